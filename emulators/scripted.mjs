@@ -1,0 +1,117 @@
+// @ts-check
+// Shared plumbing of the emulators: a loopback HTTP server that records every request and can
+// be told to answer the next requests with scripted faults instead of its normal behaviour.
+import http from 'node:http';
+
+/**
+ * @typedef {object} Fault  one scripted answer
+ * @property {number} [status]
+ * @property {string | object} [body]  a string is sent as it is; anything else as JSON
+ * @property {Record<string, string>} [headers]
+ * @property {number} [delayMs]  wait before answering
+ * @property {boolean} [hang]  accept and never answer
+ * @property {boolean} [destroy]  close the connection without an answer
+ * @property {number} [bodyBytes]  send this many bytes of filler as the body
+ * @property {boolean} [truncate]  promise a longer body than is sent, then close
+ */
+
+/**
+ * @typedef {object} RecordedRequest
+ * @property {string} method
+ * @property {URL} url
+ * @property {http.IncomingHttpHeaders} headers
+ * @property {string} body
+ */
+
+/**
+ * @typedef {object} Scripted
+ * @property {number} port
+ * @property {string} url  http://127.0.0.1:<port>
+ * @property {RecordedRequest[]} requests
+ * @property {(...faults: Fault[]) => void} script  answer the next requests with these, in order
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * @param {(req: RecordedRequest) => { status: number, body: string | object, headers?: Record<string, string> }} handle
+ * @param {{ port?: number }} [options]
+ * @returns {Promise<Scripted>}
+ */
+export async function startScripted(handle, options = {}) {
+  /** @type {Fault[]} */
+  const queue = [];
+  /** @type {RecordedRequest[]} */
+  const requests = [];
+  /** @type {Set<import('node:net').Socket>} */
+  const sockets = new Set();
+  const server = http.createServer((req, res) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const recorded = {
+        method: req.method ?? 'GET',
+        url: new URL(req.url ?? '/', 'http://127.0.0.1'),
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8')
+      };
+      requests.push(recorded);
+      const fault = queue.shift();
+      const answer = () => {
+        if (fault?.hang) return;
+        if (fault?.destroy) {
+          req.socket.destroy();
+          return;
+        }
+        if (fault?.truncate) {
+          res.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+          res.write('{"access_token":"eyJ');
+          setTimeout(() => req.socket.destroy(), 20);
+          return;
+        }
+        if (fault?.bodyBytes) {
+          res.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json' });
+          const chunk = Buffer.alloc(64 * 1024, 'a');
+          let left = fault.bodyBytes;
+          const pump = () => {
+            while (left > 0) {
+              const n = Math.min(left, chunk.length);
+              left -= n;
+              if (!res.write(chunk.subarray(0, n))) {
+                res.once('drain', pump);
+                return;
+              }
+            }
+            res.end();
+          };
+          res.on('error', () => undefined);
+          pump();
+          return;
+        }
+        const result = fault && fault.status !== undefined ? { status: fault.status, body: fault.body ?? '', headers: fault.headers } : handle(recorded);
+        const text = typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
+        const type = typeof result.body === 'string' ? 'text/plain' : 'application/json';
+        res.writeHead(result.status, { 'Content-Type': type, ...(result.headers ?? {}) });
+        res.end(text);
+      };
+      if (fault?.delayMs) setTimeout(answer, fault.delayMs);
+      else answer();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined)));
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    port: address.port,
+    url: `http://127.0.0.1:${address.port}`,
+    requests,
+    script: (...faults) => queue.push(...faults),
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(() => resolve(undefined)));
+    }
+  };
+}

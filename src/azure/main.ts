@@ -1,0 +1,5 @@
+import { runLogin } from '../core/login.js';
+import { processRuntime } from '../core/runtime.js';
+import { azurePipelinesPlatform } from '../platform/azure-pipelines.js';
+
+await runLogin(azurePipelinesPlatform(), processRuntime());

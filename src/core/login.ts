@@ -1,0 +1,125 @@
+/**
+ * The orchestration: inputs → identity token → Chainguard token → docker auth → outputs.
+ * Everything that can be refused is refused before the first request; nothing is written
+ * until both tokens are in hand.
+ */
+import os from 'node:os';
+import type { Platform } from '../platform/platform.js';
+import type { Clock } from './clock.js';
+import { installDockerLogin, parseCleanupState, removeDockerLogin, TOKEN_USERNAME } from './docker-login.js';
+import { LoginError, messageOf } from './errors.js';
+import { exchangeAtChainguard } from './exchange/chainguard-sts.js';
+import type { HttpRequest, HttpResponse } from './http.js';
+import { readInputs, SELECTOR_INPUTS } from './inputs.js';
+import { selectSource } from './sources/index.js';
+import type { SourceContext } from './sources/source.js';
+
+export const STATE_KEY = 'chainguard-login';
+
+/** What the core takes from the process: injectable for tests. */
+export interface Runtime {
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  send: (request: HttpRequest) => Promise<HttpResponse>;
+  home: string;
+  cwd: string;
+}
+
+/** Logs the job in; throws a LoginError (or InputError) with one clear message on failure. */
+export async function login(platform: Platform, runtime: Runtime): Promise<void> {
+  const inputs = readInputs(platform, runtime.cwd);
+  const signal = AbortSignal.timeout(inputs.timeoutSeconds * 1000);
+  let waitingFor = 'the start';
+  const context: SourceContext = {
+    send: runtime.send,
+    clock: runtime.clock,
+    signal,
+    mask: (secret) => platform.setSecret(secret),
+    debug: (message) => platform.debug(message),
+    env: runtime.env
+  };
+
+  try {
+    const source = selectSource(runtime.env, inputs.selector, SELECTOR_INPUTS.map((name) => platform.label(name)));
+    waitingFor = `an Azure token from ${source.name} (${source.endpoint})`;
+    platform.info(`Getting an Azure token from ${source.name} for ${inputs.azureResource}`);
+    const azure = await source.getToken(inputs.azureResource, context);
+
+    waitingFor = `Chainguard's STS (${inputs.issuer})`;
+    platform.info(`Exchanging it at ${inputs.issuer} for identity ${inputs.identity}`);
+    const chainguard = await exchangeAtChainguard(
+      {
+        issuer: inputs.issuer,
+        identity: inputs.identity,
+        audience: inputs.audience,
+        subjectToken: azure.token,
+        identityInput: platform.label('identity'),
+        audienceInput: platform.label('audience')
+      },
+      context
+    );
+    const expiresAt = chainguard.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+    let dockerConfigDir = '';
+    if (inputs.dockerLogin) {
+      waitingFor = 'the docker config to be written';
+      const installed = await installDockerLogin({
+        registry: inputs.registry,
+        username: TOKEN_USERNAME,
+        password: chainguard.token,
+        explicitDir: inputs.dockerConfig,
+        tempRoot: platform.tempDir() || os.tmpdir(),
+        env: runtime.env,
+        home: runtime.home,
+        warn: (message) => platform.warning(message)
+      });
+      dockerConfigDir = installed.dockerConfigDir;
+      if (inputs.logout) platform.saveState(STATE_KEY, JSON.stringify(installed.state));
+      platform.exportVariable('DOCKER_CONFIG', installed.dockerConfigDir);
+      platform.exportVariable('REGISTRY_AUTH_FILE', installed.containersAuthFile);
+      platform.info(`Logged in to ${inputs.registry}; docker config in ${installed.dockerConfigDir} (exported as DOCKER_CONFIG)`);
+    }
+
+    platform.setOutput('token', chainguard.token, { secret: true });
+    platform.setOutput('expires-at', expiresAt);
+    platform.setOutput('identity', inputs.identity);
+    platform.setOutput('docker-config', dockerConfigDir);
+    platform.info(`Chainguard token for ${inputs.identity} expires at ${expiresAt}`);
+  } catch (error) {
+    if (signal.aborted) {
+      throw new LoginError(
+        `Timed out after ${inputs.timeoutSeconds} s (${platform.label('timeout')}) while waiting for ${waitingFor}. ` +
+          `Raise ${platform.label('timeout')} if the service is slow, or check that it is reachable from this machine.`
+      );
+    }
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** The post step: removes what `login` wrote, when it saved anything to remove. */
+export async function cleanup(platform: Platform): Promise<void> {
+  const state = parseCleanupState(platform.getState(STATE_KEY));
+  if (!state) {
+    platform.info('Nothing to clean up.');
+    return;
+  }
+  for (const line of await removeDockerLogin(state)) platform.info(`Logout: ${line}`);
+}
+
+/** Runs `login`, reporting any failure through the platform as one message. */
+export async function runLogin(platform: Platform, runtime: Runtime): Promise<void> {
+  try {
+    await login(platform, runtime);
+  } catch (error) {
+    platform.setFailed(messageOf(error));
+  }
+}
+
+/** Runs `cleanup`; a failure is a warning, since the job's own work is done. */
+export async function runCleanup(platform: Platform): Promise<void> {
+  try {
+    await cleanup(platform);
+  } catch (error) {
+    platform.warning(`Could not remove the registry login: ${messageOf(error)}`);
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * Azure Instance Metadata Service: the managed-identity endpoint of VMs and scale sets.
+ * Never goes through a proxy, never follows a redirect, and retries the way Microsoft advises.
+ */
+import { LoginError } from '../errors.js';
+import { HttpFailure, jsonObject, retryAfterMs, type HttpResponse } from '../http.js';
+import { backoffMs, retrying } from '../retry.js';
+import { clip, type AzureToken, type IdentitySelector, type SourceContext, type TokenSource } from './source.js';
+
+export const IMDS_DEFAULT_BASE = 'http://169.254.169.254';
+const TOKEN_PATH = '/metadata/identity/oauth2/token';
+const API_VERSION = '2018-02-01';
+const CONNECT_TIMEOUT_MS = 2_000;
+const ATTEMPT_TIMEOUT_MS = 20_000;
+const MAX_BODY_BYTES = 64 * 1024;
+/** 404, 429 and 5xx are retried this many times. */
+const MAX_RETRIES = 5;
+/** 410 means IMDS is updating, which takes up to 70 s: keep trying at least that long. */
+const UPDATING_BUDGET_MS = 75_000;
+const MAX_RETRY_AFTER_MS = 60_000;
+const SELECTOR_PARAMETER: Record<IdentitySelector['kind'], string> = {
+  'client-id': 'client_id',
+  'object-id': 'object_id',
+  'resource-id': 'msi_res_id'
+};
+
+/** A complete HTTP answer from IMDS that is not a token. */
+class ImdsStatus extends Error {
+  constructor(
+    readonly response: HttpResponse,
+    readonly summary: string
+  ) {
+    super(summary);
+  }
+}
+
+export class ImdsSource implements TokenSource {
+  readonly name = 'IMDS';
+  readonly endpoint: string;
+
+  /**
+   * @param selector  a user-assigned identity, or undefined for the system-assigned one
+   * @param allSelectorInputs  the three selector inputs as the user writes them, for messages
+   * @param base  the IMDS base URL (`AZURE_POD_IDENTITY_AUTHORITY_HOST` overrides the default)
+   */
+  constructor(
+    private readonly selector: IdentitySelector | undefined,
+    private readonly allSelectorInputs: readonly string[],
+    base: string = IMDS_DEFAULT_BASE
+  ) {
+    this.endpoint = new URL(TOKEN_PATH, base).href;
+  }
+
+  /** The IMDS base URL for this environment. */
+  static baseFrom(env: NodeJS.ProcessEnv): string {
+    const override = env.AZURE_POD_IDENTITY_AUTHORITY_HOST?.trim();
+    return override ? override : IMDS_DEFAULT_BASE;
+  }
+
+  async getToken(resource: string, context: SourceContext): Promise<AzureToken> {
+    const url = new URL(this.endpoint);
+    url.searchParams.set('api-version', API_VERSION);
+    url.searchParams.set('resource', resource);
+    if (this.selector) url.searchParams.set(SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
+    const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
+    context.debug(`Requesting an Azure token from IMDS (${url.origin}${url.pathname}) for ${resource} with the ${who}`);
+
+    const response = await retrying({
+      clock: context.clock,
+      signal: context.signal,
+      run: () => this.attempt(url, context),
+      retryAfter: (error, attempt, elapsed) => this.retryDelay(error, attempt, elapsed, context),
+      onRetry: (error, attempt, delay) =>
+        context.debug(`IMDS attempt ${attempt} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+    }).catch((error: unknown) => {
+      throw this.explain(error, context);
+    });
+    return this.parse(response, context);
+  }
+
+  private async attempt(url: URL, context: SourceContext): Promise<HttpResponse> {
+    const response = await context.send({
+      url,
+      method: 'GET',
+      headers: { Metadata: 'true', Accept: 'application/json' },
+      route: 'direct',
+      connectTimeoutMs: CONNECT_TIMEOUT_MS,
+      timeoutMs: ATTEMPT_TIMEOUT_MS,
+      maxBodyBytes: MAX_BODY_BYTES,
+      signal: context.signal
+    });
+    if (response.status === 200) return response;
+    const body = jsonObject(response.body);
+    const code = typeof body?.error === 'string' ? body.error : '';
+    const description = typeof body?.error_description === 'string' ? body.error_description : '';
+    const detail = [code, description].filter(Boolean).join(': ');
+    throw new ImdsStatus(response, `HTTP ${response.status}${detail ? ` (${clip(detail)})` : ''}`);
+  }
+
+  private retryDelay(error: unknown, attempt: number, elapsed: number, context: SourceContext): number | undefined {
+    const { clock } = context;
+    if (error instanceof HttpFailure) {
+      // A connection that opened and then stalled or broke is worth another try; one that never
+      // opened means there is no endpoint here, and waiting will not change that.
+      const transient = error.kind === 'timeout' || error.kind === 'reset';
+      return transient && attempt <= 2 ? backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
+    }
+    if (!(error instanceof ImdsStatus)) return undefined;
+    const status = error.response.status;
+    if (status === 410) {
+      if (elapsed >= UPDATING_BUDGET_MS) return undefined;
+      return Math.min(backoffMs(attempt, 1_000, 10_000, clock.random), UPDATING_BUDGET_MS - elapsed + 1);
+    }
+    const retryable = status === 404 || status === 429 || status >= 500;
+    if (!retryable || attempt > MAX_RETRIES) return undefined;
+    let delay = backoffMs(attempt, 1_000, 16_000, clock.random);
+    const asked = retryAfterMs(error.response.headers, clock.now());
+    if (asked !== undefined) delay = Math.max(delay, Math.min(asked, MAX_RETRY_AFTER_MS));
+    if (status >= 500) delay = Math.max(delay, 1_000);
+    return delay;
+  }
+
+  private parse(response: HttpResponse, context: SourceContext): AzureToken {
+    const body = jsonObject(response.body);
+    const token = body?.access_token;
+    if (typeof token !== 'string' || token.length === 0) {
+      // Mask whatever came back in case it carries a token in an unexpected shape.
+      if (body) for (const value of Object.values(body)) if (typeof value === 'string' && value.length > 20) context.mask(value);
+      const what = body ? 'JSON without an access_token' : 'not JSON';
+      throw new LoginError(
+        `Could not get an Azure token from IMDS (${this.endpoint}): it answered 200 with a body that is ${what}. ` +
+          'Something other than the Azure metadata service answered: check AZURE_POD_IDENTITY_AUTHORITY_HOST and any ' +
+          'network appliance in front of the metadata address.'
+      );
+    }
+    context.mask(token);
+    return { token, expiresAt: expiryFrom(body ?? {}, context.clock.now()) };
+  }
+
+  /** Turns the last failure into one message that names the call and the fix. */
+  private explain(error: unknown, context: SourceContext): Error {
+    if (context.signal?.aborted) return error instanceof Error ? error : new Error(String(error));
+    const call = `Could not get an Azure token from IMDS (${this.endpoint})`;
+    if (error instanceof HttpFailure) {
+      switch (error.kind) {
+        case 'refused':
+        case 'connect-timeout':
+        case 'unreachable':
+          return new LoginError(
+            `${call}: ${error.message}. This machine has no Azure managed identity endpoint: it is not an Azure VM or ` +
+              'scale set instance, or a firewall or route blocks the metadata address. Run the step on an Azure machine ' +
+              'with a managed identity (or point AZURE_POD_IDENTITY_AUTHORITY_HOST at your endpoint).'
+          );
+        case 'too-large':
+          return new LoginError(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
+        default:
+          return new LoginError(`${call}: ${error.message}.`);
+      }
+    }
+    if (error instanceof ImdsStatus) {
+      const status = error.response.status;
+      const audienceHint =
+        'If the identity is right, check azure-audience: it must be the Application ID URI of an Entra app ' +
+        '(api://<app-client-id>) or another resource Entra ID knows.';
+      if (status === 400 && this.selector) {
+        return new LoginError(
+          `${call}: IMDS refused the request, ${error.summary}. The managed identity selected by ` +
+            `${this.selector.inputLabel} (${this.selector.value}) is not assigned to this machine: assign it to the VM ` +
+            `or scale set, or correct ${this.selector.inputLabel}. ${audienceHint}`
+        );
+      }
+      if (status === 400) {
+        return new LoginError(
+          `${call}: IMDS refused the request, ${error.summary}. Either this machine has no system-assigned managed ` +
+            'identity, or it has several user-assigned identities and IMDS cannot choose one: set exactly one of ' +
+            `${this.allSelectorInputs.join(', ')}, or enable the system-assigned identity. ${audienceHint}`
+        );
+      }
+      if (status === 410) return new LoginError(`${call}: IMDS was still updating (${error.summary}) after more than 70 s. Try again shortly.`);
+      if (status === 404 || status === 429 || status >= 500) {
+        return new LoginError(`${call}: IMDS kept failing (last answer ${error.summary}) after ${MAX_RETRIES + 1} attempts. Try again shortly.`);
+      }
+      if (status >= 300 && status < 400) {
+        return new LoginError(`${call}: it answered with a redirect (${error.summary}), which the metadata service never sends; something else answered.`);
+      }
+      return new LoginError(`${call}: IMDS answered ${error.summary}.`);
+    }
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** The token's expiry from `expires_on` (epoch seconds or a date string) or `expires_in`. */
+export function expiryFrom(body: Record<string, unknown>, now: number): Date | undefined {
+  const on = body.expires_on;
+  if (typeof on === 'number' || (typeof on === 'string' && /^\d+$/.test(on.trim()))) {
+    return new Date(Number(on) * 1000);
+  }
+  if (typeof on === 'string' && on.trim()) {
+    const parsed = Date.parse(on);
+    if (!Number.isNaN(parsed)) return new Date(parsed);
+  }
+  const inSeconds = body.expires_in;
+  if (typeof inSeconds === 'number' || (typeof inSeconds === 'string' && /^\d+$/.test(inSeconds.trim()))) {
+    return new Date(now + Number(inSeconds) * 1000);
+  }
+  return undefined;
+}

@@ -1,0 +1,42 @@
+/** What every identity-token source shares: the token it returns and the context it runs in. */
+import type { Clock } from '../clock.js';
+import type { HttpRequest, HttpResponse } from '../http.js';
+
+/** A user-assigned managed identity, chosen by exactly one of three inputs. */
+export interface IdentitySelector {
+  kind: 'client-id' | 'object-id' | 'resource-id';
+  value: string;
+  /** The input as the user writes it on this platform, for messages. */
+  inputLabel: string;
+}
+
+export interface AzureToken {
+  token: string;
+  /** When the source said the token expires, if it said. */
+  expiresAt?: Date;
+}
+
+export interface SourceContext {
+  send: (request: HttpRequest) => Promise<HttpResponse>;
+  clock: Clock;
+  signal?: AbortSignal;
+  /** Masks a secret in every later log line; called the moment a token is parsed. */
+  mask: (secret: string) => void;
+  debug: (message: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface TokenSource {
+  /** Short name for logs, e.g. "IMDS". */
+  readonly name: string;
+  /** Where it asks, for logs and for a timeout's message (never carries a secret). */
+  readonly endpoint: string;
+  getToken(resource: string, context: SourceContext): Promise<AzureToken>;
+}
+
+/** Clips text from a service for a message: one line, printable, at most `max` characters. */
+export function clip(text: string, max = 300): string {
+  // eslint-disable-next-line no-control-regex
+  const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}

@@ -1,0 +1,116 @@
+/**
+ * A plain shell (Jenkins, GitLab, Buildkite, cron): inputs as `--flags`, logs on stderr, and
+ * on stdout only `export NAME='value'` lines, so that `eval "$(chainguard-azure-login …)"`
+ * carries DOCKER_CONFIG and the outputs into the calling shell.
+ */
+import { INPUT_NAMES, type InputName } from '../core/inputs.js';
+import type { OutputName, Platform } from './platform.js';
+
+export const STATE_VARIABLE = 'CHAINGUARD_LOGIN_STATE';
+const OUTPUT_VARIABLES: Record<OutputName, string> = {
+  token: 'CHAINGUARD_TOKEN',
+  'expires-at': 'CHAINGUARD_TOKEN_EXPIRES_AT',
+  identity: 'CHAINGUARD_IDENTITY',
+  'docker-config': 'DOCKER_CONFIG'
+};
+
+export interface CliOptions {
+  command: 'login' | 'logout' | 'help';
+  values: Partial<Record<InputName, string>>;
+  exportToken: boolean;
+  debug: boolean;
+}
+
+/** Parses `[login|logout] --name value|--name=value … [--export-token] [--debug] [--help]`. */
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { command: 'login', values: {}, exportToken: false, debug: false };
+  const args = [...argv];
+  if (args[0] === 'login' || args[0] === 'logout') options.command = args.shift() as 'login' | 'logout';
+  while (args.length > 0) {
+    const arg = args.shift() as string;
+    if (arg === '--help' || arg === '-h') return { ...options, command: 'help' };
+    if (arg === '--export-token') {
+      options.exportToken = true;
+      continue;
+    }
+    if (arg === '--debug') {
+      options.debug = true;
+      continue;
+    }
+    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
+    const name = match?.[1] as InputName | undefined;
+    if (!match || !name || !(INPUT_NAMES as readonly string[]).includes(name)) {
+      throw new Error(`Unknown argument ${JSON.stringify(arg)}; see --help.`);
+    }
+    let value = match[2];
+    if (value === undefined) {
+      if (args.length === 0) throw new Error(`--${name} needs a value.`);
+      value = args.shift() as string;
+    }
+    options.values[name] = value;
+  }
+  return options;
+}
+
+/** Quotes a value for a POSIX shell. */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export function cliPlatform(
+  options: CliOptions,
+  env: NodeJS.ProcessEnv,
+  out: (line: string) => void,
+  err: (line: string) => void
+): Platform & { failed: boolean } {
+  const platform = {
+    failed: false,
+    get: (name: InputName) => options.values[name] ?? '',
+    label: (name: InputName) => `--${name}`,
+    setSecret: () => undefined,
+    setOutput: (name: OutputName, value: string) => {
+      if (name === 'token' && !options.exportToken) return;
+      if (name === 'docker-config') return; // exported as DOCKER_CONFIG already
+      out(`export ${OUTPUT_VARIABLES[name]}=${shellQuote(value)}`);
+    },
+    exportVariable: (name: string, value: string) => out(`export ${name}=${shellQuote(value)}`),
+    saveState: (_name: string, value: string) => out(`export ${STATE_VARIABLE}=${shellQuote(value)}`),
+    getState: () => env[STATE_VARIABLE] ?? '',
+    info: (message: string) => err(message),
+    debug: (message: string) => {
+      if (options.debug) err(`debug: ${message}`);
+    },
+    warning: (message: string) => err(`warning: ${message}`),
+    setFailed: (message: string) => {
+      platform.failed = true;
+      err(`error: ${message}`);
+    },
+    tempDir: () => env.RUNNER_TEMP || env.AGENT_TEMPDIRECTORY || undefined
+  };
+  return platform;
+}
+
+export const CLI_HELP = `chainguard-azure-login: log in to Chainguard's registry with this machine's Azure managed identity.
+
+Usage:
+  eval "$(chainguard-azure-login --identity <UIDP> --azure-audience api://<app-client-id> [options])"
+  chainguard-azure-login logout        # removes what the login above wrote (reads ${STATE_VARIABLE})
+
+Options (the same inputs as the GitHub Action):
+  --identity <uidp>                      Chainguard assumable identity to assume (required)
+  --azure-audience <uri>                 resource asked of the managed-identity endpoint (required)
+  --managed-identity-client-id <guid>    user-assigned identity by client ID
+  --managed-identity-object-id <guid>    ... by principal (object) ID
+  --managed-identity-resource-id <id>    ... by ARM resource ID
+  --registry <host[:port]>               registry to log in to (default cgr.dev)
+  --audience <aud>                       audience of the Chainguard token (default: the registry)
+  --issuer <url>                         Chainguard STS (default https://issuer.enforce.dev)
+  --docker-login <true|false>            write docker auth (default true)
+  --docker-config <dir>                  merge into this docker config directory instead of a fresh one
+  --logout <true|false>                  export ${STATE_VARIABLE} for 'logout' (default true)
+  --timeout <seconds>                    give up after this long (default 120)
+  --export-token                         also export CHAINGUARD_TOKEN
+  --debug                                print debug lines on stderr
+
+stdout carries only export lines; logs go to stderr.
+`;
