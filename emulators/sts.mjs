@@ -35,7 +35,7 @@ export async function startSts(options) {
     }
     const auth = String(req.headers.authorization ?? '');
     if (!auth.startsWith('Bearer ')) return refuse(401, 16, 'Unauthenticated: no bearer token');
-    const audiences = params.getAll('aud');
+    const audiences = params.getAll('aud').filter(Boolean);
     if (audiences.length === 0) return refuse(400, 3, 'Audience must be specified');
     const uidp = params.get('identity');
     if (!uidp) return refuse(400, 3, 'Identity must be specified');

@@ -37,6 +37,8 @@ export interface DockerLoginPlan {
   password: string;
   /** The `docker-config` input, when given. */
   explicitDir?: string;
+  /** That input as the user writes it, for messages. */
+  explicitDirLabel?: string;
   /** The runner's temp directory, where the job-scoped directory goes. */
   tempRoot: string;
   env: NodeJS.ProcessEnv;
@@ -82,7 +84,7 @@ export async function installDockerLogin(plan: DockerLoginPlan): Promise<Install
     if (plan.explicitDir) {
       dockerConfigDir = plan.explicitDir;
       merged = await mergeLoginInto(path.join(dockerConfigDir, 'config.json'), plan.registry, auth, 'docker').catch((error: unknown) => {
-        throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (docker-config): ${messageOf(error)}`);
+        throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${messageOf(error)}`);
       });
       await writeRestore(jobDir, [merged]);
     } else {

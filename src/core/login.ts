@@ -14,7 +14,7 @@ import { readInputs, SELECTOR_INPUTS } from './inputs.js';
 import { selectSource } from './sources/index.js';
 import type { SourceContext } from './sources/source.js';
 
-export const STATE_KEY = 'chainguard-login';
+export const STATE_KEY = 'chainguardLoginState';
 
 /** What the core takes from the process: injectable for tests. */
 export interface Runtime {
@@ -68,6 +68,7 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
         username: TOKEN_USERNAME,
         password: chainguard.token,
         explicitDir: inputs.dockerConfig,
+        explicitDirLabel: platform.label('docker-config'),
         tempRoot: platform.tempDir() || os.tmpdir(),
         env: runtime.env,
         home: runtime.home,
