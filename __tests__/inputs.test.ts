@@ -3,7 +3,7 @@ import { checkRegistry, isLoopback, readInputs, type InputName } from '../src/co
 
 const IDENTITY = '0123456789abcdef0123456789abcdef01234567/0123456789abcdef';
 const base: Partial<Record<InputName, string>> = { identity: IDENTITY, 'azure-audience': 'api://3b2c1a0f-5d4e-4f6a-9b8c-7d6e5f4a3b2c' };
-const reader = (values: Partial<Record<InputName, string>>, label = (n: InputName) => n) => ({
+const reader = (values: Partial<Record<InputName, string>>, label: (n: InputName) => string = (n) => n) => ({
   get: (name: InputName) => values[name] ?? '',
   label
 });
