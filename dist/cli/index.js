@@ -750,7 +750,7 @@ async function installDockerLogin(plan) {
         if (plan.explicitDir) {
             dockerConfigDir = plan.explicitDir;
             merged = await mergeLoginInto(external_node_path_default().join(dockerConfigDir, 'config.json'), plan.registry, auth, 'docker').catch((error) => {
-                throw new errors/* LoginError */.Qd(`Could not write the docker config in ${dockerConfigDir} (docker-config): ${(0,errors/* messageOf */.bD)(error)}`);
+                throw new errors/* LoginError */.Qd(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${(0,errors/* messageOf */.bD)(error)}`);
             });
             await writeRestore(jobDir, [merged]);
         }
@@ -1262,7 +1262,7 @@ function selectSource(env, selector, allSelectorInputs) {
 
 
 
-const STATE_KEY = 'chainguard-login';
+const STATE_KEY = 'chainguardLoginState';
 /** Logs the job in; throws a LoginError (or InputError) with one clear message on failure. */
 async function login(platform, runtime) {
     const inputs = (0,core_inputs/* readInputs */.Ko)(platform, runtime.cwd);
@@ -1300,6 +1300,7 @@ async function login(platform, runtime) {
                 username: TOKEN_USERNAME,
                 password: chainguard.token,
                 explicitDir: inputs.dockerConfig,
+                explicitDirLabel: platform.label('docker-config'),
                 tempRoot: platform.tempDir() || external_node_os_default().tmpdir(),
                 env: runtime.env,
                 home: runtime.home,

@@ -11764,7 +11764,7 @@ async function docker_login_installDockerLogin(plan) {
         if (plan.explicitDir) {
             dockerConfigDir = plan.explicitDir;
             merged = await mergeLoginInto(path.join(dockerConfigDir, 'config.json'), plan.registry, auth, 'docker').catch((error) => {
-                throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (docker-config): ${messageOf(error)}`);
+                throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${messageOf(error)}`);
             });
             await writeRestore(jobDir, [merged]);
         }
@@ -12530,7 +12530,7 @@ function sources_selectSource(env, selector, allSelectorInputs) {
 
 
 
-const STATE_KEY = 'chainguard-login';
+const STATE_KEY = 'chainguardLoginState';
 /** Logs the job in; throws a LoginError (or InputError) with one clear message on failure. */
 async function login(platform, runtime) {
     const inputs = readInputs(platform, runtime.cwd);
@@ -12568,6 +12568,7 @@ async function login(platform, runtime) {
                 username: TOKEN_USERNAME,
                 password: chainguard.token,
                 explicitDir: inputs.dockerConfig,
+                explicitDirLabel: platform.label('docker-config'),
                 tempRoot: platform.tempDir() || os.tmpdir(),
                 env: runtime.env,
                 home: runtime.home,

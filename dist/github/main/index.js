@@ -28866,7 +28866,7 @@ async function installDockerLogin(plan) {
         if (plan.explicitDir) {
             dockerConfigDir = plan.explicitDir;
             merged = await mergeLoginInto(external_node_path_default().join(dockerConfigDir, 'config.json'), plan.registry, auth, 'docker').catch((error) => {
-                throw new errors_LoginError(`Could not write the docker config in ${dockerConfigDir} (docker-config): ${errors_messageOf(error)}`);
+                throw new errors_LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${errors_messageOf(error)}`);
             });
             await writeRestore(jobDir, [merged]);
         }
@@ -29562,7 +29562,7 @@ function selectSource(env, selector, allSelectorInputs) {
 
 
 
-const STATE_KEY = 'chainguard-login';
+const STATE_KEY = 'chainguardLoginState';
 /** Logs the job in; throws a LoginError (or InputError) with one clear message on failure. */
 async function login(platform, runtime) {
     const inputs = readInputs(platform, runtime.cwd);
@@ -29600,6 +29600,7 @@ async function login(platform, runtime) {
                 username: TOKEN_USERNAME,
                 password: chainguard.token,
                 explicitDir: inputs.dockerConfig,
+                explicitDirLabel: platform.label('docker-config'),
                 tempRoot: platform.tempDir() || external_node_os_default().tmpdir(),
                 env: runtime.env,
                 home: runtime.home,

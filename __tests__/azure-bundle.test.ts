@@ -1,0 +1,105 @@
+/** The built Azure Pipelines task, run as the agent runs it, against loopback emulators. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AZURE_AUDIENCE, IDENTITY_SYSTEM, IDENTITY_USER_A, readJwt, startEmulators, USER_A } from '../emulators/index.mjs';
+import { basicAuth } from '../src/core/docker-config.js';
+import { azureJob, ROOT, runAzureMain, runAzurePost, type AzureJob } from './helpers/runners.js';
+import { closedPort, removeTempDirs, tempDir } from './helpers/temp.js';
+
+type Emulators = Awaited<ReturnType<typeof startEmulators>>;
+let emulators: Emulators;
+let job: AzureJob;
+
+beforeEach(async () => {
+  emulators = await startEmulators();
+  job = azureJob(tempDir(), { SYSTEM_DEBUG: 'true' });
+});
+afterEach(async () => {
+  await emulators.close();
+});
+afterAll(removeTempDirs);
+
+function inputs(extra: Record<string, string> = {}): Record<string, string> {
+  return { identity: IDENTITY_SYSTEM, azureAudience: AZURE_AUDIENCE, issuer: emulators.sts.url, ...extra };
+}
+const env = () => ({ AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url });
+
+/** The token appears only in its setsecret command and (for the Chainguard token) the secret output. */
+function expectMaskedFirst(stdout: string, token: string, allowed: RegExp[] = []): void {
+  const lines = stdout.split('\n').filter((line) => line.includes(token));
+  expect(lines[0]).toBe(`##vso[task.setsecret]${token}`);
+  for (const line of lines.slice(1)) expect(allowed.some((pattern) => pattern.test(line))).toBe(true);
+}
+
+describe('Azure Pipelines task bundle', () => {
+  it('logs in with the system-assigned identity, sets secret and plain output variables, and the post-job step cleans up', async () => {
+    const main = await runAzureMain(job, inputs(), env());
+    expect(main.stderr).toBe('');
+    expect(main.result).toBe('Succeeded');
+    const [azureToken] = emulators.imds.issued;
+    const [chainguardToken] = emulators.sts.issued;
+    expectMaskedFirst(main.stdout, azureToken);
+    expectMaskedFirst(main.stdout, chainguardToken, [/^##vso\[task\.setvariable variable=token;isOutput=true;issecret=true;\]/]);
+
+    expect(main.outputs.token).toEqual({ value: chainguardToken, secret: true });
+    expect(main.outputs.expiresAt.value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(main.outputs.identity).toEqual({ value: IDENTITY_SYSTEM, secret: false });
+    const dir = main.outputs.dockerConfig.value;
+    expect(path.dirname(dir)).toBe(job.temp);
+    expect(main.variables.DOCKER_CONFIG).toBe(dir);
+    const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'));
+    expect(config.auths['cgr.dev'].auth).toBe(basicAuth('_token', chainguardToken));
+    expect(main.stdout).not.toMatch(/LIB_ResourceFile|Resource file haven't been set/);
+
+    const post = await runAzurePost(job, main);
+    expect(post.result).toBe('Succeeded');
+    expect(post.stdout).toMatch(/Logout: deleted /);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('logs in with a user-assigned identity chosen by object ID', async () => {
+    const main = await runAzureMain(job, inputs({ identity: IDENTITY_USER_A, managedIdentityObjectId: USER_A.objectId }), env());
+    expect(main.result).toBe('Succeeded');
+    expect(emulators.imds.requests[0].url.searchParams.get('object_id')).toBe(USER_A.objectId);
+    expect(readJwt(main.outputs.token.value)?.sub).toBe(IDENTITY_USER_A);
+  });
+
+  it('refuses an invalid input before any request, naming it in camelCase', async () => {
+    const main = await runAzureMain(job, inputs({ managedIdentityClientId: 'not-a-guid' }), env());
+    expect(main.result).toBe('Failed');
+    expect(main.commands.find((c) => c.command === 'task.complete')?.message).toMatch(/^Input managedIdentityClientId must be a GUID/);
+    expect(emulators.imds.requests.length + emulators.sts.requests.length).toBe(0);
+    expect(main.outputs).toEqual({});
+    expect(main.variables).toEqual({});
+  });
+
+  it('fails with one clear message when IMDS is unreachable', async () => {
+    const port = await closedPort();
+    const main = await runAzureMain(job, inputs(), { AZURE_POD_IDENTITY_AUTHORITY_HOST: `http://127.0.0.1:${port}` });
+    expect(main.result).toBe('Failed');
+    const errors = main.commands.filter((c) => c.command === 'task.issue' && c.properties.type === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/no Azure managed identity endpoint/);
+  });
+
+  it('keeps the task library\'s resource files beside both bundles', () => {
+    for (const bundle of ['main', 'post']) {
+      expect(existsSync(path.join(ROOT, 'dist', 'azure', bundle, 'lib.json'))).toBe(true);
+      expect(existsSync(path.join(ROOT, 'dist', 'azure', bundle, 'Strings', 'resources.resjson', 'en-US', 'resources.resjson'))).toBe(true);
+    }
+  });
+
+  it('declares the handlers, post-job step and outputs the agent needs', () => {
+    const task = JSON.parse(readFileSync(path.join(ROOT, 'task.json'), 'utf8'));
+    for (const handler of ['Node20_1', 'Node24']) {
+      expect(existsSync(path.join(ROOT, task.execution[handler].target))).toBe(true);
+      expect(existsSync(path.join(ROOT, task.postjobexecution[handler].target))).toBe(true);
+    }
+    expect(task.outputVariables.map((o: { name: string }) => o.name)).toEqual(['token', 'expiresAt', 'identity', 'dockerConfig']);
+    for (const o of task.outputVariables) expect(o.name).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
+    expect(task.inputs.map((i: { name: string }) => i.name)).toEqual([
+      'identity', 'azureAudience', 'managedIdentityClientId', 'managedIdentityObjectId', 'managedIdentityResourceId',
+      'registry', 'audience', 'issuer', 'dockerLogin', 'dockerConfig', 'logout', 'timeout'
+    ]);
+  });
+});

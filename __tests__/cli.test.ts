@@ -1,0 +1,66 @@
+/** The command-line front end: argument parsing, and the built bundle's eval-able output. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators } from '../emulators/index.mjs';
+import { basicAuth } from '../src/core/docker-config.js';
+import { parseArgs, shellQuote, STATE_VARIABLE } from '../src/platform/cli.js';
+import { runNode } from './helpers/runners.js';
+import { removeTempDirs, tempDir } from './helpers/temp.js';
+
+afterAll(removeTempDirs);
+
+describe('parseArgs', () => {
+  it('reads --name value and --name=value, the subcommand and the flags', () => {
+    expect(parseArgs(['logout', '--registry=cgr.dev', '--timeout', '5', '--export-token', '--debug'])).toEqual({
+      command: 'logout',
+      values: { registry: 'cgr.dev', timeout: '5' },
+      exportToken: true,
+      debug: true
+    });
+    expect(parseArgs(['--help']).command).toBe('help');
+  });
+  it('refuses unknown arguments and missing values', () => {
+    expect(() => parseArgs(['--identitty', 'x'])).toThrow(/Unknown argument "--identitty"/);
+    expect(() => parseArgs(['--identity'])).toThrow(/--identity needs a value/);
+  });
+  it('quotes values for a POSIX shell', () => {
+    expect(shellQuote("it's")).toBe(`'it'\\''s'`);
+  });
+});
+
+describe('CLI bundle', () => {
+  it('prints export lines for eval, and logout removes what it wrote', async () => {
+    const emulators = await startEmulators();
+    try {
+      const home = tempDir();
+      const env = { HOME: home, TMPDIR: home, AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url };
+      const login = await runNode('dist/cli/index.js', env, ['--identity', IDENTITY_SYSTEM, '--azure-audience', AZURE_AUDIENCE, '--issuer', emulators.sts.url]);
+      expect(login.code).toBe(0);
+      const exported = Object.fromEntries(
+        login.stdout.trim().split('\n').map((line) => {
+          const match = /^export ([A-Z_]+)='(.*)'$/.exec(line);
+          expect(match).not.toBeNull();
+          return [match![1], match![2]];
+        })
+      );
+      expect(Object.keys(exported).sort()).toEqual(['CHAINGUARD_IDENTITY', 'CHAINGUARD_TOKEN_EXPIRES_AT', 'DOCKER_CONFIG', 'REGISTRY_AUTH_FILE', STATE_VARIABLE].sort());
+      expect(login.stdout).not.toContain(emulators.sts.issued[0]);
+      expect(login.stderr).not.toContain(emulators.sts.issued[0]);
+      const config = JSON.parse(readFileSync(path.join(exported.DOCKER_CONFIG, 'config.json'), 'utf8'));
+      expect(config.auths['cgr.dev'].auth).toBe(basicAuth('_token', emulators.sts.issued[0]));
+
+      const logout = await runNode('dist/cli/index.js', { ...env, [STATE_VARIABLE]: exported[STATE_VARIABLE] }, ['logout']);
+      expect(logout.code).toBe(0);
+      expect(existsSync(exported.DOCKER_CONFIG)).toBe(false);
+    } finally {
+      await emulators.close();
+    }
+  });
+
+  it('exits 1 with the input named as a flag', async () => {
+    const result = await runNode('dist/cli/index.js', { HOME: tempDir() }, ['--identity', 'x', '--azure-audience', AZURE_AUDIENCE]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: Input --identity is not an assumable identity's UIDP/m);
+    expect(result.stdout).toBe('');
+  });
+});
