@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM, IDENTITY_USER_A, readJwt, startEmulators, USER_A } from '../emulators/index.mjs';
 import { basicAuth } from '../src/core/docker-config.js';
-import { azureJob, ROOT, runAzureMain, runAzurePost, type AzureJob } from './helpers/runners.js';
+import { azureJob, ROOT, runAzureMain, runAzurePost, type Job as AzureJob } from '../emulators/runners.mjs';
 import { closedPort, removeTempDirs, tempDir } from './helpers/temp.js';
 
 type Emulators = Awaited<ReturnType<typeof startEmulators>>;

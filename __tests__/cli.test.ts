@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators } from '../emulators/index.mjs';
 import { basicAuth } from '../src/core/docker-config.js';
 import { parseArgs, shellQuote, STATE_VARIABLE } from '../src/platform/cli.js';
-import { runNode } from './helpers/runners.js';
+import { runNode } from '../emulators/runners.mjs';
 import { removeTempDirs, tempDir } from './helpers/temp.js';
 
 afterAll(removeTempDirs);

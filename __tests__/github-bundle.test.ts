@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM, IDENTITY_USER_A, readJwt, startEmulators, USER_A } from '../emulators/index.mjs';
 import { basicAuth } from '../src/core/docker-config.js';
 import { startProxy } from './helpers/proxy.js';
-import { githubJob, runGithubMain, runGithubPost, type GithubJob } from './helpers/runners.js';
+import { githubJob, runGithubMain, runGithubPost, type Job as GithubJob } from '../emulators/runners.mjs';
 import { closedPort, removeTempDirs, tempDir } from './helpers/temp.js';
 
 type Emulators = Awaited<ReturnType<typeof startEmulators>>;

@@ -1,0 +1,228 @@
+// @ts-check
+// Emulates how the GitHub runner and the Azure Pipelines agent run the built bundles: as
+// separate node processes, with inputs in INPUT_* variables, file commands (GitHub) or
+// ##vso logging commands (Azure), and a post step that gets the saved state back.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * @typedef {object} ProcessResult
+ * @property {number | null} code
+ * @property {string} stdout
+ * @property {string} stderr
+ */
+
+/**
+ * Runs `node <script>` (relative to the repository) with exactly `env` plus PATH.
+ * @param {string} script
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string[]} [args]
+ * @returns {Promise<ProcessResult>}
+ */
+export function runNode(script, env, args = []) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, script), ...args], {
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe']
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d.toString()));
+    child.stderr.on('data', (d) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * Parses a GitHub file-command file (`name<<delimiter` blocks, or `name=value` lines).
+ * @param {string} text
+ * @returns {Record<string, string>}
+ */
+export function parseFileCommands(text) {
+  /** @type {Record<string, string>} */
+  const result = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i]);
+    if (heredoc) {
+      const [, name, delimiter] = heredoc;
+      const value = [];
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]);
+      result[name] = value.join('\n');
+    } else if (lines[i].includes('=')) {
+      const at = lines[i].indexOf('=');
+      result[lines[i].slice(0, at)] = lines[i].slice(at + 1);
+    }
+  }
+  return result;
+}
+
+/**
+ * @typedef {object} Job  a runner's or agent's workspace for one job
+ * @property {string} dir
+ * @property {string} home
+ * @property {string} temp  RUNNER_TEMP or Agent.TempDirectory
+ * @property {NodeJS.ProcessEnv} env  what every step of the job sees
+ */
+
+/**
+ * A fresh GitHub runner workspace: HOME, RUNNER_TEMP.
+ * @param {string} dir
+ * @param {NodeJS.ProcessEnv} [extraEnv]
+ * @returns {Job}
+ */
+export function githubJob(dir, extraEnv = {}) {
+  const home = path.join(dir, 'home');
+  const temp = path.join(dir, 'runner-temp');
+  mkdirSync(home, { recursive: true });
+  mkdirSync(temp, { recursive: true });
+  return { dir, home, temp, env: { HOME: home, RUNNER_TEMP: temp, GITHUB_ACTIONS: 'true', ...extraEnv } };
+}
+
+/**
+ * @typedef {ProcessResult & { outputs: Record<string, string>, state: Record<string, string>, exported: Record<string, string> }} GithubStepResult
+ */
+
+/**
+ * Runs the Action's main step with `inputs` (INPUT_<NAME> upper-cased, hyphens kept).
+ * @param {Job} job
+ * @param {Record<string, string>} inputs
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {Promise<GithubStepResult>}
+ */
+export async function runGithubMain(job, inputs, env = {}) {
+  const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_ENV: 'env', GITHUB_PATH: 'path', GITHUB_STEP_SUMMARY: 'summary' };
+  /** @type {Record<string, string>} */
+  const fileEnv = {};
+  for (const [name, file] of Object.entries(files)) {
+    fileEnv[name] = path.join(job.dir, `main-${file}`);
+    writeFileSync(fileEnv[name], '');
+  }
+  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
+  const result = await runNode('dist/github/main/index.js', { ...job.env, ...inputEnv, ...fileEnv, ...env });
+  /** @param {string} name */
+  const read = (name) => parseFileCommands(readFileSync(fileEnv[name], 'utf8'));
+  return { ...result, outputs: read('GITHUB_OUTPUT'), state: read('GITHUB_STATE'), exported: read('GITHUB_ENV') };
+}
+
+/**
+ * Runs the post step: saved state as STATE_<name>, with what the main step exported.
+ * @param {Job} job
+ * @param {GithubStepResult} main
+ * @param {NodeJS.ProcessEnv} [env]
+ */
+export function runGithubPost(job, main, env = {}) {
+  const stateEnv = Object.fromEntries(Object.entries(main.state).map(([k, v]) => [`STATE_${k}`, v]));
+  return runNode('dist/github/post/index.js', { ...job.env, ...main.exported, ...stateEnv, ...env });
+}
+
+/**
+ * @typedef {object} VsoCommand
+ * @property {string} command
+ * @property {Record<string, string>} properties
+ * @property {string} message
+ */
+
+/**
+ * Parses `##vso[area.action key=value;…]message` lines.
+ * @param {string} stdout
+ * @returns {VsoCommand[]}
+ */
+export function parseVso(stdout) {
+  /** @type {VsoCommand[]} */
+  const commands = [];
+  for (const text of stdout.split('\n')) {
+    const match = /^##vso\[([\w.]+)((?:\s+[^\]]*)?)\](.*)$/.exec(text.replace(/\r$/, ''));
+    if (!match) continue;
+    /** @type {Record<string, string>} */
+    const properties = {};
+    for (const pair of match[2].trim().split(';')) {
+      if (!pair) continue;
+      const at = pair.indexOf('=');
+      properties[pair.slice(0, at)] = pair.slice(at + 1);
+    }
+    commands.push({ command: match[1], properties, message: match[3] });
+  }
+  return commands;
+}
+
+/**
+ * A fresh Azure Pipelines agent workspace: HOME, Agent.TempDirectory.
+ * @param {string} dir
+ * @param {NodeJS.ProcessEnv} [extraEnv]
+ * @returns {Job}
+ */
+export function azureJob(dir, extraEnv = {}) {
+  const home = path.join(dir, 'home');
+  const temp = path.join(dir, 'agent-temp');
+  mkdirSync(home, { recursive: true });
+  mkdirSync(temp, { recursive: true });
+  return { dir, home, temp, env: { HOME: home, AGENT_TEMPDIRECTORY: temp, AGENT_VERSION: '4.266.2', TF_BUILD: 'True', ...extraEnv } };
+}
+
+/**
+ * @typedef {ProcessResult & {
+ *   commands: VsoCommand[],
+ *   result: string,
+ *   outputs: Record<string, { value: string, secret: boolean }>,
+ *   variables: Record<string, string>,
+ *   taskVariables: Record<string, string>
+ * }} AzureTaskResult  `result` is task.complete's, or 'Succeeded' when the task reported none
+ */
+
+/**
+ * @param {ProcessResult} run
+ * @returns {AzureTaskResult}
+ */
+function azureResult(run) {
+  const commands = parseVso(run.stdout);
+  /** @type {AzureTaskResult['outputs']} */
+  const outputs = {};
+  /** @type {Record<string, string>} */
+  const variables = {};
+  /** @type {Record<string, string>} */
+  const taskVariables = {};
+  let result = 'Succeeded';
+  for (const c of commands) {
+    if (c.command === 'task.setvariable' && c.properties.isOutput === 'true') {
+      outputs[c.properties.variable] = { value: c.message, secret: c.properties.issecret === 'true' };
+    } else if (c.command === 'task.setvariable') {
+      variables[c.properties.variable] = c.message;
+    } else if (c.command === 'task.settaskvariable') {
+      taskVariables[c.properties.variable] = c.message;
+    } else if (c.command === 'task.complete') {
+      result = c.properties.result;
+    }
+  }
+  return { ...run, commands, result, outputs, variables, taskVariables };
+}
+
+/**
+ * Runs the task with `inputs` (INPUT_<NAME upper-cased>, as the agent sets them).
+ * @param {Job} job
+ * @param {Record<string, string>} inputs
+ * @param {NodeJS.ProcessEnv} [env]
+ */
+export async function runAzureMain(job, inputs, env = {}) {
+  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+  return azureResult(await runNode('dist/azure/main/index.js', { ...job.env, ...inputEnv, ...env }));
+}
+
+/**
+ * Runs the post-job script: task variables as VSTS_TASKVARIABLE_<NAME>, job variables as env.
+ * @param {Job} job
+ * @param {AzureTaskResult} main
+ * @param {NodeJS.ProcessEnv} [env]
+ */
+export async function runAzurePost(job, main, env = {}) {
+  /** @param {string} name */
+  const key = (name) => name.replace(/\./g, '_').toUpperCase();
+  const taskEnv = Object.fromEntries(Object.entries(main.taskVariables).map(([k, v]) => [`VSTS_TASKVARIABLE_${key(k)}`, v]));
+  const variableEnv = Object.fromEntries(Object.entries(main.variables).map(([k, v]) => [key(k), v]));
+  return azureResult(await runNode('dist/azure/post/index.js', { ...job.env, ...variableEnv, ...taskEnv, ...env }));
+}
