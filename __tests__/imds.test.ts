@@ -3,6 +3,7 @@ import { LoginError } from '../src/core/errors.js';
 import { expiryFrom, ImdsSource, IMDS_DEFAULT_BASE } from '../src/core/sources/imds.js';
 import type { IdentitySelector } from '../src/core/sources/source.js';
 import { testContext } from './helpers/context.js';
+import { failure } from './helpers/failure.js';
 import { closedPort } from './helpers/temp.js';
 
 const SELECTORS = ['managed-identity-client-id', 'managed-identity-object-id', 'managed-identity-resource-id'];
@@ -20,14 +21,6 @@ afterEach(async () => {
 const source = (selector?: IdentitySelector, base = imds.url) => new ImdsSource(selector, SELECTORS, base);
 const clientSelector = (value: string): IdentitySelector => ({ kind: 'client-id', value, inputLabel: 'managed-identity-client-id' });
 
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('ImdsSource', () => {
   it('asks for the system-assigned identity exactly as IMDS expects, and masks the token first', async () => {

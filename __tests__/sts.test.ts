@@ -1,6 +1,7 @@
 import { APP_CLIENT_ID, makeJwt, readJwt, startSts, SYSTEM, TENANT } from '../emulators/index.mjs';
 import { claimsAdvice, exchangeAtChainguard, type ExchangeRequest } from '../src/core/exchange/chainguard-sts.js';
 import { testContext } from './helpers/context.js';
+import { failure } from './helpers/failure.js';
 import { closedPort } from './helpers/temp.js';
 
 const IDENTITY = '0123456789abcdef0123456789abcdef01234567/0123456789abcdef';
@@ -32,14 +33,6 @@ function request(overrides: Partial<ExchangeRequest> = {}): ExchangeRequest {
   };
 }
 
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('exchangeAtChainguard', () => {
   it('posts aud and identity form-encoded with the Azure token as Bearer, and masks the result', async () => {

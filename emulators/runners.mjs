@@ -71,17 +71,27 @@ export function parseFileCommands(text) {
  */
 
 /**
+ * A job workspace in `dir`: a HOME and a temp directory, named in the job's environment by
+ * `jobEnv(home, temp)`.
+ * @param {string} dir
+ * @param {(home: string, temp: string) => NodeJS.ProcessEnv} jobEnv
+ * @returns {Job}
+ */
+function newJob(dir, jobEnv) {
+  const home = path.join(dir, 'home');
+  const temp = path.join(dir, 'temp');
+  mkdirSync(home, { recursive: true });
+  mkdirSync(temp, { recursive: true });
+  return { dir, home, temp, env: { HOME: home, ...jobEnv(home, temp) } };
+}
+
+/**
  * A fresh GitHub runner workspace: HOME, RUNNER_TEMP.
  * @param {string} dir
  * @param {NodeJS.ProcessEnv} [extraEnv]
- * @returns {Job}
  */
 export function githubJob(dir, extraEnv = {}) {
-  const home = path.join(dir, 'home');
-  const temp = path.join(dir, 'runner-temp');
-  mkdirSync(home, { recursive: true });
-  mkdirSync(temp, { recursive: true });
-  return { dir, home, temp, env: { HOME: home, RUNNER_TEMP: temp, GITHUB_ACTIONS: 'true', ...extraEnv } };
+  return newJob(dir, (_home, temp) => ({ RUNNER_TEMP: temp, GITHUB_ACTIONS: 'true', ...extraEnv }));
 }
 
 /**
@@ -155,14 +165,9 @@ export function parseVso(stdout) {
  * A fresh Azure Pipelines agent workspace: HOME, Agent.TempDirectory.
  * @param {string} dir
  * @param {NodeJS.ProcessEnv} [extraEnv]
- * @returns {Job}
  */
 export function azureJob(dir, extraEnv = {}) {
-  const home = path.join(dir, 'home');
-  const temp = path.join(dir, 'agent-temp');
-  mkdirSync(home, { recursive: true });
-  mkdirSync(temp, { recursive: true });
-  return { dir, home, temp, env: { HOME: home, AGENT_TEMPDIRECTORY: temp, AGENT_VERSION: '4.266.2', TF_BUILD: 'True', ...extraEnv } };
+  return newJob(dir, (_home, temp) => ({ AGENT_TEMPDIRECTORY: temp, AGENT_VERSION: '4.266.2', TF_BUILD: 'True', ...extraEnv }));
 }
 
 /**
