@@ -1,28 +1,18 @@
-/** The built Azure Pipelines task, run as the agent runs it, against loopback emulators. */
+/** The built Azure Pipelines task, run as the agent runs it, against loopback h.emulators. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AZURE_AUDIENCE, IDENTITY_SYSTEM, IDENTITY_USER_A, readJwt, startEmulators, USER_A } from '../emulators/index.mjs';
+import { IDENTITY_SYSTEM, IDENTITY_USER_A, readJwt, USER_A } from '../emulators/index.mjs';
+import { ROOT, type Job } from '../emulators/runners.mjs';
 import { basicAuth } from '../src/core/docker-config.js';
-import { azureJob, ROOT, runAzureMain, runAzurePost, type Job as AzureJob } from '../emulators/runners.mjs';
-import { closedPort, removeTempDirs, tempDir } from './helpers/temp.js';
+import { useBundleHarness } from './helpers/bundles.js';
+import { closedPort } from './helpers/temp.js';
 
-type Emulators = Awaited<ReturnType<typeof startEmulators>>;
-let emulators: Emulators;
-let job: AzureJob;
-
-beforeEach(async () => {
-  emulators = await startEmulators();
-  job = azureJob(tempDir(), { SYSTEM_DEBUG: 'true' });
+const h = useBundleHarness();
+let job: Job;
+beforeEach(() => {
+  job = h.azureJob();
 });
-afterEach(async () => {
-  await emulators.close();
-});
-afterAll(removeTempDirs);
-
-function inputs(extra: Record<string, string> = {}): Record<string, string> {
-  return { identity: IDENTITY_SYSTEM, azureAudience: AZURE_AUDIENCE, issuer: emulators.sts.url, ...extra };
-}
-const env = () => ({ AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url });
+const inputs = (extra: Record<string, string> = {}) => h.azureInputs(extra);
 
 /** The token appears only in its setsecret command and (for the Chainguard token) the secret output. */
 function expectMaskedFirst(stdout: string, token: string, allowed: RegExp[] = []): void {
@@ -33,11 +23,11 @@ function expectMaskedFirst(stdout: string, token: string, allowed: RegExp[] = []
 
 describe('Azure Pipelines task bundle', () => {
   it('logs in with the system-assigned identity, sets secret and plain output variables, and the post-job step cleans up', async () => {
-    const main = await runAzureMain(job, inputs(), env());
+    const main = await h.azureMain(job, inputs());
     expect(main.stderr).toBe('');
     expect(main.result).toBe('Succeeded');
-    const [azureToken] = emulators.imds.issued;
-    const [chainguardToken] = emulators.sts.issued;
+    const [azureToken] = h.emulators.imds.issued;
+    const [chainguardToken] = h.emulators.sts.issued;
     expectMaskedFirst(main.stdout, azureToken);
     expectMaskedFirst(main.stdout, chainguardToken, [/^##vso\[task\.setvariable variable=token;isOutput=true;issecret=true;\]/]);
 
@@ -51,31 +41,31 @@ describe('Azure Pipelines task bundle', () => {
     expect(config.auths['cgr.dev'].auth).toBe(basicAuth('_token', chainguardToken));
     expect(main.stdout).not.toMatch(/LIB_ResourceFile|Resource file haven't been set/);
 
-    const post = await runAzurePost(job, main);
+    const post = await h.azurePost(job, main);
     expect(post.result).toBe('Succeeded');
     expect(post.stdout).toMatch(/Logout: deleted /);
     expect(existsSync(dir)).toBe(false);
   });
 
   it('logs in with a user-assigned identity chosen by object ID', async () => {
-    const main = await runAzureMain(job, inputs({ identity: IDENTITY_USER_A, managedIdentityObjectId: USER_A.objectId }), env());
+    const main = await h.azureMain(job, inputs({ identity: IDENTITY_USER_A, managedIdentityObjectId: USER_A.objectId }));
     expect(main.result).toBe('Succeeded');
-    expect(emulators.imds.requests[0].url.searchParams.get('object_id')).toBe(USER_A.objectId);
+    expect(h.emulators.imds.requests[0].url.searchParams.get('object_id')).toBe(USER_A.objectId);
     expect(readJwt(main.outputs.token.value)?.sub).toBe(IDENTITY_USER_A);
   });
 
   it('refuses an invalid input before any request, naming it in camelCase', async () => {
-    const main = await runAzureMain(job, inputs({ managedIdentityClientId: 'not-a-guid' }), env());
+    const main = await h.azureMain(job, inputs({ managedIdentityClientId: 'not-a-guid' }));
     expect(main.result).toBe('Failed');
     expect(main.commands.find((c) => c.command === 'task.complete')?.message).toMatch(/^Input managedIdentityClientId must be a GUID/);
-    expect(emulators.imds.requests.length + emulators.sts.requests.length).toBe(0);
+    expect(h.emulators.imds.requests.length + h.emulators.sts.requests.length).toBe(0);
     expect(main.outputs).toEqual({});
     expect(main.variables).toEqual({});
   });
 
   it('fails with one clear message when IMDS is unreachable', async () => {
     const port = await closedPort();
-    const main = await runAzureMain(job, inputs(), { AZURE_POD_IDENTITY_AUTHORITY_HOST: `http://127.0.0.1:${port}` });
+    const main = await h.azureMain(job, inputs(), { AZURE_POD_IDENTITY_AUTHORITY_HOST: `http://127.0.0.1:${port}` });
     expect(main.result).toBe('Failed');
     const errors = main.commands.filter((c) => c.command === 'task.issue' && c.properties.type === 'error');
     expect(errors).toHaveLength(1);

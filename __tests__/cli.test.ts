@@ -1,13 +1,10 @@
 /** The command-line front end: argument parsing, and the built bundle's eval-able output. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators } from '../emulators/index.mjs';
+import { AZURE_AUDIENCE, IDENTITY_SYSTEM } from '../emulators/index.mjs';
 import { basicAuth } from '../src/core/docker-config.js';
 import { parseArgs, shellQuote, STATE_VARIABLE } from '../src/platform/cli.js';
-import { runNode } from '../emulators/runners.mjs';
-import { removeTempDirs, tempDir } from './helpers/temp.js';
-
-afterAll(removeTempDirs);
+import { useBundleHarness } from './helpers/bundles.js';
 
 describe('parseArgs', () => {
   it('reads --name value and --name=value, the subcommand and the flags', () => {
@@ -29,12 +26,13 @@ describe('parseArgs', () => {
 });
 
 describe('CLI bundle', () => {
+  const h = useBundleHarness();
+
   it('prints export lines for eval, and logout removes what it wrote', async () => {
-    const emulators = await startEmulators();
-    try {
-      const home = tempDir();
-      const env = { HOME: home, TMPDIR: home, AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url };
-      const login = await runNode('dist/cli/index.js', env, ['--identity', IDENTITY_SYSTEM, '--azure-audience', AZURE_AUDIENCE, '--issuer', emulators.sts.url]);
+    const emulators = h.emulators;
+    {
+      const env = { HOME: h.dir, TMPDIR: h.dir, DEBUG: '1' };
+      const login = await h.cli(env, ['--identity', IDENTITY_SYSTEM, '--azure-audience', AZURE_AUDIENCE, '--issuer', emulators.sts.url, '--debug']);
       expect(login.code).toBe(0);
       const exported = Object.fromEntries(
         login.stdout.trim().split('\n').map((line) => {
@@ -49,16 +47,14 @@ describe('CLI bundle', () => {
       const config = JSON.parse(readFileSync(path.join(exported.DOCKER_CONFIG, 'config.json'), 'utf8'));
       expect(config.auths['cgr.dev'].auth).toBe(basicAuth('_token', emulators.sts.issued[0]));
 
-      const logout = await runNode('dist/cli/index.js', { ...env, [STATE_VARIABLE]: exported[STATE_VARIABLE] }, ['logout']);
+      const logout = await h.cli({ ...env, [STATE_VARIABLE]: exported[STATE_VARIABLE] }, ['logout']);
       expect(logout.code).toBe(0);
       expect(existsSync(exported.DOCKER_CONFIG)).toBe(false);
-    } finally {
-      await emulators.close();
     }
   });
 
   it('exits 1 with the input named as a flag', async () => {
-    const result = await runNode('dist/cli/index.js', { HOME: tempDir() }, ['--identity', 'x', '--azure-audience', AZURE_AUDIENCE]);
+    const result = await h.cli({ HOME: h.dir }, ['--identity', 'x', '--azure-audience', AZURE_AUDIENCE]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: Input --identity is not an assumable identity's UIDP/m);
     expect(result.stdout).toBe('');

@@ -1,29 +1,19 @@
-/** The built GitHub Action, run as the runner runs it, against loopback emulators. */
+/** The built GitHub Action, run as the runner runs it, against loopback h.emulators. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AZURE_AUDIENCE, IDENTITY_SYSTEM, IDENTITY_USER_A, readJwt, startEmulators, USER_A } from '../emulators/index.mjs';
+import { IDENTITY_SYSTEM, IDENTITY_USER_A, readJwt, USER_A } from '../emulators/index.mjs';
+import type { Job } from '../emulators/runners.mjs';
 import { basicAuth } from '../src/core/docker-config.js';
+import { useBundleHarness } from './helpers/bundles.js';
 import { startProxy } from './helpers/proxy.js';
-import { githubJob, runGithubMain, runGithubPost, type Job as GithubJob } from '../emulators/runners.mjs';
-import { closedPort, removeTempDirs, tempDir } from './helpers/temp.js';
+import { closedPort } from './helpers/temp.js';
 
-type Emulators = Awaited<ReturnType<typeof startEmulators>>;
-let emulators: Emulators;
-let job: GithubJob;
-
-beforeEach(async () => {
-  emulators = await startEmulators();
-  job = githubJob(tempDir(), { RUNNER_DEBUG: '1' });
+const h = useBundleHarness();
+let job: Job;
+beforeEach(() => {
+  job = h.githubJob();
 });
-afterEach(async () => {
-  await emulators.close();
-});
-afterAll(removeTempDirs);
-
-function inputs(extra: Record<string, string> = {}): Record<string, string> {
-  return { identity: IDENTITY_SYSTEM, 'azure-audience': AZURE_AUDIENCE, issuer: emulators.sts.url, ...extra };
-}
-const env = () => ({ AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url });
+const inputs = (extra: Record<string, string> = {}) => h.githubInputs(extra);
 
 /** Every stdout/stderr line carrying `token` is its mask command, and the mask comes first. */
 function expectMaskedFirst(output: string, token: string): void {
@@ -34,11 +24,11 @@ function expectMaskedFirst(output: string, token: string): void {
 
 describe('GitHub Action bundle', () => {
   it('logs in with the system-assigned identity, masks both tokens, and the post step cleans up', async () => {
-    const main = await runGithubMain(job, inputs(), env());
+    const main = await h.githubMain(job, inputs());
     expect(main.stderr).toBe('');
     expect(main.code).toBe(0);
-    const [azureToken] = emulators.imds.issued;
-    const [chainguardToken] = emulators.sts.issued;
+    const [azureToken] = h.emulators.imds.issued;
+    const [chainguardToken] = h.emulators.sts.issued;
     expectMaskedFirst(main.stdout, azureToken);
     expectMaskedFirst(main.stdout, chainguardToken);
     expect(main.stdout.indexOf(`::add-mask::${azureToken}`)).toBeLessThan(main.stdout.indexOf('Exchanging'));
@@ -52,16 +42,16 @@ describe('GitHub Action bundle', () => {
     const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'));
     expect(config.auths['cgr.dev'].auth).toBe(basicAuth('_token', chainguardToken));
 
-    const post = await runGithubPost(job, main);
+    const post = await h.githubPost(job, main);
     expect(post.code).toBe(0);
     expect(post.stdout).toMatch(/Logout: deleted /);
     expect(existsSync(dir)).toBe(false);
   });
 
   it('logs in with a user-assigned identity chosen by resource ID', async () => {
-    const main = await runGithubMain(job, inputs({ identity: IDENTITY_USER_A, 'managed-identity-resource-id': USER_A.resourceId }), env());
+    const main = await h.githubMain(job, inputs({ identity: IDENTITY_USER_A, 'managed-identity-resource-id': USER_A.resourceId }));
     expect(main.code).toBe(0);
-    expect(emulators.imds.requests[0].url.searchParams.get('msi_res_id')).toBe(USER_A.resourceId);
+    expect(h.emulators.imds.requests[0].url.searchParams.get('msi_res_id')).toBe(USER_A.resourceId);
     expect(readJwt(main.outputs.token)?.sub).toBe(IDENTITY_USER_A);
   });
 
@@ -70,7 +60,7 @@ describe('GitHub Action bundle', () => {
     mkdirSync(userDir);
     const seed = JSON.stringify({ auths: { 'ghcr.io': { auth: 'Z2g6cHc=' } }, credsStore: 'secretservice' });
     writeFileSync(path.join(userDir, 'config.json'), seed);
-    const main = await runGithubMain(job, inputs(), env());
+    const main = await h.githubMain(job, inputs());
     expect(main.code).toBe(0);
     const config = JSON.parse(readFileSync(path.join(main.outputs['docker-config'], 'config.json'), 'utf8'));
     expect(config).toMatchObject({ credsStore: 'secretservice', credHelpers: { 'cgr.dev': '' }, auths: { 'ghcr.io': { auth: 'Z2g6cHc=' } } });
@@ -82,11 +72,11 @@ describe('GitHub Action bundle', () => {
     mkdirSync(dir);
     const before = { auths: { 'cgr.dev': { auth: 'b2xkOnRva2Vu' } } };
     writeFileSync(path.join(dir, 'config.json'), JSON.stringify(before));
-    const main = await runGithubMain(job, inputs({ 'docker-config': dir }), env());
+    const main = await h.githubMain(job, inputs({ 'docker-config': dir }));
     expect(main.code).toBe(0);
     expect(main.outputs['docker-config']).toBe(dir);
     expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')).auths['cgr.dev'].auth).toBe(basicAuth('_token', main.outputs.token));
-    const post = await runGithubPost(job, main);
+    const post = await h.githubPost(job, main);
     expect(post.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual(before);
   });
@@ -98,10 +88,10 @@ describe('GitHub Action bundle', () => {
     ['two selectors', { 'managed-identity-client-id': USER_A.clientId, 'managed-identity-object-id': USER_A.objectId }, /::error::Inputs managed-identity-client-id and managed-identity-object-id are both set/],
     ['a selector that is not a GUID', { 'managed-identity-client-id': 'runner-a' }, /::error::Input managed-identity-client-id must be a GUID/]
   ])('refuses %s before any request, exits 1 and writes nothing', async (_what, extra, message) => {
-    const main = await runGithubMain(job, inputs(extra), env());
+    const main = await h.githubMain(job, inputs(extra));
     expect(main.code).toBe(1);
     expect(main.stdout).toMatch(message);
-    expect(emulators.imds.requests.length + emulators.sts.requests.length).toBe(0);
+    expect(h.emulators.imds.requests.length + h.emulators.sts.requests.length).toBe(0);
     expect(main.outputs).toEqual({});
     expect(main.state).toEqual({});
     expect(main.exported).toEqual({});
@@ -109,22 +99,22 @@ describe('GitHub Action bundle', () => {
 
   it('says there is no managed identity endpoint when IMDS refuses connections', async () => {
     const port = await closedPort();
-    const main = await runGithubMain(job, inputs(), { AZURE_POD_IDENTITY_AUTHORITY_HOST: `http://127.0.0.1:${port}` });
+    const main = await h.githubMain(job, inputs(), { AZURE_POD_IDENTITY_AUTHORITY_HOST: `http://127.0.0.1:${port}` });
     expect(main.code).toBe(1);
     expect(main.stdout).toMatch(/::error::Could not get an Azure token from IMDS .*refused the connection\. This machine has no Azure managed identity endpoint/);
     expect(main.outputs).toEqual({});
   });
 
   it('names the selector input when the identity is not assigned to this machine', async () => {
-    const main = await runGithubMain(job, inputs({ 'managed-identity-client-id': '99999999-aaaa-4aaa-8aaa-999999999999' }), env());
+    const main = await h.githubMain(job, inputs({ 'managed-identity-client-id': '99999999-aaaa-4aaa-8aaa-999999999999' }));
     expect(main.code).toBe(1);
     expect(main.stdout).toMatch(/::error::.*Identity not found.*selected by managed-identity-client-id \(99999999-aaaa-4aaa-8aaa-999999999999\) is not assigned to this machine/);
   });
 
   it('shows the Azure token\'s claims, never the token, when the STS refuses it', async () => {
-    const main = await runGithubMain(job, inputs({ identity: IDENTITY_USER_A }), env());
+    const main = await h.githubMain(job, inputs({ identity: IDENTITY_USER_A }));
     expect(main.code).toBe(1);
-    const [azureToken] = emulators.imds.issued;
+    const [azureToken] = h.emulators.imds.issued;
     expect(main.stdout).toMatch(/::error::Could not exchange the Azure token at Chainguard's STS .*HTTP 403 PermissionDenied/);
     expect(main.stdout).toMatch(/subject "11111111-bbbb-4bbb-8bbb-111111111111"/);
     expectMaskedFirst(main.stdout, azureToken);
@@ -134,11 +124,11 @@ describe('GitHub Action bundle', () => {
   it('reaches IMDS directly while proxy variables are set, and the login still works', async () => {
     const proxy = await startProxy();
     try {
-      const main = await runGithubMain(job, inputs(), { ...env(), HTTP_PROXY: proxy.url, http_proxy: proxy.url, HTTPS_PROXY: proxy.url, https_proxy: proxy.url });
+      const main = await h.githubMain(job, inputs(), { HTTP_PROXY: proxy.url, http_proxy: proxy.url, HTTPS_PROXY: proxy.url, https_proxy: proxy.url });
       expect(main.stdout).not.toMatch(/::error::/);
       expect(main.code).toBe(0);
-      expect(emulators.imds.requests).toHaveLength(1);
-      expect(proxy.seen.filter((target) => target.includes(String(emulators.imds.port)))).toEqual([]);
+      expect(h.emulators.imds.requests).toHaveLength(1);
+      expect(proxy.seen.filter((target) => target.includes(String(h.emulators.imds.port)))).toEqual([]);
     } finally {
       await proxy.close();
     }

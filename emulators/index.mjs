@@ -30,7 +30,13 @@ export const IDENTITY_USER_A = `${ORG}/fedcba9876543210`;
 
 /**
  * Starts IMDS and the STS on loopback.
- * @param {{ tokenVersion?: 1 | 2, imdsPort?: number, stsPort?: number }} [options]
+ * @param {{
+ *   tokenVersion?: 1 | 2,
+ *   imdsPort?: number,
+ *   stsPort?: number,
+ *   stsTls?: { key: string, cert: string, host: string },
+ *   mintToken?: (claims: Record<string, unknown>) => string
+ * }} [options]
  */
 export async function startEmulators(options = {}) {
   const issuer = `https://login.microsoftonline.com/${TENANT}/v2.0`;
@@ -46,7 +52,9 @@ export async function startEmulators(options = {}) {
       [IDENTITY_SYSTEM]: { issuer, subject: SYSTEM.objectId, audience: APP_CLIENT_ID },
       [IDENTITY_USER_A]: { issuer, subject: USER_A.objectId, audience: APP_CLIENT_ID }
     },
-    port: options.stsPort
+    port: options.stsPort,
+    tls: options.stsTls,
+    mintToken: options.mintToken
   });
   return {
     imds,

@@ -7,8 +7,10 @@ import { randomBytes } from 'node:crypto';
  * @returns {string}
  */
 export function makeJwt(claims) {
-  const header = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'emulator' })).toString('base64url');
-  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+  // A short header and a random jti first make every token differ within its first 72 bytes
+  // (the most a bcrypt password check, as in a registry's htpasswd, looks at).
+  const header = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT' })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ jti: randomBytes(12).toString('hex'), ...claims })).toString('base64url');
   return `${header}.${payload}.${randomBytes(32).toString('base64url')}`;
 }
 

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Preloaded into every bundle run: names resolve only under .example.test, to 127.0.0.1. */
+const LOOPBACK_ONLY = `--import=${JSON.stringify(path.join(ROOT, 'emulators', 'loopback-only.mjs'))}`;
 
 /**
  * @typedef {object} ProcessResult
@@ -17,7 +19,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  */
 
 /**
- * Runs `node <script>` (relative to the repository) with exactly `env` plus PATH.
+ * Runs `node <script>` (relative to the repository) with exactly `env` plus PATH, with host
+ * name lookups confined to loopback.
  * @param {string} script
  * @param {NodeJS.ProcessEnv} env
  * @param {string[]} [args]
@@ -26,7 +29,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export function runNode(script, env, args = []) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, script), ...args], {
-      env: { PATH: process.env.PATH, ...env },
+      env: { PATH: process.env.PATH, NODE_OPTIONS: LOOPBACK_ONLY, ...env },
       stdio: ['ignore', 'pipe', 'pipe']
     });
     let stdout = '';

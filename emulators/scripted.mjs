@@ -2,6 +2,7 @@
 // Shared plumbing of the emulators: a loopback HTTP server that records every request and can
 // be told to answer the next requests with scripted faults instead of its normal behaviour.
 import http from 'node:http';
+import https from 'node:https';
 
 /**
  * @typedef {object} Fault  one scripted answer
@@ -26,7 +27,7 @@ import http from 'node:http';
 /**
  * @typedef {object} Scripted
  * @property {number} port
- * @property {string} url  http://127.0.0.1:<port>
+ * @property {string} url  http://127.0.0.1:<port> (https:// with `tls`)
  * @property {RecordedRequest[]} requests
  * @property {(...faults: Fault[]) => void} script  answer the next requests with these, in order
  * @property {() => Promise<void>} close
@@ -34,7 +35,8 @@ import http from 'node:http';
 
 /**
  * @param {(req: RecordedRequest) => { status: number, body: string | object, headers?: Record<string, string> }} handle
- * @param {{ port?: number }} [options]
+ * @param {{ port?: number, tls?: { key: string, cert: string, host: string } }} [options]
+ *   `tls` serves https with this key and certificate, reached as https://<host>:<port>
  * @returns {Promise<Scripted>}
  */
 export async function startScripted(handle, options = {}) {
@@ -44,7 +46,8 @@ export async function startScripted(handle, options = {}) {
   const requests = [];
   /** @type {Set<import('node:net').Socket>} */
   const sockets = new Set();
-  const server = http.createServer((req, res) => {
+  /** @type {http.RequestListener} */
+  const listener = (req, res) => {
     /** @type {Buffer[]} */
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
@@ -97,7 +100,8 @@ export async function startScripted(handle, options = {}) {
       if (fault?.delayMs) setTimeout(answer, fault.delayMs);
       else answer();
     });
-  });
+  };
+  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -106,7 +110,7 @@ export async function startScripted(handle, options = {}) {
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
     port: address.port,
-    url: `http://127.0.0.1:${address.port}`,
+    url: options.tls ? `https://${options.tls.host}:${address.port}` : `http://127.0.0.1:${address.port}`,
     requests,
     script: (...faults) => queue.push(...faults),
     close: async () => {

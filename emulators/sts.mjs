@@ -13,7 +13,12 @@ import { startScripted } from './scripted.mjs';
  */
 
 /**
- * @param {{ identities: Record<string, AssumableIdentity>, port?: number }} options
+ * @param {{
+ *   identities: Record<string, AssumableIdentity>,
+ *   port?: number,
+ *   tls?: { key: string, cert: string, host: string },
+ *   mintToken?: (claims: Record<string, unknown>) => string
+ * }} options  `mintToken` decides the token issued (default: a fresh JWT with these claims)
  */
 export async function startSts(options) {
   /** @type {string[]} */
@@ -49,9 +54,10 @@ export async function startSts(options) {
       return refuse(403, 7, 'PermissionDenied: the token does not match the identity');
     }
     const now = Math.floor(Date.now() / 1000);
-    const token = makeJwt({ iss: server.url, sub: uidp, aud: audiences.length === 1 ? audiences[0] : audiences, iat: now, exp: now + 3600 });
+    const issuedClaims = { iss: server.url, sub: uidp, aud: audiences.length === 1 ? audiences[0] : audiences, iat: now, exp: now + 3600 };
+    const token = (options.mintToken ?? makeJwt)(issuedClaims);
     issued.push(token);
     return { status: 200, body: { token } };
-  }, { port: options.port });
+  }, { port: options.port, tls: options.tls });
   return { ...server, issued };
 }

@@ -1,0 +1,93 @@
+/**
+ * Per-test setup for tests that run the built bundles: fresh emulators and a fresh workspace
+ * per test, debug logging on, and after every test a secret-hygiene sweep over everything the
+ * bundles printed and every file left in the workspace.
+ */
+import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators } from '../../emulators/index.mjs';
+import {
+  azureJob,
+  githubJob,
+  runAzureMain,
+  runAzurePost,
+  runGithubMain,
+  runGithubPost,
+  runNode,
+  type AzureTaskResult,
+  type GithubStepResult,
+  type Job,
+  type ProcessResult
+} from '../../emulators/runners.mjs';
+import { tokenLeaks } from './hygiene.js';
+import { removeTempDirs, tempDir } from './temp.js';
+
+type Emulators = Awaited<ReturnType<typeof startEmulators>>;
+type EmulatorOptions = Parameters<typeof startEmulators>[0];
+
+export interface BundleHarness {
+  emulators: Emulators;
+  /** The workspace of the current test; swept for leaked tokens afterwards. */
+  dir: string;
+  /** Tokens issued outside the emulators (e.g. a second STS) that must not leak either. */
+  extraTokens: string[];
+  /** Environment every bundle run gets: IMDS pointed at the emulator. */
+  env(): NodeJS.ProcessEnv;
+  githubInputs(extra?: Record<string, string>): Record<string, string>;
+  azureInputs(extra?: Record<string, string>): Record<string, string>;
+  githubJob(name?: string, env?: NodeJS.ProcessEnv): Job;
+  azureJob(name?: string, env?: NodeJS.ProcessEnv): Job;
+  githubMain(job: Job, inputs: Record<string, string>, env?: NodeJS.ProcessEnv): Promise<GithubStepResult>;
+  githubPost(job: Job, main: GithubStepResult, env?: NodeJS.ProcessEnv): Promise<ProcessResult>;
+  azureMain(job: Job, inputs: Record<string, string>, env?: NodeJS.ProcessEnv): Promise<AzureTaskResult>;
+  azurePost(job: Job, main: AzureTaskResult, env?: NodeJS.ProcessEnv): Promise<AzureTaskResult>;
+  cli(env: NodeJS.ProcessEnv, args: string[]): Promise<ProcessResult>;
+}
+
+export function useBundleHarness(options: EmulatorOptions | (() => EmulatorOptions) = {}): BundleHarness {
+  const runs: ProcessResult[] = [];
+  const record = <T extends ProcessResult>(result: T): T => {
+    runs.push(result);
+    return result;
+  };
+  const h: BundleHarness = {
+    // Set for each test by beforeEach.
+    emulators: undefined as unknown as Emulators,
+    dir: '',
+    extraTokens: [],
+    env: () => ({ AZURE_POD_IDENTITY_AUTHORITY_HOST: h.emulators.imds.url }),
+    githubInputs: (extra: Record<string, string> = {}) => ({
+      identity: IDENTITY_SYSTEM,
+      'azure-audience': AZURE_AUDIENCE,
+      issuer: h.emulators.sts.url,
+      ...extra
+    }),
+    azureInputs: (extra: Record<string, string> = {}) => ({
+      identity: IDENTITY_SYSTEM,
+      azureAudience: AZURE_AUDIENCE,
+      issuer: h.emulators.sts.url,
+      ...extra
+    }),
+    githubJob: (name = 'github', env: NodeJS.ProcessEnv = {}) => githubJob(`${h.dir}/${name}`, { RUNNER_DEBUG: '1', ...env }),
+    azureJob: (name = 'azure', env: NodeJS.ProcessEnv = {}) => azureJob(`${h.dir}/${name}`, { SYSTEM_DEBUG: 'true', ...env }),
+    githubMain: async (job: Job, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
+      record(await runGithubMain(job, inputs, { ...h.env(), ...env })),
+    githubPost: async (job: Job, main: GithubStepResult, env: NodeJS.ProcessEnv = {}) => record(await runGithubPost(job, main, env)),
+    azureMain: async (job: Job, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
+      record(await runAzureMain(job, inputs, { ...h.env(), ...env })),
+    azurePost: async (job: Job, main: AzureTaskResult, env: NodeJS.ProcessEnv = {}) => record(await runAzurePost(job, main, env)),
+    cli: async (env: NodeJS.ProcessEnv, args: string[]) => record(await runNode('dist/cli/index.js', { ...h.env(), ...env }, args))
+  };
+
+  beforeEach(async () => {
+    runs.length = 0;
+    h.extraTokens = [];
+    h.dir = tempDir();
+    h.emulators = await startEmulators(typeof options === 'function' ? options() : options);
+  });
+  afterEach(async () => {
+    await h.emulators.close();
+    const tokens = [...h.emulators.imds.issued, ...h.emulators.sts.issued, ...h.extraTokens];
+    expect(tokenLeaks(tokens, runs.flatMap((r) => [r.stdout, r.stderr]), [h.dir])).toEqual([]);
+  });
+  afterAll(removeTempDirs);
+  return h;
+}

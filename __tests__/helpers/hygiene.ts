@@ -1,0 +1,56 @@
+/**
+ * Secret hygiene: after a bundle run, no token may appear in any output line except the
+ * command that masks it (and Azure's secret output variable, which the agent never prints),
+ * nor in any file except docker auth files and the runner's output file.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { basicAuth } from '../../src/core/docker-config.js';
+
+const ALLOWED_LINES = [
+  (token: string) => `::add-mask::${token}`,
+  (token: string) => `##vso[task.setsecret]${token}`,
+  (token: string) => `##vso[task.setvariable variable=token;isOutput=true;issecret=true;]${token}`
+];
+/** Files that may hold a credential: docker/containers auth files and GitHub's output file. */
+const ALLOWED_FILES = new Set(['config.json', 'containers-auth.json', 'main-output']);
+
+function filesUnder(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const full = path.join(dir, name);
+    const stat = statSync(full, { throwIfNoEntry: false });
+    if (!stat) return [];
+    if (stat.isDirectory()) return filesUnder(full);
+    return stat.isFile() ? [full] : [];
+  });
+}
+
+/** Returns every violation found (empty when clean). */
+export function tokenLeaks(tokens: readonly string[], outputs: readonly string[], dirs: readonly string[]): string[] {
+  const leaks: string[] = [];
+  const forms = tokens.filter(Boolean).flatMap((token) => [token, basicAuth('_token', token)]);
+  for (const text of outputs) {
+    for (const line of text.split('\n')) {
+      for (const token of tokens) {
+        if (!line.includes(token)) continue;
+        if (!ALLOWED_LINES.some((allowed) => line === allowed(token))) leaks.push(`output line: ${line.replace(token, '<TOKEN>').slice(0, 200)}`);
+      }
+      const auth = forms.find((form) => !tokens.includes(form) && line.includes(form));
+      if (auth) leaks.push(`output line carries a docker auth value: ${line.slice(0, 80)}`);
+    }
+  }
+  for (const dir of dirs) {
+    for (const file of filesUnder(dir)) {
+      if (ALLOWED_FILES.has(path.basename(file))) continue;
+      const content = readFileSync(file, 'latin1');
+      if (forms.some((form) => content.includes(form))) leaks.push(`file: ${file}`);
+    }
+  }
+  return leaks;
+}
