@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Makes sure the real programs the end-to-end tests drive are installed, from Debian's
+# packages: the CNCF distribution registry, skopeo, htpasswd, openssl and the docker CLI.
+# Runs before `npm test`; does nothing when they are all present.
+set -euo pipefail
+missing=()
+command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
+command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
+command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v docker >/dev/null 2>&1 || missing+=(docker.io)
+[ "${#missing[@]}" -eq 0 ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing test tools: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "The end-to-end tests need these Debian packages: ${missing[*]}" >&2
+  echo "Install them (sudo apt-get install ${missing[*]}) and run the tests again." >&2
+  exit 1
+fi
