@@ -22,6 +22,7 @@ import https from 'node:https';
  * @property {URL} url
  * @property {http.IncomingHttpHeaders} headers
  * @property {string} body
+ * @property {number} at  when it arrived (ms since the epoch)
  */
 
 /**
@@ -56,7 +57,8 @@ export async function startScripted(handle, options = {}) {
         method: req.method ?? 'GET',
         url: new URL(req.url ?? '/', 'http://127.0.0.1'),
         headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8')
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now()
       };
       requests.push(recorded);
       const fault = queue.shift();
