@@ -121,8 +121,8 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
     });
     request.on('error', (error: NodeJS.ErrnoException) => {
       const kind = classify(error);
-      const what = kind === 'refused' ? 'refused the connection' : `failed (${error.code ?? error.message})`;
-      fail(new HttpFailure(kind, `the connection to ${host} ${what}`));
+      const what = kind === 'refused' ? `${host} refused the connection` : `the connection to ${host} failed (${error.code ?? error.message})`;
+      fail(new HttpFailure(kind, what));
     });
     request.on('response', (response) => {
       const chunks: Buffer[] = [];

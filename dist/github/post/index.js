@@ -28857,8 +28857,8 @@ async function send(req) {
         });
         request.on('error', (error) => {
             const kind = classify(error);
-            const what = kind === 'refused' ? 'refused the connection' : `failed (${error.code ?? error.message})`;
-            fail(new http_HttpFailure(kind, `the connection to ${host} ${what}`));
+            const what = kind === 'refused' ? `${host} refused the connection` : `the connection to ${host} failed (${error.code ?? error.message})`;
+            fail(new http_HttpFailure(kind, what));
         });
         request.on('response', (response) => {
             const chunks = [];
