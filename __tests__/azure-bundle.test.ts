@@ -72,13 +72,6 @@ describe('Azure Pipelines task bundle', () => {
     expect(errors[0].message).toMatch(/no Azure managed identity endpoint/);
   });
 
-  it('keeps the task library\'s resource files beside both bundles', () => {
-    for (const bundle of ['main', 'post']) {
-      expect(existsSync(path.join(ROOT, 'dist', 'azure', bundle, 'lib.json'))).toBe(true);
-      expect(existsSync(path.join(ROOT, 'dist', 'azure', bundle, 'Strings', 'resources.resjson', 'en-US', 'resources.resjson'))).toBe(true);
-    }
-  });
-
   it('declares the handlers, post-job step and outputs the agent needs', () => {
     const task = JSON.parse(readFileSync(path.join(ROOT, 'task.json'), 'utf8'));
     for (const handler of ['Node20_1', 'Node24']) {

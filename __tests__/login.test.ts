@@ -4,7 +4,8 @@ import { AZURE_AUDIENCE, IDENTITY_SYSTEM, IDENTITY_USER_A, readJwt, startEmulato
 import { basicAuth } from '../src/core/docker-config.js';
 import { send } from '../src/core/http.js';
 import type { InputName } from '../src/core/inputs.js';
-import { cleanup, runCleanup, runLogin, STATE_KEY, type Runtime } from '../src/core/login.js';
+import { cleanup, runCleanup, STATE_KEY } from '../src/core/cleanup.js';
+import { runLogin, type Runtime } from '../src/core/login.js';
 import { FakeClock } from './helpers/clock.js';
 import { FakePlatform } from './helpers/fake-platform.js';
 import { removeTempDirs, tempDir } from './helpers/temp.js';

@@ -2,4 +2,4 @@ import { runLogin } from '../core/login.js';
 import { processRuntime } from '../core/runtime.js';
 import { azurePipelinesPlatform } from '../platform/azure-pipelines.js';
 
-await runLogin(azurePipelinesPlatform(), processRuntime());
+void runLogin(azurePipelinesPlatform(), processRuntime());

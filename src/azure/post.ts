@@ -1,4 +1,4 @@
-import { runCleanup } from '../core/login.js';
+import { runCleanup } from '../core/cleanup.js';
 import { azurePipelinesPlatform } from '../platform/azure-pipelines.js';
 
-await runCleanup(azurePipelinesPlatform());
+void runCleanup(azurePipelinesPlatform());

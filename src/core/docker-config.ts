@@ -9,8 +9,8 @@
  * an empty one, as a helper to run; so they get their own auth file, exported as
  * REGISTRY_AUTH_FILE, which they read first.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LoginError, messageOf } from './errors.js';
@@ -68,10 +68,10 @@ export function userContainersAuthFile(env: NodeJS.ProcessEnv): string | undefin
  * Reads an auth file. Missing → `{}`. Unreadable or not a JSON object → LoginError, unless
  * `lenient`, when it is reported through `onIgnored` and treated as empty.
  */
-export async function readAuthFile(file: string, lenient = false, onIgnored?: (why: string) => void): Promise<AuthFile> {
+export function readAuthFile(file: string, lenient = false, onIgnored?: (why: string) => void): AuthFile {
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     if (lenient) {
@@ -97,20 +97,26 @@ export async function readAuthFile(file: string, lenient = false, onIgnored?: (w
   return value as AuthFile;
 }
 
-/** Writes JSON through a temporary file and a rename, so readers never see half a file. */
-export async function writeFileAtomic(file: string, content: AuthFile): Promise<void> {
-  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await fs.open(temporary, 'wx', FILE_MODE);
+let temporaries = 0;
+
+/**
+ * Writes JSON through a temporary file and a rename, so readers never see half a file.
+ * `durable` also flushes it to disk first: for files that outlive the job.
+ */
+export function writeFileAtomic(file: string, content: AuthFile, durable = false): void {
+  const unique = `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
+  const temporary = `${file}.${unique}.tmp`;
+  const fd = fs.openSync(temporary, 'wx', FILE_MODE);
   try {
-    await handle.writeFile(`${JSON.stringify(content, null, '\t')}\n`);
-    await handle.sync();
+    fs.writeFileSync(fd, `${JSON.stringify(content, null, '\t')}\n`);
+    if (durable) fs.fsyncSync(fd);
   } finally {
-    await handle.close();
+    fs.closeSync(fd);
   }
   try {
-    await fs.rename(temporary, file);
+    fs.renameSync(temporary, file);
   } catch (error) {
-    await fs.rm(temporary, { force: true });
+    fs.rmSync(temporary, { force: true });
     throw error;
   }
 }
@@ -124,15 +130,15 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>): Promi
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
-      const handle = await fs.open(lock, 'wx', FILE_MODE);
-      await handle.writeFile(String(process.pid));
-      await handle.close();
+      const fd = fs.openSync(lock, 'wx', FILE_MODE);
+      fs.writeFileSync(fd, String(process.pid));
+      fs.closeSync(fd);
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const stat = await fs.stat(lock).catch(() => undefined);
+      const stat = fs.statSync(lock, { throwIfNoEntry: false });
       if (stat && Date.now() - stat.mtimeMs > LOCK_STALE_MS) {
-        await fs.rm(lock, { force: true });
+        fs.rmSync(lock, { force: true });
         continue;
       }
       if (Date.now() > deadline) {
@@ -144,7 +150,7 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>): Promi
   try {
     return await fn();
   } finally {
-    await fs.rm(lock, { force: true });
+    fs.rmSync(lock, { force: true });
   }
 }
 
@@ -212,11 +218,11 @@ export function revertLogin(config: AuthFile, record: MergeRecord): boolean {
 
 /** Merges the login into `file` under its lock; creates the directory (0700) when missing. */
 export async function mergeLoginInto(file: string, registry: string, auth: string, kind: FileKind): Promise<MergeRecord> {
-  await fs.mkdir(path.dirname(file), { recursive: true, mode: DIR_MODE });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: DIR_MODE });
   return withFileLock(file, async () => {
-    const config = await readAuthFile(file);
+    const config = readAuthFile(file);
     const record = applyLogin(config, registry, auth, kind, file);
-    await writeFileAtomic(file, config);
+    writeFileAtomic(file, config, true);
     return record;
   });
 }
@@ -224,9 +230,9 @@ export async function mergeLoginInto(file: string, registry: string, auth: strin
 /** Undoes a merge under the file's lock. Returns whether the file changed. */
 export async function revertLoginIn(record: MergeRecord): Promise<boolean> {
   return withFileLock(record.file, async () => {
-    const config = await readAuthFile(record.file);
+    const config = readAuthFile(record.file);
     if (!revertLogin(config, record)) return false;
-    await writeFileAtomic(record.file, config);
+    writeFileAtomic(record.file, config, true);
     return true;
   });
 }
@@ -236,20 +242,16 @@ export async function revertLoginIn(record: MergeRecord): Promise<boolean> {
 const LINKED_ENTRIES = ['cli-plugins', 'contexts', 'buildx'];
 
 /** Creates the job-scoped directory for this login under `root` (0700). */
-export async function createJobDir(root: string): Promise<string> {
-  await fs.mkdir(root, { recursive: true });
-  return fs.mkdtemp(path.join(root, 'chainguard-login-'));
+export function createJobDir(root: string): string {
+  fs.mkdirSync(root, { recursive: true });
+  return fs.mkdtempSync(path.join(root, 'chainguard-login-'));
 }
 
 /** Links the seed directory's plugins, contexts and builders into a job-scoped directory. */
-export async function linkSeedEntries(seedDir: string, jobDir: string): Promise<void> {
+export function linkSeedEntries(seedDir: string, jobDir: string): void {
   for (const name of LINKED_ENTRIES) {
     const target = path.join(seedDir, name);
-    const exists = await fs.stat(target).then(
-      (s) => s.isDirectory(),
-      () => false
-    );
-    if (exists) await fs.symlink(target, path.join(jobDir, name), 'dir');
+    if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) fs.symlinkSync(target, path.join(jobDir, name), 'dir');
   }
 }
 

@@ -8,7 +8,7 @@
  * merged into that directory's config.json instead, and what it replaced is kept in the job
  * directory so that cleanup can put it back.
  */
-import { promises as fs } from 'node:fs';
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   applyLogin,
@@ -66,7 +66,7 @@ export async function installDockerLogin(plan: DockerLoginPlan): Promise<Install
   const auth = basicAuth(plan.username, plan.password);
   let jobDir: string;
   try {
-    jobDir = await createJobDir(plan.tempRoot);
+    jobDir = createJobDir(plan.tempRoot);
   } catch (error) {
     throw new LoginError(`Could not create a job-scoped docker config directory under ${plan.tempRoot}: ${messageOf(error)}.`);
   }
@@ -76,9 +76,9 @@ export async function installDockerLogin(plan: DockerLoginPlan): Promise<Install
     // The containers-image tools read this file first; seed it from their current primary file.
     const containersAuthFile = path.join(jobDir, CONTAINERS_AUTH_FILE);
     const containersSeed = userContainersAuthFile(plan.env);
-    const containers = containersSeed ? await readAuthFile(containersSeed, true, ignored) : {};
+    const containers = containersSeed ? readAuthFile(containersSeed, true, ignored) : {};
     applyLogin(containers, plan.registry, auth, 'containers', containersAuthFile);
-    await writeFileAtomic(containersAuthFile, containers);
+    writeFileAtomic(containersAuthFile, containers);
 
     let dockerConfigDir: string;
     if (plan.explicitDir) {
@@ -86,14 +86,14 @@ export async function installDockerLogin(plan: DockerLoginPlan): Promise<Install
       merged = await mergeLoginInto(path.join(dockerConfigDir, 'config.json'), plan.registry, auth, 'docker').catch((error: unknown) => {
         throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${messageOf(error)}`);
       });
-      await writeRestore(jobDir, [merged]);
+      writeRestore(jobDir, [merged]);
     } else {
       dockerConfigDir = jobDir;
       const seedDir = userDockerConfigDir(plan.env, plan.home);
-      const config = await readAuthFile(path.join(seedDir, 'config.json'), true, ignored);
+      const config = readAuthFile(path.join(seedDir, 'config.json'), true, ignored);
       applyLogin(config, plan.registry, auth, 'docker', path.join(jobDir, 'config.json'));
-      await writeFileAtomic(path.join(jobDir, 'config.json'), config);
-      await linkSeedEntries(seedDir, jobDir);
+      writeFileAtomic(path.join(jobDir, 'config.json'), config);
+      linkSeedEntries(seedDir, jobDir);
     }
     return {
       dockerConfigDir,
@@ -102,7 +102,7 @@ export async function installDockerLogin(plan: DockerLoginPlan): Promise<Install
     };
   } catch (error) {
     if (merged) await revertLoginIn(merged).catch(() => undefined);
-    await fs.rm(jobDir, { recursive: true, force: true });
+    fs.rmSync(jobDir, { recursive: true, force: true });
     throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${messageOf(error)}.`);
   }
 }
@@ -114,22 +114,22 @@ export async function installDockerLogin(plan: DockerLoginPlan): Promise<Install
 export async function removeDockerLogin(state: CleanupState): Promise<string[]> {
   const done: string[] = [];
   if (!isJobDir(state.jobDir)) throw new LoginError(`Refusing to clean up ${state.jobDir}: it is not a directory this step created.`);
-  const records = await readRestore(state.jobDir);
+  const records = readRestore(state.jobDir);
   for (const record of records) {
     if (await revertLoginIn(record)) done.push(`removed the ${record.registry} login from ${record.file}`);
     else done.push(`left ${record.file} as it was: its ${record.registry} entry has changed since this step wrote it`);
   }
-  await fs.rm(state.jobDir, { recursive: true, force: true });
+  fs.rmSync(state.jobDir, { recursive: true, force: true });
   done.push(`deleted ${state.jobDir}`);
   return done;
 }
 
-async function writeRestore(jobDir: string, records: MergeRecord[]): Promise<void> {
-  await writeFileAtomic(path.join(jobDir, RESTORE_FILE), { records } as unknown as Record<string, unknown>);
+function writeRestore(jobDir: string, records: MergeRecord[]): void {
+  writeFileAtomic(path.join(jobDir, RESTORE_FILE), { records } as unknown as Record<string, unknown>);
 }
 
-async function readRestore(jobDir: string): Promise<MergeRecord[]> {
-  const content = await readAuthFile(path.join(jobDir, RESTORE_FILE));
+function readRestore(jobDir: string): MergeRecord[] {
+  const content = readAuthFile(path.join(jobDir, RESTORE_FILE));
   return Array.isArray(content.records) ? (content.records as MergeRecord[]) : [];
 }
 

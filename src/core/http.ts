@@ -4,7 +4,7 @@
  * names. Messages name the host, never a header or a body.
  */
 import http from 'node:http';
-import https from 'node:https';
+import type * as Https from 'node:https';
 
 export interface HttpRequest {
   url: URL;
@@ -51,9 +51,15 @@ export class HttpFailure extends Error {
 
 const proxyVariables = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 
+/** node:https, loaded on first use: IMDS never needs TLS, and loading it costs startup time. */
+let httpsModule: Promise<typeof Https> | undefined;
+function loadHttps(): Promise<typeof Https> {
+  return (httpsModule ??= import('node:https'));
+}
+
 /** The agent for a request: a fresh direct agent, or the environment's proxy agent. */
-async function agentFor(req: HttpRequest): Promise<http.Agent> {
-  const direct = req.url.protocol === 'https:' ? new https.Agent({ keepAlive: false }) : new http.Agent({ keepAlive: false });
+async function agentFor(req: HttpRequest, https: typeof Https | undefined): Promise<http.Agent> {
+  const direct = https ? new https.Agent({ keepAlive: false }) : new http.Agent({ keepAlive: false });
   if (req.route === 'direct') return direct;
   if (!proxyVariables.some((name) => process.env[name])) return direct;
   // The proxy machinery is only loaded when a proxy is configured.
@@ -83,8 +89,9 @@ function classify(error: NodeJS.ErrnoException): NetworkFailure {
 export async function send(req: HttpRequest): Promise<HttpResponse> {
   const host = req.url.host;
   if (req.signal?.aborted) throw new HttpFailure('aborted', `request to ${host} was cancelled`);
-  const agent = await agentFor(req);
-  const transport = req.url.protocol === 'https:' ? https : http;
+  const https = req.url.protocol === 'https:' ? await loadHttps() : undefined;
+  const agent = await agentFor(req, https);
+  const transport = https ?? http;
   const headers: Record<string, string> = { ...req.headers };
   if (req.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(req.body));
 

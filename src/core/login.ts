@@ -6,15 +6,14 @@
 import os from 'node:os';
 import type { Platform } from '../platform/platform.js';
 import type { Clock } from './clock.js';
-import { installDockerLogin, parseCleanupState, removeDockerLogin, TOKEN_USERNAME } from './docker-login.js';
+import { STATE_KEY } from './cleanup.js';
+import { installDockerLogin, TOKEN_USERNAME } from './docker-login.js';
 import { LoginError, messageOf } from './errors.js';
 import { exchangeAtChainguard } from './exchange/chainguard-sts.js';
 import type { HttpRequest, HttpResponse } from './http.js';
 import { readInputs, SELECTOR_INPUTS } from './inputs.js';
 import { selectSource } from './sources/index.js';
 import type { SourceContext } from './sources/source.js';
-
-export const STATE_KEY = 'chainguardLoginState';
 
 /** What the core takes from the process: injectable for tests. */
 export interface Runtime {
@@ -97,30 +96,11 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
   }
 }
 
-/** The post step: removes what `login` wrote, when it saved anything to remove. */
-export async function cleanup(platform: Platform): Promise<void> {
-  const state = parseCleanupState(platform.getState(STATE_KEY));
-  if (!state) {
-    platform.info('Nothing to clean up.');
-    return;
-  }
-  for (const line of await removeDockerLogin(state)) platform.info(`Logout: ${line}`);
-}
-
 /** Runs `login`, reporting any failure through the platform as one message. */
 export async function runLogin(platform: Platform, runtime: Runtime): Promise<void> {
   try {
     await login(platform, runtime);
   } catch (error) {
     platform.setFailed(messageOf(error));
-  }
-}
-
-/** Runs `cleanup`; a failure is a warning, since the job's own work is done. */
-export async function runCleanup(platform: Platform): Promise<void> {
-  try {
-    await cleanup(platform);
-  } catch (error) {
-    platform.warning(`Could not remove the registry login: ${messageOf(error)}`);
   }
 }

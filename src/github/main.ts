@@ -2,4 +2,4 @@ import { runLogin } from '../core/login.js';
 import { processRuntime } from '../core/runtime.js';
 import { githubPlatform } from '../platform/github.js';
 
-await runLogin(githubPlatform(), processRuntime());
+void runLogin(githubPlatform(), processRuntime());

@@ -1,4 +1,4 @@
-import { runCleanup } from '../core/login.js';
+import { runCleanup } from '../core/cleanup.js';
 import { githubPlatform } from '../platform/github.js';
 
-await runCleanup(githubPlatform());
+void runCleanup(githubPlatform());

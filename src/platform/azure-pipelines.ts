@@ -1,21 +1,65 @@
-/** Azure Pipelines: the same contract through azure-pipelines-task-lib, names in camelCase. */
-import * as tl from 'azure-pipelines-task-lib/task.js';
+/**
+ * Azure Pipelines: speaks the agent's documented protocol directly — inputs in INPUT_*, task
+ * variables in VSTS_TASKVARIABLE_*, and `##vso[…]` logging commands on stdout — exactly as
+ * azure-pipelines-task-lib writes them (a conformance test compares the two), without loading
+ * the library's shell, glob and vault machinery. Names are camelCase.
+ */
+import { EOL } from 'node:os';
 import type { InputName } from '../core/inputs.js';
 import { camelCase, type OutputName, type Platform } from './platform.js';
 
+/** Escapes a logging command's message. */
+function escapeData(value: string): string {
+  return value.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a logging command's property value. */
+function escapeProperty(value: string): string {
+  return escapeData(value).replace(/]/g, '%5D').replace(/;/g, '%3B');
+}
+
+/** `##vso[area.action key=value;…]message`; properties with empty values are left out. */
+function command(name: string, properties: Record<string, string>, message: string): void {
+  const props = Object.entries(properties)
+    .filter(([, value]) => value)
+    .map(([key, value]) => `${key}=${escapeProperty(value)};`)
+    .join('');
+  process.stdout.write(`##vso[${name}${props ? ` ${props}` : ''}]${escapeData(message)}${EOL}`);
+}
+
+/** The environment variable behind an agent variable or input name. */
+function variableKey(name: string): string {
+  return name.replace(/\./g, '_').replace(/ /g, '_').toUpperCase();
+}
+
+function setVariable(name: string, value: string, secret: boolean, isOutput: boolean): void {
+  if (!secret) process.env[variableKey(name)] = value;
+  command('task.setvariable', { variable: name, isOutput: String(isOutput), issecret: String(secret) }, value);
+}
+
+function issue(type: 'error' | 'warning', message: string): void {
+  command('task.issue', { type, source: 'TaskInternal' }, message);
+}
+
 export function azurePipelinesPlatform(): Platform {
   return {
-    get: (name: InputName) => tl.getInput(camelCase(name), false) ?? '',
+    get: (name: InputName) => (process.env[`INPUT_${variableKey(camelCase(name))}`] ?? '').trim(),
     label: (name: InputName) => camelCase(name),
-    setSecret: (value) => tl.setSecret(value),
-    setOutput: (name: OutputName, value, options) => tl.setVariable(camelCase(name), value, options?.secret ?? false, true),
-    exportVariable: (name, value) => tl.setVariable(name, value),
-    saveState: (name, value) => tl.setTaskVariable(name, value),
-    getState: (name) => tl.getTaskVariable(name) ?? '',
-    info: (message) => console.log(message),
-    debug: (message) => tl.debug(message),
-    warning: (message) => tl.warning(message),
-    setFailed: (message) => tl.setResult(tl.TaskResult.Failed, message),
-    tempDir: () => tl.getVariable('Agent.TempDirectory') || undefined
+    setSecret: (value) => command('task.setsecret', {}, value),
+    setOutput: (name: OutputName, value, options) => setVariable(camelCase(name), value, options?.secret ?? false, true),
+    exportVariable: (name, value) => setVariable(name, value, false, false),
+    saveState: (name, value) => {
+      process.env[`VSTS_TASKVARIABLE_${variableKey(name)}`] = value;
+      command('task.settaskvariable', { variable: name, issecret: 'false' }, value);
+    },
+    getState: (name) => (process.env[`VSTS_TASKVARIABLE_${variableKey(name)}`] ?? '').trim(),
+    info: (message) => process.stdout.write(`${message}${EOL}`),
+    debug: (message) => command('task.debug', {}, message),
+    warning: (message) => issue('warning', message),
+    setFailed: (message) => {
+      issue('error', message);
+      command('task.complete', { result: 'Failed' }, message);
+    },
+    tempDir: () => process.env.AGENT_TEMPDIRECTORY || undefined
   };
 }
