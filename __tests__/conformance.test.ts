@@ -16,8 +16,11 @@ afterAll(removeTempDirs);
 
 const AWKWARD = ['plain', 'multi\nline\r\nvalue', '100% sure: a,b;c]d', ' padded ', ''];
 
-/** Runs `fn` with process.env replaced and stdout captured; returns what was written. */
-async function capture(env: NodeJS.ProcessEnv, fn: () => Promise<void> | void): Promise<string> {
+/**
+ * Runs `fn` with process.env replaced; returns what it wrote to process.stdout (the official
+ * libraries) or to the writer it is given (the adapters).
+ */
+async function capture(env: NodeJS.ProcessEnv, fn: (out: (text: string) => void) => Promise<void> | void): Promise<string> {
   const saved = process.env;
   const savedExitCode = process.exitCode;
   process.env = { ...env };
@@ -27,7 +30,7 @@ async function capture(env: NodeJS.ProcessEnv, fn: () => Promise<void> | void): 
     return true;
   });
   try {
-    await fn();
+    await fn((text) => (written += text));
   } finally {
     spy.mockRestore();
     process.env = saved;
@@ -48,8 +51,8 @@ describe('GitHub adapter and @actions/core', () => {
         core.saveState('state:1,2', value);
       }
     });
-    const ours = await capture({}, () => {
-      const p = githubPlatform();
+    const ours = await capture({}, (out) => {
+      const p = githubPlatform(out);
       for (const value of AWKWARD) {
         p.setOutput('to:ken,1' as 'token', value);
         p.exportVariable('ODD:NAME,1', value);
@@ -94,8 +97,8 @@ describe('GitHub adapter and @actions/core', () => {
 
     const oursEnv = githubEnv(tempDir());
     let reads: string[] = [];
-    const ours = await capture(oursEnv, () => {
-      const p: Platform = githubPlatform();
+    const ours = await capture(oursEnv, (out) => {
+      const p: Platform = githubPlatform(out);
       for (const value of AWKWARD) {
         p.setSecret(value);
         p.setOutput('token', value);
@@ -152,8 +155,8 @@ describe('Azure adapter and azure-pipelines-task-lib', () => {
       }
       tl.setResult(tl.TaskResult.Failed, 'failed: 50% of it; ] done');
     });
-    const ours = await capture(env, () => {
-      const p = azurePipelinesPlatform();
+    const ours = await capture(env, (out) => {
+      const p = azurePipelinesPlatform(out);
       for (const value of values) {
         p.setSecret(value);
         p.setOutput('token', value, { secret: true });

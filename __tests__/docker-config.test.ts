@@ -1,21 +1,34 @@
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import {
-  applyLogin,
+  applyLogin as applyChange,
   basicAuth,
+  loadDigest,
   mergeLoginInto,
   readAuthFile,
   revertLogin,
   revertLoginIn,
   userContainersAuthFile,
   userDockerConfigDir,
-  type AuthFile
+  type AuthFile,
+  type Digest,
+  type FileKind,
+  type MergeRecord
 } from '../src/core/docker-config.js';
 import { removeTempDirs, tempDir } from './helpers/temp.js';
 
 afterAll(removeTempDirs);
 
 const AUTH = basicAuth('_token', 'secret-token');
+let digest: Digest;
+beforeAll(async () => {
+  digest = await loadDigest();
+});
+
+/** applyLogin, with the record a merge keeps for undoing it. */
+function applyLogin(config: AuthFile, registry: string, auth: string, kind: FileKind, file: string): MergeRecord {
+  return { ...applyChange(config, registry, auth, kind, file), authDigest: digest(auth) };
+}
 
 describe('applyLogin / revertLogin', () => {
   it('adds an auths entry and needs no helper override on a plain config', () => {
@@ -23,7 +36,7 @@ describe('applyLogin / revertLogin', () => {
     const record = applyLogin(config, 'cgr.dev', AUTH, 'docker', 'f');
     expect(config).toEqual({ auths: { 'ghcr.io': { auth: 'b3RoZXI=' }, 'cgr.dev': { auth: AUTH } } });
     expect(record.helperChanged).toBe(false);
-    expect(revertLogin(config, record)).toBe(true);
+    expect(revertLogin(config, record, digest)).toBe(true);
     expect(config).toEqual({ auths: { 'ghcr.io': { auth: 'b3RoZXI=' } } });
   });
 
@@ -32,7 +45,7 @@ describe('applyLogin / revertLogin', () => {
     const record = applyLogin(config, 'cgr.dev', AUTH, 'docker', 'f');
     expect(config.credHelpers).toEqual({ 'cgr.dev': '' });
     expect(config.credsStore).toBe('desktop');
-    revertLogin(config, record);
+    revertLogin(config, record, digest);
     expect(config).toEqual({ credsStore: 'desktop', auths: {} });
   });
 
@@ -40,7 +53,7 @@ describe('applyLogin / revertLogin', () => {
     const config: AuthFile = { credHelpers: { 'cgr.dev': 'cgr', 'gcr.io': 'gcloud' }, auths: { 'cgr.dev': { auth: 'b2xk' } } };
     const record = applyLogin(config, 'cgr.dev', AUTH, 'docker', 'f');
     expect(config.credHelpers).toEqual({ 'cgr.dev': '', 'gcr.io': 'gcloud' });
-    revertLogin(config, record);
+    revertLogin(config, record, digest);
     expect(config).toEqual({ credHelpers: { 'cgr.dev': 'cgr', 'gcr.io': 'gcloud' }, auths: { 'cgr.dev': { auth: 'b2xk' } } });
   });
 
@@ -48,7 +61,7 @@ describe('applyLogin / revertLogin', () => {
     const config: AuthFile = { credHelpers: { 'cgr.dev': 'cgr' } };
     const record = applyLogin(config, 'cgr.dev', AUTH, 'containers', 'f');
     expect(config.credHelpers).toEqual({});
-    revertLogin(config, record);
+    revertLogin(config, record, digest);
     expect(config.credHelpers).toEqual({ 'cgr.dev': 'cgr' });
   });
 
@@ -56,7 +69,7 @@ describe('applyLogin / revertLogin', () => {
     const config: AuthFile = {};
     const record = applyLogin(config, 'cgr.dev', AUTH, 'docker', 'f');
     config.auths = { 'cgr.dev': { auth: basicAuth('_token', 'newer') } };
-    expect(revertLogin(config, record)).toBe(false);
+    expect(revertLogin(config, record, digest)).toBe(false);
     expect(config.auths['cgr.dev']).toEqual({ auth: basicAuth('_token', 'newer') });
   });
 });

@@ -85,7 +85,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.basicAuth = basicAuth;
-exports.digest = digest;
+exports.loadDigest = loadDigest;
 exports.userDockerConfigDir = userDockerConfigDir;
 exports.userContainersAuthFile = userContainersAuthFile;
 exports.readAuthFile = readAuthFile;
@@ -109,7 +109,6 @@ exports.isJobDir = isJobDir;
  * an empty one, as a helper to run; so they get their own auth file, exported as
  * REGISTRY_AUTH_FILE, which they read first.
  */
-const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __importDefault(__nccwpck_require__(3024));
 const node_os_1 = __importDefault(__nccwpck_require__(8161));
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
@@ -122,8 +121,10 @@ const LOCK_STALE_MS = 30_000;
 function basicAuth(username, password) {
     return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
 }
-function digest(value) {
-    return (0, node_crypto_1.createHash)('sha256').update(value).digest('hex');
+/** SHA-256, hex. node:crypto is loaded only when a change has to be recorded for undoing. */
+async function loadDigest() {
+    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
+    return (value) => createHash('sha256').update(value).digest('hex');
 }
 /** The user's docker config directory: $DOCKER_CONFIG, else ~/.docker. */
 function userDockerConfigDir(env, home = node_os_1.default.homedir()) {
@@ -241,7 +242,6 @@ function applyLogin(config, registry, auth, kind, file) {
         file,
         registry,
         kind,
-        authDigest: digest(auth),
         previousAuth: auths[registry],
         previousHelper: helpers?.[registry],
         helperChanged: false,
@@ -270,7 +270,7 @@ function applyLogin(config, registry, auth, kind, file) {
  * Undoes `record` in a parsed file when the entry is still the one written: puts back what was
  * there before. Returns whether anything changed. Pure.
  */
-function revertLogin(config, record) {
+function revertLogin(config, record, digest) {
     let changed = false;
     const auths = isRecord(config.auths) ? config.auths : undefined;
     const entry = auths?.[record.registry];
@@ -303,18 +303,20 @@ function revertLogin(config, record) {
 /** Merges the login into `file` under its lock; creates the directory (0700) when missing. */
 async function mergeLoginInto(file, registry, auth, kind) {
     node_fs_1.default.mkdirSync(node_path_1.default.dirname(file), { recursive: true, mode: DIR_MODE });
+    const digest = await loadDigest();
     return withFileLock(file, async () => {
         const config = readAuthFile(file);
-        const record = applyLogin(config, registry, auth, kind, file);
+        const change = applyLogin(config, registry, auth, kind, file);
         writeFileAtomic(file, config, true);
-        return record;
+        return { ...change, authDigest: digest(auth) };
     });
 }
 /** Undoes a merge under the file's lock. Returns whether the file changed. */
 async function revertLoginIn(record) {
+    const digest = await loadDigest();
     return withFileLock(record.file, async () => {
         const config = readAuthFile(record.file);
-        if (!revertLogin(config, record))
+        if (!revertLogin(config, record, digest))
             return false;
         writeFileAtomic(record.file, config, true);
         return true;

@@ -9,7 +9,6 @@
  * an empty one, as a helper to run; so they get their own auth file, exported as
  * REGISTRY_AUTH_FILE, which they read first.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,18 +23,22 @@ export type AuthFile = Record<string, unknown> & {
 /** Which client family reads a file, which decides how a host's credential helper is set aside. */
 export type FileKind = 'docker' | 'containers';
 
-/** What one merge changed, so that it can be undone. May hold an earlier credential: keep private. */
-export interface MergeRecord {
+/** What one merge changed. May hold an earlier credential: keep private. */
+export interface LoginChange {
   file: string;
   registry: string;
   kind: FileKind;
-  /** SHA-256 of the `auth` value written, to recognise our entry without storing it. */
-  authDigest: string;
   previousAuth?: unknown;
   /** The host's `credHelpers` entry before, when there was one. */
   previousHelper?: unknown;
   helperChanged: boolean;
   hadHelpers: boolean;
+}
+
+/** A change kept so that it can be undone later. */
+export interface MergeRecord extends LoginChange {
+  /** SHA-256 of the `auth` value written, to recognise our entry without storing it. */
+  authDigest: string;
 }
 
 const FILE_MODE = 0o600;
@@ -48,8 +51,12 @@ export function basicAuth(username: string, password: string): string {
   return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
 }
 
-export function digest(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
+export type Digest = (value: string) => string;
+
+/** SHA-256, hex. node:crypto is loaded only when a change has to be recorded for undoing. */
+export async function loadDigest(): Promise<Digest> {
+  const { createHash } = await import('node:crypto');
+  return (value) => createHash('sha256').update(value).digest('hex');
 }
 
 /** The user's docker config directory: $DOCKER_CONFIG, else ~/.docker. */
@@ -155,14 +162,13 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>): Promi
 }
 
 /** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
-export function applyLogin(config: AuthFile, registry: string, auth: string, kind: FileKind, file: string): MergeRecord {
+export function applyLogin(config: AuthFile, registry: string, auth: string, kind: FileKind, file: string): LoginChange {
   const auths = isRecord(config.auths) ? config.auths : {};
   const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-  const record: MergeRecord = {
+  const record: LoginChange = {
     file,
     registry,
     kind,
-    authDigest: digest(auth),
     previousAuth: auths[registry],
     previousHelper: helpers?.[registry],
     helperChanged: false,
@@ -191,7 +197,7 @@ export function applyLogin(config: AuthFile, registry: string, auth: string, kin
  * Undoes `record` in a parsed file when the entry is still the one written: puts back what was
  * there before. Returns whether anything changed. Pure.
  */
-export function revertLogin(config: AuthFile, record: MergeRecord): boolean {
+export function revertLogin(config: AuthFile, record: MergeRecord, digest: Digest): boolean {
   let changed = false;
   const auths = isRecord(config.auths) ? config.auths : undefined;
   const entry = auths?.[record.registry];
@@ -219,19 +225,21 @@ export function revertLogin(config: AuthFile, record: MergeRecord): boolean {
 /** Merges the login into `file` under its lock; creates the directory (0700) when missing. */
 export async function mergeLoginInto(file: string, registry: string, auth: string, kind: FileKind): Promise<MergeRecord> {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: DIR_MODE });
+  const digest = await loadDigest();
   return withFileLock(file, async () => {
     const config = readAuthFile(file);
-    const record = applyLogin(config, registry, auth, kind, file);
+    const change = applyLogin(config, registry, auth, kind, file);
     writeFileAtomic(file, config, true);
-    return record;
+    return { ...change, authDigest: digest(auth) };
   });
 }
 
 /** Undoes a merge under the file's lock. Returns whether the file changed. */
 export async function revertLoginIn(record: MergeRecord): Promise<boolean> {
+  const digest = await loadDigest();
   return withFileLock(record.file, async () => {
     const config = readAuthFile(record.file);
-    if (!revertLogin(config, record)) return false;
+    if (!revertLogin(config, record, digest)) return false;
     writeFileAtomic(record.file, config, true);
     return true;
   });

@@ -6,7 +6,7 @@
  */
 import { EOL } from 'node:os';
 import type { InputName } from '../core/inputs.js';
-import { camelCase, type OutputName, type Platform } from './platform.js';
+import { camelCase, writeStdout, type OutputName, type Platform } from './platform.js';
 
 /** Escapes a logging command's message. */
 function escapeData(value: string): string {
@@ -19,12 +19,12 @@ function escapeProperty(value: string): string {
 }
 
 /** `##vso[area.action key=value;…]message`; properties with empty values are left out. */
-function command(name: string, properties: Record<string, string>, message: string): void {
+function formatCommand(name: string, properties: Record<string, string>, message: string): string {
   const props = Object.entries(properties)
     .filter(([, value]) => value)
     .map(([key, value]) => `${key}=${escapeProperty(value)};`)
     .join('');
-  process.stdout.write(`##vso[${name}${props ? ` ${props}` : ''}]${escapeData(message)}${EOL}`);
+  return `##vso[${name}${props ? ` ${props}` : ''}]${escapeData(message)}`;
 }
 
 /** The environment variable behind an agent variable or input name. */
@@ -32,16 +32,15 @@ function variableKey(name: string): string {
   return name.replace(/\./g, '_').replace(/ /g, '_').toUpperCase();
 }
 
-function setVariable(name: string, value: string, secret: boolean, isOutput: boolean): void {
-  if (!secret) process.env[variableKey(name)] = value;
-  command('task.setvariable', { variable: name, isOutput: String(isOutput), issecret: String(secret) }, value);
-}
-
-function issue(type: 'error' | 'warning', message: string): void {
-  command('task.issue', { type, source: 'TaskInternal' }, message);
-}
-
-export function azurePipelinesPlatform(): Platform {
+/** The adapter; `out` receives what goes to standard output. */
+export function azurePipelinesPlatform(out: (text: string) => void = writeStdout): Platform {
+  const command = (name: string, properties: Record<string, string>, message: string): void =>
+    out(`${formatCommand(name, properties, message)}${EOL}`);
+  const setVariable = (name: string, value: string, secret: boolean, isOutput: boolean): void => {
+    if (!secret) process.env[variableKey(name)] = value;
+    command('task.setvariable', { variable: name, isOutput: String(isOutput), issecret: String(secret) }, value);
+  };
+  const issue = (type: 'error' | 'warning', message: string): void => command('task.issue', { type, source: 'TaskInternal' }, message);
   return {
     get: (name: InputName) => (process.env[`INPUT_${variableKey(camelCase(name))}`] ?? '').trim(),
     label: (name: InputName) => camelCase(name),
@@ -53,7 +52,7 @@ export function azurePipelinesPlatform(): Platform {
       command('task.settaskvariable', { variable: name, issecret: 'false' }, value);
     },
     getState: (name) => (process.env[`VSTS_TASKVARIABLE_${variableKey(name)}`] ?? '').trim(),
-    info: (message) => process.stdout.write(`${message}${EOL}`),
+    info: (message) => out(`${message}${EOL}`),
     debug: (message) => command('task.debug', {}, message),
     warning: (message) => issue('warning', message),
     setFailed: (message) => {

@@ -7,7 +7,7 @@
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
 import type { InputName } from '../core/inputs.js';
-import type { OutputName, Platform } from './platform.js';
+import { writeStdout, type OutputName, type Platform } from './platform.js';
 
 /** Escapes a workflow command's message. */
 export function escapeData(value: string): string {
@@ -19,16 +19,12 @@ function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function write(line: string): void {
-  process.stdout.write(`${line}${EOL}`);
-}
-
 /** `::name key=value::message` */
-function command(name: string, message: string, properties: Record<string, string> = {}): void {
+function formatCommand(name: string, message: string, properties: Record<string, string> = {}): string {
   const props = Object.entries(properties)
     .map(([key, value]) => `${key}=${escapeProperty(value)}`)
     .join(',');
-  write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`);
+  return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`;
 }
 
 /** A delimiter that does not occur in the key or the value. */
@@ -51,7 +47,11 @@ function fileCommand(variable: 'GITHUB_OUTPUT' | 'GITHUB_ENV' | 'GITHUB_STATE', 
   return true;
 }
 
-export function githubPlatform(): Platform {
+/** The adapter; `out` receives what goes to standard output. */
+export function githubPlatform(out: (text: string) => void = writeStdout): Platform {
+  const write = (line: string): void => out(`${line}${EOL}`);
+  const command = (name: string, message: string, properties?: Record<string, string>): void =>
+    write(formatCommand(name, message, properties));
   return {
     get: (name: InputName) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
     label: (name: InputName) => name,

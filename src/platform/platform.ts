@@ -2,6 +2,7 @@
  * The small interface the core needs from a runner. One adapter per runner implements it; the
  * core never imports a runner library.
  */
+import { writeSync } from 'node:fs';
 import type { InputReader } from '../core/inputs.js';
 
 export const OUTPUT_NAMES = ['token', 'expires-at', 'identity', 'docker-config'] as const;
@@ -28,4 +29,20 @@ export interface Platform extends InputReader {
 /** kebab-case to camelCase: the Azure Pipelines spelling of an input or output. */
 export function camelCase(name: string): string {
   return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * Writes to standard output through the file descriptor, without creating `process.stdout`
+ * (whose stream set-up costs start-up time); retries while a non-blocking pipe is full.
+ */
+export function writeStdout(text: string): void {
+  const buffer = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < buffer.length) {
+    try {
+      offset += writeSync(1, buffer, offset);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
 }

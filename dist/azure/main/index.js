@@ -84,7 +84,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.basicAuth = basicAuth;
-exports.digest = digest;
+exports.loadDigest = loadDigest;
 exports.userDockerConfigDir = userDockerConfigDir;
 exports.userContainersAuthFile = userContainersAuthFile;
 exports.readAuthFile = readAuthFile;
@@ -108,7 +108,6 @@ exports.isJobDir = isJobDir;
  * an empty one, as a helper to run; so they get their own auth file, exported as
  * REGISTRY_AUTH_FILE, which they read first.
  */
-const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __importDefault(__nccwpck_require__(3024));
 const node_os_1 = __importDefault(__nccwpck_require__(8161));
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
@@ -121,8 +120,10 @@ const LOCK_STALE_MS = 30_000;
 function basicAuth(username, password) {
     return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
 }
-function digest(value) {
-    return (0, node_crypto_1.createHash)('sha256').update(value).digest('hex');
+/** SHA-256, hex. node:crypto is loaded only when a change has to be recorded for undoing. */
+async function loadDigest() {
+    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
+    return (value) => createHash('sha256').update(value).digest('hex');
 }
 /** The user's docker config directory: $DOCKER_CONFIG, else ~/.docker. */
 function userDockerConfigDir(env, home = node_os_1.default.homedir()) {
@@ -240,7 +241,6 @@ function applyLogin(config, registry, auth, kind, file) {
         file,
         registry,
         kind,
-        authDigest: digest(auth),
         previousAuth: auths[registry],
         previousHelper: helpers?.[registry],
         helperChanged: false,
@@ -269,7 +269,7 @@ function applyLogin(config, registry, auth, kind, file) {
  * Undoes `record` in a parsed file when the entry is still the one written: puts back what was
  * there before. Returns whether anything changed. Pure.
  */
-function revertLogin(config, record) {
+function revertLogin(config, record, digest) {
     let changed = false;
     const auths = isRecord(config.auths) ? config.auths : undefined;
     const entry = auths?.[record.registry];
@@ -302,18 +302,20 @@ function revertLogin(config, record) {
 /** Merges the login into `file` under its lock; creates the directory (0700) when missing. */
 async function mergeLoginInto(file, registry, auth, kind) {
     node_fs_1.default.mkdirSync(node_path_1.default.dirname(file), { recursive: true, mode: DIR_MODE });
+    const digest = await loadDigest();
     return withFileLock(file, async () => {
         const config = readAuthFile(file);
-        const record = applyLogin(config, registry, auth, kind, file);
+        const change = applyLogin(config, registry, auth, kind, file);
         writeFileAtomic(file, config, true);
-        return record;
+        return { ...change, authDigest: digest(auth) };
     });
 }
 /** Undoes a merge under the file's lock. Returns whether the file changed. */
 async function revertLoginIn(record) {
+    const digest = await loadDigest();
     return withFileLock(record.file, async () => {
         const config = readAuthFile(record.file);
-        if (!revertLogin(config, record))
+        if (!revertLogin(config, record, digest))
             return false;
         writeFileAtomic(record.file, config, true);
         return true;
@@ -1501,26 +1503,26 @@ function escapeProperty(value) {
     return escapeData(value).replace(/]/g, '%5D').replace(/;/g, '%3B');
 }
 /** `##vso[area.action key=value;…]message`; properties with empty values are left out. */
-function command(name, properties, message) {
+function formatCommand(name, properties, message) {
     const props = Object.entries(properties)
         .filter(([, value]) => value)
         .map(([key, value]) => `${key}=${escapeProperty(value)};`)
         .join('');
-    process.stdout.write(`##vso[${name}${props ? ` ${props}` : ''}]${escapeData(message)}${node_os_1.EOL}`);
+    return `##vso[${name}${props ? ` ${props}` : ''}]${escapeData(message)}`;
 }
 /** The environment variable behind an agent variable or input name. */
 function variableKey(name) {
     return name.replace(/\./g, '_').replace(/ /g, '_').toUpperCase();
 }
-function setVariable(name, value, secret, isOutput) {
-    if (!secret)
-        process.env[variableKey(name)] = value;
-    command('task.setvariable', { variable: name, isOutput: String(isOutput), issecret: String(secret) }, value);
-}
-function issue(type, message) {
-    command('task.issue', { type, source: 'TaskInternal' }, message);
-}
-function azurePipelinesPlatform() {
+/** The adapter; `out` receives what goes to standard output. */
+function azurePipelinesPlatform(out = platform_js_1.writeStdout) {
+    const command = (name, properties, message) => out(`${formatCommand(name, properties, message)}${node_os_1.EOL}`);
+    const setVariable = (name, value, secret, isOutput) => {
+        if (!secret)
+            process.env[variableKey(name)] = value;
+        command('task.setvariable', { variable: name, isOutput: String(isOutput), issecret: String(secret) }, value);
+    };
+    const issue = (type, message) => command('task.issue', { type, source: 'TaskInternal' }, message);
     return {
         get: (name) => (process.env[`INPUT_${variableKey((0, platform_js_1.camelCase)(name))}`] ?? '').trim(),
         label: (name) => (0, platform_js_1.camelCase)(name),
@@ -1532,7 +1534,7 @@ function azurePipelinesPlatform() {
             command('task.settaskvariable', { variable: name, issecret: 'false' }, value);
         },
         getState: (name) => (process.env[`VSTS_TASKVARIABLE_${variableKey(name)}`] ?? '').trim(),
-        info: (message) => process.stdout.write(`${message}${node_os_1.EOL}`),
+        info: (message) => out(`${message}${node_os_1.EOL}`),
         debug: (message) => command('task.debug', {}, message),
         warning: (message) => issue('warning', message),
         setFailed: (message) => {
@@ -1547,16 +1549,39 @@ function azurePipelinesPlatform() {
 /***/ }),
 
 /***/ 8944:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OUTPUT_NAMES = void 0;
 exports.camelCase = camelCase;
+exports.writeStdout = writeStdout;
+/**
+ * The small interface the core needs from a runner. One adapter per runner implements it; the
+ * core never imports a runner library.
+ */
+const node_fs_1 = __nccwpck_require__(3024);
 exports.OUTPUT_NAMES = ['token', 'expires-at', 'identity', 'docker-config'];
 /** kebab-case to camelCase: the Azure Pipelines spelling of an input or output. */
 function camelCase(name) {
     return name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+}
+/**
+ * Writes to standard output through the file descriptor, without creating `process.stdout`
+ * (whose stream set-up costs start-up time); retries while a non-blocking pipe is full.
+ */
+function writeStdout(text) {
+    const buffer = Buffer.from(text, 'utf8');
+    let offset = 0;
+    while (offset < buffer.length) {
+        try {
+            offset += (0, node_fs_1.writeSync)(1, buffer, offset);
+        }
+        catch (error) {
+            if (error.code !== 'EAGAIN')
+                throw error;
+        }
+    }
 }
 
 

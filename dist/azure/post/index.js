@@ -46,7 +46,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.basicAuth = basicAuth;
-exports.digest = digest;
+exports.loadDigest = loadDigest;
 exports.userDockerConfigDir = userDockerConfigDir;
 exports.userContainersAuthFile = userContainersAuthFile;
 exports.readAuthFile = readAuthFile;
@@ -70,7 +70,6 @@ exports.isJobDir = isJobDir;
  * an empty one, as a helper to run; so they get their own auth file, exported as
  * REGISTRY_AUTH_FILE, which they read first.
  */
-const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __importDefault(__nccwpck_require__(24));
 const node_os_1 = __importDefault(__nccwpck_require__(161));
 const node_path_1 = __importDefault(__nccwpck_require__(760));
@@ -83,8 +82,10 @@ const LOCK_STALE_MS = 30_000;
 function basicAuth(username, password) {
     return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
 }
-function digest(value) {
-    return (0, node_crypto_1.createHash)('sha256').update(value).digest('hex');
+/** SHA-256, hex. node:crypto is loaded only when a change has to be recorded for undoing. */
+async function loadDigest() {
+    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 217, 23));
+    return (value) => createHash('sha256').update(value).digest('hex');
 }
 /** The user's docker config directory: $DOCKER_CONFIG, else ~/.docker. */
 function userDockerConfigDir(env, home = node_os_1.default.homedir()) {
@@ -202,7 +203,6 @@ function applyLogin(config, registry, auth, kind, file) {
         file,
         registry,
         kind,
-        authDigest: digest(auth),
         previousAuth: auths[registry],
         previousHelper: helpers?.[registry],
         helperChanged: false,
@@ -231,7 +231,7 @@ function applyLogin(config, registry, auth, kind, file) {
  * Undoes `record` in a parsed file when the entry is still the one written: puts back what was
  * there before. Returns whether anything changed. Pure.
  */
-function revertLogin(config, record) {
+function revertLogin(config, record, digest) {
     let changed = false;
     const auths = isRecord(config.auths) ? config.auths : undefined;
     const entry = auths?.[record.registry];
@@ -264,18 +264,20 @@ function revertLogin(config, record) {
 /** Merges the login into `file` under its lock; creates the directory (0700) when missing. */
 async function mergeLoginInto(file, registry, auth, kind) {
     node_fs_1.default.mkdirSync(node_path_1.default.dirname(file), { recursive: true, mode: DIR_MODE });
+    const digest = await loadDigest();
     return withFileLock(file, async () => {
         const config = readAuthFile(file);
-        const record = applyLogin(config, registry, auth, kind, file);
+        const change = applyLogin(config, registry, auth, kind, file);
         writeFileAtomic(file, config, true);
-        return record;
+        return { ...change, authDigest: digest(auth) };
     });
 }
 /** Undoes a merge under the file's lock. Returns whether the file changed. */
 async function revertLoginIn(record) {
+    const digest = await loadDigest();
     return withFileLock(record.file, async () => {
         const config = readAuthFile(record.file);
-        if (!revertLogin(config, record))
+        if (!revertLogin(config, record, digest))
             return false;
         writeFileAtomic(record.file, config, true);
         return true;
@@ -469,7 +471,7 @@ function messageOf(error) {
 
 /***/ }),
 
-/***/ 217:
+/***/ 598:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -492,26 +494,26 @@ function escapeProperty(value) {
     return escapeData(value).replace(/]/g, '%5D').replace(/;/g, '%3B');
 }
 /** `##vso[area.action key=value;…]message`; properties with empty values are left out. */
-function command(name, properties, message) {
+function formatCommand(name, properties, message) {
     const props = Object.entries(properties)
         .filter(([, value]) => value)
         .map(([key, value]) => `${key}=${escapeProperty(value)};`)
         .join('');
-    process.stdout.write(`##vso[${name}${props ? ` ${props}` : ''}]${escapeData(message)}${node_os_1.EOL}`);
+    return `##vso[${name}${props ? ` ${props}` : ''}]${escapeData(message)}`;
 }
 /** The environment variable behind an agent variable or input name. */
 function variableKey(name) {
     return name.replace(/\./g, '_').replace(/ /g, '_').toUpperCase();
 }
-function setVariable(name, value, secret, isOutput) {
-    if (!secret)
-        process.env[variableKey(name)] = value;
-    command('task.setvariable', { variable: name, isOutput: String(isOutput), issecret: String(secret) }, value);
-}
-function issue(type, message) {
-    command('task.issue', { type, source: 'TaskInternal' }, message);
-}
-function azurePipelinesPlatform() {
+/** The adapter; `out` receives what goes to standard output. */
+function azurePipelinesPlatform(out = platform_js_1.writeStdout) {
+    const command = (name, properties, message) => out(`${formatCommand(name, properties, message)}${node_os_1.EOL}`);
+    const setVariable = (name, value, secret, isOutput) => {
+        if (!secret)
+            process.env[variableKey(name)] = value;
+        command('task.setvariable', { variable: name, isOutput: String(isOutput), issecret: String(secret) }, value);
+    };
+    const issue = (type, message) => command('task.issue', { type, source: 'TaskInternal' }, message);
     return {
         get: (name) => (process.env[`INPUT_${variableKey((0, platform_js_1.camelCase)(name))}`] ?? '').trim(),
         label: (name) => (0, platform_js_1.camelCase)(name),
@@ -523,7 +525,7 @@ function azurePipelinesPlatform() {
             command('task.settaskvariable', { variable: name, issecret: 'false' }, value);
         },
         getState: (name) => (process.env[`VSTS_TASKVARIABLE_${variableKey(name)}`] ?? '').trim(),
-        info: (message) => process.stdout.write(`${message}${node_os_1.EOL}`),
+        info: (message) => out(`${message}${node_os_1.EOL}`),
         debug: (message) => command('task.debug', {}, message),
         warning: (message) => issue('warning', message),
         setFailed: (message) => {
@@ -538,22 +540,45 @@ function azurePipelinesPlatform() {
 /***/ }),
 
 /***/ 944:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OUTPUT_NAMES = void 0;
 exports.camelCase = camelCase;
+exports.writeStdout = writeStdout;
+/**
+ * The small interface the core needs from a runner. One adapter per runner implements it; the
+ * core never imports a runner library.
+ */
+const node_fs_1 = __nccwpck_require__(24);
 exports.OUTPUT_NAMES = ['token', 'expires-at', 'identity', 'docker-config'];
 /** kebab-case to camelCase: the Azure Pipelines spelling of an input or output. */
 function camelCase(name) {
     return name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 }
+/**
+ * Writes to standard output through the file descriptor, without creating `process.stdout`
+ * (whose stream set-up costs start-up time); retries while a non-blocking pipe is full.
+ */
+function writeStdout(text) {
+    const buffer = Buffer.from(text, 'utf8');
+    let offset = 0;
+    while (offset < buffer.length) {
+        try {
+            offset += (0, node_fs_1.writeSync)(1, buffer, offset);
+        }
+        catch (error) {
+            if (error.code !== 'EAGAIN')
+                throw error;
+        }
+    }
+}
 
 
 /***/ }),
 
-/***/ 598:
+/***/ 217:
 /***/ ((module) => {
 
 module.exports = require("node:crypto");
@@ -614,6 +639,64 @@ module.exports = require("node:path");
 /******/ 	}
 /******/ 	
 /************************************************************************/
+/******/ 	/* webpack/runtime/create fake namespace object */
+/******/ 	(() => {
+/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 		var leafPrototypes;
+/******/ 		// create a fake namespace object
+/******/ 		// mode & 1: value is a module id, require it
+/******/ 		// mode & 2: merge all properties of value into the ns
+/******/ 		// mode & 4: return value when already ns object
+/******/ 		// mode & 16: return value when it's Promise-like
+/******/ 		// mode & 8|1: behave like require
+/******/ 		__nccwpck_require__.t = function(value, mode) {
+/******/ 			if(mode & 1) value = this(value);
+/******/ 			if(mode & 8) return value;
+/******/ 			if(typeof value === 'object' && value) {
+/******/ 				if((mode & 4) && value.__esModule) return value;
+/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 			}
+/******/ 			var ns = Object.create(null);
+/******/ 			__nccwpck_require__.r(ns);
+/******/ 			var def = {};
+/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 			}
+/******/ 			def['default'] = () => (value);
+/******/ 			__nccwpck_require__.d(ns, def);
+/******/ 			return ns;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/define property getters */
+/******/ 	(() => {
+/******/ 		// define getter functions for harmony exports
+/******/ 		__nccwpck_require__.d = (exports, definition) => {
+/******/ 			for(var key in definition) {
+/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 				}
+/******/ 			}
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/make namespace object */
+/******/ 	(() => {
+/******/ 		// define __esModule on exports
+/******/ 		__nccwpck_require__.r = (exports) => {
+/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 			}
+/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 		};
+/******/ 	})();
+/******/ 	
 /******/ 	/* webpack/runtime/compat */
 /******/ 	
 /******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
@@ -626,7 +709,7 @@ var exports = __webpack_exports__;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const cleanup_js_1 = __nccwpck_require__(639);
-const azure_pipelines_js_1 = __nccwpck_require__(217);
+const azure_pipelines_js_1 = __nccwpck_require__(598);
 void (0, cleanup_js_1.runCleanup)((0, azure_pipelines_js_1.azurePipelinesPlatform)());
 
 })();

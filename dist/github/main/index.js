@@ -84,7 +84,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.basicAuth = basicAuth;
-exports.digest = digest;
+exports.loadDigest = loadDigest;
 exports.userDockerConfigDir = userDockerConfigDir;
 exports.userContainersAuthFile = userContainersAuthFile;
 exports.readAuthFile = readAuthFile;
@@ -108,7 +108,6 @@ exports.isJobDir = isJobDir;
  * an empty one, as a helper to run; so they get their own auth file, exported as
  * REGISTRY_AUTH_FILE, which they read first.
  */
-const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __importDefault(__nccwpck_require__(3024));
 const node_os_1 = __importDefault(__nccwpck_require__(8161));
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
@@ -121,8 +120,10 @@ const LOCK_STALE_MS = 30_000;
 function basicAuth(username, password) {
     return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
 }
-function digest(value) {
-    return (0, node_crypto_1.createHash)('sha256').update(value).digest('hex');
+/** SHA-256, hex. node:crypto is loaded only when a change has to be recorded for undoing. */
+async function loadDigest() {
+    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
+    return (value) => createHash('sha256').update(value).digest('hex');
 }
 /** The user's docker config directory: $DOCKER_CONFIG, else ~/.docker. */
 function userDockerConfigDir(env, home = node_os_1.default.homedir()) {
@@ -240,7 +241,6 @@ function applyLogin(config, registry, auth, kind, file) {
         file,
         registry,
         kind,
-        authDigest: digest(auth),
         previousAuth: auths[registry],
         previousHelper: helpers?.[registry],
         helperChanged: false,
@@ -269,7 +269,7 @@ function applyLogin(config, registry, auth, kind, file) {
  * Undoes `record` in a parsed file when the entry is still the one written: puts back what was
  * there before. Returns whether anything changed. Pure.
  */
-function revertLogin(config, record) {
+function revertLogin(config, record, digest) {
     let changed = false;
     const auths = isRecord(config.auths) ? config.auths : undefined;
     const entry = auths?.[record.registry];
@@ -302,18 +302,20 @@ function revertLogin(config, record) {
 /** Merges the login into `file` under its lock; creates the directory (0700) when missing. */
 async function mergeLoginInto(file, registry, auth, kind) {
     node_fs_1.default.mkdirSync(node_path_1.default.dirname(file), { recursive: true, mode: DIR_MODE });
+    const digest = await loadDigest();
     return withFileLock(file, async () => {
         const config = readAuthFile(file);
-        const record = applyLogin(config, registry, auth, kind, file);
+        const change = applyLogin(config, registry, auth, kind, file);
         writeFileAtomic(file, config, true);
-        return record;
+        return { ...change, authDigest: digest(auth) };
     });
 }
 /** Undoes a merge under the file's lock. Returns whether the file changed. */
 async function revertLoginIn(record) {
+    const digest = await loadDigest();
     return withFileLock(record.file, async () => {
         const config = readAuthFile(record.file);
-        if (!revertLogin(config, record))
+        if (!revertLogin(config, record, digest))
             return false;
         writeFileAtomic(record.file, config, true);
         return true;
@@ -1493,6 +1495,7 @@ exports.githubPlatform = githubPlatform;
  */
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
+const platform_js_1 = __nccwpck_require__(8944);
 /** Escapes a workflow command's message. */
 function escapeData(value) {
     return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -1501,15 +1504,12 @@ function escapeData(value) {
 function escapeProperty(value) {
     return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
-function write(line) {
-    process.stdout.write(`${line}${node_os_1.EOL}`);
-}
 /** `::name key=value::message` */
-function command(name, message, properties = {}) {
+function formatCommand(name, message, properties = {}) {
     const props = Object.entries(properties)
         .map(([key, value]) => `${key}=${escapeProperty(value)}`)
         .join(',');
-    write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`);
+    return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`;
 }
 /** A delimiter that does not occur in the key or the value. */
 function delimiterFor(key, value) {
@@ -1531,7 +1531,10 @@ function fileCommand(variable, key, value) {
     (0, node_fs_1.appendFileSync)(file, `${key}<<${delimiter}${node_os_1.EOL}${value}${node_os_1.EOL}${delimiter}${node_os_1.EOL}`, 'utf8');
     return true;
 }
-function githubPlatform() {
+/** The adapter; `out` receives what goes to standard output. */
+function githubPlatform(out = platform_js_1.writeStdout) {
+    const write = (line) => out(`${line}${node_os_1.EOL}`);
+    const command = (name, message, properties) => write(formatCommand(name, message, properties));
     return {
         get: (name) => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
         label: (name) => name,
@@ -1561,6 +1564,45 @@ function githubPlatform() {
         },
         tempDir: () => process.env.RUNNER_TEMP || undefined
     };
+}
+
+
+/***/ }),
+
+/***/ 8944:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.OUTPUT_NAMES = void 0;
+exports.camelCase = camelCase;
+exports.writeStdout = writeStdout;
+/**
+ * The small interface the core needs from a runner. One adapter per runner implements it; the
+ * core never imports a runner library.
+ */
+const node_fs_1 = __nccwpck_require__(3024);
+exports.OUTPUT_NAMES = ['token', 'expires-at', 'identity', 'docker-config'];
+/** kebab-case to camelCase: the Azure Pipelines spelling of an input or output. */
+function camelCase(name) {
+    return name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+}
+/**
+ * Writes to standard output through the file descriptor, without creating `process.stdout`
+ * (whose stream set-up costs start-up time); retries while a non-blocking pipe is full.
+ */
+function writeStdout(text) {
+    const buffer = Buffer.from(text, 'utf8');
+    let offset = 0;
+    while (offset < buffer.length) {
+        try {
+            offset += (0, node_fs_1.writeSync)(1, buffer, offset);
+        }
+        catch (error) {
+            if (error.code !== 'EAGAIN')
+                throw error;
+        }
+    }
 }
 
 
