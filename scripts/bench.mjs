@@ -1,7 +1,8 @@
 // The startup and end-to-end benchmark. Starts the loopback emulators, then, alternating in
 // one run, times the built GitHub bundle, the built Azure bundle, the hand-written curl | jq
-// recipe and a bare `node -e 0`; reports medians, per-pair ratios, peak RSS, bundle sizes and
-// two failure timings. Prints a table and writes the same numbers as JSON.
+// recipe, a bare `node -e 0`, and the barest Node.js program that does the job (the floor);
+// reports medians, per-pair ratios, peak RSS, bundle sizes and two failure timings. Prints a
+// table and writes the same numbers as JSON.
 //
 //   npm run bench [-- --pairs 15 --warmup 3 --out .bench/latest.json]
 // @ts-check
@@ -101,23 +102,27 @@ const variants = {
         r.code === 0 && r.output.includes('##vso[task.setvariable variable=token;isOutput=true;issecret=true;]') && !r.output.includes('result=Failed')
     };
   },
-  'curl recipe': () => {
-    const dir = jobDir();
-    return {
-      command: 'bash',
-      argv: [path.join(ROOT, 'scripts/recipe.sh')],
-      env: {
-        ...baseEnv,
-        IMDS: emulators.imds.url,
-        ISSUER: emulators.sts.url,
-        AZURE_AUDIENCE,
-        IDENTITY: IDENTITY_SYSTEM,
-        DOCKER_CONFIG: path.join(dir, 'docker')
-      },
-      check: (/** @type {{code: number}} */ r) => r.code === 0 && existsSync(path.join(dir, 'docker', 'config.json'))
-    };
-  }
+  'curl recipe': () => recipe('bash', path.join(ROOT, 'scripts/recipe.sh')),
+  'node http floor': () => recipe(process.execPath, path.join(ROOT, 'scripts/bench-floor.cjs'))
 };
+
+/** A run of a script that takes the recipe's variables and writes DOCKER_CONFIG/config.json. */
+function recipe(/** @type {string} */ command, /** @type {string} */ script) {
+  const dir = jobDir();
+  return {
+    command,
+    argv: [script],
+    env: {
+      ...baseEnv,
+      IMDS: emulators.imds.url,
+      ISSUER: emulators.sts.url,
+      AZURE_AUDIENCE,
+      IDENTITY: IDENTITY_SYSTEM,
+      DOCKER_CONFIG: path.join(dir, 'docker')
+    },
+    check: (/** @type {{code: number}} */ r) => r.code === 0 && existsSync(path.join(dir, 'docker', 'config.json'))
+  };
+}
 /** @typedef {keyof typeof variants} Variant */
 const names = /** @type {Variant[]} */ (Object.keys(variants));
 
@@ -203,7 +208,9 @@ try {
       'github bundle / node -e 0': round(median(pairRatios('github bundle', 'node -e 0')), 3),
       'azure bundle / node -e 0': round(median(pairRatios('azure bundle', 'node -e 0')), 3),
       'github bundle / curl recipe': round(median(pairRatios('github bundle', 'curl recipe')), 3),
-      'azure bundle / curl recipe': round(median(pairRatios('azure bundle', 'curl recipe')), 3)
+      'azure bundle / curl recipe': round(median(pairRatios('azure bundle', 'curl recipe')), 3),
+      'node http floor / node -e 0': round(median(pairRatios('node http floor', 'node -e 0')), 3),
+      'github bundle / node http floor': round(median(pairRatios('github bundle', 'node http floor')), 3)
     },
     peakRssKiB: rss,
     rssRatios: {
@@ -232,8 +239,8 @@ try {
     ...names.map((n) => [
       n,
       String(results.medianMs[n]),
-      n.includes('bundle') ? String(results.ratios[/** @type {keyof typeof results.ratios} */ (`${n} / node -e 0`)]) : '',
-      n.includes('bundle') ? String(results.ratios[/** @type {keyof typeof results.ratios} */ (`${n} / curl recipe`)]) : '',
+      n === 'node -e 0' || n === 'curl recipe' ? '' : String(round(median(pairRatios(n, 'node -e 0')), 3)),
+      n.includes('bundle') ? String(round(median(pairRatios(n, 'curl recipe')), 3)) : '',
       String(rss[n] ?? 'n/a')
     ])
   ];
