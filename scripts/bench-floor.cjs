@@ -25,8 +25,9 @@ call(`${process.env.IMDS}/metadata/identity/oauth2/token?${query}`, { headers: {
   const form = new URLSearchParams({ aud: 'cgr.dev', identity: process.env.IDENTITY ?? '' }).toString();
   const headers = { Authorization: `Bearer ${azure.access_token}`, 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(form) };
   call(`${process.env.ISSUER}/sts/exchange`, { method: 'POST', headers }, form, (chainguard) => {
-    fs.mkdirSync(process.env.DOCKER_CONFIG, { recursive: true });
+    const dir = process.env.DOCKER_CONFIG ?? 'docker';
+    fs.mkdirSync(dir, { recursive: true });
     const auth = Buffer.from(`_token:${chainguard.token}`).toString('base64');
-    fs.writeFileSync(`${process.env.DOCKER_CONFIG}/config.json`, JSON.stringify({ auths: { 'cgr.dev': { auth } } }));
+    fs.writeFileSync(`${dir}/config.json`, JSON.stringify({ auths: { 'cgr.dev': { auth } } }));
   });
 });
