@@ -76,40 +76,36 @@ describe('GitHub adapter and @actions/core', () => {
   const files = (env: NodeJS.ProcessEnv) =>
     ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE'].map((name) => normalizeDelimiters(readFileSync(env[name] as string, 'utf8')));
 
+  /** The calls the step makes, with awkward values, through either implementation. */
+  type Calls = Pick<Platform, 'setSecret' | 'exportVariable' | 'saveState' | 'info' | 'debug' | 'warning' | 'setFailed'> & {
+    setOutput(name: string, value: string): void;
+  };
+  const exitCodes: Array<number | string | undefined> = [];
+  function drive(api: Calls): void {
+    for (const value of AWKWARD) {
+      api.setSecret(value);
+      api.setOutput('token', value);
+      api.exportVariable('DOCKER_CONFIG', value);
+      api.saveState('chainguardLoginState', value);
+      api.info(value);
+      api.debug(value);
+      api.warning(value);
+    }
+    api.setFailed('failed: 50% of it\nthe rest');
+    exitCodes.push(process.exitCode);
+  }
+
   it('writes the same commands and file commands', async () => {
     const core = await import('@actions/core');
-    const exitCodes: Array<number | string | undefined> = [];
     const officialEnv = githubEnv(tempDir());
-    const official = await capture(officialEnv, () => {
-      for (const value of AWKWARD) {
-        core.setSecret(value);
-        core.setOutput('token', value);
-        core.exportVariable('DOCKER_CONFIG', value);
-        core.saveState('chainguardLoginState', value);
-        core.info(value);
-        core.debug(value);
-        core.warning(value);
-      }
-      core.setFailed('failed: 50% of it\nthe rest');
-      exitCodes.push(process.exitCode);
-    });
+    const official = await capture(officialEnv, () => drive(core));
     const officialReads = await capture(officialEnv, () => undefined);
 
     const oursEnv = githubEnv(tempDir());
     let reads: string[] = [];
     const ours = await capture(oursEnv, (out) => {
-      const p: Platform = githubPlatform(out);
-      for (const value of AWKWARD) {
-        p.setSecret(value);
-        p.setOutput('token', value);
-        p.exportVariable('DOCKER_CONFIG', value);
-        p.saveState('chainguardLoginState', value);
-        p.info(value);
-        p.debug(value);
-        p.warning(value);
-      }
-      p.setFailed('failed: 50% of it\nthe rest');
-      exitCodes.push(process.exitCode);
+      const p = githubPlatform(out);
+      drive(p);
       reads = [p.get('azure-audience'), p.getState('chainguardLoginState')];
     });
     expect(officialReads).toBe('');
