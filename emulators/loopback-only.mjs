@@ -1,9 +1,14 @@
 // @ts-check
-// Preloaded into the bundles under test (NODE_OPTIONS=--import=<this file>): every host name
-// under .example.test resolves to 127.0.0.1 and every other name fails at once, so a test can
-// use a non-loopback-looking name (needed to exercise proxy rules) while no lookup or
-// connection ever leaves this machine. IP literals are not looked up and are unaffected.
+// Preloaded into the bundles under test (NODE_OPTIONS=--import=<this file>) so that nothing a
+// test runs can reach beyond this machine:
+// - every host name under .example.test resolves to 127.0.0.1 and every other name fails at
+//   once (a test can use a non-loopback-looking name, needed to exercise proxy rules, without
+//   a DNS query leaving the machine);
+// - a connection to an IP address outside the loopback range is refused before any packet is
+//   sent (so a misconfigured test cannot reach the metadata address or anything else).
 import dns from 'node:dns';
+import net from 'node:net';
+import { blockedAddress } from './loopback-rules.mjs';
 
 const TEST_DOMAIN = '.example.test';
 
@@ -26,3 +31,22 @@ const lookup = function (/** @type {string} */ hostname, /** @type {any} */ opti
   process.nextTick(callback, error);
 };
 dns.lookup = lookup;
+
+const connect = net.Socket.prototype.connect;
+/** @type {any} */
+const guardedConnect = function (/** @type {any[]} */ ...args) {
+  // net.connect passes its normalised [options, callback] array as the first argument.
+  const first = Array.isArray(args[0]) ? args[0][0] : args[0];
+  const host = typeof first === 'object' && first !== null ? first.host : typeof args[1] === 'string' ? args[1] : undefined;
+  const isPipe = typeof first === 'object' && first !== null && first.path;
+  if (!isPipe && typeof host === 'string' && blockedAddress(host)) {
+    const error = Object.assign(new Error(`connect ECONNREFUSED ${host} (tests reach loopback only)`), { code: 'ECONNREFUSED' });
+    // @ts-ignore: `this` is the socket
+    process.nextTick(() => this.destroy(error));
+    // @ts-ignore
+    return this;
+  }
+  // @ts-ignore
+  return connect.apply(this, args);
+};
+net.Socket.prototype.connect = guardedConnect;
