@@ -110,7 +110,7 @@ let temporaries = 0;
  * Writes JSON through a temporary file and a rename, so readers never see half a file.
  * `durable` also flushes it to disk first: for files that outlive the job.
  */
-export function writeFileAtomic(file: string, content: AuthFile, durable = false): void {
+export function writeFileAtomic(file: string, content: object, durable = false): void {
   const unique = `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
   const temporary = `${file}.${unique}.tmp`;
   const fd = fs.openSync(temporary, 'wx', FILE_MODE);

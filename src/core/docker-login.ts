@@ -125,7 +125,7 @@ export async function removeDockerLogin(state: CleanupState): Promise<string[]> 
 }
 
 function writeRestore(jobDir: string, records: MergeRecord[]): void {
-  writeFileAtomic(path.join(jobDir, RESTORE_FILE), { records } as unknown as Record<string, unknown>);
+  writeFileAtomic(path.join(jobDir, RESTORE_FILE), { records });
 }
 
 function readRestore(jobDir: string): MergeRecord[] {

@@ -10,7 +10,7 @@ import type { InputName } from '../core/inputs.js';
 import { writeStdout, type OutputName, type Platform } from './platform.js';
 
 /** Escapes a workflow command's message. */
-export function escapeData(value: string): string {
+function escapeData(value: string): string {
   return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 

@@ -1485,7 +1485,6 @@ function clip(text, max = 300) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.escapeData = escapeData;
 exports.githubPlatform = githubPlatform;
 /**
  * GitHub Actions: speaks the runner's documented protocol directly — inputs in INPUT_*,

@@ -476,7 +476,6 @@ function messageOf(error) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.escapeData = escapeData;
 exports.githubPlatform = githubPlatform;
 /**
  * GitHub Actions: speaks the runner's documented protocol directly — inputs in INPUT_*,
