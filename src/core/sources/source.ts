@@ -16,6 +16,20 @@ export interface AzureToken {
   expiresAt?: Date;
 }
 
+/**
+ * What the job's own platform can hand a source: its OIDC token (GitHub) or its access token
+ * (Azure Pipelines). Each is absent where the job does not run on that platform. Values returned
+ * are secrets; the adapter masks them before returning.
+ */
+export interface PlatformIdentity {
+  /** GitHub Actions: the job's OIDC token for `audience` (`@actions/core` `getIDToken`). */
+  githubIdToken?: (audience: string) => Promise<string>;
+  /** Azure Pipelines: the job's access token (`System.AccessToken`), or undefined when the job has none. */
+  azureDevOpsAccessToken?: () => string | undefined;
+  /** Azure Pipelines: a pipeline variable (e.g. `System.OidcRequestUri`), or undefined. */
+  variable?: (name: string) => string | undefined;
+}
+
 export interface SourceContext {
   send: (request: HttpRequest) => Promise<HttpResponse>;
   clock: Clock;
@@ -24,6 +38,8 @@ export interface SourceContext {
   mask: (secret: string) => void;
   debug: (message: string) => void;
   env: NodeJS.ProcessEnv;
+  /** What the platform offers (empty for the command-line tool). */
+  platform?: PlatformIdentity;
 }
 
 export interface TokenSource {
