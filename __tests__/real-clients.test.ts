@@ -11,7 +11,7 @@ import path from 'node:path';
 import { makeJwt } from '../emulators/index.mjs';
 import type { Job } from '../emulators/runners.mjs';
 import { basicAuth } from '../src/core/docker-config.js';
-import { camelCase } from '../src/platform/platform.js';
+import { camelCase } from '../src/core/platform.js';
 import { dockerCanRead, skopeoCanRead, startRegistry, type ClientEnv, type Registry } from './e2e/registry.js';
 import { useBundleHarness } from './helpers/bundles.js';
 import { tempDir } from './helpers/temp.js';

@@ -1,11 +1,12 @@
 /** A platform adapter that records every call, in order, for tests of the core. */
 import type { InputName } from '../../src/core/inputs.js';
-import type { OutputName, Platform } from '../../src/platform/platform.js';
+import type { OutputName, Platform } from '../../src/core/platform.js';
 
 export type PlatformEvent =
   | { kind: 'secret'; value: string }
   | { kind: 'output'; name: OutputName; value: string; secret: boolean }
   | { kind: 'export'; name: string; value: string }
+  | { kind: 'path'; dir: string }
   | { kind: 'state'; name: string; value: string }
   | { kind: 'info' | 'debug' | 'warning' | 'failed'; message: string };
 
@@ -32,6 +33,9 @@ export class FakePlatform implements Platform {
   }
   exportVariable(name: string, value: string): void {
     this.events.push({ kind: 'export', name, value });
+  }
+  addPath(dir: string): void {
+    this.events.push({ kind: 'path', dir });
   }
   saveState(name: string, value: string): void {
     this.state.set(name, value);

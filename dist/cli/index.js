@@ -1,103 +1,446 @@
 #!/usr/bin/env node
-/******/ (() => { // webpackBootstrap
-/******/ 	"use strict";
-/******/ 	var __webpack_modules__ = ({
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
 
-/***/ 3639:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ 2613:
+/***/ ((module) => {
 
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.STATE_KEY = void 0;
-exports.cleanup = cleanup;
-exports.runCleanup = runCleanup;
-const docker_login_js_1 = __nccwpck_require__(3179);
-const errors_js_1 = __nccwpck_require__(4296);
-/** Where the main step keeps its cleanup state for the post step. */
-exports.STATE_KEY = 'chainguardLoginState';
-/** Removes what the main step wrote, when it saved anything to remove. */
-async function cleanup(platform) {
-    const state = (0, docker_login_js_1.parseCleanupState)(platform.getState(exports.STATE_KEY));
-    if (!state) {
-        platform.info('Nothing to clean up.');
-        return;
-    }
-    for (const line of await (0, docker_login_js_1.removeDockerLogin)(state))
-        platform.info(`Logout: ${line}`);
-}
-/** Runs `cleanup`; a failure is a warning, since the job's own work is done. */
-async function runCleanup(platform) {
-    try {
-        await cleanup(platform);
-    }
-    catch (error) {
-        platform.warning(`Could not remove the registry login: ${(0, errors_js_1.messageOf)(error)}`);
-    }
-}
-
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 2257:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ 4434:
+/***/ ((module) => {
 
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.systemClock = systemClock;
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat */
+/******/ 
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: ./src/core/errors.ts
 /**
- * Wall-clock time. A `scale` below 1 makes time run faster: every wait is shortened and `now()`
- * advances by the same factor, so retry budgets keep their meaning (tests of the bundles use
- * it; it is 1 in production).
+ * A failure the user can act on. Its message says which call or input failed and what to
+ * check; it never contains a token.
  */
-function systemClock(scale = 1) {
-    const origin = Date.now();
-    return {
-        now: () => (scale === 1 ? Date.now() : origin + (Date.now() - origin) / scale),
-        random: () => Math.random(),
-        sleep: (ms, signal) => new Promise((resolve, reject) => {
-            if (signal?.aborted) {
-                reject(signal.reason);
-                return;
-            }
-            const timer = setTimeout(done, Math.max(0, ms * scale));
-            function done() {
-                signal?.removeEventListener('abort', onAbort);
-                resolve();
-            }
-            function onAbort() {
-                clearTimeout(timer);
-                reject(signal?.reason);
-            }
-            signal?.addEventListener('abort', onAbort, { once: true });
-        })
-    };
+class LoginError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'LoginError';
+    }
+}
+/** An input that was refused before any request was sent. */
+class InputError extends LoginError {
+    /** The input's canonical (kebab-case) name. */
+    input;
+    constructor(input, message) {
+        super(message);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** The message of anything thrown, for a log line. */
+function messageOf(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
 }
 
-
-/***/ }),
-
-/***/ 4110:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.basicAuth = basicAuth;
-exports.loadDigest = loadDigest;
-exports.userDockerConfigDir = userDockerConfigDir;
-exports.userContainersAuthFile = userContainersAuthFile;
-exports.readAuthFile = readAuthFile;
-exports.writeFileAtomic = writeFileAtomic;
-exports.withFileLock = withFileLock;
-exports.applyLogin = applyLogin;
-exports.revertLogin = revertLogin;
-exports.mergeLoginInto = mergeLoginInto;
-exports.revertLoginIn = revertLoginIn;
-exports.createJobDir = createJobDir;
-exports.linkSeedEntries = linkSeedEntries;
-exports.isJobDir = isJobDir;
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/core/docker-config.ts
 /**
  * Docker and containers-image credentials: read, merge and atomically write auth files, and
  * undo exactly what was merged.
@@ -109,10 +452,10 @@ exports.isJobDir = isJobDir;
  * an empty one, as a helper to run; so they get their own auth file, exported as
  * REGISTRY_AUTH_FILE, which they read first.
  */
-const node_fs_1 = __importDefault(__nccwpck_require__(3024));
-const node_os_1 = __importDefault(__nccwpck_require__(8161));
-const node_path_1 = __importDefault(__nccwpck_require__(6760));
-const errors_js_1 = __nccwpck_require__(4296);
+
+
+
+
 const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
 const LOCK_WAIT_MS = 20_000;
@@ -127,15 +470,15 @@ async function loadDigest() {
     return (value) => createHash('sha256').update(value).digest('hex');
 }
 /** The user's docker config directory: $DOCKER_CONFIG, else ~/.docker. */
-function userDockerConfigDir(env, home = node_os_1.default.homedir()) {
-    return env.DOCKER_CONFIG?.trim() ? node_path_1.default.resolve(env.DOCKER_CONFIG.trim()) : node_path_1.default.join(home, '.docker');
+function userDockerConfigDir(env, home = external_node_os_default().homedir()) {
+    return env.DOCKER_CONFIG?.trim() ? external_node_path_default().resolve(env.DOCKER_CONFIG.trim()) : external_node_path_default().join(home, '.docker');
 }
 /** The containers-image tools' primary auth file, when this environment names one. */
 function userContainersAuthFile(env) {
     if (env.REGISTRY_AUTH_FILE?.trim())
-        return node_path_1.default.resolve(env.REGISTRY_AUTH_FILE.trim());
+        return external_node_path_default().resolve(env.REGISTRY_AUTH_FILE.trim());
     if (env.XDG_RUNTIME_DIR?.trim())
-        return node_path_1.default.join(env.XDG_RUNTIME_DIR.trim(), 'containers', 'auth.json');
+        return external_node_path_default().join(env.XDG_RUNTIME_DIR.trim(), 'containers', 'auth.json');
     return undefined;
 }
 /**
@@ -145,16 +488,16 @@ function userContainersAuthFile(env) {
 function readAuthFile(file, lenient = false, onIgnored) {
     let text;
     try {
-        text = node_fs_1.default.readFileSync(file, 'utf8');
+        text = external_node_fs_default().readFileSync(file, 'utf8');
     }
     catch (error) {
         if (error.code === 'ENOENT')
             return {};
         if (lenient) {
-            onIgnored?.(`${file} could not be read (${error.code ?? (0, errors_js_1.messageOf)(error)})`);
+            onIgnored?.(`${file} could not be read (${error.code ?? messageOf(error)})`);
             return {};
         }
-        throw new errors_js_1.LoginError(`Could not read ${file}: ${error.code ?? (0, errors_js_1.messageOf)(error)}.`);
+        throw new LoginError(`Could not read ${file}: ${error.code ?? messageOf(error)}.`);
     }
     if (text.trim() === '')
         return {};
@@ -170,7 +513,7 @@ function readAuthFile(file, lenient = false, onIgnored) {
             onIgnored?.(`${file} is not a JSON object`);
             return {};
         }
-        throw new errors_js_1.LoginError(`${file} is not a JSON object: fix or remove it, then run the step again.`);
+        throw new LoginError(`${file} is not a JSON object: fix or remove it, then run the step again.`);
     }
     return value;
 }
@@ -182,20 +525,20 @@ let temporaries = 0;
 function writeFileAtomic(file, content, durable = false) {
     const unique = `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
     const temporary = `${file}.${unique}.tmp`;
-    const fd = node_fs_1.default.openSync(temporary, 'wx', FILE_MODE);
+    const fd = external_node_fs_default().openSync(temporary, 'wx', FILE_MODE);
     try {
-        node_fs_1.default.writeFileSync(fd, `${JSON.stringify(content, null, '\t')}\n`);
+        external_node_fs_default().writeFileSync(fd, `${JSON.stringify(content, null, '\t')}\n`);
         if (durable)
-            node_fs_1.default.fsyncSync(fd);
+            external_node_fs_default().fsyncSync(fd);
     }
     finally {
-        node_fs_1.default.closeSync(fd);
+        external_node_fs_default().closeSync(fd);
     }
     try {
-        node_fs_1.default.renameSync(temporary, file);
+        external_node_fs_default().renameSync(temporary, file);
     }
     catch (error) {
-        node_fs_1.default.rmSync(temporary, { force: true });
+        external_node_fs_default().rmSync(temporary, { force: true });
         throw error;
     }
 }
@@ -208,21 +551,21 @@ async function withFileLock(file, fn) {
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (;;) {
         try {
-            const fd = node_fs_1.default.openSync(lock, 'wx', FILE_MODE);
-            node_fs_1.default.writeFileSync(fd, String(process.pid));
-            node_fs_1.default.closeSync(fd);
+            const fd = external_node_fs_default().openSync(lock, 'wx', FILE_MODE);
+            external_node_fs_default().writeFileSync(fd, String(process.pid));
+            external_node_fs_default().closeSync(fd);
             break;
         }
         catch (error) {
             if (error.code !== 'EEXIST')
                 throw error;
-            const stat = node_fs_1.default.statSync(lock, { throwIfNoEntry: false });
+            const stat = external_node_fs_default().statSync(lock, { throwIfNoEntry: false });
             if (stat && Date.now() - stat.mtimeMs > LOCK_STALE_MS) {
-                node_fs_1.default.rmSync(lock, { force: true });
+                external_node_fs_default().rmSync(lock, { force: true });
                 continue;
             }
             if (Date.now() > deadline) {
-                throw new errors_js_1.LoginError(`Could not update ${file}: ${lock} has been held by another process for over ${LOCK_WAIT_MS / 1000} s.`);
+                throw new LoginError(`Could not update ${file}: ${lock} has been held by another process for over ${LOCK_WAIT_MS / 1000} s.`);
             }
             await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 25));
         }
@@ -231,7 +574,7 @@ async function withFileLock(file, fn) {
         return await fn();
     }
     finally {
-        node_fs_1.default.rmSync(lock, { force: true });
+        external_node_fs_default().rmSync(lock, { force: true });
     }
 }
 /** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
@@ -302,7 +645,7 @@ function revertLogin(config, record, digest) {
 }
 /** Merges the login into `file` under its lock; creates the directory (0700) when missing. */
 async function mergeLoginInto(file, registry, auth, kind) {
-    node_fs_1.default.mkdirSync(node_path_1.default.dirname(file), { recursive: true, mode: DIR_MODE });
+    external_node_fs_default().mkdirSync(external_node_path_default().dirname(file), { recursive: true, mode: DIR_MODE });
     const digest = await loadDigest();
     return withFileLock(file, async () => {
         const config = readAuthFile(file);
@@ -327,40 +670,26 @@ async function revertLoginIn(record) {
 const LINKED_ENTRIES = ['cli-plugins', 'contexts', 'buildx'];
 /** Creates the job-scoped directory for this login under `root` (0700). */
 function createJobDir(root) {
-    node_fs_1.default.mkdirSync(root, { recursive: true });
-    return node_fs_1.default.mkdtempSync(node_path_1.default.join(root, 'chainguard-login-'));
+    external_node_fs_default().mkdirSync(root, { recursive: true });
+    return external_node_fs_default().mkdtempSync(external_node_path_default().join(root, 'chainguard-login-'));
 }
 /** Links the seed directory's plugins, contexts and builders into a job-scoped directory. */
 function linkSeedEntries(seedDir, jobDir) {
     for (const name of LINKED_ENTRIES) {
-        const target = node_path_1.default.join(seedDir, name);
-        if (node_fs_1.default.statSync(target, { throwIfNoEntry: false })?.isDirectory())
-            node_fs_1.default.symlinkSync(target, node_path_1.default.join(jobDir, name), 'dir');
+        const target = external_node_path_default().join(seedDir, name);
+        if (external_node_fs_default().statSync(target, { throwIfNoEntry: false })?.isDirectory())
+            external_node_fs_default().symlinkSync(target, external_node_path_default().join(jobDir, name), 'dir');
     }
 }
 /** Whether `dir` is a job-scoped directory this module created (the only kind it deletes whole). */
 function isJobDir(dir) {
-    return node_path_1.default.isAbsolute(dir) && /^chainguard-login-[A-Za-z0-9]{6}$/.test(node_path_1.default.basename(dir));
+    return external_node_path_default().isAbsolute(dir) && /^chainguard-login-[A-Za-z0-9]{6}$/.test(external_node_path_default().basename(dir));
 }
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-
-/***/ }),
-
-/***/ 3179:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.TOKEN_USERNAME = void 0;
-exports.installDockerLogin = installDockerLogin;
-exports.removeDockerLogin = removeDockerLogin;
-exports.parseCleanupState = parseCleanupState;
+;// CONCATENATED MODULE: ./src/core/docker-login.ts
 /**
  * Installs a registry login where docker and the containers-image tools will use it, and
  * removes it again at the end of the job.
@@ -371,48 +700,48 @@ exports.parseCleanupState = parseCleanupState;
  * merged into that directory's config.json instead, and what it replaced is kept in the job
  * directory so that cleanup can put it back.
  */
-const node_fs_1 = __importDefault(__nccwpck_require__(3024));
-const node_path_1 = __importDefault(__nccwpck_require__(6760));
-const docker_config_js_1 = __nccwpck_require__(4110);
-const errors_js_1 = __nccwpck_require__(4296);
+
+
+
+
 /** docker's user name for a Chainguard token. */
-exports.TOKEN_USERNAME = '_token';
+const TOKEN_USERNAME = '_token';
 const RESTORE_FILE = 'restore.json';
 const CONTAINERS_AUTH_FILE = 'containers-auth.json';
 /** Writes the login. On failure nothing it wrote is left behind. */
 async function installDockerLogin(plan) {
-    const auth = (0, docker_config_js_1.basicAuth)(plan.username, plan.password);
+    const auth = basicAuth(plan.username, plan.password);
     let jobDir;
     try {
-        jobDir = (0, docker_config_js_1.createJobDir)(plan.tempRoot);
+        jobDir = createJobDir(plan.tempRoot);
     }
     catch (error) {
-        throw new errors_js_1.LoginError(`Could not create a job-scoped docker config directory under ${plan.tempRoot}: ${(0, errors_js_1.messageOf)(error)}.`);
+        throw new LoginError(`Could not create a job-scoped docker config directory under ${plan.tempRoot}: ${messageOf(error)}.`);
     }
     const ignored = (why) => plan.warn(`Not copying existing credentials: ${why}.`);
     let merged;
     try {
         // The containers-image tools read this file first; seed it from their current primary file.
-        const containersAuthFile = node_path_1.default.join(jobDir, CONTAINERS_AUTH_FILE);
-        const containersSeed = (0, docker_config_js_1.userContainersAuthFile)(plan.env);
-        const containers = containersSeed ? (0, docker_config_js_1.readAuthFile)(containersSeed, true, ignored) : {};
-        (0, docker_config_js_1.applyLogin)(containers, plan.registry, auth, 'containers', containersAuthFile);
-        (0, docker_config_js_1.writeFileAtomic)(containersAuthFile, containers);
+        const containersAuthFile = external_node_path_default().join(jobDir, CONTAINERS_AUTH_FILE);
+        const containersSeed = userContainersAuthFile(plan.env);
+        const containers = containersSeed ? readAuthFile(containersSeed, true, ignored) : {};
+        applyLogin(containers, plan.registry, auth, 'containers', containersAuthFile);
+        writeFileAtomic(containersAuthFile, containers);
         let dockerConfigDir;
         if (plan.explicitDir) {
             dockerConfigDir = plan.explicitDir;
-            merged = await (0, docker_config_js_1.mergeLoginInto)(node_path_1.default.join(dockerConfigDir, 'config.json'), plan.registry, auth, 'docker').catch((error) => {
-                throw new errors_js_1.LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${(0, errors_js_1.messageOf)(error)}`);
+            merged = await mergeLoginInto(external_node_path_default().join(dockerConfigDir, 'config.json'), plan.registry, auth, 'docker').catch((error) => {
+                throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${messageOf(error)}`);
             });
             writeRestore(jobDir, [merged]);
         }
         else {
             dockerConfigDir = jobDir;
-            const seedDir = (0, docker_config_js_1.userDockerConfigDir)(plan.env, plan.home);
-            const config = (0, docker_config_js_1.readAuthFile)(node_path_1.default.join(seedDir, 'config.json'), true, ignored);
-            (0, docker_config_js_1.applyLogin)(config, plan.registry, auth, 'docker', node_path_1.default.join(jobDir, 'config.json'));
-            (0, docker_config_js_1.writeFileAtomic)(node_path_1.default.join(jobDir, 'config.json'), config);
-            (0, docker_config_js_1.linkSeedEntries)(seedDir, jobDir);
+            const seedDir = userDockerConfigDir(plan.env, plan.home);
+            const config = readAuthFile(external_node_path_default().join(seedDir, 'config.json'), true, ignored);
+            applyLogin(config, plan.registry, auth, 'docker', external_node_path_default().join(jobDir, 'config.json'));
+            writeFileAtomic(external_node_path_default().join(jobDir, 'config.json'), config);
+            linkSeedEntries(seedDir, jobDir);
         }
         return {
             dockerConfigDir,
@@ -422,9 +751,9 @@ async function installDockerLogin(plan) {
     }
     catch (error) {
         if (merged)
-            await (0, docker_config_js_1.revertLoginIn)(merged).catch(() => undefined);
-        node_fs_1.default.rmSync(jobDir, { recursive: true, force: true });
-        throw error instanceof errors_js_1.LoginError ? error : new errors_js_1.LoginError(`Could not write the docker config: ${(0, errors_js_1.messageOf)(error)}.`);
+            await revertLoginIn(merged).catch(() => undefined);
+        external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
+        throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${messageOf(error)}.`);
     }
 }
 /**
@@ -433,24 +762,24 @@ async function installDockerLogin(plan) {
  */
 async function removeDockerLogin(state) {
     const done = [];
-    if (!(0, docker_config_js_1.isJobDir)(state.jobDir))
-        throw new errors_js_1.LoginError(`Refusing to clean up ${state.jobDir}: it is not a directory this step created.`);
+    if (!isJobDir(state.jobDir))
+        throw new LoginError(`Refusing to clean up ${state.jobDir}: it is not a directory this step created.`);
     const records = readRestore(state.jobDir);
     for (const record of records) {
-        if (await (0, docker_config_js_1.revertLoginIn)(record))
+        if (await revertLoginIn(record))
             done.push(`removed the ${record.registry} login from ${record.file}`);
         else
             done.push(`left ${record.file} as it was: its ${record.registry} entry has changed since this step wrote it`);
     }
-    node_fs_1.default.rmSync(state.jobDir, { recursive: true, force: true });
+    external_node_fs_default().rmSync(state.jobDir, { recursive: true, force: true });
     done.push(`deleted ${state.jobDir}`);
     return done;
 }
 function writeRestore(jobDir, records) {
-    (0, docker_config_js_1.writeFileAtomic)(node_path_1.default.join(jobDir, RESTORE_FILE), { records });
+    writeFileAtomic(external_node_path_default().join(jobDir, RESTORE_FILE), { records });
 }
 function readRestore(jobDir) {
-    const content = (0, docker_config_js_1.readAuthFile)(node_path_1.default.join(jobDir, RESTORE_FILE));
+    const content = readAuthFile(external_node_path_default().join(jobDir, RESTORE_FILE));
     return Array.isArray(content.records) ? content.records : [];
 }
 /** Parses saved cleanup state; undefined when absent or not ours. */
@@ -468,219 +797,44 @@ function parseCleanupState(text) {
     return undefined;
 }
 
-
-/***/ }),
-
-/***/ 4296:
-/***/ ((__unused_webpack_module, exports) => {
+;// CONCATENATED MODULE: ./src/core/cleanup.ts
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.InputError = exports.LoginError = void 0;
-exports.messageOf = messageOf;
-/**
- * A failure the user can act on. Its message says which call or input failed and what to
- * check; it never contains a token.
- */
-class LoginError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'LoginError';
+/** Where the main step keeps its cleanup state for the post step. */
+const STATE_KEY = 'chainguardLoginState';
+/** Removes what the main step wrote, when it saved anything to remove. */
+async function cleanup(platform) {
+    const state = parseCleanupState(platform.getState(STATE_KEY));
+    if (!state) {
+        platform.info('Nothing to clean up.');
+        return;
     }
+    for (const line of await removeDockerLogin(state))
+        platform.info(`Logout: ${line}`);
 }
-exports.LoginError = LoginError;
-/** An input that was refused before any request was sent. */
-class InputError extends LoginError {
-    /** The input's canonical (kebab-case) name. */
-    input;
-    constructor(input, message) {
-        super(message);
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-exports.InputError = InputError;
-/** The message of anything thrown, for a log line. */
-function messageOf(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-
-
-/***/ }),
-
-/***/ 690:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.exchangeAtChainguard = exchangeAtChainguard;
-exports.claimsAdvice = claimsAdvice;
-/**
- * Chainguard's security token service: exchanges an OIDC token (here Azure's) for a token of
- * an assumable identity. Parameters travel form-encoded; a JSON body would be ignored.
- */
-const errors_js_1 = __nccwpck_require__(4296);
-const http_js_1 = __nccwpck_require__(1983);
-const jwt_js_1 = __nccwpck_require__(3622);
-const retry_js_1 = __nccwpck_require__(7253);
-const source_js_1 = __nccwpck_require__(193);
-const CONNECT_TIMEOUT_MS = 10_000;
-const ATTEMPT_TIMEOUT_MS = 30_000;
-const MAX_BODY_BYTES = 256 * 1024;
-const ATTEMPTS = 3;
-class StsStatus extends Error {
-    response;
-    code;
-    detail;
-    constructor(response, code, detail) {
-        super(`HTTP ${response.status}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`);
-        this.response = response;
-        this.code = code;
-        this.detail = detail;
-    }
-}
-const GRPC_CODES = {
-    3: 'InvalidArgument',
-    5: 'NotFound',
-    7: 'PermissionDenied',
-    13: 'Internal',
-    14: 'Unavailable',
-    16: 'Unauthenticated'
-};
-/** Exchanges `subjectToken` for a Chainguard token. */
-async function exchangeAtChainguard(request, context) {
-    const url = new URL(`${request.issuer}/sts/exchange`);
-    const body = new URLSearchParams({ aud: request.audience, identity: request.identity }).toString();
-    const call = `Could not exchange the Azure token at Chainguard's STS (${url.origin}${url.pathname})`;
-    context.debug(`Exchanging the Azure token at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`);
-    let response;
+/** Runs `cleanup`; a failure is a warning, since the job's own work is done. */
+async function runCleanup(platform) {
     try {
-        response = await (0, retry_js_1.retrying)({
-            clock: context.clock,
-            signal: context.signal,
-            run: () => attempt(url, body, request.subjectToken, context),
-            retryAfter: (error, n) => {
-                const transient = (error instanceof StsStatus && [502, 503, 504].includes(error.response.status)) ||
-                    (error instanceof http_js_1.HttpFailure && (error.kind === 'reset' || error.kind === 'refused'));
-                return transient && n < ATTEMPTS ? (0, retry_js_1.backoffMs)(n, 150, 1_000, context.clock.random) : undefined;
-            },
-            onRetry: (error, n, delay) => context.debug(`STS attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
-        });
+        await cleanup(platform);
     }
     catch (error) {
-        if (context.signal?.aborted)
-            throw error;
-        throw explain(error, call, request);
+        platform.warning(`Could not remove the registry login: ${messageOf(error)}`);
     }
-    const parsed = (0, http_js_1.jsonObject)(response.body);
-    const token = parsed?.token;
-    if (typeof token !== 'string' || token.length === 0) {
-        const what = parsed ? 'JSON without a token' : 'not JSON';
-        throw new errors_js_1.LoginError(`${call}: it answered 200 with a body that is ${what}. Check the issuer input: it must name Chainguard's STS.`);
-    }
-    context.mask(token);
-    const expiresAt = (0, jwt_js_1.expiryOf)((0, jwt_js_1.decodeClaims)(token));
-    if (!expiresAt) {
-        throw new errors_js_1.LoginError(`${call}: the token it returned is not a JWT with an expiry. Check the issuer input: it must name Chainguard's STS.`);
-    }
-    return { token, expiresAt };
-}
-async function attempt(url, body, subjectToken, context) {
-    const response = await context.send({
-        url,
-        method: 'POST',
-        headers: {
-            Authorization: `Bearer ${subjectToken}`,
-            'Content-Type': 'application/x-www-form-urlencoded',
-            Accept: 'application/json'
-        },
-        body,
-        route: 'environment',
-        connectTimeoutMs: CONNECT_TIMEOUT_MS,
-        timeoutMs: ATTEMPT_TIMEOUT_MS,
-        maxBodyBytes: MAX_BODY_BYTES,
-        signal: context.signal
-    });
-    if (response.status === 200)
-        return response;
-    const parsed = (0, http_js_1.jsonObject)(response.body);
-    const grpc = typeof parsed?.code === 'number' ? GRPC_CODES[parsed.code] ?? `code ${parsed.code}` : '';
-    const message = typeof parsed?.message === 'string' ? (0, source_js_1.clip)(parsed.message) : '';
-    throw new StsStatus(response, grpc, message);
-}
-function explain(error, call, request) {
-    if (error instanceof http_js_1.HttpFailure) {
-        return new errors_js_1.LoginError(`${call}: ${error.message}. Check the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY.`);
-    }
-    if (!(error instanceof StsStatus))
-        return error instanceof Error ? error : new Error(String(error));
-    const status = error.response.status;
-    if (status === 401 || status === 403)
-        return new errors_js_1.LoginError(`${call}: ${error.message}. ${claimsAdvice(request)}`);
-    if (status === 400) {
-        return new errors_js_1.LoginError(`${call}: ${error.message}. The STS refused the request's parameters: check ${request.identityInput} ` +
-            `(an assumable identity's UIDP) and ${request.audienceInput}.`);
-    }
-    if (status === 404) {
-        return new errors_js_1.LoginError(`${call}: ${error.message}. Check ${request.identityInput}: no assumable identity with that UIDP was found, ` +
-            'or the issuer input does not name Chainguard\'s STS.');
-    }
-    if ([502, 503, 504].includes(status)) {
-        return new errors_js_1.LoginError(`${call}: the STS stayed unavailable (${error.message}) after ${ATTEMPTS} attempts. Try again shortly.`);
-    }
-    return new errors_js_1.LoginError(`${call}: ${error.message}.`);
-}
-/**
- * Explains a refused token by its claims (decoded, never the token), next to what an
- * assumable identity for Azure must match, with the likely cause.
- */
-function claimsAdvice(request) {
-    const claims = (0, jwt_js_1.decodeClaims)(request.subjectToken);
-    if (!claims)
-        return 'The Azure token could not be decoded, so its claims cannot be shown.';
-    const iss = (0, jwt_js_1.claimText)(claims, 'iss');
-    const sub = (0, jwt_js_1.claimText)(claims, 'sub');
-    const aud = (0, jwt_js_1.claimText)(claims, 'aud');
-    const lines = [
-        `The identity ${request.identity} must match the Azure token's claims: issuer "${iss}", subject "${sub}", audience "${aud}".`
-    ];
-    if (iss.startsWith('https://sts.windows.net/')) {
-        lines.push('Likely cause: the token has a v1 issuer. Set "requestedAccessTokenVersion": 2 in the Entra app\'s manifest so ' +
-            'the issuer is https://login.microsoftonline.com/<tenant-id>/v2.0, or create the identity with the v1 issuer shown.');
-    }
-    else if (aud.startsWith('api://')) {
-        lines.push('Likely cause: the audience. v2 tokens carry the app\'s client ID as audience; create the identity with the audience shown.');
-    }
-    else {
-        lines.push('Likely cause: the identity\'s subject must be the managed identity\'s principal (object) ID and its audience the ' +
-            'Entra app\'s client ID; compare them with the claims above (chainctl iam identities describe).');
-    }
-    return lines.join(' ');
 }
 
-
-/***/ }),
-
-/***/ 1983:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HttpFailure = void 0;
-exports.send = send;
-exports.jsonObject = jsonObject;
-exports.retryAfterMs = retryAfterMs;
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: ./src/core/http.ts
 /**
  * The one HTTP helper: bounded connect and response times, a cap on the body size, no
- * redirects, and an explicit choice between a direct connection and the proxy the environment
- * names. Messages name the host, never a header or a body.
+ * redirects, and an explicit choice between a direct connection and the network the job is
+ * given: the runner's own proxy and certificate settings when it hands any over (the Azure
+ * agent does, as variables), else the proxy the environment names. Messages name the host,
+ * never a header, a body or a proxy credential.
  */
-const node_http_1 = __importDefault(__nccwpck_require__(7067));
+
+
 /** A request that got no complete HTTP response. */
 class HttpFailure extends Error {
     kind;
@@ -690,18 +844,61 @@ class HttpFailure extends Error {
         this.kind = kind;
     }
 }
-exports.HttpFailure = HttpFailure;
 const proxyVariables = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 /** node:https, loaded on first use: IMDS never needs TLS, and loading it costs startup time. */
 let httpsModule;
 function loadHttps() {
     return (httpsModule ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)));
 }
-/** The agent for a request: a fresh direct agent, or the environment's proxy agent. */
+async function tlsOptions(network) {
+    if (!network)
+        return {};
+    const read = (file, what) => {
+        try {
+            return external_node_fs_default().readFileSync(file);
+        }
+        catch (error) {
+            throw new HttpFailure('other', `could not read the agent's ${what} ${file} (${error.code ?? 'error'})`);
+        }
+    };
+    const options = {};
+    if (network.caFile) {
+        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
+        options.ca = [...rootCertificates.map((pem) => Buffer.from(pem)), read(network.caFile, 'CA file (Agent.CAInfo)')];
+    }
+    if (network.certFile)
+        options.cert = read(network.certFile, 'client certificate (Agent.ClientCert)');
+    if (network.keyFile)
+        options.key = read(network.keyFile, 'client certificate key (Agent.ClientCertKey)');
+    if (network.passphrase)
+        options.passphrase = network.passphrase;
+    return options;
+}
+/** An agent that tunnels through the runner's proxy, with its credentials and TLS settings. */
+async function tunnelAgent(target, proxy, tls) {
+    const tunnel = await __nccwpck_require__.e(/* import() */ 770).then(__nccwpck_require__.t.bind(__nccwpck_require__, 770, 19));
+    const credentials = proxy.username || proxy.password ? { proxyAuth: `${proxy.username ?? ''}:${proxy.password ?? ''}` } : {};
+    const proxyOptions = {
+        host: proxy.url.hostname.replace(/^\[|\]$/g, ''),
+        port: Number(proxy.url.port) || (proxy.url.protocol === 'https:' ? 443 : 80),
+        ...credentials
+    };
+    const overHttps = proxy.url.protocol === 'https:';
+    const options = { proxy: overHttps ? { ...proxyOptions, ...tls } : proxyOptions, ...tls, keepAlive: false };
+    if (target.protocol === 'https:')
+        return (overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp)(options);
+    return (overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp)(options);
+}
+/** The agent for a request: direct, through the runner's proxy, or through the environment's. */
 async function agentFor(req, https) {
-    const direct = https ? new https.Agent({ keepAlive: false }) : new node_http_1.default.Agent({ keepAlive: false });
+    const tls = req.route === 'environment' && https ? await tlsOptions(req.network) : {};
+    const direct = https ? new https.Agent({ keepAlive: false, ...tls }) : new (external_node_http_default()).Agent({ keepAlive: false });
     if (req.route === 'direct')
         return direct;
+    if (req.network) {
+        const proxy = req.network.proxyFor(req.url);
+        return proxy ? tunnelAgent(req.url, proxy, tls) : direct;
+    }
     if (!proxyVariables.some((name) => process.env[name]))
         return direct;
     // The proxy machinery is only loaded when a proxy is configured.
@@ -732,7 +929,7 @@ async function send(req) {
         throw new HttpFailure('aborted', `request to ${host} was cancelled`);
     const https = req.url.protocol === 'https:' ? await loadHttps() : undefined;
     const agent = await agentFor(req, https);
-    const transport = https ?? node_http_1.default;
+    const transport = https ?? (external_node_http_default());
     const headers = { ...req.headers };
     if (req.body !== undefined)
         headers['Content-Length'] = String(Buffer.byteLength(req.body));
@@ -822,221 +1019,11 @@ function retryAfterMs(headers, now) {
     return Math.max(0, date - now);
 }
 
-
-/***/ }),
-
-/***/ 9114:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_TIMEOUT_SECONDS = exports.DEFAULT_ISSUER = exports.DEFAULT_REGISTRY = exports.SELECTOR_INPUTS = exports.INPUT_NAMES = void 0;
-exports.readInputs = readInputs;
-exports.checkRegistry = checkRegistry;
-exports.isLoopback = isLoopback;
-/**
- * Reads and validates every input before any request is sent. Each refusal names the input as
- * the user writes it on their platform.
- */
-const node_path_1 = __importDefault(__nccwpck_require__(6760));
-const errors_js_1 = __nccwpck_require__(4296);
-/** The canonical input names (GitHub's spelling; Azure uses camelCase, the CLI `--name`). */
-exports.INPUT_NAMES = [
-    'identity',
-    'azure-audience',
-    'managed-identity-client-id',
-    'managed-identity-object-id',
-    'managed-identity-resource-id',
-    'registry',
-    'audience',
-    'issuer',
-    'docker-login',
-    'docker-config',
-    'logout',
-    'timeout'
-];
-exports.SELECTOR_INPUTS = [
-    'managed-identity-client-id',
-    'managed-identity-object-id',
-    'managed-identity-resource-id'
-];
-exports.DEFAULT_REGISTRY = 'cgr.dev';
-exports.DEFAULT_ISSUER = 'https://issuer.enforce.dev';
-exports.DEFAULT_TIMEOUT_SECONDS = 120;
-const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
-const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const MAX_LENGTH = 2048;
-/** Reads every input; throws InputError naming the first one that is wrong. */
-function readInputs(reader, cwd = process.cwd()) {
-    const value = (name) => {
-        const raw = reader.get(name) ?? '';
-        const trimmed = raw.trim();
-        if (CONTROL.test(trimmed)) {
-            throw new errors_js_1.InputError(name, `Input ${reader.label(name)} contains a control character or line break; give a single plain value.`);
-        }
-        if (trimmed.length > MAX_LENGTH) {
-            throw new errors_js_1.InputError(name, `Input ${reader.label(name)} is ${trimmed.length} characters long; at most ${MAX_LENGTH} are accepted.`);
-        }
-        return trimmed;
-    };
-    const fail = (name, message) => {
-        throw new errors_js_1.InputError(name, `Input ${reader.label(name)} ${message}`);
-    };
-    const identity = value('identity');
-    if (!identity)
-        fail('identity', 'is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).');
-    if (!UIDP.test(identity)) {
-        fail('identity', `is not an assumable identity's UIDP ("${shown(identity)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
-    }
-    let azureResource = value('azure-audience');
-    if (!azureResource) {
-        fail('azure-audience', 'is required: the Application ID URI of the Entra app the Chainguard identity trusts, e.g. api://<app-client-id>.');
-    }
-    azureResource = azureResource.replace(/\/\.default$/, '');
-    if (!GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
-        fail('azure-audience', `must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${shown(azureResource)}".`);
-    }
-    const selectors = exports.SELECTOR_INPUTS.map((name) => ({ name, value: value(name) })).filter((s) => s.value);
-    if (selectors.length > 1) {
-        const names = selectors.map((s) => reader.label(s.name)).join(' and ');
-        throw new errors_js_1.InputError(selectors[1].name, `Inputs ${names} are both set: choose the user-assigned identity with exactly one of them.`);
-    }
-    let selector;
-    if (selectors.length === 1) {
-        const { name, value: v } = selectors[0];
-        const label = reader.label(name);
-        if (name === 'managed-identity-resource-id') {
-            if (!RESOURCE_ID.test(v)) {
-                fail(name, `must be the ARM resource ID of a user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, not "${shown(v)}".`);
-            }
-            selector = { kind: 'resource-id', value: v, inputLabel: label };
-        }
-        else {
-            if (!GUID.test(v))
-                fail(name, `must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${shown(v)}".`);
-            selector = { kind: name === 'managed-identity-client-id' ? 'client-id' : 'object-id', value: v.toLowerCase(), inputLabel: label };
-        }
-    }
-    const registry = value('registry') || exports.DEFAULT_REGISTRY;
-    const registryProblem = checkRegistry(registry);
-    if (registryProblem)
-        fail('registry', `${registryProblem} ("${shown(registry)}"); give a host name such as cgr.dev, optionally with :port.`);
-    const audience = value('audience') || registry;
-    if (/\s/.test(audience))
-        fail('audience', `must not contain spaces ("${shown(audience)}").`);
-    const issuer = checkIssuer(value('issuer') || exports.DEFAULT_ISSUER, (message) => fail('issuer', message));
-    const dockerLogin = readBoolean('docker-login', value('docker-login'), true, reader);
-    const logout = readBoolean('logout', value('logout'), true, reader);
-    const dockerConfigRaw = value('docker-config');
-    const dockerConfig = dockerConfigRaw ? node_path_1.default.resolve(cwd, expandHome(dockerConfigRaw)) : undefined;
-    const timeoutRaw = value('timeout');
-    let timeoutSeconds = exports.DEFAULT_TIMEOUT_SECONDS;
-    if (timeoutRaw) {
-        timeoutSeconds = Number(timeoutRaw);
-        if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || !(timeoutSeconds > 0) || timeoutSeconds > 3600) {
-            fail('timeout', `must be a number of seconds between 1 and 3600, not "${shown(timeoutRaw)}".`);
-        }
-    }
-    return { identity, azureResource, selector, registry, audience, issuer, dockerLogin, dockerConfig, logout, timeoutSeconds };
-}
-function readBoolean(name, raw, fallback, reader) {
-    if (!raw)
-        return fallback;
-    if (/^true$/i.test(raw))
-        return true;
-    if (/^false$/i.test(raw))
-        return false;
-    throw new errors_js_1.InputError(name, `Input ${reader.label(name)} must be true or false, not "${shown(raw)}".`);
-}
-/** Why `registry` is not `host` or `host:port`, or undefined when it is. */
-function checkRegistry(registry) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
-        return 'must not include a scheme';
-    if (registry.includes('/'))
-        return 'must not include a path';
-    const match = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d{1,5}))?$/i.exec(registry);
-    if (!match)
-        return 'is not a host name';
-    const [, host, port] = match;
-    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
-        return 'has a port outside 1-65535';
-    if (host.startsWith('['))
-        return undefined;
-    if (host.length > 253 || !host.split('.').every((label) => HOST_LABEL.test(label)))
-        return 'is not a host name';
-    return undefined;
-}
-function checkIssuer(raw, fail) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        return fail(`must be an https URL such as ${exports.DEFAULT_ISSUER}, not "${shown(raw)}".`);
-    }
-    if (url.username || url.password)
-        fail('must not carry credentials.');
-    if (url.search || url.hash)
-        fail('must not have a query or fragment.');
-    if (url.protocol === 'http:') {
-        if (!isLoopback(url.hostname))
-            fail(`must use https; plain http is accepted only for loopback addresses, not "${shown(raw)}".`);
-    }
-    else if (url.protocol !== 'https:') {
-        fail(`must be an https URL, not "${shown(raw)}".`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-/** Whether a URL hostname is a loopback address or localhost. */
-function isLoopback(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-function isAbsoluteUri(value) {
-    if (/\s/.test(value) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(value))
-        return false;
-    try {
-        new URL(value);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function expandHome(p) {
-    if (p === '~' || p.startsWith('~/'))
-        return node_path_1.default.join(process.env.HOME ?? '', p.slice(1));
-    return p;
-}
-/** A value as shown in a message: clipped, so a pasted token or a huge value stays out of logs. */
-function shown(value) {
-    if (/^eyJ/.test(value))
-        return '(a value that looks like a token, not shown)';
-    return value.length > 80 ? `${value.slice(0, 40)}…` : value;
-}
-
-
-/***/ }),
-
-/***/ 3622:
-/***/ ((__unused_webpack_module, exports) => {
-
-
+;// CONCATENATED MODULE: ./src/core/jwt.ts
 /**
  * Reads the claims of a JWT for messages and expiry. Never verifies a signature (the services
  * do that) and never logs the token itself.
  */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.decodeClaims = decodeClaims;
-exports.expiryOf = expiryOf;
-exports.claimText = claimText;
 /** The token's claims, or undefined when it is not a three-part JWT with a JSON payload. */
 function decodeClaims(token) {
     const parts = token.split('.');
@@ -1070,115 +1057,7 @@ function claimText(claims, name) {
     return '(absent)';
 }
 
-
-/***/ }),
-
-/***/ 8786:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.login = login;
-exports.runLogin = runLogin;
-/**
- * The orchestration: inputs → identity token → Chainguard token → docker auth → outputs.
- * Everything that can be refused is refused before the first request; nothing is written
- * until both tokens are in hand.
- */
-const node_os_1 = __importDefault(__nccwpck_require__(8161));
-const cleanup_js_1 = __nccwpck_require__(3639);
-const docker_login_js_1 = __nccwpck_require__(3179);
-const errors_js_1 = __nccwpck_require__(4296);
-const chainguard_sts_js_1 = __nccwpck_require__(690);
-const inputs_js_1 = __nccwpck_require__(9114);
-const index_js_1 = __nccwpck_require__(9402);
-/** Logs the job in; throws a LoginError (or InputError) with one clear message on failure. */
-async function login(platform, runtime) {
-    const inputs = (0, inputs_js_1.readInputs)(platform, runtime.cwd);
-    const signal = AbortSignal.timeout(inputs.timeoutSeconds * 1000);
-    let waitingFor = 'the start';
-    const context = {
-        send: runtime.send,
-        clock: runtime.clock,
-        signal,
-        mask: (secret) => platform.setSecret(secret),
-        debug: (message) => platform.debug(message),
-        env: runtime.env
-    };
-    try {
-        const source = (0, index_js_1.selectSource)(runtime.env, inputs.selector, inputs_js_1.SELECTOR_INPUTS.map((name) => platform.label(name)));
-        waitingFor = `an Azure token from ${source.name} (${source.endpoint})`;
-        platform.info(`Getting an Azure token from ${source.name} for ${inputs.azureResource}`);
-        const azure = await source.getToken(inputs.azureResource, context);
-        waitingFor = `Chainguard's STS (${inputs.issuer})`;
-        platform.info(`Exchanging it at ${inputs.issuer} for identity ${inputs.identity}`);
-        const chainguard = await (0, chainguard_sts_js_1.exchangeAtChainguard)({
-            issuer: inputs.issuer,
-            identity: inputs.identity,
-            audience: inputs.audience,
-            subjectToken: azure.token,
-            identityInput: platform.label('identity'),
-            audienceInput: platform.label('audience')
-        }, context);
-        const expiresAt = chainguard.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
-        let dockerConfigDir = '';
-        if (inputs.dockerLogin) {
-            waitingFor = 'the docker config to be written';
-            const installed = await (0, docker_login_js_1.installDockerLogin)({
-                registry: inputs.registry,
-                username: docker_login_js_1.TOKEN_USERNAME,
-                password: chainguard.token,
-                explicitDir: inputs.dockerConfig,
-                explicitDirLabel: platform.label('docker-config'),
-                tempRoot: platform.tempDir() || node_os_1.default.tmpdir(),
-                env: runtime.env,
-                home: runtime.home,
-                warn: (message) => platform.warning(message)
-            });
-            dockerConfigDir = installed.dockerConfigDir;
-            if (inputs.logout)
-                platform.saveState(cleanup_js_1.STATE_KEY, JSON.stringify(installed.state));
-            platform.exportVariable('DOCKER_CONFIG', installed.dockerConfigDir);
-            platform.exportVariable('REGISTRY_AUTH_FILE', installed.containersAuthFile);
-            platform.info(`Logged in to ${inputs.registry}; docker config in ${installed.dockerConfigDir} (exported as DOCKER_CONFIG)`);
-        }
-        platform.setOutput('token', chainguard.token, { secret: true });
-        platform.setOutput('expires-at', expiresAt);
-        platform.setOutput('identity', inputs.identity);
-        platform.setOutput('docker-config', dockerConfigDir);
-        platform.info(`Chainguard token for ${inputs.identity} expires at ${expiresAt}`);
-    }
-    catch (error) {
-        if (signal.aborted) {
-            throw new errors_js_1.LoginError(`Timed out after ${inputs.timeoutSeconds} s (${platform.label('timeout')}) while waiting for ${waitingFor}. ` +
-                `Raise ${platform.label('timeout')} if the service is slow, or check that it is reachable from this machine.`);
-        }
-        throw error instanceof Error ? error : new Error(String(error));
-    }
-}
-/** Runs `login`, reporting any failure through the platform as one message. */
-async function runLogin(platform, runtime) {
-    try {
-        await login(platform, runtime);
-    }
-    catch (error) {
-        platform.setFailed((0, errors_js_1.messageOf)(error));
-    }
-}
-
-
-/***/ }),
-
-/***/ 7253:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.backoffMs = backoffMs;
-exports.retrying = retrying;
+;// CONCATENATED MODULE: ./src/core/retry.ts
 /**
  * The delay before retry number `retry` (1-based): `base · 2^(retry-1)`, capped, then scaled
  * by a random factor in [0.8, 1.2) so that many runners do not retry in lockstep.
@@ -1206,56 +1085,359 @@ async function retrying(options) {
     }
 }
 
-
-/***/ }),
-
-/***/ 9199:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.processRuntime = processRuntime;
-/** The real process's runtime for the core. */
-const node_os_1 = __importDefault(__nccwpck_require__(8161));
-const clock_js_1 = __nccwpck_require__(2257);
-const http_js_1 = __nccwpck_require__(1983);
-/**
- * `CHAINGUARD_LOGIN_TIME_SCALE` (a number in (0, 1]) makes retry waits and budgets pass faster;
- * the project's tests of the built bundles use it to ride out a 70 s IMDS update in a second.
- */
-function processRuntime() {
-    const raw = Number(process.env.CHAINGUARD_LOGIN_TIME_SCALE);
-    const scale = raw > 0 && raw <= 1 ? raw : 1;
-    return { env: process.env, clock: (0, clock_js_1.systemClock)(scale), send: http_js_1.send, home: node_os_1.default.homedir(), cwd: process.cwd() };
+;// CONCATENATED MODULE: ./src/core/sources/source.ts
+/** Clips text from a service for a message: one line, printable, at most `max` characters. */
+function clip(text, max = 300) {
+    // eslint-disable-next-line no-control-regex
+    const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+    return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }
 
+;// CONCATENATED MODULE: ./src/core/exchange/chainguard-sts.ts
+/**
+ * Chainguard's security token service: exchanges an OIDC token (here Azure's) for a token of
+ * an assumable identity. Parameters travel form-encoded; a JSON body would be ignored.
+ */
 
-/***/ }),
-
-/***/ 4443:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ImdsSource = exports.IMDS_DEFAULT_BASE = void 0;
-exports.expiryFrom = expiryFrom;
+
+
+const CONNECT_TIMEOUT_MS = 10_000;
+const ATTEMPT_TIMEOUT_MS = 30_000;
+const MAX_BODY_BYTES = 256 * 1024;
+const ATTEMPTS = 3;
+class StsStatus extends Error {
+    response;
+    code;
+    detail;
+    constructor(response, code, detail) {
+        super(`HTTP ${response.status}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`);
+        this.response = response;
+        this.code = code;
+        this.detail = detail;
+    }
+}
+const GRPC_CODES = {
+    3: 'InvalidArgument',
+    5: 'NotFound',
+    7: 'PermissionDenied',
+    13: 'Internal',
+    14: 'Unavailable',
+    16: 'Unauthenticated'
+};
+/** Exchanges `subjectToken` for a Chainguard token. */
+async function exchangeAtChainguard(request, context) {
+    const url = new URL(`${request.issuer}/sts/exchange`);
+    const body = new URLSearchParams({ aud: request.audience, identity: request.identity }).toString();
+    const call = `Could not exchange the Azure token at Chainguard's STS (${url.origin}${url.pathname})`;
+    context.debug(`Exchanging the Azure token at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`);
+    let response;
+    try {
+        response = await retrying({
+            clock: context.clock,
+            signal: context.signal,
+            run: () => attempt(url, body, request.subjectToken, context),
+            retryAfter: (error, n) => {
+                const transient = (error instanceof StsStatus && [502, 503, 504].includes(error.response.status)) ||
+                    (error instanceof HttpFailure && (error.kind === 'reset' || error.kind === 'refused'));
+                return transient && n < ATTEMPTS ? backoffMs(n, 150, 1_000, context.clock.random) : undefined;
+            },
+            onRetry: (error, n, delay) => context.debug(`STS attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+        });
+    }
+    catch (error) {
+        if (context.signal?.aborted)
+            throw error;
+        throw explain(error, call, request);
+    }
+    const parsed = jsonObject(response.body);
+    const token = parsed?.token;
+    if (typeof token !== 'string' || token.length === 0) {
+        const what = parsed ? 'JSON without a token' : 'not JSON';
+        throw new LoginError(`${call}: it answered 200 with a body that is ${what}. Check the issuer input: it must name Chainguard's STS.`);
+    }
+    context.mask(token);
+    const expiresAt = expiryOf(decodeClaims(token));
+    if (!expiresAt) {
+        throw new LoginError(`${call}: the token it returned is not a JWT with an expiry. Check the issuer input: it must name Chainguard's STS.`);
+    }
+    return { token, expiresAt };
+}
+async function attempt(url, body, subjectToken, context) {
+    const response = await context.send({
+        url,
+        method: 'POST',
+        headers: {
+            Authorization: `Bearer ${subjectToken}`,
+            'Content-Type': 'application/x-www-form-urlencoded',
+            Accept: 'application/json'
+        },
+        body,
+        route: 'environment',
+        connectTimeoutMs: CONNECT_TIMEOUT_MS,
+        timeoutMs: ATTEMPT_TIMEOUT_MS,
+        maxBodyBytes: MAX_BODY_BYTES,
+        signal: context.signal
+    });
+    if (response.status === 200)
+        return response;
+    const parsed = jsonObject(response.body);
+    const grpc = typeof parsed?.code === 'number' ? GRPC_CODES[parsed.code] ?? `code ${parsed.code}` : '';
+    const message = typeof parsed?.message === 'string' ? clip(parsed.message) : '';
+    throw new StsStatus(response, grpc, message);
+}
+function explain(error, call, request) {
+    if (error instanceof HttpFailure) {
+        return new LoginError(`${call}: ${error.message}. Check the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY.`);
+    }
+    if (!(error instanceof StsStatus))
+        return error instanceof Error ? error : new Error(String(error));
+    const status = error.response.status;
+    if (status === 401 || status === 403)
+        return new LoginError(`${call}: ${error.message}. ${claimsAdvice(request)}`);
+    if (status === 400) {
+        return new LoginError(`${call}: ${error.message}. The STS refused the request's parameters: check ${request.identityInput} ` +
+            `(an assumable identity's UIDP) and ${request.audienceInput}.`);
+    }
+    if (status === 404) {
+        return new LoginError(`${call}: ${error.message}. Check ${request.identityInput}: no assumable identity with that UIDP was found, ` +
+            'or the issuer input does not name Chainguard\'s STS.');
+    }
+    if ([502, 503, 504].includes(status)) {
+        return new LoginError(`${call}: the STS stayed unavailable (${error.message}) after ${ATTEMPTS} attempts. Try again shortly.`);
+    }
+    return new LoginError(`${call}: ${error.message}.`);
+}
+/**
+ * Explains a refused token by its claims (decoded, never the token), next to what an
+ * assumable identity for Azure must match, with the likely cause.
+ */
+function claimsAdvice(request) {
+    const claims = decodeClaims(request.subjectToken);
+    if (!claims)
+        return 'The Azure token could not be decoded, so its claims cannot be shown.';
+    const iss = claimText(claims, 'iss');
+    const sub = claimText(claims, 'sub');
+    const aud = claimText(claims, 'aud');
+    const lines = [
+        `The identity ${request.identity} must match the Azure token's claims: issuer "${iss}", subject "${sub}", audience "${aud}".`
+    ];
+    if (iss.startsWith('https://sts.windows.net/')) {
+        lines.push('Likely cause: the token has a v1 issuer. Set "requestedAccessTokenVersion": 2 in the Entra app\'s manifest so ' +
+            'the issuer is https://login.microsoftonline.com/<tenant-id>/v2.0, or create the identity with the v1 issuer shown.');
+    }
+    else if (aud.startsWith('api://')) {
+        lines.push('Likely cause: the audience. v2 tokens carry the app\'s client ID as audience; create the identity with the audience shown.');
+    }
+    else {
+        lines.push('Likely cause: the identity\'s subject must be the managed identity\'s principal (object) ID and its audience the ' +
+            'Entra app\'s client ID; compare them with the claims above (chainctl iam identities describe).');
+    }
+    return lines.join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/core/inputs.ts
+/**
+ * Reads and validates every input before any request is sent. Each refusal names the input as
+ * the user writes it on their platform.
+ */
+
+
+/** The canonical input names (GitHub's spelling; Azure uses camelCase, the CLI `--name`). */
+const INPUT_NAMES = [
+    'identity',
+    'azure-audience',
+    'managed-identity-client-id',
+    'managed-identity-object-id',
+    'managed-identity-resource-id',
+    'registry',
+    'audience',
+    'issuer',
+    'docker-login',
+    'docker-config',
+    'logout',
+    'timeout'
+];
+const SELECTOR_INPUTS = [
+    'managed-identity-client-id',
+    'managed-identity-object-id',
+    'managed-identity-resource-id'
+];
+const DEFAULT_REGISTRY = 'cgr.dev';
+const DEFAULT_ISSUER = 'https://issuer.enforce.dev';
+const DEFAULT_TIMEOUT_SECONDS = 120;
+const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
+const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const MAX_LENGTH = 2048;
+/** Reads every input; throws InputError naming the first one that is wrong. */
+function readInputs(reader, cwd = process.cwd()) {
+    const value = (name) => {
+        const raw = reader.get(name) ?? '';
+        const trimmed = raw.trim();
+        if (CONTROL.test(trimmed)) {
+            throw new InputError(name, `Input ${reader.label(name)} contains a control character or line break; give a single plain value.`);
+        }
+        if (trimmed.length > MAX_LENGTH) {
+            throw new InputError(name, `Input ${reader.label(name)} is ${trimmed.length} characters long; at most ${MAX_LENGTH} are accepted.`);
+        }
+        return trimmed;
+    };
+    const fail = (name, message) => {
+        throw new InputError(name, `Input ${reader.label(name)} ${message}`);
+    };
+    const identity = value('identity');
+    if (!identity)
+        fail('identity', 'is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).');
+    if (!UIDP.test(identity)) {
+        fail('identity', `is not an assumable identity's UIDP ("${shown(identity)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
+    }
+    let azureResource = value('azure-audience');
+    if (!azureResource) {
+        fail('azure-audience', 'is required: the Application ID URI of the Entra app the Chainguard identity trusts, e.g. api://<app-client-id>.');
+    }
+    azureResource = azureResource.replace(/\/\.default$/, '');
+    if (!GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
+        fail('azure-audience', `must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${shown(azureResource)}".`);
+    }
+    const selectors = SELECTOR_INPUTS.map((name) => ({ name, value: value(name) })).filter((s) => s.value);
+    if (selectors.length > 1) {
+        const names = selectors.map((s) => reader.label(s.name)).join(' and ');
+        throw new InputError(selectors[1].name, `Inputs ${names} are both set: choose the user-assigned identity with exactly one of them.`);
+    }
+    let selector;
+    if (selectors.length === 1) {
+        const { name, value: v } = selectors[0];
+        const label = reader.label(name);
+        if (name === 'managed-identity-resource-id') {
+            if (!RESOURCE_ID.test(v)) {
+                fail(name, `must be the ARM resource ID of a user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, not "${shown(v)}".`);
+            }
+            selector = { kind: 'resource-id', value: v, inputLabel: label };
+        }
+        else {
+            if (!GUID.test(v))
+                fail(name, `must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${shown(v)}".`);
+            selector = { kind: name === 'managed-identity-client-id' ? 'client-id' : 'object-id', value: v.toLowerCase(), inputLabel: label };
+        }
+    }
+    const registry = value('registry') || DEFAULT_REGISTRY;
+    const registryProblem = checkRegistry(registry);
+    if (registryProblem)
+        fail('registry', `${registryProblem} ("${shown(registry)}"); give a host name such as cgr.dev, optionally with :port.`);
+    const audience = value('audience') || registry;
+    if (/\s/.test(audience))
+        fail('audience', `must not contain spaces ("${shown(audience)}").`);
+    const issuer = checkIssuer(value('issuer') || DEFAULT_ISSUER, (message) => fail('issuer', message));
+    const dockerLogin = readBoolean('docker-login', value('docker-login'), true, reader);
+    const logout = readBoolean('logout', value('logout'), true, reader);
+    const dockerConfigRaw = value('docker-config');
+    const dockerConfig = dockerConfigRaw ? external_node_path_default().resolve(cwd, expandHome(dockerConfigRaw)) : undefined;
+    const timeoutRaw = value('timeout');
+    let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+    if (timeoutRaw) {
+        timeoutSeconds = Number(timeoutRaw);
+        if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || !(timeoutSeconds > 0) || timeoutSeconds > 3600) {
+            fail('timeout', `must be a number of seconds between 1 and 3600, not "${shown(timeoutRaw)}".`);
+        }
+    }
+    return { identity, azureResource, selector, registry, audience, issuer, dockerLogin, dockerConfig, logout, timeoutSeconds };
+}
+function readBoolean(name, raw, fallback, reader) {
+    if (!raw)
+        return fallback;
+    if (/^true$/i.test(raw))
+        return true;
+    if (/^false$/i.test(raw))
+        return false;
+    throw new InputError(name, `Input ${reader.label(name)} must be true or false, not "${shown(raw)}".`);
+}
+/** Why `registry` is not `host` or `host:port`, or undefined when it is. */
+function checkRegistry(registry) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
+        return 'must not include a scheme';
+    if (registry.includes('/'))
+        return 'must not include a path';
+    const match = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d{1,5}))?$/i.exec(registry);
+    if (!match)
+        return 'is not a host name';
+    const [, host, port] = match;
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+        return 'has a port outside 1-65535';
+    if (host.startsWith('['))
+        return undefined;
+    if (host.length > 253 || !host.split('.').every((label) => HOST_LABEL.test(label)))
+        return 'is not a host name';
+    return undefined;
+}
+function checkIssuer(raw, fail) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return fail(`must be an https URL such as ${DEFAULT_ISSUER}, not "${shown(raw)}".`);
+    }
+    if (url.username || url.password)
+        fail('must not carry credentials.');
+    if (url.search || url.hash)
+        fail('must not have a query or fragment.');
+    if (url.protocol === 'http:') {
+        if (!isLoopback(url.hostname))
+            fail(`must use https; plain http is accepted only for loopback addresses, not "${shown(raw)}".`);
+    }
+    else if (url.protocol !== 'https:') {
+        fail(`must be an https URL, not "${shown(raw)}".`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/** Whether a URL hostname is a loopback address or localhost. */
+function isLoopback(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+function isAbsoluteUri(value) {
+    if (/\s/.test(value) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(value))
+        return false;
+    try {
+        new URL(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function expandHome(p) {
+    if (p === '~' || p.startsWith('~/'))
+        return external_node_path_default().join(process.env.HOME ?? '', p.slice(1));
+    return p;
+}
+/** A value as shown in a message: clipped, so a pasted token or a huge value stays out of logs. */
+function shown(value) {
+    if (/^eyJ/.test(value))
+        return '(a value that looks like a token, not shown)';
+    return value.length > 80 ? `${value.slice(0, 40)}…` : value;
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/imds.ts
 /**
  * Azure Instance Metadata Service: the managed-identity endpoint of VMs and scale sets.
  * Never goes through a proxy, never follows a redirect, and retries the way Microsoft advises.
  */
-const errors_js_1 = __nccwpck_require__(4296);
-const http_js_1 = __nccwpck_require__(1983);
-const retry_js_1 = __nccwpck_require__(7253);
-const source_js_1 = __nccwpck_require__(193);
-exports.IMDS_DEFAULT_BASE = 'http://169.254.169.254';
+
+
+
+
+const IMDS_DEFAULT_BASE = 'http://169.254.169.254';
 const TOKEN_PATH = '/metadata/identity/oauth2/token';
 const API_VERSION = '2018-02-01';
-const CONNECT_TIMEOUT_MS = 2_000;
-const ATTEMPT_TIMEOUT_MS = 20_000;
-const MAX_BODY_BYTES = 64 * 1024;
+const imds_CONNECT_TIMEOUT_MS = 2_000;
+const imds_ATTEMPT_TIMEOUT_MS = 20_000;
+const imds_MAX_BODY_BYTES = 64 * 1024;
 /** 404, 429 and 5xx are retried this many times. */
 const MAX_RETRIES = 5;
 /** 410 means IMDS is updating, which takes up to 70 s: keep trying at least that long. */
@@ -1286,7 +1468,7 @@ class ImdsSource {
      * @param allSelectorInputs  the three selector inputs as the user writes them, for messages
      * @param base  the IMDS base URL (`AZURE_POD_IDENTITY_AUTHORITY_HOST` overrides the default)
      */
-    constructor(selector, allSelectorInputs, base = exports.IMDS_DEFAULT_BASE) {
+    constructor(selector, allSelectorInputs, base = IMDS_DEFAULT_BASE) {
         this.selector = selector;
         this.allSelectorInputs = allSelectorInputs;
         this.endpoint = new URL(TOKEN_PATH, base).href;
@@ -1294,7 +1476,7 @@ class ImdsSource {
     /** The IMDS base URL for this environment. */
     static baseFrom(env) {
         const override = env.AZURE_POD_IDENTITY_AUTHORITY_HOST?.trim();
-        return override ? override : exports.IMDS_DEFAULT_BASE;
+        return override ? override : IMDS_DEFAULT_BASE;
     }
     async getToken(resource, context) {
         const url = new URL(this.endpoint);
@@ -1304,7 +1486,7 @@ class ImdsSource {
             url.searchParams.set(SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
         const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
         context.debug(`Requesting an Azure token from IMDS (${url.origin}${url.pathname}) for ${resource} with the ${who}`);
-        const response = await (0, retry_js_1.retrying)({
+        const response = await retrying({
             clock: context.clock,
             signal: context.signal,
             run: () => this.attempt(url, context),
@@ -1321,26 +1503,26 @@ class ImdsSource {
             method: 'GET',
             headers: { Metadata: 'true', Accept: 'application/json' },
             route: 'direct',
-            connectTimeoutMs: CONNECT_TIMEOUT_MS,
-            timeoutMs: ATTEMPT_TIMEOUT_MS,
-            maxBodyBytes: MAX_BODY_BYTES,
+            connectTimeoutMs: imds_CONNECT_TIMEOUT_MS,
+            timeoutMs: imds_ATTEMPT_TIMEOUT_MS,
+            maxBodyBytes: imds_MAX_BODY_BYTES,
             signal: context.signal
         });
         if (response.status === 200)
             return response;
-        const body = (0, http_js_1.jsonObject)(response.body);
+        const body = jsonObject(response.body);
         const code = typeof body?.error === 'string' ? body.error : '';
         const description = typeof body?.error_description === 'string' ? body.error_description : '';
         const detail = [code, description].filter(Boolean).join(': ');
-        throw new ImdsStatus(response, `HTTP ${response.status}${detail ? ` (${(0, source_js_1.clip)(detail)})` : ''}`);
+        throw new ImdsStatus(response, `HTTP ${response.status}${detail ? ` (${clip(detail)})` : ''}`);
     }
     retryDelay(error, attempt, elapsed, context) {
         const { clock } = context;
-        if (error instanceof http_js_1.HttpFailure) {
+        if (error instanceof HttpFailure) {
             // A connection that opened and then stalled or broke is worth another try; one that never
             // opened means there is no endpoint here, and waiting will not change that.
             const transient = error.kind === 'timeout' || error.kind === 'reset';
-            return transient && attempt <= 2 ? (0, retry_js_1.backoffMs)(attempt, 1_000, 4_000, clock.random) : undefined;
+            return transient && attempt <= 2 ? backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
         }
         if (!(error instanceof ImdsStatus))
             return undefined;
@@ -1348,13 +1530,13 @@ class ImdsSource {
         if (status === 410) {
             if (elapsed >= UPDATING_BUDGET_MS)
                 return undefined;
-            return Math.min((0, retry_js_1.backoffMs)(attempt, 1_000, 10_000, clock.random), UPDATING_BUDGET_MS - elapsed + 1);
+            return Math.min(backoffMs(attempt, 1_000, 10_000, clock.random), UPDATING_BUDGET_MS - elapsed + 1);
         }
         const retryable = status === 404 || status === 429 || status >= 500;
         if (!retryable || attempt > MAX_RETRIES)
             return undefined;
-        let delay = (0, retry_js_1.backoffMs)(attempt, 1_000, 16_000, clock.random);
-        const asked = (0, http_js_1.retryAfterMs)(error.response.headers, clock.now());
+        let delay = backoffMs(attempt, 1_000, 16_000, clock.random);
+        const asked = retryAfterMs(error.response.headers, clock.now());
         if (asked !== undefined)
             delay = Math.max(delay, Math.min(asked, MAX_RETRY_AFTER_MS));
         if (status >= 500)
@@ -1362,7 +1544,7 @@ class ImdsSource {
         return delay;
     }
     parse(response, context) {
-        const body = (0, http_js_1.jsonObject)(response.body);
+        const body = jsonObject(response.body);
         const token = body?.access_token;
         if (typeof token !== 'string' || token.length === 0) {
             // Mask whatever came back in case it carries a token in an unexpected shape.
@@ -1371,7 +1553,7 @@ class ImdsSource {
                     if (typeof value === 'string' && value.length > 20)
                         context.mask(value);
             const what = body ? 'JSON without an access_token' : 'not JSON';
-            throw new errors_js_1.LoginError(`Could not get an Azure token from IMDS (${this.endpoint}): it answered 200 with a body that is ${what}. ` +
+            throw new LoginError(`Could not get an Azure token from IMDS (${this.endpoint}): it answered 200 with a body that is ${what}. ` +
                 'Something other than the Azure metadata service answered: check AZURE_POD_IDENTITY_AUTHORITY_HOST and any ' +
                 'network appliance in front of the metadata address.');
         }
@@ -1383,18 +1565,18 @@ class ImdsSource {
         if (context.signal?.aborted)
             return error instanceof Error ? error : new Error(String(error));
         const call = `Could not get an Azure token from IMDS (${this.endpoint})`;
-        if (error instanceof http_js_1.HttpFailure) {
+        if (error instanceof HttpFailure) {
             switch (error.kind) {
                 case 'refused':
                 case 'connect-timeout':
                 case 'unreachable':
-                    return new errors_js_1.LoginError(`${call}: ${error.message}. This machine has no Azure managed identity endpoint: it is not an Azure VM or ` +
+                    return new LoginError(`${call}: ${error.message}. This machine has no Azure managed identity endpoint: it is not an Azure VM or ` +
                         'scale set instance, or a firewall or route blocks the metadata address. Run the step on an Azure machine ' +
                         'with a managed identity (or point AZURE_POD_IDENTITY_AUTHORITY_HOST at your endpoint).');
                 case 'too-large':
-                    return new errors_js_1.LoginError(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
+                    return new LoginError(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
                 default:
-                    return new errors_js_1.LoginError(`${call}: ${error.message}.`);
+                    return new LoginError(`${call}: ${error.message}.`);
             }
         }
         if (error instanceof ImdsStatus) {
@@ -1402,29 +1584,28 @@ class ImdsSource {
             const audienceHint = 'If the identity is right, check azure-audience: it must be the Application ID URI of an Entra app ' +
                 '(api://<app-client-id>) or another resource Entra ID knows.';
             if (status === 400 && this.selector) {
-                return new errors_js_1.LoginError(`${call}: IMDS refused the request, ${error.summary}. The managed identity selected by ` +
+                return new LoginError(`${call}: IMDS refused the request, ${error.summary}. The managed identity selected by ` +
                     `${this.selector.inputLabel} (${this.selector.value}) is not assigned to this machine: assign it to the VM ` +
                     `or scale set, or correct ${this.selector.inputLabel}. ${audienceHint}`);
             }
             if (status === 400) {
-                return new errors_js_1.LoginError(`${call}: IMDS refused the request, ${error.summary}. Either this machine has no system-assigned managed ` +
+                return new LoginError(`${call}: IMDS refused the request, ${error.summary}. Either this machine has no system-assigned managed ` +
                     'identity, or it has several user-assigned identities and IMDS cannot choose one: set exactly one of ' +
                     `${this.allSelectorInputs.join(', ')}, or enable the system-assigned identity. ${audienceHint}`);
             }
             if (status === 410)
-                return new errors_js_1.LoginError(`${call}: IMDS was still updating (${error.summary}) after more than 70 s. Try again shortly.`);
+                return new LoginError(`${call}: IMDS was still updating (${error.summary}) after more than 70 s. Try again shortly.`);
             if (status === 404 || status === 429 || status >= 500) {
-                return new errors_js_1.LoginError(`${call}: IMDS kept failing (last answer ${error.summary}) after ${MAX_RETRIES + 1} attempts. Try again shortly.`);
+                return new LoginError(`${call}: IMDS kept failing (last answer ${error.summary}) after ${MAX_RETRIES + 1} attempts. Try again shortly.`);
             }
             if (status >= 300 && status < 400) {
-                return new errors_js_1.LoginError(`${call}: it answered with a redirect (${error.summary}), which the metadata service never sends; something else answered.`);
+                return new LoginError(`${call}: it answered with a redirect (${error.summary}), which the metadata service never sends; something else answered.`);
             }
-            return new errors_js_1.LoginError(`${call}: IMDS answered ${error.summary}.`);
+            return new LoginError(`${call}: IMDS answered ${error.summary}.`);
         }
         return error instanceof Error ? error : new Error(String(error));
     }
 }
-exports.ImdsSource = ImdsSource;
 /** The token's expiry from `expires_on` (epoch seconds or a date string) or `expires_in`. */
 function expiryFrom(body, now) {
     const on = body.expires_on;
@@ -1443,60 +1624,182 @@ function expiryFrom(body, now) {
     return undefined;
 }
 
-
-/***/ }),
-
-/***/ 9402:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.selectSource = selectSource;
+;// CONCATENATED MODULE: ./src/core/sources/index.ts
 /** Chooses the identity-token source for this environment. */
-const imds_js_1 = __nccwpck_require__(4443);
+
 /**
  * The source to ask. Today every Azure machine is asked through IMDS; sources detected from
  * the environment (App Service, Arc, workload identity) slot in here ahead of it.
  */
 function selectSource(env, selector, allSelectorInputs) {
-    return new imds_js_1.ImdsSource(selector, allSelectorInputs, imds_js_1.ImdsSource.baseFrom(env));
+    return new ImdsSource(selector, allSelectorInputs, ImdsSource.baseFrom(env));
 }
 
+;// CONCATENATED MODULE: ./src/core/login.ts
+/**
+ * The orchestration: inputs → identity token → Chainguard token → docker auth → outputs.
+ * Everything that can be refused is refused before the first request; nothing is written
+ * until both tokens are in hand.
+ */
 
-/***/ }),
-
-/***/ 193:
-/***/ ((__unused_webpack_module, exports) => {
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.clip = clip;
-/** Clips text from a service for a message: one line, printable, at most `max` characters. */
-function clip(text, max = 300) {
-    // eslint-disable-next-line no-control-regex
-    const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-    return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+
+
+
+
+/** Logs the job in; throws a LoginError (or InputError) with one clear message on failure. */
+async function login(platform, runtime) {
+    const inputs = readInputs(platform, runtime.cwd);
+    const signal = AbortSignal.timeout(inputs.timeoutSeconds * 1000);
+    let waitingFor = 'the start';
+    const network = platform.network?.();
+    const context = {
+        // Calls that may leave the machine use the runner's network settings; metadata calls are direct.
+        send: (request) => runtime.send(request.route === 'environment' && network ? { ...request, network } : request),
+        platform: platform.identity?.(),
+        clock: runtime.clock,
+        signal,
+        mask: (secret) => platform.setSecret(secret),
+        debug: (message) => platform.debug(message),
+        env: runtime.env
+    };
+    try {
+        const source = selectSource(runtime.env, inputs.selector, SELECTOR_INPUTS.map((name) => platform.label(name)));
+        waitingFor = `an Azure token from ${source.name} (${source.endpoint})`;
+        platform.info(`Getting an Azure token from ${source.name} for ${inputs.azureResource}`);
+        const azure = await source.getToken(inputs.azureResource, context);
+        waitingFor = `Chainguard's STS (${inputs.issuer})`;
+        platform.info(`Exchanging it at ${inputs.issuer} for identity ${inputs.identity}`);
+        const chainguard = await exchangeAtChainguard({
+            issuer: inputs.issuer,
+            identity: inputs.identity,
+            audience: inputs.audience,
+            subjectToken: azure.token,
+            identityInput: platform.label('identity'),
+            audienceInput: platform.label('audience')
+        }, context);
+        const expiresAt = chainguard.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+        let dockerConfigDir = '';
+        if (inputs.dockerLogin) {
+            waitingFor = 'the docker config to be written';
+            const installed = await installDockerLogin({
+                registry: inputs.registry,
+                username: TOKEN_USERNAME,
+                password: chainguard.token,
+                explicitDir: inputs.dockerConfig,
+                explicitDirLabel: platform.label('docker-config'),
+                tempRoot: platform.tempDir() || external_node_os_default().tmpdir(),
+                env: runtime.env,
+                home: runtime.home,
+                warn: (message) => platform.warning(message)
+            });
+            dockerConfigDir = installed.dockerConfigDir;
+            if (inputs.logout)
+                platform.saveState(STATE_KEY, JSON.stringify(installed.state));
+            platform.exportVariable('DOCKER_CONFIG', installed.dockerConfigDir);
+            platform.exportVariable('REGISTRY_AUTH_FILE', installed.containersAuthFile);
+            platform.info(`Logged in to ${inputs.registry}; docker config in ${installed.dockerConfigDir} (exported as DOCKER_CONFIG)`);
+        }
+        platform.setOutput('token', chainguard.token, { secret: true });
+        platform.setOutput('expires-at', expiresAt);
+        platform.setOutput('identity', inputs.identity);
+        platform.setOutput('docker-config', dockerConfigDir);
+        platform.info(`Chainguard token for ${inputs.identity} expires at ${expiresAt}`);
+    }
+    catch (error) {
+        if (signal.aborted) {
+            throw new LoginError(`Timed out after ${inputs.timeoutSeconds} s (${platform.label('timeout')}) while waiting for ${waitingFor}. ` +
+                `Raise ${platform.label('timeout')} if the service is slow, or check that it is reachable from this machine.`);
+        }
+        throw error instanceof Error ? error : new Error(String(error));
+    }
+}
+/** Runs `login`, reporting any failure through the platform as one message. */
+async function runLogin(platform, runtime) {
+    try {
+        await login(platform, runtime);
+    }
+    catch (error) {
+        platform.setFailed(messageOf(error));
+    }
 }
 
+;// CONCATENATED MODULE: ./src/core/platform.ts
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-at', 'identity', 'docker-config']));
+/** kebab-case to camelCase: the Azure Pipelines spelling of an input or output. */
+function camelCase(name) {
+    return name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+}
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKS_AND_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]|\r?\n/g;
+const WORD_JOINER = '\u2060';
+/**
+ * Makes a log line inert for the runner and the agent. The GitHub runner acts on a line that
+ * starts with `::` and on `##[command]` anywhere in a line; the Azure agent acts on `##vso[`
+ * anywhere in a line. A value interpolated into a message (an input, a path, a service's text)
+ * could carry either, so every line the step prints passes through here: line breaks and
+ * control characters become spaces, and a word joiner (invisible when shown) goes between the
+ * characters of `::` and `##`, which no legitimate message needs adjacent.
+ */
+function neutralise(message) {
+    return message.replace(LINE_BREAKS_AND_CONTROLS, ' ').replace(/::/g, `:${WORD_JOINER}:`).replace(/##/g, `#${WORD_JOINER}#`);
+}
 
-/***/ }),
+;// CONCATENATED MODULE: ./src/core/clock.ts
+/**
+ * Wall-clock time. A `scale` below 1 makes time run faster: every wait is shortened and `now()`
+ * advances by the same factor, so retry budgets keep their meaning (tests of the bundles use
+ * it; it is 1 in production).
+ */
+function systemClock(scale = 1) {
+    const origin = Date.now();
+    return {
+        now: () => (scale === 1 ? Date.now() : origin + (Date.now() - origin) / scale),
+        random: () => Math.random(),
+        sleep: (ms, signal) => new Promise((resolve, reject) => {
+            if (signal?.aborted) {
+                reject(signal.reason);
+                return;
+            }
+            const timer = setTimeout(done, Math.max(0, ms * scale));
+            function done() {
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            }
+            function onAbort() {
+                clearTimeout(timer);
+                reject(signal?.reason);
+            }
+            signal?.addEventListener('abort', onAbort, { once: true });
+        })
+    };
+}
 
-/***/ 3917:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+;// CONCATENATED MODULE: ./src/core/runtime.ts
+/** The real process's runtime for the core. */
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CLI_HELP = exports.STATE_VARIABLE = void 0;
-exports.parseArgs = parseArgs;
-exports.shellQuote = shellQuote;
-exports.cliPlatform = cliPlatform;
+
+/**
+ * `CHAINGUARD_LOGIN_TIME_SCALE` (a number in (0, 1]) makes retry waits and budgets pass faster;
+ * the project's tests of the built bundles use it to ride out a 70 s IMDS update in a second.
+ */
+function processRuntime() {
+    const raw = Number(process.env.CHAINGUARD_LOGIN_TIME_SCALE);
+    const scale = raw > 0 && raw <= 1 ? raw : 1;
+    return { env: process.env, clock: systemClock(scale), send: send, home: external_node_os_default().homedir(), cwd: process.cwd() };
+}
+
+;// CONCATENATED MODULE: ./src/platform/cli.ts
 /**
  * A plain shell (Jenkins, GitLab, Buildkite, cron): inputs as `--flags`, logs on stderr, and
  * on stdout only `export NAME='value'` lines, so that `eval "$(chainguard-azure-login …)"`
  * carries DOCKER_CONFIG and the outputs into the calling shell.
  */
-const inputs_js_1 = __nccwpck_require__(9114);
-exports.STATE_VARIABLE = 'CHAINGUARD_LOGIN_STATE';
+
+
+const STATE_VARIABLE = 'CHAINGUARD_LOGIN_STATE';
 const OUTPUT_VARIABLES = {
     token: 'CHAINGUARD_TOKEN',
     'expires-at': 'CHAINGUARD_TOKEN_EXPIRES_AT',
@@ -1523,7 +1826,7 @@ function parseArgs(argv) {
         }
         const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
         const name = match?.[1];
-        if (!match || !name || !inputs_js_1.INPUT_NAMES.includes(name)) {
+        if (!match || !name || !INPUT_NAMES.includes(name)) {
             throw new Error(`Unknown argument ${JSON.stringify(arg)}; see --help.`);
         }
         let value = match[2];
@@ -1554,27 +1857,28 @@ function cliPlatform(options, env, out, err) {
             out(`export ${OUTPUT_VARIABLES[name]}=${shellQuote(value)}`);
         },
         exportVariable: (name, value) => out(`export ${name}=${shellQuote(value)}`),
-        saveState: (_name, value) => out(`export ${exports.STATE_VARIABLE}=${shellQuote(value)}`),
-        getState: () => env[exports.STATE_VARIABLE] ?? '',
-        info: (message) => err(message),
+        addPath: (dir) => out(`export PATH=${shellQuote(dir)}"\${PATH:+:\$PATH}"`),
+        saveState: (_name, value) => out(`export ${STATE_VARIABLE}=${shellQuote(value)}`),
+        getState: () => env[STATE_VARIABLE] ?? '',
+        info: (message) => err(neutralise(message)),
         debug: (message) => {
             if (options.debug)
-                err(`debug: ${message}`);
+                err(`debug: ${neutralise(message)}`);
         },
-        warning: (message) => err(`warning: ${message}`),
+        warning: (message) => err(`warning: ${neutralise(message)}`),
         setFailed: (message) => {
             platform.failed = true;
-            err(`error: ${message}`);
+            err(`error: ${neutralise(message)}`);
         },
         tempDir: () => env.RUNNER_TEMP || env.AGENT_TEMPDIRECTORY || undefined
     };
     return platform;
 }
-exports.CLI_HELP = `chainguard-azure-login: log in to Chainguard's registry with this machine's Azure managed identity.
+const CLI_HELP = `chainguard-azure-login: log in to Chainguard's registry with this machine's Azure managed identity.
 
 Usage:
   eval "$(chainguard-azure-login --identity <UIDP> --azure-audience api://<app-client-id> [options])"
-  chainguard-azure-login logout        # removes what the login above wrote (reads ${exports.STATE_VARIABLE})
+  chainguard-azure-login logout        # removes what the login above wrote (reads ${STATE_VARIABLE})
 
 Options (the same inputs as the GitHub Action):
   --identity <uidp>                      Chainguard assumable identity to assume (required)
@@ -1587,7 +1891,7 @@ Options (the same inputs as the GitHub Action):
   --issuer <url>                         Chainguard STS (default https://issuer.enforce.dev)
   --docker-login <true|false>            write docker auth (default true)
   --docker-config <dir>                  merge into this docker config directory instead of a fresh one
-  --logout <true|false>                  export ${exports.STATE_VARIABLE} for 'logout' (default true)
+  --logout <true|false>                  export ${STATE_VARIABLE} for 'logout' (default true)
   --timeout <seconds>                    give up after this long (default 120)
   --export-token                         also export CHAINGUARD_TOKEN
   --debug                                print debug lines on stderr
@@ -1595,433 +1899,40 @@ Options (the same inputs as the GitHub Action):
 stdout carries only export lines; logs go to stderr.
 `;
 
+;// CONCATENATED MODULE: ./src/cli/main.ts
+/** The command-line tool: `login` (the default), `logout` and `--help`. */
 
-/***/ }),
 
-/***/ 2613:
-/***/ ((module) => {
 
-module.exports = require("assert");
 
-/***/ }),
 
-/***/ 4434:
-/***/ ((module) => {
 
-module.exports = require("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = require("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = require("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = require("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = require("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = require("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = require("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = require("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = require("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = require("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = require("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = require("node:events");
-
-/***/ }),
-
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = require("node:fs");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = require("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = require("node:http2");
-
-/***/ }),
-
-/***/ 4708:
-/***/ ((module) => {
-
-module.exports = require("node:https");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = require("node:net");
-
-/***/ }),
-
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = require("node:os");
-
-/***/ }),
-
-/***/ 6760:
-/***/ ((module) => {
-
-module.exports = require("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = require("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = require("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = require("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = require("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = require("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = require("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = require("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = require("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = require("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = require("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = require("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = require("util");
-
-/***/ })
-
-/******/ 	});
-/************************************************************************/
-/******/ 	// The module cache
-/******/ 	var __webpack_module_cache__ = {};
-/******/ 	
-/******/ 	// The require function
-/******/ 	function __nccwpck_require__(moduleId) {
-/******/ 		// Check if module is in cache
-/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 		if (cachedModule !== undefined) {
-/******/ 			return cachedModule.exports;
-/******/ 		}
-/******/ 		// Create a new module (and put it into the cache)
-/******/ 		var module = __webpack_module_cache__[moduleId] = {
-/******/ 			// no module.id needed
-/******/ 			// no module.loaded needed
-/******/ 			exports: {}
-/******/ 		};
-/******/ 	
-/******/ 		// Execute the module function
-/******/ 		var threw = true;
-/******/ 		try {
-/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 			threw = false;
-/******/ 		} finally {
-/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 		}
-/******/ 	
-/******/ 		// Return the exports of the module
-/******/ 		return module.exports;
-/******/ 	}
-/******/ 	
-/******/ 	// expose the modules object (__webpack_modules__)
-/******/ 	__nccwpck_require__.m = __webpack_modules__;
-/******/ 	
-/************************************************************************/
-/******/ 	/* webpack/runtime/create fake namespace object */
-/******/ 	(() => {
-/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 		var leafPrototypes;
-/******/ 		// create a fake namespace object
-/******/ 		// mode & 1: value is a module id, require it
-/******/ 		// mode & 2: merge all properties of value into the ns
-/******/ 		// mode & 4: return value when already ns object
-/******/ 		// mode & 16: return value when it's Promise-like
-/******/ 		// mode & 8|1: behave like require
-/******/ 		__nccwpck_require__.t = function(value, mode) {
-/******/ 			if(mode & 1) value = this(value);
-/******/ 			if(mode & 8) return value;
-/******/ 			if(typeof value === 'object' && value) {
-/******/ 				if((mode & 4) && value.__esModule) return value;
-/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 			}
-/******/ 			var ns = Object.create(null);
-/******/ 			__nccwpck_require__.r(ns);
-/******/ 			var def = {};
-/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 			}
-/******/ 			def['default'] = () => (value);
-/******/ 			__nccwpck_require__.d(ns, def);
-/******/ 			return ns;
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/define property getters */
-/******/ 	(() => {
-/******/ 		// define getter functions for harmony exports
-/******/ 		__nccwpck_require__.d = (exports, definition) => {
-/******/ 			for(var key in definition) {
-/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 				}
-/******/ 			}
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/ensure chunk */
-/******/ 	(() => {
-/******/ 		__nccwpck_require__.f = {};
-/******/ 		// This file contains only the entry chunk.
-/******/ 		// The chunk loading function for additional chunks
-/******/ 		__nccwpck_require__.e = (chunkId) => {
-/******/ 			return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 				__nccwpck_require__.f[key](chunkId, promises);
-/******/ 				return promises;
-/******/ 			}, []));
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/get javascript chunk filename */
-/******/ 	(() => {
-/******/ 		// This function allow to reference async chunks
-/******/ 		__nccwpck_require__.u = (chunkId) => {
-/******/ 			// return url for filenames based on template
-/******/ 			return "" + chunkId + ".index.js";
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
-/******/ 	(() => {
-/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/make namespace object */
-/******/ 	(() => {
-/******/ 		// define __esModule on exports
-/******/ 		__nccwpck_require__.r = (exports) => {
-/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 			}
-/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/compat */
-/******/ 	
-/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
-/******/ 	
-/******/ 	/* webpack/runtime/require chunk loading */
-/******/ 	(() => {
-/******/ 		// no baseURI
-/******/ 		
-/******/ 		// object to store loaded chunks
-/******/ 		// "1" means "loaded", otherwise not loaded yet
-/******/ 		var installedChunks = {
-/******/ 			792: 1
-/******/ 		};
-/******/ 		
-/******/ 		// no on chunks loaded
-/******/ 		
-/******/ 		var installChunk = (chunk) => {
-/******/ 			var moreModules = chunk.modules, chunkIds = chunk.ids, runtime = chunk.runtime;
-/******/ 			for(var moduleId in moreModules) {
-/******/ 				if(__nccwpck_require__.o(moreModules, moduleId)) {
-/******/ 					__nccwpck_require__.m[moduleId] = moreModules[moduleId];
-/******/ 				}
-/******/ 			}
-/******/ 			if(runtime) runtime(__nccwpck_require__);
-/******/ 			for(var i = 0; i < chunkIds.length; i++)
-/******/ 				installedChunks[chunkIds[i]] = 1;
-/******/ 		
-/******/ 		};
-/******/ 		
-/******/ 		// require() chunk loading for javascript
-/******/ 		__nccwpck_require__.f.require = (chunkId, promises) => {
-/******/ 			// "1" is the signal for "already loaded"
-/******/ 			if(!installedChunks[chunkId]) {
-/******/ 				if(true) { // all chunks have JS
-/******/ 					installChunk(require("./" + __nccwpck_require__.u(chunkId)));
-/******/ 				} else installedChunks[chunkId] = 1;
-/******/ 			}
-/******/ 		};
-/******/ 		
-/******/ 		// no external install chunk
-/******/ 		
-/******/ 		// no HMR
-/******/ 		
-/******/ 		// no HMR manifest
-/******/ 	})();
-/******/ 	
-/************************************************************************/
-var __webpack_exports__ = {};
-// This entry need to be wrapped in an IIFE because it uses a non-standard name for the exports (exports).
-(() => {
-var exports = __webpack_exports__;
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const errors_js_1 = __nccwpck_require__(4296);
-const cleanup_js_1 = __nccwpck_require__(3639);
-const login_js_1 = __nccwpck_require__(8786);
-const runtime_js_1 = __nccwpck_require__(9199);
-const cli_js_1 = __nccwpck_require__(3917);
 const out = (line) => void process.stdout.write(`${line}\n`);
 const err = (line) => void process.stderr.write(`${line}\n`);
-async function main() {
+/** Runs the tool with `argv` (without node and the script); sets the exit code. */
+async function run(argv = process.argv.slice(2)) {
     try {
-        const options = (0, cli_js_1.parseArgs)(process.argv.slice(2));
+        const options = parseArgs(argv);
         if (options.command === 'help') {
-            out(cli_js_1.CLI_HELP);
+            out(CLI_HELP);
             return;
         }
-        const platform = (0, cli_js_1.cliPlatform)(options, process.env, out, err);
+        const platform = cliPlatform(options, process.env, out, err);
         if (options.command === 'logout')
-            await (0, cleanup_js_1.runCleanup)(platform);
+            await runCleanup(platform);
         else
-            await (0, login_js_1.runLogin)(platform, (0, runtime_js_1.processRuntime)());
+            await runLogin(platform, processRuntime());
         if (platform.failed)
             process.exitCode = 1;
     }
     catch (error) {
-        err(`error: ${(0, errors_js_1.messageOf)(error)}`);
+        err(`error: ${neutralise(messageOf(error))}`);
         process.exitCode = 2;
     }
 }
-void main();
 
-})();
+;// CONCATENATED MODULE: ./src/cli/index.ts
+/** The command-line tool's entry. */
 
-module.exports = __webpack_exports__;
-/******/ })()
-;
+void run();
+

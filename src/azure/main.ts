@@ -1,5 +1,8 @@
+/** The task's main step: logs the job in. */
 import { runLogin } from '../core/login.js';
 import { processRuntime } from '../core/runtime.js';
 import { azurePipelinesPlatform } from '../platform/azure-pipelines.js';
 
-void runLogin(azurePipelinesPlatform(), processRuntime());
+export async function run(): Promise<void> {
+  await runLogin(azurePipelinesPlatform(), processRuntime());
+}

@@ -1,4 +1,7 @@
+/** The task's post-job step: removes what the main step wrote. */
 import { runCleanup } from '../core/cleanup.js';
 import { azurePipelinesPlatform } from '../platform/azure-pipelines.js';
 
-void runCleanup(azurePipelinesPlatform());
+export async function run(): Promise<void> {
+  await runCleanup(azurePipelinesPlatform());
+}

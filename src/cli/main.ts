@@ -1,16 +1,18 @@
-#!/usr/bin/env node
+/** The command-line tool: `login` (the default), `logout` and `--help`. */
 import { messageOf } from '../core/errors.js';
 import { runCleanup } from '../core/cleanup.js';
 import { runLogin } from '../core/login.js';
+import { neutralise } from '../core/platform.js';
 import { processRuntime } from '../core/runtime.js';
 import { CLI_HELP, cliPlatform, parseArgs } from '../platform/cli.js';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const err = (line: string): void => void process.stderr.write(`${line}\n`);
 
-async function main(): Promise<void> {
+/** Runs the tool with `argv` (without node and the script); sets the exit code. */
+export async function run(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   try {
-    const options = parseArgs(process.argv.slice(2));
+    const options = parseArgs(argv);
     if (options.command === 'help') {
       out(CLI_HELP);
       return;
@@ -20,9 +22,7 @@ async function main(): Promise<void> {
     else await runLogin(platform, processRuntime());
     if (platform.failed) process.exitCode = 1;
   } catch (error) {
-    err(`error: ${messageOf(error)}`);
+    err(`error: ${neutralise(messageOf(error))}`);
     process.exitCode = 2;
   }
 }
-
-void main();

@@ -1,5 +1,5 @@
 /** The post step: removes what the login wrote. Kept apart so the post bundles stay small. */
-import type { Platform } from '../platform/platform.js';
+import type { Platform } from './platform.js';
 import { parseCleanupState, removeDockerLogin } from './docker-login.js';
 import { messageOf } from './errors.js';
 

@@ -1,8 +1,11 @@
 /**
  * The one HTTP helper: bounded connect and response times, a cap on the body size, no
- * redirects, and an explicit choice between a direct connection and the proxy the environment
- * names. Messages name the host, never a header or a body.
+ * redirects, and an explicit choice between a direct connection and the network the job is
+ * given: the runner's own proxy and certificate settings when it hands any over (the Azure
+ * agent does, as variables), else the proxy the environment names. Messages name the host,
+ * never a header, a body or a proxy credential.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import type * as Https from 'node:https';
 
@@ -13,6 +16,8 @@ export interface HttpRequest {
   body?: string;
   /** `direct` never uses a proxy (IMDS); `environment` follows HTTP(S)_PROXY and NO_PROXY. */
   route: 'direct' | 'environment';
+  /** The runner's network settings, used on the `environment` route when given. */
+  network?: NetworkSettings;
   /** How long the TCP (and TLS) connection may take. */
   connectTimeoutMs: number;
   /** How long the whole exchange may take, from sending to the last byte of the body. */
@@ -49,6 +54,28 @@ export class HttpFailure extends Error {
   }
 }
 
+/** A proxy for one request. The password is a secret: it never appears in a message. */
+export interface ProxySettings {
+  url: URL;
+  username?: string;
+  password?: string;
+}
+
+/**
+ * The network a runner hands its steps (the Azure agent's `Agent.ProxyUrl`, `Agent.CAInfo`, …).
+ * When a runner gives settings, they replace the proxy variables of the environment.
+ */
+export interface NetworkSettings {
+  /** The proxy for `url`, or undefined when the runner's bypass list says to connect directly. */
+  proxyFor(url: URL): ProxySettings | undefined;
+  /** A PEM file of certificate authorities to trust besides Node's own. */
+  caFile?: string;
+  /** A client certificate (PEM), its key and the key's passphrase. */
+  certFile?: string;
+  keyFile?: string;
+  passphrase?: string;
+}
+
 const proxyVariables = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 
 /** node:https, loaded on first use: IMDS never needs TLS, and loading it costs startup time. */
@@ -57,10 +84,58 @@ function loadHttps(): Promise<typeof Https> {
   return (httpsModule ??= import('node:https'));
 }
 
-/** The agent for a request: a fresh direct agent, or the environment's proxy agent. */
+/** TLS options from the runner's certificate settings; files are read when a request needs them. */
+interface TlsSettings {
+  ca?: Buffer[];
+  cert?: Buffer;
+  key?: Buffer;
+  passphrase?: string;
+}
+
+async function tlsOptions(network: NetworkSettings | undefined): Promise<TlsSettings> {
+  if (!network) return {};
+  const read = (file: string, what: string): Buffer => {
+    try {
+      return fs.readFileSync(file);
+    } catch (error) {
+      throw new HttpFailure('other', `could not read the agent's ${what} ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  };
+  const options: TlsSettings = {};
+  if (network.caFile) {
+    const { rootCertificates } = await import('node:tls');
+    options.ca = [...rootCertificates.map((pem) => Buffer.from(pem)), read(network.caFile, 'CA file (Agent.CAInfo)')];
+  }
+  if (network.certFile) options.cert = read(network.certFile, 'client certificate (Agent.ClientCert)');
+  if (network.keyFile) options.key = read(network.keyFile, 'client certificate key (Agent.ClientCertKey)');
+  if (network.passphrase) options.passphrase = network.passphrase;
+  return options;
+}
+
+/** An agent that tunnels through the runner's proxy, with its credentials and TLS settings. */
+async function tunnelAgent(target: URL, proxy: ProxySettings, tls: TlsSettings): Promise<http.Agent> {
+  const tunnel = await import('tunnel');
+  const credentials = proxy.username || proxy.password ? { proxyAuth: `${proxy.username ?? ''}:${proxy.password ?? ''}` } : {};
+  const proxyOptions = {
+    host: proxy.url.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(proxy.url.port) || (proxy.url.protocol === 'https:' ? 443 : 80),
+    ...credentials
+  };
+  const overHttps = proxy.url.protocol === 'https:';
+  const options = { proxy: overHttps ? { ...proxyOptions, ...tls } : proxyOptions, ...tls, keepAlive: false };
+  if (target.protocol === 'https:') return (overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp)(options) as http.Agent;
+  return (overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp)(options) as http.Agent;
+}
+
+/** The agent for a request: direct, through the runner's proxy, or through the environment's. */
 async function agentFor(req: HttpRequest, https: typeof Https | undefined): Promise<http.Agent> {
-  const direct = https ? new https.Agent({ keepAlive: false }) : new http.Agent({ keepAlive: false });
+  const tls = req.route === 'environment' && https ? await tlsOptions(req.network) : {};
+  const direct = https ? new https.Agent({ keepAlive: false, ...tls }) : new http.Agent({ keepAlive: false });
   if (req.route === 'direct') return direct;
+  if (req.network) {
+    const proxy = req.network.proxyFor(req.url);
+    return proxy ? tunnelAgent(req.url, proxy, tls) : direct;
+  }
   if (!proxyVariables.some((name) => process.env[name])) return direct;
   // The proxy machinery is only loaded when a proxy is configured.
   const { HttpClient } = await import('@actions/http-client');

@@ -4,7 +4,7 @@
  * until both tokens are in hand.
  */
 import os from 'node:os';
-import type { Platform } from '../platform/platform.js';
+import type { Platform } from './platform.js';
 import type { Clock } from './clock.js';
 import { STATE_KEY } from './cleanup.js';
 import { installDockerLogin, TOKEN_USERNAME } from './docker-login.js';
@@ -29,8 +29,11 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
   const inputs = readInputs(platform, runtime.cwd);
   const signal = AbortSignal.timeout(inputs.timeoutSeconds * 1000);
   let waitingFor = 'the start';
+  const network = platform.network?.();
   const context: SourceContext = {
-    send: runtime.send,
+    // Calls that may leave the machine use the runner's network settings; metadata calls are direct.
+    send: (request) => runtime.send(request.route === 'environment' && network ? { ...request, network } : request),
+    platform: platform.identity?.(),
     clock: runtime.clock,
     signal,
     mask: (secret) => platform.setSecret(secret),

@@ -1,5 +1,8 @@
+/** The Action's main step: logs the job in. */
 import { runLogin } from '../core/login.js';
 import { processRuntime } from '../core/runtime.js';
 import { githubPlatform } from '../platform/github.js';
 
-void runLogin(githubPlatform(), processRuntime());
+export async function run(): Promise<void> {
+  await runLogin(githubPlatform(), processRuntime());
+}

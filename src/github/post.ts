@@ -1,4 +1,7 @@
+/** The Action's post step: removes what the main step wrote. */
 import { runCleanup } from '../core/cleanup.js';
 import { githubPlatform } from '../platform/github.js';
 
-void runCleanup(githubPlatform());
+export async function run(): Promise<void> {
+  await runCleanup(githubPlatform());
+}

@@ -1,64 +1,64 @@
 /**
- * Azure Pipelines: speaks the agent's documented protocol directly — inputs in INPUT_*, task
- * variables in VSTS_TASKVARIABLE_*, and `##vso[…]` logging commands on stdout — exactly as
- * azure-pipelines-task-lib writes them (a conformance test compares the two), without loading
- * the library's shell, glob and vault machinery. Names are camelCase.
+ * Azure Pipelines, on `azure-pipelines-task-lib`: inputs (camelCase), secret and output
+ * variables, task variables for the post-job step, PATH, logging, the task result, the job's
+ * access token, and the agent's proxy and certificate settings. Every log line passes through
+ * `neutralise`, so that a value inside a message can never be read as a logging command.
  */
-import { EOL } from 'node:os';
+import * as tl from 'azure-pipelines-task-lib/task.js';
+import type { NetworkSettings } from '../core/http.js';
 import type { InputName } from '../core/inputs.js';
-import { camelCase, writeStdout, type OutputName, type Platform } from './platform.js';
+import { camelCase, neutralise, type OutputName, type Platform } from '../core/platform.js';
 
-/** Escapes a logging command's message. */
-function escapeData(value: string): string {
-  return value.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Escapes a logging command's property value. */
-function escapeProperty(value: string): string {
-  return escapeData(value).replace(/]/g, '%5D').replace(/;/g, '%3B');
-}
-
-/** `##vso[area.action key=value;…]message`; properties with empty values are left out. */
-function formatCommand(name: string, properties: Record<string, string>, message: string): string {
-  const props = Object.entries(properties)
-    .filter(([, value]) => value)
-    .map(([key, value]) => `${key}=${escapeProperty(value)};`)
-    .join('');
-  return `##vso[${name}${props ? ` ${props}` : ''}]${escapeData(message)}`;
-}
-
-/** The environment variable behind an agent variable or input name. */
-function variableKey(name: string): string {
-  return name.replace(/\./g, '_').replace(/ /g, '_').toUpperCase();
-}
-
-/** The adapter; `out` receives what goes to standard output. */
-export function azurePipelinesPlatform(out: (text: string) => void = writeStdout): Platform {
-  const command = (name: string, properties: Record<string, string>, message: string): void =>
-    out(`${formatCommand(name, properties, message)}${EOL}`);
-  const setVariable = (name: string, value: string, secret: boolean, isOutput: boolean): void => {
-    if (!secret) process.env[variableKey(name)] = value;
-    command('task.setvariable', { variable: name, isOutput: String(isOutput), issecret: String(secret) }, value);
-  };
-  const issue = (type: 'error' | 'warning', message: string): void => command('task.issue', { type, source: 'TaskInternal' }, message);
+/** The agent's proxy and certificate settings, or undefined when it hands over none. */
+export function agentNetwork(): NetworkSettings | undefined {
+  const certs = tl.getHttpCertConfiguration();
+  const proxyConfigured = Boolean(tl.getVariable('Agent.ProxyUrl'));
+  if (!proxyConfigured && !certs) return undefined;
+  const password = tl.getVariable('Agent.ProxyPassword');
+  if (password) tl.setSecret(password);
+  if (certs?.passphrase) tl.setSecret(certs.passphrase);
   return {
-    get: (name: InputName) => (process.env[`INPUT_${variableKey(camelCase(name))}`] ?? '').trim(),
+    proxyFor: (url) => {
+      const proxy = proxyConfigured ? tl.getHttpProxyConfiguration(url.href) : null;
+      if (!proxy) return undefined;
+      const parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(proxy.proxyUrl) ? proxy.proxyUrl : `http://${proxy.proxyUrl}`);
+      const username = proxy.proxyUsername || decodeURIComponent(parsed.username) || undefined;
+      const secret = proxy.proxyPassword || decodeURIComponent(parsed.password) || undefined;
+      parsed.username = '';
+      parsed.password = '';
+      return { url: parsed, username, password: secret };
+    },
+    caFile: certs?.caFile || undefined,
+    certFile: certs?.certFile || undefined,
+    keyFile: certs?.keyFile || undefined,
+    passphrase: certs?.passphrase || undefined
+  };
+}
+
+/** The adapter. */
+export function azurePipelinesPlatform(): Platform {
+  return {
+    get: (name: InputName) => (tl.getInput(camelCase(name), false) ?? '').trim(),
     label: (name: InputName) => camelCase(name),
-    setSecret: (value) => command('task.setsecret', {}, value),
-    setOutput: (name: OutputName, value, options) => setVariable(camelCase(name), value, options?.secret ?? false, true),
-    exportVariable: (name, value) => setVariable(name, value, false, false),
-    saveState: (name, value) => {
-      process.env[`VSTS_TASKVARIABLE_${variableKey(name)}`] = value;
-      command('task.settaskvariable', { variable: name, issecret: 'false' }, value);
-    },
-    getState: (name) => (process.env[`VSTS_TASKVARIABLE_${variableKey(name)}`] ?? '').trim(),
-    info: (message) => out(`${message}${EOL}`),
-    debug: (message) => command('task.debug', {}, message),
-    warning: (message) => issue('warning', message),
-    setFailed: (message) => {
-      issue('error', message);
-      command('task.complete', { result: 'Failed' }, message);
-    },
-    tempDir: () => process.env.AGENT_TEMPDIRECTORY || undefined
+    setSecret: (value) => tl.setSecret(value),
+    setOutput: (name: OutputName, value, options) => tl.setVariable(camelCase(name), value, options?.secret ?? false, true),
+    exportVariable: (name, value) => tl.setVariable(name, value),
+    addPath: (dir) => tl.prependPath(dir),
+    saveState: (name, value) => tl.setTaskVariable(name, value),
+    getState: (name) => (tl.getTaskVariable(name) ?? '').trim(),
+    info: (message) => console.log(neutralise(message)),
+    debug: (message) => tl.debug(neutralise(message)),
+    warning: (message) => tl.warning(neutralise(message)),
+    setFailed: (message) => tl.setResult(tl.TaskResult.Failed, neutralise(message)),
+    tempDir: () => tl.getVariable('Agent.TempDirectory') || undefined,
+    identity: () => ({
+      azureDevOpsAccessToken: () => {
+        const token = tl.getEndpointAuthorizationParameter('SystemVssConnection', 'AccessToken', true) || tl.getVariable('System.AccessToken');
+        if (token) tl.setSecret(token);
+        return token || undefined;
+      },
+      variable: (name: string) => tl.getVariable(name) || undefined
+    }),
+    network: agentNetwork
   };
 }

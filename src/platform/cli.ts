@@ -4,7 +4,7 @@
  * carries DOCKER_CONFIG and the outputs into the calling shell.
  */
 import { INPUT_NAMES, type InputName } from '../core/inputs.js';
-import type { OutputName, Platform } from './platform.js';
+import { neutralise, type OutputName, type Platform } from '../core/platform.js';
 
 export const STATE_VARIABLE = 'CHAINGUARD_LOGIN_STATE';
 const OUTPUT_VARIABLES: Record<OutputName, string> = {
@@ -74,16 +74,17 @@ export function cliPlatform(
       out(`export ${OUTPUT_VARIABLES[name]}=${shellQuote(value)}`);
     },
     exportVariable: (name: string, value: string) => out(`export ${name}=${shellQuote(value)}`),
+    addPath: (dir: string) => out(`export PATH=${shellQuote(dir)}"\${PATH:+:\$PATH}"`),
     saveState: (_name: string, value: string) => out(`export ${STATE_VARIABLE}=${shellQuote(value)}`),
     getState: () => env[STATE_VARIABLE] ?? '',
-    info: (message: string) => err(message),
+    info: (message: string) => err(neutralise(message)),
     debug: (message: string) => {
-      if (options.debug) err(`debug: ${message}`);
+      if (options.debug) err(`debug: ${neutralise(message)}`);
     },
-    warning: (message: string) => err(`warning: ${message}`),
+    warning: (message: string) => err(`warning: ${neutralise(message)}`),
     setFailed: (message: string) => {
       platform.failed = true;
-      err(`error: ${message}`);
+      err(`error: ${neutralise(message)}`);
     },
     tempDir: () => env.RUNNER_TEMP || env.AGENT_TEMPDIRECTORY || undefined
   };

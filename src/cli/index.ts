@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+/** The command-line tool's entry. */
+import { run } from './main.js';
+
+void run();
