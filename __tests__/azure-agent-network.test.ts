@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Job } from '../emulators/runners.mjs';
 import { useBundleHarness } from './helpers/bundles.js';
+import { tokenLeaks } from './helpers/hygiene.js';
 import { startProxy, type RecordingProxy } from './helpers/proxy.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -30,7 +31,6 @@ const h = useBundleHarness(() => ({ stsTls: tls }));
 let job: Job;
 let proxy: RecordingProxy;
 beforeEach(async () => {
-  h.extraTokens.push(PROXY_PASSWORD);
   job = h.azureJob();
   proxy = await startProxy((host) => (host.endsWith('.example.test') ? '127.0.0.1' : host), { username: PROXY_USER, password: PROXY_PASSWORD });
 });
@@ -48,6 +48,19 @@ function agentNetwork(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   };
 }
 
+/**
+ * The password never reaches the log the agent shows, and the step itself never prints it.
+ * The task library debug-prints each variable it reads (`Agent.ProxyPassword=…`), relying on
+ * the agent, which registered the variable as a secret and masks it in every line; those are
+ * the only raw lines besides the step's own `task.setsecret` allowed to carry it.
+ */
+function expectPasswordNeverShown(stdout: string, stderr: string, password: string): void {
+  const carrying = `${stdout}\n${stderr}`.split('\n').filter((line) => line.includes(password));
+  for (const line of carrying) expect([`##vso[task.setsecret]${password}`, `##vso[task.debug]Agent.ProxyPassword=${password}`]).toContain(line);
+  expect(carrying).toContain(`##vso[task.setsecret]${password}`);
+  expect(tokenLeaks([password], [], [job.dir])).toEqual([]);
+}
+
 function expectNoProxyVariables(env: NodeJS.ProcessEnv): void {
   for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NODE_EXTRA_CA_CERTS']) expect(env[name]).toBeUndefined();
 }
@@ -63,21 +76,18 @@ describe('Azure Pipelines task on an agent with a proxy and a private CA', () =>
     expect(proxy.refused).toBe(0);
     expect(h.emulators.imds.requests).toHaveLength(1);
     expect(h.emulators.sts.requests).toHaveLength(1);
-    expect(main.stdout).toContain(`##vso[task.setsecret]${PROXY_PASSWORD}`);
-    expect(main.stdout.split('\n').filter((line) => line.includes(PROXY_PASSWORD))).toEqual([`##vso[task.setsecret]${PROXY_PASSWORD}`]);
-    expect(main.stderr).not.toContain(PROXY_PASSWORD);
+    expectPasswordNeverShown(main.stdout, main.stderr, PROXY_PASSWORD);
   });
 
   it('fails with one message, without the password, when the proxy refuses the credentials', async () => {
     const wrong = 'not-the-Password-1b2c';
-    h.extraTokens.push(wrong);
     const main = await h.azureMain(job, h.azureInputs(), agentNetwork({ SECRET_AGENT_PROXYPASSWORD: wrong }));
     expect(main.result).toBe('Failed');
     expect(proxy.refused).toBeGreaterThan(0);
     const errors = main.commands.filter((c) => c.command === 'task.issue' && c.properties.type === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0].message).toMatch(/Could not exchange .* at Chainguard's STS .*proxy/i);
-    expect(`${main.stdout}${main.stderr}`.split('\n').filter((line) => line.includes(wrong))).toEqual([`##vso[task.setsecret]${wrong}`]);
+    expect(errors[0].message).toMatch(/Could not exchange .* at Chainguard.s STS .*: the proxy 127\.0\.0\.1:\d+ refused to open a tunnel to sts\.example\.test:\d+ \(HTTP 407: Proxy Authentication Required, check the proxy user name and password\)\. Check the issuer input and the agent.s proxy and certificate settings \(Agent\.ProxyUrl/);
+    expectPasswordNeverShown(main.stdout, main.stderr, wrong);
   });
 
   it('goes straight to the STS when the agent bypass list matches it', async () => {
@@ -93,5 +103,8 @@ describe('Azure Pipelines task on an agent with a proxy and a private CA', () =>
     const main = await h.azureMain(job, h.azureInputs(), env);
     expect(main.result).toBe('Failed');
     expect(h.emulators.sts.requests).toHaveLength(0);
+    const errors = main.commands.filter((c) => c.command === 'task.issue' && c.properties.type === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/the connection to sts\.example\.test:\d+ failed \(DEPTH_ZERO_SELF_SIGNED_CERT\)\. Check the issuer input and the agent.s proxy and certificate settings \(.*Agent\.CAInfo\)/);
   });
 });

@@ -41,11 +41,14 @@ export type NetworkFailure =
   | 'reset'
   | 'too-large'
   | 'aborted'
+  | 'proxy'
   | 'other';
 
 /** A request that got no complete HTTP response. */
 export class HttpFailure extends Error {
   readonly kind: NetworkFailure;
+  /** The runner's network settings the request used, when it used any (for messages). */
+  settings?: string;
 
   constructor(kind: NetworkFailure, message: string) {
     super(message);
@@ -74,7 +77,10 @@ export interface NetworkSettings {
   certFile?: string;
   keyFile?: string;
   passphrase?: string;
+  /** Where these settings come from, for messages, e.g. "the agent's proxy settings (Agent.ProxyUrl, …)". */
+  source: string;
 }
+
 
 const proxyVariables = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 
@@ -127,20 +133,42 @@ async function tunnelAgent(target: URL, proxy: ProxySettings, tls: TlsSettings):
   return (overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp)(options) as http.Agent;
 }
 
-/** The agent for a request: direct, through the runner's proxy, or through the environment's. */
-async function agentFor(req: HttpRequest, https: typeof Https | undefined): Promise<http.Agent> {
+/** How a request travels: its agent, and the proxy it goes through, if any (for messages). */
+interface Route {
+  agent: http.Agent;
+  proxy?: string;
+}
+
+/** The route for a request: direct, through the runner's proxy, or through the environment's. */
+async function routeFor(req: HttpRequest, https: typeof Https | undefined): Promise<Route> {
   const tls = req.route === 'environment' && https ? await tlsOptions(req.network) : {};
-  const direct = https ? new https.Agent({ keepAlive: false, ...tls }) : new http.Agent({ keepAlive: false });
+  const direct = { agent: https ? new https.Agent({ keepAlive: false, ...tls }) : new http.Agent({ keepAlive: false }) };
   if (req.route === 'direct') return direct;
   if (req.network) {
     const proxy = req.network.proxyFor(req.url);
-    return proxy ? tunnelAgent(req.url, proxy, tls) : direct;
+    return proxy ? { agent: await tunnelAgent(req.url, proxy, tls), proxy: proxy.url.host } : direct;
   }
   if (!proxyVariables.some((name) => process.env[name])) return direct;
   // The proxy machinery is only loaded when a proxy is configured.
   const { HttpClient } = await import('@actions/http-client');
   const client = new HttpClient('chainguard-azure-login', [], { allowRedirects: false, keepAlive: false });
-  return client.getAgent(req.url.href) as http.Agent;
+  const agent = client.getAgent(req.url.href) as http.Agent & { proxyOptions?: unknown };
+  return { agent, proxy: agent.proxyOptions ? 'the proxy named by HTTPS_PROXY' : undefined };
+}
+
+/** A failure on the way to `host`, told as what the proxy did when the request went through one. */
+function failureOf(error: NodeJS.ErrnoException, host: string, proxy: string | undefined): HttpFailure {
+  const kind = classify(error);
+  if (proxy) {
+    // The tunnelling agent reports the proxy's answer to CONNECT as "statusCode=<n>".
+    const status = /statusCode=(\d{3})/.exec(error.message)?.[1];
+    if (status) {
+      const why = status === '407' ? ': Proxy Authentication Required, check the proxy user name and password' : '';
+      return new HttpFailure('proxy', `the proxy ${proxy} refused to open a tunnel to ${host} (HTTP ${status}${why})`);
+    }
+    if (kind === 'refused' || kind === 'unreachable') return new HttpFailure(kind, `the proxy ${proxy} could not be reached (${error.code ?? 'error'})`);
+  }
+  return new HttpFailure(kind, kind === 'refused' ? `${host} refused the connection` : `the connection to ${host} failed (${error.code ?? error.message})`);
 }
 
 function classify(error: NodeJS.ErrnoException): NetworkFailure {
@@ -165,7 +193,7 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
   const host = req.url.host;
   if (req.signal?.aborted) throw new HttpFailure('aborted', `request to ${host} was cancelled`);
   const https = req.url.protocol === 'https:' ? await loadHttps() : undefined;
-  const agent = await agentFor(req, https);
+  const { agent, proxy } = await routeFor(req, https);
   const transport = https ?? http;
   const headers: Record<string, string> = { ...req.headers };
   if (req.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(req.body));
@@ -202,9 +230,9 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
       socket.once('connect', () => clearTimeout(connectTimer));
     });
     request.on('error', (error: NodeJS.ErrnoException) => {
-      const kind = classify(error);
-      const what = kind === 'refused' ? `${host} refused the connection` : `the connection to ${host} failed (${error.code ?? error.message})`;
-      fail(new HttpFailure(kind, what));
+      const failure = failureOf(error, host, proxy);
+      if (req.route === 'environment' && req.network) failure.settings = req.network.source;
+      fail(failure);
     });
     request.on('response', (response) => {
       const chunks: Buffer[] = [];

@@ -31,7 +31,8 @@ export function agentNetwork(): NetworkSettings | undefined {
     caFile: certs?.caFile || undefined,
     certFile: certs?.certFile || undefined,
     keyFile: certs?.keyFile || undefined,
-    passphrase: certs?.passphrase || undefined
+    passphrase: certs?.passphrase || undefined,
+    source: "the agent's proxy and certificate settings (Agent.ProxyUrl, Agent.ProxyUsername, Agent.ProxyPassword, Agent.ProxyBypassList, Agent.CAInfo)"
   };
 }
 

@@ -12295,6 +12295,8 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 /** A request that got no complete HTTP response. */
 class HttpFailure extends Error {
     kind;
+    /** The runner's network settings the request used, when it used any (for messages). */
+    settings;
     constructor(kind, message) {
         super(message);
         this.name = 'HttpFailure';
@@ -12346,22 +12348,38 @@ async function tunnelAgent(target, proxy, tls) {
         return (overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp)(options);
     return (overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp)(options);
 }
-/** The agent for a request: direct, through the runner's proxy, or through the environment's. */
-async function agentFor(req, https) {
+/** The route for a request: direct, through the runner's proxy, or through the environment's. */
+async function routeFor(req, https) {
     const tls = req.route === 'environment' && https ? await tlsOptions(req.network) : {};
-    const direct = https ? new https.Agent({ keepAlive: false, ...tls }) : new (external_node_http_default()).Agent({ keepAlive: false });
+    const direct = { agent: https ? new https.Agent({ keepAlive: false, ...tls }) : new (external_node_http_default()).Agent({ keepAlive: false }) };
     if (req.route === 'direct')
         return direct;
     if (req.network) {
         const proxy = req.network.proxyFor(req.url);
-        return proxy ? tunnelAgent(req.url, proxy, tls) : direct;
+        return proxy ? { agent: await tunnelAgent(req.url, proxy, tls), proxy: proxy.url.host } : direct;
     }
     if (!proxyVariables.some((name) => process.env[name]))
         return direct;
     // The proxy machinery is only loaded when a proxy is configured.
     const { HttpClient } = await __nccwpck_require__.e(/* import() */ 942).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
     const client = new HttpClient('chainguard-azure-login', [], { allowRedirects: false, keepAlive: false });
-    return client.getAgent(req.url.href);
+    const agent = client.getAgent(req.url.href);
+    return { agent, proxy: agent.proxyOptions ? 'the proxy named by HTTPS_PROXY' : undefined };
+}
+/** A failure on the way to `host`, told as what the proxy did when the request went through one. */
+function failureOf(error, host, proxy) {
+    const kind = classify(error);
+    if (proxy) {
+        // The tunnelling agent reports the proxy's answer to CONNECT as "statusCode=<n>".
+        const status = /statusCode=(\d{3})/.exec(error.message)?.[1];
+        if (status) {
+            const why = status === '407' ? ': Proxy Authentication Required, check the proxy user name and password' : '';
+            return new HttpFailure('proxy', `the proxy ${proxy} refused to open a tunnel to ${host} (HTTP ${status}${why})`);
+        }
+        if (kind === 'refused' || kind === 'unreachable')
+            return new HttpFailure(kind, `the proxy ${proxy} could not be reached (${error.code ?? 'error'})`);
+    }
+    return new HttpFailure(kind, kind === 'refused' ? `${host} refused the connection` : `the connection to ${host} failed (${error.code ?? error.message})`);
 }
 function classify(error) {
     switch (error.code) {
@@ -12385,7 +12403,7 @@ async function send(req) {
     if (req.signal?.aborted)
         throw new HttpFailure('aborted', `request to ${host} was cancelled`);
     const https = req.url.protocol === 'https:' ? await loadHttps() : undefined;
-    const agent = await agentFor(req, https);
+    const { agent, proxy } = await routeFor(req, https);
     const transport = https ?? (external_node_http_default());
     const headers = { ...req.headers };
     if (req.body !== undefined)
@@ -12418,9 +12436,10 @@ async function send(req) {
             socket.once('connect', () => clearTimeout(connectTimer));
         });
         request.on('error', (error) => {
-            const kind = classify(error);
-            const what = kind === 'refused' ? `${host} refused the connection` : `the connection to ${host} failed (${error.code ?? error.message})`;
-            fail(new HttpFailure(kind, what));
+            const failure = failureOf(error, host, proxy);
+            if (req.route === 'environment' && req.network)
+                failure.settings = req.network.source;
+            fail(failure);
         });
         request.on('response', (response) => {
             const chunks = [];
@@ -12646,7 +12665,8 @@ async function attempt(url, body, subjectToken, context) {
 }
 function explain(error, call, request) {
     if (error instanceof HttpFailure) {
-        return new errors_LoginError(`${call}: ${error.message}. Check the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY.`);
+        const settings = error.settings ?? 'behind a proxy, HTTPS_PROXY and NO_PROXY';
+        return new errors_LoginError(`${call}: ${error.message}. Check the issuer input and ${settings}.`);
     }
     if (!(error instanceof StsStatus))
         return error instanceof Error ? error : new Error(String(error));
@@ -13285,7 +13305,8 @@ function agentNetwork() {
         caFile: certs?.caFile || undefined,
         certFile: certs?.certFile || undefined,
         keyFile: certs?.keyFile || undefined,
-        passphrase: certs?.passphrase || undefined
+        passphrase: certs?.passphrase || undefined,
+        source: "the agent's proxy and certificate settings (Agent.ProxyUrl, Agent.ProxyUsername, Agent.ProxyPassword, Agent.ProxyBypassList, Agent.CAInfo)"
     };
 }
 /** The adapter. */

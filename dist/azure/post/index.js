@@ -12066,7 +12066,8 @@ function agentNetwork() {
         caFile: certs?.caFile || undefined,
         certFile: certs?.certFile || undefined,
         keyFile: certs?.keyFile || undefined,
-        passphrase: certs?.passphrase || undefined
+        passphrase: certs?.passphrase || undefined,
+        source: "the agent's proxy and certificate settings (Agent.ProxyUrl, Agent.ProxyUsername, Agent.ProxyPassword, Agent.ProxyBypassList, Agent.CAInfo)"
     };
 }
 /** The adapter. */
