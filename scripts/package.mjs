@@ -1,0 +1,161 @@
+// Packages the Azure Pipelines task as an Azure DevOps extension (.vsix):
+//
+//   npm run package [-- --publisher <your-publisher-id>]
+//
+// 1. Stages the extension under .package/extension/: vss-extension.json, the files it names
+//    (icons, details page) and the task folder named by its task contribution, which holds
+//    only task.json, icon.png, the whole folder of every bundle task.json's handlers name
+//    (so chunks loaded later and the task library's resource files come along), and the
+//    package.json files that tell Node.js how to load those bundles.
+// 2. Builds the .vsix from that folder with tfx-cli and prints its path.
+//
+// The versions in package.json, task.json and vss-extension.json must agree (set them with
+// `npm run set-version -- <x.y.z>`). Nothing is published; see the README for installing.
+// @ts-check
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { readVersions } from './versions.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, '.package');
+const STAGE = path.join(OUT, 'extension');
+const TFX = path.join(ROOT, 'node_modules', 'tfx-cli', '_build', 'tfx-cli.js');
+const HANDLER_SECTIONS = ['prejobexecution', 'execution', 'postjobexecution'];
+const PUBLISHER = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
+
+/** @param {string} message @returns {never} */
+function fail(message) {
+  process.stderr.write(`package: ${message}\n`);
+  process.exit(1);
+}
+
+/** @param {string[]} argv @returns {{ publisher?: string }} */
+function parseArgs(argv) {
+  /** @type {{ publisher?: string }} */
+  const options = {};
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    if (flag !== '--publisher') fail(`unknown argument ${JSON.stringify(argv[i])}; usage: npm run package [-- --publisher <your-publisher-id>]`);
+    const value = inline ?? argv[++i];
+    if (!value || !PUBLISHER.test(value)) fail('--publisher needs your Marketplace publisher ID (letters, digits, - and _)');
+    options.publisher = value;
+  }
+  return options;
+}
+
+/** @param {string} file */
+const readJson = (file) => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));
+
+/** A path relative to the repository that stays inside it, or a failure naming `what`. */
+function inside(/** @type {string} */ relative, /** @type {string} */ what) {
+  const full = path.resolve(ROOT, relative);
+  if (path.isAbsolute(relative) || /\$\(/.test(relative) || !full.startsWith(ROOT + path.sep)) {
+    fail(`${what} must be a relative path inside the repository, not ${JSON.stringify(relative)}`);
+  }
+  return path.relative(ROOT, full);
+}
+
+/** Copies a file or folder from the repository into the staging folder `into`; skips dot files (e.g. the task library's .taskkey). */
+function stage(/** @type {string} */ relative, /** @type {string} */ into) {
+  const source = path.join(ROOT, relative);
+  if (!existsSync(source)) fail(`${relative} does not exist; run 'npm run build' first`);
+  cpSync(source, path.join(into, relative), { recursive: true, filter: (file) => !path.basename(file).startsWith('.') });
+}
+
+/**
+ * The bundle folders named by task.json's handlers, e.g. dist/azure/main, and the package.json
+ * files between each folder and the repository root that Node.js reads to load the bundle as a
+ * CommonJS or ES module.
+ * @param {Record<string, any>} task
+ */
+function taskPayload(task) {
+  const folders = new Set();
+  for (const section of HANDLER_SECTIONS) {
+    for (const [handler, settings] of Object.entries(task[section] ?? {})) {
+      const target = /** @type {{ target?: unknown }} */ (settings)?.target;
+      if (!/^Node/.test(handler)) fail(`task.json ${section}.${handler}: only Node handlers are packaged`);
+      const file = inside(String(target ?? ''), `task.json ${section}.${handler}.target`);
+      if (!existsSync(path.join(ROOT, file))) fail(`task.json ${section}.${handler}.target: ${file} does not exist; run 'npm run build' first`);
+      const folder = path.dirname(file);
+      if (folder === '.') fail(`task.json ${section}.${handler}.target must be in a bundle folder, not the repository root`);
+      folders.add(folder);
+    }
+  }
+  if (folders.size === 0) fail('task.json names no execution handler');
+  const manifests = new Set();
+  for (const folder of folders) {
+    let found = existsSync(path.join(ROOT, folder, 'package.json'));
+    for (let dir = path.dirname(folder); dir !== '.'; dir = path.dirname(dir)) {
+      if (!existsSync(path.join(ROOT, dir, 'package.json'))) continue;
+      manifests.add(path.join(dir, 'package.json'));
+      found = true;
+    }
+    if (!found) {
+      fail(`no package.json between ${folder} and the repository root: the bundle would load differently outside the repository (add one, e.g. dist/package.json)`);
+    }
+  }
+  return { folders: [...folders].sort(), manifests: [...manifests].sort() };
+}
+
+/** Every file under `dir`, relative to it. @param {string} dir @returns {string[]} */
+function listFiles(dir, prefix = '') {
+  return readdirSync(path.join(dir, prefix)).flatMap((name) => {
+    const relative = path.join(prefix, name);
+    return statSync(path.join(dir, relative)).isDirectory() ? listFiles(dir, relative) : [relative];
+  });
+}
+
+const options = parseArgs(process.argv.slice(2));
+const versions = readVersions(ROOT);
+const distinct = new Set(Object.values(versions));
+if (distinct.size !== 1) {
+  fail(`versions differ (${Object.entries(versions).map(([file, v]) => `${file} ${v}`).join(', ')}); set them together with 'npm run set-version -- <x.y.z>'`);
+}
+
+const task = readJson('task.json');
+const manifest = readJson('vss-extension.json');
+const taskContributions = (manifest.contributions ?? []).filter((/** @type {any} */ c) => c.type === 'ms.vss-distributed-task.task');
+if (taskContributions.length !== 1) fail('vss-extension.json must have exactly one contribution of type ms.vss-distributed-task.task');
+const taskFolderName = String(taskContributions[0].properties?.name ?? '');
+if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(taskFolderName)) fail('vss-extension.json: the task contribution needs properties.name, the task folder name');
+if (!(manifest.files ?? []).some((/** @type {{ path: string }} */ f) => f.path === taskFolderName)) {
+  fail(`vss-extension.json: files must list the task folder ${JSON.stringify(taskFolderName)}`);
+}
+
+rmSync(OUT, { recursive: true, force: true });
+const taskDir = path.join(STAGE, taskFolderName);
+mkdirSync(taskDir, { recursive: true });
+
+// The task folder: task.json, its icon, the bundles and what they load.
+const { folders, manifests } = taskPayload(task);
+for (const file of ['task.json', 'icon.png', ...folders, ...manifests]) stage(file, taskDir);
+for (const forbidden of ['node_modules', 'src', '__tests__']) {
+  if (listFiles(taskDir).some((file) => file.split(path.sep).includes(forbidden))) fail(`the staged task folder contains ${forbidden}/`);
+}
+
+// The extension: its manifest and the files the manifest names besides the task folder.
+const extensionFiles = [...Object.values(manifest.icons ?? {}), manifest.content?.details?.path].filter(Boolean).map((f) => inside(String(f), `vss-extension.json file ${f}`));
+for (const file of ['vss-extension.json', ...extensionFiles]) stage(file, STAGE);
+
+const tfxArgs = ['extension', 'create', '--root', STAGE, '--manifests', 'vss-extension.json', '--output-path', OUT, '--no-prompt', '--no-color', '--json'];
+if (options.publisher) tfxArgs.push('--publisher', options.publisher);
+let stdout = '';
+let stderr = '';
+try {
+  ({ stdout, stderr } = await promisify(execFile)(process.execPath, [TFX, ...tfxArgs], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }));
+} catch (error) {
+  const e = /** @type {{ stdout?: string, stderr?: string, message: string }} */ (error);
+  fail(`tfx extension create failed:\n${e.stdout ?? ''}${e.stderr ?? e.message}`);
+}
+// tfx only warns about an invalid task.json here; a warning is a failure for us.
+const warnings = `${stdout}\n${stderr}`.split('\n').filter((line) => /^warning/i.test(line.trim()));
+if (warnings.length) fail(`tfx extension create warned:\n${warnings.join('\n')}`);
+const created = JSON.parse(stdout.slice(stdout.indexOf('{')));
+const vsix = path.relative(ROOT, String(created.path));
+if (!vsix.endsWith('.vsix') || !existsSync(path.join(ROOT, vsix))) fail(`tfx reported no .vsix:\n${stdout}`);
+
+process.stdout.write(`task folder: ${path.relative(ROOT, taskDir)}\n`);
+process.stdout.write(`extension: ${vsix}\n`);
