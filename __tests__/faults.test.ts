@@ -212,7 +212,7 @@ describe('proxies', () => {
   it('names the proxy settings when the proxy is down', async () => {
     const port = await closedPort();
     const main = await h.githubMain(job, h.githubInputs(), { ...proxyEnv(`http://127.0.0.1:${port}`), ...fast });
-    expectCleanFailure(job, main, /::error::Could not exchange the Azure token at Chainguard's STS \(https:\/\/sts\.example\.test:\d+\/sts\/exchange\): .*Check the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY/);
+    expectCleanFailure(job, main, /::error::Could not exchange the Azure token at Chainguard's STS \(https:\/\/sts\.example\.test:\d+\/sts\/exchange\): the proxy named by HTTPS_PROXY could not be reached \(connect ECONNREFUSED\)\. Check the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY/);
     expect(h.emulators.imds.requests).toHaveLength(1);
   });
 });

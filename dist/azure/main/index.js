@@ -12356,7 +12356,7 @@ async function routeFor(req, https) {
         return direct;
     if (req.network) {
         const proxy = req.network.proxyFor(req.url);
-        return proxy ? { agent: await tunnelAgent(req.url, proxy, tls), proxy: proxy.url.host } : direct;
+        return proxy ? { agent: await tunnelAgent(req.url, proxy, tls), proxy: `the proxy ${proxy.url.host}` } : direct;
     }
     if (!proxyVariables.some((name) => process.env[name]))
         return direct;
@@ -12365,21 +12365,6 @@ async function routeFor(req, https) {
     const client = new HttpClient('chainguard-azure-login', [], { allowRedirects: false, keepAlive: false });
     const agent = client.getAgent(req.url.href);
     return { agent, proxy: agent.proxyOptions ? 'the proxy named by HTTPS_PROXY' : undefined };
-}
-/** A failure on the way to `host`, told as what the proxy did when the request went through one. */
-function failureOf(error, host, proxy) {
-    const kind = classify(error);
-    if (proxy) {
-        // The tunnelling agent reports the proxy's answer to CONNECT as "statusCode=<n>".
-        const status = /statusCode=(\d{3})/.exec(error.message)?.[1];
-        if (status) {
-            const why = status === '407' ? ': Proxy Authentication Required, check the proxy user name and password' : '';
-            return new HttpFailure('proxy', `the proxy ${proxy} refused to open a tunnel to ${host} (HTTP ${status}${why})`);
-        }
-        if (kind === 'refused' || kind === 'unreachable')
-            return new HttpFailure(kind, `the proxy ${proxy} could not be reached (${error.code ?? 'error'})`);
-    }
-    return new HttpFailure(kind, kind === 'refused' ? `${host} refused the connection` : `the connection to ${host} failed (${error.code ?? error.message})`);
 }
 function classify(error) {
     switch (error.code) {
@@ -12396,6 +12381,22 @@ function classify(error) {
         default:
             return 'other';
     }
+}
+/** A failure on the way to `host`, told as what the proxy did when the request went through one. */
+function failureOf(error, host, proxy) {
+    const kind = classify(error);
+    // The tunnelling agent reports the proxy's answer to CONNECT as "statusCode=<n>", and a
+    // proxy it could not reach as "cause=<the connection error>".
+    if (proxy && error.message.includes('tunneling socket')) {
+        const status = /statusCode=(\d{3})/.exec(error.message)?.[1];
+        if (status) {
+            const why = status === '407' ? ': Proxy Authentication Required, check the proxy user name and password' : '';
+            return new HttpFailure('proxy', `${proxy} refused to open a tunnel to ${host} (HTTP ${status}${why})`);
+        }
+        const cause = /cause=(\S+ \S+)/.exec(error.message)?.[1] ?? error.code ?? 'error';
+        return new HttpFailure('proxy', `${proxy} could not be reached (${cause})`);
+    }
+    return new HttpFailure(kind, kind === 'refused' ? `${host} refused the connection` : `the connection to ${host} failed (${error.code ?? error.message})`);
 }
 /** Sends one request and reads the whole (capped) response. Never follows redirects. */
 async function send(req) {
@@ -12665,8 +12666,8 @@ async function attempt(url, body, subjectToken, context) {
 }
 function explain(error, call, request) {
     if (error instanceof HttpFailure) {
-        const settings = error.settings ?? 'behind a proxy, HTTPS_PROXY and NO_PROXY';
-        return new errors_LoginError(`${call}: ${error.message}. Check the issuer input and ${settings}.`);
+        const check = error.settings ? `the issuer input and ${error.settings}` : 'the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY';
+        return new errors_LoginError(`${call}: ${error.message}. Check ${check}.`);
     }
     if (!(error instanceof StsStatus))
         return error instanceof Error ? error : new Error(String(error));

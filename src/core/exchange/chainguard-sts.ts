@@ -115,8 +115,8 @@ async function attempt(url: URL, body: string, subjectToken: string, context: So
 
 function explain(error: unknown, call: string, request: ExchangeRequest): Error {
   if (error instanceof HttpFailure) {
-    const settings = error.settings ?? 'behind a proxy, HTTPS_PROXY and NO_PROXY';
-    return new LoginError(`${call}: ${error.message}. Check the issuer input and ${settings}.`);
+    const check = error.settings ? `the issuer input and ${error.settings}` : 'the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY';
+    return new LoginError(`${call}: ${error.message}. Check ${check}.`);
   }
   if (!(error instanceof StsStatus)) return error instanceof Error ? error : new Error(String(error));
   const status = error.response.status;
