@@ -1,5 +1,7 @@
 /** A platform adapter that records every call, in order, for tests of the core. */
 import type { InputName } from '../../src/core/inputs.js';
+import type { PlatformIdentityHook } from '../../src/core/login.js';
+import type { PlatformIdentity } from '../../src/core/sources/source.js';
 import type { OutputName, Platform } from '../../src/platform/platform.js';
 
 export type PlatformEvent =
@@ -9,14 +11,20 @@ export type PlatformEvent =
   | { kind: 'state'; name: string; value: string }
   | { kind: 'info' | 'debug' | 'warning' | 'failed'; message: string };
 
-export class FakePlatform implements Platform {
+export class FakePlatform implements Platform, PlatformIdentityHook {
   readonly events: PlatformEvent[] = [];
   readonly state = new Map<string, string>();
 
+  /** @param offered  what the platform hands the identity sources (its OIDC or access token), if anything */
   constructor(
     private readonly inputs: Partial<Record<InputName, string>>,
-    private readonly temp?: string
+    private readonly temp?: string,
+    private readonly offered?: PlatformIdentity
   ) {}
+
+  identity(): PlatformIdentity | undefined {
+    return this.offered;
+  }
 
   get(name: InputName): string {
     return this.inputs[name] ?? '';

@@ -53,7 +53,9 @@ export function shellWord(value: string): string {
 
 /** A value as a Terraform string literal (JSON escapes, with template sequences escaped). */
 function hclString(value: string): string {
-  return JSON.stringify(value).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return JSON.stringify(value)
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, () => '%%{');
 }
 
 function parentOf(identity: string | undefined): string | undefined {
