@@ -470,6 +470,202 @@ function parseCleanupState(text) {
 
 /***/ }),
 
+/***/ 6984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.claimSummary = claimSummary;
+exports.shellWord = shellWord;
+exports.looksPrivate = looksPrivate;
+exports.trustLines = trustLines;
+exports.refusalAdvice = refusalAdvice;
+exports.diagnosisLines = diagnosisLines;
+/**
+ * The setup doctor: from the token a runner presents (its claims, decoded, never the token),
+ * the exact `chainctl` command and Terraform block that make Chainguard trust it, with advice for
+ * the source it came from. Used when the STS refuses a token and by `diagnose`.
+ */
+const jwt_js_1 = __nccwpck_require__(3622);
+/** A suggested identity name per source. */
+const NAMES = {
+    imds: 'azure-vm-runners',
+    'app-service': 'azure-container-apps-runners',
+    arc: 'azure-arc-runners',
+    'workload-identity': 'aks-workload-identity',
+    'token-file': 'kubernetes-ci',
+    github: 'github-actions',
+    'azure-devops': 'azure-pipelines'
+};
+const AZURE_KINDS = ['imds', 'app-service', 'arc', 'workload-identity'];
+/** The claims that matter, for messages. */
+function claimSummary(claims) {
+    const aud = claims?.aud;
+    // An identity matches one audience: take the first of a list.
+    const first = Array.isArray(aud) ? aud.find((a) => typeof a === 'string') : aud;
+    return {
+        iss: (0, jwt_js_1.claimText)(claims, 'iss'),
+        sub: (0, jwt_js_1.claimText)(claims, 'sub'),
+        aud: typeof first === 'string' ? first : '(absent)',
+        exp: (0, jwt_js_1.expiryOf)(claims)
+    };
+}
+/** A value as a POSIX shell word: bare when safe, else single-quoted. */
+function shellWord(value) {
+    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** A value as a Terraform string literal (JSON escapes, with template sequences escaped). */
+function hclString(value) {
+    return JSON.stringify(value)
+        .replace(/\$\{/g, () => '$${')
+        .replace(/%\{/g, () => '%%{');
+}
+function parentOf(identity) {
+    if (!identity)
+        return undefined;
+    const at = identity.lastIndexOf('/');
+    return at > 0 ? identity.slice(0, at) : undefined;
+}
+/** Whether an issuer URL is unlikely to be reachable from the internet (a cluster-internal name). */
+function looksPrivate(issuer) {
+    let url;
+    try {
+        url = new URL(issuer);
+    }
+    catch {
+        return true;
+    }
+    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (url.protocol !== 'https:' || !host.includes('.'))
+        return true;
+    if (/\.(local|svc|internal|localdomain|lan|cluster\.local)$/.test(host))
+        return true;
+    if (/^(10\.|127\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host))
+        return true;
+    return host === '::1' || host.startsWith('fc') || host.startsWith('fd');
+}
+/** The lines that tell a user how to make Chainguard trust the presented token. */
+function trustLines(presented) {
+    const { iss, sub, aud, exp } = claimSummary((0, jwt_js_1.decodeClaims)(presented.token));
+    if (iss === '(absent)' || sub === '(absent)') {
+        return [`The ${presented.tokenName} has no ${iss === '(absent)' ? 'issuer (iss)' : 'subject (sub)'} claim, so no assumable identity can match it.`];
+    }
+    const name = NAMES[presented.kind];
+    const parent = parentOf(presented.identity);
+    const hasAudience = aud !== '(absent)';
+    const command = [
+        'chainctl iam identities create',
+        name,
+        ...(parent ? [`--parent=${parent}`] : []),
+        `--identity-issuer=${shellWord(iss)}`,
+        `--subject=${shellWord(sub)}`,
+        ...(hasAudience ? [`--audience=${shellWord(aud)}`] : []),
+        '--role=registry.pull'
+    ].join(' ');
+    const terraform = [
+        `  resource "chainguard_identity" "${name.replace(/-/g, '_')}" {`,
+        `    parent_id = ${hclString(parent ?? '<your organization or folder ID>')}`,
+        `    name      = ${hclString(name)}`,
+        '    claim_match {',
+        `      issuer   = ${hclString(iss)}`,
+        `      subject  = ${hclString(sub)}`,
+        ...(hasAudience ? [`      audience = ${hclString(aud)}`] : []),
+        '    }',
+        '  }'
+    ];
+    const lines = [
+        'To trust this runner, create an assumable identity that matches these claims:',
+        `  ${command}`,
+        'or in Terraform (chainguard provider; then bind it to the role registry.pull with a chainguard_rolebinding):',
+        ...terraform,
+        ...advice(presented, { iss, sub, aud, name })
+    ];
+    if (exp && exp.getTime() <= presented.now) {
+        lines.push(`Note: this token expired at ${exp.toISOString()}; a fresh one is needed whatever the identity.`);
+    }
+    return lines;
+}
+/** Advice that depends on where the token came from. */
+function advice(presented, claims) {
+    const { iss, sub, aud, name } = claims;
+    const label = presented.label;
+    if (AZURE_KINDS.includes(presented.kind)) {
+        if (iss.startsWith('https://sts.windows.net/')) {
+            return [
+                'Likely cause: the token has a v1 issuer (https://sts.windows.net/<tenant-id>/). Either create the identity with the v1 ' +
+                    'issuer and audience shown above, or set "requestedAccessTokenVersion": 2 in the Entra app\'s manifest so the issuer ' +
+                    'becomes https://login.microsoftonline.com/<tenant-id>/v2.0 and the audience the app\'s client ID.'
+            ];
+        }
+        if (aud.startsWith('api://')) {
+            return [
+                'Likely cause: the audience. v2 tokens carry the Entra app\'s client ID as audience, not its Application ID URI; create ' +
+                    'the identity with the audience shown above.'
+            ];
+        }
+        return [
+            'The subject is the managed identity\'s principal (object) ID and the audience the Entra app\'s client ID (from ' +
+                `${label('azure-audience')}); compare them with the identity the job uses (chainctl iam identities describe <id>).`
+        ];
+    }
+    if (presented.kind === 'token-file') {
+        const lines = [];
+        if (sub.startsWith('system:serviceaccount:')) {
+            const keys = `${iss.replace(/\/$/, '')}/.well-known/openid-configuration`;
+            const lead = looksPrivate(iss)
+                ? `The issuer ${iss} does not look reachable from the internet, and Chainguard fetches its signing keys from ${keys}: ` +
+                    'create a static identity with the cluster\'s keys instead'
+                : `If the cluster's issuer is not reachable from the internet (Chainguard fetches its signing keys from ${keys}), ` +
+                    'create a static identity with the cluster\'s keys instead';
+            lines.push(`${lead} (register them again before they expire, at most 30 days):`, `  chainctl iam identities create ${name}${parentOf(presented.identity) ? ` --parent=${parentOf(presented.identity)}` : ''} --identity-issuer=${shellWord(iss)} --issuer-keys="$(kubectl get --raw /openid/v1/jwks)" --subject=${shellWord(sub)} --role=registry.pull`, '  (Terraform: a static { issuer, issuer_keys, subject, expiration } block instead of claim_match.)');
+            if (aud !== 'issuer.enforce.dev') {
+                lines.push(`The token's audience is "${aud}"; Chainguard's Kubernetes guide projects it with audience issuer.enforce.dev (serviceAccountToken.audience).`);
+            }
+        }
+        return lines;
+    }
+    if (presented.kind === 'github') {
+        return [
+            'The subject depends on what triggered the workflow (repo:<owner>/<repo>:ref:refs/heads/<branch>, …:pull_request, ' +
+                `…:environment:<name>); to trust several, use --subject-pattern instead of --subject. The audience is ${label('oidc-audience')}.`
+        ];
+    }
+    return [
+        `Without ${label('azure-devops-service-connection')} the subject names this pipeline (p://<org>/<project>/<pipeline>); with it, ` +
+            'the service connection (sc://<org>/<project>/<connection>). The audience is always api://AzureADTokenExchange.'
+    ];
+}
+/** The advice appended to an STS 401/403: the claims presented, then how to trust them. */
+function refusalAdvice(presented) {
+    const claims = (0, jwt_js_1.decodeClaims)(presented.token);
+    if (!claims)
+        return `The ${presented.tokenName} could not be decoded, so its claims cannot be shown.`;
+    const { iss, sub } = claimSummary(claims);
+    const who = presented.identity ? `The identity ${presented.identity}` : 'The identity';
+    const first = `${who} must match the ${presented.tokenName}'s claims: issuer "${iss}", subject "${sub}", audience "${(0, jwt_js_1.claimText)(claims, 'aud')}".`;
+    return [first, ...trustLines(presented)].join('\n');
+}
+/** What `diagnose` prints: the claims, how to trust them, and that nothing was exchanged. */
+function diagnosisLines(presented, from) {
+    const claims = (0, jwt_js_1.decodeClaims)(presented.token);
+    if (!claims)
+        return [`Diagnosis: the ${presented.tokenName} from ${from} is not a JWT, so it has no claims to match.`];
+    const { iss, sub, exp } = claimSummary(claims);
+    return [
+        `Diagnosis: the ${presented.tokenName} from ${from} has these claims (the token itself is not shown):`,
+        `  issuer   (iss): ${iss}`,
+        `  subject  (sub): ${sub}`,
+        `  audience (aud): ${(0, jwt_js_1.claimText)(claims, 'aud')}`,
+        ...(exp ? [`  expires  (exp): ${exp.toISOString()}`] : []),
+        ...trustLines(presented),
+        `Then set ${presented.label('identity')} to the new identity's UIDP (chainctl iam identities list).`,
+        'Stopped before the exchange (diagnose): nothing was sent to Chainguard and nothing was written.'
+    ];
+}
+
+
+/***/ }),
+
 /***/ 4296:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -522,6 +718,7 @@ exports.claimsAdvice = claimsAdvice;
  */
 const errors_js_1 = __nccwpck_require__(4296);
 const http_js_1 = __nccwpck_require__(1983);
+const doctor_js_1 = __nccwpck_require__(6984);
 const jwt_js_1 = __nccwpck_require__(3622);
 const retry_js_1 = __nccwpck_require__(7253);
 const source_js_1 = __nccwpck_require__(193);
@@ -552,8 +749,9 @@ const GRPC_CODES = {
 async function exchangeAtChainguard(request, context) {
     const url = new URL(`${request.issuer}/sts/exchange`);
     const body = new URLSearchParams({ aud: request.audience, identity: request.identity }).toString();
-    const call = `Could not exchange the Azure token at Chainguard's STS (${url.origin}${url.pathname})`;
-    context.debug(`Exchanging the Azure token at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`);
+    const tokenName = request.presented?.tokenName ?? 'Azure token';
+    const call = `Could not exchange the ${tokenName} at Chainguard's STS (${url.origin}${url.pathname})`;
+    context.debug(`Exchanging the ${tokenName} at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`);
     let response;
     try {
         response = await (0, retry_js_1.retrying)({
@@ -632,31 +830,18 @@ function explain(error, call, request) {
     return new errors_js_1.LoginError(`${call}: ${error.message}.`);
 }
 /**
- * Explains a refused token by its claims (decoded, never the token), next to what an
- * assumable identity for Azure must match, with the likely cause.
+ * Explains a refused token by its claims (decoded, never the token) and says how to make
+ * Chainguard trust it: the setup doctor's `chainctl` command and Terraform block.
  */
 function claimsAdvice(request) {
-    const claims = (0, jwt_js_1.decodeClaims)(request.subjectToken);
-    if (!claims)
-        return 'The Azure token could not be decoded, so its claims cannot be shown.';
-    const iss = (0, jwt_js_1.claimText)(claims, 'iss');
-    const sub = (0, jwt_js_1.claimText)(claims, 'sub');
-    const aud = (0, jwt_js_1.claimText)(claims, 'aud');
-    const lines = [
-        `The identity ${request.identity} must match the Azure token's claims: issuer "${iss}", subject "${sub}", audience "${aud}".`
-    ];
-    if (iss.startsWith('https://sts.windows.net/')) {
-        lines.push('Likely cause: the token has a v1 issuer. Set "requestedAccessTokenVersion": 2 in the Entra app\'s manifest so ' +
-            'the issuer is https://login.microsoftonline.com/<tenant-id>/v2.0, or create the identity with the v1 issuer shown.');
-    }
-    else if (aud.startsWith('api://')) {
-        lines.push('Likely cause: the audience. v2 tokens carry the app\'s client ID as audience; create the identity with the audience shown.');
-    }
-    else {
-        lines.push('Likely cause: the identity\'s subject must be the managed identity\'s principal (object) ID and its audience the ' +
-            'Entra app\'s client ID; compare them with the claims above (chainctl iam identities describe).');
-    }
-    return lines.join(' ');
+    return (0, doctor_js_1.refusalAdvice)({
+        kind: request.presented?.kind ?? 'imds',
+        tokenName: request.presented?.tokenName ?? 'Azure token',
+        label: request.presented?.label ?? ((name) => name),
+        token: request.subjectToken,
+        identity: request.identity,
+        now: Date.now()
+    });
 }
 
 
@@ -832,7 +1017,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_TIMEOUT_SECONDS = exports.DEFAULT_ISSUER = exports.DEFAULT_REGISTRY = exports.SELECTOR_INPUTS = exports.INPUT_NAMES = void 0;
+exports.DEFAULT_OIDC_AUDIENCE = exports.DEFAULT_TIMEOUT_SECONDS = exports.DEFAULT_ISSUER = exports.DEFAULT_REGISTRY = exports.SELECTOR_INPUTS = exports.INPUT_NAMES = void 0;
 exports.readInputs = readInputs;
 exports.checkRegistry = checkRegistry;
 exports.isLoopback = isLoopback;
@@ -842,6 +1027,7 @@ exports.isLoopback = isLoopback;
  */
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
 const errors_js_1 = __nccwpck_require__(4296);
+const source_js_1 = __nccwpck_require__(193);
 /** The canonical input names (GitHub's spelling; Azure uses camelCase, the CLI `--name`). */
 exports.INPUT_NAMES = [
     'identity',
@@ -855,7 +1041,12 @@ exports.INPUT_NAMES = [
     'docker-login',
     'docker-config',
     'logout',
-    'timeout'
+    'timeout',
+    'identity-source',
+    'identity-token-file',
+    'oidc-audience',
+    'azure-devops-service-connection',
+    'diagnose'
 ];
 exports.SELECTOR_INPUTS = [
     'managed-identity-client-id',
@@ -865,6 +1056,7 @@ exports.SELECTOR_INPUTS = [
 exports.DEFAULT_REGISTRY = 'cgr.dev';
 exports.DEFAULT_ISSUER = 'https://issuer.enforce.dev';
 exports.DEFAULT_TIMEOUT_SECONDS = 120;
+exports.DEFAULT_OIDC_AUDIENCE = 'issuer.enforce.dev';
 const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
@@ -888,18 +1080,16 @@ function readInputs(reader, cwd = process.cwd()) {
     const fail = (name, message) => {
         throw new errors_js_1.InputError(name, `Input ${reader.label(name)} ${message}`);
     };
+    const diagnose = readBoolean('diagnose', value('diagnose'), false, reader);
     const identity = value('identity');
-    if (!identity)
+    if (!identity && !diagnose)
         fail('identity', 'is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).');
-    if (!UIDP.test(identity)) {
+    if (identity && !UIDP.test(identity)) {
         fail('identity', `is not an assumable identity's UIDP ("${shown(identity)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
     }
-    let azureResource = value('azure-audience');
-    if (!azureResource) {
-        fail('azure-audience', 'is required: the Application ID URI of the Entra app the Chainguard identity trusts, e.g. api://<app-client-id>.');
-    }
-    azureResource = azureResource.replace(/\/\.default$/, '');
-    if (!GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
+    // Required only by the Azure sources, which the source selection checks.
+    const azureResource = value('azure-audience').replace(/\/\.default$/, '') || undefined;
+    if (azureResource && !GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
         fail('azure-audience', `must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${shown(azureResource)}".`);
     }
     const selectors = exports.SELECTOR_INPUTS.map((name) => ({ name, value: value(name) })).filter((s) => s.value);
@@ -943,7 +1133,37 @@ function readInputs(reader, cwd = process.cwd()) {
             fail('timeout', `must be a number of seconds between 1 and 3600, not "${shown(timeoutRaw)}".`);
         }
     }
-    return { identity, azureResource, selector, registry, audience, issuer, dockerLogin, dockerConfig, logout, timeoutSeconds };
+    const sourceRaw = value('identity-source').toLowerCase() || 'auto';
+    if (!source_js_1.SOURCE_CHOICES.includes(sourceRaw)) {
+        fail('identity-source', `must be one of ${source_js_1.SOURCE_CHOICES.join(', ')}, not "${shown(sourceRaw)}".`);
+    }
+    const identitySource = sourceRaw;
+    const tokenFileRaw = value('identity-token-file');
+    const identityTokenFile = tokenFileRaw ? node_path_1.default.resolve(cwd, expandHome(tokenFileRaw)) : undefined;
+    const oidcAudience = value('oidc-audience') || undefined;
+    if (oidcAudience && /\s/.test(oidcAudience))
+        fail('oidc-audience', `must not contain spaces ("${shown(oidcAudience)}").`);
+    const azureDevOpsServiceConnection = value('azure-devops-service-connection').toLowerCase() || undefined;
+    if (azureDevOpsServiceConnection && !GUID.test(azureDevOpsServiceConnection)) {
+        fail('azure-devops-service-connection', `must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${shown(azureDevOpsServiceConnection)}".`);
+    }
+    return {
+        identity,
+        azureResource,
+        selector,
+        registry,
+        audience,
+        issuer,
+        dockerLogin,
+        dockerConfig,
+        logout,
+        timeoutSeconds,
+        identitySource,
+        identityTokenFile,
+        oidcAudience,
+        azureDevOpsServiceConnection,
+        diagnose
+    };
 }
 function readBoolean(name, raw, fallback, reader) {
     if (!raw)
@@ -1091,6 +1311,7 @@ const node_os_1 = __importDefault(__nccwpck_require__(8161));
 const cleanup_js_1 = __nccwpck_require__(3639);
 const docker_login_js_1 = __nccwpck_require__(3179);
 const errors_js_1 = __nccwpck_require__(4296);
+const doctor_js_1 = __nccwpck_require__(6984);
 const chainguard_sts_js_1 = __nccwpck_require__(690);
 const inputs_js_1 = __nccwpck_require__(9114);
 const index_js_1 = __nccwpck_require__(9402);
@@ -1099,28 +1320,45 @@ async function login(platform, runtime) {
     const inputs = (0, inputs_js_1.readInputs)(platform, runtime.cwd);
     const signal = AbortSignal.timeout(inputs.timeoutSeconds * 1000);
     let waitingFor = 'the start';
+    const offered = platform.identity?.();
     const context = {
         send: runtime.send,
         clock: runtime.clock,
         signal,
         mask: (secret) => platform.setSecret(secret),
         debug: (message) => platform.debug(message),
-        env: runtime.env
+        warn: (message) => platform.warning(message),
+        env: runtime.env,
+        platform: offered
     };
     try {
-        const source = (0, index_js_1.selectSource)(runtime.env, inputs.selector, inputs_js_1.SELECTOR_INPUTS.map((name) => platform.label(name)));
-        waitingFor = `an Azure token from ${source.name} (${source.endpoint})`;
-        platform.info(`Getting an Azure token from ${source.name} for ${inputs.azureResource}`);
-        const azure = await source.getToken(inputs.azureResource, context);
+        const { source, reason } = (0, index_js_1.selectSource)({ inputs, env: runtime.env, platform: offered, label: (name) => platform.label(name) });
+        platform.info(`Identity source: ${source.name} (${reason})`);
+        const what = `${/^[AEIOU]/.test(source.tokenName) ? 'an' : 'a'} ${source.tokenName}`;
+        waitingFor = `${what} from ${source.name} (${source.endpoint})`;
+        platform.info(`Getting ${what} from ${source.name}${source.resource ? ` for ${source.resource}` : ''}`);
+        const presented = await source.getToken(context);
+        const doctor = {
+            kind: source.kind,
+            tokenName: source.tokenName,
+            label: (name) => platform.label(name)
+        };
+        if (inputs.diagnose) {
+            const lines = (0, doctor_js_1.diagnosisLines)({ ...doctor, token: presented.token, identity: inputs.identity || undefined, now: runtime.clock.now() }, `${source.name} (${source.endpoint})`);
+            for (const line of lines)
+                platform.info(line);
+            return;
+        }
         waitingFor = `Chainguard's STS (${inputs.issuer})`;
         platform.info(`Exchanging it at ${inputs.issuer} for identity ${inputs.identity}`);
         const chainguard = await (0, chainguard_sts_js_1.exchangeAtChainguard)({
             issuer: inputs.issuer,
             identity: inputs.identity,
             audience: inputs.audience,
-            subjectToken: azure.token,
+            subjectToken: presented.token,
             identityInput: platform.label('identity'),
-            audienceInput: platform.label('audience')
+            audienceInput: platform.label('audience'),
+            presented: doctor
         }, context);
         const expiresAt = chainguard.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
         let dockerConfigDir = '';
@@ -1234,13 +1472,733 @@ function processRuntime() {
 
 /***/ }),
 
+/***/ 2679:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AppServiceSource = void 0;
+/**
+ * The managed-identity endpoint of App Service, Functions and Container Apps (where runners in
+ * Container Apps jobs live): `IDENTITY_ENDPOINT` on this machine, authenticated by the secret
+ * `IDENTITY_HEADER`. The answer carries `expires_on` and no `expires_in`.
+ */
+const errors_js_1 = __nccwpck_require__(4296);
+const http_js_1 = __nccwpck_require__(1983);
+const http_source_js_1 = __nccwpck_require__(2460);
+const API_VERSION = '2019-08-01';
+const CONNECT_TIMEOUT_MS = 2_000;
+const ATTEMPT_TIMEOUT_MS = 20_000;
+const MAX_BODY_BYTES = 64 * 1024;
+const SELECTOR_PARAMETER = {
+    'client-id': 'client_id',
+    'object-id': 'principal_id',
+    'resource-id': 'mi_res_id'
+};
+class AppServiceSource {
+    environment;
+    selector;
+    name = 'the App Service / Container Apps identity endpoint';
+    endpoint;
+    url;
+    constructor(environment, selector) {
+        this.environment = environment;
+        this.selector = selector;
+        this.url = (0, http_source_js_1.endpointFromEnvironment)(environment.endpoint, 'IDENTITY_ENDPOINT');
+        this.endpoint = `${this.url.origin}${this.url.pathname}`;
+    }
+    /** `IDENTITY_ENDPOINT` and `IDENTITY_HEADER`, when both are set. */
+    static detect(env) {
+        const endpoint = env.IDENTITY_ENDPOINT?.trim();
+        const header = env.IDENTITY_HEADER?.trim();
+        return endpoint && header ? { endpoint, header } : undefined;
+    }
+    async getToken(resource, context) {
+        context.mask(this.environment.header);
+        const url = new URL(this.url);
+        url.searchParams.set('api-version', API_VERSION);
+        url.searchParams.set('resource', resource);
+        if (this.selector)
+            url.searchParams.set(SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
+        const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
+        context.debug(`Requesting an Azure token from ${this.endpoint} for ${resource} with the ${who}`);
+        let response;
+        try {
+            response = await (0, http_source_js_1.withRetries)(http_source_js_1.MANAGED_IDENTITY_RETRIES, 'Identity endpoint', context, () => this.attempt(url, context));
+        }
+        catch (error) {
+            throw (0, http_source_js_1.abortedAs)(error, context) ?? this.explain(error, resource);
+        }
+        return (0, http_source_js_1.accessTokenFrom)(response, context, this.call(), 'Something other than the platform\'s identity endpoint answered: check what sets IDENTITY_ENDPOINT in this job.');
+    }
+    async attempt(url, context) {
+        const response = await context.send({
+            url,
+            method: 'GET',
+            headers: { 'X-IDENTITY-HEADER': this.environment.header, Accept: 'application/json' },
+            route: (0, http_source_js_1.routeFor)(url),
+            connectTimeoutMs: CONNECT_TIMEOUT_MS,
+            timeoutMs: ATTEMPT_TIMEOUT_MS,
+            maxBodyBytes: MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        return (0, http_source_js_1.expectStatus)(response);
+    }
+    call() {
+        return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
+    }
+    explain(error, resource) {
+        const call = this.call();
+        if (error instanceof http_js_1.HttpFailure) {
+            return (0, http_source_js_1.explainNetworkFailure)(call, error, 'IDENTITY_ENDPOINT names an endpoint that is not running: enable a managed identity on the app or Container Apps job ' +
+                '(the platform then sets IDENTITY_ENDPOINT and IDENTITY_HEADER), or choose another identity-source.');
+        }
+        if (!(error instanceof http_source_js_1.ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const status = error.response.status;
+        if (status === 401 || status === 403) {
+            return new errors_js_1.LoginError(`${call}: it refused the request, ${error.summary}. The endpoint did not accept IDENTITY_HEADER: the platform ` +
+                'sets it with IDENTITY_ENDPOINT and changes it when the app restarts, so do not copy, cache or override either ' +
+                'variable in the job; let the step read them from the environment the platform gives it.');
+        }
+        if (status === 400 || (status === 404 && this.selector)) {
+            const which = this.selector
+                ? `The managed identity selected by ${this.selector.inputLabel} (${this.selector.value}) may not be assigned to this app or job: assign it, or correct ${this.selector.inputLabel}.`
+                : 'The app or job may have no system-assigned identity: enable it, or select a user-assigned identity with managed-identity-client-id, managed-identity-object-id or managed-identity-resource-id.';
+            return new errors_js_1.LoginError(`${call}: it refused the request, ${error.summary}. ${which} If the identity is right, check azure-audience ` +
+                `(${resource}): it must be the Application ID URI of an Entra app or another resource Entra ID knows.`);
+        }
+        if (http_source_js_1.MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
+            return new errors_js_1.LoginError(`${call}: it kept failing (last answer ${error.summary}) after ${http_source_js_1.MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        if (status >= 300 && status < 400) {
+            return new errors_js_1.LoginError(`${call}: it answered with a redirect (${error.summary}), which the identity endpoint never sends; something else answered.`);
+        }
+        return new errors_js_1.LoginError(`${call}: it answered ${error.summary}.`);
+    }
+}
+exports.AppServiceSource = AppServiceSource;
+
+
+/***/ }),
+
+/***/ 330:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ArcSource = exports.TEST_TOKEN_DIR_VARIABLE = exports.ARC_DEFAULT_ENDPOINT = void 0;
+exports.arcPaths = arcPaths;
+exports.realmOf = realmOf;
+/**
+ * Azure Arc-enabled servers (on premises or in other clouds): the Arc agent's identity endpoint
+ * on this machine. It answers a first request with 401 and `WWW-Authenticate: Basic realm=<file>`;
+ * the file, readable only by members of the `himds` group, holds a one-time key that the second
+ * request presents. The file is read only when it is a regular file directly in the agent's token
+ * directory, named `*.key`, at most 4096 bytes; any other realm is refused and nothing is read or
+ * sent. Arc offers the machine's system-assigned identity only.
+ */
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __importDefault(__nccwpck_require__(6760));
+const errors_js_1 = __nccwpck_require__(4296);
+const http_js_1 = __nccwpck_require__(1983);
+const http_source_js_1 = __nccwpck_require__(2460);
+const source_js_1 = __nccwpck_require__(193);
+const API_VERSION = '2019-11-01';
+exports.ARC_DEFAULT_ENDPOINT = 'http://localhost:40342/metadata/identity/oauth2/token';
+const CONNECT_TIMEOUT_MS = 2_000;
+const ATTEMPT_TIMEOUT_MS = 20_000;
+const MAX_BODY_BYTES = 64 * 1024;
+const MAX_KEY_BYTES = 4096;
+/**
+ * For the project's tests only: the token directory the realm must lie in, since tests cannot
+ * create the agent's own directory. The step warns whenever it is set.
+ */
+exports.TEST_TOKEN_DIR_VARIABLE = 'CHAINGUARD_LOGIN_TEST_ARC_TOKEN_DIR';
+/** Where the Arc agent is installed, and where it writes its key files, on this system. */
+function arcPaths(env, platform = process.platform) {
+    if (platform === 'win32') {
+        const programFiles = env.ProgramFiles || 'C:\\Program Files';
+        const programData = env.ProgramData || 'C:\\ProgramData';
+        return {
+            agent: node_path_1.default.win32.join(programFiles, 'AzureConnectedMachineAgent', 'himds.exe'),
+            tokenDir: node_path_1.default.win32.join(programData, 'AzureConnectedMachineAgent', 'Tokens')
+        };
+    }
+    return { agent: '/opt/azcmagent/bin/himds', tokenDir: '/var/opt/azcmagent/tokens' };
+}
+class ArcSource {
+    name = 'the Azure Arc agent\'s identity endpoint';
+    endpoint;
+    url;
+    tokenDir;
+    pathApi;
+    testOverride;
+    sameName;
+    constructor(environment, env, platform = process.platform) {
+        this.url = (0, http_source_js_1.endpointFromEnvironment)(environment.endpoint, 'IDENTITY_ENDPOINT');
+        this.endpoint = `${this.url.origin}${this.url.pathname}`;
+        this.pathApi = platform === 'win32' ? node_path_1.default.win32 : node_path_1.default.posix;
+        const override = env[exports.TEST_TOKEN_DIR_VARIABLE]?.trim();
+        this.tokenDir = this.pathApi.resolve(override || arcPaths(env, platform).tokenDir);
+        this.testOverride = Boolean(override);
+        this.sameName = platform === 'win32' ? (a, b) => a.toLowerCase() === b.toLowerCase() : (a, b) => a === b;
+    }
+    /**
+     * `IDENTITY_ENDPOINT` with `IMDS_ENDPOINT` (what the agent sets for services), or the agent
+     * installed on this machine (then its default endpoint).
+     */
+    static detect(env, exists = node_fs_1.existsSync) {
+        const endpoint = env.IDENTITY_ENDPOINT?.trim();
+        if (endpoint && env.IMDS_ENDPOINT?.trim())
+            return { endpoint, how: 'IDENTITY_ENDPOINT and IMDS_ENDPOINT are set' };
+        const { agent } = arcPaths(env);
+        if (!endpoint && exists(agent))
+            return { endpoint: exports.ARC_DEFAULT_ENDPOINT, how: `the Arc agent is installed (${agent})` };
+        return undefined;
+    }
+    async getToken(resource, context) {
+        if (this.testOverride) {
+            context.warn?.(`${exports.TEST_TOKEN_DIR_VARIABLE} is set: Arc key files are accepted from ${this.tokenDir}. This setting exists for tests only; remove it.`);
+        }
+        const url = new URL(this.url);
+        url.searchParams.set('api-version', API_VERSION);
+        url.searchParams.set('resource', resource);
+        context.debug(`Requesting an Azure token from the Arc agent (${this.endpoint}) for ${resource}`);
+        let response;
+        try {
+            response = await (0, http_source_js_1.withRetries)(http_source_js_1.MANAGED_IDENTITY_RETRIES, 'Arc identity endpoint', context, () => this.attempt(url, context));
+        }
+        catch (error) {
+            throw (0, http_source_js_1.abortedAs)(error, context) ?? this.explain(error);
+        }
+        return (0, http_source_js_1.accessTokenFrom)(response, context, this.call(), 'Something other than the Arc agent answered: check IDENTITY_ENDPOINT.');
+    }
+    /** The challenge, the key file, and the answer. */
+    async attempt(url, context) {
+        const request = (headers) => context.send({
+            url,
+            method: 'GET',
+            headers: { Metadata: 'true', Accept: 'application/json', ...headers },
+            route: (0, http_source_js_1.routeFor)(url),
+            connectTimeoutMs: CONNECT_TIMEOUT_MS,
+            timeoutMs: ATTEMPT_TIMEOUT_MS,
+            maxBodyBytes: MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        const challenge = await request({});
+        if (challenge.status !== 401)
+            return (0, http_source_js_1.expectStatus)(challenge);
+        const realm = realmOf(challenge.headers['www-authenticate']);
+        if (realm === undefined) {
+            throw new errors_js_1.LoginError(`${this.call()}: it answered 401 without a Basic realm naming a key file, which the Arc agent always sends; ` +
+                'something other than the Arc agent answered. Check IDENTITY_ENDPOINT.');
+        }
+        const key = this.readKey(realm);
+        context.mask(key);
+        return (0, http_source_js_1.expectStatus)(await request({ Authorization: `Basic ${key}` }));
+    }
+    /** Reads the key file the agent named, after checking that it is one of the agent's. */
+    readKey(realm) {
+        const p = this.pathApi;
+        const refuse = (why) => {
+            throw new errors_js_1.LoginError(`${this.call()}: it asked for the key file "${(0, source_js_1.clip)(realm, 200)}", which ${why}; the Arc agent only names ` +
+                `*.key files of at most ${MAX_KEY_BYTES} bytes directly in ${this.tokenDir}. Nothing was read or sent. ` +
+                'Check that IDENTITY_ENDPOINT names the Arc agent on this machine.');
+        };
+        if (!p.isAbsolute(realm))
+            refuse('is not an absolute path');
+        const resolved = p.resolve(realm);
+        if (!this.sameName(resolved, realm) || !this.sameName(p.dirname(resolved), this.tokenDir))
+            refuse(`is not directly in ${this.tokenDir}`);
+        if (!p.basename(resolved).endsWith('.key'))
+            refuse('is not named *.key');
+        let fd;
+        try {
+            // O_NOFOLLOW: a symbolic link planted in the directory is refused rather than followed.
+            fd = (0, node_fs_1.openSync)(resolved, node_fs_1.constants.O_RDONLY | (node_fs_1.constants.O_NOFOLLOW ?? 0));
+        }
+        catch (error) {
+            const code = error.code;
+            if (code === 'ELOOP')
+                return refuse('is a symbolic link');
+            if (code === 'EACCES' || code === 'EPERM') {
+                throw new errors_js_1.LoginError(`${this.call()}: the key file in ${this.tokenDir} cannot be read by the user running the step. On Linux, add that ` +
+                    'user to the himds group (sudo usermod -a -G himds <user>, then restart the runner or agent); on Windows, run ' +
+                    'it as an administrator or a member of "Hybrid agent extension applications".');
+            }
+            throw new errors_js_1.LoginError(`${this.call()}: could not open the key file it named (${code ?? 'error'}).`);
+        }
+        try {
+            const stat = (0, node_fs_1.fstatSync)(fd);
+            if (!stat.isFile())
+                refuse('is not a regular file');
+            if (stat.size > MAX_KEY_BYTES)
+                refuse(`is ${stat.size} bytes long`);
+            const buffer = Buffer.alloc(MAX_KEY_BYTES + 1);
+            const length = (0, node_fs_1.readSync)(fd, buffer, 0, buffer.length, 0);
+            if (length > MAX_KEY_BYTES)
+                refuse('grew beyond the limit while being read');
+            const key = buffer.subarray(0, length).toString('utf8').trim();
+            if (!key || /[\r\n\0]/.test(key))
+                refuse('does not hold a key');
+            return key;
+        }
+        finally {
+            (0, node_fs_1.closeSync)(fd);
+        }
+    }
+    call() {
+        return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
+    }
+    explain(error) {
+        const call = this.call();
+        if (error instanceof http_js_1.HttpFailure) {
+            return (0, http_source_js_1.explainNetworkFailure)(call, error, 'The Arc agent (himds) is not running on this machine: check "azcmagent show", or choose another identity-source.');
+        }
+        if (!(error instanceof http_source_js_1.ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const status = error.response.status;
+        if (status === 401 || status === 403) {
+            return new errors_js_1.LoginError(`${call}: it refused the key it had just issued, ${error.summary}. Run the job again; if it persists, restart the Arc agent (himds).`);
+        }
+        if (status === 400) {
+            return new errors_js_1.LoginError(`${call}: it refused the request, ${error.summary}. Check azure-audience: it must be the Application ID URI of an ` +
+                'Entra app or another resource Entra ID knows; and check that the server is connected (azcmagent show).');
+        }
+        if (http_source_js_1.MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
+            return new errors_js_1.LoginError(`${call}: it kept failing (last answer ${error.summary}) after ${http_source_js_1.MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        return new errors_js_1.LoginError(`${call}: it answered ${error.summary}.`);
+    }
+}
+exports.ArcSource = ArcSource;
+/** The realm of a `Basic realm=<path>` challenge (quoted or not), or undefined. */
+function realmOf(header) {
+    const value = Array.isArray(header) ? header[0] : header;
+    const match = /^\s*Basic\s+realm=(?:"([^"]*)"|(\S.*?))\s*$/i.exec(value ?? '');
+    const realm = match?.[1] ?? match?.[2];
+    return realm ? realm : undefined;
+}
+
+
+/***/ }),
+
+/***/ 9573:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AzureDevOpsOidcSource = exports.AZURE_DEVOPS_AUDIENCE = void 0;
+exports.oidcRequestUri = oidcRequestUri;
+/**
+ * Azure Pipelines' own OIDC token: `POST $(System.OidcRequestUri)?api-version=7.1` with the job's
+ * access token (`System.AccessToken`) answers `{"oidcToken": …}`. Without a service connection the
+ * token is the pipeline's (`sub p://<org>/<project>/<pipeline>`); with `serviceConnectionId` it is
+ * that connection's (`sub sc://<org>/<project>/<connection>`). Issuer
+ * `https://vstoken.dev.azure.com/<org-id>`, audience always `api://AzureADTokenExchange`. Works on
+ * Microsoft-hosted agents too.
+ */
+const errors_js_1 = __nccwpck_require__(4296);
+const http_js_1 = __nccwpck_require__(1983);
+const jwt_js_1 = __nccwpck_require__(3622);
+const http_source_js_1 = __nccwpck_require__(2460);
+const API_VERSION = '7.1';
+exports.AZURE_DEVOPS_AUDIENCE = 'api://AzureADTokenExchange';
+const CONNECT_TIMEOUT_MS = 10_000;
+const ATTEMPT_TIMEOUT_MS = 30_000;
+const MAX_BODY_BYTES = 256 * 1024;
+/** `System.OidcRequestUri`, from the task library or the environment, or undefined. */
+function oidcRequestUri(env, platform) {
+    const value = platform?.variable?.('System.OidcRequestUri') ?? env.SYSTEM_OIDCREQUESTURI;
+    return value?.trim() || undefined;
+}
+class AzureDevOpsOidcSource {
+    serviceConnection;
+    kind = 'azure-devops';
+    name = 'Azure DevOps\' OIDC endpoint';
+    tokenName = 'Azure DevOps OIDC token';
+    endpoint;
+    url;
+    constructor(requestUri, serviceConnection) {
+        this.serviceConnection = serviceConnection;
+        this.url = (0, http_source_js_1.endpointFromEnvironment)(requestUri, 'System.OidcRequestUri');
+        this.endpoint = `${this.url.origin}${this.url.pathname}`;
+    }
+    async getToken(context) {
+        const accessToken = this.accessToken(context);
+        const url = new URL(this.url);
+        url.searchParams.set('api-version', API_VERSION);
+        if (this.serviceConnection)
+            url.searchParams.set('serviceConnectionId', this.serviceConnection.id);
+        const whose = this.serviceConnection ? `service connection ${this.serviceConnection.id}` : 'this pipeline';
+        context.debug(`Asking ${this.endpoint} for the OIDC token of ${whose}`);
+        let response;
+        try {
+            response = await (0, http_source_js_1.withRetries)(http_source_js_1.TOKEN_SERVICE_RETRIES, 'Azure DevOps OIDC endpoint', context, async () => {
+                const answer = await context.send({
+                    url,
+                    method: 'POST',
+                    headers: {
+                        Authorization: `Bearer ${accessToken}`,
+                        'Content-Type': 'application/json',
+                        Accept: 'application/json',
+                        // Without it a refused token gets a sign-in page instead of a 401.
+                        'X-TFS-FedAuthRedirect': 'Suppress'
+                    },
+                    body: '',
+                    route: (0, http_source_js_1.routeFor)(url),
+                    connectTimeoutMs: CONNECT_TIMEOUT_MS,
+                    timeoutMs: ATTEMPT_TIMEOUT_MS,
+                    maxBodyBytes: MAX_BODY_BYTES,
+                    signal: context.signal
+                });
+                return (0, http_source_js_1.expectStatus)(answer);
+            });
+        }
+        catch (error) {
+            throw (0, http_source_js_1.abortedAs)(error, context) ?? this.explain(error);
+        }
+        const body = (0, http_js_1.jsonObject)(response.body);
+        const token = body?.oidcToken;
+        if (typeof token !== 'string' || !token) {
+            (0, http_source_js_1.maskLongValues)(body, context);
+            const what = body ? 'JSON without an oidcToken' : 'not JSON (a sign-in page, when the access token is not accepted)';
+            throw new errors_js_1.LoginError(`${this.call()}: it answered 200 with a body that is ${what}. ${ACCESS_TOKEN_ADVICE}`);
+        }
+        context.mask(token);
+        return { token, expiresAt: (0, jwt_js_1.expiryOf)((0, jwt_js_1.decodeClaims)(token)) };
+    }
+    /** The job's access token: from the task library, else (the command-line tool) SYSTEM_ACCESSTOKEN. */
+    accessToken(context) {
+        const offered = context.platform?.azureDevOpsAccessToken;
+        const token = (offered ? offered() : context.env.SYSTEM_ACCESSTOKEN)?.trim();
+        if (!token) {
+            throw new errors_js_1.LoginError(`${this.call()}: the job has no access token (System.AccessToken). The task reads it through the SystemVssConnection ` +
+                'endpoint; a script step running the command-line tool must map it: env: SYSTEM_ACCESSTOKEN: $(System.AccessToken).');
+        }
+        context.mask(token);
+        return token;
+    }
+    call() {
+        return `Could not get the Azure DevOps OIDC token from ${this.endpoint}`;
+    }
+    explain(error) {
+        const call = this.call();
+        if (error instanceof http_js_1.HttpFailure) {
+            return (0, http_source_js_1.explainNetworkFailure)(call, error, 'Check the agent\'s network and proxy settings.');
+        }
+        if (!(error instanceof http_source_js_1.ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const status = error.response.status;
+        if (status === 401 || status === 203 || (status >= 300 && status < 400)) {
+            return new errors_js_1.LoginError(`${call}: ${error.summary}. ${ACCESS_TOKEN_ADVICE}`);
+        }
+        if ((status === 400 || status === 403 || status === 404) && this.serviceConnection) {
+            const { id, inputLabel } = this.serviceConnection;
+            return new errors_js_1.LoginError(`${call}: ${error.summary}. The service connection ${id} (${inputLabel}) does not exist in this project, this ` +
+                'pipeline is not authorized to use it, or it does not use workload identity federation: check the connection and ' +
+                'its pipeline permissions, or leave the input empty to use the pipeline\'s own token.');
+        }
+        if (status === 403) {
+            return new errors_js_1.LoginError(`${call}: ${error.summary}. The job's access token may not ask for OIDC tokens; check the project's pipeline settings (job authorization scope).`);
+        }
+        if (http_source_js_1.TOKEN_SERVICE_RETRIES.statuses.includes(status)) {
+            return new errors_js_1.LoginError(`${call}: Azure DevOps kept failing (last answer ${error.summary}) after ${http_source_js_1.TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        return new errors_js_1.LoginError(`${call}: ${error.summary}.`);
+    }
+}
+exports.AzureDevOpsOidcSource = AzureDevOpsOidcSource;
+const ACCESS_TOKEN_ADVICE = 'Azure DevOps did not accept the job\'s access token (System.AccessToken): it is valid only while the job runs, and a ' +
+    'copied or overridden SYSTEM_ACCESSTOKEN does not work; run the step as a task of the job.';
+
+
+/***/ }),
+
+/***/ 2833:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.GithubOidcSource = exports.MISSING_PERMISSION = exports.GITHUB_ISSUER = void 0;
+exports.githubOidcAvailable = githubOidcAvailable;
+/**
+ * GitHub Actions' own OIDC token, asked through the runner library (`getIDToken(audience)`) that
+ * the GitHub adapter hands over. The job needs `permissions: id-token: write`; without it the
+ * runner does not set ACTIONS_ID_TOKEN_REQUEST_URL and there is no token to ask for.
+ */
+const errors_js_1 = __nccwpck_require__(4296);
+const jwt_js_1 = __nccwpck_require__(3622);
+const source_js_1 = __nccwpck_require__(193);
+exports.GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** What a job without an OIDC token is told. */
+exports.MISSING_PERMISSION = 'ACTIONS_ID_TOKEN_REQUEST_URL is not set, so this job may not ask GitHub for an OIDC token: add ' +
+    '"permissions: id-token: write" to the workflow or the job (pull requests from forks never get one)';
+/** Whether the runner offers this job an OIDC token. */
+function githubOidcAvailable(env) {
+    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim() && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim());
+}
+class GithubOidcSource {
+    audience;
+    kind = 'github';
+    name = 'GitHub Actions\' OIDC provider';
+    tokenName = 'GitHub OIDC token';
+    endpoint;
+    constructor(audience, env) {
+        this.audience = audience;
+        const raw = env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim() ?? '';
+        let shown = 'ACTIONS_ID_TOKEN_REQUEST_URL';
+        try {
+            const url = new URL(raw);
+            shown = `${url.origin}${url.pathname}`;
+        }
+        catch {
+            // shown by name only
+        }
+        this.endpoint = shown;
+    }
+    async getToken(context) {
+        const call = `Could not get GitHub's OIDC token (audience ${this.audience})`;
+        const ask = context.platform?.githubIdToken;
+        if (!ask) {
+            throw new errors_js_1.LoginError(`${call}: only the GitHub Action can ask for it. Use the action (uses: …/chainguard-azure-login) in the workflow, ` +
+                'or write the token to a file and pass it as identity-token-file.');
+        }
+        context.debug(`Asking GitHub for an OIDC token with audience ${this.audience}`);
+        let token;
+        try {
+            token = await ask(this.audience);
+        }
+        catch (error) {
+            if (context.signal?.aborted)
+                throw error;
+            throw new errors_js_1.LoginError(`${call}: ${(0, source_js_1.clip)((0, errors_js_1.messageOf)(error))}. Check that the job has "permissions: id-token: write".`);
+        }
+        if (typeof token !== 'string' || !token)
+            throw new errors_js_1.LoginError(`${call}: the runner returned no token.`);
+        context.mask(token);
+        const claims = (0, jwt_js_1.decodeClaims)(token);
+        if (!claims)
+            throw new errors_js_1.LoginError(`${call}: what the runner returned is not a JWT.`);
+        return { token, expiresAt: (0, jwt_js_1.expiryOf)(claims) };
+    }
+}
+exports.GithubOidcSource = GithubOidcSource;
+
+
+/***/ }),
+
+/***/ 2460:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TOKEN_SERVICE_RETRIES = exports.MANAGED_IDENTITY_RETRIES = exports.ServiceStatus = void 0;
+exports.serviceStatus = serviceStatus;
+exports.retryDelay = retryDelay;
+exports.withRetries = withRetries;
+exports.expectStatus = expectStatus;
+exports.explainNetworkFailure = explainNetworkFailure;
+exports.abortedAs = abortedAs;
+exports.accessTokenFrom = accessTokenFrom;
+exports.maskLongValues = maskLongValues;
+exports.expiryFrom = expiryFrom;
+exports.endpointFromEnvironment = endpointFromEnvironment;
+exports.routeFor = routeFor;
+/**
+ * What the sources that ask an HTTP endpoint share, following the conventions IMDS set: endpoints
+ * taken from the environment are checked (https, or plain http only on loopback), answers that
+ * are not a token become a `ServiceStatus`, retries follow the provider's documented policy with
+ * `Retry-After` honoured, and every failure is explained in one message that names the call.
+ */
+const errors_js_1 = __nccwpck_require__(4296);
+const http_js_1 = __nccwpck_require__(1983);
+const inputs_js_1 = __nccwpck_require__(9114);
+const retry_js_1 = __nccwpck_require__(7253);
+const source_js_1 = __nccwpck_require__(193);
+/** A complete HTTP answer that is not a token. */
+class ServiceStatus extends Error {
+    response;
+    summary;
+    code;
+    description;
+    constructor(response, 
+    /** "HTTP 400 (invalid_request: …)", for messages. */
+    summary, 
+    /** The service's error code (`error`, or `code`), when it gave one. */
+    code, 
+    /** The service's description, clipped, when it gave one. */
+    description) {
+        super(summary);
+        this.response = response;
+        this.summary = summary;
+        this.code = code;
+        this.description = description;
+        this.name = 'ServiceStatus';
+    }
+}
+exports.ServiceStatus = ServiceStatus;
+/** Reads an error answer: OAuth's `{error, error_description}`, or `{message}` / `{Message}`. */
+function serviceStatus(response) {
+    const body = (0, http_js_1.jsonObject)(response.body);
+    const text = (value) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+    const code = text(body?.error) || text(body?.code) || text(body?.statusCode);
+    const description = (0, source_js_1.clip)(text(body?.error_description) || text(body?.message) || text(body?.Message));
+    const detail = [code, description].filter(Boolean).join(': ');
+    return new ServiceStatus(response, `HTTP ${response.status}${detail ? ` (${detail})` : ''}`, code, description);
+}
+/**
+ * Microsoft's SDKs for the managed-identity endpoints other than IMDS (App Service, Arc):
+ * 404, 408, 429 and 5xx, three retries, `Retry-After` honoured.
+ */
+exports.MANAGED_IDENTITY_RETRIES = { statuses: [404, 408, 429, 500, 502, 503, 504], retries: 3, baseMs: 1_000, capMs: 8_000 };
+/** Token services on the internet (Entra ID, Azure DevOps): throttling and server errors only. */
+exports.TOKEN_SERVICE_RETRIES = { statuses: [408, 429, 500, 502, 503, 504], retries: 3, baseMs: 1_000, capMs: 8_000 };
+const MAX_RETRY_AFTER_MS = 60_000;
+/** The delay before another attempt under `policy`, or undefined to give up. */
+function retryDelay(policy, error, attempt, context) {
+    const { clock } = context;
+    if (error instanceof http_js_1.HttpFailure) {
+        // A connection that opened and then stalled or broke is worth another try; one that never
+        // opened means there is no endpoint there, and waiting will not change that.
+        const transient = error.kind === 'timeout' || error.kind === 'reset';
+        return transient && attempt <= 2 ? (0, retry_js_1.backoffMs)(attempt, 1_000, 4_000, clock.random) : undefined;
+    }
+    if (!(error instanceof ServiceStatus))
+        return undefined;
+    const status = error.response.status;
+    if (!policy.statuses.includes(status) || attempt > policy.retries)
+        return undefined;
+    let delay = (0, retry_js_1.backoffMs)(attempt, policy.baseMs, policy.capMs, clock.random);
+    const asked = (0, http_js_1.retryAfterMs)(error.response.headers, clock.now());
+    if (asked !== undefined)
+        delay = Math.max(delay, Math.min(asked, MAX_RETRY_AFTER_MS));
+    if (status >= 500)
+        delay = Math.max(delay, 1_000);
+    return delay;
+}
+/** Runs `attempt` under `policy`, with a debug line before each retry. */
+function withRetries(policy, label, context, attempt) {
+    return (0, retry_js_1.retrying)({
+        clock: context.clock,
+        signal: context.signal,
+        run: attempt,
+        retryAfter: (error, n) => retryDelay(policy, error, n, context),
+        onRetry: (error, n, delay) => context.debug(`${label} attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+    });
+}
+/** Throws a ServiceStatus unless the answer's status is one of `ok`. */
+function expectStatus(response, ok = [200]) {
+    if (ok.includes(response.status))
+        return response;
+    throw serviceStatus(response);
+}
+/**
+ * One message for a request that got no complete answer. `absent` says what it means when
+ * nothing listens there (the source is not really available on this machine).
+ */
+function explainNetworkFailure(call, error, absent) {
+    switch (error.kind) {
+        case 'refused':
+        case 'connect-timeout':
+        case 'unreachable':
+            return new errors_js_1.LoginError(`${call}: ${error.message}. ${absent}`);
+        case 'too-large':
+            return new errors_js_1.LoginError(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
+        default:
+            return new errors_js_1.LoginError(`${call}: ${error.message}.`);
+    }
+}
+/** The failure as it is when the step's own timeout cut it short, else undefined. */
+function abortedAs(error, context) {
+    if (!context.signal?.aborted)
+        return undefined;
+    return error instanceof Error ? error : new Error(String(error));
+}
+/**
+ * Reads an OAuth-style token answer (`access_token`, `expires_on` or `expires_in`), masking the
+ * token before anything else happens. `elsewhere` explains a 200 that is not a token answer.
+ */
+function accessTokenFrom(response, context, call, elsewhere) {
+    const body = (0, http_js_1.jsonObject)(response.body);
+    const token = body?.access_token;
+    if (typeof token !== 'string' || token.length === 0) {
+        maskLongValues(body, context);
+        const what = body ? 'JSON without an access_token' : 'not JSON';
+        throw new errors_js_1.LoginError(`${call}: it answered ${response.status} with a body that is ${what}. ${elsewhere}`);
+    }
+    context.mask(token);
+    return { token, expiresAt: expiryFrom(body ?? {}, context.clock.now()) };
+}
+/** Masks every long string of an unexpected answer, in case it carries a token in another shape. */
+function maskLongValues(body, context) {
+    if (body)
+        for (const value of Object.values(body))
+            if (typeof value === 'string' && value.length > 20)
+                context.mask(value);
+}
+/** The token's expiry from `expires_on` (epoch seconds or a date string) or `expires_in`. */
+function expiryFrom(body, now) {
+    const on = body.expires_on;
+    if (typeof on === 'number' || (typeof on === 'string' && /^\d+$/.test(on.trim()))) {
+        return new Date(Number(on) * 1000);
+    }
+    if (typeof on === 'string' && on.trim()) {
+        const parsed = Date.parse(on);
+        if (!Number.isNaN(parsed))
+            return new Date(parsed);
+    }
+    const inSeconds = body.expires_in;
+    if (typeof inSeconds === 'number' || (typeof inSeconds === 'string' && /^\d+$/.test(inSeconds.trim()))) {
+        return new Date(now + Number(inSeconds) * 1000);
+    }
+    return undefined;
+}
+/**
+ * An endpoint URL read from the environment variable `variable`, under the issuer's rule:
+ * https, or plain http only on a loopback address; no credentials, no fragment.
+ */
+function endpointFromEnvironment(raw, variable) {
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw new errors_js_1.LoginError(`${variable} is not a URL; it is set by the platform, so check what overrides it in this job.`);
+    }
+    if (url.username || url.password)
+        throw new errors_js_1.LoginError(`${variable} must not carry credentials.`);
+    if (url.hash)
+        throw new errors_js_1.LoginError(`${variable} must not have a fragment.`);
+    if (url.protocol === 'http:') {
+        if (!(0, inputs_js_1.isLoopback)(url.hostname)) {
+            throw new errors_js_1.LoginError(`${variable} (${url.origin}) uses plain http off this machine; only https, or http on a loopback address, is accepted. ` +
+                `Check what sets ${variable} in this job.`);
+        }
+    }
+    else if (url.protocol !== 'https:') {
+        throw new errors_js_1.LoginError(`${variable} must be an https URL (or http on a loopback address), not ${url.protocol}.`);
+    }
+    return url;
+}
+/** Endpoints on this machine are reached directly; anything else follows the proxy settings. */
+function routeFor(url) {
+    return (0, inputs_js_1.isLoopback)(url.hostname) ? 'direct' : 'environment';
+}
+
+
+/***/ }),
+
 /***/ 4443:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ImdsSource = exports.IMDS_DEFAULT_BASE = void 0;
-exports.expiryFrom = expiryFrom;
+exports.ImdsSource = exports.IMDS_DEFAULT_BASE = exports.expiryFrom = void 0;
 /**
  * Azure Instance Metadata Service: the managed-identity endpoint of VMs and scale sets.
  * Never goes through a proxy, never follows a redirect, and retries the way Microsoft advises.
@@ -1248,6 +2206,9 @@ exports.expiryFrom = expiryFrom;
 const errors_js_1 = __nccwpck_require__(4296);
 const http_js_1 = __nccwpck_require__(1983);
 const retry_js_1 = __nccwpck_require__(7253);
+const http_source_js_1 = __nccwpck_require__(2460);
+var http_source_js_2 = __nccwpck_require__(2460);
+Object.defineProperty(exports, "expiryFrom", ({ enumerable: true, get: function () { return http_source_js_2.expiryFrom; } }));
 const source_js_1 = __nccwpck_require__(193);
 exports.IMDS_DEFAULT_BASE = 'http://169.254.169.254';
 const TOKEN_PATH = '/metadata/identity/oauth2/token';
@@ -1375,7 +2336,7 @@ class ImdsSource {
                 'network appliance in front of the metadata address.');
         }
         context.mask(token);
-        return { token, expiresAt: expiryFrom(body ?? {}, context.clock.now()) };
+        return { token, expiresAt: (0, http_source_js_1.expiryFrom)(body ?? {}, context.clock.now()) };
     }
     /** Turns the last failure into one message that names the call and the fix. */
     explain(error, context) {
@@ -1424,23 +2385,6 @@ class ImdsSource {
     }
 }
 exports.ImdsSource = ImdsSource;
-/** The token's expiry from `expires_on` (epoch seconds or a date string) or `expires_in`. */
-function expiryFrom(body, now) {
-    const on = body.expires_on;
-    if (typeof on === 'number' || (typeof on === 'string' && /^\d+$/.test(on.trim()))) {
-        return new Date(Number(on) * 1000);
-    }
-    if (typeof on === 'string' && on.trim()) {
-        const parsed = Date.parse(on);
-        if (!Number.isNaN(parsed))
-            return new Date(parsed);
-    }
-    const inSeconds = body.expires_in;
-    if (typeof inSeconds === 'number' || (typeof inSeconds === 'string' && /^\d+$/.test(inSeconds.trim()))) {
-        return new Date(now + Number(inSeconds) * 1000);
-    }
-    return undefined;
-}
 
 
 /***/ }),
@@ -1451,14 +2395,188 @@ function expiryFrom(body, now) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.selectSource = selectSource;
-/** Chooses the identity-token source for this environment. */
-const imds_js_1 = __nccwpck_require__(4443);
 /**
- * The source to ask. Today every Azure machine is asked through IMDS; sources detected from
- * the environment (App Service, Arc, workload identity) slot in here ahead of it.
+ * Chooses the identity-token source for this job: the one `identity-source` names, or under
+ * `auto`, in this order — a token file if given; else, when `azure-audience` is set, workload
+ * identity, App Service / Container Apps, Azure Arc, then IMDS; else the platform's own OIDC
+ * token when the job has one. Everything is decided from the inputs and the environment, before
+ * any request; an input the chosen source would ignore is refused, so that a job never logs in
+ * as something other than what it configured.
  */
-function selectSource(env, selector, allSelectorInputs) {
-    return new imds_js_1.ImdsSource(selector, allSelectorInputs, imds_js_1.ImdsSource.baseFrom(env));
+const errors_js_1 = __nccwpck_require__(4296);
+const inputs_js_1 = __nccwpck_require__(9114);
+const app_service_js_1 = __nccwpck_require__(2679);
+const arc_js_1 = __nccwpck_require__(330);
+const azure_devops_oidc_js_1 = __nccwpck_require__(9573);
+const github_oidc_js_1 = __nccwpck_require__(2833);
+const imds_js_1 = __nccwpck_require__(4443);
+const source_js_1 = __nccwpck_require__(193);
+const token_file_js_1 = __nccwpck_require__(9866);
+const workload_identity_js_1 = __nccwpck_require__(6988);
+const AZURE_SOURCE_NAMES = 'workload identity, App Service / Container Apps, Azure Arc, IMDS';
+/** Picks the source, or throws an InputError / LoginError naming what to set. */
+function selectSource(request) {
+    const chosen = request.inputs.identitySource === 'auto' ? autoSelect(request) : explicitSelect(request);
+    refuseInapplicable(chosen.source.kind, request, chosen.reason);
+    return chosen;
+}
+function explicitSelect(request) {
+    const { inputs, env, label } = request;
+    const kind = inputs.identitySource;
+    const reason = `${label('identity-source')}: ${kind}`;
+    const unavailable = (why) => {
+        throw new errors_js_1.LoginError(`${label('identity-source')} is ${kind}, but ${why}`);
+    };
+    if (source_js_1.AZURE_SOURCES.includes(kind) && !inputs.azureResource) {
+        throw new errors_js_1.InputError('azure-audience', `Input ${label('azure-audience')} is required with ${label('identity-source')} ${kind}: the Application ID URI of the Entra app ` +
+            'the Chainguard identity trusts, e.g. api://<app-client-id>.');
+    }
+    switch (kind) {
+        case 'imds':
+            return { source: azure('imds', imds(request), inputs), reason };
+        case 'app-service': {
+            const found = app_service_js_1.AppServiceSource.detect(env);
+            if (!found) {
+                return unavailable('IDENTITY_ENDPOINT and IDENTITY_HEADER are not both set: this job does not run in App Service, Functions or ' +
+                    'Container Apps with a managed identity. Enable a managed identity on the app or Container Apps job, or choose another source.');
+            }
+            return { source: azure('app-service', new app_service_js_1.AppServiceSource(found, inputs.selector), inputs), reason };
+        }
+        case 'arc': {
+            const found = arc_js_1.ArcSource.detect(env, request.exists) ?? { endpoint: env.IDENTITY_ENDPOINT?.trim() || arc_js_1.ARC_DEFAULT_ENDPOINT, how: '' };
+            return { source: azure('arc', new arc_js_1.ArcSource(found, env), inputs), reason };
+        }
+        case 'workload-identity': {
+            const found = workload_identity_js_1.WorkloadIdentitySource.detect(env);
+            if (!found) {
+                const missing = ['AZURE_FEDERATED_TOKEN_FILE', 'AZURE_CLIENT_ID', 'AZURE_TENANT_ID'].filter((name) => !env[name]?.trim());
+                return unavailable(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: the pod is not set up for workload identity. Label it ` +
+                    'azure.workload.identity/use: "true" and run it under a service account annotated with azure.workload.identity/client-id.');
+            }
+            return { source: azure('workload-identity', new workload_identity_js_1.WorkloadIdentitySource(found, clientIdSelector(inputs)), inputs), reason };
+        }
+        case 'token-file':
+            if (!inputs.identityTokenFile) {
+                throw new errors_js_1.InputError('identity-token-file', `Input ${label('identity-token-file')} is required with ${label('identity-source')} token-file: the path of the OIDC token file.`);
+            }
+            return { source: new token_file_js_1.TokenFileSource(inputs.identityTokenFile, label('identity-token-file')), reason };
+        case 'github':
+            if (!(0, github_oidc_js_1.githubOidcAvailable)(env))
+                return unavailable(`${github_oidc_js_1.MISSING_PERMISSION}.`);
+            return { source: github(request), reason };
+        case 'azure-devops': {
+            const uri = (0, azure_devops_oidc_js_1.oidcRequestUri)(env, request.platform);
+            if (!uri) {
+                return unavailable('System.OidcRequestUri is not set: this is not an Azure Pipelines job, or its agent is too old to offer OIDC tokens (update the agent).');
+            }
+            return { source: azureDevOps(uri, request), reason };
+        }
+    }
+}
+function autoSelect(request) {
+    const { inputs, env, label } = request;
+    const auto = (why) => `auto: ${why}`;
+    if (inputs.identityTokenFile) {
+        return { source: new token_file_js_1.TokenFileSource(inputs.identityTokenFile, label('identity-token-file')), reason: auto(`${label('identity-token-file')} is set`) };
+    }
+    if (inputs.azureResource) {
+        const workload = workload_identity_js_1.WorkloadIdentitySource.detect(env);
+        if (workload) {
+            return {
+                source: azure('workload-identity', new workload_identity_js_1.WorkloadIdentitySource(workload, clientIdSelector(inputs)), inputs),
+                reason: auto('AZURE_FEDERATED_TOKEN_FILE, AZURE_CLIENT_ID and AZURE_TENANT_ID are set')
+            };
+        }
+        const appService = app_service_js_1.AppServiceSource.detect(env);
+        if (appService) {
+            return { source: azure('app-service', new app_service_js_1.AppServiceSource(appService, inputs.selector), inputs), reason: auto('IDENTITY_ENDPOINT and IDENTITY_HEADER are set') };
+        }
+        const arc = arc_js_1.ArcSource.detect(env, request.exists);
+        if (arc)
+            return { source: azure('arc', new arc_js_1.ArcSource(arc, env), inputs), reason: auto(arc.how) };
+        return {
+            source: azure('imds', imds(request), inputs),
+            reason: auto(`${label('azure-audience')} is set and no other Azure identity endpoint is in the environment`)
+        };
+    }
+    if ((0, github_oidc_js_1.githubOidcAvailable)(env)) {
+        return { source: github(request), reason: auto(`ACTIONS_ID_TOKEN_REQUEST_URL is set and ${label('azure-audience')} is not`) };
+    }
+    const uri = (0, azure_devops_oidc_js_1.oidcRequestUri)(env, request.platform);
+    if (uri)
+        return { source: azureDevOps(uri, request), reason: auto(`System.OidcRequestUri is set and ${label('azure-audience')} is not`) };
+    const githubJob = env.GITHUB_ACTIONS === 'true';
+    const lines = [
+        `Input ${label('azure-audience')} is not set, and no other identity source is available to this job. Looked for:`,
+        `- ${label('identity-token-file')}: not set;`,
+        `- ${label('azure-audience')}: not set, so the Azure managed identity sources (${AZURE_SOURCE_NAMES}) were not tried;`,
+        githubJob
+            ? `- GitHub Actions' OIDC token: this is a GitHub Actions job, but ${github_oidc_js_1.MISSING_PERMISSION};`
+            : '- GitHub Actions\' OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set (not a GitHub Actions job);',
+        '- Azure DevOps\' OIDC token: System.OidcRequestUri is not set (not an Azure Pipelines job).',
+        `Set ${label('azure-audience')} (e.g. api://<app-client-id>) to use the Azure managed identity of this machine, pod or app; ` +
+            `${label('identity-token-file')} to present an OIDC token file (e.g. a Kubernetes projected service-account token); ` +
+            `or ${label('identity-source')} to choose a source.`
+    ];
+    throw new errors_js_1.InputError('azure-audience', lines.join('\n'));
+}
+/** Refuses inputs that the chosen source would ignore. */
+function refuseInapplicable(kind, request, reason) {
+    const { inputs, label } = request;
+    const chosen = `the identity source is ${kind} (${reason})`;
+    const refuse = (name, why) => {
+        throw new errors_js_1.InputError(name, `Input ${label(name)} cannot be used here: ${chosen}, and ${why} Remove it, or choose another ${label('identity-source')}.`);
+    };
+    const selector = inputs.selector;
+    if (selector) {
+        const name = inputs_js_1.SELECTOR_INPUTS.find((n) => label(n) === selector.inputLabel) ?? 'managed-identity-client-id';
+        if (kind === 'arc')
+            refuse(name, 'Azure Arc offers the machine\'s system-assigned identity only.');
+        if (kind === 'workload-identity' && selector.kind !== 'client-id') {
+            refuse(name, `workload identity chooses the identity by client ID only (AZURE_CLIENT_ID, or ${label('managed-identity-client-id')}).`);
+        }
+        if (!source_js_1.AZURE_SOURCES.includes(kind))
+            refuse(name, 'it selects an Azure managed identity, which this source does not use.');
+    }
+    if (inputs.azureResource && !source_js_1.AZURE_SOURCES.includes(kind)) {
+        refuse('azure-audience', `${kind === 'token-file' ? 'the token file is' : 'its token is'} presented to Chainguard as it is; no Azure token is asked for.`);
+    }
+    if (inputs.identityTokenFile && kind !== 'token-file')
+        refuse('identity-token-file', 'it is read only by the token-file source.');
+    if (inputs.azureDevOpsServiceConnection && kind !== 'azure-devops') {
+        refuse('azure-devops-service-connection', 'it applies only to the Azure DevOps OIDC token.');
+    }
+    if (inputs.oidcAudience && kind !== 'github') {
+        const why = kind === 'azure-devops'
+            ? `Azure DevOps OIDC tokens always carry the audience ${azure_devops_oidc_js_1.AZURE_DEVOPS_AUDIENCE}.`
+            : 'it is the audience asked of GitHub\'s OIDC provider only.';
+        refuse('oidc-audience', why);
+    }
+}
+function imds(request) {
+    return new imds_js_1.ImdsSource(request.inputs.selector, inputs_js_1.SELECTOR_INPUTS.map((name) => request.label(name)), imds_js_1.ImdsSource.baseFrom(request.env));
+}
+function github(request) {
+    return new github_oidc_js_1.GithubOidcSource(request.inputs.oidcAudience ?? inputs_js_1.DEFAULT_OIDC_AUDIENCE, request.env);
+}
+function azureDevOps(uri, request) {
+    const id = request.inputs.azureDevOpsServiceConnection;
+    return new azure_devops_oidc_js_1.AzureDevOpsOidcSource(uri, id ? { id, inputLabel: request.label('azure-devops-service-connection') } : undefined);
+}
+function clientIdSelector(inputs) {
+    return inputs.selector?.kind === 'client-id' ? inputs.selector : undefined;
+}
+/** An Azure source, with `azure-audience` bound in. */
+function azure(kind, source, inputs) {
+    const resource = inputs.azureResource;
+    return {
+        kind,
+        name: source.name,
+        endpoint: source.endpoint,
+        tokenName: 'Azure token',
+        resource,
+        getToken: (context) => source.getToken(resource, context)
+    };
 }
 
 
@@ -1469,12 +2587,264 @@ function selectSource(env, selector, allSelectorInputs) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AZURE_SOURCES = exports.SOURCE_CHOICES = void 0;
 exports.clip = clip;
+/** The `identity-source` values: `auto`, or one source. */
+exports.SOURCE_CHOICES = ['auto', 'imds', 'app-service', 'arc', 'workload-identity', 'token-file', 'github', 'azure-devops'];
+/** The sources that ask Azure for a token for `azure-audience`. */
+exports.AZURE_SOURCES = ['workload-identity', 'app-service', 'arc', 'imds'];
 /** Clips text from a service for a message: one line, printable, at most `max` characters. */
 function clip(text, max = 300) {
     // eslint-disable-next-line no-control-regex
     const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
     return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}
+
+
+/***/ }),
+
+/***/ 9866:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TokenFileSource = void 0;
+exports.readTokenFile = readTokenFile;
+exports.checkNotExpired = checkNotExpired;
+/**
+ * An OIDC token in a file: a Kubernetes projected service-account token (audience
+ * `issuer.enforce.dev`, as Chainguard's Kubernetes and Jenkins guides set it up) or any CI's token
+ * written to a file. It is read afresh at every use (the kubelet rotates it), masked at once, and
+ * presented to Chainguard as it is: no Azure call is made.
+ */
+const node_fs_1 = __nccwpck_require__(3024);
+const errors_js_1 = __nccwpck_require__(4296);
+const jwt_js_1 = __nccwpck_require__(3622);
+/** A projected token is one or two kilobytes; anything far larger is not a token. */
+const MAX_TOKEN_BYTES = 64 * 1024;
+/**
+ * Reads the token in `file`, masks it, and checks that it is a JWT. `label` names where the path
+ * came from (an input or an environment variable), for messages; the token is never shown.
+ */
+function readTokenFile(file, label, context) {
+    let fd;
+    try {
+        fd = (0, node_fs_1.openSync)(file, 'r');
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT'
+            ? 'does not exist. In Kubernetes, check the pod\'s projected service-account token volume and its mount path'
+            : code === 'EACCES' || code === 'EPERM'
+                ? 'cannot be read by the user running the step'
+                : `cannot be opened (${code ?? 'error'})`;
+        throw new errors_js_1.LoginError(`The token file ${file} (${label}) ${why}.`);
+    }
+    let text;
+    try {
+        const stat = (0, node_fs_1.fstatSync)(fd);
+        if (!stat.isFile())
+            throw new errors_js_1.LoginError(`The token file ${file} (${label}) is not a regular file.`);
+        if (stat.size > MAX_TOKEN_BYTES)
+            throw new errors_js_1.LoginError(`The token file ${file} (${label}) is ${stat.size} bytes long; an OIDC token is a few kilobytes.`);
+        const buffer = Buffer.alloc(MAX_TOKEN_BYTES + 1);
+        const length = (0, node_fs_1.readSync)(fd, buffer, 0, buffer.length, 0);
+        text = buffer.subarray(0, length).toString('utf8').trim();
+    }
+    finally {
+        (0, node_fs_1.closeSync)(fd);
+    }
+    if (!text)
+        throw new errors_js_1.LoginError(`The token file ${file} (${label}) is empty; the kubelet or your CI writes the token there.`);
+    context.mask(text);
+    if (!(0, jwt_js_1.decodeClaims)(text)) {
+        throw new errors_js_1.LoginError(`The token file ${file} (${label}) does not hold a JWT (three base64url parts with a JSON payload); its contents are not shown.`);
+    }
+    return text;
+}
+/** Refuses a token whose `exp` has passed, saying when, and what rotates it. */
+function checkNotExpired(token, file, label, now) {
+    const claims = (0, jwt_js_1.decodeClaims)(token);
+    const expiry = (0, jwt_js_1.expiryOf)(claims);
+    if (expiry && expiry.getTime() <= now) {
+        throw new errors_js_1.LoginError(`The token in ${file} (${label}) expired at ${expiry.toISOString()} (issuer "${(0, jwt_js_1.claimText)(claims, 'iss')}"). ` +
+            'Whatever writes the file has stopped refreshing it: in Kubernetes the kubelet rotates projected tokens ' +
+            'while the pod runs, so check the volume (a copied token does not rotate); elsewhere, write a fresh token before the step.');
+    }
+}
+class TokenFileSource {
+    file;
+    label;
+    kind = 'token-file';
+    name = 'the token file';
+    tokenName = 'OIDC token';
+    constructor(file, label) {
+        this.file = file;
+        this.label = label;
+    }
+    get endpoint() {
+        return this.file;
+    }
+    async getToken(context) {
+        context.debug(`Reading the OIDC token in ${this.file}`);
+        const token = readTokenFile(this.file, this.label, context);
+        checkNotExpired(token, this.file, this.label, context.clock.now());
+        return { token, expiresAt: (0, jwt_js_1.expiryOf)((0, jwt_js_1.decodeClaims)(token)) };
+    }
+}
+exports.TokenFileSource = TokenFileSource;
+
+
+/***/ }),
+
+/***/ 6988:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.WorkloadIdentitySource = exports.DEFAULT_AUTHORITY = void 0;
+exports.aadstsCode = aadstsCode;
+/**
+ * AKS workload identity (and any Kubernetes cluster federated with Entra ID): the pod's projected
+ * service-account token, in `AZURE_FEDERATED_TOKEN_FILE`, is presented to Entra ID as a client
+ * assertion for the identity `AZURE_CLIENT_ID` in `AZURE_TENANT_ID`; the Azure token comes back.
+ * The file is read again at every attempt, since the kubelet rotates it.
+ */
+const errors_js_1 = __nccwpck_require__(4296);
+const http_js_1 = __nccwpck_require__(1983);
+const jwt_js_1 = __nccwpck_require__(3622);
+const http_source_js_1 = __nccwpck_require__(2460);
+const token_file_js_1 = __nccwpck_require__(9866);
+exports.DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/';
+const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const CONNECT_TIMEOUT_MS = 10_000;
+const ATTEMPT_TIMEOUT_MS = 30_000;
+const MAX_BODY_BYTES = 64 * 1024;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TENANT = /^[a-z0-9](?:[a-z0-9.-]{0,126}[a-z0-9])?$/i;
+class WorkloadIdentitySource {
+    environment;
+    name = 'Entra ID (workload identity)';
+    endpoint;
+    url;
+    clientId;
+    clientIdFrom;
+    /** @param selector  a client ID chosen by managed-identity-client-id, overriding AZURE_CLIENT_ID */
+    constructor(environment, selector) {
+        this.environment = environment;
+        this.clientId = selector?.value ?? environment.clientId;
+        this.clientIdFrom = selector?.inputLabel ?? 'AZURE_CLIENT_ID';
+        if (!GUID.test(this.clientId))
+            throw new errors_js_1.LoginError(`${this.clientIdFrom} must be the client ID (a GUID) of the managed identity or app registration.`);
+        if (!TENANT.test(environment.tenantId))
+            throw new errors_js_1.LoginError('AZURE_TENANT_ID must be a tenant ID (a GUID) or a tenant domain name.');
+        const authority = (0, http_source_js_1.endpointFromEnvironment)(environment.authority, 'AZURE_AUTHORITY_HOST');
+        if (!authority.pathname.endsWith('/'))
+            authority.pathname += '/';
+        authority.search = '';
+        this.url = new URL(`${environment.tenantId}/oauth2/v2.0/token`, authority);
+        this.endpoint = this.url.href;
+    }
+    /** All three of `AZURE_FEDERATED_TOKEN_FILE`, `AZURE_CLIENT_ID`, `AZURE_TENANT_ID`. */
+    static detect(env) {
+        const tokenFile = env.AZURE_FEDERATED_TOKEN_FILE?.trim();
+        const clientId = env.AZURE_CLIENT_ID?.trim();
+        const tenantId = env.AZURE_TENANT_ID?.trim();
+        if (!tokenFile || !clientId || !tenantId)
+            return undefined;
+        return { tokenFile, clientId, tenantId, authority: env.AZURE_AUTHORITY_HOST?.trim() || exports.DEFAULT_AUTHORITY };
+    }
+    async getToken(resource, context) {
+        context.debug(`Requesting an Azure token from ${this.endpoint} for ${resource} as ${this.clientId}, with the token in ${this.environment.tokenFile}`);
+        let assertion = '';
+        let response;
+        try {
+            response = await (0, http_source_js_1.withRetries)(http_source_js_1.TOKEN_SERVICE_RETRIES, 'Entra ID', context, async () => {
+                assertion = (0, token_file_js_1.readTokenFile)(this.environment.tokenFile, 'AZURE_FEDERATED_TOKEN_FILE', context);
+                (0, token_file_js_1.checkNotExpired)(assertion, this.environment.tokenFile, 'AZURE_FEDERATED_TOKEN_FILE', context.clock.now());
+                return this.attempt(assertion, resource, context);
+            });
+        }
+        catch (error) {
+            throw (0, http_source_js_1.abortedAs)(error, context) ?? this.explain(error, assertion, resource);
+        }
+        return (0, http_source_js_1.accessTokenFrom)(response, context, this.call(), 'Something other than Entra ID answered: check AZURE_AUTHORITY_HOST.');
+    }
+    async attempt(assertion, resource, context) {
+        const body = new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: this.clientId,
+            client_assertion_type: ASSERTION_TYPE,
+            client_assertion: assertion,
+            scope: `${resource}/.default`
+        }).toString();
+        const response = await context.send({
+            url: this.url,
+            method: 'POST',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+            body,
+            route: (0, http_source_js_1.routeFor)(this.url),
+            connectTimeoutMs: CONNECT_TIMEOUT_MS,
+            timeoutMs: ATTEMPT_TIMEOUT_MS,
+            maxBodyBytes: MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        return (0, http_source_js_1.expectStatus)(response);
+    }
+    call() {
+        return `Could not get an Azure token from ${this.name} (${this.url.origin}${this.url.pathname})`;
+    }
+    explain(error, assertion, resource) {
+        const call = this.call();
+        if (error instanceof http_js_1.HttpFailure) {
+            return (0, http_source_js_1.explainNetworkFailure)(call, error, 'Check AZURE_AUTHORITY_HOST and, behind a proxy, HTTPS_PROXY and NO_PROXY.');
+        }
+        if (!(error instanceof http_source_js_1.ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const code = aadstsCode(error);
+        const said = `Entra ID answered ${error.response.status} ${code ? `AADSTS${code}` : error.code || ''}`.trimEnd();
+        const claims = (0, jwt_js_1.decodeClaims)(assertion);
+        const presented = `issuer "${(0, jwt_js_1.claimText)(claims, 'iss')}", subject "${(0, jwt_js_1.claimText)(claims, 'sub')}", audience "${(0, jwt_js_1.claimText)(claims, 'aud')}"`;
+        if (code && /^70021\d*$/.test(code)) {
+            const iss = (0, jwt_js_1.claimText)(claims, 'iss');
+            const sub = (0, jwt_js_1.claimText)(claims, 'sub');
+            return new errors_js_1.LoginError(`${call}: ${said}: no federated credential on the identity ${this.clientId} (${this.clientIdFrom}) matches the ` +
+                `service account token in AZURE_FEDERATED_TOKEN_FILE (${presented}). Add one that matches exactly ` +
+                '(the comparison is case-sensitive):\n' +
+                `  az identity federated-credential create --name chainguard-login --identity-name <managed identity name> --resource-group <group> --issuer ${iss} --subject ${sub} --audience api://AzureADTokenExchange\n` +
+                `(for an app registration: az ad app federated-credential create --id ${this.clientId} with the same issuer, subject and audience). ` +
+                `The pod's service account must carry the annotation azure.workload.identity/client-id: ${this.clientId}.`);
+        }
+        if (code === '700024') {
+            return new errors_js_1.LoginError(`${call}: ${said}: the service account token is outside its validity period (${presented}); the kubelet refreshes it while the pod runs, so check the projected volume and this machine's clock.`);
+        }
+        if (code === '700016') {
+            return new errors_js_1.LoginError(`${call}: ${said}: no application or managed identity with client ID ${this.clientId} exists in tenant ${this.environment.tenantId}. Check ${this.clientIdFrom} and AZURE_TENANT_ID.`);
+        }
+        if (code === '90002') {
+            return new errors_js_1.LoginError(`${call}: ${said}: tenant ${this.environment.tenantId} was not found. Check AZURE_TENANT_ID.`);
+        }
+        if (code === '500011' || code === '70011') {
+            return new errors_js_1.LoginError(`${call}: ${said}: Entra ID knows no resource "${resource}" in this tenant. Check azure-audience: it must be the Application ID URI (api://<app-client-id>) of an Entra app.`);
+        }
+        if (code === '50027' || code === '50013' || code === '5002738') {
+            return new errors_js_1.LoginError(`${call}: ${said}: Entra ID could not verify the service account token (${presented}). The federated credential's ` +
+                'issuer must publish its signing keys (AKS: az aks update --enable-oidc-issuer --enable-workload-identity).');
+        }
+        if (http_source_js_1.TOKEN_SERVICE_RETRIES.statuses.includes(error.response.status)) {
+            return new errors_js_1.LoginError(`${call}: Entra ID kept failing (last answer ${error.summary}) after ${http_source_js_1.TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        return new errors_js_1.LoginError(`${call}: ${error.summary}.`);
+    }
+}
+exports.WorkloadIdentitySource = WorkloadIdentitySource;
+/** The AADSTS error number of an Entra answer, from `error_codes` or the description. */
+function aadstsCode(error) {
+    const body = (0, http_js_1.jsonObject)(error.response.body);
+    const codes = body?.error_codes;
+    if (Array.isArray(codes) && (typeof codes[0] === 'number' || typeof codes[0] === 'string'))
+        return String(codes[0]);
+    return /AADSTS(\d+)/.exec(error.description)?.[1];
 }
 
 

@@ -172,7 +172,10 @@ export function endpointFromEnvironment(raw: string, variable: string): URL {
   if (url.hash) throw new LoginError(`${variable} must not have a fragment.`);
   if (url.protocol === 'http:') {
     if (!isLoopback(url.hostname)) {
-      throw new LoginError(`${variable} (${url.origin}) uses plain http off this machine; only https, or http on a loopback address, is accepted.`);
+      throw new LoginError(
+        `${variable} (${url.origin}) uses plain http off this machine; only https, or http on a loopback address, is accepted. ` +
+          `Check what sets ${variable} in this job.`
+      );
     }
   } else if (url.protocol !== 'https:') {
     throw new LoginError(`${variable} must be an https URL (or http on a loopback address), not ${url.protocol}.`);
