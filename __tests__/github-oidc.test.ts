@@ -40,6 +40,14 @@ describe('GithubOidcSource', () => {
     expect(context.masked).toEqual(['opaque-value-from-runner']);
   });
 
+  it('stops waiting for the runner library when the step\'s timeout expires', async () => {
+    const controller = new AbortController();
+    const platform: PlatformIdentity = { githubIdToken: () => new Promise<string>(() => undefined) };
+    const pending = failure(new GithubOidcSource('aud', ENV).getToken(testContext({ platform, signal: controller.signal })));
+    controller.abort(new Error('timed out'));
+    expect((await pending).message).toBe('timed out');
+  });
+
   it('is available only when the runner set both request variables', () => {
     expect(githubOidcAvailable(ENV)).toBe(true);
     expect(githubOidcAvailable({ ACTIONS_ID_TOKEN_REQUEST_URL: ENV.ACTIONS_ID_TOKEN_REQUEST_URL })).toBe(false);

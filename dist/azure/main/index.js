@@ -1971,7 +1971,8 @@ class GithubOidcSource {
         context.debug(`Asking GitHub for an OIDC token with audience ${this.audience}`);
         let token;
         try {
-            token = await ask(this.audience);
+            // The runner library retries on its own; the step's timeout still bounds it.
+            token = await untilAborted(ask(this.audience), context.signal);
         }
         catch (error) {
             if (context.signal?.aborted)
@@ -1988,6 +1989,24 @@ class GithubOidcSource {
     }
 }
 exports.GithubOidcSource = GithubOidcSource;
+/** `promise`, or a rejection as soon as `signal` aborts. */
+function untilAborted(promise, signal) {
+    if (!signal)
+        return promise;
+    if (signal.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
 
 
 /***/ }),

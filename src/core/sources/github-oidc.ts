@@ -52,7 +52,8 @@ export class GithubOidcSource implements IdentitySource {
     context.debug(`Asking GitHub for an OIDC token with audience ${this.audience}`);
     let token: string;
     try {
-      token = await ask(this.audience);
+      // The runner library retries on its own; the step's timeout still bounds it.
+      token = await untilAborted(ask(this.audience), context.signal);
     } catch (error) {
       if (context.signal?.aborted) throw error;
       throw new LoginError(`${call}: ${clip(messageOf(error))}. Check that the job has "permissions: id-token: write".`);
@@ -63,4 +64,24 @@ export class GithubOidcSource implements IdentitySource {
     if (!claims) throw new LoginError(`${call}: what the runner returned is not a JWT.`);
     return { token, expiresAt: expiryOf(claims) };
   }
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      }
+    );
+  });
 }
