@@ -60,7 +60,7 @@ describe('AppServiceSource', () => {
   it('names the selector input when the identity is not assigned to the app', async () => {
     const selector: IdentitySelector = { kind: 'client-id', value: '99999999-aaaa-4aaa-8aaa-999999999999', inputLabel: 'managedIdentityClientId' };
     const error = await failure(source(selector).getToken(RESOURCE, testContext()));
-    expect(error.message).toMatch(/HTTP 400 \(400: Identity not found\)/);
+    expect(error.message).toMatch(/HTTP 400 \(Identity not found\)/);
     expect(error.message).toMatch(/selected by managedIdentityClientId \(99999999-aaaa-4aaa-8aaa-999999999999\) may not be assigned/);
   });
 
@@ -77,7 +77,7 @@ describe('AppServiceSource', () => {
     endpoint.script(...Array.from({ length: 6 }, () => ({ status: 500, body: { statusCode: 500, message: 'boom' } })));
     const error = await failure(source().getToken(RESOURCE, testContext()));
     expect(endpoint.requests).toHaveLength(4);
-    expect(error.message).toMatch(/kept failing \(last answer HTTP 500 \(500: boom\)\) after 4 attempts/);
+    expect(error.message).toMatch(/kept failing \(last answer HTTP 500 \(boom\)\) after 4 attempts/);
   });
 
   it('says the endpoint is not running when the connection is refused', async () => {

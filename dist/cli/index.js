@@ -2065,8 +2065,8 @@ exports.ServiceStatus = ServiceStatus;
 /** Reads an error answer: OAuth's `{error, error_description}`, or `{message}` / `{Message}`. */
 function serviceStatus(response) {
     const body = (0, http_js_1.jsonObject)(response.body);
-    const text = (value) => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
-    const code = text(body?.error) || text(body?.code) || text(body?.statusCode);
+    const text = (value) => (typeof value === 'string' ? value : '');
+    const code = text(body?.error) || text(body?.code);
     const description = (0, source_js_1.clip)(text(body?.error_description) || text(body?.message) || text(body?.Message));
     const detail = [code, description].filter(Boolean).join(': ');
     return new ServiceStatus(response, `HTTP ${response.status}${detail ? ` (${detail})` : ''}`, code, description);

@@ -29,8 +29,8 @@ export class ServiceStatus extends Error {
 /** Reads an error answer: OAuth's `{error, error_description}`, or `{message}` / `{Message}`. */
 export function serviceStatus(response: HttpResponse): ServiceStatus {
   const body = jsonObject(response.body);
-  const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
-  const code = text(body?.error) || text(body?.code) || text(body?.statusCode);
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+  const code = text(body?.error) || text(body?.code);
   const description = clip(text(body?.error_description) || text(body?.message) || text(body?.Message));
   const detail = [code, description].filter(Boolean).join(': ');
   return new ServiceStatus(response, `HTTP ${response.status}${detail ? ` (${detail})` : ''}`, code, description);
