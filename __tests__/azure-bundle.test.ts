@@ -82,7 +82,8 @@ describe('Azure Pipelines task bundle', () => {
     for (const o of task.outputVariables) expect(o.name).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
     expect(task.inputs.map((i: { name: string }) => i.name)).toEqual([
       'identity', 'azureAudience', 'managedIdentityClientId', 'managedIdentityObjectId', 'managedIdentityResourceId',
-      'registry', 'audience', 'issuer', 'dockerLogin', 'dockerConfig', 'logout', 'timeout'
+      'registry', 'audience', 'issuer', 'dockerLogin', 'dockerConfig', 'logout', 'timeout',
+      'identitySource', 'identityTokenFile', 'azureDevOpsServiceConnection', 'diagnose'
     ]);
   });
 });

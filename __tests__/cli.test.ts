@@ -16,6 +16,14 @@ describe('parseArgs', () => {
     });
     expect(parseArgs(['--help']).command).toBe('help');
   });
+  it('reads the diagnose command as a login with diagnose set', () => {
+    expect(parseArgs(['diagnose', '--identity-source', 'arc'])).toEqual({
+      command: 'login',
+      values: { diagnose: 'true', 'identity-source': 'arc' },
+      exportToken: false,
+      debug: false
+    });
+  });
   it('refuses unknown arguments and missing values', () => {
     expect(() => parseArgs(['--identitty', 'x'])).toThrow(/Unknown argument "--identitty"/);
     expect(() => parseArgs(['--identity'])).toThrow(/--identity needs a value/);

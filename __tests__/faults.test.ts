@@ -9,6 +9,7 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { IDENTITY_APP_SERVICE, IDENTITY_ARC, IDENTITY_KUBERNETES, IDENTITY_WORKLOAD, JENKINS_SERVICE_ACCOUNT, WORKLOAD_MI, WORKLOAD_SERVICE_ACCOUNT } from '../emulators/index.mjs';
 import type { GithubStepResult, Job } from '../emulators/runners.mjs';
 import { useBundleHarness } from './helpers/bundles.js';
 import { startProxy } from './helpers/proxy.js';
@@ -214,5 +215,93 @@ describe('proxies', () => {
     const main = await h.githubMain(job, h.githubInputs(), { ...proxyEnv(`http://127.0.0.1:${port}`), ...fast });
     expectCleanFailure(job, main, /::error::Could not exchange the Azure token at Chainguard's STS \(https:\/\/sts\.example\.test:\d+\/sts\/exchange\): the proxy named by HTTPS_PROXY could not be reached \(connect ECONNREFUSED\)\. Check the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY/);
     expect(h.emulators.imds.requests).toHaveLength(1);
+  });
+});
+
+describe('identity source faults', () => {
+  const h = useBundleHarness();
+  let job: Job;
+  beforeEach(() => {
+    job = h.githubJob();
+  });
+  const login = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) => h.githubMain(job, h.githubInputs(inputs), { ...fast, ...env });
+  const untouched = () => {
+    expect(h.emulators.imds.requests).toHaveLength(0);
+    expect(h.emulators.sts.requests).toHaveLength(0);
+  };
+
+  it('Arc: a realm outside the agent\'s token directory is refused; nothing is read or sent', async () => {
+    h.emulators.arc.script({ status: 401, headers: { 'WWW-Authenticate': 'Basic realm=/etc/shadow' }, body: '' });
+    const main = await login({ identity: IDENTITY_ARC }, h.emulators.environments.arc());
+    expectCleanFailure(
+      job,
+      main,
+      /^::error::Could not get an Azure token from the Azure Arc agent's identity endpoint \(http:\/\/127\.0\.0\.1:\d+\/metadata\/identity\/oauth2\/token\): it asked for the key file "\/etc\/shadow", which is not directly in \S+; .*Nothing was read or sent\./
+    );
+    expect(h.emulators.arc.requests).toHaveLength(1);
+    untouched();
+  });
+
+  it('Entra ID: no federated credential matches the pod\'s service account (AADSTS700213), with the command that adds one', async () => {
+    const env = h.emulators.environments.workloadIdentity();
+    h.emulators.kubelet.writeToken({ ...WORKLOAD_SERVICE_ACCOUNT, serviceAccount: 'builder', file: 'azure-identity-token' });
+    const main = await login({ identity: IDENTITY_WORKLOAD }, env);
+    expectCleanFailure(
+      job,
+      main,
+      new RegExp(
+        `^::error::Could not get an Azure token from Entra ID \\(workload identity\\) .*Entra ID answered 400 AADSTS700213: no federated credential on the identity ${WORKLOAD_MI.clientId} \\(AZURE_CLIENT_ID\\) matches .*subject "system:serviceaccount:ci:builder".*az identity federated-credential create .*--subject system:serviceaccount:ci:builder --audience api://AzureADTokenExchange`
+      )
+    );
+    expect(h.emulators.entra.requests).toHaveLength(1);
+    untouched();
+  });
+
+  it('Entra ID: rides out throttling (429 with Retry-After), then logs in', async () => {
+    h.emulators.entra.script({ status: 429, headers: { 'Retry-After': '20' }, body: {} });
+    const main = await login({ identity: IDENTITY_WORKLOAD }, h.emulators.environments.workloadIdentity());
+    expect(main.code).toBe(0);
+    const [first, second] = h.emulators.entra.requests;
+    expect((second.at - first.at) / SCALE).toBeGreaterThanOrEqual(20_000);
+  });
+
+  it.each<[string, Record<string, string>, RegExp]>([
+    ['under auto', {}, /^::error::Input azure-audience is not set, and no other identity source is available to this job\..*this is a GitHub Actions job, but ACTIONS_ID_TOKEN_REQUEST_URL is not set, so this job may not ask GitHub for an OIDC token: add "permissions: id-token: write"/],
+    ['with identity-source github', { 'identity-source': 'github' }, /^::error::identity-source is github, but ACTIONS_ID_TOKEN_REQUEST_URL is not set, .*add "permissions: id-token: write" to the workflow or the job/]
+  ])('GitHub: a job without permissions: id-token: write is told to add it (%s)', async (_what, inputs, message) => {
+    const main = await login({ 'azure-audience': '', ...inputs });
+    expectCleanFailure(job, main, message);
+    expect(h.emulators.github.requests).toHaveLength(0);
+    untouched();
+  });
+
+  it('App Service: a 401 (IDENTITY_HEADER not accepted) is explained, not retried, and the header stays masked', async () => {
+    const env = { ...h.emulators.environments.appService(), IDENTITY_HEADER: 'stale-identity-header-0123456789abcdef' };
+    h.extraTokens.push(env.IDENTITY_HEADER);
+    const main = await login({ identity: IDENTITY_APP_SERVICE }, env);
+    expectCleanFailure(job, main, /^::error::Could not get an Azure token from the App Service \/ Container Apps identity endpoint .*it refused the request, HTTP 401 .*did not accept IDENTITY_HEADER/);
+    expect(main.stdout.split('\n').filter((line) => line.includes(env.IDENTITY_HEADER))).toEqual([`::add-mask::${env.IDENTITY_HEADER}`]);
+    expect(h.emulators.appService.requests).toHaveLength(1);
+    untouched();
+  });
+
+  it('App Service: an endpoint that is not running is reported at once', async () => {
+    const port = await closedPort();
+    const main = await login({ identity: IDENTITY_APP_SERVICE }, { ...h.emulators.environments.appService(), IDENTITY_ENDPOINT: `http://127.0.0.1:${port}/msi/token` });
+    expectCleanFailure(job, main, /refused the connection\. IDENTITY_ENDPOINT names an endpoint that is not running/);
+    untouched();
+  });
+
+  it('App Service: an endpoint off this machine over plain http is refused before any request', async () => {
+    const main = await login({ identity: IDENTITY_APP_SERVICE }, { ...h.emulators.environments.appService(), IDENTITY_ENDPOINT: 'http://identity.example.test/msi/token' });
+    expectCleanFailure(job, main, /^::error::IDENTITY_ENDPOINT \(http:\/\/identity\.example\.test\) uses plain http off this machine/);
+    expect(h.emulators.appService.requests).toHaveLength(0);
+  });
+
+  it('token file: an expired projected token is refused before the exchange', async () => {
+    const file = h.emulators.kubelet.writeToken({ ...JENKINS_SERVICE_ACCOUNT, lifetimeSeconds: -120 });
+    const main = await login({ identity: IDENTITY_KUBERNETES, 'azure-audience': '', 'identity-token-file': file });
+    expectCleanFailure(job, main, /^::error::The token in \S+ \(identity-token-file\) expired at .*the kubelet rotates projected tokens/);
+    untouched();
   });
 });

@@ -31,8 +31,37 @@ describe('readInputs', () => {
       dockerLogin: true,
       dockerConfig: undefined,
       logout: true,
-      timeoutSeconds: 120
+      timeoutSeconds: 120,
+      identitySource: 'auto',
+      identityTokenFile: undefined,
+      oidcAudience: undefined,
+      azureDevOpsServiceConnection: undefined,
+      diagnose: false
     });
+  });
+
+  it('reads the identity-source inputs, and needs neither identity nor azure-audience to diagnose', () => {
+    const inputs = readInputs(
+      reader({
+        'identity-source': ' Token-File ',
+        'identity-token-file': 'tokens/sa',
+        'oidc-audience': 'my-audience',
+        'azure-devops-service-connection': '7B3F1C2D-9E8A-4B6C-A5D4-3E2F1A0B9C8D',
+        diagnose: 'true'
+      }),
+      '/work'
+    );
+    expect(inputs).toMatchObject({
+      identity: '',
+      azureResource: undefined,
+      identitySource: 'token-file',
+      identityTokenFile: '/work/tokens/sa',
+      oidcAudience: 'my-audience',
+      azureDevOpsServiceConnection: '7b3f1c2d-9e8a-4b6c-a5d4-3e2f1a0b9c8d',
+      diagnose: true
+    });
+    // azure-audience is required only by the Azure sources, which the source selection checks.
+    expect(readInputs(reader({ identity: IDENTITY })).azureResource).toBeUndefined();
   });
 
   it('strips /.default from the Azure audience and trims values', () => {
@@ -70,7 +99,10 @@ describe('readInputs', () => {
     ['an identity that is not a UIDP', { identity: 'my-identity' }, 'identity', /not an assumable identity's UIDP/],
     ['an upper-case UIDP', { identity: IDENTITY.toUpperCase() }, 'identity', /UIDP/],
     ['an org without an identity part', { identity: IDENTITY.split('/')[0] }, 'identity', /UIDP/],
-    ['a missing Azure audience', { 'azure-audience': '' }, 'azure-audience', /is required/],
+    ['an unknown identity source', { 'identity-source': 'kubernetes' }, 'identity-source', /must be one of auto, imds, app-service, arc, workload-identity, token-file, github, azure-devops/],
+    ['an OIDC audience with spaces', { 'oidc-audience': 'issuer enforce dev' }, 'oidc-audience', /spaces/],
+    ['a service connection given by name', { 'azure-devops-service-connection': 'chainguard-registry' }, 'azure-devops-service-connection', /service connection's ID \(a GUID/],
+    ['a diagnose that is not a boolean', { diagnose: 'yes' }, 'diagnose', /true or false/],
     ['an Azure audience that is neither URI nor GUID', { 'azure-audience': 'my app' }, 'azure-audience', /Application ID URI/],
     ['two selectors at once', { 'managed-identity-client-id': '22222222-aaaa-4aaa-8aaa-222222222222', 'managed-identity-object-id': '22222222-bbbb-4bbb-8bbb-222222222222' }, 'managed-identity-object-id', /managed-identity-client-id and managed-identity-object-id are both set/],
     ['a client ID that is not a GUID', { 'managed-identity-client-id': 'runner-a' }, 'managed-identity-client-id', /must be a GUID/],
@@ -100,8 +132,8 @@ describe('readInputs', () => {
   });
 
   it('names inputs the way the platform spells them', () => {
-    expect(() => readInputs(reader({ ...base, 'azure-audience': '' }, (n) => n.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())))).toThrow(
-      /Input azureAudience is required/
+    expect(() => readInputs(reader({ ...base, 'identity-source': 'vm' }, (n) => n.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())))).toThrow(
+      /Input identitySource must be one of/
     );
   });
 

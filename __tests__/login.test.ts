@@ -1,6 +1,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AZURE_AUDIENCE, IDENTITY_SYSTEM, IDENTITY_USER_A, readJwt, startEmulators, SYSTEM, USER_A } from '../emulators/index.mjs';
+import {
+  AZURE_AUDIENCE,
+  AZURE_DEVOPS,
+  IDENTITY_AZURE_DEVOPS_CONNECTION,
+  IDENTITY_GITHUB,
+  IDENTITY_SYSTEM,
+  IDENTITY_USER_A,
+  readJwt,
+  startEmulators,
+  SYSTEM,
+  USER_A
+} from '../emulators/index.mjs';
+import type { PlatformIdentity } from '../src/core/sources/source.js';
 import { basicAuth } from '../src/core/docker-config.js';
 import { send } from '../src/core/http.js';
 import type { InputName } from '../src/core/inputs.js';
@@ -25,15 +37,28 @@ afterEach(async () => {
 });
 afterAll(removeTempDirs);
 
-function runtime(): Runtime {
-  return { env: { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url }, clock: new FakeClock(), send, home, cwd: home };
+function runtime(env: NodeJS.ProcessEnv = {}): Runtime {
+  return { env: { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url, ...env }, clock: new FakeClock(), send, home, cwd: home };
 }
 
-function platform(inputs: Partial<Record<InputName, string>> = {}): FakePlatform {
+function platform(inputs: Partial<Record<InputName, string>> = {}, offered?: PlatformIdentity): FakePlatform {
   return new FakePlatform(
     { identity: IDENTITY_SYSTEM, 'azure-audience': AZURE_AUDIENCE, issuer: emulators.sts.url, ...inputs },
-    runnerTemp
+    runnerTemp,
+    offered
   );
+}
+
+/** What the GitHub adapter offers: getIDToken, which asks the runner's ID token endpoint. */
+function githubOffer(): PlatformIdentity {
+  return {
+    githubIdToken: async (audience) => {
+      const response = await fetch(`${emulators.github.requestUrl}&audience=${encodeURIComponent(audience)}`, {
+        headers: { Authorization: `Bearer ${emulators.github.requestToken}` }
+      });
+      return ((await response.json()) as { value: string }).value;
+    }
+  };
 }
 
 function requestCount(): number {
@@ -126,6 +151,66 @@ describe('login', () => {
       expect.stringMatching(/^Timed out after 1 s \(timeout\) while waiting for an Azure token from IMDS \(http:\/\/127\.0\.0\.1:\d+\/metadata\/identity\/oauth2\/token\)/)
     ]);
     expect(leftovers()).toEqual([]);
+  });
+
+  it('logs in with GitHub\'s OIDC token, chosen automatically when azure-audience is not set', async () => {
+    const p = platform({ identity: IDENTITY_GITHUB, 'azure-audience': '' }, githubOffer());
+    await runLogin(p, runtime(emulators.environments.github()));
+    expect(p.failures()).toEqual([]);
+    expect(p.lines()).toContain("Identity source: GitHub Actions' OIDC provider (auto: ACTIONS_ID_TOKEN_REQUEST_URL is set and azure-audience is not)");
+    expect(emulators.github.requests[0].url.searchParams.get('audience')).toBe('issuer.enforce.dev');
+    expect(emulators.imds.requests).toHaveLength(0);
+    expect(readJwt(p.outputs().token)?.sub).toBe(IDENTITY_GITHUB);
+    const [oidc] = emulators.github.issued;
+    expect(p.events.find((e) => JSON.stringify(e).includes(oidc))).toEqual({ kind: 'secret', value: oidc });
+  });
+
+  it('logs in with an Azure DevOps service connection\'s OIDC token from what the task library offers', async () => {
+    const env = emulators.environments.azureDevOps();
+    const offered: PlatformIdentity = {
+      azureDevOpsAccessToken: () => env.ENDPOINT_AUTH_PARAMETER_SYSTEMVSSCONNECTION_ACCESSTOKEN,
+      variable: (name) => (name === 'System.OidcRequestUri' ? env.SYSTEM_OIDCREQUESTURI : undefined)
+    };
+    const p = platform({ identity: IDENTITY_AZURE_DEVOPS_CONNECTION, 'azure-audience': '', 'azure-devops-service-connection': AZURE_DEVOPS.serviceConnectionId }, offered);
+    await runLogin(p, runtime());
+    expect(p.failures()).toEqual([]);
+    expect(readJwt(p.outputs().token)?.sub).toBe(IDENTITY_AZURE_DEVOPS_CONNECTION);
+    expect(p.events.filter((e) => e.kind === 'secret').map((e) => (e as { value: string }).value)).toEqual([
+      emulators.azureDevOps.accessToken,
+      emulators.azureDevOps.issued[0],
+      emulators.sts.issued[0]
+    ]);
+  });
+
+  it('prints the chainctl command built from the presented token when the STS refuses it', async () => {
+    const p = platform({ identity: IDENTITY_SYSTEM, 'azure-audience': '' }, githubOffer());
+    await runLogin(p, runtime(emulators.environments.github()));
+    const [message] = p.failures();
+    expect(message).toMatch(/^Could not exchange the GitHub OIDC token at Chainguard's STS \(http:\/\/127\.0\.0\.1:\d+\/sts\/exchange\): HTTP 403 PermissionDenied/);
+    expect(message).toContain(
+      `chainctl iam identities create github-actions --parent=${IDENTITY_SYSTEM.split('/')[0]} --identity-issuer=https://token.actions.githubusercontent.com --subject=repo:octo-org/octo-repo:ref:refs/heads/main --audience=issuer.enforce.dev --role=registry.pull`
+    );
+    expect(message).not.toContain(emulators.github.issued[0]);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('diagnoses: gets the token, prints its claims and the command, and stops before the exchange', async () => {
+    const p = platform({ identity: '', diagnose: 'true' });
+    await runLogin(p, runtime());
+    expect(p.failures()).toEqual([]);
+    expect(emulators.imds.requests).toHaveLength(1);
+    expect(emulators.sts.requests).toHaveLength(0);
+    expect(p.outputs()).toEqual({});
+    expect(p.exports()).toEqual({});
+    expect(p.state.size).toBe(0);
+    expect(leftovers()).toEqual([]);
+    const lines = p.lines();
+    expect(lines).toContain(`  subject  (sub): ${SYSTEM.objectId}`);
+    expect(lines).toContain(
+      `  chainctl iam identities create azure-vm-runners --identity-issuer=https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0 --subject=${SYSTEM.objectId} --audience=3b2c1a0f-5d4e-4f6a-9b8c-7d6e5f4a3b2c --role=registry.pull`
+    );
+    expect(lines.at(-1)).toBe('Stopped before the exchange (diagnose): nothing was sent to Chainguard and nothing was written.');
+    expect(lines.join('\n')).not.toContain(emulators.imds.issued[0]);
   });
 
   it('cleans up nothing, quietly, when the main step saved no state', async () => {

@@ -36,7 +36,9 @@ export async function startImds(options) {
   const failure = (status, error, description) => ({ status, body: { error, error_description: description } });
 
   const server = await startScripted((req) => {
-    if (req.method !== 'GET' || req.url.pathname !== '/metadata/identity/oauth2/token') {
+    // msal-node asks with a trailing slash; IMDS answers both.
+    const path = req.url.pathname.replace(/\/$/, '');
+    if (req.method !== 'GET' || path !== '/metadata/identity/oauth2/token') {
       return { status: 404, body: 'Not found' };
     }
     if (req.headers['metadata'] !== 'true') return failure(400, 'invalid_request', 'Required metadata header not specified');

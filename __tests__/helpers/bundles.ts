@@ -85,7 +85,7 @@ export function useBundleHarness(options: EmulatorOptions | (() => EmulatorOptio
   });
   afterEach(async () => {
     await h.emulators.close();
-    const tokens = [...h.emulators.imds.issued, ...h.emulators.sts.issued, ...h.extraTokens];
+    const tokens = [...h.emulators.secrets(), ...h.extraTokens];
     expect(tokenLeaks(tokens, runs.flatMap((r) => [r.stdout, r.stderr]), [h.dir])).toEqual([]);
   });
   afterAll(removeTempDirs);

@@ -1,6 +1,7 @@
 /** A platform adapter that records every call, in order, for tests of the core. */
 import type { InputName } from '../../src/core/inputs.js';
 import type { OutputName, Platform } from '../../src/core/platform.js';
+import type { PlatformIdentity } from '../../src/core/sources/source.js';
 
 export type PlatformEvent =
   | { kind: 'secret'; value: string }
@@ -14,10 +15,16 @@ export class FakePlatform implements Platform {
   readonly events: PlatformEvent[] = [];
   readonly state = new Map<string, string>();
 
+  /** @param offered  what the platform hands the identity sources (its OIDC or access token), if anything */
   constructor(
     private readonly inputs: Partial<Record<InputName, string>>,
-    private readonly temp?: string
+    private readonly temp?: string,
+    private readonly offered?: PlatformIdentity
   ) {}
+
+  identity(): PlatformIdentity | undefined {
+    return this.offered;
+  }
 
   get(name: InputName): string {
     return this.inputs[name] ?? '';

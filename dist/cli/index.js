@@ -822,6 +822,227 @@ async function runCleanup(platform) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/jwt.ts
+/**
+ * Reads the claims of a JWT for messages and expiry. Never verifies a signature (the services
+ * do that) and never logs the token itself.
+ */
+/** The token's claims, or undefined when it is not a three-part JWT with a JSON payload. */
+function decodeClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[1].length === 0)
+        return undefined;
+    try {
+        const json = Buffer.from(parts[1], 'base64url').toString('utf8');
+        const claims = JSON.parse(json);
+        if (claims === null || typeof claims !== 'object' || Array.isArray(claims))
+            return undefined;
+        return claims;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The `exp` claim as a Date, or undefined when absent or not a number. */
+function expiryOf(claims) {
+    const exp = claims?.exp;
+    if (typeof exp !== 'number' || !Number.isFinite(exp))
+        return undefined;
+    return new Date(exp * 1000);
+}
+/** A claim rendered for a message: strings as they are, arrays joined, anything else omitted. */
+function claimText(claims, name) {
+    const value = claims?.[name];
+    if (typeof value === 'string')
+        return value;
+    if (Array.isArray(value))
+        return value.filter((v) => typeof v === 'string').join(', ');
+    return '(absent)';
+}
+
+;// CONCATENATED MODULE: ./src/core/doctor.ts
+/**
+ * The setup doctor: from the token a runner presents (its claims, decoded, never the token),
+ * the exact `chainctl` command and Terraform block that make Chainguard trust it, with advice for
+ * the source it came from. Used when the STS refuses a token and by `diagnose`.
+ */
+
+/** A suggested identity name per source. */
+const NAMES = {
+    imds: 'azure-vm-runners',
+    'app-service': 'azure-container-apps-runners',
+    arc: 'azure-arc-runners',
+    'workload-identity': 'aks-workload-identity',
+    'token-file': 'kubernetes-ci',
+    github: 'github-actions',
+    'azure-devops': 'azure-pipelines'
+};
+const AZURE_KINDS = ['imds', 'app-service', 'arc', 'workload-identity'];
+/** The claims that matter, for messages. */
+function claimSummary(claims) {
+    const aud = claims?.aud;
+    // An identity matches one audience: take the first of a list.
+    const first = Array.isArray(aud) ? aud.find((a) => typeof a === 'string') : aud;
+    return {
+        iss: claimText(claims, 'iss'),
+        sub: claimText(claims, 'sub'),
+        aud: typeof first === 'string' ? first : '(absent)',
+        exp: expiryOf(claims)
+    };
+}
+/** A value as a POSIX shell word: bare when safe, else single-quoted. */
+function shellWord(value) {
+    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** A value as a Terraform string literal (JSON escapes, with template sequences escaped). */
+function hclString(value) {
+    return JSON.stringify(value)
+        .replace(/\$\{/g, () => '$${')
+        .replace(/%\{/g, () => '%%{');
+}
+function parentOf(identity) {
+    if (!identity)
+        return undefined;
+    const at = identity.lastIndexOf('/');
+    return at > 0 ? identity.slice(0, at) : undefined;
+}
+/** Whether an issuer URL is unlikely to be reachable from the internet (a cluster-internal name). */
+function looksPrivate(issuer) {
+    let url;
+    try {
+        url = new URL(issuer);
+    }
+    catch {
+        return true;
+    }
+    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (url.protocol !== 'https:' || !host.includes('.'))
+        return true;
+    if (/\.(local|svc|internal|localdomain|lan|cluster\.local)$/.test(host))
+        return true;
+    if (/^(10\.|127\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host))
+        return true;
+    return host === '::1' || host.startsWith('fc') || host.startsWith('fd');
+}
+/** The lines that tell a user how to make Chainguard trust the presented token. */
+function trustLines(presented) {
+    const { iss, sub, aud, exp } = claimSummary(decodeClaims(presented.token));
+    if (iss === '(absent)' || sub === '(absent)') {
+        return [`The ${presented.tokenName} has no ${iss === '(absent)' ? 'issuer (iss)' : 'subject (sub)'} claim, so no assumable identity can match it.`];
+    }
+    const name = NAMES[presented.kind];
+    const parent = parentOf(presented.identity);
+    const hasAudience = aud !== '(absent)';
+    const command = [
+        'chainctl iam identities create',
+        name,
+        ...(parent ? [`--parent=${parent}`] : []),
+        `--identity-issuer=${shellWord(iss)}`,
+        `--subject=${shellWord(sub)}`,
+        ...(hasAudience ? [`--audience=${shellWord(aud)}`] : []),
+        '--role=registry.pull'
+    ].join(' ');
+    const terraform = [
+        `  resource "chainguard_identity" "${name.replace(/-/g, '_')}" {`,
+        `    parent_id = ${hclString(parent ?? '<your organization or folder ID>')}`,
+        `    name      = ${hclString(name)}`,
+        '    claim_match {',
+        `      issuer   = ${hclString(iss)}`,
+        `      subject  = ${hclString(sub)}`,
+        ...(hasAudience ? [`      audience = ${hclString(aud)}`] : []),
+        '    }',
+        '  }'
+    ];
+    const lines = [
+        'To trust this runner, create an assumable identity that matches these claims:',
+        `  ${command}`,
+        'or in Terraform (chainguard provider; then bind it to the role registry.pull with a chainguard_rolebinding):',
+        ...terraform,
+        ...advice(presented, { iss, sub, aud, name })
+    ];
+    if (exp && exp.getTime() <= presented.now) {
+        lines.push(`Note: this token expired at ${exp.toISOString()}; a fresh one is needed whatever the identity.`);
+    }
+    return lines;
+}
+/** Advice that depends on where the token came from. */
+function advice(presented, claims) {
+    const { iss, sub, aud, name } = claims;
+    const label = presented.label;
+    if (AZURE_KINDS.includes(presented.kind)) {
+        if (iss.startsWith('https://sts.windows.net/')) {
+            return [
+                'Likely cause: the token has a v1 issuer (https://sts.windows.net/<tenant-id>/). Either create the identity with the v1 ' +
+                    'issuer and audience shown above, or set "requestedAccessTokenVersion": 2 in the Entra app\'s manifest so the issuer ' +
+                    'becomes https://login.microsoftonline.com/<tenant-id>/v2.0 and the audience the app\'s client ID.'
+            ];
+        }
+        if (aud.startsWith('api://')) {
+            return [
+                'Likely cause: the audience. v2 tokens carry the Entra app\'s client ID as audience, not its Application ID URI; create ' +
+                    'the identity with the audience shown above.'
+            ];
+        }
+        return [
+            'The subject is the managed identity\'s principal (object) ID and the audience the Entra app\'s client ID (from ' +
+                `${label('azure-audience')}); compare them with the identity the job uses (chainctl iam identities describe <id>).`
+        ];
+    }
+    if (presented.kind === 'token-file') {
+        const lines = [];
+        if (sub.startsWith('system:serviceaccount:')) {
+            const keys = `${iss.replace(/\/$/, '')}/.well-known/openid-configuration`;
+            const lead = looksPrivate(iss)
+                ? `The issuer ${iss} does not look reachable from the internet, and Chainguard fetches its signing keys from ${keys}: ` +
+                    'create a static identity with the cluster\'s keys instead'
+                : `If the cluster's issuer is not reachable from the internet (Chainguard fetches its signing keys from ${keys}), ` +
+                    'create a static identity with the cluster\'s keys instead';
+            lines.push(`${lead} (register them again before they expire, at most 30 days):`, `  chainctl iam identities create ${name}${parentOf(presented.identity) ? ` --parent=${parentOf(presented.identity)}` : ''} --identity-issuer=${shellWord(iss)} --issuer-keys="$(kubectl get --raw /openid/v1/jwks)" --subject=${shellWord(sub)} --role=registry.pull`, '  (Terraform: a static { issuer, issuer_keys, subject, expiration } block instead of claim_match.)');
+            if (aud !== 'issuer.enforce.dev') {
+                lines.push(`The token's audience is "${aud}"; Chainguard's Kubernetes guide projects it with audience issuer.enforce.dev (serviceAccountToken.audience).`);
+            }
+        }
+        return lines;
+    }
+    if (presented.kind === 'github') {
+        return [
+            'The subject depends on what triggered the workflow (repo:<owner>/<repo>:ref:refs/heads/<branch>, …:pull_request, ' +
+                `…:environment:<name>); to trust several, use --subject-pattern instead of --subject. The audience is ${label('oidc-audience')}.`
+        ];
+    }
+    return [
+        `Without ${label('azure-devops-service-connection')} the subject names this pipeline (p://<org>/<project>/<pipeline>); with it, ` +
+            'the service connection (sc://<org>/<project>/<connection>). The audience is always api://AzureADTokenExchange.'
+    ];
+}
+/** The advice appended to an STS 401/403: the claims presented, then how to trust them. */
+function refusalAdvice(presented) {
+    const claims = decodeClaims(presented.token);
+    if (!claims)
+        return `The ${presented.tokenName} could not be decoded, so its claims cannot be shown.`;
+    const { iss, sub } = claimSummary(claims);
+    const who = presented.identity ? `The identity ${presented.identity}` : 'The identity';
+    const first = `${who} must match the ${presented.tokenName}'s claims: issuer "${iss}", subject "${sub}", audience "${claimText(claims, 'aud')}".`;
+    return [first, ...trustLines(presented)].join('\n');
+}
+/** What `diagnose` prints: the claims, how to trust them, and that nothing was exchanged. */
+function diagnosisLines(presented, from) {
+    const claims = decodeClaims(presented.token);
+    if (!claims)
+        return [`Diagnosis: the ${presented.tokenName} from ${from} is not a JWT, so it has no claims to match.`];
+    const { iss, sub, exp } = claimSummary(claims);
+    return [
+        `Diagnosis: the ${presented.tokenName} from ${from} has these claims (the token itself is not shown):`,
+        `  issuer   (iss): ${iss}`,
+        `  subject  (sub): ${sub}`,
+        `  audience (aud): ${claimText(claims, 'aud')}`,
+        ...(exp ? [`  expires  (exp): ${exp.toISOString()}`] : []),
+        ...trustLines(presented),
+        `Then set ${presented.label('identity')} to the new identity's UIDP (chainctl iam identities list).`,
+        'Stopped before the exchange (diagnose): nothing was sent to Chainguard and nothing was written.'
+    ];
+}
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
@@ -1039,44 +1260,6 @@ function retryAfterMs(headers, now) {
     return Math.max(0, date - now);
 }
 
-;// CONCATENATED MODULE: ./src/core/jwt.ts
-/**
- * Reads the claims of a JWT for messages and expiry. Never verifies a signature (the services
- * do that) and never logs the token itself.
- */
-/** The token's claims, or undefined when it is not a three-part JWT with a JSON payload. */
-function decodeClaims(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3 || parts[1].length === 0)
-        return undefined;
-    try {
-        const json = Buffer.from(parts[1], 'base64url').toString('utf8');
-        const claims = JSON.parse(json);
-        if (claims === null || typeof claims !== 'object' || Array.isArray(claims))
-            return undefined;
-        return claims;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The `exp` claim as a Date, or undefined when absent or not a number. */
-function expiryOf(claims) {
-    const exp = claims?.exp;
-    if (typeof exp !== 'number' || !Number.isFinite(exp))
-        return undefined;
-    return new Date(exp * 1000);
-}
-/** A claim rendered for a message: strings as they are, arrays joined, anything else omitted. */
-function claimText(claims, name) {
-    const value = claims?.[name];
-    if (typeof value === 'string')
-        return value;
-    if (Array.isArray(value))
-        return value.filter((v) => typeof v === 'string').join(', ');
-    return '(absent)';
-}
-
 ;// CONCATENATED MODULE: ./src/core/retry.ts
 /**
  * The delay before retry number `retry` (1-based): `base · 2^(retry-1)`, capped, then scaled
@@ -1106,6 +1289,10 @@ async function retrying(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/sources/source.ts
+/** The `identity-source` values: `auto`, or one source. */
+const SOURCE_CHOICES = ['auto', 'imds', 'app-service', 'arc', 'workload-identity', 'token-file', 'github', 'azure-devops'];
+/** The sources that ask Azure for a token for `azure-audience`. */
+const AZURE_SOURCES = ['workload-identity', 'app-service', 'arc', 'imds'];
 /** Clips text from a service for a message: one line, printable, at most `max` characters. */
 function clip(text, max = 300) {
     // eslint-disable-next-line no-control-regex
@@ -1118,6 +1305,7 @@ function clip(text, max = 300) {
  * Chainguard's security token service: exchanges an OIDC token (here Azure's) for a token of
  * an assumable identity. Parameters travel form-encoded; a JSON body would be ignored.
  */
+
 
 
 
@@ -1150,8 +1338,9 @@ const GRPC_CODES = {
 async function exchangeAtChainguard(request, context) {
     const url = new URL(`${request.issuer}/sts/exchange`);
     const body = new URLSearchParams({ aud: request.audience, identity: request.identity }).toString();
-    const call = `Could not exchange the Azure token at Chainguard's STS (${url.origin}${url.pathname})`;
-    context.debug(`Exchanging the Azure token at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`);
+    const tokenName = request.presented?.tokenName ?? 'Azure token';
+    const call = `Could not exchange the ${tokenName} at Chainguard's STS (${url.origin}${url.pathname})`;
+    context.debug(`Exchanging the ${tokenName} at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`);
     let response;
     try {
         response = await retrying({
@@ -1231,31 +1420,18 @@ function explain(error, call, request) {
     return new LoginError(`${call}: ${error.message}.`);
 }
 /**
- * Explains a refused token by its claims (decoded, never the token), next to what an
- * assumable identity for Azure must match, with the likely cause.
+ * Explains a refused token by its claims (decoded, never the token) and says how to make
+ * Chainguard trust it: the setup doctor's `chainctl` command and Terraform block.
  */
 function claimsAdvice(request) {
-    const claims = decodeClaims(request.subjectToken);
-    if (!claims)
-        return 'The Azure token could not be decoded, so its claims cannot be shown.';
-    const iss = claimText(claims, 'iss');
-    const sub = claimText(claims, 'sub');
-    const aud = claimText(claims, 'aud');
-    const lines = [
-        `The identity ${request.identity} must match the Azure token's claims: issuer "${iss}", subject "${sub}", audience "${aud}".`
-    ];
-    if (iss.startsWith('https://sts.windows.net/')) {
-        lines.push('Likely cause: the token has a v1 issuer. Set "requestedAccessTokenVersion": 2 in the Entra app\'s manifest so ' +
-            'the issuer is https://login.microsoftonline.com/<tenant-id>/v2.0, or create the identity with the v1 issuer shown.');
-    }
-    else if (aud.startsWith('api://')) {
-        lines.push('Likely cause: the audience. v2 tokens carry the app\'s client ID as audience; create the identity with the audience shown.');
-    }
-    else {
-        lines.push('Likely cause: the identity\'s subject must be the managed identity\'s principal (object) ID and its audience the ' +
-            'Entra app\'s client ID; compare them with the claims above (chainctl iam identities describe).');
-    }
-    return lines.join(' ');
+    return refusalAdvice({
+        kind: request.presented?.kind ?? 'imds',
+        tokenName: request.presented?.tokenName ?? 'Azure token',
+        label: request.presented?.label ?? ((name) => name),
+        token: request.subjectToken,
+        identity: request.identity,
+        now: Date.now()
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/inputs.ts
@@ -1263,6 +1439,7 @@ function claimsAdvice(request) {
  * Reads and validates every input before any request is sent. Each refusal names the input as
  * the user writes it on their platform.
  */
+
 
 
 /** The canonical input names (GitHub's spelling; Azure uses camelCase, the CLI `--name`). */
@@ -1278,7 +1455,12 @@ const INPUT_NAMES = [
     'docker-login',
     'docker-config',
     'logout',
-    'timeout'
+    'timeout',
+    'identity-source',
+    'identity-token-file',
+    'oidc-audience',
+    'azure-devops-service-connection',
+    'diagnose'
 ];
 const SELECTOR_INPUTS = [
     'managed-identity-client-id',
@@ -1288,6 +1470,7 @@ const SELECTOR_INPUTS = [
 const DEFAULT_REGISTRY = 'cgr.dev';
 const DEFAULT_ISSUER = 'https://issuer.enforce.dev';
 const DEFAULT_TIMEOUT_SECONDS = 120;
+const DEFAULT_OIDC_AUDIENCE = 'issuer.enforce.dev';
 const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
@@ -1311,18 +1494,16 @@ function readInputs(reader, cwd = process.cwd()) {
     const fail = (name, message) => {
         throw new InputError(name, `Input ${reader.label(name)} ${message}`);
     };
+    const diagnose = readBoolean('diagnose', value('diagnose'), false, reader);
     const identity = value('identity');
-    if (!identity)
+    if (!identity && !diagnose)
         fail('identity', 'is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).');
-    if (!UIDP.test(identity)) {
+    if (identity && !UIDP.test(identity)) {
         fail('identity', `is not an assumable identity's UIDP ("${shown(identity)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
     }
-    let azureResource = value('azure-audience');
-    if (!azureResource) {
-        fail('azure-audience', 'is required: the Application ID URI of the Entra app the Chainguard identity trusts, e.g. api://<app-client-id>.');
-    }
-    azureResource = azureResource.replace(/\/\.default$/, '');
-    if (!GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
+    // Required only by the Azure sources, which the source selection checks.
+    const azureResource = value('azure-audience').replace(/\/\.default$/, '') || undefined;
+    if (azureResource && !GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
         fail('azure-audience', `must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${shown(azureResource)}".`);
     }
     const selectors = SELECTOR_INPUTS.map((name) => ({ name, value: value(name) })).filter((s) => s.value);
@@ -1366,7 +1547,37 @@ function readInputs(reader, cwd = process.cwd()) {
             fail('timeout', `must be a number of seconds between 1 and 3600, not "${shown(timeoutRaw)}".`);
         }
     }
-    return { identity, azureResource, selector, registry, audience, issuer, dockerLogin, dockerConfig, logout, timeoutSeconds };
+    const sourceRaw = value('identity-source').toLowerCase() || 'auto';
+    if (!SOURCE_CHOICES.includes(sourceRaw)) {
+        fail('identity-source', `must be one of ${SOURCE_CHOICES.join(', ')}, not "${shown(sourceRaw)}".`);
+    }
+    const identitySource = sourceRaw;
+    const tokenFileRaw = value('identity-token-file');
+    const identityTokenFile = tokenFileRaw ? external_node_path_default().resolve(cwd, expandHome(tokenFileRaw)) : undefined;
+    const oidcAudience = value('oidc-audience') || undefined;
+    if (oidcAudience && /\s/.test(oidcAudience))
+        fail('oidc-audience', `must not contain spaces ("${shown(oidcAudience)}").`);
+    const azureDevOpsServiceConnection = value('azure-devops-service-connection').toLowerCase() || undefined;
+    if (azureDevOpsServiceConnection && !GUID.test(azureDevOpsServiceConnection)) {
+        fail('azure-devops-service-connection', `must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${shown(azureDevOpsServiceConnection)}".`);
+    }
+    return {
+        identity,
+        azureResource,
+        selector,
+        registry,
+        audience,
+        issuer,
+        dockerLogin,
+        dockerConfig,
+        logout,
+        timeoutSeconds,
+        identitySource,
+        identityTokenFile,
+        oidcAudience,
+        azureDevOpsServiceConnection,
+        diagnose
+    };
 }
 function readBoolean(name, raw, fallback, reader) {
     if (!raw)
@@ -1444,6 +1655,683 @@ function shown(value) {
     return value.length > 80 ? `${value.slice(0, 40)}…` : value;
 }
 
+;// CONCATENATED MODULE: ./src/core/sources/http-source.ts
+/**
+ * What the sources that ask an HTTP endpoint share, following the conventions IMDS set: endpoints
+ * taken from the environment are checked (https, or plain http only on loopback), answers that
+ * are not a token become a `ServiceStatus`, retries follow the provider's documented policy with
+ * `Retry-After` honoured, and every failure is explained in one message that names the call.
+ */
+
+
+
+
+
+/** A complete HTTP answer that is not a token. */
+class ServiceStatus extends Error {
+    response;
+    summary;
+    code;
+    description;
+    constructor(response, 
+    /** "HTTP 400 (invalid_request: …)", for messages. */
+    summary, 
+    /** The service's error code (`error`, or `code`), when it gave one. */
+    code, 
+    /** The service's description, clipped, when it gave one. */
+    description) {
+        super(summary);
+        this.response = response;
+        this.summary = summary;
+        this.code = code;
+        this.description = description;
+        this.name = 'ServiceStatus';
+    }
+}
+/** Reads an error answer: OAuth's `{error, error_description}`, or `{message}` / `{Message}`. */
+function serviceStatus(response) {
+    const body = jsonObject(response.body);
+    const text = (value) => (typeof value === 'string' ? value : '');
+    const code = text(body?.error) || text(body?.code);
+    const description = clip(text(body?.error_description) || text(body?.message) || text(body?.Message));
+    const detail = [code, description].filter(Boolean).join(': ');
+    return new ServiceStatus(response, `HTTP ${response.status}${detail ? ` (${detail})` : ''}`, code, description);
+}
+/**
+ * Microsoft's SDKs for the managed-identity endpoints other than IMDS (App Service, Arc):
+ * 404, 408, 429 and 5xx, three retries, `Retry-After` honoured.
+ */
+const MANAGED_IDENTITY_RETRIES = { statuses: [404, 408, 429, 500, 502, 503, 504], retries: 3, baseMs: 1_000, capMs: 8_000 };
+/** Token services on the internet (Entra ID, Azure DevOps): throttling and server errors only. */
+const TOKEN_SERVICE_RETRIES = { statuses: [408, 429, 500, 502, 503, 504], retries: 3, baseMs: 1_000, capMs: 8_000 };
+const MAX_RETRY_AFTER_MS = 60_000;
+/** The delay before another attempt under `policy`, or undefined to give up. */
+function retryDelay(policy, error, attempt, context) {
+    const { clock } = context;
+    if (error instanceof HttpFailure) {
+        // A connection that opened and then stalled or broke is worth another try; one that never
+        // opened means there is no endpoint there, and waiting will not change that.
+        const transient = error.kind === 'timeout' || error.kind === 'reset';
+        return transient && attempt <= 2 ? backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
+    }
+    if (!(error instanceof ServiceStatus))
+        return undefined;
+    const status = error.response.status;
+    if (!policy.statuses.includes(status) || attempt > policy.retries)
+        return undefined;
+    let delay = backoffMs(attempt, policy.baseMs, policy.capMs, clock.random);
+    const asked = retryAfterMs(error.response.headers, clock.now());
+    if (asked !== undefined)
+        delay = Math.max(delay, Math.min(asked, MAX_RETRY_AFTER_MS));
+    if (status >= 500)
+        delay = Math.max(delay, 1_000);
+    return delay;
+}
+/** Runs `attempt` under `policy`, with a debug line before each retry. */
+function withRetries(policy, label, context, attempt) {
+    return retrying({
+        clock: context.clock,
+        signal: context.signal,
+        run: attempt,
+        retryAfter: (error, n) => retryDelay(policy, error, n, context),
+        onRetry: (error, n, delay) => context.debug(`${label} attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+    });
+}
+/** Throws a ServiceStatus unless the answer's status is one of `ok`. */
+function expectStatus(response, ok = [200]) {
+    if (ok.includes(response.status))
+        return response;
+    throw serviceStatus(response);
+}
+/**
+ * One message for a request that got no complete answer. `absent` says what it means when
+ * nothing listens there (the source is not really available on this machine).
+ */
+function explainNetworkFailure(call, error, absent) {
+    switch (error.kind) {
+        case 'refused':
+        case 'connect-timeout':
+        case 'unreachable':
+            return new LoginError(`${call}: ${error.message}. ${absent}`);
+        case 'too-large':
+            return new LoginError(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
+        default:
+            return new LoginError(`${call}: ${error.message}.`);
+    }
+}
+/** The failure as it is when the step's own timeout cut it short, else undefined. */
+function abortedAs(error, context) {
+    if (!context.signal?.aborted)
+        return undefined;
+    return error instanceof Error ? error : new Error(String(error));
+}
+/**
+ * Reads an OAuth-style token answer (`access_token`, `expires_on` or `expires_in`), masking the
+ * token before anything else happens. `elsewhere` explains a 200 that is not a token answer.
+ */
+function accessTokenFrom(response, context, call, elsewhere) {
+    const body = jsonObject(response.body);
+    const token = body?.access_token;
+    if (typeof token !== 'string' || token.length === 0) {
+        maskLongValues(body, context);
+        const what = body ? 'JSON without an access_token' : 'not JSON';
+        throw new LoginError(`${call}: it answered ${response.status} with a body that is ${what}. ${elsewhere}`);
+    }
+    context.mask(token);
+    return { token, expiresAt: expiryFrom(body ?? {}, context.clock.now()) };
+}
+/** Masks every long string of an unexpected answer, in case it carries a token in another shape. */
+function maskLongValues(body, context) {
+    if (body)
+        for (const value of Object.values(body))
+            if (typeof value === 'string' && value.length > 20)
+                context.mask(value);
+}
+/** The token's expiry from `expires_on` (epoch seconds or a date string) or `expires_in`. */
+function expiryFrom(body, now) {
+    const on = body.expires_on;
+    if (typeof on === 'number' || (typeof on === 'string' && /^\d+$/.test(on.trim()))) {
+        return new Date(Number(on) * 1000);
+    }
+    if (typeof on === 'string' && on.trim()) {
+        const parsed = Date.parse(on);
+        if (!Number.isNaN(parsed))
+            return new Date(parsed);
+    }
+    const inSeconds = body.expires_in;
+    if (typeof inSeconds === 'number' || (typeof inSeconds === 'string' && /^\d+$/.test(inSeconds.trim()))) {
+        return new Date(now + Number(inSeconds) * 1000);
+    }
+    return undefined;
+}
+/**
+ * An endpoint URL read from the environment variable `variable`, under the issuer's rule:
+ * https, or plain http only on a loopback address; no credentials, no fragment.
+ */
+function endpointFromEnvironment(raw, variable) {
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw new LoginError(`${variable} is not a URL; it is set by the platform, so check what overrides it in this job.`);
+    }
+    if (url.username || url.password)
+        throw new LoginError(`${variable} must not carry credentials.`);
+    if (url.hash)
+        throw new LoginError(`${variable} must not have a fragment.`);
+    if (url.protocol === 'http:') {
+        if (!isLoopback(url.hostname)) {
+            throw new LoginError(`${variable} (${url.origin}) uses plain http off this machine; only https, or http on a loopback address, is accepted. ` +
+                `Check what sets ${variable} in this job.`);
+        }
+    }
+    else if (url.protocol !== 'https:') {
+        throw new LoginError(`${variable} must be an https URL (or http on a loopback address), not ${url.protocol}.`);
+    }
+    return url;
+}
+/** Endpoints on this machine are reached directly; anything else follows the proxy settings. */
+function http_source_routeFor(url) {
+    return isLoopback(url.hostname) ? 'direct' : 'environment';
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/app-service.ts
+/**
+ * The managed-identity endpoint of App Service, Functions and Container Apps (where runners in
+ * Container Apps jobs live): `IDENTITY_ENDPOINT` on this machine, authenticated by the secret
+ * `IDENTITY_HEADER`. The answer carries `expires_on` and no `expires_in`.
+ */
+
+
+
+const API_VERSION = '2019-08-01';
+const app_service_CONNECT_TIMEOUT_MS = 2_000;
+const app_service_ATTEMPT_TIMEOUT_MS = 20_000;
+const app_service_MAX_BODY_BYTES = 64 * 1024;
+const SELECTOR_PARAMETER = {
+    'client-id': 'client_id',
+    'object-id': 'principal_id',
+    'resource-id': 'mi_res_id'
+};
+class AppServiceSource {
+    environment;
+    selector;
+    name = 'the App Service / Container Apps identity endpoint';
+    endpoint;
+    url;
+    constructor(environment, selector) {
+        this.environment = environment;
+        this.selector = selector;
+        this.url = endpointFromEnvironment(environment.endpoint, 'IDENTITY_ENDPOINT');
+        this.endpoint = `${this.url.origin}${this.url.pathname}`;
+    }
+    /** `IDENTITY_ENDPOINT` and `IDENTITY_HEADER`, when both are set. */
+    static detect(env) {
+        const endpoint = env.IDENTITY_ENDPOINT?.trim();
+        const header = env.IDENTITY_HEADER?.trim();
+        return endpoint && header ? { endpoint, header } : undefined;
+    }
+    async getToken(resource, context) {
+        context.mask(this.environment.header);
+        const url = new URL(this.url);
+        url.searchParams.set('api-version', API_VERSION);
+        url.searchParams.set('resource', resource);
+        if (this.selector)
+            url.searchParams.set(SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
+        const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
+        context.debug(`Requesting an Azure token from ${this.endpoint} for ${resource} with the ${who}`);
+        let response;
+        try {
+            response = await withRetries(MANAGED_IDENTITY_RETRIES, 'Identity endpoint', context, () => this.attempt(url, context));
+        }
+        catch (error) {
+            throw abortedAs(error, context) ?? this.explain(error, resource);
+        }
+        return accessTokenFrom(response, context, this.call(), 'Something other than the platform\'s identity endpoint answered: check what sets IDENTITY_ENDPOINT in this job.');
+    }
+    async attempt(url, context) {
+        const response = await context.send({
+            url,
+            method: 'GET',
+            headers: { 'X-IDENTITY-HEADER': this.environment.header, Accept: 'application/json' },
+            route: http_source_routeFor(url),
+            connectTimeoutMs: app_service_CONNECT_TIMEOUT_MS,
+            timeoutMs: app_service_ATTEMPT_TIMEOUT_MS,
+            maxBodyBytes: app_service_MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        return expectStatus(response);
+    }
+    call() {
+        return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
+    }
+    explain(error, resource) {
+        const call = this.call();
+        if (error instanceof HttpFailure) {
+            return explainNetworkFailure(call, error, 'IDENTITY_ENDPOINT names an endpoint that is not running: enable a managed identity on the app or Container Apps job ' +
+                '(the platform then sets IDENTITY_ENDPOINT and IDENTITY_HEADER), or choose another identity-source.');
+        }
+        if (!(error instanceof ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const status = error.response.status;
+        if (status === 401 || status === 403) {
+            return new LoginError(`${call}: it refused the request, ${error.summary}. The endpoint did not accept IDENTITY_HEADER: the platform ` +
+                'sets it with IDENTITY_ENDPOINT and changes it when the app restarts, so do not copy, cache or override either ' +
+                'variable in the job; let the step read them from the environment the platform gives it.');
+        }
+        if (status === 400 || (status === 404 && this.selector)) {
+            const which = this.selector
+                ? `The managed identity selected by ${this.selector.inputLabel} (${this.selector.value}) may not be assigned to this app or job: assign it, or correct ${this.selector.inputLabel}.`
+                : 'The app or job may have no system-assigned identity: enable it, or select a user-assigned identity with managed-identity-client-id, managed-identity-object-id or managed-identity-resource-id.';
+            return new LoginError(`${call}: it refused the request, ${error.summary}. ${which} If the identity is right, check azure-audience ` +
+                `(${resource}): it must be the Application ID URI of an Entra app or another resource Entra ID knows.`);
+        }
+        if (MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
+            return new LoginError(`${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        if (status >= 300 && status < 400) {
+            return new LoginError(`${call}: it answered with a redirect (${error.summary}), which the identity endpoint never sends; something else answered.`);
+        }
+        return new LoginError(`${call}: it answered ${error.summary}.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/arc.ts
+/**
+ * Azure Arc-enabled servers (on premises or in other clouds): the Arc agent's identity endpoint
+ * on this machine. It answers a first request with 401 and `WWW-Authenticate: Basic realm=<file>`;
+ * the file, readable only by members of the `himds` group, holds a one-time key that the second
+ * request presents. The file is read only when it is a regular file directly in the agent's token
+ * directory, named `*.key`, at most 4096 bytes; any other realm is refused and nothing is read or
+ * sent. Arc offers the machine's system-assigned identity only.
+ */
+
+
+
+
+
+
+const arc_API_VERSION = '2019-11-01';
+const ARC_DEFAULT_ENDPOINT = 'http://localhost:40342/metadata/identity/oauth2/token';
+const arc_CONNECT_TIMEOUT_MS = 2_000;
+const arc_ATTEMPT_TIMEOUT_MS = 20_000;
+const arc_MAX_BODY_BYTES = 64 * 1024;
+const MAX_KEY_BYTES = 4096;
+/**
+ * For the project's tests only: the token directory the realm must lie in, since tests cannot
+ * create the agent's own directory. The step warns whenever it is set.
+ */
+const TEST_TOKEN_DIR_VARIABLE = 'CHAINGUARD_LOGIN_TEST_ARC_TOKEN_DIR';
+/** Where the Arc agent is installed, and where it writes its key files, on this system. */
+function arcPaths(env, platform = process.platform) {
+    if (platform === 'win32') {
+        const programFiles = env.ProgramFiles || 'C:\\Program Files';
+        const programData = env.ProgramData || 'C:\\ProgramData';
+        return {
+            agent: external_node_path_default().win32.join(programFiles, 'AzureConnectedMachineAgent', 'himds.exe'),
+            tokenDir: external_node_path_default().win32.join(programData, 'AzureConnectedMachineAgent', 'Tokens')
+        };
+    }
+    return { agent: '/opt/azcmagent/bin/himds', tokenDir: '/var/opt/azcmagent/tokens' };
+}
+class ArcSource {
+    name = 'the Azure Arc agent\'s identity endpoint';
+    endpoint;
+    url;
+    tokenDir;
+    pathApi;
+    testOverride;
+    sameName;
+    constructor(environment, env, platform = process.platform) {
+        this.url = endpointFromEnvironment(environment.endpoint, 'IDENTITY_ENDPOINT');
+        this.endpoint = `${this.url.origin}${this.url.pathname}`;
+        this.pathApi = platform === 'win32' ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+        const override = env[TEST_TOKEN_DIR_VARIABLE]?.trim();
+        this.tokenDir = this.pathApi.resolve(override || arcPaths(env, platform).tokenDir);
+        this.testOverride = Boolean(override);
+        this.sameName = platform === 'win32' ? (a, b) => a.toLowerCase() === b.toLowerCase() : (a, b) => a === b;
+    }
+    /**
+     * `IDENTITY_ENDPOINT` with `IMDS_ENDPOINT` (what the agent sets for services), or the agent
+     * installed on this machine (then its default endpoint).
+     */
+    static detect(env, exists = external_node_fs_namespaceObject.existsSync) {
+        const endpoint = env.IDENTITY_ENDPOINT?.trim();
+        if (endpoint && env.IMDS_ENDPOINT?.trim())
+            return { endpoint, how: 'IDENTITY_ENDPOINT and IMDS_ENDPOINT are set' };
+        const { agent } = arcPaths(env);
+        if (!endpoint && exists(agent))
+            return { endpoint: ARC_DEFAULT_ENDPOINT, how: `the Arc agent is installed (${agent})` };
+        return undefined;
+    }
+    async getToken(resource, context) {
+        if (this.testOverride) {
+            context.warn?.(`${TEST_TOKEN_DIR_VARIABLE} is set: Arc key files are accepted from ${this.tokenDir}. This setting exists for tests only; remove it.`);
+        }
+        const url = new URL(this.url);
+        url.searchParams.set('api-version', arc_API_VERSION);
+        url.searchParams.set('resource', resource);
+        context.debug(`Requesting an Azure token from the Arc agent (${this.endpoint}) for ${resource}`);
+        let response;
+        try {
+            response = await withRetries(MANAGED_IDENTITY_RETRIES, 'Arc identity endpoint', context, () => this.attempt(url, context));
+        }
+        catch (error) {
+            throw abortedAs(error, context) ?? this.explain(error);
+        }
+        return accessTokenFrom(response, context, this.call(), 'Something other than the Arc agent answered: check IDENTITY_ENDPOINT.');
+    }
+    /** The challenge, the key file, and the answer. */
+    async attempt(url, context) {
+        const request = (headers) => context.send({
+            url,
+            method: 'GET',
+            headers: { Metadata: 'true', Accept: 'application/json', ...headers },
+            route: http_source_routeFor(url),
+            connectTimeoutMs: arc_CONNECT_TIMEOUT_MS,
+            timeoutMs: arc_ATTEMPT_TIMEOUT_MS,
+            maxBodyBytes: arc_MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        const challenge = await request({});
+        if (challenge.status !== 401)
+            return expectStatus(challenge);
+        const realm = realmOf(challenge.headers['www-authenticate']);
+        if (realm === undefined) {
+            throw new LoginError(`${this.call()}: it answered 401 without a Basic realm naming a key file, which the Arc agent always sends; ` +
+                'something other than the Arc agent answered. Check IDENTITY_ENDPOINT.');
+        }
+        const key = this.readKey(realm);
+        context.mask(key);
+        return expectStatus(await request({ Authorization: `Basic ${key}` }));
+    }
+    /** Reads the key file the agent named, after checking that it is one of the agent's. */
+    readKey(realm) {
+        const p = this.pathApi;
+        const refuse = (why) => {
+            throw new LoginError(`${this.call()}: it asked for the key file "${clip(realm, 200)}", which ${why}; the Arc agent only names ` +
+                `*.key files of at most ${MAX_KEY_BYTES} bytes directly in ${this.tokenDir}. Nothing was read or sent. ` +
+                'Check that IDENTITY_ENDPOINT names the Arc agent on this machine.');
+        };
+        if (!p.isAbsolute(realm))
+            refuse('is not an absolute path');
+        const resolved = p.resolve(realm);
+        if (!this.sameName(resolved, realm) || !this.sameName(p.dirname(resolved), this.tokenDir))
+            refuse(`is not directly in ${this.tokenDir}`);
+        if (!p.basename(resolved).endsWith('.key'))
+            refuse('is not named *.key');
+        let fd;
+        try {
+            // O_NOFOLLOW: a symbolic link planted in the directory is refused rather than followed.
+            fd = (0,external_node_fs_namespaceObject.openSync)(resolved, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0));
+        }
+        catch (error) {
+            const code = error.code;
+            if (code === 'ELOOP')
+                return refuse('is a symbolic link');
+            if (code === 'EACCES' || code === 'EPERM') {
+                throw new LoginError(`${this.call()}: the key file in ${this.tokenDir} cannot be read by the user running the step. On Linux, add that ` +
+                    'user to the himds group (sudo usermod -a -G himds <user>, then restart the runner or agent); on Windows, run ' +
+                    'it as an administrator or a member of "Hybrid agent extension applications".');
+            }
+            throw new LoginError(`${this.call()}: could not open the key file it named (${code ?? 'error'}).`);
+        }
+        try {
+            const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+            if (!stat.isFile())
+                refuse('is not a regular file');
+            if (stat.size > MAX_KEY_BYTES)
+                refuse(`is ${stat.size} bytes long`);
+            const buffer = Buffer.alloc(MAX_KEY_BYTES + 1);
+            const length = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, buffer.length, 0);
+            if (length > MAX_KEY_BYTES)
+                refuse('grew beyond the limit while being read');
+            const key = buffer.subarray(0, length).toString('utf8').trim();
+            if (!key || /[\r\n\0]/.test(key))
+                refuse('does not hold a key');
+            return key;
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+    }
+    call() {
+        return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
+    }
+    explain(error) {
+        const call = this.call();
+        if (error instanceof HttpFailure) {
+            return explainNetworkFailure(call, error, 'The Arc agent (himds) is not running on this machine: check "azcmagent show", or choose another identity-source.');
+        }
+        if (!(error instanceof ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const status = error.response.status;
+        if (status === 401 || status === 403) {
+            return new LoginError(`${call}: it refused the key it had just issued, ${error.summary}. Run the job again; if it persists, restart the Arc agent (himds).`);
+        }
+        if (status === 400) {
+            return new LoginError(`${call}: it refused the request, ${error.summary}. Check azure-audience: it must be the Application ID URI of an ` +
+                'Entra app or another resource Entra ID knows; and check that the server is connected (azcmagent show).');
+        }
+        if (MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
+            return new LoginError(`${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        return new LoginError(`${call}: it answered ${error.summary}.`);
+    }
+}
+/** The realm of a `Basic realm=<path>` challenge (quoted or not), or undefined. */
+function realmOf(header) {
+    const value = Array.isArray(header) ? header[0] : header;
+    const match = /^\s*Basic\s+realm=(?:"([^"]*)"|(\S.*?))\s*$/i.exec(value ?? '');
+    const realm = match?.[1] ?? match?.[2];
+    return realm ? realm : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/azure-devops-oidc.ts
+/**
+ * Azure Pipelines' own OIDC token: `POST $(System.OidcRequestUri)?api-version=7.1` with the job's
+ * access token (`System.AccessToken`) answers `{"oidcToken": …}`. Without a service connection the
+ * token is the pipeline's (`sub p://<org>/<project>/<pipeline>`); with `serviceConnectionId` it is
+ * that connection's (`sub sc://<org>/<project>/<connection>`). Issuer
+ * `https://vstoken.dev.azure.com/<org-id>`, audience always `api://AzureADTokenExchange`. Works on
+ * Microsoft-hosted agents too.
+ */
+
+
+
+
+const azure_devops_oidc_API_VERSION = '7.1';
+const AZURE_DEVOPS_AUDIENCE = 'api://AzureADTokenExchange';
+const azure_devops_oidc_CONNECT_TIMEOUT_MS = 10_000;
+const azure_devops_oidc_ATTEMPT_TIMEOUT_MS = 30_000;
+const azure_devops_oidc_MAX_BODY_BYTES = 256 * 1024;
+/** `System.OidcRequestUri`, from the task library or the environment, or undefined. */
+function oidcRequestUri(env, platform) {
+    const value = platform?.variable?.('System.OidcRequestUri') ?? env.SYSTEM_OIDCREQUESTURI;
+    return value?.trim() || undefined;
+}
+class AzureDevOpsOidcSource {
+    serviceConnection;
+    kind = 'azure-devops';
+    name = 'Azure DevOps\' OIDC endpoint';
+    tokenName = 'Azure DevOps OIDC token';
+    endpoint;
+    url;
+    constructor(requestUri, serviceConnection) {
+        this.serviceConnection = serviceConnection;
+        this.url = endpointFromEnvironment(requestUri, 'System.OidcRequestUri');
+        this.endpoint = `${this.url.origin}${this.url.pathname}`;
+    }
+    async getToken(context) {
+        const accessToken = this.accessToken(context);
+        const url = new URL(this.url);
+        url.searchParams.set('api-version', azure_devops_oidc_API_VERSION);
+        if (this.serviceConnection)
+            url.searchParams.set('serviceConnectionId', this.serviceConnection.id);
+        const whose = this.serviceConnection ? `service connection ${this.serviceConnection.id}` : 'this pipeline';
+        context.debug(`Asking ${this.endpoint} for the OIDC token of ${whose}`);
+        let response;
+        try {
+            response = await withRetries(TOKEN_SERVICE_RETRIES, 'Azure DevOps OIDC endpoint', context, async () => {
+                const answer = await context.send({
+                    url,
+                    method: 'POST',
+                    headers: {
+                        Authorization: `Bearer ${accessToken}`,
+                        'Content-Type': 'application/json',
+                        Accept: 'application/json',
+                        // Without it a refused token gets a sign-in page instead of a 401.
+                        'X-TFS-FedAuthRedirect': 'Suppress'
+                    },
+                    body: '',
+                    route: http_source_routeFor(url),
+                    connectTimeoutMs: azure_devops_oidc_CONNECT_TIMEOUT_MS,
+                    timeoutMs: azure_devops_oidc_ATTEMPT_TIMEOUT_MS,
+                    maxBodyBytes: azure_devops_oidc_MAX_BODY_BYTES,
+                    signal: context.signal
+                });
+                return expectStatus(answer);
+            });
+        }
+        catch (error) {
+            throw abortedAs(error, context) ?? this.explain(error);
+        }
+        const body = jsonObject(response.body);
+        const token = body?.oidcToken;
+        if (typeof token !== 'string' || !token) {
+            maskLongValues(body, context);
+            const what = body ? 'JSON without an oidcToken' : 'not JSON (a sign-in page, when the access token is not accepted)';
+            throw new LoginError(`${this.call()}: it answered 200 with a body that is ${what}. ${ACCESS_TOKEN_ADVICE}`);
+        }
+        context.mask(token);
+        return { token, expiresAt: expiryOf(decodeClaims(token)) };
+    }
+    /** The job's access token: from the task library, else (the command-line tool) SYSTEM_ACCESSTOKEN. */
+    accessToken(context) {
+        const offered = context.platform?.azureDevOpsAccessToken;
+        const token = (offered ? offered() : context.env.SYSTEM_ACCESSTOKEN)?.trim();
+        if (!token) {
+            throw new LoginError(`${this.call()}: the job has no access token (System.AccessToken). The task reads it through the SystemVssConnection ` +
+                'endpoint; a script step running the command-line tool must map it: env: SYSTEM_ACCESSTOKEN: $(System.AccessToken).');
+        }
+        context.mask(token);
+        return token;
+    }
+    call() {
+        return `Could not get the Azure DevOps OIDC token from ${this.endpoint}`;
+    }
+    explain(error) {
+        const call = this.call();
+        if (error instanceof HttpFailure) {
+            return explainNetworkFailure(call, error, 'Check the agent\'s network and proxy settings.');
+        }
+        if (!(error instanceof ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const status = error.response.status;
+        if (status === 401 || status === 203 || (status >= 300 && status < 400)) {
+            return new LoginError(`${call}: ${error.summary}. ${ACCESS_TOKEN_ADVICE}`);
+        }
+        if ((status === 400 || status === 403 || status === 404) && this.serviceConnection) {
+            const { id, inputLabel } = this.serviceConnection;
+            return new LoginError(`${call}: ${error.summary}. The service connection ${id} (${inputLabel}) does not exist in this project, this ` +
+                'pipeline is not authorized to use it, or it does not use workload identity federation: check the connection and ' +
+                'its pipeline permissions, or leave the input empty to use the pipeline\'s own token.');
+        }
+        if (status === 403) {
+            return new LoginError(`${call}: ${error.summary}. The job's access token may not ask for OIDC tokens; check the project's pipeline settings (job authorization scope).`);
+        }
+        if (TOKEN_SERVICE_RETRIES.statuses.includes(status)) {
+            return new LoginError(`${call}: Azure DevOps kept failing (last answer ${error.summary}) after ${TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        return new LoginError(`${call}: ${error.summary}.`);
+    }
+}
+const ACCESS_TOKEN_ADVICE = 'Azure DevOps did not accept the job\'s access token (System.AccessToken): it is valid only while the job runs, and a ' +
+    'copied or overridden SYSTEM_ACCESSTOKEN does not work; run the step as a task of the job.';
+
+;// CONCATENATED MODULE: ./src/core/sources/github-oidc.ts
+/**
+ * GitHub Actions' own OIDC token, asked through the runner library (`getIDToken(audience)`) that
+ * the GitHub adapter hands over. The job needs `permissions: id-token: write`; without it the
+ * runner does not set ACTIONS_ID_TOKEN_REQUEST_URL and there is no token to ask for.
+ */
+
+
+
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** What a job without an OIDC token is told. */
+const MISSING_PERMISSION = 'ACTIONS_ID_TOKEN_REQUEST_URL is not set, so this job may not ask GitHub for an OIDC token: add ' +
+    '"permissions: id-token: write" to the workflow or the job (pull requests from forks never get one)';
+/** Whether the runner offers this job an OIDC token. */
+function githubOidcAvailable(env) {
+    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim() && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim());
+}
+class GithubOidcSource {
+    audience;
+    kind = 'github';
+    name = 'GitHub Actions\' OIDC provider';
+    tokenName = 'GitHub OIDC token';
+    endpoint;
+    constructor(audience, env) {
+        this.audience = audience;
+        const raw = env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim() ?? '';
+        let shown = 'ACTIONS_ID_TOKEN_REQUEST_URL';
+        try {
+            const url = new URL(raw);
+            shown = `${url.origin}${url.pathname}`;
+        }
+        catch {
+            // shown by name only
+        }
+        this.endpoint = shown;
+    }
+    async getToken(context) {
+        const call = `Could not get GitHub's OIDC token (audience ${this.audience})`;
+        const ask = context.platform?.githubIdToken;
+        if (!ask) {
+            throw new LoginError(`${call}: only the GitHub Action can ask for it. Use the action (uses: …/chainguard-azure-login) in the workflow, ` +
+                'or write the token to a file and pass it as identity-token-file.');
+        }
+        context.debug(`Asking GitHub for an OIDC token with audience ${this.audience}`);
+        let token;
+        try {
+            // The runner library retries on its own; the step's timeout still bounds it.
+            token = await untilAborted(ask(this.audience), context.signal);
+        }
+        catch (error) {
+            if (context.signal?.aborted)
+                throw error;
+            throw new LoginError(`${call}: ${clip(messageOf(error))}. Check that the job has "permissions: id-token: write".`);
+        }
+        if (typeof token !== 'string' || !token)
+            throw new LoginError(`${call}: the runner returned no token.`);
+        context.mask(token);
+        const claims = decodeClaims(token);
+        if (!claims)
+            throw new LoginError(`${call}: what the runner returned is not a JWT.`);
+        return { token, expiresAt: expiryOf(claims) };
+    }
+}
+/** `promise`, or a rejection as soon as `signal` aborts. */
+function untilAborted(promise, signal) {
+    if (!signal)
+        return promise;
+    if (signal.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/core/sources/imds.ts
 /**
  * Azure Instance Metadata Service: the managed-identity endpoint of VMs and scale sets.
@@ -1453,9 +2341,11 @@ function shown(value) {
 
 
 
+
+
 const IMDS_DEFAULT_BASE = 'http://169.254.169.254';
 const TOKEN_PATH = '/metadata/identity/oauth2/token';
-const API_VERSION = '2018-02-01';
+const imds_API_VERSION = '2018-02-01';
 const imds_CONNECT_TIMEOUT_MS = 2_000;
 const imds_ATTEMPT_TIMEOUT_MS = 20_000;
 const imds_MAX_BODY_BYTES = 64 * 1024;
@@ -1463,8 +2353,8 @@ const imds_MAX_BODY_BYTES = 64 * 1024;
 const MAX_RETRIES = 5;
 /** 410 means IMDS is updating, which takes up to 70 s: keep trying at least that long. */
 const UPDATING_BUDGET_MS = 75_000;
-const MAX_RETRY_AFTER_MS = 60_000;
-const SELECTOR_PARAMETER = {
+const imds_MAX_RETRY_AFTER_MS = 60_000;
+const imds_SELECTOR_PARAMETER = {
     'client-id': 'client_id',
     'object-id': 'object_id',
     'resource-id': 'msi_res_id'
@@ -1501,10 +2391,10 @@ class ImdsSource {
     }
     async getToken(resource, context) {
         const url = new URL(this.endpoint);
-        url.searchParams.set('api-version', API_VERSION);
+        url.searchParams.set('api-version', imds_API_VERSION);
         url.searchParams.set('resource', resource);
         if (this.selector)
-            url.searchParams.set(SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
+            url.searchParams.set(imds_SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
         const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
         context.debug(`Requesting an Azure token from IMDS (${url.origin}${url.pathname}) for ${resource} with the ${who}`);
         const response = await retrying({
@@ -1559,7 +2449,7 @@ class ImdsSource {
         let delay = backoffMs(attempt, 1_000, 16_000, clock.random);
         const asked = retryAfterMs(error.response.headers, clock.now());
         if (asked !== undefined)
-            delay = Math.max(delay, Math.min(asked, MAX_RETRY_AFTER_MS));
+            delay = Math.max(delay, Math.min(asked, imds_MAX_RETRY_AFTER_MS));
         if (status >= 500)
             delay = Math.max(delay, 1_000);
         return delay;
@@ -1627,33 +2517,416 @@ class ImdsSource {
         return error instanceof Error ? error : new Error(String(error));
     }
 }
-/** The token's expiry from `expires_on` (epoch seconds or a date string) or `expires_in`. */
-function expiryFrom(body, now) {
-    const on = body.expires_on;
-    if (typeof on === 'number' || (typeof on === 'string' && /^\d+$/.test(on.trim()))) {
-        return new Date(Number(on) * 1000);
+
+;// CONCATENATED MODULE: ./src/core/sources/token-file.ts
+/**
+ * An OIDC token in a file: a Kubernetes projected service-account token (audience
+ * `issuer.enforce.dev`, as Chainguard's Kubernetes and Jenkins guides set it up) or any CI's token
+ * written to a file. It is read afresh at every use (the kubelet rotates it), masked at once, and
+ * presented to Chainguard as it is: no Azure call is made.
+ */
+
+
+
+/** A projected token is one or two kilobytes; anything far larger is not a token. */
+const MAX_TOKEN_BYTES = 64 * 1024;
+/**
+ * Reads the token in `file`, masks it, and checks that it is a JWT. `label` names where the path
+ * came from (an input or an environment variable), for messages; the token is never shown.
+ */
+function readTokenFile(file, label, context) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
     }
-    if (typeof on === 'string' && on.trim()) {
-        const parsed = Date.parse(on);
-        if (!Number.isNaN(parsed))
-            return new Date(parsed);
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT'
+            ? 'does not exist. In Kubernetes, check the pod\'s projected service-account token volume and its mount path'
+            : code === 'EACCES' || code === 'EPERM'
+                ? 'cannot be read by the user running the step'
+                : `cannot be opened (${code ?? 'error'})`;
+        throw new LoginError(`The token file ${file} (${label}) ${why}.`);
     }
-    const inSeconds = body.expires_in;
-    if (typeof inSeconds === 'number' || (typeof inSeconds === 'string' && /^\d+$/.test(inSeconds.trim()))) {
-        return new Date(now + Number(inSeconds) * 1000);
+    let text;
+    try {
+        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stat.isFile())
+            throw new LoginError(`The token file ${file} (${label}) is not a regular file.`);
+        if (stat.size > MAX_TOKEN_BYTES)
+            throw new LoginError(`The token file ${file} (${label}) is ${stat.size} bytes long; an OIDC token is a few kilobytes.`);
+        const buffer = Buffer.alloc(MAX_TOKEN_BYTES + 1);
+        const length = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, buffer.length, 0);
+        text = buffer.subarray(0, length).toString('utf8').trim();
     }
-    return undefined;
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    if (!text)
+        throw new LoginError(`The token file ${file} (${label}) is empty; the kubelet or your CI writes the token there.`);
+    context.mask(text);
+    if (!decodeClaims(text)) {
+        throw new LoginError(`The token file ${file} (${label}) does not hold a JWT (three base64url parts with a JSON payload); its contents are not shown.`);
+    }
+    return text;
+}
+/** Refuses a token whose `exp` has passed, saying when, and what rotates it. */
+function checkNotExpired(token, file, label, now) {
+    const claims = decodeClaims(token);
+    const expiry = expiryOf(claims);
+    if (expiry && expiry.getTime() <= now) {
+        throw new LoginError(`The token in ${file} (${label}) expired at ${expiry.toISOString()} (issuer "${claimText(claims, 'iss')}"). ` +
+            'Whatever writes the file has stopped refreshing it: in Kubernetes the kubelet rotates projected tokens ' +
+            'while the pod runs, so check the volume (a copied token does not rotate); elsewhere, write a fresh token before the step.');
+    }
+}
+class TokenFileSource {
+    file;
+    label;
+    kind = 'token-file';
+    name = 'the token file';
+    tokenName = 'OIDC token';
+    constructor(file, label) {
+        this.file = file;
+        this.label = label;
+    }
+    get endpoint() {
+        return this.file;
+    }
+    async getToken(context) {
+        context.debug(`Reading the OIDC token in ${this.file}`);
+        const token = readTokenFile(this.file, this.label, context);
+        checkNotExpired(token, this.file, this.label, context.clock.now());
+        return { token, expiresAt: expiryOf(decodeClaims(token)) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/workload-identity.ts
+/**
+ * AKS workload identity (and any Kubernetes cluster federated with Entra ID): the pod's projected
+ * service-account token, in `AZURE_FEDERATED_TOKEN_FILE`, is presented to Entra ID as a client
+ * assertion for the identity `AZURE_CLIENT_ID` in `AZURE_TENANT_ID`; the Azure token comes back.
+ * The file is read again at every attempt, since the kubelet rotates it.
+ */
+
+
+
+
+
+const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/';
+const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const workload_identity_CONNECT_TIMEOUT_MS = 10_000;
+const workload_identity_ATTEMPT_TIMEOUT_MS = 30_000;
+const workload_identity_MAX_BODY_BYTES = 64 * 1024;
+const workload_identity_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TENANT = /^[a-z0-9](?:[a-z0-9.-]{0,126}[a-z0-9])?$/i;
+class WorkloadIdentitySource {
+    environment;
+    name = 'Entra ID (workload identity)';
+    endpoint;
+    url;
+    clientId;
+    clientIdFrom;
+    /** @param selector  a client ID chosen by managed-identity-client-id, overriding AZURE_CLIENT_ID */
+    constructor(environment, selector) {
+        this.environment = environment;
+        this.clientId = selector?.value ?? environment.clientId;
+        this.clientIdFrom = selector?.inputLabel ?? 'AZURE_CLIENT_ID';
+        if (!workload_identity_GUID.test(this.clientId))
+            throw new LoginError(`${this.clientIdFrom} must be the client ID (a GUID) of the managed identity or app registration.`);
+        if (!TENANT.test(environment.tenantId))
+            throw new LoginError('AZURE_TENANT_ID must be a tenant ID (a GUID) or a tenant domain name.');
+        const authority = endpointFromEnvironment(environment.authority, 'AZURE_AUTHORITY_HOST');
+        if (!authority.pathname.endsWith('/'))
+            authority.pathname += '/';
+        authority.search = '';
+        this.url = new URL(`${environment.tenantId}/oauth2/v2.0/token`, authority);
+        this.endpoint = this.url.href;
+    }
+    /** All three of `AZURE_FEDERATED_TOKEN_FILE`, `AZURE_CLIENT_ID`, `AZURE_TENANT_ID`. */
+    static detect(env) {
+        const tokenFile = env.AZURE_FEDERATED_TOKEN_FILE?.trim();
+        const clientId = env.AZURE_CLIENT_ID?.trim();
+        const tenantId = env.AZURE_TENANT_ID?.trim();
+        if (!tokenFile || !clientId || !tenantId)
+            return undefined;
+        return { tokenFile, clientId, tenantId, authority: env.AZURE_AUTHORITY_HOST?.trim() || DEFAULT_AUTHORITY };
+    }
+    async getToken(resource, context) {
+        context.debug(`Requesting an Azure token from ${this.endpoint} for ${resource} as ${this.clientId}, with the token in ${this.environment.tokenFile}`);
+        let assertion = '';
+        let response;
+        try {
+            response = await withRetries(TOKEN_SERVICE_RETRIES, 'Entra ID', context, async () => {
+                assertion = readTokenFile(this.environment.tokenFile, 'AZURE_FEDERATED_TOKEN_FILE', context);
+                checkNotExpired(assertion, this.environment.tokenFile, 'AZURE_FEDERATED_TOKEN_FILE', context.clock.now());
+                return this.attempt(assertion, resource, context);
+            });
+        }
+        catch (error) {
+            throw abortedAs(error, context) ?? this.explain(error, assertion, resource);
+        }
+        return accessTokenFrom(response, context, this.call(), 'Something other than Entra ID answered: check AZURE_AUTHORITY_HOST.');
+    }
+    async attempt(assertion, resource, context) {
+        const body = new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: this.clientId,
+            client_assertion_type: ASSERTION_TYPE,
+            client_assertion: assertion,
+            scope: `${resource}/.default`
+        }).toString();
+        const response = await context.send({
+            url: this.url,
+            method: 'POST',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+            body,
+            route: http_source_routeFor(this.url),
+            connectTimeoutMs: workload_identity_CONNECT_TIMEOUT_MS,
+            timeoutMs: workload_identity_ATTEMPT_TIMEOUT_MS,
+            maxBodyBytes: workload_identity_MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        return expectStatus(response);
+    }
+    call() {
+        return `Could not get an Azure token from ${this.name} (${this.url.origin}${this.url.pathname})`;
+    }
+    explain(error, assertion, resource) {
+        const call = this.call();
+        if (error instanceof HttpFailure) {
+            return explainNetworkFailure(call, error, 'Check AZURE_AUTHORITY_HOST and, behind a proxy, HTTPS_PROXY and NO_PROXY.');
+        }
+        if (!(error instanceof ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const code = aadstsCode(error);
+        const said = `Entra ID answered ${error.response.status} ${code ? `AADSTS${code}` : error.code || ''}`.trimEnd();
+        const claims = decodeClaims(assertion);
+        const presented = `issuer "${claimText(claims, 'iss')}", subject "${claimText(claims, 'sub')}", audience "${claimText(claims, 'aud')}"`;
+        if (code && /^70021\d*$/.test(code)) {
+            const iss = claimText(claims, 'iss');
+            const sub = claimText(claims, 'sub');
+            return new LoginError(`${call}: ${said}: no federated credential on the identity ${this.clientId} (${this.clientIdFrom}) matches the ` +
+                `service account token in AZURE_FEDERATED_TOKEN_FILE (${presented}). Add one that matches exactly ` +
+                '(the comparison is case-sensitive):\n' +
+                `  az identity federated-credential create --name chainguard-login --identity-name <managed identity name> --resource-group <group> --issuer ${iss} --subject ${sub} --audience api://AzureADTokenExchange\n` +
+                `(for an app registration: az ad app federated-credential create --id ${this.clientId} with the same issuer, subject and audience). ` +
+                `The pod's service account must carry the annotation azure.workload.identity/client-id: ${this.clientId}.`);
+        }
+        if (code === '700024') {
+            return new LoginError(`${call}: ${said}: the service account token is outside its validity period (${presented}); the kubelet refreshes it while the pod runs, so check the projected volume and this machine's clock.`);
+        }
+        if (code === '700016') {
+            return new LoginError(`${call}: ${said}: no application or managed identity with client ID ${this.clientId} exists in tenant ${this.environment.tenantId}. Check ${this.clientIdFrom} and AZURE_TENANT_ID.`);
+        }
+        if (code === '90002') {
+            return new LoginError(`${call}: ${said}: tenant ${this.environment.tenantId} was not found. Check AZURE_TENANT_ID.`);
+        }
+        if (code === '500011' || code === '70011') {
+            return new LoginError(`${call}: ${said}: Entra ID knows no resource "${resource}" in this tenant. Check azure-audience: it must be the Application ID URI (api://<app-client-id>) of an Entra app.`);
+        }
+        if (code === '50027' || code === '50013' || code === '5002738') {
+            return new LoginError(`${call}: ${said}: Entra ID could not verify the service account token (${presented}). The federated credential's ` +
+                'issuer must publish its signing keys (AKS: az aks update --enable-oidc-issuer --enable-workload-identity).');
+        }
+        if (TOKEN_SERVICE_RETRIES.statuses.includes(error.response.status)) {
+            return new LoginError(`${call}: Entra ID kept failing (last answer ${error.summary}) after ${TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        return new LoginError(`${call}: ${error.summary}.`);
+    }
+}
+/** The AADSTS error number of an Entra answer, from `error_codes` or the description. */
+function aadstsCode(error) {
+    const body = jsonObject(error.response.body);
+    const codes = body?.error_codes;
+    if (Array.isArray(codes) && (typeof codes[0] === 'number' || typeof codes[0] === 'string'))
+        return String(codes[0]);
+    return /AADSTS(\d+)/.exec(error.description)?.[1];
 }
 
 ;// CONCATENATED MODULE: ./src/core/sources/index.ts
-/** Chooses the identity-token source for this environment. */
-
 /**
- * The source to ask. Today every Azure machine is asked through IMDS; sources detected from
- * the environment (App Service, Arc, workload identity) slot in here ahead of it.
+ * Chooses the identity-token source for this job: the one `identity-source` names, or under
+ * `auto`, in this order — a token file if given; else, when `azure-audience` is set, workload
+ * identity, App Service / Container Apps, Azure Arc, then IMDS; else the platform's own OIDC
+ * token when the job has one. Everything is decided from the inputs and the environment, before
+ * any request; an input the chosen source would ignore is refused, so that a job never logs in
+ * as something other than what it configured.
  */
-function selectSource(env, selector, allSelectorInputs) {
-    return new ImdsSource(selector, allSelectorInputs, ImdsSource.baseFrom(env));
+
+
+
+
+
+
+
+
+
+
+const AZURE_SOURCE_NAMES = 'workload identity, App Service / Container Apps, Azure Arc, IMDS';
+/** Picks the source, or throws an InputError / LoginError naming what to set. */
+function selectSource(request) {
+    const chosen = request.inputs.identitySource === 'auto' ? autoSelect(request) : explicitSelect(request);
+    refuseInapplicable(chosen.source.kind, request, chosen.reason);
+    return chosen;
+}
+function explicitSelect(request) {
+    const { inputs, env, label } = request;
+    const kind = inputs.identitySource;
+    const reason = `${label('identity-source')}: ${kind}`;
+    const unavailable = (why) => {
+        throw new LoginError(`${label('identity-source')} is ${kind}, but ${why}`);
+    };
+    if (AZURE_SOURCES.includes(kind) && !inputs.azureResource) {
+        throw new InputError('azure-audience', `Input ${label('azure-audience')} is required with ${label('identity-source')} ${kind}: the Application ID URI of the Entra app ` +
+            'the Chainguard identity trusts, e.g. api://<app-client-id>.');
+    }
+    switch (kind) {
+        case 'imds':
+            return { source: azure('imds', imds(request), inputs), reason };
+        case 'app-service': {
+            const found = AppServiceSource.detect(env);
+            if (!found) {
+                return unavailable('IDENTITY_ENDPOINT and IDENTITY_HEADER are not both set: this job does not run in App Service, Functions or ' +
+                    'Container Apps with a managed identity. Enable a managed identity on the app or Container Apps job, or choose another source.');
+            }
+            return { source: azure('app-service', new AppServiceSource(found, inputs.selector), inputs), reason };
+        }
+        case 'arc': {
+            const found = ArcSource.detect(env, request.exists) ?? { endpoint: env.IDENTITY_ENDPOINT?.trim() || ARC_DEFAULT_ENDPOINT, how: '' };
+            return { source: azure('arc', new ArcSource(found, env), inputs), reason };
+        }
+        case 'workload-identity': {
+            const found = WorkloadIdentitySource.detect(env);
+            if (!found) {
+                const missing = ['AZURE_FEDERATED_TOKEN_FILE', 'AZURE_CLIENT_ID', 'AZURE_TENANT_ID'].filter((name) => !env[name]?.trim());
+                return unavailable(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: the pod is not set up for workload identity. Label it ` +
+                    'azure.workload.identity/use: "true" and run it under a service account annotated with azure.workload.identity/client-id.');
+            }
+            return { source: azure('workload-identity', new WorkloadIdentitySource(found, clientIdSelector(inputs)), inputs), reason };
+        }
+        case 'token-file':
+            if (!inputs.identityTokenFile) {
+                throw new InputError('identity-token-file', `Input ${label('identity-token-file')} is required with ${label('identity-source')} token-file: the path of the OIDC token file.`);
+            }
+            return { source: new TokenFileSource(inputs.identityTokenFile, label('identity-token-file')), reason };
+        case 'github':
+            if (!githubOidcAvailable(env))
+                return unavailable(`${MISSING_PERMISSION}.`);
+            return { source: github(request), reason };
+        case 'azure-devops': {
+            const uri = oidcRequestUri(env, request.platform);
+            if (!uri) {
+                return unavailable('System.OidcRequestUri is not set: this is not an Azure Pipelines job, or its agent is too old to offer OIDC tokens (update the agent).');
+            }
+            return { source: azureDevOps(uri, request), reason };
+        }
+    }
+}
+function autoSelect(request) {
+    const { inputs, env, label } = request;
+    const auto = (why) => `auto: ${why}`;
+    if (inputs.identityTokenFile) {
+        return { source: new TokenFileSource(inputs.identityTokenFile, label('identity-token-file')), reason: auto(`${label('identity-token-file')} is set`) };
+    }
+    if (inputs.azureResource) {
+        const workload = WorkloadIdentitySource.detect(env);
+        if (workload) {
+            return {
+                source: azure('workload-identity', new WorkloadIdentitySource(workload, clientIdSelector(inputs)), inputs),
+                reason: auto('AZURE_FEDERATED_TOKEN_FILE, AZURE_CLIENT_ID and AZURE_TENANT_ID are set')
+            };
+        }
+        const appService = AppServiceSource.detect(env);
+        if (appService) {
+            return { source: azure('app-service', new AppServiceSource(appService, inputs.selector), inputs), reason: auto('IDENTITY_ENDPOINT and IDENTITY_HEADER are set') };
+        }
+        const arc = ArcSource.detect(env, request.exists);
+        if (arc)
+            return { source: azure('arc', new ArcSource(arc, env), inputs), reason: auto(arc.how) };
+        return {
+            source: azure('imds', imds(request), inputs),
+            reason: auto(`${label('azure-audience')} is set and no other Azure identity endpoint is in the environment`)
+        };
+    }
+    if (githubOidcAvailable(env)) {
+        return { source: github(request), reason: auto(`ACTIONS_ID_TOKEN_REQUEST_URL is set and ${label('azure-audience')} is not`) };
+    }
+    const uri = oidcRequestUri(env, request.platform);
+    if (uri)
+        return { source: azureDevOps(uri, request), reason: auto(`System.OidcRequestUri is set and ${label('azure-audience')} is not`) };
+    const githubJob = env.GITHUB_ACTIONS === 'true';
+    const lines = [
+        `Input ${label('azure-audience')} is not set, and no other identity source is available to this job. Looked for:`,
+        `- ${label('identity-token-file')}: not set;`,
+        `- ${label('azure-audience')}: not set, so the Azure managed identity sources (${AZURE_SOURCE_NAMES}) were not tried;`,
+        githubJob
+            ? `- GitHub Actions' OIDC token: this is a GitHub Actions job, but ${MISSING_PERMISSION};`
+            : '- GitHub Actions\' OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set (not a GitHub Actions job);',
+        '- Azure DevOps\' OIDC token: System.OidcRequestUri is not set (not an Azure Pipelines job).',
+        `Set ${label('azure-audience')} (e.g. api://<app-client-id>) to use the Azure managed identity of this machine, pod or app; ` +
+            `${label('identity-token-file')} to present an OIDC token file (e.g. a Kubernetes projected service-account token); ` +
+            `or ${label('identity-source')} to choose a source.`
+    ];
+    throw new InputError('azure-audience', lines.join('\n'));
+}
+/** Refuses inputs that the chosen source would ignore. */
+function refuseInapplicable(kind, request, reason) {
+    const { inputs, label } = request;
+    const chosen = `the identity source is ${kind} (${reason})`;
+    const refuse = (name, why) => {
+        throw new InputError(name, `Input ${label(name)} cannot be used here: ${chosen}, and ${why} Remove it, or choose another ${label('identity-source')}.`);
+    };
+    const selector = inputs.selector;
+    if (selector) {
+        const name = SELECTOR_INPUTS.find((n) => label(n) === selector.inputLabel) ?? 'managed-identity-client-id';
+        if (kind === 'arc')
+            refuse(name, 'Azure Arc offers the machine\'s system-assigned identity only.');
+        if (kind === 'workload-identity' && selector.kind !== 'client-id') {
+            refuse(name, `workload identity chooses the identity by client ID only (AZURE_CLIENT_ID, or ${label('managed-identity-client-id')}).`);
+        }
+        if (!AZURE_SOURCES.includes(kind))
+            refuse(name, 'it selects an Azure managed identity, which this source does not use.');
+    }
+    if (inputs.azureResource && !AZURE_SOURCES.includes(kind)) {
+        refuse('azure-audience', `${kind === 'token-file' ? 'the token file is' : 'its token is'} presented to Chainguard as it is; no Azure token is asked for.`);
+    }
+    if (inputs.identityTokenFile && kind !== 'token-file')
+        refuse('identity-token-file', 'it is read only by the token-file source.');
+    if (inputs.azureDevOpsServiceConnection && kind !== 'azure-devops') {
+        refuse('azure-devops-service-connection', 'it applies only to the Azure DevOps OIDC token.');
+    }
+    if (inputs.oidcAudience && kind !== 'github') {
+        const why = kind === 'azure-devops'
+            ? `Azure DevOps OIDC tokens always carry the audience ${AZURE_DEVOPS_AUDIENCE}.`
+            : 'it is the audience asked of GitHub\'s OIDC provider only.';
+        refuse('oidc-audience', why);
+    }
+}
+function imds(request) {
+    return new ImdsSource(request.inputs.selector, SELECTOR_INPUTS.map((name) => request.label(name)), ImdsSource.baseFrom(request.env));
+}
+function github(request) {
+    return new GithubOidcSource(request.inputs.oidcAudience ?? DEFAULT_OIDC_AUDIENCE, request.env);
+}
+function azureDevOps(uri, request) {
+    const id = request.inputs.azureDevOpsServiceConnection;
+    return new AzureDevOpsOidcSource(uri, id ? { id, inputLabel: request.label('azure-devops-service-connection') } : undefined);
+}
+function clientIdSelector(inputs) {
+    return inputs.selector?.kind === 'client-id' ? inputs.selector : undefined;
+}
+/** An Azure source, with `azure-audience` bound in. */
+function azure(kind, source, inputs) {
+    const resource = inputs.azureResource;
+    return {
+        kind,
+        name: source.name,
+        endpoint: source.endpoint,
+        tokenName: 'Azure token',
+        resource,
+        getToken: (context) => source.getToken(resource, context)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/login.ts
@@ -1669,36 +2942,53 @@ function selectSource(env, selector, allSelectorInputs) {
 
 
 
+
 /** Logs the job in; throws a LoginError (or InputError) with one clear message on failure. */
 async function login(platform, runtime) {
     const inputs = readInputs(platform, runtime.cwd);
     const signal = AbortSignal.timeout(inputs.timeoutSeconds * 1000);
     let waitingFor = 'the start';
     const network = platform.network?.();
+    const offered = platform.identity?.();
     const context = {
         // Calls that may leave the machine use the runner's network settings; metadata calls are direct.
         send: (request) => runtime.send(request.route === 'environment' && network ? { ...request, network } : request),
-        platform: platform.identity?.(),
         clock: runtime.clock,
         signal,
         mask: (secret) => platform.setSecret(secret),
         debug: (message) => platform.debug(message),
-        env: runtime.env
+        warn: (message) => platform.warning(message),
+        env: runtime.env,
+        platform: offered
     };
     try {
-        const source = selectSource(runtime.env, inputs.selector, SELECTOR_INPUTS.map((name) => platform.label(name)));
-        waitingFor = `an Azure token from ${source.name} (${source.endpoint})`;
-        platform.info(`Getting an Azure token from ${source.name} for ${inputs.azureResource}`);
-        const azure = await source.getToken(inputs.azureResource, context);
+        const { source, reason } = selectSource({ inputs, env: runtime.env, platform: offered, label: (name) => platform.label(name) });
+        platform.info(`Identity source: ${source.name} (${reason})`);
+        const what = `${/^[AEIOU]/.test(source.tokenName) ? 'an' : 'a'} ${source.tokenName}`;
+        waitingFor = `${what} from ${source.name} (${source.endpoint})`;
+        platform.info(`Getting ${what} from ${source.name}${source.resource ? ` for ${source.resource}` : ''}`);
+        const presented = await source.getToken(context);
+        const doctor = {
+            kind: source.kind,
+            tokenName: source.tokenName,
+            label: (name) => platform.label(name)
+        };
+        if (inputs.diagnose) {
+            const lines = diagnosisLines({ ...doctor, token: presented.token, identity: inputs.identity || undefined, now: runtime.clock.now() }, `${source.name} (${source.endpoint})`);
+            for (const line of lines)
+                platform.info(line);
+            return;
+        }
         waitingFor = `Chainguard's STS (${inputs.issuer})`;
         platform.info(`Exchanging it at ${inputs.issuer} for identity ${inputs.identity}`);
         const chainguard = await exchangeAtChainguard({
             issuer: inputs.issuer,
             identity: inputs.identity,
             audience: inputs.audience,
-            subjectToken: azure.token,
+            subjectToken: presented.token,
             identityInput: platform.label('identity'),
-            audienceInput: platform.label('audience')
+            audienceInput: platform.label('audience'),
+            presented: doctor
         }, context);
         const expiresAt = chainguard.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
         let dockerConfigDir = '';
@@ -1827,12 +3117,19 @@ const OUTPUT_VARIABLES = {
     identity: 'CHAINGUARD_IDENTITY',
     'docker-config': 'DOCKER_CONFIG'
 };
-/** Parses `[login|logout] --name value|--name=value … [--export-token] [--debug] [--help]`. */
+/**
+ * Parses `[login|logout|diagnose] --name value|--name=value … [--export-token] [--debug] [--help]`;
+ * `diagnose` is a login with the input diagnose set to true.
+ */
 function parseArgs(argv) {
     const options = { command: 'login', values: {}, exportToken: false, debug: false };
     const args = [...argv];
     if (args[0] === 'login' || args[0] === 'logout')
         options.command = args.shift();
+    else if (args[0] === 'diagnose') {
+        args.shift();
+        options.values.diagnose = 'true';
+    }
     while (args.length > 0) {
         const arg = args.shift();
         if (arg === '--help' || arg === '-h')
@@ -1895,15 +3192,28 @@ function cliPlatform(options, env, out, err) {
     };
     return platform;
 }
-const CLI_HELP = `chainguard-azure-login: log in to Chainguard's registry with this machine's Azure managed identity.
+const CLI_HELP = `chainguard-azure-login: log in to Chainguard's registry with the identity this machine, pod or job already has.
 
 Usage:
   eval "$(chainguard-azure-login --identity <UIDP> --azure-audience api://<app-client-id> [options])"
+  eval "$(chainguard-azure-login --identity <UIDP> --identity-token-file <file> [options])"
   chainguard-azure-login logout        # removes what the login above wrote (reads ${STATE_VARIABLE})
+  chainguard-azure-login diagnose [options]
+                                       # prints the identity token's claims and the chainctl command
+                                       # that would trust it; sends nothing to Chainguard, writes nothing
 
 Options (the same inputs as the GitHub Action):
-  --identity <uidp>                      Chainguard assumable identity to assume (required)
-  --azure-audience <uri>                 resource asked of the managed-identity endpoint (required)
+  --identity <uidp>                      Chainguard assumable identity to assume (required, except for diagnose)
+  --identity-source <source>             auto (default), imds, app-service, arc, workload-identity,
+                                         token-file, github, azure-devops
+  --azure-audience <uri>                 resource asked of an Azure identity source, e.g. api://<app-client-id>
+                                         (required for imds, app-service, arc, workload-identity)
+  --identity-token-file <file>           an OIDC token file (e.g. a Kubernetes projected service-account
+                                         token), read afresh at every use; selects token-file under auto
+  --oidc-audience <aud>                  audience asked of GitHub's OIDC provider (default issuer.enforce.dev)
+  --azure-devops-service-connection <id> ask Azure DevOps for this service connection's OIDC token
+                                         (needs SYSTEM_ACCESSTOKEN mapped into the step's environment)
+  --diagnose <true|false>                as the diagnose command
   --managed-identity-client-id <guid>    user-assigned identity by client ID
   --managed-identity-object-id <guid>    ... by principal (object) ID
   --managed-identity-resource-id <id>    ... by ARM resource ID
@@ -1916,6 +3226,10 @@ Options (the same inputs as the GitHub Action):
   --timeout <seconds>                    give up after this long (default 120)
   --export-token                         also export CHAINGUARD_TOKEN
   --debug                                print debug lines on stderr
+
+Under auto the source is, in order: the token file if given; with --azure-audience, workload identity
+(AZURE_FEDERATED_TOKEN_FILE), App Service / Container Apps (IDENTITY_ENDPOINT + IDENTITY_HEADER), Azure Arc,
+then IMDS; else GitHub's or Azure DevOps' own OIDC token when the job has one.
 
 stdout carries only export lines; logs go to stderr.
 `;

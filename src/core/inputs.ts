@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { InputError } from './errors.js';
-import type { IdentitySelector } from './sources/source.js';
+import { SOURCE_CHOICES, type IdentitySelector, type SourceChoice } from './sources/source.js';
 
 /** The canonical input names (GitHub's spelling; Azure uses camelCase, the CLI `--name`). */
 export const INPUT_NAMES = [
@@ -19,7 +19,12 @@ export const INPUT_NAMES = [
   'docker-login',
   'docker-config',
   'logout',
-  'timeout'
+  'timeout',
+  'identity-source',
+  'identity-token-file',
+  'oidc-audience',
+  'azure-devops-service-connection',
+  'diagnose'
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
@@ -32,11 +37,13 @@ export const SELECTOR_INPUTS = [
 export const DEFAULT_REGISTRY = 'cgr.dev';
 export const DEFAULT_ISSUER = 'https://issuer.enforce.dev';
 export const DEFAULT_TIMEOUT_SECONDS = 120;
+export const DEFAULT_OIDC_AUDIENCE = 'issuer.enforce.dev';
 
 export interface LoginInputs {
+  /** The identity to assume; empty only with `diagnose`. */
   identity: string;
-  /** The `resource` asked of the managed-identity endpoint (`/.default` removed). */
-  azureResource: string;
+  /** The `resource` asked of an Azure identity source (`/.default` removed); undefined when not set. */
+  azureResource?: string;
   selector?: IdentitySelector;
   /** `host` or `host:port`. */
   registry: string;
@@ -48,6 +55,16 @@ export interface LoginInputs {
   dockerConfig?: string;
   logout: boolean;
   timeoutSeconds: number;
+  /** `auto`, or the one source to ask. */
+  identitySource: SourceChoice;
+  /** An OIDC token file (absolute path). */
+  identityTokenFile?: string;
+  /** The audience asked of GitHub's OIDC provider, when given (else DEFAULT_OIDC_AUDIENCE). */
+  oidcAudience?: string;
+  /** The Azure DevOps service connection (its ID) whose OIDC token to ask for. */
+  azureDevOpsServiceConnection?: string;
+  /** Get the identity token, show its claims and how to trust it, and stop before the exchange. */
+  diagnose: boolean;
 }
 
 /** How a front end supplies inputs and spells their names. */
@@ -84,18 +101,16 @@ export function readInputs(reader: InputReader, cwd: string = process.cwd()): Lo
     throw new InputError(name, `Input ${reader.label(name)} ${message}`);
   };
 
+  const diagnose = readBoolean('diagnose', value('diagnose'), false, reader);
   const identity = value('identity');
-  if (!identity) fail('identity', 'is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).');
-  if (!UIDP.test(identity)) {
+  if (!identity && !diagnose) fail('identity', 'is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).');
+  if (identity && !UIDP.test(identity)) {
     fail('identity', `is not an assumable identity's UIDP ("${shown(identity)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
   }
 
-  let azureResource = value('azure-audience');
-  if (!azureResource) {
-    fail('azure-audience', 'is required: the Application ID URI of the Entra app the Chainguard identity trusts, e.g. api://<app-client-id>.');
-  }
-  azureResource = azureResource.replace(/\/\.default$/, '');
-  if (!GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
+  // Required only by the Azure sources, which the source selection checks.
+  const azureResource = value('azure-audience').replace(/\/\.default$/, '') || undefined;
+  if (azureResource && !GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
     fail('azure-audience', `must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${shown(azureResource)}".`);
   }
 
@@ -142,7 +157,40 @@ export function readInputs(reader: InputReader, cwd: string = process.cwd()): Lo
     }
   }
 
-  return { identity, azureResource, selector, registry, audience, issuer, dockerLogin, dockerConfig, logout, timeoutSeconds };
+  const sourceRaw = value('identity-source').toLowerCase() || 'auto';
+  if (!(SOURCE_CHOICES as readonly string[]).includes(sourceRaw)) {
+    fail('identity-source', `must be one of ${SOURCE_CHOICES.join(', ')}, not "${shown(sourceRaw)}".`);
+  }
+  const identitySource = sourceRaw as SourceChoice;
+
+  const tokenFileRaw = value('identity-token-file');
+  const identityTokenFile = tokenFileRaw ? path.resolve(cwd, expandHome(tokenFileRaw)) : undefined;
+
+  const oidcAudience = value('oidc-audience') || undefined;
+  if (oidcAudience && /\s/.test(oidcAudience)) fail('oidc-audience', `must not contain spaces ("${shown(oidcAudience)}").`);
+
+  const azureDevOpsServiceConnection = value('azure-devops-service-connection').toLowerCase() || undefined;
+  if (azureDevOpsServiceConnection && !GUID.test(azureDevOpsServiceConnection)) {
+    fail('azure-devops-service-connection', `must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${shown(azureDevOpsServiceConnection)}".`);
+  }
+
+  return {
+    identity,
+    azureResource,
+    selector,
+    registry,
+    audience,
+    issuer,
+    dockerLogin,
+    dockerConfig,
+    logout,
+    timeoutSeconds,
+    identitySource,
+    identityTokenFile,
+    oidcAudience,
+    azureDevOpsServiceConnection,
+    diagnose
+  };
 }
 
 function readBoolean(name: InputName, raw: string, fallback: boolean, reader: InputReader): boolean {

@@ -9,9 +9,10 @@ import type { Clock } from './clock.js';
 import { STATE_KEY } from './cleanup.js';
 import { installDockerLogin, TOKEN_USERNAME } from './docker-login.js';
 import { LoginError, messageOf } from './errors.js';
+import { diagnosisLines, type Presented } from './doctor.js';
 import { exchangeAtChainguard } from './exchange/chainguard-sts.js';
 import type { HttpRequest, HttpResponse } from './http.js';
-import { readInputs, SELECTOR_INPUTS } from './inputs.js';
+import { readInputs } from './inputs.js';
 import { selectSource } from './sources/index.js';
 import type { SourceContext } from './sources/source.js';
 
@@ -30,22 +31,40 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
   const signal = AbortSignal.timeout(inputs.timeoutSeconds * 1000);
   let waitingFor = 'the start';
   const network = platform.network?.();
+  const offered = platform.identity?.();
   const context: SourceContext = {
     // Calls that may leave the machine use the runner's network settings; metadata calls are direct.
     send: (request) => runtime.send(request.route === 'environment' && network ? { ...request, network } : request),
-    platform: platform.identity?.(),
     clock: runtime.clock,
     signal,
     mask: (secret) => platform.setSecret(secret),
     debug: (message) => platform.debug(message),
-    env: runtime.env
+    warn: (message) => platform.warning(message),
+    env: runtime.env,
+    platform: offered
   };
 
   try {
-    const source = selectSource(runtime.env, inputs.selector, SELECTOR_INPUTS.map((name) => platform.label(name)));
-    waitingFor = `an Azure token from ${source.name} (${source.endpoint})`;
-    platform.info(`Getting an Azure token from ${source.name} for ${inputs.azureResource}`);
-    const azure = await source.getToken(inputs.azureResource, context);
+    const { source, reason } = selectSource({ inputs, env: runtime.env, platform: offered, label: (name) => platform.label(name) });
+    platform.info(`Identity source: ${source.name} (${reason})`);
+    const what = `${/^[AEIOU]/.test(source.tokenName) ? 'an' : 'a'} ${source.tokenName}`;
+    waitingFor = `${what} from ${source.name} (${source.endpoint})`;
+    platform.info(`Getting ${what} from ${source.name}${source.resource ? ` for ${source.resource}` : ''}`);
+    const presented = await source.getToken(context);
+    const doctor: Pick<Presented, 'kind' | 'tokenName' | 'label'> = {
+      kind: source.kind,
+      tokenName: source.tokenName,
+      label: (name) => platform.label(name)
+    };
+
+    if (inputs.diagnose) {
+      const lines = diagnosisLines(
+        { ...doctor, token: presented.token, identity: inputs.identity || undefined, now: runtime.clock.now() },
+        `${source.name} (${source.endpoint})`
+      );
+      for (const line of lines) platform.info(line);
+      return;
+    }
 
     waitingFor = `Chainguard's STS (${inputs.issuer})`;
     platform.info(`Exchanging it at ${inputs.issuer} for identity ${inputs.identity}`);
@@ -54,9 +73,10 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
         issuer: inputs.issuer,
         identity: inputs.identity,
         audience: inputs.audience,
-        subjectToken: azure.token,
+        subjectToken: presented.token,
         identityInput: platform.label('identity'),
-        audienceInput: platform.label('audience')
+        audienceInput: platform.label('audience'),
+        presented: doctor
       },
       context
     );

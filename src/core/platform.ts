@@ -28,7 +28,7 @@ export interface Platform extends InputReader {
   /** The runner's per-job temp directory, if it has one. */
   tempDir(): string | undefined;
   /** What the platform offers identity sources (its OIDC or access token); absent on the CLI. */
-  identity?(): PlatformIdentity;
+  identity?(): PlatformIdentity | undefined;
   /** The network settings the runner hands its steps (the Azure agent's proxy and CA), if any. */
   network?(): NetworkSettings | undefined;
 }

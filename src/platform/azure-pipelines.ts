@@ -54,7 +54,8 @@ export function azurePipelinesPlatform(): Platform {
     tempDir: () => tl.getVariable('Agent.TempDirectory') || undefined,
     identity: () => ({
       azureDevOpsAccessToken: () => {
-        const token = tl.getEndpointAuthorizationParameter('SystemVssConnection', 'AccessToken', true) || tl.getVariable('System.AccessToken');
+        // getEndpointAuthorizationParameter would debug-print the value; this call does not.
+        const token = tl.getEndpointAuthorization('SystemVssConnection', true)?.parameters?.AccessToken || tl.getVariable('System.AccessToken');
         if (token) tl.setSecret(token);
         return token || undefined;
       },

@@ -21,11 +21,18 @@ export interface CliOptions {
   debug: boolean;
 }
 
-/** Parses `[login|logout] --name value|--name=value … [--export-token] [--debug] [--help]`. */
+/**
+ * Parses `[login|logout|diagnose] --name value|--name=value … [--export-token] [--debug] [--help]`;
+ * `diagnose` is a login with the input diagnose set to true.
+ */
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = { command: 'login', values: {}, exportToken: false, debug: false };
   const args = [...argv];
   if (args[0] === 'login' || args[0] === 'logout') options.command = args.shift() as 'login' | 'logout';
+  else if (args[0] === 'diagnose') {
+    args.shift();
+    options.values.diagnose = 'true';
+  }
   while (args.length > 0) {
     const arg = args.shift() as string;
     if (arg === '--help' || arg === '-h') return { ...options, command: 'help' };
@@ -91,15 +98,28 @@ export function cliPlatform(
   return platform;
 }
 
-export const CLI_HELP = `chainguard-azure-login: log in to Chainguard's registry with this machine's Azure managed identity.
+export const CLI_HELP = `chainguard-azure-login: log in to Chainguard's registry with the identity this machine, pod or job already has.
 
 Usage:
   eval "$(chainguard-azure-login --identity <UIDP> --azure-audience api://<app-client-id> [options])"
+  eval "$(chainguard-azure-login --identity <UIDP> --identity-token-file <file> [options])"
   chainguard-azure-login logout        # removes what the login above wrote (reads ${STATE_VARIABLE})
+  chainguard-azure-login diagnose [options]
+                                       # prints the identity token's claims and the chainctl command
+                                       # that would trust it; sends nothing to Chainguard, writes nothing
 
 Options (the same inputs as the GitHub Action):
-  --identity <uidp>                      Chainguard assumable identity to assume (required)
-  --azure-audience <uri>                 resource asked of the managed-identity endpoint (required)
+  --identity <uidp>                      Chainguard assumable identity to assume (required, except for diagnose)
+  --identity-source <source>             auto (default), imds, app-service, arc, workload-identity,
+                                         token-file, github, azure-devops
+  --azure-audience <uri>                 resource asked of an Azure identity source, e.g. api://<app-client-id>
+                                         (required for imds, app-service, arc, workload-identity)
+  --identity-token-file <file>           an OIDC token file (e.g. a Kubernetes projected service-account
+                                         token), read afresh at every use; selects token-file under auto
+  --oidc-audience <aud>                  audience asked of GitHub's OIDC provider (default issuer.enforce.dev)
+  --azure-devops-service-connection <id> ask Azure DevOps for this service connection's OIDC token
+                                         (needs SYSTEM_ACCESSTOKEN mapped into the step's environment)
+  --diagnose <true|false>                as the diagnose command
   --managed-identity-client-id <guid>    user-assigned identity by client ID
   --managed-identity-object-id <guid>    ... by principal (object) ID
   --managed-identity-resource-id <id>    ... by ARM resource ID
@@ -112,6 +132,10 @@ Options (the same inputs as the GitHub Action):
   --timeout <seconds>                    give up after this long (default 120)
   --export-token                         also export CHAINGUARD_TOKEN
   --debug                                print debug lines on stderr
+
+Under auto the source is, in order: the token file if given; with --azure-audience, workload identity
+(AZURE_FEDERATED_TOKEN_FILE), App Service / Container Apps (IDENTITY_ENDPOINT + IDENTITY_HEADER), Azure Arc,
+then IMDS; else GitHub's or Azure DevOps' own OIDC token when the job has one.
 
 stdout carries only export lines; logs go to stderr.
 `;

@@ -12088,7 +12088,8 @@ function azurePipelinesPlatform() {
         tempDir: () => task.getVariable('Agent.TempDirectory') || undefined,
         identity: () => ({
             azureDevOpsAccessToken: () => {
-                const token = task.getEndpointAuthorizationParameter('SystemVssConnection', 'AccessToken', true) || task.getVariable('System.AccessToken');
+                // getEndpointAuthorizationParameter would debug-print the value; this call does not.
+                const token = task.getEndpointAuthorization('SystemVssConnection', true)?.parameters?.AccessToken || task.getVariable('System.AccessToken');
                 if (token)
                     task.setSecret(token);
                 return token || undefined;

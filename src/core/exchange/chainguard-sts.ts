@@ -4,7 +4,8 @@
  */
 import { LoginError } from '../errors.js';
 import { HttpFailure, jsonObject, type HttpResponse } from '../http.js';
-import { claimText, decodeClaims, expiryOf, type Claims } from '../jwt.js';
+import { refusalAdvice, type Presented } from '../doctor.js';
+import { decodeClaims, expiryOf } from '../jwt.js';
 import { backoffMs, retrying } from '../retry.js';
 import { clip, type SourceContext } from '../sources/source.js';
 
@@ -23,6 +24,8 @@ export interface ExchangeRequest {
   /** The input that names the identity, for messages. */
   identityInput: string;
   audienceInput: string;
+  /** Where the token came from, for messages and the setup doctor (default: an Azure source). */
+  presented?: Pick<Presented, 'kind' | 'tokenName' | 'label'>;
 }
 
 export interface ChainguardToken {
@@ -53,8 +56,9 @@ const GRPC_CODES: Record<number, string> = {
 export async function exchangeAtChainguard(request: ExchangeRequest, context: SourceContext): Promise<ChainguardToken> {
   const url = new URL(`${request.issuer}/sts/exchange`);
   const body = new URLSearchParams({ aud: request.audience, identity: request.identity }).toString();
-  const call = `Could not exchange the Azure token at Chainguard's STS (${url.origin}${url.pathname})`;
-  context.debug(`Exchanging the Azure token at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`);
+  const tokenName = request.presented?.tokenName ?? 'Azure token';
+  const call = `Could not exchange the ${tokenName} at Chainguard's STS (${url.origin}${url.pathname})`;
+  context.debug(`Exchanging the ${tokenName} at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`);
 
   let response: HttpResponse;
   try {
@@ -140,30 +144,16 @@ function explain(error: unknown, call: string, request: ExchangeRequest): Error 
 }
 
 /**
- * Explains a refused token by its claims (decoded, never the token), next to what an
- * assumable identity for Azure must match, with the likely cause.
+ * Explains a refused token by its claims (decoded, never the token) and says how to make
+ * Chainguard trust it: the setup doctor's `chainctl` command and Terraform block.
  */
 export function claimsAdvice(request: ExchangeRequest): string {
-  const claims: Claims | undefined = decodeClaims(request.subjectToken);
-  if (!claims) return 'The Azure token could not be decoded, so its claims cannot be shown.';
-  const iss = claimText(claims, 'iss');
-  const sub = claimText(claims, 'sub');
-  const aud = claimText(claims, 'aud');
-  const lines = [
-    `The identity ${request.identity} must match the Azure token's claims: issuer "${iss}", subject "${sub}", audience "${aud}".`
-  ];
-  if (iss.startsWith('https://sts.windows.net/')) {
-    lines.push(
-      'Likely cause: the token has a v1 issuer. Set "requestedAccessTokenVersion": 2 in the Entra app\'s manifest so ' +
-        'the issuer is https://login.microsoftonline.com/<tenant-id>/v2.0, or create the identity with the v1 issuer shown.'
-    );
-  } else if (aud.startsWith('api://')) {
-    lines.push('Likely cause: the audience. v2 tokens carry the app\'s client ID as audience; create the identity with the audience shown.');
-  } else {
-    lines.push(
-      'Likely cause: the identity\'s subject must be the managed identity\'s principal (object) ID and its audience the ' +
-        'Entra app\'s client ID; compare them with the claims above (chainctl iam identities describe).'
-    );
-  }
-  return lines.join(' ');
+  return refusalAdvice({
+    kind: request.presented?.kind ?? 'imds',
+    tokenName: request.presented?.tokenName ?? 'Azure token',
+    label: request.presented?.label ?? ((name) => name),
+    token: request.subjectToken,
+    identity: request.identity,
+    now: Date.now()
+  });
 }

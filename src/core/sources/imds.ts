@@ -5,6 +5,8 @@
 import { LoginError } from '../errors.js';
 import { HttpFailure, jsonObject, retryAfterMs, type HttpResponse } from '../http.js';
 import { backoffMs, retrying } from '../retry.js';
+import { expiryFrom } from './http-source.js';
+export { expiryFrom } from './http-source.js';
 import { clip, type AzureToken, type IdentitySelector, type SourceContext, type TokenSource } from './source.js';
 
 export const IMDS_DEFAULT_BASE = 'http://169.254.169.254';
@@ -187,21 +189,4 @@ export class ImdsSource implements TokenSource {
     }
     return error instanceof Error ? error : new Error(String(error));
   }
-}
-
-/** The token's expiry from `expires_on` (epoch seconds or a date string) or `expires_in`. */
-export function expiryFrom(body: Record<string, unknown>, now: number): Date | undefined {
-  const on = body.expires_on;
-  if (typeof on === 'number' || (typeof on === 'string' && /^\d+$/.test(on.trim()))) {
-    return new Date(Number(on) * 1000);
-  }
-  if (typeof on === 'string' && on.trim()) {
-    const parsed = Date.parse(on);
-    if (!Number.isNaN(parsed)) return new Date(parsed);
-  }
-  const inSeconds = body.expires_in;
-  if (typeof inSeconds === 'number' || (typeof inSeconds === 'string' && /^\d+$/.test(inSeconds.trim()))) {
-    return new Date(now + Number(inSeconds) * 1000);
-  }
-  return undefined;
 }

@@ -32,6 +32,8 @@ export interface PlatformIdentity {
 
 export interface SourceContext {
   send: (request: HttpRequest) => Promise<HttpResponse>;
+  /** Told about something the user should see (e.g. a setting meant for tests only). */
+  warn?: (message: string) => void;
   clock: Clock;
   signal?: AbortSignal;
   /** Masks a secret in every later log line; called the moment a token is parsed. */
@@ -48,6 +50,30 @@ export interface TokenSource {
   /** Where it asks, for logs and for a timeout's message (never carries a secret). */
   readonly endpoint: string;
   getToken(resource: string, context: SourceContext): Promise<AzureToken>;
+}
+
+/** The `identity-source` values: `auto`, or one source. */
+export const SOURCE_CHOICES = ['auto', 'imds', 'app-service', 'arc', 'workload-identity', 'token-file', 'github', 'azure-devops'] as const;
+export type SourceChoice = (typeof SOURCE_CHOICES)[number];
+export type SourceKind = Exclude<SourceChoice, 'auto'>;
+/** The sources that ask Azure for a token for `azure-audience`. */
+export const AZURE_SOURCES = ['workload-identity', 'app-service', 'arc', 'imds'] as const satisfies readonly SourceKind[];
+
+/** An identity token as a source returns it (masked already). */
+export type IdentityToken = AzureToken;
+
+/** A source chosen for this job: asks once per call, with everything it needs bound in. */
+export interface IdentitySource {
+  readonly kind: SourceKind;
+  /** Short name for logs, e.g. "App Service / Container Apps identity endpoint". */
+  readonly name: string;
+  /** Where it asks (a URL or a file path), for logs and a timeout's message; never a secret. */
+  readonly endpoint: string;
+  /** What it returns, for messages: "Azure token", "GitHub OIDC token", … */
+  readonly tokenName: string;
+  /** The `resource` an Azure source asks for (azure-audience). */
+  readonly resource?: string;
+  getToken(context: SourceContext): Promise<IdentityToken>;
 }
 
 /** Clips text from a service for a message: one line, printable, at most `max` characters. */
