@@ -3,6 +3,7 @@ import { readJwt, startImds, SYSTEM, TENANT, USER_A, USER_B } from '../emulators
 
 type Imds = Awaited<ReturnType<typeof startImds>>;
 const RESOURCE = 'api://3b2c1a0f-5d4e-4f6a-9b8c-7d6e5f4a3b2c';
+type TokenBody = { access_token: string; expires_on: string; token_type: string; resource: string; client_id: string };
 
 let imds: Imds;
 beforeEach(async () => {
@@ -19,7 +20,7 @@ describe('MSI_ENDPOINT form of the metadata emulator', () => {
   it('issues the system-assigned identity token for a form-encoded POST', async () => {
     const response = await post({ resource: RESOURCE });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as TokenBody;
     expect(body).toMatchObject({ token_type: 'Bearer', resource: RESOURCE, client_id: SYSTEM.clientId });
     expect(Number(body.expires_on)).toBeGreaterThan(Date.now() / 1000);
     expect(readJwt(body.access_token)).toMatchObject({ sub: SYSTEM.objectId, tid: TENANT });
@@ -27,8 +28,9 @@ describe('MSI_ENDPOINT form of the metadata emulator', () => {
   });
 
   it('picks a user-assigned identity by client_id, object_id or msi_res_id', async () => {
-    for (const form of [{ client_id: USER_B.clientId }, { object_id: USER_B.objectId }, { msi_res_id: USER_B.resourceId }]) {
-      const body = await (await post({ resource: RESOURCE, ...form })).json();
+    const forms: Record<string, string>[] = [{ client_id: USER_B.clientId }, { object_id: USER_B.objectId }, { msi_res_id: USER_B.resourceId }];
+    for (const form of forms) {
+      const body = (await (await post({ resource: RESOURCE, ...form })).json()) as TokenBody;
       expect(readJwt(body.access_token)).toMatchObject({ sub: USER_B.objectId });
     }
   });

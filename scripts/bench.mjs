@@ -511,6 +511,10 @@ try {
       ? { available: false, reason: azUnavailable }
       : { available: true, rounds: AZ_ROUNDS, warmup: 1, version: await azVersion(), straceConnectsAllLoopback: azState.connects || null, namespace: 'loopback only' },
     peakRssKiB: rss,
+    rssRatios: {
+      'github bundle / node -e 0': rss['github bundle'] && rss['node -e 0'] ? round(rss['github bundle'] / rss['node -e 0'], 3) : null,
+      'azure bundle / node -e 0': rss['azure bundle'] && rss['node -e 0'] ? round(rss['azure bundle'] / rss['node -e 0'], 3) : null
+    },
     bundleBytes: {
       'github main': size('dist/github/main'),
       'github post': size('dist/github/post'),
@@ -536,7 +540,7 @@ try {
       String(results.medianMs[n]),
       String(samples(n).length),
       nodeRows.includes(n) && n !== 'node -e 0' ? show(diff(n, 'node -e 0')) : '',
-      bundles.includes(n) || n === 'node http floor' || n === 'az route' ? show(ratio(n, 'curl recipe')) : '',
+      bundles.includes(n) || n === 'node http floor' || n === 'az route' ? show(ratio(n, 'curl recipe', n === 'az route' ? 1 : 3)) : '',
       bundles.includes(n) || n === 'curl recipe' ? show(azUnavailable ? null : ratio('az route', n, 1)) : '',
       String(rss[n] ?? 'n/a')
     ]),
@@ -551,9 +555,10 @@ try {
   for (const [what, ms] of Object.entries(results.libraries)) console.log(`  ${what}: ${ms}`);
   console.log('\ngoals (reported, not asserted; median of per-round ratios):');
   for (const [what, g] of Object.entries(goals)) {
-    console.log(`  ${what}: ${g.value === null ? `not measured (${azUnavailable ?? 'no data'})` : `${g.value} — ${g.met ? 'met' : 'NOT met'}`}`);
+    console.log(`  ${what}: ${g.value === null ? `not measured (${azUnavailable ? 'az route unavailable' : 'no data'})` : `${g.value} — ${g.met ? 'met' : 'NOT met'}`}`);
   }
-  console.log('\nbundle bytes (entry / all .js):', Object.entries(results.bundleBytes).map(([k, v]) => `${k} ${v.entryBytes} / ${v.allJsBytes}`).join('; '));
+  console.log('\npeak RSS ratio:', JSON.stringify(results.rssRatios));
+  console.log('bundle bytes (entry / all .js):', Object.entries(results.bundleBytes).map(([k, v]) => `${k} ${v.entryBytes} / ${v.allJsBytes}`).join('; '));
   for (const [what, ms] of Object.entries(results.failures)) console.log(`${what}: ${ms}`);
   console.log(`\nJSON: ${path.relative(process.cwd(), OUT)}`);
 } finally {
