@@ -2,8 +2,16 @@
 // A loopback emulator of the Azure Instance Metadata Service's managed-identity endpoint,
 // following its documented behaviour: GET /metadata/identity/oauth2/token with Metadata: true,
 // api-version, resource, and at most one of client_id / object_id / msi_res_id.
+//
+// It also serves the same identities the way the older VM managed-identity extension did, which
+// is what the Azure CLI (2.45, through msrestazure) calls when MSI_ENDPOINT is set: POST to the
+// endpoint (the extension's was http://localhost:50342/oauth2/token) with Metadata: true and a
+// form body of resource and at most one of client_id / object_id / msi_res_id, no api-version.
 import { makeJwt } from './jwt.mjs';
 import { startScripted } from './scripted.mjs';
+
+/** Where the VM extension took token requests; MSI_ENDPOINT for the Azure CLI points here. */
+export const LEGACY_MSI_PATH = '/oauth2/token';
 
 /**
  * @typedef {object} ManagedIdentity
@@ -35,16 +43,11 @@ export async function startImds(options) {
    */
   const failure = (status, error, description) => ({ status, body: { error, error_description: description } });
 
-  const server = await startScripted((req) => {
-    // msal-node asks with a trailing slash; IMDS answers both.
-    const path = req.url.pathname.replace(/\/$/, '');
-    if (req.method !== 'GET' || path !== '/metadata/identity/oauth2/token') {
-      return { status: 404, body: 'Not found' };
-    }
-    if (req.headers['metadata'] !== 'true') return failure(400, 'invalid_request', 'Required metadata header not specified');
-    if (req.headers['x-forwarded-for']) return failure(400, 'invalid_request', 'Request contains X-Forwarded-For header');
-    const q = req.url.searchParams;
-    if (q.get('api-version') !== '2018-02-01') return failure(400, 'invalid_request', 'Invalid or missing api-version');
+  /**
+   * Picks the identity the selectors name and issues its token for `resource`.
+   * @param {URLSearchParams} q  resource and at most one of client_id / object_id / msi_res_id
+   */
+  const issue = (q) => {
     const resource = q.get('resource');
     if (!resource) return failure(400, 'invalid_request', 'Required audience parameter not specified');
     const selectors = ['client_id', 'object_id', 'msi_res_id'].filter((name) => q.has(name));
@@ -97,6 +100,25 @@ export async function startImds(options) {
         token_type: 'Bearer'
       }
     };
+  };
+
+  const server = await startScripted((req) => {
+    if (req.method === 'POST' && req.url.pathname === LEGACY_MSI_PATH) {
+      if (req.headers['metadata'] !== 'true') return failure(400, 'invalid_request', 'Required metadata header not specified');
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+        return failure(400, 'invalid_request', 'Expected a form-encoded body');
+      }
+      return issue(new URLSearchParams(req.body));
+    }
+    // msal-node asks with a trailing slash; IMDS answers both.
+    if (req.method !== 'GET' || req.url.pathname.replace(/\/$/, '') !== '/metadata/identity/oauth2/token') {
+      return { status: 404, body: 'Not found' };
+    }
+    if (req.headers['metadata'] !== 'true') return failure(400, 'invalid_request', 'Required metadata header not specified');
+    if (req.headers['x-forwarded-for']) return failure(400, 'invalid_request', 'Request contains X-Forwarded-For header');
+    const q = req.url.searchParams;
+    if (q.get('api-version') !== '2018-02-01') return failure(400, 'invalid_request', 'Invalid or missing api-version');
+    return issue(q);
   }, { port: options.port });
-  return { ...server, issued };
+  return { ...server, issued, msiEndpoint: `${server.url}${LEGACY_MSI_PATH}` };
 }

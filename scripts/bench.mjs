@@ -1,18 +1,30 @@
 // The startup and end-to-end benchmark. Starts the loopback emulators, then, alternating in
 // one run, times the built GitHub bundle, the built Azure bundle, the hand-written curl | jq
-// recipe, a bare `node -e 0`, and the barest Node.js program that does the job (the floor);
-// reports medians, per-pair ratios, peak RSS, bundle sizes and two failure timings. Prints a
-// table and writes the same numbers as JSON.
+// recipe, the Azure CLI route (`az login --identity`, `az account get-access-token`, the same
+// exchange; on fewer rounds, as it takes seconds), the barest Node.js program that does the job
+// (the floor), a bare `node -e 0` for reference, and the start-up of the two runner libraries
+// alone (`@actions/core` imported, `azure-pipelines-task-lib/task` required). Reports medians,
+// per-round ratios and differences, the goals (reported, never asserted), peak RSS, bundle
+// sizes and two failure timings. Prints a table and writes the same numbers as JSON.
 //
-//   npm run bench [-- --pairs 15 --warmup 3 --out .bench/latest.json]
+// The Azure CLI route runs only inside a network namespace that has nothing but loopback: the
+// benchmark re-runs itself under `unshare --net` when `az` is installed and namespaces can be
+// made (as root, or with a user namespace), checks that the namespace has no other address,
+// and checks, under strace when it is installed, that `az` connects to 127.0.0.1 and nowhere
+// else. `az` reaches the metadata emulator through MSI_ENDPOINT and Resource Manager through a
+// loopback cloud registered in its own AZURE_CONFIG_DIR. Otherwise its row says why it is
+// unavailable and the rest runs as usual.
+//
+//   npm run bench [-- --pairs 15 --warmup 3 --az-rounds 5 --out .bench/latest.json]
 // @ts-check
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators } from '../emulators/index.mjs';
+import { startArm } from '../emulators/arm.mjs';
+import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators, TENANT } from '../emulators/index.mjs';
 import { closedPort } from '../emulators/ports.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,8 +36,17 @@ const arg = (name, fallback) => {
 };
 const PAIRS = Math.max(15, Number(arg('pairs', '15')));
 const WARMUP = Number(arg('warmup', '3'));
+const AZ_ROUNDS = Math.min(PAIRS, Math.max(3, Number(arg('az-rounds', '5'))));
 const OUT = path.resolve(ROOT, arg('out', '.bench/latest.json'));
 const RSS_RUNS = 7;
+/** Set in the copy of this benchmark that runs inside the loopback-only network namespace. */
+const NAMESPACE_FLAG = 'CHAINGUARD_LOGIN_BENCH_NETNS';
+const IN_NAMESPACE = process.env[NAMESPACE_FLAG] === '1';
+/** Every child process is killed after this long; the Azure CLI and its setup get longer. */
+const RUN_TIMEOUT_MS = 60_000;
+const AZ_TIMEOUT_MS = 120_000;
+/** The whole benchmark, when it re-runs itself in a namespace. */
+const BENCH_TIMEOUT_MS = 15 * 60_000;
 
 /** @param {number[]} values */
 const median = (values) => {
@@ -34,27 +55,108 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/** The full path of a program on PATH (or in the usual sbin folders), or null. @param {string} tool */
+function which(tool) {
+  const dirs = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/sbin'].filter(Boolean);
+  for (const dir of dirs) if (existsSync(path.join(dir, tool))) return path.join(dir, tool);
+  return null;
+}
+
 /**
- * Runs a command to completion; resolves with its wall time in ms, exit code and output.
- * @param {string} command @param {string[]} argv @param {NodeJS.ProcessEnv} env
+ * @typedef {object} Run
+ * @property {number} ms  wall time
+ * @property {number | null} code
+ * @property {string} output  stdout and stderr
+ * @property {boolean} timedOut
  */
-function timed(command, argv, env) {
+
+/**
+ * Runs a command to completion in its own process group, killing the group after `timeoutMs`.
+ * @param {string} command @param {string[]} argv @param {NodeJS.ProcessEnv} env
+ * @param {{ timeoutMs?: number, cwd?: string }} [options]
+ * @returns {Promise<Run>}
+ */
+function timed(command, argv, env, options = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, argv, { env, cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-(/** @type {number} */ (child.pid)), 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, options.timeoutMs ?? RUN_TIMEOUT_MS);
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ ms: performance.now() - started, code, output }));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ ms: performance.now() - started, code, output, timedOut });
+    });
   });
 }
 
+// ---- The network namespace for the Azure CLI route ---------------------------------------
+
+/** @type {string | null} why the az route does not run, or null when it does */
+let azUnavailable = null;
+if (!which('az')) {
+  azUnavailable = 'az is not installed (Debian package azure-cli; scripts/bench-tools.sh installs it as root)';
+} else if (!IN_NAMESPACE) {
+  const unshare = which('unshare');
+  const ip = which('ip');
+  if (!unshare || !ip) {
+    azUnavailable = 'needs unshare (util-linux) and ip (iproute2) to run az in a loopback-only network namespace';
+  } else {
+    // As root a network namespace is enough; otherwise try a user namespace that maps us to root.
+    const unshareArgs = process.getuid?.() === 0 ? ['--net'] : ['--net', '--map-root-user'];
+    const probe = await timed(unshare, [...unshareArgs, '--', ip, 'link', 'set', 'lo', 'up'], { PATH: process.env.PATH ?? '' }, { timeoutMs: 10_000 });
+    if (probe.code !== 0) {
+      azUnavailable = `cannot make a loopback-only network namespace for az (unshare ${unshareArgs.join(' ')}: ${probe.output.trim().split('\n').pop() || `exit ${probe.code}`})`;
+    } else {
+      // Re-run this benchmark inside the namespace, with loopback up and nothing else.
+      const child = spawn(unshare, [...unshareArgs, '--', 'sh', '-c', `${ip} link set lo up && exec "$0" "$@"`, process.execPath, fileURLToPath(import.meta.url), ...args], {
+        stdio: 'inherit',
+        env: { ...process.env, [NAMESPACE_FLAG]: '1' }
+      });
+      const timer = setTimeout(() => {
+        process.stderr.write(`the benchmark did not finish in ${BENCH_TIMEOUT_MS / 60_000} minutes; stopping it\n`);
+        child.kill('SIGKILL');
+      }, BENCH_TIMEOUT_MS);
+      const code = await new Promise((resolve) => child.on('close', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+      clearTimeout(timer);
+      process.exit(code);
+    }
+  }
+} else {
+  const outside = Object.entries(os.networkInterfaces()).flatMap(([name, addresses]) =>
+    (addresses ?? []).filter((a) => !a.internal).map((a) => `${name} ${a.address}`)
+  );
+  if (outside.length) azUnavailable = `not run: the network namespace is not loopback-only (${outside.join(', ')})`;
+}
+
+// ---- Emulators and variants ----------------------------------------------------------------
+
 const emulators = await startEmulators();
 const work = mkdtempSync(path.join(os.tmpdir(), 'chainguard-login-bench-'));
+/** Lives across rounds: the Azure CLI's certificate, emulator and prepared configuration. */
+const azWork = mkdtempSync(path.join(os.tmpdir(), 'chainguard-login-bench-az-'));
 const baseEnv = { PATH: process.env.PATH ?? '', HOME: path.join(work, 'home') };
 mkdirSync(baseEnv.HOME);
 let runCounter = 0;
+/**
+ * The Resource Manager emulator once the Azure CLI is set up, and how many connections the
+ * strace check saw (all to 127.0.0.1).
+ * @type {{ arm: Awaited<ReturnType<typeof startArm>> | null, connects: number }}
+ */
+const azState = { arm: null, connects: 0 };
 
 /** A fresh job directory for one run, made before the clock starts. */
 function jobDir() {
@@ -63,9 +165,35 @@ function jobDir() {
   return dir;
 }
 
-/** Each variant prepares its run untimed, then returns [command, argv, env, check]. */
+/**
+ * Whether a recipe wrote a docker config holding a token the STS emulator issued.
+ * @param {string} dockerConfig
+ */
+function loggedIn(dockerConfig) {
+  const file = path.join(dockerConfig, 'config.json');
+  if (!existsSync(file)) return false;
+  const auth = JSON.parse(readFileSync(file, 'utf8'))?.auths?.['cgr.dev']?.auth;
+  const decoded = typeof auth === 'string' ? Buffer.from(auth, 'base64').toString('utf8') : '';
+  return decoded.startsWith('_token:') && emulators.sts.issued.includes(decoded.slice('_token:'.length));
+}
+
+/**
+ * @typedef {object} Prepared  one run, prepared untimed
+ * @property {string} command
+ * @property {string[]} argv
+ * @property {NodeJS.ProcessEnv} env
+ * @property {string} [cwd]
+ * @property {number} [timeoutMs]
+ * @property {(r: Run) => boolean} check  whether the run did its job
+ * @property {string} [rssFile]  where /usr/bin/time wrote the run's peak RSS, when it wraps the run
+ */
+
+/** A bare node, started from a job directory. @param {string[]} argv @returns {Prepared} */
+const bareNode = (argv) => ({ command: process.execPath, argv, env: baseEnv, cwd: jobDir(), check: (r) => r.code === 0 });
+
+/** Each variant prepares its run untimed. @type {Record<string, () => Prepared>} */
 const variants = {
-  'node -e 0': () => ({ command: process.execPath, argv: ['-e', '0'], env: baseEnv, check: () => true }),
+  'node -e 0': () => bareNode(['-e', '0']),
   'github bundle': () => {
     const dir = jobDir();
     const files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV'].map((name) => [name, path.join(dir, name)]));
@@ -82,7 +210,7 @@ const variants = {
         INPUT_ISSUER: emulators.sts.url,
         AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url
       },
-      check: (/** @type {{code: number}} */ r) => r.code === 0 && readFileSync(files.GITHUB_OUTPUT, 'utf8').includes('token<<')
+      check: (r) => r.code === 0 && readFileSync(files.GITHUB_OUTPUT, 'utf8').includes('token<<')
     };
   },
   'azure bundle': () => {
@@ -98,17 +226,59 @@ const variants = {
         INPUT_ISSUER: emulators.sts.url,
         AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url
       },
-      check: (/** @type {{code: number, output: string}} */ r) =>
-        r.code === 0 && r.output.includes('##vso[task.setvariable variable=token;isOutput=true;issecret=true;]') && !r.output.includes('result=Failed')
+      check: (r) => r.code === 0 && secretOutputSet(r.output, 'token') && !/result=Failed/i.test(r.output)
     };
   },
   'curl recipe': () => recipe('bash', path.join(ROOT, 'scripts/recipe.sh')),
-  'node http floor': () => recipe(process.execPath, path.join(ROOT, 'scripts/bench-floor.cjs'))
+  'az route': () => {
+    const dir = jobDir();
+    const configDir = path.join(dir, 'azure');
+    cpSync(path.join(azWork, 'config'), configDir, { recursive: true });
+    const dockerConfig = path.join(dir, 'docker');
+    const rssFile = path.join(dir, 'rss');
+    const script = ['bash', path.join(ROOT, 'scripts/recipe-az.sh')];
+    const time = which('time') === '/usr/bin/time' ? '/usr/bin/time' : null;
+    return {
+      // GNU time adds about a millisecond to a run of seconds, and gives the peak RSS of az.
+      command: time ?? script[0],
+      argv: time ? ['-f', '%M', '-o', rssFile, ...script] : script.slice(1),
+      env: { ...baseEnv, ...azEnv(configDir), ISSUER: emulators.sts.url, AZURE_AUDIENCE, IDENTITY: IDENTITY_SYSTEM, DOCKER_CONFIG: dockerConfig },
+      timeoutMs: AZ_TIMEOUT_MS,
+      check: (r) => r.code === 0 && loggedIn(dockerConfig),
+      rssFile: time ? rssFile : undefined
+    };
+  },
+  'node http floor': () => recipe(process.execPath, path.join(ROOT, 'scripts/bench-floor.cjs')),
+  // The libraries alone: what loading them adds to starting Node.js, whatever the bundles load.
+  'import @actions/core': () => ({ ...bareNode(['-e', "await import('@actions/core')"]), cwd: ROOT }),
+  'node -e "await 0"': () => bareNode(['-e', 'await 0']),
+  'require task-lib': () => {
+    // The task library writes its vault key into the agent's temp directory at load.
+    const temp = path.join(jobDir(), 'temp');
+    return {
+      command: process.execPath,
+      argv: ['-e', "require('azure-pipelines-task-lib/task')"],
+      env: { ...baseEnv, AGENT_TEMPDIRECTORY: temp },
+      cwd: ROOT,
+      check: (r) => r.code === 0 && existsSync(path.join(temp, '.taskkey'))
+    };
+  }
 };
+
+/** Whether the output sets `name` as a secret output variable (##vso, any attribute order). @param {string} output @param {string} name */
+function secretOutputSet(output, name) {
+  return output.split('\n').some((line) => {
+    const m = /##vso\[task\.setvariable ([^\]]*)\]/i.exec(line);
+    if (!m) return false;
+    const props = Object.fromEntries(m[1].split(';').filter(Boolean).map((p) => p.split('=').map((s) => s.trim().toLowerCase())));
+    return props.variable === name && props.isoutput === 'true' && props.issecret === 'true';
+  });
+}
 
 /** A run of a script that takes the recipe's variables and writes DOCKER_CONFIG/config.json. */
 function recipe(/** @type {string} */ command, /** @type {string} */ script) {
   const dir = jobDir();
+  const dockerConfig = path.join(dir, 'docker');
   return {
     command,
     argv: [script],
@@ -118,59 +288,167 @@ function recipe(/** @type {string} */ command, /** @type {string} */ script) {
       ISSUER: emulators.sts.url,
       AZURE_AUDIENCE,
       IDENTITY: IDENTITY_SYSTEM,
-      DOCKER_CONFIG: path.join(dir, 'docker')
+      DOCKER_CONFIG: dockerConfig
     },
-    check: (/** @type {{code: number}} */ r) => r.code === 0 && existsSync(path.join(dir, 'docker', 'config.json'))
+    check: (/** @type {Run} */ r) => r.code === 0 && loggedIn(dockerConfig)
   };
 }
-/** @typedef {keyof typeof variants} Variant */
-const names = /** @type {Variant[]} */ (Object.keys(variants));
 
-/** @param {Variant} name */
+/** The Azure CLI's environment: its own configuration, the loopback endpoints, no telemetry. @param {string} configDir */
+function azEnv(configDir) {
+  return {
+    AZURE_CONFIG_DIR: configDir,
+    AZURE_CORE_COLLECT_TELEMETRY: 'false',
+    MSI_ENDPOINT: emulators.imds.msiEndpoint,
+    REQUESTS_CA_BUNDLE: path.join(azWork, 'cert.pem')
+  };
+}
+
+/** @param {Prepared} prepared @param {string} what */
+function explain(prepared, what) {
+  return (/** @type {Run} */ r) => `${what} ${r.timedOut ? `timed out after ${(prepared.timeoutMs ?? RUN_TIMEOUT_MS) / 1000} s` : `exited ${r.code}`}:\n${r.output.slice(0, 2000)}`;
+}
+
+/**
+ * Prepares the Azure CLI: a certificate for the Resource Manager emulator (the CLI sends bearer
+ * tokens only over https), the emulator, and a configuration directory with telemetry off and a
+ * registered loopback cloud made active, which each timed run gets a fresh copy of. Then runs
+ * the route once under strace, when installed, and refuses any connection outside 127.0.0.1.
+ * @returns {Promise<string | null>} why the route cannot run, or null
+ */
+async function setUpAz() {
+  const openssl = which('openssl');
+  if (!openssl) return 'needs openssl for the Resource Manager emulator certificate';
+  const keyFile = path.join(azWork, 'key.pem');
+  const certFile = path.join(azWork, 'cert.pem');
+  const cert = await timed(openssl, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', certFile], { PATH: baseEnv.PATH }, { timeoutMs: 30_000 });
+  if (cert.code !== 0) return `openssl could not make a certificate: ${cert.output.trim().split('\n').pop()}`;
+  const arm = await startArm({
+    tenantId: TENANT,
+    accepts: (token) => emulators.imds.issued.includes(token),
+    tls: { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8'), host: '127.0.0.1' }
+  });
+  azState.arm = arm;
+  const configDir = path.join(azWork, 'config');
+  mkdirSync(configDir);
+  writeFileSync(path.join(configDir, 'config'), '[core]\ncollect_telemetry = false\n');
+  const env = { ...baseEnv, ...azEnv(configDir) };
+  const endpoint = `${arm.url}/`;
+  const cloud = 'LoopbackEmulators';
+  for (const argv of [
+    ['cloud', 'register', '--name', cloud, '--profile', 'latest', '--endpoint-resource-manager', endpoint, '--endpoint-management', endpoint,
+      '--endpoint-active-directory', arm.url, '--endpoint-active-directory-resource-id', endpoint, '--endpoint-active-directory-graph-resource-id', endpoint],
+    ['cloud', 'set', '--name', cloud]
+  ]) {
+    const r = await timed('az', [...argv, '--output', 'none'], env, { timeoutMs: AZ_TIMEOUT_MS });
+    if (r.code !== 0) return `az ${argv.slice(0, 2).join(' ')} ${r.timedOut ? 'timed out' : `failed (exit ${r.code})`}: ${r.output.trim().split('\n').slice(-3).join(' ')}`;
+  }
+
+  const strace = which('strace');
+  if (!strace) {
+    process.stderr.write('strace is not installed: relying on the namespace alone to keep az on loopback\n');
+    return null;
+  }
+  const prepared = variants['az route']();
+  const trace = path.join(azWork, 'connect.trace');
+  const r = await timed(strace, ['-f', '-qq', '-e', 'trace=connect', '-o', trace, prepared.command, ...prepared.argv], prepared.env, { timeoutMs: AZ_TIMEOUT_MS });
+  if (!prepared.check(r)) return `the az route did not log in under strace: ${explain(prepared, 'az route')(r)}`;
+  const inet = readFileSync(trace, 'utf8').split('\n').filter((line) => /sa_family=AF_INET6?\b/.test(line));
+  const elsewhere = inet.filter((line) => !/inet_addr\("127\.0\.0\.1"\)|inet_pton\(AF_INET6, "::1"/.test(line));
+  if (elsewhere.length) return `refused: az tried to connect outside 127.0.0.1:\n${elsewhere.join('\n')}`;
+  if (!inet.length) return 'the strace check saw no connection at all; not trusting it';
+  azState.connects = inet.length;
+  return null;
+}
+
+/** @param {string} name */
 async function runOnce(name) {
-  const { command, argv, env, check } = variants[name]();
-  const result = /** @type {{ms: number, code: number, output: string}} */ (await timed(command, argv, env));
-  if (!check(result)) throw new Error(`${name} did not log in (exit ${result.code}):\n${result.output.slice(0, 2000)}`);
-  return result.ms;
+  const prepared = variants[name]();
+  const result = await timed(prepared.command, prepared.argv, prepared.env, { timeoutMs: prepared.timeoutMs, cwd: prepared.cwd });
+  if (!prepared.check(result)) throw new Error(`${name} did not do its job: ${explain(prepared, name)(result)}`);
+  const rss = prepared.rssFile && existsSync(prepared.rssFile) ? Number(readFileSync(prepared.rssFile, 'utf8').trim().split('\n').pop()) : null;
+  return { ms: result.ms, rss };
 }
 
 try {
-  for (const missing of ['curl', 'jq'].filter((tool) => !process.env.PATH?.split(':').some((p) => existsSync(path.join(p, tool))))) {
+  for (const missing of ['curl', 'jq'].filter((tool) => !which(tool))) {
     throw new Error(`the recipe needs ${missing}; install it (apt-get install ${missing})`);
   }
-  process.stderr.write(`warming up (${WARMUP} rounds), then ${PAIRS} alternating rounds of ${names.join(', ')}\n`);
-  for (let i = 0; i < WARMUP; i++) for (const name of names) await runOnce(name);
+  if (!azUnavailable) {
+    process.stderr.write('preparing the Azure CLI (a loopback cloud in its own config directory), then checking its connections\n');
+    azUnavailable = await setUpAz();
+  }
+  if (azUnavailable) process.stderr.write(`az route unavailable: ${azUnavailable}\n`);
+  const names = Object.keys(variants).filter((n) => n !== 'az route' || !azUnavailable);
+  const nodeRows = names.filter((n) => n !== 'curl recipe' && n !== 'az route');
+  // The Azure CLI takes seconds a run: it runs on evenly spaced rounds only.
+  const azEvery = Math.floor(PAIRS / AZ_ROUNDS);
+  const azRound = (/** @type {number} */ round) => round % azEvery === 0 && round / azEvery < AZ_ROUNDS;
 
-  /** @type {Record<Variant, number[]>} */
-  const times = /** @type {any} */ (Object.fromEntries(names.map((n) => [n, []])));
+  process.stderr.write(`warming up (${WARMUP} rounds), then ${PAIRS} alternating rounds of ${names.join(', ')}${azUnavailable ? '' : ` (az route on ${AZ_ROUNDS} of them)`}\n`);
+  for (let i = 0; i < WARMUP; i++) for (const name of names) if (name !== 'az route' || i === 0) await runOnce(name);
+
+  /** Per round, by variant; undefined where a variant did not run that round. @type {Record<string, (number | undefined)[]>} */
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  /** @type {number[]} */
+  const azRss = [];
   for (let round = 0; round < PAIRS; round++) {
     // Rotate the order each round so that no variant always runs first or last.
-    const order = names.map((_, i) => names[(i + round) % names.length]);
-    for (const name of order) times[name].push(await runOnce(name));
+    const order = names.map((_, i) => names[(i + round) % names.length]).filter((n) => n !== 'az route' || azRound(round));
+    for (const name of order) {
+      const { ms, rss } = await runOnce(name);
+      times[name][round] = ms;
+      if (name === 'az route' && rss) azRss.push(rss);
+    }
     rmSync(work, { recursive: true, force: true });
     mkdirSync(baseEnv.HOME, { recursive: true });
   }
+  /** @param {string} n */
+  const samples = (n) => /** @type {number[]} */ (times[n].filter((t) => t !== undefined));
+  /** Per-round values of f(a, b), over the rounds both ran. @param {string} a @param {string} b @param {(x: number, y: number) => number} f */
+  const paired = (a, b, f) => {
+    if (!times[a] || !times[b]) return null;
+    const values = [];
+    for (let r = 0; r < PAIRS; r++) {
+      const x = times[a][r];
+      const y = times[b][r];
+      if (x !== undefined && y !== undefined) values.push(f(x, y));
+    }
+    return values.length ? median(values) : null;
+  };
+  /** Median per-round ratio a / b. @param {string} a @param {string} b @param {number} [digits] */
+  const ratio = (a, b, digits = 3) => {
+    const v = paired(a, b, (x, y) => x / y);
+    return v === null ? null : round(v, digits);
+  };
+  /** Median per-round difference a − b, in ms. @param {string} a @param {string} b */
+  const diff = (a, b) => {
+    const v = paired(a, b, (x, y) => x - y);
+    return v === null ? null : round(v);
+  };
 
-  /** @param {Variant} a @param {Variant} b */
-  const pairRatios = (a, b) => times[a].map((t, i) => t / times[b][i]);
-
-  // Peak RSS, in runs of their own (the probe is preloaded, so these runs are not timed).
+  // Peak RSS, in runs of their own (the probe is preloaded, so these runs are not timed); the
+  // Azure CLI's comes from its timed runs.
   /** @type {Record<string, number | null>} */
   const rss = {};
   for (const name of names) {
-    const samples = [];
+    if (name === 'az route') {
+      rss[name] = azRss.length ? median(azRss) : null;
+      continue;
+    }
+    const found = [];
     for (let i = 0; i < RSS_RUNS; i++) {
-      const { command, argv, env } = variants[name]();
+      const { command, argv, env, cwd } = variants[name]();
       const file = path.join(work, `rss-${name.replace(/\W/g, '')}-${i}`);
       if (command === process.execPath) {
-        await timed(command, argv, { ...env, NODE_OPTIONS: `--require=${path.join(ROOT, 'scripts/rss-probe.cjs')}`, BENCH_RSS_FILE: file });
-        samples.push(Number(readFileSync(file, 'utf8').trim()));
+        await timed(command, argv, { ...env, NODE_OPTIONS: `--require=${path.join(ROOT, 'scripts/rss-probe.cjs')}`, BENCH_RSS_FILE: file }, { cwd });
+        found.push(Number(readFileSync(file, 'utf8').trim()));
       } else if (existsSync('/usr/bin/time')) {
-        await timed('/usr/bin/time', ['-f', '%M', '-o', file, command, ...argv], env);
-        samples.push(Number(readFileSync(file, 'utf8').trim().split('\n').pop()));
+        await timed('/usr/bin/time', ['-f', '%M', '-o', file, command, ...argv], env, { cwd });
+        found.push(Number(readFileSync(file, 'utf8').trim().split('\n').pop()));
       }
     }
-    rss[name] = samples.length ? median(samples) : null;
+    rss[name] = found.length ? median(found) : null;
   }
 
   // Failure timings with the real backoff schedule.
@@ -178,7 +456,7 @@ try {
   const refused = [];
   for (let i = 0; i < 5; i++) {
     const { command, argv, env } = variants['github bundle']();
-    const r = /** @type {{ms: number, code: number, output: string}} */ (await timed(command, argv, { ...env, AZURE_POD_IDENTITY_AUTHORITY_HOST: `http://127.0.0.1:${port}` }));
+    const r = await timed(command, argv, { ...env, AZURE_POD_IDENTITY_AUTHORITY_HOST: `http://127.0.0.1:${port}` });
     if (r.code !== 1 || !r.output.includes('refused the connection')) throw new Error(`refused-connection run did not fail as expected:\n${r.output}`);
     refused.push(r.ms);
   }
@@ -186,16 +464,26 @@ try {
   for (let i = 0; i < 3; i++) {
     const before = emulators.imds.requests.length;
     emulators.imds.script(...Array.from({ length: 3 }, () => ({ status: 410, body: { error: 'gone', error_description: 'IMDS is updating' } })));
-    updating.push(await runOnce('github bundle'));
+    updating.push((await runOnce('github bundle')).ms);
     if (emulators.imds.requests.length - before !== 4) throw new Error('the 410 run did not make four IMDS requests');
   }
 
   /** Bytes of the JavaScript a bundle loads at start, and of all its files. @param {string} dir */
   const size = (dir) => {
     const full = path.join(ROOT, dir);
-    const files = readdirSync(full).filter((f) => f.endsWith('.js'));
+    const files = readdirSync(full).filter((f) => f.endsWith('.js') || f.endsWith('.mjs') || f.endsWith('.cjs'));
     return { entryBytes: statSync(path.join(full, 'index.js')).size, allJsBytes: files.reduce((n, f) => n + statSync(path.join(full, f)).size, 0) };
   };
+
+  const bundles = ['github bundle', 'azure bundle'];
+  /** @type {Record<string, { value: number | null, target: string, met: boolean | null }>} */
+  const goals = {};
+  for (const b of bundles) {
+    const toRecipe = ratio(b, 'curl recipe');
+    goals[`${b} ≤ 2 × curl recipe`] = { value: toRecipe, target: '≤ 2', met: toRecipe === null ? null : toRecipe <= 2 };
+    const azOver = azUnavailable ? null : ratio('az route', b, 1);
+    goals[`${b} ≥ 10 × faster than az route`] = { value: azOver, target: '≥ 10', met: azOver === null ? null : azOver >= 10 };
+  }
 
   const results = {
     date: new Date().toISOString(),
@@ -203,15 +491,25 @@ try {
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
     pairs: PAIRS,
     warmup: WARMUP,
-    medianMs: Object.fromEntries(names.map((n) => [n, round(median(times[n]))])),
+    medianMs: Object.fromEntries(names.map((n) => [n, round(median(samples(n)))])),
     ratios: {
-      'github bundle / node -e 0': round(median(pairRatios('github bundle', 'node -e 0')), 3),
-      'azure bundle / node -e 0': round(median(pairRatios('azure bundle', 'node -e 0')), 3),
-      'github bundle / curl recipe': round(median(pairRatios('github bundle', 'curl recipe')), 3),
-      'azure bundle / curl recipe': round(median(pairRatios('azure bundle', 'curl recipe')), 3),
-      'node http floor / node -e 0': round(median(pairRatios('node http floor', 'node -e 0')), 3),
-      'github bundle / node http floor': round(median(pairRatios('github bundle', 'node http floor')), 3)
+      'github bundle / curl recipe': ratio('github bundle', 'curl recipe'),
+      'azure bundle / curl recipe': ratio('azure bundle', 'curl recipe'),
+      'az route / github bundle': azUnavailable ? null : ratio('az route', 'github bundle', 1),
+      'az route / azure bundle': azUnavailable ? null : ratio('az route', 'azure bundle', 1),
+      'az route / curl recipe': azUnavailable ? null : ratio('az route', 'curl recipe', 1),
+      'github bundle / node http floor': ratio('github bundle', 'node http floor')
     },
+    startupMsOverNode: Object.fromEntries(nodeRows.filter((n) => n !== 'node -e 0').map((n) => [n, diff(n, 'node -e 0')])),
+    libraries: {
+      '@actions/core import, ms over node -e 0': diff('import @actions/core', 'node -e 0'),
+      '@actions/core import, ms over node -e "await 0" (ESM evaluation alone)': diff('import @actions/core', 'node -e "await 0"'),
+      'azure-pipelines-task-lib/task require, ms over node -e 0': diff('require task-lib', 'node -e 0')
+    },
+    goals,
+    az: azUnavailable
+      ? { available: false, reason: azUnavailable }
+      : { available: true, rounds: AZ_ROUNDS, warmup: 1, version: await azVersion(), straceConnectsAllLoopback: azState.connects || null, namespace: 'loopback only' },
     peakRssKiB: rss,
     rssRatios: {
       'github bundle / node -e 0': rss['github bundle'] && rss['node -e 0'] ? round(rss['github bundle'] / rss['node -e 0'], 3) : null,
@@ -228,32 +526,54 @@ try {
       'imds refuses connections (github bundle), median ms': round(median(refused)),
       'imds 410 x3 then 200, real backoff (github bundle), median ms': round(median(updating))
     },
-    samplesMs: Object.fromEntries(names.map((n) => [n, times[n].map((t) => round(t))]))
+    samplesMs: Object.fromEntries(names.map((n) => [n, times[n].map((t) => (t === undefined ? null : round(t)))]))
   };
 
   mkdirSync(path.dirname(OUT), { recursive: true });
   writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
 
+  const show = (/** @type {number | null} */ v) => (v === null ? '' : String(v));
   const rows = [
-    ['variant', 'median ms', '÷ node -e 0 (pairs)', '÷ recipe (pairs)', 'peak RSS KiB'],
+    ['variant', 'median ms', 'runs', '+ms vs node -e 0', '÷ curl recipe', 'az route ÷ this', 'peak RSS KiB'],
     ...names.map((n) => [
       n,
       String(results.medianMs[n]),
-      n === 'node -e 0' || n === 'curl recipe' ? '' : String(round(median(pairRatios(n, 'node -e 0')), 3)),
-      n.includes('bundle') ? String(round(median(pairRatios(n, 'curl recipe')), 3)) : '',
+      String(samples(n).length),
+      nodeRows.includes(n) && n !== 'node -e 0' ? show(diff(n, 'node -e 0')) : '',
+      bundles.includes(n) || n === 'node http floor' || n === 'az route' ? show(ratio(n, 'curl recipe', n === 'az route' ? 1 : 3)) : '',
+      bundles.includes(n) || n === 'curl recipe' ? show(azUnavailable ? null : ratio('az route', n, 1)) : '',
       String(rss[n] ?? 'n/a')
-    ])
+    ]),
+    ...(azUnavailable ? [['az route', 'unavailable', '', '', '', '', '']] : [])
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   console.log(`\n${PAIRS} alternating rounds after ${WARMUP} warm-up rounds, node ${process.version}, ${results.machine.cpus} cores`);
-  for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+  for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+  if (azUnavailable) console.log(`az route unavailable: ${azUnavailable}`);
+  else console.log(`az route: azure-cli ${results.az.version}, ${AZ_ROUNDS} rounds after 1 warm-up, in a loopback-only network namespace${azState.connects ? `; strace saw ${azState.connects} connections, all to 127.0.0.1` : ''}`);
+  console.log('\nlibrary start-up (median of per-round differences):');
+  for (const [what, ms] of Object.entries(results.libraries)) console.log(`  ${what}: ${ms}`);
+  console.log('\ngoals (reported, not asserted; median of per-round ratios):');
+  for (const [what, g] of Object.entries(goals)) {
+    console.log(`  ${what}: ${g.value === null ? `not measured (${azUnavailable ? 'az route unavailable' : 'no data'})` : `${g.value} — ${g.met ? 'met' : 'NOT met'}`}`);
+  }
   console.log('\npeak RSS ratio:', JSON.stringify(results.rssRatios));
   console.log('bundle bytes (entry / all .js):', Object.entries(results.bundleBytes).map(([k, v]) => `${k} ${v.entryBytes} / ${v.allJsBytes}`).join('; '));
   for (const [what, ms] of Object.entries(results.failures)) console.log(`${what}: ${ms}`);
-  console.log(`\nJSON: ${path.relative(ROOT, OUT)}`);
+  console.log(`\nJSON: ${path.relative(process.cwd(), OUT)}`);
 } finally {
   await emulators.close();
+  await azState.arm?.close();
   rmSync(work, { recursive: true, force: true });
+  rmSync(azWork, { recursive: true, force: true });
+}
+
+/** The installed azure-cli package version, from dpkg, without running az again. */
+async function azVersion() {
+  const dpkg = which('dpkg-query');
+  if (!dpkg) return 'unknown';
+  const r = await timed(dpkg, ['-W', '-f=${Version}', 'azure-cli'], { PATH: baseEnv.PATH }, { timeoutMs: 10_000 });
+  return r.code === 0 ? r.output.trim() : 'unknown';
 }
 
 /** @param {number} value @param {number} [digits] */
