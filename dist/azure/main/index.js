@@ -832,7 +832,8 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_TIMEOUT_SECONDS = exports.DEFAULT_ISSUER = exports.DEFAULT_REGISTRY = exports.SELECTOR_INPUTS = exports.INPUT_NAMES = void 0;
+exports.URI_INPUTS = exports.DEFAULT_TIMEOUT_SECONDS = exports.DEFAULT_ISSUER = exports.DEFAULT_REGISTRY = exports.SELECTOR_INPUTS = exports.INPUT_NAMES = void 0;
+exports.hasUriForbiddenCharacter = hasUriForbiddenCharacter;
 exports.readInputs = readInputs;
 exports.checkRegistry = checkRegistry;
 exports.isLoopback = isLoopback;
@@ -872,6 +873,18 @@ const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const MAX_LENGTH = 2048;
+/** Runner and agent commands begin with these; no input value ever needs one. */
+const RUNNER_COMMAND = /##(vso)?\[/i;
+/** Inputs that hold a URI or an audience: `#`, `[` and `]` never belong in them. */
+exports.URI_INPUTS = new Set(['azure-audience', 'audience', 'issuer']);
+/**
+ * Whether a URI or audience holds `#`, `[` or `]`, which none ever needs (a fragment, or a
+ * bracket that could open a runner command). A bracketed IPv6 host right after the scheme is
+ * the one exception, for an issuer on loopback such as http://[::1]:8080.
+ */
+function hasUriForbiddenCharacter(value) {
+    return /[#[\]]/.test(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)\[[0-9a-f:.]+\]/i, '$1'));
+}
 /** Reads every input; throws InputError naming the first one that is wrong. */
 function readInputs(reader, cwd = process.cwd()) {
     const value = (name) => {
@@ -879,6 +892,12 @@ function readInputs(reader, cwd = process.cwd()) {
         const trimmed = raw.trim();
         if (CONTROL.test(trimmed)) {
             throw new errors_js_1.InputError(name, `Input ${reader.label(name)} contains a control character or line break; give a single plain value.`);
+        }
+        if (RUNNER_COMMAND.test(trimmed)) {
+            throw new errors_js_1.InputError(name, `Input ${reader.label(name)} contains a runner or agent command marker ("##" and "["), which no value needs; give the plain value.`);
+        }
+        if (exports.URI_INPUTS.has(name) && hasUriForbiddenCharacter(trimmed)) {
+            throw new errors_js_1.InputError(name, `Input ${reader.label(name)} contains "#", "[" or "]", which an audience or URL never needs here; remove them.`);
         }
         if (trimmed.length > MAX_LENGTH) {
             throw new errors_js_1.InputError(name, `Input ${reader.label(name)} is ${trimmed.length} characters long; at most ${MAX_LENGTH} are accepted.`);
