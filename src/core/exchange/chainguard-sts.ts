@@ -109,7 +109,7 @@ async function attempt(url: URL, body: string, subjectToken: string, context: So
   if (response.status === 200) return response;
   const parsed = jsonObject(response.body);
   const grpc = typeof parsed?.code === 'number' ? GRPC_CODES[parsed.code] ?? `code ${parsed.code}` : '';
-  const message = typeof parsed?.message === 'string' ? clip(parsed.message) : '';
+  const message = typeof parsed?.message === 'string' ? clip(parsed.message, 300, [subjectToken]) : '';
   throw new StsStatus(response, grpc, message);
 }
 
