@@ -12,6 +12,12 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const ATTEMPT_TIMEOUT_MS = 30_000;
 const MAX_BODY_BYTES = 256 * 1024;
 const ATTEMPTS = 3;
+/** The last instant an ISO 8601 date can show (9999-12-31T23:59:59Z): anything later is absurd. */
+const LAST_PRINTABLE_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
 
 export interface ExchangeRequest {
   /** STS base URL, without a trailing slash. */
@@ -83,9 +89,24 @@ export async function exchangeAtChainguard(request: ExchangeRequest, context: So
     throw new LoginError(`${call}: it answered 200 with a body that is ${what}. Check the issuer input: it must name Chainguard's STS.`);
   }
   context.mask(token);
-  const expiresAt = expiryOf(decodeClaims(token));
+  const claims = decodeClaims(token);
+  const expiresAt = expiryOf(claims);
   if (!expiresAt) {
     throw new LoginError(`${call}: the token it returned is not a JWT with an expiry. Check the issuer input: it must name Chainguard's STS.`);
+  }
+  const now = context.clock.now();
+  const at = expiresAt.getTime();
+  if (!Number.isFinite(at) || at > LAST_PRINTABLE_MS) {
+    throw new LoginError(
+      `${call}: the token it returned has an expiry (exp ${String(claims?.exp)}) that is not a plausible time. ` +
+        "Check the issuer input: it must name Chainguard's STS."
+    );
+  }
+  if (at <= now) {
+    throw new LoginError(
+      `${call}: the token it returned expired at ${isoSeconds(expiresAt)}, before now (${isoSeconds(new Date(now))}). ` +
+        "Check the issuer input (it must name Chainguard's STS) and this machine's clock."
+    );
   }
   return { token, expiresAt };
 }
