@@ -4,7 +4,7 @@
  * job leaves, a job never puts back another job's token, and a credsStore override stays while
  * any job still runs. Run through the built GitHub bundles.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GithubStepResult, Job } from '../emulators/runners.mjs';
 import { basicAuth } from '../src/core/docker-config.js';
@@ -97,5 +97,16 @@ describe('one explicit docker-config shared by interleaved jobs', () => {
     await logout(a);
     await logout(b);
     expect(read()).toEqual({ auths: { ...ORIGINAL.auths, 'cgr.dev': { auth: 'dXNlcjpuZXdlcg==' } } });
+  });
+
+  it('forgets a job that died before its post step once the runner has removed its directory', async () => {
+    writeFileSync(file, JSON.stringify(ORIGINAL));
+    const dead = await login('dead');
+    // The job was killed; the runner emptied its temp directory.
+    rmSync(JSON.parse(dead.main.state.chainguardLoginState).jobDir, { recursive: true, force: true });
+    const b = await login('b');
+    await logout(b);
+    expect(read()).toEqual(ORIGINAL);
+    expect(existsSync(record)).toBe(false);
   });
 });

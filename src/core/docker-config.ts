@@ -517,11 +517,21 @@ function pruneGoneJobs(config: AuthFile, record: SharedRecord, host: string, dig
   let changed = false;
   for (const [registry, entry] of Object.entries(record.registries)) {
     for (const [id, job] of Object.entries(entry.jobs)) {
-      if (job.host === host && !fs.existsSync(job.dir)) delete entry.jobs[id];
+      if (job.host === host && isGone(job.dir)) delete entry.jobs[id];
     }
     if (Object.keys(entry.jobs).length === 0) changed = settleEntry(config, record, registry, digest).changed || changed;
   }
   return changed;
+}
+
+/** Whether a path certainly no longer exists (one this user cannot look into might). */
+function isGone(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return false;
+  } catch (error) {
+    return ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
+  }
 }
 
 /** Reads a shared record; anything unreadable or malformed counts as no record. */

@@ -591,13 +591,23 @@ function pruneGoneJobs(config, record, host, digest) {
     let changed = false;
     for (const [registry, entry] of Object.entries(record.registries)) {
         for (const [id, job] of Object.entries(entry.jobs)) {
-            if (job.host === host && !node_fs_1.default.existsSync(job.dir))
+            if (job.host === host && isGone(job.dir))
                 delete entry.jobs[id];
         }
         if (Object.keys(entry.jobs).length === 0)
             changed = settleEntry(config, record, registry, digest).changed || changed;
     }
     return changed;
+}
+/** Whether a path certainly no longer exists (one this user cannot look into might). */
+function isGone(file) {
+    try {
+        node_fs_1.default.lstatSync(file);
+        return false;
+    }
+    catch (error) {
+        return ['ENOENT', 'ENOTDIR'].includes(error.code ?? '');
+    }
 }
 /** Reads a shared record; anything unreadable or malformed counts as no record. */
 function readSharedRecord(file) {
