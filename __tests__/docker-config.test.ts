@@ -1,19 +1,22 @@
-import { promises as fs, statSync } from 'node:fs';
+import { promises as fs, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import {
-  applyLogin as applyChange,
+  applyLogin,
   basicAuth,
+  joinShared,
+  leaveShared,
   loadDigest,
   mergeLoginInto,
   readAuthFile,
-  revertLogin,
-  revertLoginIn,
+  removeLoginFrom,
+  sharedRecordFile,
   userContainersAuthFile,
+  withFileLock,
   userDockerConfigDir,
   type AuthFile,
   type Digest,
-  type FileKind,
-  type MergeRecord
+  type SharedRecord
 } from '../src/core/docker-config.js';
 import { removeTempDirs, tempDir } from './helpers/temp.js';
 
@@ -25,52 +28,75 @@ beforeAll(async () => {
   digest = await loadDigest();
 });
 
-/** applyLogin, with the record a merge keeps for undoing it. */
-function applyLogin(config: AuthFile, registry: string, auth: string, kind: FileKind, file: string): MergeRecord {
-  return { ...applyChange(config, registry, auth, kind, file), authDigest: digest(auth) };
-}
+const JOB_A = { id: 'a'.repeat(32), dir: '/nonexistent/job-a' };
+const JOB_B = { id: 'b'.repeat(32), dir: '/nonexistent/job-b' };
+const emptyRecord = (): SharedRecord => ({ version: 1, registries: {} });
 
-describe('applyLogin / revertLogin', () => {
+describe('applyLogin', () => {
   it('adds an auths entry and needs no helper override on a plain config', () => {
     const config: AuthFile = { auths: { 'ghcr.io': { auth: 'b3RoZXI=' } } };
-    const record = applyLogin(config, 'cgr.dev', AUTH, 'docker', 'f');
+    const change = applyLogin(config, 'cgr.dev', AUTH, 'docker', 'f');
     expect(config).toEqual({ auths: { 'ghcr.io': { auth: 'b3RoZXI=' }, 'cgr.dev': { auth: AUTH } } });
-    expect(record.helperChanged).toBe(false);
-    expect(revertLogin(config, record, digest)).toBe(true);
-    expect(config).toEqual({ auths: { 'ghcr.io': { auth: 'b3RoZXI=' } } });
+    expect(change.helperChanged).toBe(false);
   });
 
   it('overrides a credsStore for this host only, so docker reads auths', () => {
     const config: AuthFile = { credsStore: 'desktop', auths: {} };
-    const record = applyLogin(config, 'cgr.dev', AUTH, 'docker', 'f');
+    expect(applyLogin(config, 'cgr.dev', AUTH, 'docker', 'f').helperChanged).toBe(true);
     expect(config.credHelpers).toEqual({ 'cgr.dev': '' });
     expect(config.credsStore).toBe('desktop');
-    revertLogin(config, record, digest);
-    expect(config).toEqual({ credsStore: 'desktop', auths: {} });
-  });
-
-  it('overrides an existing helper for the host and restores it afterwards', () => {
-    const config: AuthFile = { credHelpers: { 'cgr.dev': 'cgr', 'gcr.io': 'gcloud' }, auths: { 'cgr.dev': { auth: 'b2xk' } } };
-    const record = applyLogin(config, 'cgr.dev', AUTH, 'docker', 'f');
-    expect(config.credHelpers).toEqual({ 'cgr.dev': '', 'gcr.io': 'gcloud' });
-    revertLogin(config, record, digest);
-    expect(config).toEqual({ credHelpers: { 'cgr.dev': 'cgr', 'gcr.io': 'gcloud' }, auths: { 'cgr.dev': { auth: 'b2xk' } } });
   });
 
   it('removes a host helper from a containers auth file instead of blanking it', () => {
     const config: AuthFile = { credHelpers: { 'cgr.dev': 'cgr' } };
-    const record = applyLogin(config, 'cgr.dev', AUTH, 'containers', 'f');
+    applyLogin(config, 'cgr.dev', AUTH, 'containers', 'f');
     expect(config.credHelpers).toEqual({});
-    revertLogin(config, record, digest);
-    expect(config.credHelpers).toEqual({ 'cgr.dev': 'cgr' });
+  });
+});
+
+describe('joinShared / leaveShared', () => {
+  const AUTH_B = basicAuth('_token', 'second-token');
+
+  it('puts back the original entry and helper only when the last job leaves', () => {
+    const original: AuthFile = { credHelpers: { 'cgr.dev': 'cgr', 'gcr.io': 'gcloud' }, auths: { 'cgr.dev': { auth: 'b2xk' } } };
+    const config: AuthFile = structuredClone(original);
+    const record = emptyRecord();
+    joinShared(config, record, 'cgr.dev', AUTH, JOB_A, 'host', digest);
+    joinShared(config, record, 'cgr.dev', AUTH_B, JOB_B, 'host', digest);
+    expect(config).toEqual({ credHelpers: { 'cgr.dev': '', 'gcr.io': 'gcloud' }, auths: { 'cgr.dev': { auth: AUTH_B } } });
+    expect(JSON.stringify(record)).not.toContain(AUTH);
+
+    expect(leaveShared(config, record, 'cgr.dev', JOB_A.id, digest)).toEqual({ outcome: 'others-remain', changed: false });
+    expect(config.auths?.['cgr.dev']).toEqual({ auth: AUTH_B });
+    expect(leaveShared(config, record, 'cgr.dev', JOB_B.id, digest)).toEqual({ outcome: 'restored', changed: true });
+    expect(config).toEqual(original);
+    expect(record.registries).toEqual({});
+  });
+
+  it('never puts back another job\'s token, in either order', () => {
+    for (const order of [[JOB_A, JOB_B], [JOB_B, JOB_A]]) {
+      const config: AuthFile = {};
+      const record = emptyRecord();
+      joinShared(config, record, 'cgr.dev', AUTH, JOB_A, 'host', digest);
+      joinShared(config, record, 'cgr.dev', AUTH_B, JOB_B, 'host', digest);
+      for (const job of order) leaveShared(config, record, 'cgr.dev', job.id, digest);
+      expect(config).toEqual({ auths: {} });
+    }
   });
 
   it('leaves an entry someone else rewrote since', () => {
     const config: AuthFile = {};
-    const record = applyLogin(config, 'cgr.dev', AUTH, 'docker', 'f');
+    const record = emptyRecord();
+    joinShared(config, record, 'cgr.dev', AUTH, JOB_A, 'host', digest);
     config.auths = { 'cgr.dev': { auth: basicAuth('_token', 'newer') } };
-    expect(revertLogin(config, record, digest)).toBe(false);
+    expect(leaveShared(config, record, 'cgr.dev', JOB_A.id, digest)).toEqual({ outcome: 'changed-since', changed: false });
     expect(config.auths['cgr.dev']).toEqual({ auth: basicAuth('_token', 'newer') });
+  });
+
+  it('does nothing for a job it does not know', () => {
+    const config: AuthFile = { auths: { 'cgr.dev': { auth: AUTH } } };
+    expect(leaveShared(config, emptyRecord(), 'cgr.dev', JOB_A.id, digest)).toEqual({ outcome: 'not-joined', changed: false });
+    expect(config).toEqual({ auths: { 'cgr.dev': { auth: AUTH } } });
   });
 });
 
@@ -78,27 +104,31 @@ describe('files', () => {
   it('merges into a config.json atomically with private modes, creating the directory', async () => {
     const dir = path.join(tempDir(), 'docker');
     const file = path.join(dir, 'config.json');
-    const record = await mergeLoginInto(file, 'cgr.dev', AUTH, 'docker');
+    const jobDir = tempDir();
+    await mergeLoginInto(file, 'cgr.dev', AUTH, { id: JOB_A.id, dir: jobDir });
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(sharedRecordFile(file)).mode & 0o777).toBe(0o600);
     expect(await readAuthFile(file)).toEqual({ auths: { 'cgr.dev': { auth: AUTH } } });
-    expect(await fs.readdir(dir)).toEqual(['config.json']);
-    expect(await revertLoginIn(record)).toBe(true);
+    expect((await fs.readdir(dir)).sort()).toEqual(['config.json', 'config.json.chainguard-login.json']);
+    expect(await removeLoginFrom(file, 'cgr.dev', JOB_A.id)).toBe('restored');
     expect(await readAuthFile(file)).toEqual({ auths: {} });
+    expect(await fs.readdir(dir)).toEqual(['config.json']);
   });
 
   it('refuses to merge into a config.json that is not JSON, leaving it untouched', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'config.json');
     await fs.writeFile(file, '{ not json');
-    await expect(mergeLoginInto(file, 'cgr.dev', AUTH, 'docker')).rejects.toThrow(/is not a JSON object/);
+    await expect(mergeLoginInto(file, 'cgr.dev', AUTH, JOB_A)).rejects.toThrow(/is not a JSON object/);
     expect(await fs.readFile(file, 'utf8')).toBe('{ not json');
     expect(await fs.readdir(dir)).toEqual(['config.json']);
   });
 
   it('keeps every update when twenty writers merge into one file at once', async () => {
     const file = path.join(tempDir(), 'config.json');
-    await Promise.all(Array.from({ length: 20 }, (_, i) => mergeLoginInto(file, `registry-${i}.example.com`, AUTH, 'docker')));
+    const jobDir = tempDir();
+    await Promise.all(Array.from({ length: 20 }, (_, i) => mergeLoginInto(file, `registry-${i}.example.com`, AUTH, { id: String(i).padStart(32, '0'), dir: jobDir })));
     const config = await readAuthFile(file);
     expect(Object.keys(config.auths ?? {}).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `registry-${i}.example.com`).sort());
   });
@@ -109,5 +139,23 @@ describe('files', () => {
     expect(userContainersAuthFile({ REGISTRY_AUTH_FILE: '/a/auth.json', XDG_RUNTIME_DIR: '/run/user/1' })).toBe('/a/auth.json');
     expect(userContainersAuthFile({ XDG_RUNTIME_DIR: '/run/user/1' })).toBe('/run/user/1/containers/auth.json');
     expect(userContainersAuthFile({})).toBeUndefined();
+  });
+});
+
+describe('withFileLock', () => {
+  it('takes over a lock file of an earlier version whose process is gone', async () => {
+    const file = path.join(tempDir(), 'config.json');
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(`${file}.lock`, String(gone));
+    await expect(withFileLock(file, async () => 'done', { scale: 0.01 })).resolves.toBe('done');
+    expect(await fs.readdir(path.dirname(file))).toEqual([]);
+  });
+
+  it('gives up, naming the lock, on one it cannot clear', async () => {
+    const file = path.join(tempDir(), 'config.json');
+    mkdirSync(`${file}.lock`);
+    writeFileSync(path.join(`${file}.lock`, 'something-else'), '');
+    await expect(withFileLock(file, async () => 'done', { scale: 0.01 })).rejects.toThrow(/could not take .*config\.json\.lock within 0 s .*remove .*config\.json\.lock/);
+    expect((await fs.readdir(path.dirname(file))).sort()).toEqual(['config.json.lock']);
   });
 });

@@ -31,7 +31,7 @@ describe('installDockerLogin (job-scoped)', () => {
     expect((await fs.stat(installed.dockerConfigDir)).mode & 0o777).toBe(0o700);
     expect(await readAuthFile(path.join(installed.dockerConfigDir, 'config.json'))).toEqual({ auths: { 'cgr.dev': { auth: AUTH } } });
     expect(await readAuthFile(installed.containersAuthFile)).toEqual({ auths: { 'cgr.dev': { auth: AUTH } } });
-    await removeDockerLogin(installed.state);
+    await removeDockerLogin(installed.state, { tempRoot: path.join(home, 'runner-temp'), env: {} });
     expect(existsSync(installed.dockerConfigDir)).toBe(false);
   });
 
@@ -52,7 +52,7 @@ describe('installDockerLogin (job-scoped)', () => {
     expect(lstatSync(path.join(installed.dockerConfigDir, 'cli-plugins')).isSymbolicLink()).toBe(true);
     // The runner's own config is untouched.
     expect(JSON.parse(await fs.readFile(path.join(userDir, 'config.json'), 'utf8'))).toEqual(seed);
-    await removeDockerLogin(installed.state);
+    await removeDockerLogin(installed.state, { tempRoot: path.join(home, 'runner-temp'), env: {} });
     expect(existsSync(path.join(userDir, 'cli-plugins'))).toBe(true);
   });
 
@@ -92,7 +92,7 @@ describe('installDockerLogin (explicit docker-config)', () => {
     // The state saved for the post step holds paths only.
     expect(JSON.stringify(installed.state)).not.toContain('b2xkOnRva2Vu');
     expect(JSON.stringify(installed.state)).not.toContain(AUTH);
-    const log = await removeDockerLogin(installed.state);
+    const log = await removeDockerLogin(installed.state, { tempRoot: path.join(home, 'runner-temp'), env: {} });
     expect(log.join('\n')).toMatch(/removed the cgr.dev login/);
     expect(await readAuthFile(path.join(dir, 'config.json'))).toEqual(before);
     expect(existsSync(installed.state.jobDir)).toBe(false);
@@ -108,6 +108,12 @@ describe('installDockerLogin (explicit docker-config)', () => {
   });
 
   it('refuses to clean up a directory it did not create', async () => {
-    await expect(removeDockerLogin({ version: 1, jobDir: '/home/runner/.docker', registry: 'cgr.dev' })).rejects.toThrow(/not a directory this step created/);
+    const home = tempDir();
+    const context = { tempRoot: path.join(home, 'runner-temp'), env: {} };
+    await expect(removeDockerLogin({ version: 2, jobDir: '/home/runner/.docker', marker: 'x', registry: 'cgr.dev' }, context)).rejects.toThrow(/Refusing to clean up \/home\/runner\/\.docker: it is not a directory this step creates/);
+    const installed = await installDockerLogin(plan(home));
+    await expect(removeDockerLogin({ ...installed.state, marker: 'not-the-marker' }, context)).rejects.toThrow(/does not hold the marker/);
+    await expect(removeDockerLogin(installed.state, { ...context, tempRoot: home })).rejects.toThrow(/not directly under this runner's temp directory/);
+    expect(existsSync(installed.dockerConfigDir)).toBe(true);
   });
 });

@@ -221,7 +221,7 @@ describe('login', () => {
 
   it('reports a failed cleanup as a warning', async () => {
     const p = platform();
-    p.state.set(STATE_KEY, JSON.stringify({ version: 1, jobDir: '/etc', registry: 'cgr.dev' }));
+    p.state.set(STATE_KEY, JSON.stringify({ version: 2, jobDir: '/etc', marker: 'x', registry: 'cgr.dev' }));
     await runCleanup(p);
     expect(p.events).toEqual([{ kind: 'warning', message: expect.stringMatching(/Could not remove the registry login: Refusing to clean up \/etc/) }]);
   });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the real programs the end-to-end tests drive are installed, from Debian's
-# packages: the CNCF distribution registry, skopeo, htpasswd, openssl, the docker CLI, and unzip
-# (to look inside the packaged extension).
+# packages: the CNCF distribution registry, skopeo, htpasswd, openssl, the docker CLI, unzip
+# (to look inside the packaged extension) and strace (which the lock test uses to slow down file
+# removals).
 # Runs before `npm test`; does nothing when they are all present.
 set -euo pipefail
 missing=()
@@ -11,6 +12,7 @@ command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v docker >/dev/null 2>&1 || missing+=(docker.io)
 command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 [ "${#missing[@]}" -eq 0 ] && exit 0
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -1,6 +1,6 @@
 /**
- * Docker and containers-image credentials: read, merge and atomically write auth files, and
- * undo exactly what was merged.
+ * Docker and containers-image credentials: read, merge and atomically write auth files, undo
+ * exactly what was merged, and keep jobs that share one docker config from undoing each other.
  *
  * Two facts shape this module. The docker CLI ignores an `auths` entry when the config names a
  * `credsStore` (or a `credHelpers` entry for the host): it then asks that helper instead. An
@@ -35,15 +35,11 @@ export interface LoginChange {
   hadHelpers: boolean;
 }
 
-/** A change kept so that it can be undone later. */
-export interface MergeRecord extends LoginChange {
-  /** SHA-256 of the `auth` value written, to recognise our entry without storing it. */
-  authDigest: string;
-}
-
 const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
-const LOCK_WAIT_MS = 20_000;
+/** How long a job waits for the lock: longer than a lock takes to become stale. */
+const LOCK_WAIT_MS = 45_000;
+/** A lock whose holder has held it this long (or is no longer running) is taken over. */
 const LOCK_STALE_MS = 30_000;
 
 /** The `auth` value docker expects: base64 of `user:password`. */
@@ -53,7 +49,7 @@ export function basicAuth(username: string, password: string): string {
 
 export type Digest = (value: string) => string;
 
-/** SHA-256, hex. node:crypto is loaded only when a change has to be recorded for undoing. */
+/** SHA-256, hex; node:crypto is loaded on first use. */
 export async function loadDigest(): Promise<Digest> {
   const { createHash } = await import('node:crypto');
   return (value) => createHash('sha256').update(value).digest('hex');
@@ -72,22 +68,49 @@ export function userContainersAuthFile(env: NodeJS.ProcessEnv): string | undefin
 }
 
 /**
- * Reads an auth file. Missing → `{}`. Unreadable or not a JSON object → LoginError, unless
- * `lenient`, when it is reported through `onIgnored` and treated as empty.
+ * Reads a file's text if it is a regular file. Opening does not wait (a FIFO with no writer
+ * would block the step forever, beyond the reach of any timeout): anything that is not a
+ * regular file is refused with "is not a regular file". Missing → undefined.
+ */
+export function readRegularFile(file: string): string | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw new NotRegularFile(file);
+    return fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+class NotRegularFile extends Error {
+  constructor(file: string) {
+    super(`${file} is not a regular file`);
+  }
+}
+
+/**
+ * Reads an auth file. Missing → `{}`. Unreadable, not a regular file, or not a JSON object →
+ * LoginError, unless `lenient`, when it is reported through `onIgnored` and treated as empty.
  */
 export function readAuthFile(file: string, lenient = false, onIgnored?: (why: string) => void): AuthFile {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularFile(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    const why = error instanceof NotRegularFile ? error.message : `${file} could not be read (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})`;
     if (lenient) {
-      onIgnored?.(`${file} could not be read (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})`);
+      onIgnored?.(why);
       return {};
     }
-    throw new LoginError(`Could not read ${file}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}.`);
+    throw new LoginError(error instanceof NotRegularFile ? `${why}: replace it with a file or remove it.` : `Could not read ${file}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}.`);
   }
-  if (text.trim() === '') return {};
+  if (text === undefined || text.trim() === '') return {};
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -106,21 +129,27 @@ export function readAuthFile(file: string, lenient = false, onIgnored?: (why: st
 
 let temporaries = 0;
 
+/** A name no other process or call will pick: pid, a counter and random characters. */
+function uniqueSuffix(): string {
+  return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
+}
+
 /**
- * Writes JSON through a temporary file and a rename, so readers never see half a file.
- * `durable` also flushes it to disk first: for files that outlive the job.
+ * Writes JSON through a temporary file and a rename, so readers never see half a file; a failed
+ * write removes its temporary file. `durable` also flushes it to disk first: for files that
+ * outlive the job. `mode` is the file's mode (default 0600), applied whatever the umask.
  */
-export function writeFileAtomic(file: string, content: object, durable = false): void {
-  const unique = `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
-  const temporary = `${file}.${unique}.tmp`;
-  const fd = fs.openSync(temporary, 'wx', FILE_MODE);
+export function writeFileAtomic(file: string, content: object, durable = false, mode = FILE_MODE): void {
+  const temporary = `${file}.${uniqueSuffix()}.tmp`;
+  const fd = fs.openSync(temporary, 'wx', mode);
   try {
-    fs.writeFileSync(fd, `${JSON.stringify(content, null, '\t')}\n`);
-    if (durable) fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
+    try {
+      if (mode !== FILE_MODE) fs.fchmodSync(fd, mode);
+      fs.writeFileSync(fd, `${JSON.stringify(content, null, '\t')}\n`);
+      if (durable) fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temporary, file);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
@@ -129,35 +158,210 @@ export function writeFileAtomic(file: string, content: object, durable = false):
 }
 
 /**
- * Runs `fn` holding `<file>.lock`, so that concurrent jobs sharing a config directory do not
- * lose each other's updates. A lock older than 30 s is taken to be left by a dead process.
+ * The file a path finally names, following symbolic links (a dangling one too), so that an
+ * explicit config.json that is a link is written through to its target instead of replaced.
  */
-export async function withFileLock<T>(file: string, fn: () => Promise<T>): Promise<T> {
-  const lock = `${file}.lock`;
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
+export function linkTarget(file: string): string {
+  let current = file;
+  for (let hops = 0; hops < 40; hops++) {
+    const stat = fs.lstatSync(current, { throwIfNoEntry: false });
+    if (!stat?.isSymbolicLink()) return current;
+    current = path.resolve(path.dirname(current), fs.readlinkSync(current));
+  }
+  throw new LoginError(`${file} is a chain of more than 40 symbolic links.`);
+}
+
+/** Timing of the lock; `scale` (in (0, 1]) shortens it for tests, as CHAINGUARD_LOGIN_TIME_SCALE does. */
+export interface LockOptions {
+  scale?: number;
+}
+
+/** Who holds a lock: written into the lock when it is taken. */
+interface LockOwner {
+  pid: number;
+  host: string;
+}
+
+const OWNER_PREFIX = 'owner.';
+
+/** Whether a process runs on this machine. EPERM means it runs as someone else. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether a lock's owner is gone: a dead process on this machine, or a hold past `staleMs`. */
+function ownerGone(owner: Partial<LockOwner> | undefined, heldMs: number, staleMs: number): boolean {
+  if (heldMs > staleMs) return true;
+  return typeof owner?.pid === 'number' && owner.host === os.hostname() && !processAlive(owner.pid);
+}
+
+function readOwner(file: string): Partial<LockOwner> | undefined {
+  try {
+    const value: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return value !== null && typeof value === 'object' ? (value as Partial<LockOwner>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * When the lock at `lock` is stale, clears it and returns true (the caller tries again);
+ * returns false while a live holder has it.
+ *
+ * The lock is a directory holding one `owner.<random>` file. Clearing removes that one named
+ * file, never "whatever is at the lock path": when several jobs find the same stale lock, the
+ * first removes the owner file, and the others' removals fail harmlessly instead of removing a
+ * lock someone has just taken. The emptied directory is then replaced (or removed: rmdir only
+ * removes an empty directory, so it can never remove a lock in use).
+ */
+function clearIfStale(lock: string, staleMs: number): boolean {
+  const stat = fs.lstatSync(lock, { throwIfNoEntry: false });
+  if (!stat) return true;
+  const now = Date.now();
+  if (!stat.isDirectory()) {
+    // A lock file in the format of earlier versions: the holder's process ID. Unlinking a path
+    // never removes a directory lock, so two jobs clearing it cannot remove each other's lock.
+    let content: string | undefined;
     try {
-      const fd = fs.openSync(lock, 'wx', FILE_MODE);
-      fs.writeFileSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const stat = fs.statSync(lock, { throwIfNoEntry: false });
-      if (stat && Date.now() - stat.mtimeMs > LOCK_STALE_MS) {
-        fs.rmSync(lock, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new LoginError(`Could not update ${file}: ${lock} has been held by another process for over ${LOCK_WAIT_MS / 1000} s.`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 25));
+      content = readRegularFile(lock);
+    } catch {
+      content = undefined;
     }
+    const pid = Number.parseInt(content ?? '', 10);
+    if (!ownerGone(Number.isInteger(pid) ? { pid, host: os.hostname() } : undefined, now - stat.mtimeMs, staleMs)) return false;
+    tolerate(() => fs.unlinkSync(lock), ['ENOENT', 'EISDIR', 'EPERM']);
+    return true;
+  }
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(lock);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw error;
+  }
+  if (entries.length === 0) {
+    // Emptied by a holder that is releasing it (or died doing so).
+    tolerate(() => fs.rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+    return true;
+  }
+  const owner = entries.find((name) => name.startsWith(OWNER_PREFIX));
+  if (!owner) return false;
+  const ownerFile = path.join(lock, owner);
+  const ownerStat = fs.statSync(ownerFile, { throwIfNoEntry: false });
+  if (!ownerStat) return true;
+  if (!ownerGone(readOwner(ownerFile), now - ownerStat.mtimeMs, staleMs)) return false;
+  tolerate(() => fs.unlinkSync(ownerFile), ['ENOENT']);
+  tolerate(() => fs.rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+  return true;
+}
+
+/** Removes staging directories of jobs that died waiting for the lock. Called holding it. */
+function sweepStaging(lock: string, waitMs: number): void {
+  const dir = path.dirname(lock);
+  const prefix = `${path.basename(lock)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^\d+\.\d+\.[a-z0-9]+$/.test(name.slice(prefix.length))) continue;
+    const staging = path.join(dir, name);
+    const stat = fs.lstatSync(staging, { throwIfNoEntry: false });
+    if (!stat?.isDirectory()) continue;
+    const ownerFile = fs
+      .readdirSync(staging)
+      .filter((entry) => entry.startsWith(OWNER_PREFIX))
+      .map((entry) => path.join(staging, entry))[0];
+    // A waiter touches its owner file at every try and never waits longer than waitMs.
+    const touched = (ownerFile && fs.statSync(ownerFile, { throwIfNoEntry: false })?.mtimeMs) || stat.mtimeMs;
+    if (ownerGone(ownerFile ? readOwner(ownerFile) : undefined, Date.now() - touched, waitMs)) fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Renames the prepared lock directory into place; false while another lock is there. */
+function tryRename(staging: string, lock: string): boolean {
+  try {
+    fs.renameSync(staging, lock);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    // ENOTEMPTY/EEXIST: a lock is there; ENOTDIR: a lock file of an earlier version; EPERM or
+    // EACCES: Windows, which does not rename onto an existing directory.
+    if (['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes(code)) return false;
+    if (['EPERM', 'EACCES'].includes(code) && fs.lstatSync(lock, { throwIfNoEntry: false })) return false;
+    throw error;
+  }
+}
+
+/** Sets a file's times to now. */
+function touch(file: string): void {
+  const now = new Date();
+  fs.utimesSync(file, now, now);
+}
+
+function tolerate(action: () => void, codes: readonly string[]): void {
+  try {
+    action();
+  } catch (error) {
+    if (!codes.includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  }
+}
+
+/**
+ * Runs `fn` holding `<file>.lock`, so that concurrent jobs sharing a config directory do not
+ * lose each other's updates.
+ *
+ * Taking the lock renames a prepared directory (holding `owner.<random>` with this process's
+ * ID and host name) to `<file>.lock`; the rename fails while another job's lock is there. A
+ * lock whose holder is no longer running on this machine, or has held it for over 30 s, is
+ * stale and taken over (see clearIfStale). A job waits up to 45 s, longer than a lock takes to
+ * become stale.
+ */
+export async function withFileLock<T>(file: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const scale = options.scale ?? 1;
+  const waitMs = LOCK_WAIT_MS * scale;
+  const staleMs = LOCK_STALE_MS * scale;
+  const lock = `${file}.lock`;
+  const unique = uniqueSuffix();
+  const ownerName = `${OWNER_PREFIX}${unique}`;
+  const staging = `${lock}.${unique}`;
+  const deadline = Date.now() + waitMs;
+  const stagedOwner = path.join(staging, ownerName);
+  fs.mkdirSync(staging, { mode: DIR_MODE });
+  try {
+    fs.writeFileSync(stagedOwner, JSON.stringify({ pid: process.pid, host: os.hostname() } satisfies LockOwner), { mode: FILE_MODE });
+    // The owner file's time is when the lock was taken (others judge staleness by it): touched
+    // before every try, so that time spent waiting does not count.
+    for (;;) {
+      touch(stagedOwner);
+      if (tryRename(staging, lock)) break;
+      const cleared = clearIfStale(lock, staleMs);
+      if (Date.now() > deadline) {
+        throw new LoginError(
+          `Could not update ${file}: could not take ${lock} within ${Math.round(waitMs / 1000)} s (other jobs kept it busy, ` +
+            `or it holds something other than a lock). Run the step again; if no job is using ${file}, remove ${lock}.`
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, cleared ? 1 : 5 + Math.random() * 25));
+    }
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
   }
   try {
+    sweepStaging(lock, waitMs);
     return await fn();
   } finally {
-    fs.rmSync(lock, { force: true });
+    // Our owner file is gone only if a job took the lock over from us; then the lock is theirs.
+    tolerate(() => fs.unlinkSync(path.join(lock, ownerName)), ['ENOENT']);
+    tolerate(() => fs.rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
   }
 }
 
@@ -194,55 +398,235 @@ export function applyLogin(config: AuthFile, registry: string, auth: string, kin
 }
 
 /**
- * Undoes `record` in a parsed file when the entry is still the one written: puts back what was
- * there before. Returns whether anything changed. Pure.
+ * What an explicit docker config's shared record keeps about one registry while jobs are
+ * logged in to it through that config. It lives beside config.json (mode 0600), is read and
+ * written only under the config's lock, and holds no token: only what the entry held before
+ * the first job (the user's own credential, already in config.json) and digests.
  */
-export function revertLogin(config: AuthFile, record: MergeRecord, digest: Digest): boolean {
+export interface SharedEntry {
+  /** The registry's `auths` entry before the first job logged in; absent when there was none. */
+  originalAuth?: unknown;
+  /** Its `credHelpers` entry before then, and whether `credHelpers` existed at all. */
+  originalHelper?: unknown;
+  hadHelpers: boolean;
+  /** Whether the jobs set the host's credential helper aside (an empty `credHelpers` entry). */
+  helperChanged: boolean;
+  /** SHA-256 of every auth value a job wrote since: the only entries the record replaces. */
+  written: string[];
+  /** The jobs still logged in, by their marker, with their job directory and machine. */
+  jobs: Record<string, { dir: string; host: string }>;
+}
+
+export interface SharedRecord {
+  version: 1;
+  registries: Record<string, SharedEntry>;
+}
+
+/** A job, as a shared record knows it: its random marker and its job directory. */
+export interface JobRef {
+  id: string;
+  dir: string;
+}
+
+/** What leaving a shared config did for the registry. */
+export type LeaveOutcome = 'restored' | 'others-remain' | 'changed-since' | 'not-joined';
+
+/** The shared record's file, beside the config file. */
+export function sharedRecordFile(configFile: string): string {
+  return `${configFile}.chainguard-login.json`;
+}
+
+function authDigestOf(entry: unknown, digest: Digest): string | undefined {
+  return isRecord(entry) && typeof entry.auth === 'string' ? digest(entry.auth) : undefined;
+}
+
+/**
+ * Records `job` as logged in to `registry` and writes its login into `config`. The first job
+ * (or the first after the user rewrote the entry) keeps what the entry held before. Pure.
+ */
+export function joinShared(config: AuthFile, record: SharedRecord, registry: string, auth: string, job: JobRef, host: string, digest: Digest): void {
+  const auths = isRecord(config.auths) ? config.auths : {};
+  const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
+  let entry = record.registries[registry];
+  const current = authDigestOf(auths[registry], digest);
+  if (!entry || current === undefined || !entry.written.includes(current)) {
+    // No job's token is in place: what is there now is the user's, to put back at the end.
+    const helperOverridden = entry?.helperChanged === true && helpers?.[registry] === '';
+    entry = {
+      originalAuth: auths[registry],
+      originalHelper: helperOverridden ? entry?.originalHelper : helpers?.[registry],
+      hadHelpers: helperOverridden ? entry?.hadHelpers === true : helpers !== undefined,
+      helperChanged: helperOverridden,
+      written: entry?.written ?? [],
+      jobs: entry?.jobs ?? {}
+    };
+  }
+  const change = applyLogin(config, registry, auth, 'docker', '');
+  entry.helperChanged ||= change.helperChanged;
+  entry.written = [...entry.written.filter((d) => d !== digest(auth)), digest(auth)];
+  entry.jobs = { ...entry.jobs, [job.id]: { dir: job.dir, host } };
+  record.registries[registry] = entry;
+}
+
+/**
+ * Removes `job` from the record; when no job is left for the registry, puts back what the entry
+ * held before the first job (only where a job's token is still in place) and forgets the
+ * registry. Returns the outcome and whether `config` changed. Pure.
+ */
+export function leaveShared(config: AuthFile, record: SharedRecord, registry: string, jobId: string, digest: Digest): { outcome: LeaveOutcome; changed: boolean } {
+  const entry = record.registries[registry];
+  if (!entry || !(jobId in entry.jobs)) return { outcome: 'not-joined', changed: false };
+  delete entry.jobs[jobId];
+  if (Object.keys(entry.jobs).length > 0) return { outcome: 'others-remain', changed: false };
+  return settleEntry(config, record, registry, digest);
+}
+
+/** The last job has left `registry`: restores its entries and forgets it. Pure. */
+function settleEntry(config: AuthFile, record: SharedRecord, registry: string, digest: Digest): { outcome: LeaveOutcome; changed: boolean } {
+  const entry = record.registries[registry];
+  delete record.registries[registry];
   let changed = false;
+  let outcome: LeaveOutcome = 'restored';
   const auths = isRecord(config.auths) ? config.auths : undefined;
-  const entry = auths?.[record.registry];
-  const current = isRecord(entry) && typeof entry.auth === 'string' ? entry.auth : undefined;
-  if (auths && current !== undefined && digest(current) === record.authDigest) {
-    if (record.previousAuth === undefined) delete auths[record.registry];
-    else auths[record.registry] = record.previousAuth;
+  const current = authDigestOf(auths?.[registry], digest);
+  if (auths && current !== undefined && entry.written.includes(current)) {
+    if (entry.originalAuth === undefined) delete auths[registry];
+    else auths[registry] = entry.originalAuth;
+    changed = true;
+  } else if (auths?.[registry] !== undefined) {
+    outcome = 'changed-since';
+  }
+  const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
+  if (entry.helperChanged && helpers?.[registry] === '') {
+    const next = { ...helpers };
+    if (entry.originalHelper === undefined) delete next[registry];
+    else next[registry] = entry.originalHelper;
+    if (Object.keys(next).length === 0 && !entry.hadHelpers) delete config.credHelpers;
+    else config.credHelpers = next;
     changed = true;
   }
-  if (record.helperChanged) {
-    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-    const ours = record.kind === 'docker' ? helpers?.[record.registry] === '' : !(helpers && record.registry in helpers);
-    if (ours) {
-      const next = { ...(helpers ?? {}) };
-      if (record.previousHelper === undefined) delete next[record.registry];
-      else next[record.registry] = record.previousHelper;
-      if (Object.keys(next).length === 0 && !record.hadHelpers) delete config.credHelpers;
-      else config.credHelpers = next;
-      changed = true;
+  return { outcome, changed };
+}
+
+/**
+ * Forgets jobs that are gone (their job directory on this machine no longer exists: a job
+ * killed before its post step ran) and settles registries no job uses any more. Returns whether
+ * `config` changed.
+ */
+function pruneGoneJobs(config: AuthFile, record: SharedRecord, host: string, digest: Digest): boolean {
+  let changed = false;
+  for (const [registry, entry] of Object.entries(record.registries)) {
+    for (const [id, job] of Object.entries(entry.jobs)) {
+      if (job.host === host && isGone(job.dir)) delete entry.jobs[id];
     }
+    if (Object.keys(entry.jobs).length === 0) changed = settleEntry(config, record, registry, digest).changed || changed;
   }
   return changed;
 }
 
-/** Merges the login into `file` under its lock; creates the directory (0700) when missing. */
-export async function mergeLoginInto(file: string, registry: string, auth: string, kind: FileKind): Promise<MergeRecord> {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: DIR_MODE });
-  const digest = await loadDigest();
-  return withFileLock(file, async () => {
-    const config = readAuthFile(file);
-    const change = applyLogin(config, registry, auth, kind, file);
-    writeFileAtomic(file, config, true);
-    return { ...change, authDigest: digest(auth) };
-  });
+/** Whether a path certainly no longer exists (one this user cannot look into might). */
+function isGone(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return false;
+  } catch (error) {
+    return ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
+  }
 }
 
-/** Undoes a merge under the file's lock. Returns whether the file changed. */
-export async function revertLoginIn(record: MergeRecord): Promise<boolean> {
+/** Reads a shared record; anything unreadable or malformed counts as no record. */
+function readSharedRecord(file: string): SharedRecord {
+  const value = readAuthFile(file, true);
+  const record: SharedRecord = { version: 1, registries: {} };
+  if (value.version !== 1 || !isRecord(value.registries)) return record;
+  for (const [registry, entry] of Object.entries(value.registries)) {
+    if (!isRecord(entry) || !Array.isArray(entry.written) || !isRecord(entry.jobs)) continue;
+    const jobs: SharedEntry['jobs'] = {};
+    for (const [id, job] of Object.entries(entry.jobs)) {
+      if (isRecord(job) && typeof job.dir === 'string' && typeof job.host === 'string') jobs[id] = { dir: job.dir, host: job.host };
+    }
+    record.registries[registry] = {
+      ...('originalAuth' in entry ? { originalAuth: entry.originalAuth } : {}),
+      ...('originalHelper' in entry ? { originalHelper: entry.originalHelper } : {}),
+      hadHelpers: entry.hadHelpers === true,
+      helperChanged: entry.helperChanged === true,
+      written: entry.written.filter((d): d is string => typeof d === 'string'),
+      jobs
+    };
+  }
+  return record;
+}
+
+/** Writes the shared record, or removes it when it names no registry. */
+function writeSharedRecord(file: string, record: SharedRecord): void {
+  if (Object.keys(record.registries).length === 0) fs.rmSync(file, { force: true });
+  else writeFileAtomic(file, record, true);
+}
+
+/** The mode to write `file` with: its own when it exists, else 0600. */
+function modeFor(file: string): number {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat ? stat.mode & 0o777 : FILE_MODE;
+}
+
+/**
+ * Merges `job`'s login into an explicit docker config file under its lock, recording the job in
+ * the shared record first (so that a failure between the two leaves nothing unrecorded; a
+ * failure writing the config puts the record back). A config.json that is a symbolic link is
+ * written through to its target, keeping the target's mode. Creates the directory (0700) when
+ * missing.
+ */
+export async function mergeLoginInto(file: string, registry: string, auth: string, job: JobRef, options: LockOptions = {}): Promise<void> {
+  const target = linkTarget(file);
+  fs.mkdirSync(path.dirname(target), { recursive: true, mode: DIR_MODE });
   const digest = await loadDigest();
-  return withFileLock(record.file, async () => {
-    const config = readAuthFile(record.file);
-    if (!revertLogin(config, record, digest)) return false;
-    writeFileAtomic(record.file, config, true);
-    return true;
-  });
+  const host = os.hostname();
+  await withFileLock(
+    target,
+    async () => {
+      const config = readAuthFile(target);
+      const recordFile = sharedRecordFile(target);
+      const before = fs.existsSync(recordFile) ? readSharedRecord(recordFile) : undefined;
+      const record = readSharedRecord(recordFile);
+      pruneGoneJobs(config, record, host, digest);
+      joinShared(config, record, registry, auth, job, host, digest);
+      writeSharedRecord(recordFile, record);
+      try {
+        writeFileAtomic(target, config, true, modeFor(target));
+      } catch (error) {
+        if (before) writeSharedRecord(recordFile, before);
+        else fs.rmSync(recordFile, { force: true });
+        throw error;
+      }
+    },
+    options
+  );
+}
+
+/**
+ * Takes `job`'s login out of an explicit docker config file under its lock: the last job to
+ * leave a registry puts back what its entry held before the first one came, unless the user
+ * has rewritten the entry since.
+ */
+export async function removeLoginFrom(file: string, registry: string, jobId: string, options: LockOptions = {}): Promise<LeaveOutcome> {
+  const target = linkTarget(file);
+  const recordFile = sharedRecordFile(target);
+  if (!fs.existsSync(recordFile)) return 'not-joined';
+  const digest = await loadDigest();
+  const host = os.hostname();
+  return withFileLock(
+    target,
+    async () => {
+      const config = readAuthFile(target);
+      const record = readSharedRecord(recordFile);
+      const left = leaveShared(config, record, registry, jobId, digest);
+      const pruned = pruneGoneJobs(config, record, host, digest);
+      if (left.changed || pruned) writeFileAtomic(target, config, true, modeFor(target));
+      writeSharedRecord(recordFile, record);
+      return left.outcome;
+    },
+    options
+  );
 }
 
 /** Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
@@ -263,9 +647,47 @@ export function linkSeedEntries(seedDir: string, jobDir: string): void {
   }
 }
 
-/** Whether `dir` is a job-scoped directory this module created (the only kind it deletes whole). */
-export function isJobDir(dir: string): boolean {
-  return path.isAbsolute(dir) && /^chainguard-login-[A-Za-z0-9]{6}$/.test(path.basename(dir));
+/** The file in a job directory holding the random marker that the saved state also carries. */
+const MARKER_FILE = '.chainguard-login-marker';
+
+/** Writes the job directory's marker (0600). */
+export function writeJobMarker(jobDir: string, marker: string): void {
+  fs.writeFileSync(path.join(jobDir, MARKER_FILE), marker, { mode: FILE_MODE, flag: 'wx' });
+}
+
+/**
+ * Why `dir` is not a job directory this step created for the state carrying `marker`, or
+ * undefined when it is: a directory (not a link) directly under `tempRoot` (both with links
+ * resolved) named chainguard-login-XXXXXX, owned by this user, mode 0700, holding the marker.
+ * These are the only directories cleanup deletes whole.
+ */
+export function jobDirProblem(dir: string, marker: string, tempRoot: string): string | undefined {
+  if (!path.isAbsolute(dir) || !/^chainguard-login-[A-Za-z0-9]{6}$/.test(path.basename(dir))) return 'it is not a directory this step creates';
+  const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
+  if (!stat) return 'it does not exist';
+  if (!stat.isDirectory()) return 'it is not a directory';
+  let parent: string;
+  let root: string;
+  try {
+    parent = fs.realpathSync(path.dirname(dir));
+    root = fs.realpathSync(tempRoot);
+  } catch (error) {
+    return `its location cannot be resolved (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})`;
+  }
+  if (parent !== root) return `it is not directly under this runner's temp directory (${tempRoot})`;
+  if (typeof process.getuid === 'function') {
+    if (stat.uid !== process.getuid()) return 'it belongs to another user';
+    if ((stat.mode & 0o777) !== DIR_MODE) return `its mode is ${(stat.mode & 0o777).toString(8)}, not 700`;
+  }
+  let found: string | undefined;
+  try {
+    const markerFile = path.join(dir, MARKER_FILE);
+    found = fs.lstatSync(markerFile, { throwIfNoEntry: false })?.isFile() ? readRegularFile(markerFile) : undefined;
+  } catch {
+    found = undefined;
+  }
+  if (!marker || found !== marker) return 'it does not hold the marker this step left in it';
+  return undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

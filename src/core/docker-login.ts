@@ -5,30 +5,31 @@
  * Default: a job-scoped directory under the runner's temp directory holds a copy of the user's
  * docker config with the login added (exported as DOCKER_CONFIG) and a containers auth file
  * (exported as REGISTRY_AUTH_FILE). With an explicit docker config directory, the login is
- * merged into that directory's config.json instead, and what it replaced is kept in the job
- * directory so that cleanup can put it back.
+ * merged into that directory's config.json instead, and a record beside it (shared by every job
+ * using that directory) keeps what the entry held before, to put back when the last job leaves.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { timeScale } from './clock.js';
 import {
   applyLogin,
   basicAuth,
   createJobDir,
-  isJobDir,
+  jobDirProblem,
   linkSeedEntries,
   mergeLoginInto,
   readAuthFile,
-  revertLoginIn,
+  removeLoginFrom,
   userContainersAuthFile,
   userDockerConfigDir,
   writeFileAtomic,
-  type MergeRecord
+  writeJobMarker,
+  type LeaveOutcome
 } from './docker-config.js';
 import { LoginError, messageOf } from './errors.js';
 
 /** docker's user name for a Chainguard token. */
 export const TOKEN_USERNAME = '_token';
-const RESTORE_FILE = 'restore.json';
 const CONTAINERS_AUTH_FILE = 'containers-auth.json';
 
 export interface DockerLoginPlan {
@@ -39,20 +40,32 @@ export interface DockerLoginPlan {
   explicitDir?: string;
   /** That input as the user writes it, for messages. */
   explicitDirLabel?: string;
-  /** The runner's temp directory, where the job-scoped directory goes. */
+  /** The runner's temp directory (absolute), where the job-scoped directory goes. */
   tempRoot: string;
   env: NodeJS.ProcessEnv;
   home: string;
   warn: (message: string) => void;
+  /**
+   * Keeps the cleanup state for the post step; called once the job directory exists and before
+   * any credential is written, so that a login is never written without a way to remove it.
+   * Absent when nothing is to be removed at the end (`logout: false`).
+   */
+  saveState?: (state: CleanupState) => void;
+  /** A login made earlier in the same shell, which this one replaces: seed from what it seeded from. */
+  previous?: CleanupState;
 }
 
-/** What cleanup needs: paths only, never a credential. */
+/** What cleanup needs: paths and a random marker, never a credential. */
 export interface CleanupState {
-  version: 1;
+  version: 2;
   jobDir: string;
+  /** The random value also written into the job directory: proves the directory is this job's. */
+  marker: string;
   registry: string;
   /** The explicit docker config directory merged into, if any. */
   explicitDir?: string;
+  /** What the job-scoped copies were seeded from, for a later login in the same shell. */
+  seed?: { dockerDir: string; containersFile?: string };
 }
 
 export interface InstalledLogin {
@@ -61,21 +74,51 @@ export interface InstalledLogin {
   state: CleanupState;
 }
 
+/** A random marker: 128 bits, hex. */
+async function newMarker(): Promise<string> {
+  const { randomBytes } = await import('node:crypto');
+  return randomBytes(16).toString('hex');
+}
+
 /** Writes the login. On failure nothing it wrote is left behind. */
 export async function installDockerLogin(plan: DockerLoginPlan): Promise<InstalledLogin> {
   const auth = basicAuth(plan.username, plan.password);
+  const marker = await newMarker();
   let jobDir: string;
   try {
     jobDir = createJobDir(plan.tempRoot);
+    writeJobMarker(jobDir, marker);
   } catch (error) {
     throw new LoginError(`Could not create a job-scoped docker config directory under ${plan.tempRoot}: ${messageOf(error)}.`);
   }
   const ignored = (why: string): void => plan.warn(`Not copying existing credentials: ${why}.`);
-  let merged: MergeRecord | undefined;
+  const lock = { scale: timeScale(plan.env) };
+  let merged = false;
   try {
+    // A login earlier in the same shell exported its own directory; seed from what it seeded from.
+    let dockerSeed = userDockerConfigDir(plan.env, plan.home);
+    let containersSeed = userContainersAuthFile(plan.env);
+    const previous = plan.previous;
+    if (previous?.seed) {
+      if (dockerSeed === previous.jobDir) dockerSeed = previous.seed.dockerDir;
+      if (containersSeed === path.join(previous.jobDir, CONTAINERS_AUTH_FILE)) containersSeed = previous.seed.containersFile;
+    }
+    const state: CleanupState = {
+      version: 2,
+      jobDir,
+      marker,
+      registry: plan.registry,
+      ...(plan.explicitDir ? { explicitDir: plan.explicitDir } : {}),
+      seed: { dockerDir: dockerSeed, ...(containersSeed ? { containersFile: containersSeed } : {}) }
+    };
+    try {
+      plan.saveState?.(state);
+    } catch (error) {
+      throw new LoginError(`Could not save the state the post step needs to remove the login: ${messageOf(error)}.`);
+    }
+
     // The containers-image tools read this file first; seed it from their current primary file.
     const containersAuthFile = path.join(jobDir, CONTAINERS_AUTH_FILE);
-    const containersSeed = userContainersAuthFile(plan.env);
     const containers = containersSeed ? readAuthFile(containersSeed, true, ignored) : {};
     applyLogin(containers, plan.registry, auth, 'containers', containersAuthFile);
     writeFileAtomic(containersAuthFile, containers);
@@ -83,54 +126,65 @@ export async function installDockerLogin(plan: DockerLoginPlan): Promise<Install
     let dockerConfigDir: string;
     if (plan.explicitDir) {
       dockerConfigDir = plan.explicitDir;
-      merged = await mergeLoginInto(path.join(dockerConfigDir, 'config.json'), plan.registry, auth, 'docker').catch((error: unknown) => {
+      await mergeLoginInto(path.join(dockerConfigDir, 'config.json'), plan.registry, auth, { id: marker, dir: jobDir }, lock).catch((error: unknown) => {
         throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${messageOf(error)}`);
       });
-      writeRestore(jobDir, [merged]);
+      merged = true;
     } else {
       dockerConfigDir = jobDir;
-      const seedDir = userDockerConfigDir(plan.env, plan.home);
-      const config = readAuthFile(path.join(seedDir, 'config.json'), true, ignored);
+      const config = readAuthFile(path.join(dockerSeed, 'config.json'), true, ignored);
       applyLogin(config, plan.registry, auth, 'docker', path.join(jobDir, 'config.json'));
       writeFileAtomic(path.join(jobDir, 'config.json'), config);
-      linkSeedEntries(seedDir, jobDir);
+      linkSeedEntries(dockerSeed, jobDir);
     }
-    return {
-      dockerConfigDir,
-      containersAuthFile,
-      state: { version: 1, jobDir, registry: plan.registry, ...(plan.explicitDir ? { explicitDir: plan.explicitDir } : {}) }
-    };
+    return { dockerConfigDir, containersAuthFile, state };
   } catch (error) {
-    if (merged) await revertLoginIn(merged).catch(() => undefined);
+    if (merged && plan.explicitDir) {
+      await removeLoginFrom(path.join(plan.explicitDir, 'config.json'), plan.registry, marker, lock).catch(() => undefined);
+    }
     fs.rmSync(jobDir, { recursive: true, force: true });
     throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${messageOf(error)}.`);
   }
 }
 
+/** Where removeDockerLogin may act: the runner's temp directory, and the environment (time scale). */
+export interface RemovalContext {
+  tempRoot: string;
+  env: NodeJS.ProcessEnv;
+}
+
 /**
- * Removes the login: restores the explicit config's earlier entries (only where ours is still
- * there), then deletes the job-scoped directory. Returns what it did, for the log.
+ * Removes the login: takes this job out of the explicit config (the last job out puts back the
+ * earlier entries), then deletes the job-scoped directory. Trusts nothing in `state` it has not
+ * checked: the job directory must be one this step created (see jobDirProblem), and the only
+ * file it changes besides is `<explicit dir>/config.json`. Returns what it did, for the log.
  */
-export async function removeDockerLogin(state: CleanupState): Promise<string[]> {
+export async function removeDockerLogin(state: CleanupState, context: RemovalContext): Promise<string[]> {
+  const problem = jobDirProblem(state.jobDir, state.marker, context.tempRoot);
+  if (problem === 'it does not exist') return [`nothing to remove: ${state.jobDir} no longer exists`];
+  if (problem) throw new LoginError(`Refusing to clean up ${state.jobDir}: ${problem}.`);
   const done: string[] = [];
-  if (!isJobDir(state.jobDir)) throw new LoginError(`Refusing to clean up ${state.jobDir}: it is not a directory this step created.`);
-  const records = readRestore(state.jobDir);
-  for (const record of records) {
-    if (await revertLoginIn(record)) done.push(`removed the ${record.registry} login from ${record.file}`);
-    else done.push(`left ${record.file} as it was: its ${record.registry} entry has changed since this step wrote it`);
+  if (state.explicitDir) {
+    const file = path.join(path.resolve(state.explicitDir), 'config.json');
+    const outcome = await removeLoginFrom(file, state.registry, state.marker, { scale: timeScale(context.env) });
+    done.push(describeLeave(outcome, state.registry, file));
   }
   fs.rmSync(state.jobDir, { recursive: true, force: true });
   done.push(`deleted ${state.jobDir}`);
   return done;
 }
 
-function writeRestore(jobDir: string, records: MergeRecord[]): void {
-  writeFileAtomic(path.join(jobDir, RESTORE_FILE), { records });
-}
-
-function readRestore(jobDir: string): MergeRecord[] {
-  const content = readAuthFile(path.join(jobDir, RESTORE_FILE));
-  return Array.isArray(content.records) ? (content.records as MergeRecord[]) : [];
+function describeLeave(outcome: LeaveOutcome, registry: string, file: string): string {
+  switch (outcome) {
+    case 'restored':
+      return `removed the ${registry} login from ${file}`;
+    case 'others-remain':
+      return `left the ${registry} login in ${file}: other jobs logged in through it are still running`;
+    case 'changed-since':
+      return `left ${file} as it was: its ${registry} entry has changed since this step wrote it`;
+    case 'not-joined':
+      return `left ${file} as it was: it holds no login of this job`;
+  }
 }
 
 /** Parses saved cleanup state; undefined when absent or not ours. */
@@ -138,7 +192,15 @@ export function parseCleanupState(text: string): CleanupState | undefined {
   if (!text) return undefined;
   try {
     const value = JSON.parse(text) as Partial<CleanupState>;
-    if (value.version === 1 && typeof value.jobDir === 'string' && typeof value.registry === 'string') return value as CleanupState;
+    if (
+      value.version === 2 &&
+      typeof value.jobDir === 'string' &&
+      typeof value.marker === 'string' &&
+      typeof value.registry === 'string' &&
+      (value.explicitDir === undefined || typeof value.explicitDir === 'string')
+    ) {
+      return value as CleanupState;
+    }
   } catch {
     // fall through
   }

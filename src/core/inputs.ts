@@ -83,6 +83,19 @@ const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const MAX_LENGTH = 2048;
+/** Runner and agent commands begin with these; no input value ever needs one. */
+const RUNNER_COMMAND = /##(vso)?\[/i;
+/** Inputs that hold a URI or an audience: `#`, `[` and `]` never belong in them. */
+export const URI_INPUTS: ReadonlySet<InputName> = new Set<InputName>(['azure-audience', 'audience', 'issuer', 'oidc-audience']);
+
+/**
+ * Whether a URI or audience holds `#`, `[` or `]`, which none ever needs (a fragment, or a
+ * bracket that could open a runner command). A bracketed IPv6 host right after the scheme is
+ * the one exception, for an issuer on loopback such as http://[::1]:8080.
+ */
+export function hasUriForbiddenCharacter(value: string): boolean {
+  return /[#[\]]/.test(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)\[[0-9a-f:.]+\]/i, '$1'));
+}
 
 /** Reads every input; throws InputError naming the first one that is wrong. */
 export function readInputs(reader: InputReader, cwd: string = process.cwd()): LoginInputs {
@@ -91,6 +104,12 @@ export function readInputs(reader: InputReader, cwd: string = process.cwd()): Lo
     const trimmed = raw.trim();
     if (CONTROL.test(trimmed)) {
       throw new InputError(name, `Input ${reader.label(name)} contains a control character or line break; give a single plain value.`);
+    }
+    if (RUNNER_COMMAND.test(trimmed)) {
+      throw new InputError(name, `Input ${reader.label(name)} contains a runner or agent command marker ("##" and "["), which no value needs; give the plain value.`);
+    }
+    if (URI_INPUTS.has(name) && hasUriForbiddenCharacter(trimmed)) {
+      throw new InputError(name, `Input ${reader.label(name)} contains "#", "[" or "]", which an audience or URL never needs here; remove them.`);
     }
     if (trimmed.length > MAX_LENGTH) {
       throw new InputError(name, `Input ${reader.label(name)} is ${trimmed.length} characters long; at most ${MAX_LENGTH} are accepted.`);

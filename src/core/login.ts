@@ -3,11 +3,10 @@
  * Everything that can be refused is refused before the first request; nothing is written
  * until both tokens are in hand.
  */
-import os from 'node:os';
 import type { Platform } from './platform.js';
 import type { Clock } from './clock.js';
-import { STATE_KEY } from './cleanup.js';
-import { installDockerLogin, TOKEN_USERNAME } from './docker-login.js';
+import { STATE_KEY, tempRootOf } from './cleanup.js';
+import { installDockerLogin, parseCleanupState, removeDockerLogin, TOKEN_USERNAME, type InstalledLogin } from './docker-login.js';
 import { LoginError, messageOf } from './errors.js';
 import { diagnosisLines, type Presented } from './doctor.js';
 import { exchangeAtChainguard } from './exchange/chainguard-sts.js';
@@ -83,31 +82,49 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
     const expiresAt = chainguard.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
     let dockerConfigDir = '';
-    if (inputs.dockerLogin) {
-      waitingFor = 'the docker config to be written';
-      const installed = await installDockerLogin({
-        registry: inputs.registry,
-        username: TOKEN_USERNAME,
-        password: chainguard.token,
-        explicitDir: inputs.dockerConfig,
-        explicitDirLabel: platform.label('docker-config'),
-        tempRoot: platform.tempDir() || os.tmpdir(),
-        env: runtime.env,
-        home: runtime.home,
-        warn: (message) => platform.warning(message)
-      });
-      dockerConfigDir = installed.dockerConfigDir;
-      if (inputs.logout) platform.saveState(STATE_KEY, JSON.stringify(installed.state));
-      platform.exportVariable('DOCKER_CONFIG', installed.dockerConfigDir);
-      platform.exportVariable('REGISTRY_AUTH_FILE', installed.containersAuthFile);
-      platform.info(`Logged in to ${inputs.registry}; docker config in ${installed.dockerConfigDir} (exported as DOCKER_CONFIG)`);
-    }
+    let installed: InstalledLogin | undefined;
+    // A login earlier in the same shell (the command-line tool hands its state back): replaced.
+    const previous = parseCleanupState(platform.getState(STATE_KEY));
+    const tempRoot = tempRootOf(platform);
+    try {
+      if (inputs.dockerLogin) {
+        waitingFor = 'the docker config to be written';
+        installed = await installDockerLogin({
+          registry: inputs.registry,
+          username: TOKEN_USERNAME,
+          password: chainguard.token,
+          explicitDir: inputs.dockerConfig,
+          explicitDirLabel: platform.label('docker-config'),
+          tempRoot,
+          env: runtime.env,
+          home: runtime.home,
+          warn: (message) => platform.warning(message),
+          saveState: inputs.logout ? (state) => platform.saveState(STATE_KEY, JSON.stringify(state)) : undefined,
+          previous
+        });
+        dockerConfigDir = installed.dockerConfigDir;
+        platform.exportVariable('DOCKER_CONFIG', installed.dockerConfigDir);
+        platform.exportVariable('REGISTRY_AUTH_FILE', installed.containersAuthFile);
+        platform.info(`Logged in to ${inputs.registry}; docker config in ${installed.dockerConfigDir} (exported as DOCKER_CONFIG)`);
+      }
 
-    platform.setOutput('token', chainguard.token, { secret: true });
-    platform.setOutput('expires-at', expiresAt);
-    platform.setOutput('identity', inputs.identity);
-    platform.setOutput('docker-config', dockerConfigDir);
+      platform.setOutput('token', chainguard.token, { secret: true });
+      platform.setOutput('expires-at', expiresAt);
+      platform.setOutput('identity', inputs.identity);
+      platform.setOutput('docker-config', dockerConfigDir);
+    } catch (error) {
+      // Nothing half-written: a failure after the login was written takes it out again.
+      if (installed) await removeDockerLogin(installed.state, { tempRoot, env: runtime.env }).catch(() => undefined);
+      throw error;
+    }
     platform.info(`Chainguard token for ${inputs.identity} expires at ${expiresAt}`);
+    if (previous && inputs.dockerLogin) {
+      try {
+        for (const line of await removeDockerLogin(previous, { tempRoot, env: runtime.env })) platform.info(`Replaced the earlier login: ${line}`);
+      } catch (error) {
+        platform.warning(`Could not remove the earlier login: ${messageOf(error)}`);
+      }
+    }
   } catch (error) {
     if (signal.aborted) {
       throw new LoginError(

@@ -11863,25 +11863,65 @@ var __webpack_exports__ = {};
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: ./src/core/clock.ts
+/**
+ * The time scale a process runs at: `CHAINGUARD_LOGIN_TIME_SCALE` (a number in (0, 1]) makes
+ * waits, budgets and time limits pass faster; the project's tests of the built bundles use it.
+ * 1 otherwise.
+ */
+function timeScale(env) {
+    const raw = Number(env.CHAINGUARD_LOGIN_TIME_SCALE);
+    return raw > 0 && raw <= 1 ? raw : 1;
+}
+/**
+ * Wall-clock time. A `scale` below 1 makes time run faster: every wait is shortened and `now()`
+ * advances by the same factor, so retry budgets keep their meaning (tests of the bundles use
+ * it; it is 1 in production).
+ */
+function systemClock(scale = 1) {
+    const origin = Date.now();
+    return {
+        scale,
+        now: () => (scale === 1 ? Date.now() : origin + (Date.now() - origin) / scale),
+        random: () => Math.random(),
+        sleep: (ms, signal) => new Promise((resolve, reject) => {
+            if (signal?.aborted) {
+                reject(signal.reason);
+                return;
+            }
+            const timer = setTimeout(done, Math.max(0, ms * scale));
+            function done() {
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            }
+            function onAbort() {
+                clearTimeout(timer);
+                reject(signal?.reason);
+            }
+            signal?.addEventListener('abort', onAbort, { once: true });
+        })
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 /**
  * A failure the user can act on. Its message says which call or input failed and what to
  * check; it never contains a token.
  */
-class errors_LoginError extends Error {
+class LoginError extends Error {
     constructor(message, options) {
         super(message, options);
         this.name = 'LoginError';
     }
 }
 /** An input that was refused before any request was sent. */
-class InputError extends errors_LoginError {
+class InputError extends LoginError {
     /** The input's canonical (kebab-case) name. */
     input;
     constructor(input, message) {
@@ -11899,8 +11939,8 @@ function errors_messageOf(error) {
 
 ;// CONCATENATED MODULE: ./src/core/docker-config.ts
 /**
- * Docker and containers-image credentials: read, merge and atomically write auth files, and
- * undo exactly what was merged.
+ * Docker and containers-image credentials: read, merge and atomically write auth files, undo
+ * exactly what was merged, and keep jobs that share one docker config from undoing each other.
  *
  * Two facts shape this module. The docker CLI ignores an `auths` entry when the config names a
  * `credsStore` (or a `credHelpers` entry for the host): it then asks that helper instead. An
@@ -11915,13 +11955,15 @@ function errors_messageOf(error) {
 
 const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
-const LOCK_WAIT_MS = 20_000;
+/** How long a job waits for the lock: longer than a lock takes to become stale. */
+const LOCK_WAIT_MS = 45_000;
+/** A lock whose holder has held it this long (or is no longer running) is taken over. */
 const LOCK_STALE_MS = 30_000;
 /** The `auth` value docker expects: base64 of `user:password`. */
 function basicAuth(username, password) {
     return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
 }
-/** SHA-256, hex. node:crypto is loaded only when a change has to be recorded for undoing. */
+/** SHA-256, hex; node:crypto is loaded on first use. */
 async function loadDigest() {
     const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
     return (value) => createHash('sha256').update(value).digest('hex');
@@ -11939,24 +11981,52 @@ function userContainersAuthFile(env) {
     return undefined;
 }
 /**
- * Reads an auth file. Missing → `{}`. Unreadable or not a JSON object → LoginError, unless
- * `lenient`, when it is reported through `onIgnored` and treated as empty.
+ * Reads a file's text if it is a regular file. Opening does not wait (a FIFO with no writer
+ * would block the step forever, beyond the reach of any timeout): anything that is not a
+ * regular file is refused with "is not a regular file". Missing → undefined.
  */
-function docker_config_readAuthFile(file, lenient = false, onIgnored) {
-    let text;
+function readRegularFile(file) {
+    let fd;
     try {
-        text = external_node_fs_default().readFileSync(file, 'utf8');
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0));
     }
     catch (error) {
         if (error.code === 'ENOENT')
-            return {};
+            return undefined;
+        throw error;
+    }
+    try {
+        if (!external_node_fs_default().fstatSync(fd).isFile())
+            throw new NotRegularFile(file);
+        return external_node_fs_default().readFileSync(fd, 'utf8');
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+class NotRegularFile extends Error {
+    constructor(file) {
+        super(`${file} is not a regular file`);
+    }
+}
+/**
+ * Reads an auth file. Missing → `{}`. Unreadable, not a regular file, or not a JSON object →
+ * LoginError, unless `lenient`, when it is reported through `onIgnored` and treated as empty.
+ */
+function readAuthFile(file, lenient = false, onIgnored) {
+    let text;
+    try {
+        text = readRegularFile(file);
+    }
+    catch (error) {
+        const why = error instanceof NotRegularFile ? error.message : `${file} could not be read (${error.code ?? errors_messageOf(error)})`;
         if (lenient) {
-            onIgnored?.(`${file} could not be read (${error.code ?? errors_messageOf(error)})`);
+            onIgnored?.(why);
             return {};
         }
-        throw new errors_LoginError(`Could not read ${file}: ${error.code ?? errors_messageOf(error)}.`);
+        throw new LoginError(error instanceof NotRegularFile ? `${why}: replace it with a file or remove it.` : `Could not read ${file}: ${error.code ?? errors_messageOf(error)}.`);
     }
-    if (text.trim() === '')
+    if (text === undefined || text.trim() === '')
         return {};
     let value;
     try {
@@ -11970,28 +12040,34 @@ function docker_config_readAuthFile(file, lenient = false, onIgnored) {
             onIgnored?.(`${file} is not a JSON object`);
             return {};
         }
-        throw new errors_LoginError(`${file} is not a JSON object: fix or remove it, then run the step again.`);
+        throw new LoginError(`${file} is not a JSON object: fix or remove it, then run the step again.`);
     }
     return value;
 }
 let temporaries = 0;
+/** A name no other process or call will pick: pid, a counter and random characters. */
+function uniqueSuffix() {
+    return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
+}
 /**
- * Writes JSON through a temporary file and a rename, so readers never see half a file.
- * `durable` also flushes it to disk first: for files that outlive the job.
+ * Writes JSON through a temporary file and a rename, so readers never see half a file; a failed
+ * write removes its temporary file. `durable` also flushes it to disk first: for files that
+ * outlive the job. `mode` is the file's mode (default 0600), applied whatever the umask.
  */
-function writeFileAtomic(file, content, durable = false) {
-    const unique = `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
-    const temporary = `${file}.${unique}.tmp`;
-    const fd = external_node_fs_default().openSync(temporary, 'wx', FILE_MODE);
+function writeFileAtomic(file, content, durable = false, mode = FILE_MODE) {
+    const temporary = `${file}.${uniqueSuffix()}.tmp`;
+    const fd = external_node_fs_default().openSync(temporary, 'wx', mode);
     try {
-        external_node_fs_default().writeFileSync(fd, `${JSON.stringify(content, null, '\t')}\n`);
-        if (durable)
-            external_node_fs_default().fsyncSync(fd);
-    }
-    finally {
-        external_node_fs_default().closeSync(fd);
-    }
-    try {
+        try {
+            if (mode !== FILE_MODE)
+                external_node_fs_default().fchmodSync(fd, mode);
+            external_node_fs_default().writeFileSync(fd, `${JSON.stringify(content, null, '\t')}\n`);
+            if (durable)
+                external_node_fs_default().fsyncSync(fd);
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
         external_node_fs_default().renameSync(temporary, file);
     }
     catch (error) {
@@ -12000,38 +12076,210 @@ function writeFileAtomic(file, content, durable = false) {
     }
 }
 /**
- * Runs `fn` holding `<file>.lock`, so that concurrent jobs sharing a config directory do not
- * lose each other's updates. A lock older than 30 s is taken to be left by a dead process.
+ * The file a path finally names, following symbolic links (a dangling one too), so that an
+ * explicit config.json that is a link is written through to its target instead of replaced.
  */
-async function withFileLock(file, fn) {
-    const lock = `${file}.lock`;
-    const deadline = Date.now() + LOCK_WAIT_MS;
-    for (;;) {
+function linkTarget(file) {
+    let current = file;
+    for (let hops = 0; hops < 40; hops++) {
+        const stat = external_node_fs_default().lstatSync(current, { throwIfNoEntry: false });
+        if (!stat?.isSymbolicLink())
+            return current;
+        current = external_node_path_default().resolve(external_node_path_default().dirname(current), external_node_fs_default().readlinkSync(current));
+    }
+    throw new LoginError(`${file} is a chain of more than 40 symbolic links.`);
+}
+const OWNER_PREFIX = 'owner.';
+/** Whether a process runs on this machine. EPERM means it runs as someone else. */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/** Whether a lock's owner is gone: a dead process on this machine, or a hold past `staleMs`. */
+function ownerGone(owner, heldMs, staleMs) {
+    if (heldMs > staleMs)
+        return true;
+    return typeof owner?.pid === 'number' && owner.host === external_node_os_default().hostname() && !processAlive(owner.pid);
+}
+function readOwner(file) {
+    try {
+        const value = JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
+        return value !== null && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * When the lock at `lock` is stale, clears it and returns true (the caller tries again);
+ * returns false while a live holder has it.
+ *
+ * The lock is a directory holding one `owner.<random>` file. Clearing removes that one named
+ * file, never "whatever is at the lock path": when several jobs find the same stale lock, the
+ * first removes the owner file, and the others' removals fail harmlessly instead of removing a
+ * lock someone has just taken. The emptied directory is then replaced (or removed: rmdir only
+ * removes an empty directory, so it can never remove a lock in use).
+ */
+function clearIfStale(lock, staleMs) {
+    const stat = external_node_fs_default().lstatSync(lock, { throwIfNoEntry: false });
+    if (!stat)
+        return true;
+    const now = Date.now();
+    if (!stat.isDirectory()) {
+        // A lock file in the format of earlier versions: the holder's process ID. Unlinking a path
+        // never removes a directory lock, so two jobs clearing it cannot remove each other's lock.
+        let content;
         try {
-            const fd = external_node_fs_default().openSync(lock, 'wx', FILE_MODE);
-            external_node_fs_default().writeFileSync(fd, String(process.pid));
-            external_node_fs_default().closeSync(fd);
-            break;
+            content = readRegularFile(lock);
         }
-        catch (error) {
-            if (error.code !== 'EEXIST')
-                throw error;
-            const stat = external_node_fs_default().statSync(lock, { throwIfNoEntry: false });
-            if (stat && Date.now() - stat.mtimeMs > LOCK_STALE_MS) {
-                external_node_fs_default().rmSync(lock, { force: true });
-                continue;
-            }
+        catch {
+            content = undefined;
+        }
+        const pid = Number.parseInt(content ?? '', 10);
+        if (!ownerGone(Number.isInteger(pid) ? { pid, host: external_node_os_default().hostname() } : undefined, now - stat.mtimeMs, staleMs))
+            return false;
+        tolerate(() => external_node_fs_default().unlinkSync(lock), ['ENOENT', 'EISDIR', 'EPERM']);
+        return true;
+    }
+    let entries;
+    try {
+        entries = external_node_fs_default().readdirSync(lock);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return true;
+        throw error;
+    }
+    if (entries.length === 0) {
+        // Emptied by a holder that is releasing it (or died doing so).
+        tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+        return true;
+    }
+    const owner = entries.find((name) => name.startsWith(OWNER_PREFIX));
+    if (!owner)
+        return false;
+    const ownerFile = external_node_path_default().join(lock, owner);
+    const ownerStat = external_node_fs_default().statSync(ownerFile, { throwIfNoEntry: false });
+    if (!ownerStat)
+        return true;
+    if (!ownerGone(readOwner(ownerFile), now - ownerStat.mtimeMs, staleMs))
+        return false;
+    tolerate(() => external_node_fs_default().unlinkSync(ownerFile), ['ENOENT']);
+    tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+    return true;
+}
+/** Removes staging directories of jobs that died waiting for the lock. Called holding it. */
+function sweepStaging(lock, waitMs) {
+    const dir = external_node_path_default().dirname(lock);
+    const prefix = `${external_node_path_default().basename(lock)}.`;
+    let names;
+    try {
+        names = external_node_fs_default().readdirSync(dir);
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix) || !/^\d+\.\d+\.[a-z0-9]+$/.test(name.slice(prefix.length)))
+            continue;
+        const staging = external_node_path_default().join(dir, name);
+        const stat = external_node_fs_default().lstatSync(staging, { throwIfNoEntry: false });
+        if (!stat?.isDirectory())
+            continue;
+        const ownerFile = external_node_fs_default().readdirSync(staging)
+            .filter((entry) => entry.startsWith(OWNER_PREFIX))
+            .map((entry) => external_node_path_default().join(staging, entry))[0];
+        // A waiter touches its owner file at every try and never waits longer than waitMs.
+        const touched = (ownerFile && external_node_fs_default().statSync(ownerFile, { throwIfNoEntry: false })?.mtimeMs) || stat.mtimeMs;
+        if (ownerGone(ownerFile ? readOwner(ownerFile) : undefined, Date.now() - touched, waitMs))
+            external_node_fs_default().rmSync(staging, { recursive: true, force: true });
+    }
+}
+/** Renames the prepared lock directory into place; false while another lock is there. */
+function tryRename(staging, lock) {
+    try {
+        external_node_fs_default().renameSync(staging, lock);
+        return true;
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        // ENOTEMPTY/EEXIST: a lock is there; ENOTDIR: a lock file of an earlier version; EPERM or
+        // EACCES: Windows, which does not rename onto an existing directory.
+        if (['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes(code))
+            return false;
+        if (['EPERM', 'EACCES'].includes(code) && external_node_fs_default().lstatSync(lock, { throwIfNoEntry: false }))
+            return false;
+        throw error;
+    }
+}
+/** Sets a file's times to now. */
+function touch(file) {
+    const now = new Date();
+    external_node_fs_default().utimesSync(file, now, now);
+}
+function tolerate(action, codes) {
+    try {
+        action();
+    }
+    catch (error) {
+        if (!codes.includes(error.code ?? ''))
+            throw error;
+    }
+}
+/**
+ * Runs `fn` holding `<file>.lock`, so that concurrent jobs sharing a config directory do not
+ * lose each other's updates.
+ *
+ * Taking the lock renames a prepared directory (holding `owner.<random>` with this process's
+ * ID and host name) to `<file>.lock`; the rename fails while another job's lock is there. A
+ * lock whose holder is no longer running on this machine, or has held it for over 30 s, is
+ * stale and taken over (see clearIfStale). A job waits up to 45 s, longer than a lock takes to
+ * become stale.
+ */
+async function withFileLock(file, fn, options = {}) {
+    const scale = options.scale ?? 1;
+    const waitMs = LOCK_WAIT_MS * scale;
+    const staleMs = LOCK_STALE_MS * scale;
+    const lock = `${file}.lock`;
+    const unique = uniqueSuffix();
+    const ownerName = `${OWNER_PREFIX}${unique}`;
+    const staging = `${lock}.${unique}`;
+    const deadline = Date.now() + waitMs;
+    const stagedOwner = external_node_path_default().join(staging, ownerName);
+    external_node_fs_default().mkdirSync(staging, { mode: DIR_MODE });
+    try {
+        external_node_fs_default().writeFileSync(stagedOwner, JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname() }), { mode: FILE_MODE });
+        // The owner file's time is when the lock was taken (others judge staleness by it): touched
+        // before every try, so that time spent waiting does not count.
+        for (;;) {
+            touch(stagedOwner);
+            if (tryRename(staging, lock))
+                break;
+            const cleared = clearIfStale(lock, staleMs);
             if (Date.now() > deadline) {
-                throw new errors_LoginError(`Could not update ${file}: ${lock} has been held by another process for over ${LOCK_WAIT_MS / 1000} s.`);
+                throw new LoginError(`Could not update ${file}: could not take ${lock} within ${Math.round(waitMs / 1000)} s (other jobs kept it busy, ` +
+                    `or it holds something other than a lock). Run the step again; if no job is using ${file}, remove ${lock}.`);
             }
-            await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 25));
+            await new Promise((resolve) => setTimeout(resolve, cleared ? 1 : 5 + Math.random() * 25));
         }
     }
+    catch (error) {
+        external_node_fs_default().rmSync(staging, { recursive: true, force: true });
+        throw error;
+    }
     try {
+        sweepStaging(lock, waitMs);
         return await fn();
     }
     finally {
-        external_node_fs_default().rmSync(lock, { force: true });
+        // Our owner file is gone only if a job took the lock over from us; then the lock is theirs.
+        tolerate(() => external_node_fs_default().unlinkSync(external_node_path_default().join(lock, ownerName)), ['ENOENT']);
+        tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
     }
 }
 /** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
@@ -12066,61 +12314,205 @@ function applyLogin(config, registry, auth, kind, file) {
     }
     return record;
 }
+/** The shared record's file, beside the config file. */
+function sharedRecordFile(configFile) {
+    return `${configFile}.chainguard-login.json`;
+}
+function authDigestOf(entry, digest) {
+    return isRecord(entry) && typeof entry.auth === 'string' ? digest(entry.auth) : undefined;
+}
 /**
- * Undoes `record` in a parsed file when the entry is still the one written: puts back what was
- * there before. Returns whether anything changed. Pure.
+ * Records `job` as logged in to `registry` and writes its login into `config`. The first job
+ * (or the first after the user rewrote the entry) keeps what the entry held before. Pure.
  */
-function revertLogin(config, record, digest) {
+function joinShared(config, record, registry, auth, job, host, digest) {
+    const auths = isRecord(config.auths) ? config.auths : {};
+    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
+    let entry = record.registries[registry];
+    const current = authDigestOf(auths[registry], digest);
+    if (!entry || current === undefined || !entry.written.includes(current)) {
+        // No job's token is in place: what is there now is the user's, to put back at the end.
+        const helperOverridden = entry?.helperChanged === true && helpers?.[registry] === '';
+        entry = {
+            originalAuth: auths[registry],
+            originalHelper: helperOverridden ? entry?.originalHelper : helpers?.[registry],
+            hadHelpers: helperOverridden ? entry?.hadHelpers === true : helpers !== undefined,
+            helperChanged: helperOverridden,
+            written: entry?.written ?? [],
+            jobs: entry?.jobs ?? {}
+        };
+    }
+    const change = applyLogin(config, registry, auth, 'docker', '');
+    entry.helperChanged ||= change.helperChanged;
+    entry.written = [...entry.written.filter((d) => d !== digest(auth)), digest(auth)];
+    entry.jobs = { ...entry.jobs, [job.id]: { dir: job.dir, host } };
+    record.registries[registry] = entry;
+}
+/**
+ * Removes `job` from the record; when no job is left for the registry, puts back what the entry
+ * held before the first job (only where a job's token is still in place) and forgets the
+ * registry. Returns the outcome and whether `config` changed. Pure.
+ */
+function leaveShared(config, record, registry, jobId, digest) {
+    const entry = record.registries[registry];
+    if (!entry || !(jobId in entry.jobs))
+        return { outcome: 'not-joined', changed: false };
+    delete entry.jobs[jobId];
+    if (Object.keys(entry.jobs).length > 0)
+        return { outcome: 'others-remain', changed: false };
+    return settleEntry(config, record, registry, digest);
+}
+/** The last job has left `registry`: restores its entries and forgets it. Pure. */
+function settleEntry(config, record, registry, digest) {
+    const entry = record.registries[registry];
+    delete record.registries[registry];
     let changed = false;
+    let outcome = 'restored';
     const auths = isRecord(config.auths) ? config.auths : undefined;
-    const entry = auths?.[record.registry];
-    const current = isRecord(entry) && typeof entry.auth === 'string' ? entry.auth : undefined;
-    if (auths && current !== undefined && digest(current) === record.authDigest) {
-        if (record.previousAuth === undefined)
-            delete auths[record.registry];
+    const current = authDigestOf(auths?.[registry], digest);
+    if (auths && current !== undefined && entry.written.includes(current)) {
+        if (entry.originalAuth === undefined)
+            delete auths[registry];
         else
-            auths[record.registry] = record.previousAuth;
+            auths[registry] = entry.originalAuth;
         changed = true;
     }
-    if (record.helperChanged) {
-        const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-        const ours = record.kind === 'docker' ? helpers?.[record.registry] === '' : !(helpers && record.registry in helpers);
-        if (ours) {
-            const next = { ...(helpers ?? {}) };
-            if (record.previousHelper === undefined)
-                delete next[record.registry];
-            else
-                next[record.registry] = record.previousHelper;
-            if (Object.keys(next).length === 0 && !record.hadHelpers)
-                delete config.credHelpers;
-            else
-                config.credHelpers = next;
-            changed = true;
+    else if (auths?.[registry] !== undefined) {
+        outcome = 'changed-since';
+    }
+    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
+    if (entry.helperChanged && helpers?.[registry] === '') {
+        const next = { ...helpers };
+        if (entry.originalHelper === undefined)
+            delete next[registry];
+        else
+            next[registry] = entry.originalHelper;
+        if (Object.keys(next).length === 0 && !entry.hadHelpers)
+            delete config.credHelpers;
+        else
+            config.credHelpers = next;
+        changed = true;
+    }
+    return { outcome, changed };
+}
+/**
+ * Forgets jobs that are gone (their job directory on this machine no longer exists: a job
+ * killed before its post step ran) and settles registries no job uses any more. Returns whether
+ * `config` changed.
+ */
+function pruneGoneJobs(config, record, host, digest) {
+    let changed = false;
+    for (const [registry, entry] of Object.entries(record.registries)) {
+        for (const [id, job] of Object.entries(entry.jobs)) {
+            if (job.host === host && isGone(job.dir))
+                delete entry.jobs[id];
         }
+        if (Object.keys(entry.jobs).length === 0)
+            changed = settleEntry(config, record, registry, digest).changed || changed;
     }
     return changed;
 }
-/** Merges the login into `file` under its lock; creates the directory (0700) when missing. */
-async function mergeLoginInto(file, registry, auth, kind) {
-    external_node_fs_default().mkdirSync(external_node_path_default().dirname(file), { recursive: true, mode: DIR_MODE });
-    const digest = await loadDigest();
-    return withFileLock(file, async () => {
-        const config = docker_config_readAuthFile(file);
-        const change = applyLogin(config, registry, auth, kind, file);
-        writeFileAtomic(file, config, true);
-        return { ...change, authDigest: digest(auth) };
-    });
+/** Whether a path certainly no longer exists (one this user cannot look into might). */
+function isGone(file) {
+    try {
+        external_node_fs_default().lstatSync(file);
+        return false;
+    }
+    catch (error) {
+        return ['ENOENT', 'ENOTDIR'].includes(error.code ?? '');
+    }
 }
-/** Undoes a merge under the file's lock. Returns whether the file changed. */
-async function docker_config_revertLoginIn(record) {
+/** Reads a shared record; anything unreadable or malformed counts as no record. */
+function readSharedRecord(file) {
+    const value = readAuthFile(file, true);
+    const record = { version: 1, registries: {} };
+    if (value.version !== 1 || !isRecord(value.registries))
+        return record;
+    for (const [registry, entry] of Object.entries(value.registries)) {
+        if (!isRecord(entry) || !Array.isArray(entry.written) || !isRecord(entry.jobs))
+            continue;
+        const jobs = {};
+        for (const [id, job] of Object.entries(entry.jobs)) {
+            if (isRecord(job) && typeof job.dir === 'string' && typeof job.host === 'string')
+                jobs[id] = { dir: job.dir, host: job.host };
+        }
+        record.registries[registry] = {
+            ...('originalAuth' in entry ? { originalAuth: entry.originalAuth } : {}),
+            ...('originalHelper' in entry ? { originalHelper: entry.originalHelper } : {}),
+            hadHelpers: entry.hadHelpers === true,
+            helperChanged: entry.helperChanged === true,
+            written: entry.written.filter((d) => typeof d === 'string'),
+            jobs
+        };
+    }
+    return record;
+}
+/** Writes the shared record, or removes it when it names no registry. */
+function writeSharedRecord(file, record) {
+    if (Object.keys(record.registries).length === 0)
+        external_node_fs_default().rmSync(file, { force: true });
+    else
+        writeFileAtomic(file, record, true);
+}
+/** The mode to write `file` with: its own when it exists, else 0600. */
+function modeFor(file) {
+    const stat = external_node_fs_default().statSync(file, { throwIfNoEntry: false });
+    return stat ? stat.mode & 0o777 : FILE_MODE;
+}
+/**
+ * Merges `job`'s login into an explicit docker config file under its lock, recording the job in
+ * the shared record first (so that a failure between the two leaves nothing unrecorded; a
+ * failure writing the config puts the record back). A config.json that is a symbolic link is
+ * written through to its target, keeping the target's mode. Creates the directory (0700) when
+ * missing.
+ */
+async function mergeLoginInto(file, registry, auth, job, options = {}) {
+    const target = linkTarget(file);
+    external_node_fs_default().mkdirSync(external_node_path_default().dirname(target), { recursive: true, mode: DIR_MODE });
     const digest = await loadDigest();
-    return withFileLock(record.file, async () => {
-        const config = docker_config_readAuthFile(record.file);
-        if (!revertLogin(config, record, digest))
-            return false;
-        writeFileAtomic(record.file, config, true);
-        return true;
-    });
+    const host = external_node_os_default().hostname();
+    await withFileLock(target, async () => {
+        const config = readAuthFile(target);
+        const recordFile = sharedRecordFile(target);
+        const before = external_node_fs_default().existsSync(recordFile) ? readSharedRecord(recordFile) : undefined;
+        const record = readSharedRecord(recordFile);
+        pruneGoneJobs(config, record, host, digest);
+        joinShared(config, record, registry, auth, job, host, digest);
+        writeSharedRecord(recordFile, record);
+        try {
+            writeFileAtomic(target, config, true, modeFor(target));
+        }
+        catch (error) {
+            if (before)
+                writeSharedRecord(recordFile, before);
+            else
+                external_node_fs_default().rmSync(recordFile, { force: true });
+            throw error;
+        }
+    }, options);
+}
+/**
+ * Takes `job`'s login out of an explicit docker config file under its lock: the last job to
+ * leave a registry puts back what its entry held before the first one came, unless the user
+ * has rewritten the entry since.
+ */
+async function removeLoginFrom(file, registry, jobId, options = {}) {
+    const target = linkTarget(file);
+    const recordFile = sharedRecordFile(target);
+    if (!external_node_fs_default().existsSync(recordFile))
+        return 'not-joined';
+    const digest = await loadDigest();
+    const host = external_node_os_default().hostname();
+    return withFileLock(target, async () => {
+        const config = readAuthFile(target);
+        const record = readSharedRecord(recordFile);
+        const left = leaveShared(config, record, registry, jobId, digest);
+        const pruned = pruneGoneJobs(config, record, host, digest);
+        if (left.changed || pruned)
+            writeFileAtomic(target, config, true, modeFor(target));
+        writeSharedRecord(recordFile, record);
+        return left.outcome;
+    }, options);
 }
 /** Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
  *  contexts and buildx builders keep working. */
@@ -12138,9 +12530,54 @@ function linkSeedEntries(seedDir, jobDir) {
             external_node_fs_default().symlinkSync(target, external_node_path_default().join(jobDir, name), 'dir');
     }
 }
-/** Whether `dir` is a job-scoped directory this module created (the only kind it deletes whole). */
-function docker_config_isJobDir(dir) {
-    return path.isAbsolute(dir) && /^chainguard-login-[A-Za-z0-9]{6}$/.test(path.basename(dir));
+/** The file in a job directory holding the random marker that the saved state also carries. */
+const MARKER_FILE = '.chainguard-login-marker';
+/** Writes the job directory's marker (0600). */
+function writeJobMarker(jobDir, marker) {
+    external_node_fs_default().writeFileSync(external_node_path_default().join(jobDir, MARKER_FILE), marker, { mode: FILE_MODE, flag: 'wx' });
+}
+/**
+ * Why `dir` is not a job directory this step created for the state carrying `marker`, or
+ * undefined when it is: a directory (not a link) directly under `tempRoot` (both with links
+ * resolved) named chainguard-login-XXXXXX, owned by this user, mode 0700, holding the marker.
+ * These are the only directories cleanup deletes whole.
+ */
+function jobDirProblem(dir, marker, tempRoot) {
+    if (!external_node_path_default().isAbsolute(dir) || !/^chainguard-login-[A-Za-z0-9]{6}$/.test(external_node_path_default().basename(dir)))
+        return 'it is not a directory this step creates';
+    const stat = external_node_fs_default().lstatSync(dir, { throwIfNoEntry: false });
+    if (!stat)
+        return 'it does not exist';
+    if (!stat.isDirectory())
+        return 'it is not a directory';
+    let parent;
+    let root;
+    try {
+        parent = external_node_fs_default().realpathSync(external_node_path_default().dirname(dir));
+        root = external_node_fs_default().realpathSync(tempRoot);
+    }
+    catch (error) {
+        return `its location cannot be resolved (${error.code ?? errors_messageOf(error)})`;
+    }
+    if (parent !== root)
+        return `it is not directly under this runner's temp directory (${tempRoot})`;
+    if (typeof process.getuid === 'function') {
+        if (stat.uid !== process.getuid())
+            return 'it belongs to another user';
+        if ((stat.mode & 0o777) !== DIR_MODE)
+            return `its mode is ${(stat.mode & 0o777).toString(8)}, not 700`;
+    }
+    let found;
+    try {
+        const markerFile = external_node_path_default().join(dir, MARKER_FILE);
+        found = external_node_fs_default().lstatSync(markerFile, { throwIfNoEntry: false })?.isFile() ? readRegularFile(markerFile) : undefined;
+    }
+    catch {
+        found = undefined;
+    }
+    if (!marker || found !== marker)
+        return 'it does not hold the marker this step left in it';
+    return undefined;
 }
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -12154,90 +12591,125 @@ function isRecord(value) {
  * Default: a job-scoped directory under the runner's temp directory holds a copy of the user's
  * docker config with the login added (exported as DOCKER_CONFIG) and a containers auth file
  * (exported as REGISTRY_AUTH_FILE). With an explicit docker config directory, the login is
- * merged into that directory's config.json instead, and what it replaced is kept in the job
- * directory so that cleanup can put it back.
+ * merged into that directory's config.json instead, and a record beside it (shared by every job
+ * using that directory) keeps what the entry held before, to put back when the last job leaves.
  */
+
 
 
 
 
 /** docker's user name for a Chainguard token. */
 const TOKEN_USERNAME = '_token';
-const RESTORE_FILE = 'restore.json';
 const CONTAINERS_AUTH_FILE = 'containers-auth.json';
+/** A random marker: 128 bits, hex. */
+async function newMarker() {
+    const { randomBytes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
+    return randomBytes(16).toString('hex');
+}
 /** Writes the login. On failure nothing it wrote is left behind. */
 async function installDockerLogin(plan) {
     const auth = basicAuth(plan.username, plan.password);
+    const marker = await newMarker();
     let jobDir;
     try {
         jobDir = createJobDir(plan.tempRoot);
+        writeJobMarker(jobDir, marker);
     }
     catch (error) {
-        throw new errors_LoginError(`Could not create a job-scoped docker config directory under ${plan.tempRoot}: ${errors_messageOf(error)}.`);
+        throw new LoginError(`Could not create a job-scoped docker config directory under ${plan.tempRoot}: ${errors_messageOf(error)}.`);
     }
     const ignored = (why) => plan.warn(`Not copying existing credentials: ${why}.`);
-    let merged;
+    const lock = { scale: timeScale(plan.env) };
+    let merged = false;
     try {
+        // A login earlier in the same shell exported its own directory; seed from what it seeded from.
+        let dockerSeed = userDockerConfigDir(plan.env, plan.home);
+        let containersSeed = userContainersAuthFile(plan.env);
+        const previous = plan.previous;
+        if (previous?.seed) {
+            if (dockerSeed === previous.jobDir)
+                dockerSeed = previous.seed.dockerDir;
+            if (containersSeed === external_node_path_default().join(previous.jobDir, CONTAINERS_AUTH_FILE))
+                containersSeed = previous.seed.containersFile;
+        }
+        const state = {
+            version: 2,
+            jobDir,
+            marker,
+            registry: plan.registry,
+            ...(plan.explicitDir ? { explicitDir: plan.explicitDir } : {}),
+            seed: { dockerDir: dockerSeed, ...(containersSeed ? { containersFile: containersSeed } : {}) }
+        };
+        try {
+            plan.saveState?.(state);
+        }
+        catch (error) {
+            throw new LoginError(`Could not save the state the post step needs to remove the login: ${errors_messageOf(error)}.`);
+        }
         // The containers-image tools read this file first; seed it from their current primary file.
         const containersAuthFile = external_node_path_default().join(jobDir, CONTAINERS_AUTH_FILE);
-        const containersSeed = userContainersAuthFile(plan.env);
-        const containers = containersSeed ? docker_config_readAuthFile(containersSeed, true, ignored) : {};
+        const containers = containersSeed ? readAuthFile(containersSeed, true, ignored) : {};
         applyLogin(containers, plan.registry, auth, 'containers', containersAuthFile);
         writeFileAtomic(containersAuthFile, containers);
         let dockerConfigDir;
         if (plan.explicitDir) {
             dockerConfigDir = plan.explicitDir;
-            merged = await mergeLoginInto(external_node_path_default().join(dockerConfigDir, 'config.json'), plan.registry, auth, 'docker').catch((error) => {
-                throw new errors_LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${errors_messageOf(error)}`);
+            await mergeLoginInto(external_node_path_default().join(dockerConfigDir, 'config.json'), plan.registry, auth, { id: marker, dir: jobDir }, lock).catch((error) => {
+                throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${errors_messageOf(error)}`);
             });
-            writeRestore(jobDir, [merged]);
+            merged = true;
         }
         else {
             dockerConfigDir = jobDir;
-            const seedDir = userDockerConfigDir(plan.env, plan.home);
-            const config = docker_config_readAuthFile(external_node_path_default().join(seedDir, 'config.json'), true, ignored);
+            const config = readAuthFile(external_node_path_default().join(dockerSeed, 'config.json'), true, ignored);
             applyLogin(config, plan.registry, auth, 'docker', external_node_path_default().join(jobDir, 'config.json'));
             writeFileAtomic(external_node_path_default().join(jobDir, 'config.json'), config);
-            linkSeedEntries(seedDir, jobDir);
+            linkSeedEntries(dockerSeed, jobDir);
         }
-        return {
-            dockerConfigDir,
-            containersAuthFile,
-            state: { version: 1, jobDir, registry: plan.registry, ...(plan.explicitDir ? { explicitDir: plan.explicitDir } : {}) }
-        };
+        return { dockerConfigDir, containersAuthFile, state };
     }
     catch (error) {
-        if (merged)
-            await docker_config_revertLoginIn(merged).catch(() => undefined);
+        if (merged && plan.explicitDir) {
+            await removeLoginFrom(external_node_path_default().join(plan.explicitDir, 'config.json'), plan.registry, marker, lock).catch(() => undefined);
+        }
         external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
-        throw error instanceof errors_LoginError ? error : new errors_LoginError(`Could not write the docker config: ${errors_messageOf(error)}.`);
+        throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${errors_messageOf(error)}.`);
     }
 }
 /**
- * Removes the login: restores the explicit config's earlier entries (only where ours is still
- * there), then deletes the job-scoped directory. Returns what it did, for the log.
+ * Removes the login: takes this job out of the explicit config (the last job out puts back the
+ * earlier entries), then deletes the job-scoped directory. Trusts nothing in `state` it has not
+ * checked: the job directory must be one this step created (see jobDirProblem), and the only
+ * file it changes besides is `<explicit dir>/config.json`. Returns what it did, for the log.
  */
-async function docker_login_removeDockerLogin(state) {
+async function docker_login_removeDockerLogin(state, context) {
+    const problem = jobDirProblem(state.jobDir, state.marker, context.tempRoot);
+    if (problem === 'it does not exist')
+        return [`nothing to remove: ${state.jobDir} no longer exists`];
+    if (problem)
+        throw new LoginError(`Refusing to clean up ${state.jobDir}: ${problem}.`);
     const done = [];
-    if (!isJobDir(state.jobDir))
-        throw new LoginError(`Refusing to clean up ${state.jobDir}: it is not a directory this step created.`);
-    const records = readRestore(state.jobDir);
-    for (const record of records) {
-        if (await revertLoginIn(record))
-            done.push(`removed the ${record.registry} login from ${record.file}`);
-        else
-            done.push(`left ${record.file} as it was: its ${record.registry} entry has changed since this step wrote it`);
+    if (state.explicitDir) {
+        const file = external_node_path_default().join(external_node_path_default().resolve(state.explicitDir), 'config.json');
+        const outcome = await removeLoginFrom(file, state.registry, state.marker, { scale: timeScale(context.env) });
+        done.push(describeLeave(outcome, state.registry, file));
     }
-    fs.rmSync(state.jobDir, { recursive: true, force: true });
+    external_node_fs_default().rmSync(state.jobDir, { recursive: true, force: true });
     done.push(`deleted ${state.jobDir}`);
     return done;
 }
-function writeRestore(jobDir, records) {
-    writeFileAtomic(external_node_path_default().join(jobDir, RESTORE_FILE), { records });
-}
-function readRestore(jobDir) {
-    const content = readAuthFile(path.join(jobDir, RESTORE_FILE));
-    return Array.isArray(content.records) ? content.records : [];
+function describeLeave(outcome, registry, file) {
+    switch (outcome) {
+        case 'restored':
+            return `removed the ${registry} login from ${file}`;
+        case 'others-remain':
+            return `left the ${registry} login in ${file}: other jobs logged in through it are still running`;
+        case 'changed-since':
+            return `left ${file} as it was: its ${registry} entry has changed since this step wrote it`;
+        case 'not-joined':
+            return `left ${file} as it was: it holds no login of this job`;
+    }
 }
 /** Parses saved cleanup state; undefined when absent or not ours. */
 function docker_login_parseCleanupState(text) {
@@ -12245,8 +12717,13 @@ function docker_login_parseCleanupState(text) {
         return undefined;
     try {
         const value = JSON.parse(text);
-        if (value.version === 1 && typeof value.jobDir === 'string' && typeof value.registry === 'string')
+        if (value.version === 2 &&
+            typeof value.jobDir === 'string' &&
+            typeof value.marker === 'string' &&
+            typeof value.registry === 'string' &&
+            (value.explicitDir === undefined || typeof value.explicitDir === 'string')) {
             return value;
+        }
     }
     catch {
         // fall through
@@ -12255,18 +12732,25 @@ function docker_login_parseCleanupState(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/cleanup.ts
+/** The post step: removes what the login wrote. Kept apart so the post bundles stay small. */
+
+
 
 
 /** Where the main step keeps its cleanup state for the post step. */
 const STATE_KEY = 'chainguardLoginState';
+/** The runner's temp directory, absolute (a relative TMPDIR is taken from the current directory). */
+function tempRootOf(platform) {
+    return external_node_path_default().resolve(platform.tempDir() || external_node_os_default().tmpdir());
+}
 /** Removes what the main step wrote, when it saved anything to remove. */
-async function cleanup(platform) {
+async function cleanup(platform, env = process.env) {
     const state = parseCleanupState(platform.getState(STATE_KEY));
     if (!state) {
         platform.info('Nothing to clean up.');
         return;
     }
-    for (const line of await removeDockerLogin(state))
+    for (const line of await removeDockerLogin(state, { tempRoot: tempRootOf(platform), env }))
         platform.info(`Logout: ${line}`);
 }
 /** Runs `cleanup`; a failure is a warning, since the job's own work is done. */
@@ -12750,10 +13234,28 @@ async function retrying(options) {
 const SOURCE_CHOICES = ['auto', 'imds', 'app-service', 'arc', 'workload-identity', 'token-file', 'github', 'azure-devops'];
 /** The sources that ask Azure for a token for `azure-audience`. */
 const AZURE_SOURCES = ['workload-identity', 'app-service', 'arc', 'imds'];
-/** Clips text from a service for a message: one line, printable, at most `max` characters. */
-function clip(text, max = 300) {
+/** Anything that starts like a JWT (`eyJ`: base64url of `{"`), up to three base64url parts. */
+const JWT_LIKE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){0,2}/g;
+const REDACTED = '[redacted]';
+/**
+ * Removes secrets from text a service sent, before it goes into any message: each of `secrets`
+ * (the token presented, any token issued) and anything shaped like a JWT, whole or cut short.
+ */
+function redact(text, secrets = []) {
+    let result = text;
+    for (const secret of secrets)
+        if (secret && secret.length >= 8)
+            result = result.split(secret).join(REDACTED);
+    return result.replace(JWT_LIKE, REDACTED);
+}
+/**
+ * Text from a service, made fit for a message: secrets removed (see redact), then one line,
+ * printable, at most `max` characters. Every piece of service text that reaches a message goes
+ * through here.
+ */
+function clip(text, max = 300, secrets = []) {
     // eslint-disable-next-line no-control-regex
-    const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+    const oneLine = redact(text, secrets).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
     return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }
 
@@ -12772,6 +13274,11 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const ATTEMPT_TIMEOUT_MS = 30_000;
 const MAX_BODY_BYTES = 256 * 1024;
 const ATTEMPTS = 3;
+/** The last instant an ISO 8601 date can show (9999-12-31T23:59:59Z): anything later is absurd. */
+const LAST_PRINTABLE_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+function isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
 class StsStatus extends Error {
     response;
     code;
@@ -12821,12 +13328,23 @@ async function exchangeAtChainguard(request, context) {
     const token = parsed?.token;
     if (typeof token !== 'string' || token.length === 0) {
         const what = parsed ? 'JSON without a token' : 'not JSON';
-        throw new errors_LoginError(`${call}: it answered 200 with a body that is ${what}. Check the issuer input: it must name Chainguard's STS.`);
+        throw new LoginError(`${call}: it answered 200 with a body that is ${what}. Check the issuer input: it must name Chainguard's STS.`);
     }
     context.mask(token);
-    const expiresAt = expiryOf(decodeClaims(token));
+    const claims = decodeClaims(token);
+    const expiresAt = expiryOf(claims);
     if (!expiresAt) {
-        throw new errors_LoginError(`${call}: the token it returned is not a JWT with an expiry. Check the issuer input: it must name Chainguard's STS.`);
+        throw new LoginError(`${call}: the token it returned is not a JWT with an expiry. Check the issuer input: it must name Chainguard's STS.`);
+    }
+    const now = context.clock.now();
+    const at = expiresAt.getTime();
+    if (!Number.isFinite(at) || at > LAST_PRINTABLE_MS) {
+        throw new LoginError(`${call}: the token it returned has an expiry (exp ${String(claims?.exp)}) that is not a plausible time. ` +
+            "Check the issuer input: it must name Chainguard's STS.");
+    }
+    if (at <= now) {
+        throw new LoginError(`${call}: the token it returned expired at ${isoSeconds(expiresAt)}, before now (${isoSeconds(new Date(now))}). ` +
+            "Check the issuer input (it must name Chainguard's STS) and this machine's clock.");
     }
     return { token, expiresAt };
 }
@@ -12850,31 +13368,31 @@ async function attempt(url, body, subjectToken, context) {
         return response;
     const parsed = jsonObject(response.body);
     const grpc = typeof parsed?.code === 'number' ? GRPC_CODES[parsed.code] ?? `code ${parsed.code}` : '';
-    const message = typeof parsed?.message === 'string' ? clip(parsed.message) : '';
+    const message = typeof parsed?.message === 'string' ? clip(parsed.message, 300, [subjectToken]) : '';
     throw new StsStatus(response, grpc, message);
 }
 function explain(error, call, request) {
     if (error instanceof HttpFailure) {
         const check = error.settings ? `the issuer input and ${error.settings}` : 'the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY';
-        return new errors_LoginError(`${call}: ${error.message}. Check ${check}.`);
+        return new LoginError(`${call}: ${error.message}. Check ${check}.`);
     }
     if (!(error instanceof StsStatus))
         return error instanceof Error ? error : new Error(String(error));
     const status = error.response.status;
     if (status === 401 || status === 403)
-        return new errors_LoginError(`${call}: ${error.message}. ${claimsAdvice(request)}`);
+        return new LoginError(`${call}: ${error.message}. ${claimsAdvice(request)}`);
     if (status === 400) {
-        return new errors_LoginError(`${call}: ${error.message}. The STS refused the request's parameters: check ${request.identityInput} ` +
+        return new LoginError(`${call}: ${error.message}. The STS refused the request's parameters: check ${request.identityInput} ` +
             `(an assumable identity's UIDP) and ${request.audienceInput}.`);
     }
     if (status === 404) {
-        return new errors_LoginError(`${call}: ${error.message}. Check ${request.identityInput}: no assumable identity with that UIDP was found, ` +
+        return new LoginError(`${call}: ${error.message}. Check ${request.identityInput}: no assumable identity with that UIDP was found, ` +
             'or the issuer input does not name Chainguard\'s STS.');
     }
     if ([502, 503, 504].includes(status)) {
-        return new errors_LoginError(`${call}: the STS stayed unavailable (${error.message}) after ${ATTEMPTS} attempts. Try again shortly.`);
+        return new LoginError(`${call}: the STS stayed unavailable (${error.message}) after ${ATTEMPTS} attempts. Try again shortly.`);
     }
-    return new errors_LoginError(`${call}: ${error.message}.`);
+    return new LoginError(`${call}: ${error.message}.`);
 }
 /**
  * Explains a refused token by its claims (decoded, never the token) and says how to make
@@ -12935,6 +13453,18 @@ const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const MAX_LENGTH = 2048;
+/** Runner and agent commands begin with these; no input value ever needs one. */
+const RUNNER_COMMAND = /##(vso)?\[/i;
+/** Inputs that hold a URI or an audience: `#`, `[` and `]` never belong in them. */
+const URI_INPUTS = new Set(['azure-audience', 'audience', 'issuer', 'oidc-audience']);
+/**
+ * Whether a URI or audience holds `#`, `[` or `]`, which none ever needs (a fragment, or a
+ * bracket that could open a runner command). A bracketed IPv6 host right after the scheme is
+ * the one exception, for an issuer on loopback such as http://[::1]:8080.
+ */
+function hasUriForbiddenCharacter(value) {
+    return /[#[\]]/.test(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)\[[0-9a-f:.]+\]/i, '$1'));
+}
 /** Reads every input; throws InputError naming the first one that is wrong. */
 function readInputs(reader, cwd = process.cwd()) {
     const value = (name) => {
@@ -12942,6 +13472,12 @@ function readInputs(reader, cwd = process.cwd()) {
         const trimmed = raw.trim();
         if (CONTROL.test(trimmed)) {
             throw new InputError(name, `Input ${reader.label(name)} contains a control character or line break; give a single plain value.`);
+        }
+        if (RUNNER_COMMAND.test(trimmed)) {
+            throw new InputError(name, `Input ${reader.label(name)} contains a runner or agent command marker ("##" and "["), which no value needs; give the plain value.`);
+        }
+        if (URI_INPUTS.has(name) && hasUriForbiddenCharacter(trimmed)) {
+            throw new InputError(name, `Input ${reader.label(name)} contains "#", "[" or "]", which an audience or URL never needs here; remove them.`);
         }
         if (trimmed.length > MAX_LENGTH) {
             throw new InputError(name, `Input ${reader.label(name)} is ${trimmed.length} characters long; at most ${MAX_LENGTH} are accepted.`);
@@ -13209,11 +13745,11 @@ function explainNetworkFailure(call, error, absent) {
         case 'refused':
         case 'connect-timeout':
         case 'unreachable':
-            return new errors_LoginError(`${call}: ${error.message}. ${absent}`);
+            return new LoginError(`${call}: ${error.message}. ${absent}`);
         case 'too-large':
-            return new errors_LoginError(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
+            return new LoginError(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
         default:
-            return new errors_LoginError(`${call}: ${error.message}.`);
+            return new LoginError(`${call}: ${error.message}.`);
     }
 }
 /** The failure as it is when the step's own timeout cut it short, else undefined. */
@@ -13232,7 +13768,7 @@ function accessTokenFrom(response, context, call, elsewhere) {
     if (typeof token !== 'string' || token.length === 0) {
         maskLongValues(body, context);
         const what = body ? 'JSON without an access_token' : 'not JSON';
-        throw new errors_LoginError(`${call}: it answered ${response.status} with a body that is ${what}. ${elsewhere}`);
+        throw new LoginError(`${call}: it answered ${response.status} with a body that is ${what}. ${elsewhere}`);
     }
     context.mask(token);
     return { token, expiresAt: expiryFrom(body ?? {}, context.clock.now()) };
@@ -13244,20 +13780,26 @@ function maskLongValues(body, context) {
             if (typeof value === 'string' && value.length > 20)
                 context.mask(value);
 }
-/** The token's expiry from `expires_on` (epoch seconds or a date string) or `expires_in`. */
+/**
+ * The token's expiry from `expires_on` (epoch seconds or a date string) or `expires_in`;
+ * undefined when neither gives a valid time.
+ */
 function expiryFrom(body, now) {
+    const valid = (ms) => (Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms) : undefined);
     const on = body.expires_on;
     if (typeof on === 'number' || (typeof on === 'string' && /^\d+$/.test(on.trim()))) {
-        return new Date(Number(on) * 1000);
+        const at = valid(Number(on) * 1000);
+        if (at)
+            return at;
     }
-    if (typeof on === 'string' && on.trim()) {
-        const parsed = Date.parse(on);
-        if (!Number.isNaN(parsed))
-            return new Date(parsed);
+    else if (typeof on === 'string' && on.trim()) {
+        const at = valid(Date.parse(on));
+        if (at)
+            return at;
     }
     const inSeconds = body.expires_in;
     if (typeof inSeconds === 'number' || (typeof inSeconds === 'string' && /^\d+$/.test(inSeconds.trim()))) {
-        return new Date(now + Number(inSeconds) * 1000);
+        return valid(now + Number(inSeconds) * 1000);
     }
     return undefined;
 }
@@ -13271,20 +13813,20 @@ function endpointFromEnvironment(raw, variable) {
         url = new URL(raw.trim());
     }
     catch {
-        throw new errors_LoginError(`${variable} is not a URL; it is set by the platform, so check what overrides it in this job.`);
+        throw new LoginError(`${variable} is not a URL; it is set by the platform, so check what overrides it in this job.`);
     }
     if (url.username || url.password)
-        throw new errors_LoginError(`${variable} must not carry credentials.`);
+        throw new LoginError(`${variable} must not carry credentials.`);
     if (url.hash)
-        throw new errors_LoginError(`${variable} must not have a fragment.`);
+        throw new LoginError(`${variable} must not have a fragment.`);
     if (url.protocol === 'http:') {
         if (!isLoopback(url.hostname)) {
-            throw new errors_LoginError(`${variable} (${url.origin}) uses plain http off this machine; only https, or http on a loopback address, is accepted. ` +
+            throw new LoginError(`${variable} (${url.origin}) uses plain http off this machine; only https, or http on a loopback address, is accepted. ` +
                 `Check what sets ${variable} in this job.`);
         }
     }
     else if (url.protocol !== 'https:') {
-        throw new errors_LoginError(`${variable} must be an https URL (or http on a loopback address), not ${url.protocol}.`);
+        throw new LoginError(`${variable} must be an https URL (or http on a loopback address), not ${url.protocol}.`);
     }
     return url;
 }
@@ -13373,7 +13915,7 @@ class AppServiceSource {
             return error instanceof Error ? error : new Error(String(error));
         const status = error.response.status;
         if (status === 401 || status === 403) {
-            return new errors_LoginError(`${call}: it refused the request, ${error.summary}. The endpoint did not accept IDENTITY_HEADER: the platform ` +
+            return new LoginError(`${call}: it refused the request, ${error.summary}. The endpoint did not accept IDENTITY_HEADER: the platform ` +
                 'sets it with IDENTITY_ENDPOINT and changes it when the app restarts, so do not copy, cache or override either ' +
                 'variable in the job; let the step read them from the environment the platform gives it.');
         }
@@ -13381,16 +13923,16 @@ class AppServiceSource {
             const which = this.selector
                 ? `The managed identity selected by ${this.selector.inputLabel} (${this.selector.value}) may not be assigned to this app or job: assign it, or correct ${this.selector.inputLabel}.`
                 : 'The app or job may have no system-assigned identity: enable it, or select a user-assigned identity with managed-identity-client-id, managed-identity-object-id or managed-identity-resource-id.';
-            return new errors_LoginError(`${call}: it refused the request, ${error.summary}. ${which} If the identity is right, check azure-audience ` +
+            return new LoginError(`${call}: it refused the request, ${error.summary}. ${which} If the identity is right, check azure-audience ` +
                 `(${resource}): it must be the Application ID URI of an Entra app or another resource Entra ID knows.`);
         }
         if (MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
-            return new errors_LoginError(`${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
+            return new LoginError(`${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
         }
         if (status >= 300 && status < 400) {
-            return new errors_LoginError(`${call}: it answered with a redirect (${error.summary}), which the identity endpoint never sends; something else answered.`);
+            return new LoginError(`${call}: it answered with a redirect (${error.summary}), which the identity endpoint never sends; something else answered.`);
         }
-        return new errors_LoginError(`${call}: it answered ${error.summary}.`);
+        return new LoginError(`${call}: it answered ${error.summary}.`);
     }
 }
 
@@ -13496,7 +14038,7 @@ class ArcSource {
             return expectStatus(challenge);
         const realm = realmOf(challenge.headers['www-authenticate']);
         if (realm === undefined) {
-            throw new errors_LoginError(`${this.call()}: it answered 401 without a Basic realm naming a key file, which the Arc agent always sends; ` +
+            throw new LoginError(`${this.call()}: it answered 401 without a Basic realm naming a key file, which the Arc agent always sends; ` +
                 'something other than the Arc agent answered. Check IDENTITY_ENDPOINT.');
         }
         const key = this.readKey(realm);
@@ -13507,7 +14049,7 @@ class ArcSource {
     readKey(realm) {
         const p = this.pathApi;
         const refuse = (why) => {
-            throw new errors_LoginError(`${this.call()}: it asked for the key file "${clip(realm, 200)}", which ${why}; the Arc agent only names ` +
+            throw new LoginError(`${this.call()}: it asked for the key file "${clip(realm, 200)}", which ${why}; the Arc agent only names ` +
                 `*.key files of at most ${MAX_KEY_BYTES} bytes directly in ${this.tokenDir}. Nothing was read or sent. ` +
                 'Check that IDENTITY_ENDPOINT names the Arc agent on this machine.');
         };
@@ -13528,11 +14070,11 @@ class ArcSource {
             if (code === 'ELOOP')
                 return refuse('is a symbolic link');
             if (code === 'EACCES' || code === 'EPERM') {
-                throw new errors_LoginError(`${this.call()}: the key file in ${this.tokenDir} cannot be read by the user running the step. On Linux, add that ` +
+                throw new LoginError(`${this.call()}: the key file in ${this.tokenDir} cannot be read by the user running the step. On Linux, add that ` +
                     'user to the himds group (sudo usermod -a -G himds <user>, then restart the runner or agent); on Windows, run ' +
                     'it as an administrator or a member of "Hybrid agent extension applications".');
             }
-            throw new errors_LoginError(`${this.call()}: could not open the key file it named (${code ?? 'error'}).`);
+            throw new LoginError(`${this.call()}: could not open the key file it named (${code ?? 'error'}).`);
         }
         try {
             const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
@@ -13565,16 +14107,16 @@ class ArcSource {
             return error instanceof Error ? error : new Error(String(error));
         const status = error.response.status;
         if (status === 401 || status === 403) {
-            return new errors_LoginError(`${call}: it refused the key it had just issued, ${error.summary}. Run the job again; if it persists, restart the Arc agent (himds).`);
+            return new LoginError(`${call}: it refused the key it had just issued, ${error.summary}. Run the job again; if it persists, restart the Arc agent (himds).`);
         }
         if (status === 400) {
-            return new errors_LoginError(`${call}: it refused the request, ${error.summary}. Check azure-audience: it must be the Application ID URI of an ` +
+            return new LoginError(`${call}: it refused the request, ${error.summary}. Check azure-audience: it must be the Application ID URI of an ` +
                 'Entra app or another resource Entra ID knows; and check that the server is connected (azcmagent show).');
         }
         if (MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
-            return new errors_LoginError(`${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
+            return new LoginError(`${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
         }
-        return new errors_LoginError(`${call}: it answered ${error.summary}.`);
+        return new LoginError(`${call}: it answered ${error.summary}.`);
     }
 }
 /** The realm of a `Basic realm=<path>` challenge (quoted or not), or undefined. */
@@ -13659,7 +14201,7 @@ class AzureDevOpsOidcSource {
         if (typeof token !== 'string' || !token) {
             maskLongValues(body, context);
             const what = body ? 'JSON without an oidcToken' : 'not JSON (a sign-in page, when the access token is not accepted)';
-            throw new errors_LoginError(`${this.call()}: it answered 200 with a body that is ${what}. ${ACCESS_TOKEN_ADVICE}`);
+            throw new LoginError(`${this.call()}: it answered 200 with a body that is ${what}. ${ACCESS_TOKEN_ADVICE}`);
         }
         context.mask(token);
         return { token, expiresAt: expiryOf(decodeClaims(token)) };
@@ -13669,7 +14211,7 @@ class AzureDevOpsOidcSource {
         const offered = context.platform?.azureDevOpsAccessToken;
         const token = (offered ? offered() : context.env.SYSTEM_ACCESSTOKEN)?.trim();
         if (!token) {
-            throw new errors_LoginError(`${this.call()}: the job has no access token (System.AccessToken). The task reads it through the SystemVssConnection ` +
+            throw new LoginError(`${this.call()}: the job has no access token (System.AccessToken). The task reads it through the SystemVssConnection ` +
                 'endpoint; a script step running the command-line tool must map it: env: SYSTEM_ACCESSTOKEN: $(System.AccessToken).');
         }
         context.mask(token);
@@ -13687,21 +14229,21 @@ class AzureDevOpsOidcSource {
             return error instanceof Error ? error : new Error(String(error));
         const status = error.response.status;
         if (status === 401 || status === 203 || (status >= 300 && status < 400)) {
-            return new errors_LoginError(`${call}: ${error.summary}. ${ACCESS_TOKEN_ADVICE}`);
+            return new LoginError(`${call}: ${error.summary}. ${ACCESS_TOKEN_ADVICE}`);
         }
         if ((status === 400 || status === 403 || status === 404) && this.serviceConnection) {
             const { id, inputLabel } = this.serviceConnection;
-            return new errors_LoginError(`${call}: ${error.summary}. The service connection ${id} (${inputLabel}) does not exist in this project, this ` +
+            return new LoginError(`${call}: ${error.summary}. The service connection ${id} (${inputLabel}) does not exist in this project, this ` +
                 'pipeline is not authorized to use it, or it does not use workload identity federation: check the connection and ' +
                 'its pipeline permissions, or leave the input empty to use the pipeline\'s own token.');
         }
         if (status === 403) {
-            return new errors_LoginError(`${call}: ${error.summary}. The job's access token may not ask for OIDC tokens; check the project's pipeline settings (job authorization scope).`);
+            return new LoginError(`${call}: ${error.summary}. The job's access token may not ask for OIDC tokens; check the project's pipeline settings (job authorization scope).`);
         }
         if (TOKEN_SERVICE_RETRIES.statuses.includes(status)) {
-            return new errors_LoginError(`${call}: Azure DevOps kept failing (last answer ${error.summary}) after ${TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`);
+            return new LoginError(`${call}: Azure DevOps kept failing (last answer ${error.summary}) after ${TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`);
         }
-        return new errors_LoginError(`${call}: ${error.summary}.`);
+        return new LoginError(`${call}: ${error.summary}.`);
     }
 }
 const ACCESS_TOKEN_ADVICE = 'Azure DevOps did not accept the job\'s access token (System.AccessToken): it is valid only while the job runs, and a ' +
@@ -13747,7 +14289,7 @@ class GithubOidcSource {
         const call = `Could not get GitHub's OIDC token (audience ${this.audience})`;
         const ask = context.platform?.githubIdToken;
         if (!ask) {
-            throw new errors_LoginError(`${call}: only the GitHub Action can ask for it. Use the action (uses: …/chainguard-azure-login) in the workflow, ` +
+            throw new LoginError(`${call}: only the GitHub Action can ask for it. Use the action (uses: …/chainguard-azure-login) in the workflow, ` +
                 'or write the token to a file and pass it as identity-token-file.');
         }
         context.debug(`Asking GitHub for an OIDC token with audience ${this.audience}`);
@@ -13759,14 +14301,14 @@ class GithubOidcSource {
         catch (error) {
             if (context.signal?.aborted)
                 throw error;
-            throw new errors_LoginError(`${call}: ${clip(errors_messageOf(error))}. Check that the job has "permissions: id-token: write".`);
+            throw new LoginError(`${call}: ${clip(errors_messageOf(error))}. Check that the job has "permissions: id-token: write".`);
         }
         if (typeof token !== 'string' || !token)
-            throw new errors_LoginError(`${call}: the runner returned no token.`);
+            throw new LoginError(`${call}: the runner returned no token.`);
         context.mask(token);
         const claims = decodeClaims(token);
         if (!claims)
-            throw new errors_LoginError(`${call}: what the runner returned is not a JWT.`);
+            throw new LoginError(`${call}: what the runner returned is not a JWT.`);
         return { token, expiresAt: expiryOf(claims) };
     }
 }
@@ -13804,7 +14346,10 @@ const IMDS_DEFAULT_BASE = 'http://169.254.169.254';
 const TOKEN_PATH = '/metadata/identity/oauth2/token';
 const imds_API_VERSION = '2018-02-01';
 const imds_CONNECT_TIMEOUT_MS = 2_000;
-const imds_ATTEMPT_TIMEOUT_MS = 20_000;
+/** IMDS answers within milliseconds even when busy (it says 410 or 429 at once). */
+const imds_ATTEMPT_TIMEOUT_MS = 5_000;
+/** Accepting connections and never answering is given up on after this long in all. */
+const SILENT_BUDGET_MS = 20_000;
 const imds_MAX_BODY_BYTES = 64 * 1024;
 /** 404, 429 and 5xx are retried this many times. */
 const MAX_RETRIES = 5;
@@ -13854,14 +14399,20 @@ class ImdsSource {
             url.searchParams.set(imds_SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
         const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
         context.debug(`Requesting an Azure token from IMDS (${url.origin}${url.pathname}) for ${resource} with the ${who}`);
+        // Consecutive attempts that got no answer, and when the first of them started.
+        const begin = context.clock.now();
+        const silence = { attemptStart: 0, since: undefined, attempts: 0 };
         const response = await retrying({
             clock: context.clock,
             signal: context.signal,
-            run: () => this.attempt(url, context),
-            retryAfter: (error, attempt, elapsed) => this.retryDelay(error, attempt, elapsed, context),
+            run: () => {
+                silence.attemptStart = context.clock.now() - begin;
+                return this.attempt(url, context);
+            },
+            retryAfter: (error, attempt, elapsed) => this.retryDelay(error, attempt, elapsed, context, silence),
             onRetry: (error, attempt, delay) => context.debug(`IMDS attempt ${attempt} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
         }).catch((error) => {
-            throw this.explain(error, context);
+            throw this.explain(error, context, silence.attempts);
         });
         return this.parse(response, context);
     }
@@ -13872,7 +14423,7 @@ class ImdsSource {
             headers: { Metadata: 'true', Accept: 'application/json' },
             route: 'direct',
             connectTimeoutMs: imds_CONNECT_TIMEOUT_MS,
-            timeoutMs: imds_ATTEMPT_TIMEOUT_MS,
+            timeoutMs: scaledLimit(imds_ATTEMPT_TIMEOUT_MS, context.clock.scale),
             maxBodyBytes: imds_MAX_BODY_BYTES,
             signal: context.signal
         });
@@ -13884,13 +14435,22 @@ class ImdsSource {
         const detail = [code, description].filter(Boolean).join(': ');
         throw new ImdsStatus(response, `HTTP ${response.status}${detail ? ` (${clip(detail)})` : ''}`);
     }
-    retryDelay(error, attempt, elapsed, context) {
+    retryDelay(error, attempt, elapsed, context, silence) {
         const { clock } = context;
+        if (error instanceof HttpFailure && error.kind === 'timeout') {
+            // Accepted, then nothing: retry only while the whole silence, with the next attempt,
+            // stays within its budget.
+            silence.since ??= silence.attemptStart;
+            silence.attempts++;
+            const delay = backoffMs(attempt, 1_000, 4_000, clock.random);
+            return elapsed - silence.since + delay + imds_ATTEMPT_TIMEOUT_MS <= SILENT_BUDGET_MS ? delay : undefined;
+        }
+        silence.since = undefined;
+        silence.attempts = 0;
         if (error instanceof HttpFailure) {
-            // A connection that opened and then stalled or broke is worth another try; one that never
-            // opened means there is no endpoint here, and waiting will not change that.
-            const transient = error.kind === 'timeout' || error.kind === 'reset';
-            return transient && attempt <= 2 ? backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
+            // A connection that broke mid-answer is worth another try; one that never opened means
+            // there is no endpoint here, and waiting will not change that.
+            return error.kind === 'reset' && attempt <= 2 ? backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
         }
         if (!(error instanceof ImdsStatus))
             return undefined;
@@ -13921,7 +14481,7 @@ class ImdsSource {
                     if (typeof value === 'string' && value.length > 20)
                         context.mask(value);
             const what = body ? 'JSON without an access_token' : 'not JSON';
-            throw new errors_LoginError(`Could not get an Azure token from IMDS (${this.endpoint}): it answered 200 with a body that is ${what}. ` +
+            throw new LoginError(`Could not get an Azure token from IMDS (${this.endpoint}): it answered 200 with a body that is ${what}. ` +
                 'Something other than the Azure metadata service answered: check AZURE_POD_IDENTITY_AUTHORITY_HOST and any ' +
                 'network appliance in front of the metadata address.');
         }
@@ -13929,22 +14489,27 @@ class ImdsSource {
         return { token, expiresAt: expiryFrom(body ?? {}, context.clock.now()) };
     }
     /** Turns the last failure into one message that names the call and the fix. */
-    explain(error, context) {
+    explain(error, context, silentAttempts) {
         if (context.signal?.aborted)
             return error instanceof Error ? error : new Error(String(error));
         const call = `Could not get an Azure token from IMDS (${this.endpoint})`;
         if (error instanceof HttpFailure) {
             switch (error.kind) {
+                case 'timeout':
+                    return new LoginError(`${call}: it accepted the connection but sent no answer within ${SILENT_BUDGET_MS / 1000} s ` +
+                        `(${silentAttempts} ${silentAttempts === 1 ? 'attempt' : 'attempts'}). The Azure metadata service answers within ` +
+                        'milliseconds even when busy, so something else is holding the connection: check firewalls, proxies or ' +
+                        'security software on this machine, and AZURE_POD_IDENTITY_AUTHORITY_HOST.');
                 case 'refused':
                 case 'connect-timeout':
                 case 'unreachable':
-                    return new errors_LoginError(`${call}: ${error.message}. This machine has no Azure managed identity endpoint: it is not an Azure VM or ` +
+                    return new LoginError(`${call}: ${error.message}. This machine has no Azure managed identity endpoint: it is not an Azure VM or ` +
                         'scale set instance, or a firewall or route blocks the metadata address. Run the step on an Azure machine ' +
                         'with a managed identity (or point AZURE_POD_IDENTITY_AUTHORITY_HOST at your endpoint).');
                 case 'too-large':
-                    return new errors_LoginError(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
+                    return new LoginError(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
                 default:
-                    return new errors_LoginError(`${call}: ${error.message}.`);
+                    return new LoginError(`${call}: ${error.message}.`);
             }
         }
         if (error instanceof ImdsStatus) {
@@ -13952,27 +14517,35 @@ class ImdsSource {
             const audienceHint = 'If the identity is right, check azure-audience: it must be the Application ID URI of an Entra app ' +
                 '(api://<app-client-id>) or another resource Entra ID knows.';
             if (status === 400 && this.selector) {
-                return new errors_LoginError(`${call}: IMDS refused the request, ${error.summary}. The managed identity selected by ` +
+                return new LoginError(`${call}: IMDS refused the request, ${error.summary}. The managed identity selected by ` +
                     `${this.selector.inputLabel} (${this.selector.value}) is not assigned to this machine: assign it to the VM ` +
                     `or scale set, or correct ${this.selector.inputLabel}. ${audienceHint}`);
             }
             if (status === 400) {
-                return new errors_LoginError(`${call}: IMDS refused the request, ${error.summary}. Either this machine has no system-assigned managed ` +
+                return new LoginError(`${call}: IMDS refused the request, ${error.summary}. Either this machine has no system-assigned managed ` +
                     'identity, or it has several user-assigned identities and IMDS cannot choose one: set exactly one of ' +
                     `${this.allSelectorInputs.join(', ')}, or enable the system-assigned identity. ${audienceHint}`);
             }
             if (status === 410)
-                return new errors_LoginError(`${call}: IMDS was still updating (${error.summary}) after more than 70 s. Try again shortly.`);
+                return new LoginError(`${call}: IMDS was still updating (${error.summary}) after more than 70 s. Try again shortly.`);
             if (status === 404 || status === 429 || status >= 500) {
-                return new errors_LoginError(`${call}: IMDS kept failing (last answer ${error.summary}) after ${MAX_RETRIES + 1} attempts. Try again shortly.`);
+                return new LoginError(`${call}: IMDS kept failing (last answer ${error.summary}) after ${MAX_RETRIES + 1} attempts. Try again shortly.`);
             }
             if (status >= 300 && status < 400) {
-                return new errors_LoginError(`${call}: it answered with a redirect (${error.summary}), which the metadata service never sends; something else answered.`);
+                return new LoginError(`${call}: it answered with a redirect (${error.summary}), which the metadata service never sends; something else answered.`);
             }
-            return new errors_LoginError(`${call}: IMDS answered ${error.summary}.`);
+            return new LoginError(`${call}: IMDS answered ${error.summary}.`);
         }
         return error instanceof Error ? error : new Error(String(error));
     }
+}
+/**
+ * A real-time limit under the clock's time scale: shortened like the waits (tests run time
+ * faster), but never below 250 ms, so that a busy test machine does not look like a silent
+ * endpoint.
+ */
+function scaledLimit(ms, scale = 1) {
+    return scale >= 1 ? ms : Math.max(ms * scale, Math.min(ms, 250));
 }
 
 ;// CONCATENATED MODULE: ./src/core/sources/token-file.ts
@@ -14003,15 +14576,15 @@ function readTokenFile(file, label, context) {
             : code === 'EACCES' || code === 'EPERM'
                 ? 'cannot be read by the user running the step'
                 : `cannot be opened (${code ?? 'error'})`;
-        throw new errors_LoginError(`The token file ${file} (${label}) ${why}.`);
+        throw new LoginError(`The token file ${file} (${label}) ${why}.`);
     }
     let text;
     try {
         const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
         if (!stat.isFile())
-            throw new errors_LoginError(`The token file ${file} (${label}) is not a regular file.`);
+            throw new LoginError(`The token file ${file} (${label}) is not a regular file.`);
         if (stat.size > MAX_TOKEN_BYTES)
-            throw new errors_LoginError(`The token file ${file} (${label}) is ${stat.size} bytes long; an OIDC token is a few kilobytes.`);
+            throw new LoginError(`The token file ${file} (${label}) is ${stat.size} bytes long; an OIDC token is a few kilobytes.`);
         const buffer = Buffer.alloc(MAX_TOKEN_BYTES + 1);
         const length = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, buffer.length, 0);
         text = buffer.subarray(0, length).toString('utf8').trim();
@@ -14020,10 +14593,10 @@ function readTokenFile(file, label, context) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
     if (!text)
-        throw new errors_LoginError(`The token file ${file} (${label}) is empty; the kubelet or your CI writes the token there.`);
+        throw new LoginError(`The token file ${file} (${label}) is empty; the kubelet or your CI writes the token there.`);
     context.mask(text);
     if (!decodeClaims(text)) {
-        throw new errors_LoginError(`The token file ${file} (${label}) does not hold a JWT (three base64url parts with a JSON payload); its contents are not shown.`);
+        throw new LoginError(`The token file ${file} (${label}) does not hold a JWT (three base64url parts with a JSON payload); its contents are not shown.`);
     }
     return text;
 }
@@ -14032,7 +14605,7 @@ function checkNotExpired(token, file, label, now) {
     const claims = decodeClaims(token);
     const expiry = expiryOf(claims);
     if (expiry && expiry.getTime() <= now) {
-        throw new errors_LoginError(`The token in ${file} (${label}) expired at ${expiry.toISOString()} (issuer "${claimText(claims, 'iss')}"). ` +
+        throw new LoginError(`The token in ${file} (${label}) expired at ${expiry.toISOString()} (issuer "${claimText(claims, 'iss')}"). ` +
             'Whatever writes the file has stopped refreshing it: in Kubernetes the kubelet rotates projected tokens ' +
             'while the pod runs, so check the volume (a copied token does not rotate); elsewhere, write a fresh token before the step.');
     }
@@ -14090,9 +14663,9 @@ class WorkloadIdentitySource {
         this.clientId = selector?.value ?? environment.clientId;
         this.clientIdFrom = selector?.inputLabel ?? 'AZURE_CLIENT_ID';
         if (!workload_identity_GUID.test(this.clientId))
-            throw new errors_LoginError(`${this.clientIdFrom} must be the client ID (a GUID) of the managed identity or app registration.`);
+            throw new LoginError(`${this.clientIdFrom} must be the client ID (a GUID) of the managed identity or app registration.`);
         if (!TENANT.test(environment.tenantId))
-            throw new errors_LoginError('AZURE_TENANT_ID must be a tenant ID (a GUID) or a tenant domain name.');
+            throw new LoginError('AZURE_TENANT_ID must be a tenant ID (a GUID) or a tenant domain name.');
         const authority = endpointFromEnvironment(environment.authority, 'AZURE_AUTHORITY_HOST');
         if (!authority.pathname.endsWith('/'))
             authority.pathname += '/';
@@ -14163,7 +14736,7 @@ class WorkloadIdentitySource {
         if (code && /^70021\d*$/.test(code)) {
             const iss = claimText(claims, 'iss');
             const sub = claimText(claims, 'sub');
-            return new errors_LoginError(`${call}: ${said}: no federated credential on the identity ${this.clientId} (${this.clientIdFrom}) matches the ` +
+            return new LoginError(`${call}: ${said}: no federated credential on the identity ${this.clientId} (${this.clientIdFrom}) matches the ` +
                 `service account token in AZURE_FEDERATED_TOKEN_FILE (${presented}). Add one that matches exactly ` +
                 '(the comparison is case-sensitive):\n' +
                 `  az identity federated-credential create --name chainguard-login --identity-name <managed identity name> --resource-group <group> --issuer ${iss} --subject ${sub} --audience api://AzureADTokenExchange\n` +
@@ -14171,25 +14744,25 @@ class WorkloadIdentitySource {
                 `The pod's service account must carry the annotation azure.workload.identity/client-id: ${this.clientId}.`);
         }
         if (code === '700024') {
-            return new errors_LoginError(`${call}: ${said}: the service account token is outside its validity period (${presented}); the kubelet refreshes it while the pod runs, so check the projected volume and this machine's clock.`);
+            return new LoginError(`${call}: ${said}: the service account token is outside its validity period (${presented}); the kubelet refreshes it while the pod runs, so check the projected volume and this machine's clock.`);
         }
         if (code === '700016') {
-            return new errors_LoginError(`${call}: ${said}: no application or managed identity with client ID ${this.clientId} exists in tenant ${this.environment.tenantId}. Check ${this.clientIdFrom} and AZURE_TENANT_ID.`);
+            return new LoginError(`${call}: ${said}: no application or managed identity with client ID ${this.clientId} exists in tenant ${this.environment.tenantId}. Check ${this.clientIdFrom} and AZURE_TENANT_ID.`);
         }
         if (code === '90002') {
-            return new errors_LoginError(`${call}: ${said}: tenant ${this.environment.tenantId} was not found. Check AZURE_TENANT_ID.`);
+            return new LoginError(`${call}: ${said}: tenant ${this.environment.tenantId} was not found. Check AZURE_TENANT_ID.`);
         }
         if (code === '500011' || code === '70011') {
-            return new errors_LoginError(`${call}: ${said}: Entra ID knows no resource "${resource}" in this tenant. Check azure-audience: it must be the Application ID URI (api://<app-client-id>) of an Entra app.`);
+            return new LoginError(`${call}: ${said}: Entra ID knows no resource "${resource}" in this tenant. Check azure-audience: it must be the Application ID URI (api://<app-client-id>) of an Entra app.`);
         }
         if (code === '50027' || code === '50013' || code === '5002738') {
-            return new errors_LoginError(`${call}: ${said}: Entra ID could not verify the service account token (${presented}). The federated credential's ` +
+            return new LoginError(`${call}: ${said}: Entra ID could not verify the service account token (${presented}). The federated credential's ` +
                 'issuer must publish its signing keys (AKS: az aks update --enable-oidc-issuer --enable-workload-identity).');
         }
         if (TOKEN_SERVICE_RETRIES.statuses.includes(error.response.status)) {
-            return new errors_LoginError(`${call}: Entra ID kept failing (last answer ${error.summary}) after ${TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`);
+            return new LoginError(`${call}: Entra ID kept failing (last answer ${error.summary}) after ${TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`);
         }
-        return new errors_LoginError(`${call}: ${error.summary}.`);
+        return new LoginError(`${call}: ${error.summary}.`);
     }
 }
 /** The AADSTS error number of an Entra answer, from `error_codes` or the description. */
@@ -14232,7 +14805,7 @@ function explicitSelect(request) {
     const kind = inputs.identitySource;
     const reason = `${label('identity-source')}: ${kind}`;
     const unavailable = (why) => {
-        throw new errors_LoginError(`${label('identity-source')} is ${kind}, but ${why}`);
+        throw new LoginError(`${label('identity-source')} is ${kind}, but ${why}`);
     };
     if (AZURE_SOURCES.includes(kind) && !inputs.azureResource) {
         throw new InputError('azure-audience', `Input ${label('azure-audience')} is required with ${label('identity-source')} ${kind}: the Application ID URI of the Entra app ` +
@@ -14387,12 +14960,6 @@ function azure(kind, source, inputs) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/login.ts
-/**
- * The orchestration: inputs → identity token → Chainguard token → docker auth → outputs.
- * Everything that can be refused is refused before the first request; nothing is written
- * until both tokens are in hand.
- */
-
 
 
 
@@ -14449,35 +15016,56 @@ async function login(platform, runtime) {
         }, context);
         const expiresAt = chainguard.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
         let dockerConfigDir = '';
-        if (inputs.dockerLogin) {
-            waitingFor = 'the docker config to be written';
-            const installed = await installDockerLogin({
-                registry: inputs.registry,
-                username: TOKEN_USERNAME,
-                password: chainguard.token,
-                explicitDir: inputs.dockerConfig,
-                explicitDirLabel: platform.label('docker-config'),
-                tempRoot: platform.tempDir() || external_node_os_default().tmpdir(),
-                env: runtime.env,
-                home: runtime.home,
-                warn: (message) => platform.warning(message)
-            });
-            dockerConfigDir = installed.dockerConfigDir;
-            if (inputs.logout)
-                platform.saveState(STATE_KEY, JSON.stringify(installed.state));
-            platform.exportVariable('DOCKER_CONFIG', installed.dockerConfigDir);
-            platform.exportVariable('REGISTRY_AUTH_FILE', installed.containersAuthFile);
-            platform.info(`Logged in to ${inputs.registry}; docker config in ${installed.dockerConfigDir} (exported as DOCKER_CONFIG)`);
+        let installed;
+        // A login earlier in the same shell (the command-line tool hands its state back): replaced.
+        const previous = docker_login_parseCleanupState(platform.getState(STATE_KEY));
+        const tempRoot = tempRootOf(platform);
+        try {
+            if (inputs.dockerLogin) {
+                waitingFor = 'the docker config to be written';
+                installed = await installDockerLogin({
+                    registry: inputs.registry,
+                    username: TOKEN_USERNAME,
+                    password: chainguard.token,
+                    explicitDir: inputs.dockerConfig,
+                    explicitDirLabel: platform.label('docker-config'),
+                    tempRoot,
+                    env: runtime.env,
+                    home: runtime.home,
+                    warn: (message) => platform.warning(message),
+                    saveState: inputs.logout ? (state) => platform.saveState(STATE_KEY, JSON.stringify(state)) : undefined,
+                    previous
+                });
+                dockerConfigDir = installed.dockerConfigDir;
+                platform.exportVariable('DOCKER_CONFIG', installed.dockerConfigDir);
+                platform.exportVariable('REGISTRY_AUTH_FILE', installed.containersAuthFile);
+                platform.info(`Logged in to ${inputs.registry}; docker config in ${installed.dockerConfigDir} (exported as DOCKER_CONFIG)`);
+            }
+            platform.setOutput('token', chainguard.token, { secret: true });
+            platform.setOutput('expires-at', expiresAt);
+            platform.setOutput('identity', inputs.identity);
+            platform.setOutput('docker-config', dockerConfigDir);
         }
-        platform.setOutput('token', chainguard.token, { secret: true });
-        platform.setOutput('expires-at', expiresAt);
-        platform.setOutput('identity', inputs.identity);
-        platform.setOutput('docker-config', dockerConfigDir);
+        catch (error) {
+            // Nothing half-written: a failure after the login was written takes it out again.
+            if (installed)
+                await docker_login_removeDockerLogin(installed.state, { tempRoot, env: runtime.env }).catch(() => undefined);
+            throw error;
+        }
         platform.info(`Chainguard token for ${inputs.identity} expires at ${expiresAt}`);
+        if (previous && inputs.dockerLogin) {
+            try {
+                for (const line of await docker_login_removeDockerLogin(previous, { tempRoot, env: runtime.env }))
+                    platform.info(`Replaced the earlier login: ${line}`);
+            }
+            catch (error) {
+                platform.warning(`Could not remove the earlier login: ${errors_messageOf(error)}`);
+            }
+        }
     }
     catch (error) {
         if (signal.aborted) {
-            throw new errors_LoginError(`Timed out after ${inputs.timeoutSeconds} s (${platform.label('timeout')}) while waiting for ${waitingFor}. ` +
+            throw new LoginError(`Timed out after ${inputs.timeoutSeconds} s (${platform.label('timeout')}) while waiting for ${waitingFor}. ` +
                 `Raise ${platform.label('timeout')} if the service is slow, or check that it is reachable from this machine.`);
         }
         throw error instanceof Error ? error : new Error(String(error));
@@ -14493,36 +15081,6 @@ async function runLogin(platform, runtime) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/clock.ts
-/**
- * Wall-clock time. A `scale` below 1 makes time run faster: every wait is shortened and `now()`
- * advances by the same factor, so retry budgets keep their meaning (tests of the bundles use
- * it; it is 1 in production).
- */
-function systemClock(scale = 1) {
-    const origin = Date.now();
-    return {
-        now: () => (scale === 1 ? Date.now() : origin + (Date.now() - origin) / scale),
-        random: () => Math.random(),
-        sleep: (ms, signal) => new Promise((resolve, reject) => {
-            if (signal?.aborted) {
-                reject(signal.reason);
-                return;
-            }
-            const timer = setTimeout(done, Math.max(0, ms * scale));
-            function done() {
-                signal?.removeEventListener('abort', onAbort);
-                resolve();
-            }
-            function onAbort() {
-                clearTimeout(timer);
-                reject(signal?.reason);
-            }
-            signal?.addEventListener('abort', onAbort, { once: true });
-        })
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/core/runtime.ts
 /** The real process's runtime for the core. */
 
@@ -14533,9 +15091,7 @@ function systemClock(scale = 1) {
  * the project's tests of the built bundles use it to ride out a 70 s IMDS update in a second.
  */
 function processRuntime() {
-    const raw = Number(process.env.CHAINGUARD_LOGIN_TIME_SCALE);
-    const scale = raw > 0 && raw <= 1 ? raw : 1;
-    return { env: process.env, clock: systemClock(scale), send: send, home: external_node_os_default().homedir(), cwd: process.cwd() };
+    return { env: process.env, clock: systemClock(timeScale(process.env)), send: send, home: external_node_os_default().homedir(), cwd: process.cwd() };
 }
 
 // EXTERNAL MODULE: ./node_modules/azure-pipelines-task-lib/task.js

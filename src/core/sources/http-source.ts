@@ -140,19 +140,23 @@ export function maskLongValues(body: Record<string, unknown> | undefined, contex
   if (body) for (const value of Object.values(body)) if (typeof value === 'string' && value.length > 20) context.mask(value);
 }
 
-/** The token's expiry from `expires_on` (epoch seconds or a date string) or `expires_in`. */
+/**
+ * The token's expiry from `expires_on` (epoch seconds or a date string) or `expires_in`;
+ * undefined when neither gives a valid time.
+ */
 export function expiryFrom(body: Record<string, unknown>, now: number): Date | undefined {
+  const valid = (ms: number): Date | undefined => (Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms) : undefined);
   const on = body.expires_on;
   if (typeof on === 'number' || (typeof on === 'string' && /^\d+$/.test(on.trim()))) {
-    return new Date(Number(on) * 1000);
-  }
-  if (typeof on === 'string' && on.trim()) {
-    const parsed = Date.parse(on);
-    if (!Number.isNaN(parsed)) return new Date(parsed);
+    const at = valid(Number(on) * 1000);
+    if (at) return at;
+  } else if (typeof on === 'string' && on.trim()) {
+    const at = valid(Date.parse(on));
+    if (at) return at;
   }
   const inSeconds = body.expires_in;
   if (typeof inSeconds === 'number' || (typeof inSeconds === 'string' && /^\d+$/.test(inSeconds.trim()))) {
-    return new Date(now + Number(inSeconds) * 1000);
+    return valid(now + Number(inSeconds) * 1000);
   }
   return undefined;
 }

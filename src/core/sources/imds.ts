@@ -13,7 +13,10 @@ export const IMDS_DEFAULT_BASE = 'http://169.254.169.254';
 const TOKEN_PATH = '/metadata/identity/oauth2/token';
 const API_VERSION = '2018-02-01';
 const CONNECT_TIMEOUT_MS = 2_000;
-const ATTEMPT_TIMEOUT_MS = 20_000;
+/** IMDS answers within milliseconds even when busy (it says 410 or 429 at once). */
+const ATTEMPT_TIMEOUT_MS = 5_000;
+/** Accepting connections and never answering is given up on after this long in all. */
+const SILENT_BUDGET_MS = 20_000;
 const MAX_BODY_BYTES = 64 * 1024;
 /** 404, 429 and 5xx are retried this many times. */
 const MAX_RETRIES = 5;
@@ -25,6 +28,13 @@ const SELECTOR_PARAMETER: Record<IdentitySelector['kind'], string> = {
   'object-id': 'object_id',
   'resource-id': 'msi_res_id'
 };
+
+/** Attempts in a row that got no answer at all; times are ms since the first attempt. */
+interface Silence {
+  attemptStart: number;
+  since: number | undefined;
+  attempts: number;
+}
 
 /** A complete HTTP answer from IMDS that is not a token. */
 class ImdsStatus extends Error {
@@ -67,15 +77,21 @@ export class ImdsSource implements TokenSource {
     const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
     context.debug(`Requesting an Azure token from IMDS (${url.origin}${url.pathname}) for ${resource} with the ${who}`);
 
+    // Consecutive attempts that got no answer, and when the first of them started.
+    const begin = context.clock.now();
+    const silence: Silence = { attemptStart: 0, since: undefined, attempts: 0 };
     const response = await retrying({
       clock: context.clock,
       signal: context.signal,
-      run: () => this.attempt(url, context),
-      retryAfter: (error, attempt, elapsed) => this.retryDelay(error, attempt, elapsed, context),
+      run: () => {
+        silence.attemptStart = context.clock.now() - begin;
+        return this.attempt(url, context);
+      },
+      retryAfter: (error, attempt, elapsed) => this.retryDelay(error, attempt, elapsed, context, silence),
       onRetry: (error, attempt, delay) =>
         context.debug(`IMDS attempt ${attempt} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
     }).catch((error: unknown) => {
-      throw this.explain(error, context);
+      throw this.explain(error, context, silence.attempts);
     });
     return this.parse(response, context);
   }
@@ -87,7 +103,7 @@ export class ImdsSource implements TokenSource {
       headers: { Metadata: 'true', Accept: 'application/json' },
       route: 'direct',
       connectTimeoutMs: CONNECT_TIMEOUT_MS,
-      timeoutMs: ATTEMPT_TIMEOUT_MS,
+      timeoutMs: scaledLimit(ATTEMPT_TIMEOUT_MS, context.clock.scale),
       maxBodyBytes: MAX_BODY_BYTES,
       signal: context.signal
     });
@@ -99,13 +115,28 @@ export class ImdsSource implements TokenSource {
     throw new ImdsStatus(response, `HTTP ${response.status}${detail ? ` (${clip(detail)})` : ''}`);
   }
 
-  private retryDelay(error: unknown, attempt: number, elapsed: number, context: SourceContext): number | undefined {
+  private retryDelay(
+    error: unknown,
+    attempt: number,
+    elapsed: number,
+    context: SourceContext,
+    silence: Silence
+  ): number | undefined {
     const { clock } = context;
+    if (error instanceof HttpFailure && error.kind === 'timeout') {
+      // Accepted, then nothing: retry only while the whole silence, with the next attempt,
+      // stays within its budget.
+      silence.since ??= silence.attemptStart;
+      silence.attempts++;
+      const delay = backoffMs(attempt, 1_000, 4_000, clock.random);
+      return elapsed - silence.since + delay + ATTEMPT_TIMEOUT_MS <= SILENT_BUDGET_MS ? delay : undefined;
+    }
+    silence.since = undefined;
+    silence.attempts = 0;
     if (error instanceof HttpFailure) {
-      // A connection that opened and then stalled or broke is worth another try; one that never
-      // opened means there is no endpoint here, and waiting will not change that.
-      const transient = error.kind === 'timeout' || error.kind === 'reset';
-      return transient && attempt <= 2 ? backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
+      // A connection that broke mid-answer is worth another try; one that never opened means
+      // there is no endpoint here, and waiting will not change that.
+      return error.kind === 'reset' && attempt <= 2 ? backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
     }
     if (!(error instanceof ImdsStatus)) return undefined;
     const status = error.response.status;
@@ -140,11 +171,18 @@ export class ImdsSource implements TokenSource {
   }
 
   /** Turns the last failure into one message that names the call and the fix. */
-  private explain(error: unknown, context: SourceContext): Error {
+  private explain(error: unknown, context: SourceContext, silentAttempts: number): Error {
     if (context.signal?.aborted) return error instanceof Error ? error : new Error(String(error));
     const call = `Could not get an Azure token from IMDS (${this.endpoint})`;
     if (error instanceof HttpFailure) {
       switch (error.kind) {
+        case 'timeout':
+          return new LoginError(
+            `${call}: it accepted the connection but sent no answer within ${SILENT_BUDGET_MS / 1000} s ` +
+              `(${silentAttempts} ${silentAttempts === 1 ? 'attempt' : 'attempts'}). The Azure metadata service answers within ` +
+              'milliseconds even when busy, so something else is holding the connection: check firewalls, proxies or ' +
+              'security software on this machine, and AZURE_POD_IDENTITY_AUTHORITY_HOST.'
+          );
         case 'refused':
         case 'connect-timeout':
         case 'unreachable':
@@ -189,4 +227,13 @@ export class ImdsSource implements TokenSource {
     }
     return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+/**
+ * A real-time limit under the clock's time scale: shortened like the waits (tests run time
+ * faster), but never below 250 ms, so that a busy test machine does not look like a silent
+ * endpoint.
+ */
+function scaledLimit(ms: number, scale = 1): number {
+  return scale >= 1 ? ms : Math.max(ms * scale, Math.min(ms, 250));
 }

@@ -76,9 +76,28 @@ export interface IdentitySource {
   getToken(context: SourceContext): Promise<IdentityToken>;
 }
 
-/** Clips text from a service for a message: one line, printable, at most `max` characters. */
-export function clip(text: string, max = 300): string {
+
+/** Anything that starts like a JWT (`eyJ`: base64url of `{"`), up to three base64url parts. */
+const JWT_LIKE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){0,2}/g;
+const REDACTED = '[redacted]';
+
+/**
+ * Removes secrets from text a service sent, before it goes into any message: each of `secrets`
+ * (the token presented, any token issued) and anything shaped like a JWT, whole or cut short.
+ */
+export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
+  let result = text;
+  for (const secret of secrets) if (secret && secret.length >= 8) result = result.split(secret).join(REDACTED);
+  return result.replace(JWT_LIKE, REDACTED);
+}
+
+/**
+ * Text from a service, made fit for a message: secrets removed (see redact), then one line,
+ * printable, at most `max` characters. Every piece of service text that reaches a message goes
+ * through here.
+ */
+export function clip(text: string, max = 300, secrets: readonly (string | undefined)[] = []): string {
   // eslint-disable-next-line no-control-regex
-  const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const oneLine = redact(text, secrets).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }

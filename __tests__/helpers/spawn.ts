@@ -1,0 +1,48 @@
+/**
+ * Runs the built GitHub Action's main step as runNode does, but hands back the child process
+ * (to kill it mid-step) and can run it under a command prefix such as `prlimit`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseFileCommands, ROOT, type Job } from '../../emulators/runners.mjs';
+
+export interface SpawnedStep {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; outputs: Record<string, string>; state: Record<string, string> }>;
+}
+
+/** Starts `dist/github/main/index.js` for `job` with `inputs`; `prefix` runs it under another command. */
+export function spawnGithubMain(job: Job, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}, prefix: string[] = []): SpawnedStep {
+  const files: Record<string, string> = {};
+  // Named as runGithubMain names them (the secret-hygiene sweep allows main-output).
+  for (const [name, file] of [['GITHUB_OUTPUT', 'output'], ['GITHUB_STATE', 'state'], ['GITHUB_ENV', 'env']]) {
+    files[name] = path.join(job.dir, `main-${file}`);
+    writeFileSync(files[name], '');
+  }
+  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+  const loopbackOnly = `--import=${JSON.stringify(path.join(ROOT, 'emulators', 'loopback-only.mjs'))}`;
+  const argv = [...prefix, process.execPath, path.join(ROOT, 'dist/github/main/index.js')];
+  const child = spawn(argv[0], argv.slice(1), {
+    env: { PATH: process.env.PATH, NODE_OPTIONS: loopbackOnly, ...job.env, ...inputEnv, ...files, ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => (stdout += d.toString()));
+  child.stderr?.on('data', (d) => (stderr += d.toString()));
+  const done = new Promise<Awaited<SpawnedStep['done']>>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      resolve({
+        code,
+        signal,
+        stdout,
+        stderr,
+        outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+        state: parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8'))
+      })
+    );
+  });
+  return { child, done };
+}
