@@ -4,7 +4,7 @@
  * line; the Azure agent acts on the first `##vso[` anywhere in a line. These tests read the
  * built bundles' output as the runner and the agent would.
  */
-import { existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Job } from '../emulators/runners.mjs';
 import { neutralise } from '../src/core/platform.js';
@@ -55,16 +55,26 @@ describe('GitHub Action bundle', () => {
     job = h.githubJob();
   });
 
-  it('prints a docker-config path carrying ##[set-output] without the runner acting on it', async () => {
-    const dir = path.join(job.dir, 'cfg ##[set-output name=injected;]pwned');
-    const main = await h.githubMain(job, h.githubInputs({ 'docker-config': dir }));
+  it('prints a runner temp path carrying ##[set-output] without the runner acting on it', async () => {
+    const temp = path.join(job.dir, 'temp ##[set-output name=injected;]pwned');
+    mkdirSync(temp);
+    const main = await h.githubMain(job, h.githubInputs(), { RUNNER_TEMP: temp });
     expect(main.code).toBe(0);
-    expect(main.outputs['docker-config']).toBe(dir);
+    expect(path.dirname(main.outputs['docker-config'])).toBe(temp);
     expect(main.outputs.injected).toBeUndefined();
     expect(main.stdout).toContain('pwned');
     for (const command of githubCommands(main.stdout)) expect(['add-mask', 'debug']).toContain(command);
-    const post = await h.githubPost(job, main);
+    const post = await h.githubPost(job, main, { RUNNER_TEMP: temp });
+    expect(post.code).toBe(0);
     for (const command of githubCommands(post.stdout)) expect(['add-mask', 'debug']).toContain(command);
+  });
+
+  it('quotes an STS answer carrying workflow commands without the runner acting on them', async () => {
+    h.emulators.sts.script({ status: 400, body: { code: 3, message: 'bad ::stop-commands::zz\n::add-mask::x ##[set-output name=injected;]pwned' } });
+    const main = await h.githubMain(job, h.githubInputs());
+    expect(main.code).toBe(1);
+    expect(main.stdout).toMatch(/::error::Could not exchange .*pwned/);
+    for (const command of githubCommands(main.stdout)) expect(['add-mask', 'debug', 'error']).toContain(command);
   });
 
   it('never lets an azure-audience turn off command processing', async () => {
@@ -93,17 +103,30 @@ describe('Azure Pipelines task bundle', () => {
     }
   });
 
-  it('prints a dockerConfig path carrying ##vso[task.setvariable] without the agent acting on it', async () => {
-    const dir = path.join(job.dir, 'cfg ##vso[task.setvariable variable=DOCKER_CONFIG]', 'x');
-    const main = await h.azureMain(job, h.azureInputs({ dockerConfig: dir }));
+  it('prints an agent temp path carrying ##vso[task.setvariable] without the agent acting on it', async () => {
+    const temp = path.join(job.dir, 'temp ##vso[task.setvariable variable=DOCKER_CONFIG]x');
+    mkdirSync(temp);
+    const main = await h.azureMain(job, h.azureInputs(), { AGENT_TEMPDIRECTORY: temp });
     expect(main.result).toBe('Succeeded');
-    expect(existsSync(path.join(dir, 'config.json'))).toBe(true);
-    expect(main.variables.DOCKER_CONFIG).toBe(dir);
-    expect(main.stdout).toContain('DOCKER_CONFIG]');
+    const dir = main.outputs.dockerConfig.value;
+    expect(path.dirname(dir)).toBe(temp);
+    expect(main.stdout).toContain('DOCKER_CONFIG]x');
     for (const { at } of agentCommands(main.stdout)) expect(at).toBe(0);
     const setVariables = main.commands.filter((c) => c.command === 'task.setvariable' && c.properties.variable === 'DOCKER_CONFIG');
     expect(setVariables.map((c) => c.message)).toEqual([dir]);
-    const post = await h.azurePost(job, main);
+    const post = await h.azurePost(job, main, { AGENT_TEMPDIRECTORY: temp });
+    expect(post.result).toBe('Succeeded');
     for (const { at } of agentCommands(post.stdout)) expect(at).toBe(0);
+  });
+
+  it('quotes an STS answer carrying logging commands without the agent acting on them', async () => {
+    h.emulators.sts.script({ status: 400, body: { code: 3, message: 'bad ##vso[task.prependpath]/tmp/evil-bin' } });
+    const main = await h.azureMain(job, h.azureInputs());
+    expect(main.result).toBe('Failed');
+    expect(main.stdout).toContain('evil-bin');
+    for (const { command, at } of agentCommands(main.stdout)) {
+      expect(command).not.toBe('task.prependpath');
+      expect(at).toBe(0);
+    }
   });
 });
