@@ -35,7 +35,8 @@ export const IDENTITY_USER_A = `${ORG}/fedcba9876543210`;
  *   imdsPort?: number,
  *   stsPort?: number,
  *   stsTls?: { key: string, cert: string, host: string },
- *   mintToken?: (claims: Record<string, unknown>) => string
+ *   mintToken?: (claims: Record<string, unknown>) => string,
+ *   stsTokenLifetimeSeconds?: number
  * }} [options]
  */
 export async function startEmulators(options = {}) {
@@ -54,7 +55,8 @@ export async function startEmulators(options = {}) {
     },
     port: options.stsPort,
     tls: options.stsTls,
-    mintToken: options.mintToken
+    mintToken: options.mintToken,
+    tokenLifetimeSeconds: options.stsTokenLifetimeSeconds
   });
   return {
     imds,
