@@ -1,0 +1,889 @@
+export const id = 97;
+export const ids = [97];
+export const modules = {
+
+/***/ 2097:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  defaultRefresh: () => (/* binding */ defaultRefresh),
+  sourceFromDescription: () => (/* binding */ sourceFromDescription)
+});
+
+// EXTERNAL MODULE: ./src/core/credential-helper.ts
+var credential_helper = __webpack_require__(7167);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/http.ts
+var http = __webpack_require__(1983);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/core/inputs.ts
+/**
+ * Reads and validates every input before any request is sent. Each refusal names the input as
+ * the user writes it on their platform.
+ */
+
+
+/** The canonical input names (GitHub's spelling; Azure uses camelCase, the CLI `--name`). */
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'identity',
+    'azure-audience',
+    'managed-identity-client-id',
+    'managed-identity-object-id',
+    'managed-identity-resource-id',
+    'registry',
+    'audience',
+    'issuer',
+    'docker-login',
+    'docker-config',
+    'logout',
+    'timeout'
+]));
+const SELECTOR_INPUTS = (/* unused pure expression or super */ null && ([
+    'managed-identity-client-id',
+    'managed-identity-object-id',
+    'managed-identity-resource-id'
+]));
+const DEFAULT_REGISTRY = 'cgr.dev';
+const DEFAULT_ISSUER = 'https://issuer.enforce.dev';
+const DEFAULT_TIMEOUT_SECONDS = 120;
+const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
+const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const MAX_LENGTH = 2048;
+/** Reads every input; throws InputError naming the first one that is wrong. */
+function readInputs(reader, cwd = process.cwd()) {
+    const value = (name) => {
+        const raw = reader.get(name) ?? '';
+        const trimmed = raw.trim();
+        if (CONTROL.test(trimmed)) {
+            throw new InputError(name, `Input ${reader.label(name)} contains a control character or line break; give a single plain value.`);
+        }
+        if (trimmed.length > MAX_LENGTH) {
+            throw new InputError(name, `Input ${reader.label(name)} is ${trimmed.length} characters long; at most ${MAX_LENGTH} are accepted.`);
+        }
+        return trimmed;
+    };
+    const fail = (name, message) => {
+        throw new InputError(name, `Input ${reader.label(name)} ${message}`);
+    };
+    const identity = value('identity');
+    if (!identity)
+        fail('identity', 'is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).');
+    if (!UIDP.test(identity)) {
+        fail('identity', `is not an assumable identity's UIDP ("${shown(identity)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
+    }
+    let azureResource = value('azure-audience');
+    if (!azureResource) {
+        fail('azure-audience', 'is required: the Application ID URI of the Entra app the Chainguard identity trusts, e.g. api://<app-client-id>.');
+    }
+    azureResource = azureResource.replace(/\/\.default$/, '');
+    if (!GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
+        fail('azure-audience', `must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${shown(azureResource)}".`);
+    }
+    const selectors = SELECTOR_INPUTS.map((name) => ({ name, value: value(name) })).filter((s) => s.value);
+    if (selectors.length > 1) {
+        const names = selectors.map((s) => reader.label(s.name)).join(' and ');
+        throw new InputError(selectors[1].name, `Inputs ${names} are both set: choose the user-assigned identity with exactly one of them.`);
+    }
+    let selector;
+    if (selectors.length === 1) {
+        const { name, value: v } = selectors[0];
+        const label = reader.label(name);
+        if (name === 'managed-identity-resource-id') {
+            if (!RESOURCE_ID.test(v)) {
+                fail(name, `must be the ARM resource ID of a user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, not "${shown(v)}".`);
+            }
+            selector = { kind: 'resource-id', value: v, inputLabel: label };
+        }
+        else {
+            if (!GUID.test(v))
+                fail(name, `must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${shown(v)}".`);
+            selector = { kind: name === 'managed-identity-client-id' ? 'client-id' : 'object-id', value: v.toLowerCase(), inputLabel: label };
+        }
+    }
+    const registry = value('registry') || DEFAULT_REGISTRY;
+    const registryProblem = checkRegistry(registry);
+    if (registryProblem)
+        fail('registry', `${registryProblem} ("${shown(registry)}"); give a host name such as cgr.dev, optionally with :port.`);
+    const audience = value('audience') || registry;
+    if (/\s/.test(audience))
+        fail('audience', `must not contain spaces ("${shown(audience)}").`);
+    const issuer = checkIssuer(value('issuer') || DEFAULT_ISSUER, (message) => fail('issuer', message));
+    const dockerLogin = readBoolean('docker-login', value('docker-login'), true, reader);
+    const logout = readBoolean('logout', value('logout'), true, reader);
+    const dockerConfigRaw = value('docker-config');
+    const dockerConfig = dockerConfigRaw ? path.resolve(cwd, expandHome(dockerConfigRaw)) : undefined;
+    const timeoutRaw = value('timeout');
+    let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+    if (timeoutRaw) {
+        timeoutSeconds = Number(timeoutRaw);
+        if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || !(timeoutSeconds > 0) || timeoutSeconds > 3600) {
+            fail('timeout', `must be a number of seconds between 1 and 3600, not "${shown(timeoutRaw)}".`);
+        }
+    }
+    return { identity, azureResource, selector, registry, audience, issuer, dockerLogin, dockerConfig, logout, timeoutSeconds };
+}
+function readBoolean(name, raw, fallback, reader) {
+    if (!raw)
+        return fallback;
+    if (/^true$/i.test(raw))
+        return true;
+    if (/^false$/i.test(raw))
+        return false;
+    throw new InputError(name, `Input ${reader.label(name)} must be true or false, not "${shown(raw)}".`);
+}
+/** Why `registry` is not `host` or `host:port`, or undefined when it is. */
+function checkRegistry(registry) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
+        return 'must not include a scheme';
+    if (registry.includes('/'))
+        return 'must not include a path';
+    const match = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d{1,5}))?$/i.exec(registry);
+    if (!match)
+        return 'is not a host name';
+    const [, host, port] = match;
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+        return 'has a port outside 1-65535';
+    if (host.startsWith('['))
+        return undefined;
+    if (host.length > 253 || !host.split('.').every((label) => HOST_LABEL.test(label)))
+        return 'is not a host name';
+    return undefined;
+}
+function checkIssuer(raw, fail) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return fail(`must be an https URL such as ${DEFAULT_ISSUER}, not "${shown(raw)}".`);
+    }
+    if (url.username || url.password)
+        fail('must not carry credentials.');
+    if (url.search || url.hash)
+        fail('must not have a query or fragment.');
+    if (url.protocol === 'http:') {
+        if (!isLoopback(url.hostname))
+            fail(`must use https; plain http is accepted only for loopback addresses, not "${shown(raw)}".`);
+    }
+    else if (url.protocol !== 'https:') {
+        fail(`must be an https URL, not "${shown(raw)}".`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/** Whether a URL hostname is a loopback address or localhost. */
+function isLoopback(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+function isAbsoluteUri(value) {
+    if (/\s/.test(value) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(value))
+        return false;
+    try {
+        new URL(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function expandHome(p) {
+    if (p === '~' || p.startsWith('~/'))
+        return path.join(process.env.HOME ?? '', p.slice(1));
+    return p;
+}
+/** A value as shown in a message: clipped, so a pasted token or a huge value stays out of logs. */
+function shown(value) {
+    if (/^eyJ/.test(value))
+        return '(a value that looks like a token, not shown)';
+    return value.length > 80 ? `${value.slice(0, 40)}…` : value;
+}
+
+;// CONCATENATED MODULE: ./src/core/jwt.ts
+/**
+ * Reads the claims of a JWT for messages and expiry. Never verifies a signature (the services
+ * do that) and never logs the token itself.
+ */
+/** The token's claims, or undefined when it is not a three-part JWT with a JSON payload. */
+function decodeClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[1].length === 0)
+        return undefined;
+    try {
+        const json = Buffer.from(parts[1], 'base64url').toString('utf8');
+        const claims = JSON.parse(json);
+        if (claims === null || typeof claims !== 'object' || Array.isArray(claims))
+            return undefined;
+        return claims;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The `exp` claim as a Date, or undefined when absent or not a number. */
+function expiryOf(claims) {
+    const exp = claims?.exp;
+    if (typeof exp !== 'number' || !Number.isFinite(exp))
+        return undefined;
+    return new Date(exp * 1000);
+}
+/** A claim rendered for a message: strings as they are, arrays joined, anything else omitted. */
+function claimText(claims, name) {
+    const value = claims?.[name];
+    if (typeof value === 'string')
+        return value;
+    if (Array.isArray(value))
+        return value.filter((v) => typeof v === 'string').join(', ');
+    return '(absent)';
+}
+
+;// CONCATENATED MODULE: ./src/core/retry.ts
+/**
+ * The delay before retry number `retry` (1-based): `base · 2^(retry-1)`, capped, then scaled
+ * by a random factor in [0.8, 1.2) so that many runners do not retry in lockstep.
+ */
+function backoffMs(retry, baseMs, capMs, random) {
+    const plain = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
+    return Math.round(plain * (0.8 + 0.4 * random()));
+}
+/** Runs `run` until it succeeds or `retryAfter` says to stop. */
+async function retrying(options) {
+    const start = options.clock.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await options.run(attempt);
+        }
+        catch (error) {
+            if (options.signal?.aborted)
+                throw error;
+            const delay = options.retryAfter(error, attempt, options.clock.now() - start);
+            if (delay === undefined)
+                throw error;
+            options.onRetry?.(error, attempt, delay);
+            await options.clock.sleep(delay, options.signal);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/source.ts
+/** Clips text from a service for a message: one line, printable, at most `max` characters. */
+function source_clip(text, max = 300) {
+    // eslint-disable-next-line no-control-regex
+    const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+    return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}
+
+;// CONCATENATED MODULE: ./src/core/exchange/acr.ts
+/**
+ * Azure Container Registry: turns an Entra token for `https://containerregistry.azure.net`
+ * into an ACR refresh token (`POST https://<login server>/oauth2/exchange`), which docker
+ * presents as the password of the null-GUID user. The refresh token lives about three hours.
+ */
+
+
+
+
+
+
+/** The resource (audience) to ask of the Azure source for an ACR exchange. */
+const ACR_RESOURCE = 'https://containerregistry.azure.net';
+/** Docker's user name for an ACR refresh token. */
+const ACR_USERNAME = '00000000-0000-0000-0000-000000000000';
+/** Login-server suffixes: Azure's public cloud, Azure China, Azure US Government. */
+const ACR_SUFFIXES = ['azurecr.io', 'azurecr.cn', 'azurecr.us'];
+/** How long a refresh token lives when the answer does not say (Microsoft: renew every 3 hours). */
+const DEFAULT_LIFETIME_MS = 3 * 60 * 60 * 1000;
+const CONNECT_TIMEOUT_MS = 10_000;
+const ATTEMPT_TIMEOUT_MS = 30_000;
+const MAX_BODY_BYTES = 64 * 1024;
+/** 429 and 5xx are retried this many times. */
+const MAX_RETRIES = 4;
+const MAX_RETRY_AFTER_MS = 30_000;
+const INPUT = 'acr-registries';
+// A registry name is 5-50 letters and digits; a registry created with a domain name label
+// scope carries a hyphen and a hash after it.
+const LOGIN_SERVER = new RegExp(`^[a-z0-9]{5,50}(-[a-z0-9]{1,64})?\\.(${ACR_SUFFIXES.map((s) => s.replace(/\./g, '\\.')).join('|')})$`);
+const LOOPBACK_HOST_PORT = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]):(\d{1,5})$/;
+/**
+ * Checks one login server and returns it in the form docker and the exchange use: lower case,
+ * without a scheme or trailing slash. `host:port` is accepted only on loopback (tests).
+ */
+function parseAcrLoginServer(raw, inputLabel) {
+    const value = raw.trim().toLowerCase().replace(/^https:\/\//, '').replace(/\/+$/, '');
+    const loopback = LOOPBACK_HOST_PORT.exec(value);
+    if (loopback) {
+        const port = Number(loopback[2]);
+        if (port >= 1 && port <= 65535)
+            return value;
+    }
+    if (LOGIN_SERVER.test(value))
+        return value;
+    throw new InputError(INPUT, `Input ${inputLabel} names "${acr_shown(raw.trim())}", which is not an Azure Container Registry login server: give <registry name>.azurecr.io ` +
+        '(.azurecr.cn in Azure China, .azurecr.us in Azure US Government), as az acr show --name <registry> --query loginServer prints it.');
+}
+/** Splits a list of login servers (commas, spaces or new lines), checks each, drops repeats. */
+function parseAcrLoginServers(raw, inputLabel) {
+    const servers = raw
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((item) => parseAcrLoginServer(item, inputLabel));
+    return [...new Set(servers)];
+}
+/** The base URL of a login server: https, or http for a loopback `host:port`. */
+function acrBaseUrl(loginServer) {
+    const url = new URL(`https://${loginServer}`);
+    if (url.port && isLoopback(url.hostname))
+        return new URL(`http://${loginServer}`);
+    return url;
+}
+class AcrStatus extends Error {
+    response;
+    summary;
+    constructor(response, summary) {
+        super(summary);
+        this.response = response;
+        this.summary = summary;
+    }
+}
+/** Exchanges an Azure token for an ACR refresh token for `loginServer`. */
+async function exchangeAtAcr(request, context) {
+    const url = new URL('/oauth2/exchange', acrBaseUrl(request.loginServer));
+    const call = `Could not log in to the Azure Container Registry ${request.loginServer} (POST ${url.origin}${url.pathname})`;
+    const azureToken = await request.azureToken();
+    const claims = decodeClaims(azureToken);
+    const form = new URLSearchParams({ grant_type: 'access_token', service: request.loginServer });
+    const tenant = typeof claims?.tid === 'string' ? claims.tid : undefined;
+    if (tenant)
+        form.set('tenant', tenant);
+    form.set('access_token', azureToken);
+    const body = form.toString();
+    context.debug(`Exchanging the Azure token at ${url.origin}${url.pathname}${tenant ? ` for tenant ${tenant}` : ''}`);
+    let response;
+    try {
+        response = await retrying({
+            clock: context.clock,
+            signal: context.signal,
+            run: () => attempt(url, body, context),
+            retryAfter: (error, n) => retryDelay(error, n, context),
+            onRetry: (error, n, delay) => context.debug(`ACR exchange attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+        });
+    }
+    catch (error) {
+        if (context.signal?.aborted)
+            throw error;
+        throw explain(error, call, request, claims);
+    }
+    const parsed = (0,http/* jsonObject */.o$)(response.body);
+    const refreshToken = parsed?.refresh_token;
+    if (typeof refreshToken !== 'string' || refreshToken.length === 0) {
+        if (parsed)
+            for (const value of Object.values(parsed))
+                if (typeof value === 'string' && value.length > 20)
+                    context.mask(value);
+        const what = parsed ? 'JSON without a refresh_token' : 'not JSON';
+        throw new errors/* LoginError */.Qd(`${call}: it answered 200 with a body that is ${what}. Check ${request.inputLabel}: it must name an Azure Container Registry login server.`);
+    }
+    context.mask(refreshToken);
+    const expiresAt = expiryOf(decodeClaims(refreshToken)) ?? new Date(context.clock.now() + DEFAULT_LIFETIME_MS);
+    return { username: ACR_USERNAME, password: refreshToken, expiresAt };
+}
+async function attempt(url, body, context) {
+    const response = await context.send({
+        url,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body,
+        route: 'environment',
+        connectTimeoutMs: CONNECT_TIMEOUT_MS,
+        timeoutMs: ATTEMPT_TIMEOUT_MS,
+        maxBodyBytes: MAX_BODY_BYTES,
+        signal: context.signal
+    });
+    if (response.status === 200)
+        return response;
+    throw new AcrStatus(response, `HTTP ${response.status}${detailOf(response.body)}`);
+}
+/** ` CODE: message` from ACR's {"errors":[{code,message}]} (or an OAuth error), or ''. */
+function detailOf(body) {
+    const parsed = (0,http/* jsonObject */.o$)(body);
+    const first = Array.isArray(parsed?.errors) ? parsed.errors[0] : parsed;
+    if (!first || typeof first !== 'object')
+        return '';
+    const code = typeof first.code === 'string' ? first.code : typeof first.error === 'string' ? first.error : '';
+    const message = typeof first.message === 'string' ? first.message : typeof first.error_description === 'string' ? first.error_description : '';
+    const text = [code, message].filter(Boolean).join(': ');
+    return text ? ` ${source_clip(text)}` : '';
+}
+function retryDelay(error, attempt, context) {
+    if (attempt > MAX_RETRIES)
+        return undefined;
+    if (error instanceof http/* HttpFailure */.HR) {
+        return error.kind === 'reset' || error.kind === 'timeout' ? backoffMs(attempt, 1_000, 8_000, context.clock.random) : undefined;
+    }
+    if (!(error instanceof AcrStatus))
+        return undefined;
+    const status = error.response.status;
+    if (status !== 429 && status < 500)
+        return undefined;
+    const delay = backoffMs(attempt, 1_000, 8_000, context.clock.random);
+    const asked = (0,http/* retryAfterMs */.Vs)(error.response.headers, context.clock.now());
+    return asked === undefined ? delay : Math.max(delay, Math.min(asked, MAX_RETRY_AFTER_MS));
+}
+function explain(error, call, request, claims) {
+    if (error instanceof http/* HttpFailure */.HR) {
+        const settings = error.settings ?? 'the network (HTTPS_PROXY and NO_PROXY, behind a proxy)';
+        const hint = error.kind === 'unreachable' ? `no registry answers at that name: check ${request.inputLabel}` : `check ${request.inputLabel} and ${settings}`;
+        return new errors/* LoginError */.Qd(`${call}: ${error.message}; ${hint}.`);
+    }
+    if (!(error instanceof AcrStatus))
+        return error instanceof Error ? error : new Error(String(error));
+    const status = error.response.status;
+    if (status === 401 || status === 403) {
+        const principal = claimText(claims, 'oid');
+        const name = request.loginServer.split('.')[0];
+        const assignee = principal === '(absent)' ? '<principal-id of the managed identity>' : principal;
+        return new errors/* LoginError */.Qd(`${call}: ${error.summary}. The registry refused the Azure identity${principal === '(absent)' ? '' : ` (principal ${principal})`}: it needs the AcrPull role on ` +
+            `this registry (or, on a registry with repository permissions (ABAC), Container Registry Repository Reader). Grant it with: ` +
+            `az role assignment create --assignee-object-id ${assignee} --assignee-principal-type ServicePrincipal --role AcrPull ` +
+            `--scope $(az acr show --name ${name} --query id --output tsv). Role assignments can take a few minutes to apply.`);
+    }
+    if (status === 404) {
+        return new errors/* LoginError */.Qd(`${call}: ${error.summary}. Nothing at that address exchanges Azure tokens: check that ${request.inputLabel} names an Azure Container Registry login server.`);
+    }
+    if (status === 429 || status >= 500) {
+        return new errors/* LoginError */.Qd(`${call}: the registry kept failing (last answer ${error.summary}) after ${MAX_RETRIES + 1} attempts. Try again shortly.`);
+    }
+    return new errors/* LoginError */.Qd(`${call}: ${error.summary}.`);
+}
+/** A value as shown in a message: clipped, and never something that looks like a token. */
+function acr_shown(value) {
+    if (/^eyJ/.test(value))
+        return '(a value that looks like a token, not shown)';
+    return clip(value, 80);
+}
+
+;// CONCATENATED MODULE: ./src/core/exchange/chainguard-sts.ts
+/**
+ * Chainguard's security token service: exchanges an OIDC token (here Azure's) for a token of
+ * an assumable identity. Parameters travel form-encoded; a JSON body would be ignored.
+ */
+
+
+
+
+
+const chainguard_sts_CONNECT_TIMEOUT_MS = 10_000;
+const chainguard_sts_ATTEMPT_TIMEOUT_MS = 30_000;
+const chainguard_sts_MAX_BODY_BYTES = 256 * 1024;
+const ATTEMPTS = 3;
+class StsStatus extends Error {
+    response;
+    code;
+    detail;
+    constructor(response, code, detail) {
+        super(`HTTP ${response.status}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`);
+        this.response = response;
+        this.code = code;
+        this.detail = detail;
+    }
+}
+const GRPC_CODES = {
+    3: 'InvalidArgument',
+    5: 'NotFound',
+    7: 'PermissionDenied',
+    13: 'Internal',
+    14: 'Unavailable',
+    16: 'Unauthenticated'
+};
+/** Exchanges `subjectToken` for a Chainguard token. */
+async function exchangeAtChainguard(request, context) {
+    const url = new URL(`${request.issuer}/sts/exchange`);
+    const body = new URLSearchParams({ aud: request.audience, identity: request.identity }).toString();
+    const call = `Could not exchange the Azure token at Chainguard's STS (${url.origin}${url.pathname})`;
+    context.debug(`Exchanging the Azure token at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`);
+    let response;
+    try {
+        response = await retrying({
+            clock: context.clock,
+            signal: context.signal,
+            run: () => chainguard_sts_attempt(url, body, request.subjectToken, context),
+            retryAfter: (error, n) => {
+                const transient = (error instanceof StsStatus && [502, 503, 504].includes(error.response.status)) ||
+                    (error instanceof http/* HttpFailure */.HR && (error.kind === 'reset' || error.kind === 'refused'));
+                return transient && n < ATTEMPTS ? backoffMs(n, 150, 1_000, context.clock.random) : undefined;
+            },
+            onRetry: (error, n, delay) => context.debug(`STS attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+        });
+    }
+    catch (error) {
+        if (context.signal?.aborted)
+            throw error;
+        throw chainguard_sts_explain(error, call, request);
+    }
+    const parsed = (0,http/* jsonObject */.o$)(response.body);
+    const token = parsed?.token;
+    if (typeof token !== 'string' || token.length === 0) {
+        const what = parsed ? 'JSON without a token' : 'not JSON';
+        throw new errors/* LoginError */.Qd(`${call}: it answered 200 with a body that is ${what}. Check the issuer input: it must name Chainguard's STS.`);
+    }
+    context.mask(token);
+    const expiresAt = expiryOf(decodeClaims(token));
+    if (!expiresAt) {
+        throw new errors/* LoginError */.Qd(`${call}: the token it returned is not a JWT with an expiry. Check the issuer input: it must name Chainguard's STS.`);
+    }
+    return { token, expiresAt };
+}
+async function chainguard_sts_attempt(url, body, subjectToken, context) {
+    const response = await context.send({
+        url,
+        method: 'POST',
+        headers: {
+            Authorization: `Bearer ${subjectToken}`,
+            'Content-Type': 'application/x-www-form-urlencoded',
+            Accept: 'application/json'
+        },
+        body,
+        route: 'environment',
+        connectTimeoutMs: chainguard_sts_CONNECT_TIMEOUT_MS,
+        timeoutMs: chainguard_sts_ATTEMPT_TIMEOUT_MS,
+        maxBodyBytes: chainguard_sts_MAX_BODY_BYTES,
+        signal: context.signal
+    });
+    if (response.status === 200)
+        return response;
+    const parsed = (0,http/* jsonObject */.o$)(response.body);
+    const grpc = typeof parsed?.code === 'number' ? GRPC_CODES[parsed.code] ?? `code ${parsed.code}` : '';
+    const message = typeof parsed?.message === 'string' ? source_clip(parsed.message) : '';
+    throw new StsStatus(response, grpc, message);
+}
+function chainguard_sts_explain(error, call, request) {
+    if (error instanceof http/* HttpFailure */.HR) {
+        const settings = error.settings ?? 'behind a proxy, HTTPS_PROXY and NO_PROXY';
+        return new errors/* LoginError */.Qd(`${call}: ${error.message}. Check the issuer input and ${settings}.`);
+    }
+    if (!(error instanceof StsStatus))
+        return error instanceof Error ? error : new Error(String(error));
+    const status = error.response.status;
+    if (status === 401 || status === 403)
+        return new errors/* LoginError */.Qd(`${call}: ${error.message}. ${claimsAdvice(request)}`);
+    if (status === 400) {
+        return new errors/* LoginError */.Qd(`${call}: ${error.message}. The STS refused the request's parameters: check ${request.identityInput} ` +
+            `(an assumable identity's UIDP) and ${request.audienceInput}.`);
+    }
+    if (status === 404) {
+        return new errors/* LoginError */.Qd(`${call}: ${error.message}. Check ${request.identityInput}: no assumable identity with that UIDP was found, ` +
+            'or the issuer input does not name Chainguard\'s STS.');
+    }
+    if ([502, 503, 504].includes(status)) {
+        return new errors/* LoginError */.Qd(`${call}: the STS stayed unavailable (${error.message}) after ${ATTEMPTS} attempts. Try again shortly.`);
+    }
+    return new errors/* LoginError */.Qd(`${call}: ${error.message}.`);
+}
+/**
+ * Explains a refused token by its claims (decoded, never the token), next to what an
+ * assumable identity for Azure must match, with the likely cause.
+ */
+function claimsAdvice(request) {
+    const claims = decodeClaims(request.subjectToken);
+    if (!claims)
+        return 'The Azure token could not be decoded, so its claims cannot be shown.';
+    const iss = claimText(claims, 'iss');
+    const sub = claimText(claims, 'sub');
+    const aud = claimText(claims, 'aud');
+    const lines = [
+        `The identity ${request.identity} must match the Azure token's claims: issuer "${iss}", subject "${sub}", audience "${aud}".`
+    ];
+    if (iss.startsWith('https://sts.windows.net/')) {
+        lines.push('Likely cause: the token has a v1 issuer. Set "requestedAccessTokenVersion": 2 in the Entra app\'s manifest so ' +
+            'the issuer is https://login.microsoftonline.com/<tenant-id>/v2.0, or create the identity with the v1 issuer shown.');
+    }
+    else if (aud.startsWith('api://')) {
+        lines.push('Likely cause: the audience. v2 tokens carry the app\'s client ID as audience; create the identity with the audience shown.');
+    }
+    else {
+        lines.push('Likely cause: the identity\'s subject must be the managed identity\'s principal (object) ID and its audience the ' +
+            'Entra app\'s client ID; compare them with the claims above (chainctl iam identities describe).');
+    }
+    return lines.join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/imds.ts
+/**
+ * Azure Instance Metadata Service: the managed-identity endpoint of VMs and scale sets.
+ * Never goes through a proxy, never follows a redirect, and retries the way Microsoft advises.
+ */
+
+
+
+
+const IMDS_DEFAULT_BASE = 'http://169.254.169.254';
+const TOKEN_PATH = '/metadata/identity/oauth2/token';
+const API_VERSION = '2018-02-01';
+const imds_CONNECT_TIMEOUT_MS = 2_000;
+const imds_ATTEMPT_TIMEOUT_MS = 20_000;
+const imds_MAX_BODY_BYTES = 64 * 1024;
+/** 404, 429 and 5xx are retried this many times. */
+const imds_MAX_RETRIES = 5;
+/** 410 means IMDS is updating, which takes up to 70 s: keep trying at least that long. */
+const UPDATING_BUDGET_MS = 75_000;
+const imds_MAX_RETRY_AFTER_MS = 60_000;
+const SELECTOR_PARAMETER = {
+    'client-id': 'client_id',
+    'object-id': 'object_id',
+    'resource-id': 'msi_res_id'
+};
+/** A complete HTTP answer from IMDS that is not a token. */
+class ImdsStatus extends Error {
+    response;
+    summary;
+    constructor(response, summary) {
+        super(summary);
+        this.response = response;
+        this.summary = summary;
+    }
+}
+class ImdsSource {
+    selector;
+    allSelectorInputs;
+    name = 'IMDS';
+    endpoint;
+    /**
+     * @param selector  a user-assigned identity, or undefined for the system-assigned one
+     * @param allSelectorInputs  the three selector inputs as the user writes them, for messages
+     * @param base  the IMDS base URL (`AZURE_POD_IDENTITY_AUTHORITY_HOST` overrides the default)
+     */
+    constructor(selector, allSelectorInputs, base = IMDS_DEFAULT_BASE) {
+        this.selector = selector;
+        this.allSelectorInputs = allSelectorInputs;
+        this.endpoint = new URL(TOKEN_PATH, base).href;
+    }
+    /** The IMDS base URL for this environment. */
+    static baseFrom(env) {
+        const override = env.AZURE_POD_IDENTITY_AUTHORITY_HOST?.trim();
+        return override ? override : IMDS_DEFAULT_BASE;
+    }
+    async getToken(resource, context) {
+        const url = new URL(this.endpoint);
+        url.searchParams.set('api-version', API_VERSION);
+        url.searchParams.set('resource', resource);
+        if (this.selector)
+            url.searchParams.set(SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
+        const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
+        context.debug(`Requesting an Azure token from IMDS (${url.origin}${url.pathname}) for ${resource} with the ${who}`);
+        const response = await retrying({
+            clock: context.clock,
+            signal: context.signal,
+            run: () => this.attempt(url, context),
+            retryAfter: (error, attempt, elapsed) => this.retryDelay(error, attempt, elapsed, context),
+            onRetry: (error, attempt, delay) => context.debug(`IMDS attempt ${attempt} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+        }).catch((error) => {
+            throw this.explain(error, context);
+        });
+        return this.parse(response, context);
+    }
+    async attempt(url, context) {
+        const response = await context.send({
+            url,
+            method: 'GET',
+            headers: { Metadata: 'true', Accept: 'application/json' },
+            route: 'direct',
+            connectTimeoutMs: imds_CONNECT_TIMEOUT_MS,
+            timeoutMs: imds_ATTEMPT_TIMEOUT_MS,
+            maxBodyBytes: imds_MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        if (response.status === 200)
+            return response;
+        const body = (0,http/* jsonObject */.o$)(response.body);
+        const code = typeof body?.error === 'string' ? body.error : '';
+        const description = typeof body?.error_description === 'string' ? body.error_description : '';
+        const detail = [code, description].filter(Boolean).join(': ');
+        throw new ImdsStatus(response, `HTTP ${response.status}${detail ? ` (${source_clip(detail)})` : ''}`);
+    }
+    retryDelay(error, attempt, elapsed, context) {
+        const { clock } = context;
+        if (error instanceof http/* HttpFailure */.HR) {
+            // A connection that opened and then stalled or broke is worth another try; one that never
+            // opened means there is no endpoint here, and waiting will not change that.
+            const transient = error.kind === 'timeout' || error.kind === 'reset';
+            return transient && attempt <= 2 ? backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
+        }
+        if (!(error instanceof ImdsStatus))
+            return undefined;
+        const status = error.response.status;
+        if (status === 410) {
+            if (elapsed >= UPDATING_BUDGET_MS)
+                return undefined;
+            return Math.min(backoffMs(attempt, 1_000, 10_000, clock.random), UPDATING_BUDGET_MS - elapsed + 1);
+        }
+        const retryable = status === 404 || status === 429 || status >= 500;
+        if (!retryable || attempt > imds_MAX_RETRIES)
+            return undefined;
+        let delay = backoffMs(attempt, 1_000, 16_000, clock.random);
+        const asked = (0,http/* retryAfterMs */.Vs)(error.response.headers, clock.now());
+        if (asked !== undefined)
+            delay = Math.max(delay, Math.min(asked, imds_MAX_RETRY_AFTER_MS));
+        if (status >= 500)
+            delay = Math.max(delay, 1_000);
+        return delay;
+    }
+    parse(response, context) {
+        const body = (0,http/* jsonObject */.o$)(response.body);
+        const token = body?.access_token;
+        if (typeof token !== 'string' || token.length === 0) {
+            // Mask whatever came back in case it carries a token in an unexpected shape.
+            if (body)
+                for (const value of Object.values(body))
+                    if (typeof value === 'string' && value.length > 20)
+                        context.mask(value);
+            const what = body ? 'JSON without an access_token' : 'not JSON';
+            throw new errors/* LoginError */.Qd(`Could not get an Azure token from IMDS (${this.endpoint}): it answered 200 with a body that is ${what}. ` +
+                'Something other than the Azure metadata service answered: check AZURE_POD_IDENTITY_AUTHORITY_HOST and any ' +
+                'network appliance in front of the metadata address.');
+        }
+        context.mask(token);
+        return { token, expiresAt: expiryFrom(body ?? {}, context.clock.now()) };
+    }
+    /** Turns the last failure into one message that names the call and the fix. */
+    explain(error, context) {
+        if (context.signal?.aborted)
+            return error instanceof Error ? error : new Error(String(error));
+        const call = `Could not get an Azure token from IMDS (${this.endpoint})`;
+        if (error instanceof http/* HttpFailure */.HR) {
+            switch (error.kind) {
+                case 'refused':
+                case 'connect-timeout':
+                case 'unreachable':
+                    return new errors/* LoginError */.Qd(`${call}: ${error.message}. This machine has no Azure managed identity endpoint: it is not an Azure VM or ` +
+                        'scale set instance, or a firewall or route blocks the metadata address. Run the step on an Azure machine ' +
+                        'with a managed identity (or point AZURE_POD_IDENTITY_AUTHORITY_HOST at your endpoint).');
+                case 'too-large':
+                    return new errors/* LoginError */.Qd(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
+                default:
+                    return new errors/* LoginError */.Qd(`${call}: ${error.message}.`);
+            }
+        }
+        if (error instanceof ImdsStatus) {
+            const status = error.response.status;
+            const audienceHint = 'If the identity is right, check azure-audience: it must be the Application ID URI of an Entra app ' +
+                '(api://<app-client-id>) or another resource Entra ID knows.';
+            if (status === 400 && this.selector) {
+                return new errors/* LoginError */.Qd(`${call}: IMDS refused the request, ${error.summary}. The managed identity selected by ` +
+                    `${this.selector.inputLabel} (${this.selector.value}) is not assigned to this machine: assign it to the VM ` +
+                    `or scale set, or correct ${this.selector.inputLabel}. ${audienceHint}`);
+            }
+            if (status === 400) {
+                return new errors/* LoginError */.Qd(`${call}: IMDS refused the request, ${error.summary}. Either this machine has no system-assigned managed ` +
+                    'identity, or it has several user-assigned identities and IMDS cannot choose one: set exactly one of ' +
+                    `${this.allSelectorInputs.join(', ')}, or enable the system-assigned identity. ${audienceHint}`);
+            }
+            if (status === 410)
+                return new errors/* LoginError */.Qd(`${call}: IMDS was still updating (${error.summary}) after more than 70 s. Try again shortly.`);
+            if (status === 404 || status === 429 || status >= 500) {
+                return new errors/* LoginError */.Qd(`${call}: IMDS kept failing (last answer ${error.summary}) after ${imds_MAX_RETRIES + 1} attempts. Try again shortly.`);
+            }
+            if (status >= 300 && status < 400) {
+                return new errors/* LoginError */.Qd(`${call}: it answered with a redirect (${error.summary}), which the metadata service never sends; something else answered.`);
+            }
+            return new errors/* LoginError */.Qd(`${call}: IMDS answered ${error.summary}.`);
+        }
+        return error instanceof Error ? error : new Error(String(error));
+    }
+}
+/** The token's expiry from `expires_on` (epoch seconds or a date string) or `expires_in`. */
+function expiryFrom(body, now) {
+    const on = body.expires_on;
+    if (typeof on === 'number' || (typeof on === 'string' && /^\d+$/.test(on.trim()))) {
+        return new Date(Number(on) * 1000);
+    }
+    if (typeof on === 'string' && on.trim()) {
+        const parsed = Date.parse(on);
+        if (!Number.isNaN(parsed))
+            return new Date(parsed);
+    }
+    const inSeconds = body.expires_in;
+    if (typeof inSeconds === 'number' || (typeof inSeconds === 'string' && /^\d+$/.test(inSeconds.trim()))) {
+        return new Date(now + Number(inSeconds) * 1000);
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/index.ts
+/** Chooses the identity-token source for this environment. */
+
+/**
+ * The source to ask. Today every Azure machine is asked through IMDS; sources detected from
+ * the environment (App Service, Arc, workload identity) slot in here ahead of it.
+ */
+function selectSource(env, selector, allSelectorInputs) {
+    return new ImdsSource(selector, allSelectorInputs, ImdsSource.baseFrom(env));
+}
+
+;// CONCATENATED MODULE: ./src/core/helper-refresh.ts
+
+
+
+
+
+/** The identity source a configuration describes. */
+function sourceFromDescription(source) {
+    switch (source.kind) {
+        case 'imds':
+            // Only the endpoint the step used, whatever the environment docker runs in says.
+            return selectSource({ AZURE_POD_IDENTITY_AUTHORITY_HOST: source.endpoint }, source.selector, source.selectorInputs);
+        default:
+            throw new credential_helper/* HelperError */.pQ(`its configuration names an identity source this version does not know (${String(source.kind)})`);
+    }
+}
+/** A refresh for every host of `config`, through the source and exchanges the step used. */
+function defaultRefresh(config, runtime) {
+    const label = (name) => config.labels?.[name] ?? name;
+    const context = {
+        send: runtime.send,
+        clock: runtime.clock,
+        signal: runtime.signal,
+        // The helper prints nothing a runner reads as a log line of the job, and never a token.
+        mask: () => undefined,
+        debug: () => undefined,
+        env: runtime.env
+    };
+    return async (host) => {
+        const entry = config.hosts[host];
+        try {
+            const source = sourceFromDescription(config.source);
+            if (entry.kind === 'chainguard') {
+                const azure = await source.getToken(entry.azureResource, context);
+                const token = await exchangeAtChainguard({
+                    issuer: entry.issuer,
+                    identity: entry.identity,
+                    audience: entry.audience,
+                    subjectToken: azure.token,
+                    identityInput: label('identity'),
+                    audienceInput: label('audience')
+                }, context);
+                return { username: credential_helper/* CHAINGUARD_USERNAME */.UV, secret: token.token, expiresAt: token.expiresAt };
+            }
+            const credential = await exchangeAtAcr({ loginServer: host, azureToken: async () => (await source.getToken(ACR_RESOURCE, context)).token, inputLabel: label('acr-registries') }, context);
+            return { username: credential.username, secret: credential.password, expiresAt: credential.expiresAt };
+        }
+        catch (error) {
+            if (runtime.signal?.aborted)
+                throw new credential_helper/* HelperError */.pQ(`the refresh for ${host} took longer than ${config.timeoutSeconds ?? 120} s`);
+            throw new credential_helper/* HelperError */.pQ(`could not refresh the credential for ${host}: ${(0,errors/* messageOf */.bD)(error)}`, { cause: error });
+        }
+    };
+}
+
+
+/***/ })
+
+};
