@@ -27,6 +27,7 @@ import {
   type HelperConfig,
   type HelperCredential
 } from '../src/core/credential-helper.js';
+import { describeImdsSource, helperConfigFor } from '../src/core/helper-refresh.js';
 import { installTestHelper, runHelper, runProgram } from './helpers/helper-process.js';
 import { removeTempDirs, tempDir } from './helpers/temp.js';
 
@@ -109,6 +110,36 @@ describe('the helper directory', () => {
     const names = new Set(Array.from({ length: 50 }, helperName));
     expect(names.size).toBe(50);
     for (const name of names) expect(name).toMatch(/^chainguard-[a-z0-9]{6}$/);
+  });
+});
+
+describe('helperConfigFor', () => {
+  it('describes the Chainguard registry, the ACR login servers and the IMDS source the step used, and no secret', () => {
+    const selector = { kind: 'client-id' as const, value: '22222222-aaaa-4aaa-8aaa-222222222222', inputLabel: 'managedIdentityClientId' };
+    const source = describeImdsSource({ AZURE_POD_IDENTITY_AUTHORITY_HOST: 'http://127.0.0.1:1234' }, selector, ['managedIdentityClientId']);
+    expect(describeImdsSource({}, undefined, [])).toEqual({ kind: 'imds', endpoint: 'http://169.254.169.254', selectorInputs: [] });
+    const config = helperConfigFor({
+      source,
+      registry: 'cgr.dev',
+      issuer: 'https://issuer.enforce.dev',
+      identity: IDENTITY_SYSTEM,
+      audience: 'cgr.dev',
+      azureResource: AZURE_AUDIENCE,
+      acrRegistries: ['one11.azurecr.io', 'two22.azurecr.cn'],
+      labels: { identity: 'identity', 'acr-registries': 'acrRegistries' },
+      timeoutSeconds: 60
+    });
+    expect(config).toEqual({
+      version: 1,
+      hosts: {
+        'cgr.dev': { kind: 'chainguard', issuer: 'https://issuer.enforce.dev', identity: IDENTITY_SYSTEM, audience: 'cgr.dev', azureResource: AZURE_AUDIENCE },
+        'one11.azurecr.io': { kind: 'acr' },
+        'two22.azurecr.cn': { kind: 'acr' }
+      },
+      source: { kind: 'imds', endpoint: 'http://127.0.0.1:1234', selector, selectorInputs: ['managedIdentityClientId'] },
+      labels: { identity: 'identity', 'acr-registries': 'acrRegistries' },
+      timeoutSeconds: 60
+    });
   });
 });
 
@@ -293,13 +324,11 @@ describe('the built helper, as docker runs it', () => {
     await emulators.close();
   });
 
+  /** The configuration the login step would write for the emulators' IMDS and STS. */
   function config(extra: Partial<HelperConfig> = {}): HelperConfig {
-    return {
-      version: 1,
-      hosts: { [HOST]: { kind: 'chainguard', issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST, azureResource: AZURE_AUDIENCE } },
-      source: { kind: 'imds', endpoint: emulators.imds.url, selectorInputs: ['managed-identity-client-id'] },
-      ...extra
-    };
+    const source = describeImdsSource({ AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url }, undefined, ['managed-identity-client-id']);
+    const login = helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST, azureResource: AZURE_AUDIENCE });
+    return { ...login, ...extra };
   }
   const secrets = (): string[] => [...emulators.imds.issued, ...emulators.sts.issued];
   const leaks = (text: string): string[] => secrets().filter((secret) => text.includes(secret));

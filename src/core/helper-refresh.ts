@@ -8,14 +8,56 @@ import { messageOf } from './errors.js';
 import { ACR_RESOURCE, exchangeAtAcr } from './exchange/acr.js';
 import { exchangeAtChainguard } from './exchange/chainguard-sts.js';
 import type { HttpRequest, HttpResponse } from './http.js';
+import { ImdsSource } from './sources/imds.js';
 import { selectSource } from './sources/index.js';
-import type { SourceContext, TokenSource } from './sources/source.js';
+import type { IdentitySelector, SourceContext, TokenSource } from './sources/source.js';
 
 export interface RefreshRuntime {
   env: NodeJS.ProcessEnv;
   clock: Clock;
   send: (request: HttpRequest) => Promise<HttpResponse>;
   signal?: AbortSignal;
+}
+
+/** The description of the IMDS source the step uses in `env`, for the helper's configuration. */
+export function describeImdsSource(env: NodeJS.ProcessEnv, selector: IdentitySelector | undefined, selectorInputs: readonly string[]): HelperSource {
+  return { kind: 'imds', endpoint: ImdsSource.baseFrom(env), ...(selector ? { selector } : {}), selectorInputs: [...selectorInputs] };
+}
+
+export interface HelperConfigOptions {
+  source: HelperSource;
+  /** The Chainguard registry host (the `registry` input) and its exchange. */
+  registry: string;
+  issuer: string;
+  identity: string;
+  audience: string;
+  azureResource: string;
+  /** ACR login servers (as `parseAcrLoginServers` returns them). */
+  acrRegistries?: readonly string[];
+  /** Input names as the user writes them on this platform, for the helper's messages. */
+  labels?: Record<string, string>;
+  timeoutSeconds?: number;
+}
+
+/** The helper's configuration for one login: the Chainguard registry and any ACR login servers. */
+export function helperConfigFor(options: HelperConfigOptions): HelperConfig {
+  const hosts: HelperConfig['hosts'] = {
+    [options.registry]: {
+      kind: 'chainguard',
+      issuer: options.issuer,
+      identity: options.identity,
+      audience: options.audience,
+      azureResource: options.azureResource
+    }
+  };
+  for (const server of options.acrRegistries ?? []) hosts[server] = { kind: 'acr' };
+  return {
+    version: 1,
+    hosts,
+    source: options.source,
+    ...(options.labels ? { labels: options.labels } : {}),
+    ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {})
+  };
 }
 
 /** The identity source a configuration describes. */

@@ -7,7 +7,6 @@
 import { HelperError, helperGet, helperList, NOT_FOUND_MESSAGE, readHelperConfig, DEFAULT_REFRESH_TIMEOUT_SECONDS } from '../core/credential-helper.js';
 import { messageOf } from '../core/errors.js';
 import { neutralise } from '../core/platform.js';
-import { processRuntime } from '../core/runtime.js';
 
 const USAGE = 'usage: docker-credential-<name> get|list|store|erase (the job-scoped docker credential helper of chainguard-azure-login)';
 const MAX_STDIN_BYTES = 64 * 1024;
@@ -88,10 +87,12 @@ export async function run(argv: readonly string[] = process.argv.slice(2), io: H
     const serverUrl = (await io.readStdin()).trim();
     if (!serverUrl) return fail('get needs the registry server URL on its standard input');
     const config = readHelperConfig(dir);
-    const runtime = processRuntime();
-    const signal = AbortSignal.timeout((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000);
-    // The sources and exchanges are loaded only when a refresh is due: a cached answer stays quick.
-    const refresh = async (host: string) => (await import('../core/helper-refresh.js')).defaultRefresh(config, { ...runtime, signal })(host);
+    // The sources, exchanges and HTTP stack load only when a refresh is due: a cached answer stays quick.
+    const refresh = async (host: string) => {
+      const [{ defaultRefresh }, { processRuntime }] = await Promise.all([import('../core/helper-refresh.js'), import('../core/runtime.js')]);
+      const signal = AbortSignal.timeout((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000);
+      return defaultRefresh(config, { ...processRuntime(), signal })(host);
+    };
     const credential = await helperGet(dir, serverUrl, { refresh });
     if (!credential) {
       io.stdout(`${NOT_FOUND_MESSAGE}\n`);
