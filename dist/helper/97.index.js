@@ -11,6 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   defaultRefresh: () => (/* binding */ defaultRefresh),
+  describeImdsSource: () => (/* binding */ describeImdsSource),
+  helperConfigFor: () => (/* binding */ helperConfigFor),
   sourceFromDescription: () => (/* binding */ sourceFromDescription)
 });
 
@@ -834,6 +836,32 @@ function selectSource(env, selector, allSelectorInputs) {
 
 
 
+
+/** The description of the IMDS source the step uses in `env`, for the helper's configuration. */
+function describeImdsSource(env, selector, selectorInputs) {
+    return { kind: 'imds', endpoint: ImdsSource.baseFrom(env), ...(selector ? { selector } : {}), selectorInputs: [...selectorInputs] };
+}
+/** The helper's configuration for one login: the Chainguard registry and any ACR login servers. */
+function helperConfigFor(options) {
+    const hosts = {
+        [options.registry]: {
+            kind: 'chainguard',
+            issuer: options.issuer,
+            identity: options.identity,
+            audience: options.audience,
+            azureResource: options.azureResource
+        }
+    };
+    for (const server of options.acrRegistries ?? [])
+        hosts[server] = { kind: 'acr' };
+    return {
+        version: 1,
+        hosts,
+        source: options.source,
+        ...(options.labels ? { labels: options.labels } : {}),
+        ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {})
+    };
+}
 /** The identity source a configuration describes. */
 function sourceFromDescription(source) {
     switch (source.kind) {

@@ -68,13 +68,31 @@ function writeFileAtomic(file, data) {
         node_fs__WEBPACK_IMPORTED_MODULE_1___default().fsyncSync(fd);
         node_fs__WEBPACK_IMPORTED_MODULE_1___default().closeSync(fd);
         fd = undefined;
-        node_fs__WEBPACK_IMPORTED_MODULE_1___default().renameSync(temp, file);
+        renameReplacing(temp, file);
     }
     catch (error) {
         if (fd !== undefined)
             node_fs__WEBPACK_IMPORTED_MODULE_1___default().closeSync(fd);
         node_fs__WEBPACK_IMPORTED_MODULE_1___default().rmSync(temp, { force: true });
         throw error;
+    }
+}
+/**
+ * Renames over an existing file. Windows refuses while another process has the target open
+ * (a concurrent reader of the cache), so there the rename is tried again for a moment.
+ */
+function renameReplacing(from, to) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            node_fs__WEBPACK_IMPORTED_MODULE_1___default().renameSync(from, to);
+            return;
+        }
+        catch (error) {
+            const code = error.code;
+            if (process.platform !== 'win32' || attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY'))
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
+        }
     }
 }
 /** Writes the helper's configuration into `dir` (created 0700 if needed). */

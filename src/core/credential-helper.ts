@@ -105,11 +105,28 @@ export function writeFileAtomic(file: string, data: string): void {
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
-    fs.renameSync(temp, file);
+    renameReplacing(temp, file);
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Renames over an existing file. Windows refuses while another process has the target open
+ * (a concurrent reader of the cache), so there the rename is tried again for a moment.
+ */
+function renameReplacing(from: string, to: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      fs.renameSync(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (process.platform !== 'win32' || attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY')) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
+    }
   }
 }
 
