@@ -14,12 +14,10 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   pQ: () => (/* binding */ HelperError)
 /* harmony export */ });
 /* unused harmony exports HELPER_CONFIG_VERSION, HELPER_CONFIG_FILE, DEFAULT_MIN_REMAINING_SECONDS, ACR_USERNAME, writeFileAtomic, writeHelperConfig, normaliseHost, readCached, writeCached, usernameFor, helperName, writeHelperWrappers, findHelperBundle, installHelper, removeHelper */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * The refreshing docker credential helper: its configuration in the job directory, its cache,
  * the lock that makes concurrent `get`s refresh once, and the small wrappers docker runs.
@@ -34,7 +32,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
  * The refresh itself is injected (`Refresh`), so the helper knows nothing of sources or
  * exchanges; `helper-refresh.ts` wires the default ones.
  */
-
 
 
 const HELPER_CONFIG_VERSION = 1;
@@ -58,22 +55,29 @@ class HelperError extends Error {
 }
 // ---------------------------------------------------------------------------------------------
 // Files
+/**
+ * A short unique suffix for temporary and lock files. Exclusive creation makes them safe; the
+ * randomness only avoids collisions (node:crypto would cost a cached answer ~10 ms to load).
+ */
+function nonce() {
+    return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}
 /** Writes `data` to `file` (mode 0600) through a temporary file and a rename; on failure the temporary file is removed. */
 function writeFileAtomic(file, data) {
-    const temp = `${file}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`;
+    const temp = `${file}.${process.pid}.${nonce()}.tmp`;
     let fd;
     try {
-        fd = node_fs__WEBPACK_IMPORTED_MODULE_1___default().openSync(temp, 'wx', 0o600);
-        node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeSync(fd, data);
-        node_fs__WEBPACK_IMPORTED_MODULE_1___default().fsyncSync(fd);
-        node_fs__WEBPACK_IMPORTED_MODULE_1___default().closeSync(fd);
+        fd = node_fs__WEBPACK_IMPORTED_MODULE_0___default().openSync(temp, 'wx', 0o600);
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeSync(fd, data);
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().fsyncSync(fd);
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().closeSync(fd);
         fd = undefined;
         renameReplacing(temp, file);
     }
     catch (error) {
         if (fd !== undefined)
-            node_fs__WEBPACK_IMPORTED_MODULE_1___default().closeSync(fd);
-        node_fs__WEBPACK_IMPORTED_MODULE_1___default().rmSync(temp, { force: true });
+            node_fs__WEBPACK_IMPORTED_MODULE_0___default().closeSync(fd);
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().rmSync(temp, { force: true });
         throw error;
     }
 }
@@ -84,7 +88,7 @@ function writeFileAtomic(file, data) {
 function renameReplacing(from, to) {
     for (let attempt = 1;; attempt++) {
         try {
-            node_fs__WEBPACK_IMPORTED_MODULE_1___default().renameSync(from, to);
+            node_fs__WEBPACK_IMPORTED_MODULE_0___default().renameSync(from, to);
             return;
         }
         catch (error) {
@@ -102,10 +106,10 @@ function writeHelperConfig(dir, config) {
 }
 /** Reads and checks the configuration in `dir`. */
 function readHelperConfig(dir) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, HELPER_CONFIG_FILE);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, HELPER_CONFIG_FILE);
     let text;
     try {
-        text = node_fs__WEBPACK_IMPORTED_MODULE_1___default().readFileSync(file, 'utf8');
+        text = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(file, 'utf8');
     }
     catch (error) {
         const code = error.code ?? 'error';
@@ -141,13 +145,13 @@ function normaliseHost(serverUrl) {
 function fileKey(host) {
     return host.replace(/[^a-z0-9.-]/g, '_');
 }
-const cacheFile = (dir, host) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `cache-${fileKey(host)}.json`);
-const lockFile = (dir, host) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `refresh-${fileKey(host)}.lock`);
+const cacheFile = (dir, host) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, `cache-${fileKey(host)}.json`);
+const lockFile = (dir, host) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, `refresh-${fileKey(host)}.lock`);
 /** The cached credential for `host`, or undefined when there is none (or it is unreadable). */
 function readCached(dir, host) {
     let entry;
     try {
-        entry = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_1___default().readFileSync(cacheFile(dir, host), 'utf8'));
+        entry = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(cacheFile(dir, host), 'utf8'));
     }
     catch {
         return undefined;
@@ -176,10 +180,10 @@ function alive(pid) {
 }
 /** Takes the lock, or returns undefined when another process holds it. */
 function tryLock(file) {
-    const content = `${process.pid} ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}\n`;
+    const content = `${process.pid} ${nonce()}\n`;
     let fd;
     try {
-        fd = node_fs__WEBPACK_IMPORTED_MODULE_1___default().openSync(file, 'wx', 0o600);
+        fd = node_fs__WEBPACK_IMPORTED_MODULE_0___default().openSync(file, 'wx', 0o600);
     }
     catch (error) {
         if (error.code === 'EEXIST')
@@ -187,18 +191,18 @@ function tryLock(file) {
         throw error;
     }
     try {
-        node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeSync(fd, content);
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeSync(fd, content);
     }
     finally {
-        node_fs__WEBPACK_IMPORTED_MODULE_1___default().closeSync(fd);
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().closeSync(fd);
     }
     return { file, content };
 }
 /** Releases the lock if it is still ours. */
 function unlock(lock) {
     try {
-        if (node_fs__WEBPACK_IMPORTED_MODULE_1___default().readFileSync(lock.file, 'utf8') === lock.content)
-            node_fs__WEBPACK_IMPORTED_MODULE_1___default().rmSync(lock.file, { force: true });
+        if (node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(lock.file, 'utf8') === lock.content)
+            node_fs__WEBPACK_IMPORTED_MODULE_0___default().rmSync(lock.file, { force: true });
     }
     catch {
         // already gone
@@ -213,8 +217,8 @@ function holderOf(file, now) {
     let content;
     let mtime;
     try {
-        content = node_fs__WEBPACK_IMPORTED_MODULE_1___default().readFileSync(file, 'utf8');
-        mtime = node_fs__WEBPACK_IMPORTED_MODULE_1___default().statSync(file).mtimeMs;
+        content = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(file, 'utf8');
+        mtime = node_fs__WEBPACK_IMPORTED_MODULE_0___default().statSync(file).mtimeMs;
     }
     catch {
         return undefined;
@@ -233,8 +237,8 @@ function takeOver(file, now) {
     const mine = tryLock(guard);
     if (!mine) {
         try {
-            if (now - node_fs__WEBPACK_IMPORTED_MODULE_1___default().statSync(guard).mtimeMs > STALE_TAKEOVER_MS)
-                node_fs__WEBPACK_IMPORTED_MODULE_1___default().rmSync(guard, { force: true });
+            if (now - node_fs__WEBPACK_IMPORTED_MODULE_0___default().statSync(guard).mtimeMs > STALE_TAKEOVER_MS)
+                node_fs__WEBPACK_IMPORTED_MODULE_0___default().rmSync(guard, { force: true });
         }
         catch {
             // gone
@@ -243,7 +247,7 @@ function takeOver(file, now) {
     }
     try {
         if (holderOf(file, now) === 'dead')
-            node_fs__WEBPACK_IMPORTED_MODULE_1___default().rmSync(file, { force: true });
+            node_fs__WEBPACK_IMPORTED_MODULE_0___default().rmSync(file, { force: true });
     }
     finally {
         unlock(mine);
@@ -326,7 +330,7 @@ function usernameFor(entry) {
 /** A helper name unique to this job: `chainguard-` and six random letters or digits. */
 function helperName() {
     const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-    const bytes = randomBytes(6);
+    const bytes = globalThis.crypto.getRandomValues(new Uint8Array(6));
     return `chainguard-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`;
 }
 /** `value` as one single-quoted sh word. */

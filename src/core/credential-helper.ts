@@ -12,7 +12,6 @@
  * The refresh itself is injected (`Refresh`), so the helper knows nothing of sources or
  * exchanges; `helper-refresh.ts` wires the default ones.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IdentitySelector } from './sources/source.js';
@@ -95,9 +94,17 @@ export class HelperError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Files
 
+/**
+ * A short unique suffix for temporary and lock files. Exclusive creation makes them safe; the
+ * randomness only avoids collisions (node:crypto would cost a cached answer ~10 ms to load).
+ */
+function nonce(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}
+
 /** Writes `data` to `file` (mode 0600) through a temporary file and a rename; on failure the temporary file is removed. */
 export function writeFileAtomic(file: string, data: string): void {
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = `${file}.${process.pid}.${nonce()}.tmp`;
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', 0o600);
@@ -233,7 +240,7 @@ function alive(pid: number): boolean {
 
 /** Takes the lock, or returns undefined when another process holds it. */
 function tryLock(file: string): Lock | undefined {
-  const content = `${process.pid} ${randomBytes(6).toString('hex')}\n`;
+  const content = `${process.pid} ${nonce()}\n`;
   let fd: number;
   try {
     fd = fs.openSync(file, 'wx', 0o600);
@@ -394,7 +401,7 @@ export function usernameFor(entry: HelperHost): string {
 /** A helper name unique to this job: `chainguard-` and six random letters or digits. */
 export function helperName(): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = randomBytes(6);
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(6));
   return `chainguard-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`;
 }
 
