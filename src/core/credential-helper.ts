@@ -270,7 +270,10 @@ const UNWRITTEN_LOCK_MS = 5_000;
 /** A takeover that has not finished after this long was abandoned by a dead process. */
 const STALE_TAKEOVER_MS = 10_000;
 
-/** The holder's pid, or 'dead' when the holder is gone; undefined when the lock is free. */
+/**
+ * The holder's pid (0 while a new holder has not yet written it), or 'dead' when the holder is
+ * gone; undefined when the lock is free.
+ */
 function holderOf(file: string, now: number): number | 'dead' | undefined {
   let content: string;
   let mtime: number;
