@@ -80,7 +80,8 @@ export const IDENTITY_AZURE_DEVOPS_CONNECTION = `${ORG}/a7a7a7a7a7a7a7a7`;
  *   imdsPort?: number,
  *   stsPort?: number,
  *   stsTls?: { key: string, cert: string, host: string },
- *   mintToken?: (claims: Record<string, unknown>) => string
+ *   mintToken?: (claims: Record<string, unknown>) => string,
+ *   stsTokenLifetimeSeconds?: number
  * }} [options]
  */
 export async function startEmulators(options = {}) {
@@ -138,7 +139,8 @@ export async function startEmulators(options = {}) {
     },
     port: options.stsPort,
     tls: options.stsTls,
-    mintToken: options.mintToken
+    mintToken: options.mintToken,
+    tokenLifetimeSeconds: options.stsTokenLifetimeSeconds
   });
   return {
     imds,

@@ -17,8 +17,10 @@ import { startScripted } from './scripted.mjs';
  *   identities: Record<string, AssumableIdentity>,
  *   port?: number,
  *   tls?: { key: string, cert: string, host: string },
- *   mintToken?: (claims: Record<string, unknown>) => string
- * }} options  `mintToken` decides the token issued (default: a fresh JWT with these claims)
+ *   mintToken?: (claims: Record<string, unknown>) => string,
+ *   tokenLifetimeSeconds?: number
+ * }} options  `mintToken` decides the token issued (default: a fresh JWT with these claims);
+ *   `tokenLifetimeSeconds` is how long issued tokens live (default 3600, as Chainguard's)
  */
 export async function startSts(options) {
   /** @type {string[]} */
@@ -54,7 +56,8 @@ export async function startSts(options) {
       return refuse(403, 7, 'PermissionDenied: the token does not match the identity');
     }
     const now = Math.floor(Date.now() / 1000);
-    const issuedClaims = { iss: server.url, sub: uidp, aud: audiences.length === 1 ? audiences[0] : audiences, iat: now, exp: now + 3600 };
+    const lifetime = options.tokenLifetimeSeconds ?? 3600;
+    const issuedClaims = { iss: server.url, sub: uidp, aud: audiences.length === 1 ? audiences[0] : audiences, iat: now, exp: now + lifetime };
     const token = (options.mintToken ?? makeJwt)(issuedClaims);
     issued.push(token);
     return { status: 200, body: { token } };

@@ -17,7 +17,8 @@ const entries = [
   ['src/github/post-index.ts', 'dist/github/post'],
   ['src/azure/index.ts', 'dist/azure/main'],
   ['src/azure/post-index.ts', 'dist/azure/post'],
-  ['src/cli/index.ts', 'dist/cli']
+  ['src/cli/index.ts', 'dist/cli'],
+  ['src/helper/index.ts', 'dist/helper']
 ];
 
 await rm(path.join(root, 'dist'), { recursive: true, force: true });

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Makes sure the real programs the end-to-end tests drive are installed, from Debian's
-# packages: the CNCF distribution registry, skopeo, htpasswd, openssl, the docker CLI, unzip
-# (to look inside the packaged extension) and strace (which the lock test uses to slow down file
-# removals).
+# packages: the CNCF distribution registry, skopeo, podman, buildah, htpasswd, openssl, the
+# docker CLI, unzip (to look inside the packaged extension) and strace (which the lock test uses
+# to slow down file removals).
 # Runs before `npm test`; does nothing when they are all present.
 set -euo pipefail
 missing=()
 command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
 command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)
+command -v podman >/dev/null 2>&1 || missing+=(podman)
+command -v buildah >/dev/null 2>&1 || missing+=(buildah)
 command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v docker >/dev/null 2>&1 || missing+=(docker.io)

@@ -1,0 +1,427 @@
+/**
+ * The credential helper: its files, cache, lock and wrappers in process, and the built helper
+ * run as docker runs it (a wrapper on PATH, the server URL on stdin) against the IMDS, STS and
+ * ACR emulators.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ACR_USERNAME as ACR_USER, startAcr } from '../emulators/acr.mjs';
+import { AZURE_AUDIENCE, IDENTITY_SYSTEM, makeJwt, readJwt, startEmulators, TENANT } from '../emulators/index.mjs';
+import { ROOT } from '../emulators/runners.mjs';
+import {
+  findHelperBundle,
+  helperGet,
+  helperList,
+  helperName,
+  HelperError,
+  installHelper,
+  normaliseHost,
+  readCached,
+  readHelperConfig,
+  removeHelper,
+  writeCached,
+  writeFileAtomic,
+  writeHelperConfig,
+  writeHelperWrappers,
+  type HelperConfig,
+  type HelperCredential
+} from '../src/core/credential-helper.js';
+import { describeImdsSource, helperConfigFor } from '../src/core/helper-refresh.js';
+import { installTestHelper, runHelper, runProgram } from './helpers/helper-process.js';
+import { removeTempDirs, tempDir } from './helpers/temp.js';
+
+afterAll(removeTempDirs);
+
+const HOST = 'cgr.dev';
+const mode = (file: string): number => statSync(file).mode & 0o777;
+const inMinutes = (minutes: number): Date => new Date(Date.now() + minutes * 60_000);
+const token = (label: string, expiresAt: Date): string => makeJwt({ label, exp: Math.floor(expiresAt.getTime() / 1000) });
+
+function baseConfig(extra: Partial<HelperConfig> = {}): HelperConfig {
+  return {
+    version: 1,
+    hosts: {
+      [HOST]: { kind: 'chainguard', issuer: 'http://127.0.0.1:9', identity: IDENTITY_SYSTEM, audience: HOST, azureResource: AZURE_AUDIENCE },
+      'myregistry.azurecr.io': { kind: 'acr' }
+    },
+    source: { kind: 'imds', endpoint: 'http://127.0.0.1:9', selectorInputs: ['managed-identity-client-id'] },
+    ...extra
+  };
+}
+
+/** A refresh that counts its calls and returns a fresh credential living `minutes`. */
+function countingRefresh(minutes = 60, delayMs = 0): { calls: string[]; refresh: (host: string) => Promise<HelperCredential> } {
+  const calls: string[] = [];
+  return {
+    calls,
+    refresh: async (host) => {
+      calls.push(host);
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      const expiresAt = inMinutes(minutes);
+      return { username: '_token', secret: token(`fresh-${calls.length}`, expiresAt), expiresAt };
+    }
+  };
+}
+
+describe('the helper directory', () => {
+  it('writes the configuration 0600 in a 0700 directory, and reads it back', () => {
+    const dir = path.join(tempDir(), 'helper');
+    writeHelperConfig(dir, baseConfig());
+    expect(mode(dir)).toBe(0o700);
+    expect(mode(path.join(dir, 'helper.json'))).toBe(0o600);
+    expect(readHelperConfig(dir)).toEqual(baseConfig());
+  });
+
+  it('says what to do when the configuration is missing or from another version', () => {
+    const dir = tempDir();
+    expect(() => readHelperConfig(dir)).toThrow(/cannot read its configuration .*helper\.json \(ENOENT\).*run the login step again/);
+    writeFileSync(path.join(dir, 'helper.json'), JSON.stringify({ version: 99, hosts: {}, source: {} }));
+    expect(() => readHelperConfig(dir)).toThrow(/not version 1 of this helper's format/);
+    writeFileSync(path.join(dir, 'helper.json'), '{');
+    expect(() => readHelperConfig(dir)).toThrow(/is not JSON/);
+  });
+
+  it('replaces files atomically and leaves no temporary file when the replacement fails', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'cache.json');
+    writeFileAtomic(file, 'one');
+    writeFileAtomic(file, 'two');
+    expect(readFileSync(file, 'utf8')).toBe('two');
+    expect(mode(file)).toBe(0o600);
+    mkdirSync(path.join(dir, 'occupied'));
+    writeFileSync(path.join(dir, 'occupied', 'x'), 'keeps the directory non-empty');
+    expect(() => writeFileAtomic(path.join(dir, 'occupied'), 'data')).toThrow();
+    expect(readdirSync(dir).sort()).toEqual(['cache.json', 'occupied']);
+  });
+
+  it.each([
+    ['https://cgr.dev', 'cgr.dev'],
+    ['cgr.dev', 'cgr.dev'],
+    ['cgr.dev/', 'cgr.dev'],
+    ['  CGR.dev\n', 'cgr.dev'],
+    ['https://index.docker.io/v1/', 'index.docker.io'],
+    ['http://127.0.0.1:5000/v2/', '127.0.0.1:5000']
+  ])('normalises the server URL %j to %s', (input, host) => {
+    expect(normaliseHost(input)).toBe(host);
+  });
+
+  it('names helpers uniquely per job', () => {
+    const names = new Set(Array.from({ length: 50 }, helperName));
+    expect(names.size).toBe(50);
+    for (const name of names) expect(name).toMatch(/^chainguard-[a-z0-9]{6}$/);
+  });
+});
+
+describe('helperConfigFor', () => {
+  it('describes the Chainguard registry, the ACR login servers and the IMDS source the step used, and no secret', () => {
+    const selector = { kind: 'client-id' as const, value: '22222222-aaaa-4aaa-8aaa-222222222222', inputLabel: 'managedIdentityClientId' };
+    const source = describeImdsSource({ AZURE_POD_IDENTITY_AUTHORITY_HOST: 'http://127.0.0.1:1234' }, selector, ['managedIdentityClientId']);
+    expect(describeImdsSource({}, undefined, [])).toEqual({ kind: 'imds', endpoint: 'http://169.254.169.254', selectorInputs: [] });
+    const config = helperConfigFor({
+      source,
+      registry: 'cgr.dev',
+      issuer: 'https://issuer.enforce.dev',
+      identity: IDENTITY_SYSTEM,
+      audience: 'cgr.dev',
+      azureResource: AZURE_AUDIENCE,
+      acrRegistries: ['one11.azurecr.io', 'two22.azurecr.cn'],
+      labels: { identity: 'identity', 'acr-registries': 'acrRegistries' },
+      timeoutSeconds: 60
+    });
+    expect(config).toEqual({
+      version: 1,
+      hosts: {
+        'cgr.dev': { kind: 'chainguard', issuer: 'https://issuer.enforce.dev', identity: IDENTITY_SYSTEM, audience: 'cgr.dev', azureResource: AZURE_AUDIENCE },
+        'one11.azurecr.io': { kind: 'acr' },
+        'two22.azurecr.cn': { kind: 'acr' }
+      },
+      source: { kind: 'imds', endpoint: 'http://127.0.0.1:1234', selector, selectorInputs: ['managedIdentityClientId'] },
+      labels: { identity: 'identity', 'acr-registries': 'acrRegistries' },
+      timeoutSeconds: 60
+    });
+  });
+});
+
+describe('helperGet', () => {
+  it('answers from the cache while more than 5 minutes are left', async () => {
+    const dir = tempDir();
+    writeHelperConfig(dir, baseConfig());
+    const cached = { username: '_token', secret: token('cached', inMinutes(6)), expiresAt: inMinutes(6) };
+    writeCached(dir, HOST, cached);
+    const { calls, refresh } = countingRefresh();
+    expect(await helperGet(dir, 'https://cgr.dev/', { refresh })).toEqual({ ServerURL: HOST, Username: '_token', Secret: cached.secret });
+    expect(calls).toEqual([]);
+  });
+
+  it('refreshes when less than 5 minutes are left, and replaces the cache (0600)', async () => {
+    const dir = tempDir();
+    writeHelperConfig(dir, baseConfig());
+    writeCached(dir, HOST, { username: '_token', secret: token('old', inMinutes(4)), expiresAt: inMinutes(4) });
+    const { calls, refresh } = countingRefresh();
+    const answer = await helperGet(dir, HOST, { refresh });
+    expect(calls).toEqual([HOST]);
+    expect(readJwt(answer!.Secret)).toMatchObject({ label: 'fresh-1' });
+    expect(readCached(dir, HOST)?.secret).toBe(answer!.Secret);
+    expect(mode(path.join(dir, 'cache-cgr.dev.json'))).toBe(0o600);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock'))).toEqual([]);
+  });
+
+  it('honours a configured margin', async () => {
+    const dir = tempDir();
+    writeHelperConfig(dir, baseConfig({ minRemainingSeconds: 2 }));
+    writeCached(dir, HOST, { username: '_token', secret: token('short', new Date(Date.now() + 4000)), expiresAt: new Date(Date.now() + 4000) });
+    const { calls, refresh } = countingRefresh();
+    await helperGet(dir, HOST, { refresh });
+    expect(calls).toEqual([]);
+  });
+
+  it('returns nothing for a host it was not configured for, without refreshing', async () => {
+    const dir = tempDir();
+    writeHelperConfig(dir, baseConfig());
+    const { calls, refresh } = countingRefresh();
+    expect(await helperGet(dir, 'https://index.docker.io/v1/', { refresh })).toBeUndefined();
+    expect(await helperGet(dir, 'constructor', { refresh })).toBeUndefined();
+    expect(calls).toEqual([]);
+  });
+
+  it('refreshes once for concurrent gets in one process', async () => {
+    const dir = tempDir();
+    writeHelperConfig(dir, baseConfig());
+    const { calls, refresh } = countingRefresh(60, 100);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => helperGet(dir, HOST, { refresh })));
+    expect(calls).toHaveLength(1);
+    expect(new Set(answers.map((a) => a!.Secret)).size).toBe(1);
+  });
+
+  it('waits for a live process holding the lock and uses what it wrote', async () => {
+    const dir = tempDir();
+    writeHelperConfig(dir, baseConfig());
+    const lock = path.join(dir, 'refresh-cgr.dev.lock');
+    writeFileSync(lock, `${process.pid} someone-else\n`);
+    const written = { username: '_token', secret: token('by-the-holder', inMinutes(60)), expiresAt: inMinutes(60) };
+    setTimeout(() => {
+      writeCached(dir, HOST, written);
+    }, 150);
+    const { calls, refresh } = countingRefresh();
+    const answer = await helperGet(dir, HOST, { refresh });
+    expect(answer?.Secret).toBe(written.secret);
+    expect(calls).toEqual([]);
+    expect(existsSync(lock)).toBe(true);
+  });
+
+  it('takes over a lock whose holder is dead', async () => {
+    const dir = tempDir();
+    writeHelperConfig(dir, baseConfig());
+    const dead = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['-e', '0']);
+      child.on('exit', () => resolve(child.pid!));
+    });
+    writeFileSync(path.join(dir, 'refresh-cgr.dev.lock'), `${dead} gone\n`);
+    const { calls, refresh } = countingRefresh();
+    const answer = await helperGet(dir, HOST, { refresh });
+    expect(calls).toEqual([HOST]);
+    expect(answer?.Secret).toBeTruthy();
+    expect(readdirSync(dir).filter((f) => f.includes('.lock'))).toEqual([]);
+  });
+
+  it('gives up waiting for a live holder that never finishes, naming it', async () => {
+    const dir = tempDir();
+    writeHelperConfig(dir, baseConfig());
+    writeFileSync(path.join(dir, 'refresh-cgr.dev.lock'), `${process.pid} stuck\n`);
+    const { calls, refresh } = countingRefresh();
+    const error = await helperGet(dir, HOST, { refresh, waitMs: 200 }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(HelperError);
+    expect((error as Error).message).toBe(`timed out after 0 s waiting for the refresh of cgr.dev by process ${process.pid}`);
+    expect(calls).toEqual([]);
+  });
+
+  it('releases the lock when the refresh fails, so the next get can try again', async () => {
+    const dir = tempDir();
+    writeHelperConfig(dir, baseConfig());
+    const failing = async (): Promise<HelperCredential> => {
+      throw new HelperError('could not refresh the credential for cgr.dev: STS down');
+    };
+    await expect(helperGet(dir, HOST, { refresh: failing })).rejects.toThrow('STS down');
+    expect(readdirSync(dir).filter((f) => f.includes('.lock'))).toEqual([]);
+    const { calls, refresh } = countingRefresh();
+    await helperGet(dir, HOST, { refresh });
+    expect(calls).toEqual([HOST]);
+  });
+});
+
+describe('helperList', () => {
+  it('names every configured host with its user name', () => {
+    const dir = tempDir();
+    writeHelperConfig(dir, baseConfig());
+    expect(helperList(dir)).toEqual({ [HOST]: '_token', 'myregistry.azurecr.io': ACR_USER });
+  });
+});
+
+describe('wrappers', () => {
+  it('run the given Node and script by absolute path with the helper directory, quoting any path', async () => {
+    const root = path.join(tempDir(), "it's a dir with spaces");
+    const script = path.join(root, 'print-args.mjs');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(script, 'process.stdin.resume(); let input = ""; process.stdin.on("data", (d) => (input += d)); process.stdin.on("end", () => console.log(JSON.stringify({ args: process.argv.slice(2), input })));');
+    const files = writeHelperWrappers({ binDir: path.join(root, 'bin'), name: 'chainguard-abc123', dir: path.join(root, 'state $HOME `x`'), nodePath: process.execPath, helperScript: script });
+    expect(files.map((f) => path.basename(f))).toEqual(['docker-credential-chainguard-abc123', 'docker-credential-chainguard-abc123.cmd']);
+    expect(mode(files[0])).toBe(0o700);
+    expect(readFileSync(files[0], 'utf8')).toMatch(/^#!\/bin\/sh\n/);
+    // No PATH: the wrapper must not need node (or anything else) on it.
+    const run = await runProgram(files[0], ['get'], 'cgr.dev', { PATH: '' });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ args: ['--dir', path.join(root, 'state $HOME `x`'), 'get'], input: 'cgr.dev' });
+  });
+
+  it('write a Windows wrapper that quotes paths and keeps % literal', () => {
+    const dir = tempDir();
+    const [, cmd] = writeHelperWrappers({
+      binDir: dir,
+      name: 'chainguard-abc123',
+      dir: 'C:\\agent\\_work\\_temp\\chainguard-helper-x',
+      nodePath: 'C:\\agent\\externals\\node20_1\\bin\\node.exe',
+      helperScript: 'C:\\agent\\_work\\_tasks\\ChainguardLogin\\1.0.0\\dist\\helper\\index.js'
+    });
+    expect(readFileSync(cmd, 'utf8').split('\r\n')).toEqual([
+      '@echo off',
+      'rem Docker credential helper of chainguard-azure-login for this job; removed when the job ends.',
+      '"C:\\agent\\externals\\node20_1\\bin\\node.exe" "C:\\agent\\_work\\_tasks\\ChainguardLogin\\1.0.0\\dist\\helper\\index.js" --dir "C:\\agent\\_work\\_temp\\chainguard-helper-x" %*',
+      ''
+    ]);
+    const [, percent] = writeHelperWrappers({ binDir: dir, name: 'chainguard-pct000', dir: 'C:\\100%done', nodePath: 'node.exe', helperScript: 'x.js' });
+    expect(readFileSync(percent, 'utf8')).toContain('--dir "C:\\100%%done" %*');
+  });
+
+  it('install into a fresh private directory with the seeded cache, and uninstall completely', () => {
+    const root = tempDir();
+    const seed = { [HOST]: { username: '_token', secret: token('seed', inMinutes(60)), expiresAt: inMinutes(60) } };
+    const installed = installHelper({ root, config: baseConfig(), nodePath: process.execPath, helperScript: '/opt/helper/index.js', seed });
+    expect(installed.dir.startsWith(path.join(root, 'chainguard-helper-'))).toBe(true);
+    expect(mode(installed.dir)).toBe(0o700);
+    expect(readdirSync(installed.binDir)).toEqual([`docker-credential-${installed.name}`, `docker-credential-${installed.name}.cmd`]);
+    expect(readCached(installed.dir, HOST)?.secret).toBe(seed[HOST].secret);
+    removeHelper(installed.dir);
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('find the helper bundle from every other bundle folder', () => {
+    const bundle = path.join(ROOT, 'dist', 'helper', 'index.js');
+    for (const from of ['dist/github/main', 'dist/github/post', 'dist/azure/main', 'dist/azure/post', 'dist/cli']) {
+      expect(findHelperBundle(path.join(ROOT, from))).toBe(bundle);
+    }
+    expect(findHelperBundle(tempDir())).toBeUndefined();
+  });
+});
+
+describe('the built helper, as docker runs it', () => {
+  type Emulators = Awaited<ReturnType<typeof startEmulators>>;
+  let emulators: Emulators;
+  beforeEach(async () => {
+    emulators = await startEmulators();
+  });
+  afterEach(async () => {
+    await emulators.close();
+  });
+
+  /** The configuration the login step would write for the emulators' IMDS and STS. */
+  function config(extra: Partial<HelperConfig> = {}): HelperConfig {
+    const source = describeImdsSource({ AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url }, undefined, ['managed-identity-client-id']);
+    const login = helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST, azureResource: AZURE_AUDIENCE });
+    return { ...login, ...extra };
+  }
+  const secrets = (): string[] => [...emulators.imds.issued, ...emulators.sts.issued];
+  const leaks = (text: string): string[] => secrets().filter((secret) => text.includes(secret));
+
+  it('answers get from the seeded cache without any request', async () => {
+    const seed = { [HOST]: { username: '_token', secret: token('seed', inMinutes(60)), expiresAt: inMinutes(60) } };
+    const helper = installTestHelper(tempDir(), config(), seed);
+    const run = await runHelper(helper, 'get', 'https://cgr.dev\n');
+    expect(run).toEqual({ code: 0, stdout: `${JSON.stringify({ ServerURL: HOST, Username: '_token', Secret: seed[HOST].secret })}\n`, stderr: '' });
+    expect(emulators.imds.requests).toHaveLength(0);
+    expect(emulators.sts.requests).toHaveLength(0);
+  });
+
+  it('refreshes through IMDS and the STS when less than 5 minutes are left', async () => {
+    const seed = { [HOST]: { username: '_token', secret: token('seed', inMinutes(4)), expiresAt: inMinutes(4) } };
+    const helper = installTestHelper(tempDir(), config(), seed);
+    const run = await runHelper(helper, 'get', 'cgr.dev');
+    expect(run.code).toBe(0);
+    expect(emulators.sts.issued).toHaveLength(1);
+    expect(JSON.parse(run.stdout)).toEqual({ ServerURL: HOST, Username: '_token', Secret: emulators.sts.issued[0] });
+    expect(emulators.imds.requests[0].url.searchParams.get('resource')).toBe(AZURE_AUDIENCE);
+    expect(readCached(helper.dir, HOST)?.secret).toBe(emulators.sts.issued[0]);
+    // The next get is a cache hit.
+    const again = await runHelper(helper, 'get', 'cgr.dev');
+    expect(JSON.parse(again.stdout).Secret).toBe(emulators.sts.issued[0]);
+    expect(emulators.sts.issued).toHaveLength(1);
+    expect(run.stderr + again.stderr).toBe('');
+  });
+
+  it('refreshes once for eight concurrent gets in eight processes', async () => {
+    const helper = installTestHelper(tempDir(), config());
+    const runs = await Promise.all(Array.from({ length: 8 }, () => runHelper(helper, 'get', 'cgr.dev')));
+    expect(runs.map((r) => r.code)).toEqual(Array(8).fill(0));
+    expect(emulators.sts.issued).toHaveLength(1);
+    expect(emulators.imds.issued).toHaveLength(1);
+    for (const run of runs) expect(JSON.parse(run.stdout).Secret).toBe(emulators.sts.issued[0]);
+    expect(readdirSync(helper.dir).filter((f) => f.endsWith('.lock') || f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('answers an unknown host as docker-credential-helpers do, and lists its hosts', async () => {
+    const helper = installTestHelper(tempDir(), config());
+    expect(await runHelper(helper, 'get', 'https://index.docker.io/v1/')).toEqual({ code: 1, stdout: 'credentials not found in native keychain\n', stderr: '' });
+    const list = await runHelper(helper, 'list');
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toEqual({ [HOST]: '_token' });
+    expect(emulators.sts.requests).toHaveLength(0);
+  });
+
+  it('accepts store and erase without changing anything', async () => {
+    const seed = { [HOST]: { username: '_token', secret: token('seed', inMinutes(60)), expiresAt: inMinutes(60) } };
+    const helper = installTestHelper(tempDir(), config(), seed);
+    const before = readFileSync(path.join(helper.dir, 'cache-cgr.dev.json'), 'utf8');
+    const store = await runHelper(helper, 'store', JSON.stringify({ ServerURL: HOST, Username: 'someone', Secret: 'their-password' }));
+    const erase = await runHelper(helper, 'erase', HOST);
+    expect([store.code, erase.code]).toEqual([0, 0]);
+    expect(store.stdout + store.stderr + erase.stdout + erase.stderr).toBe('');
+    expect(readFileSync(path.join(helper.dir, 'cache-cgr.dev.json'), 'utf8')).toBe(before);
+    expect(readdirSync(helper.dir).sort()).toEqual(['bin', 'cache-cgr.dev.json', 'helper.json']);
+  });
+
+  it('reports a failed refresh in one line naming the call, never a token', async () => {
+    const helper = installTestHelper(tempDir(), config({ hosts: { [HOST]: { kind: 'chainguard', issuer: emulators.sts.url, identity: `${IDENTITY_SYSTEM.slice(0, 41)}aaaaaaaaaaaaaaaa`, audience: HOST, azureResource: AZURE_AUDIENCE } } }));
+    const run = await runHelper(helper, 'get', 'cgr.dev');
+    expect(run.code).toBe(1);
+    expect(emulators.imds.issued).toHaveLength(1);
+    const lines = run.stderr.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^chainguard-azure-login credential helper: could not refresh the credential for cgr\.dev: Could not exchange the Azure token at Chainguard's STS .*HTTP 403/);
+    expect(run.stdout).toBe(run.stderr);
+    expect(leaks(run.stdout + run.stderr)).toEqual([]);
+    expect(readdirSync(helper.dir).sort()).toEqual(['bin', 'helper.json']);
+  });
+
+  it('says when the job directory is gone', async () => {
+    const helper = installTestHelper(tempDir(), config());
+    removeHelper(path.join(helper.dir, 'helper.json'));
+    const run = await runHelper(helper, 'get', 'cgr.dev');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^chainguard-azure-login credential helper: cannot read its configuration .*helper\.json \(ENOENT\)/);
+  });
+
+  it('logs in to an ACR login server through the registry exchange', async () => {
+    const acr = await startAcr({ azureTokens: emulators.imds, tenantId: TENANT });
+    try {
+      const helper = installTestHelper(tempDir(), config({ hosts: { [acr.host]: { kind: 'acr' } } }));
+      const run = await runHelper(helper, 'get', `https://${acr.host}`);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual({ ServerURL: acr.host, Username: ACR_USER, Secret: acr.issued[0] });
+      expect(emulators.imds.requests[0].url.searchParams.get('resource')).toBe('https://containerregistry.azure.net');
+      expect(readJwt(acr.issued[0])!.exp - Date.now() / 1000).toBeGreaterThan(3 * 3600 - 60);
+      expect(acr.accepts(ACR_USER, acr.issued[0])).toBe(true);
+    } finally {
+      await acr.close();
+    }
+  });
+});
