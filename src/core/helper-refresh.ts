@@ -9,7 +9,6 @@ import { ACR_RESOURCE, exchangeAtAcr } from './exchange/acr.js';
 import { exchangeAtChainguard } from './exchange/chainguard-sts.js';
 import type { HttpRequest, HttpResponse } from './http.js';
 import { ImdsSource } from './sources/imds.js';
-import { selectSource } from './sources/index.js';
 import type { IdentitySelector, SourceContext, TokenSource } from './sources/source.js';
 
 export interface RefreshRuntime {
@@ -65,7 +64,7 @@ export function sourceFromDescription(source: HelperSource): TokenSource {
   switch (source.kind) {
     case 'imds':
       // Only the endpoint the step used, whatever the environment docker runs in says.
-      return selectSource({ AZURE_POD_IDENTITY_AUTHORITY_HOST: source.endpoint }, source.selector, source.selectorInputs);
+      return new ImdsSource(source.selector, source.selectorInputs, source.endpoint);
     default:
       throw new HelperError(`its configuration names an identity source this version does not know (${String((source as { kind?: unknown }).kind)})`);
   }

@@ -1,0 +1,3829 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat */
+/******/ 
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = new URL('.', import.meta.url).pathname.slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: ./src/core/errors.ts
+/**
+ * A failure the user can act on. Its message says which call or input failed and what to
+ * check; it never contains a token.
+ */
+class LoginError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'LoginError';
+    }
+}
+/** An input that was refused before any request was sent. */
+class InputError extends LoginError {
+    /** The input's canonical (kebab-case) name. */
+    input;
+    constructor(input, message) {
+        super(message);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/** The message of anything thrown, for a log line. */
+function messageOf(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: ./src/core/clock.ts
+/**
+ * The time scale a process runs at: `CHAINGUARD_LOGIN_TIME_SCALE` (a number in (0, 1]) makes
+ * waits, budgets and time limits pass faster; the project's tests of the built bundles use it.
+ * 1 otherwise.
+ */
+function timeScale(env) {
+    const raw = Number(env.CHAINGUARD_LOGIN_TIME_SCALE);
+    return raw > 0 && raw <= 1 ? raw : 1;
+}
+/**
+ * Wall-clock time. A `scale` below 1 makes time run faster: every wait is shortened and `now()`
+ * advances by the same factor, so retry budgets keep their meaning (tests of the bundles use
+ * it; it is 1 in production).
+ */
+function systemClock(scale = 1) {
+    const origin = Date.now();
+    return {
+        scale,
+        now: () => (scale === 1 ? Date.now() : origin + (Date.now() - origin) / scale),
+        random: () => Math.random(),
+        sleep: (ms, signal) => new Promise((resolve, reject) => {
+            if (signal?.aborted) {
+                reject(signal.reason);
+                return;
+            }
+            const timer = setTimeout(done, Math.max(0, ms * scale));
+            function done() {
+                signal?.removeEventListener('abort', onAbort);
+                resolve();
+            }
+            function onAbort() {
+                clearTimeout(timer);
+                reject(signal?.reason);
+            }
+            signal?.addEventListener('abort', onAbort, { once: true });
+        })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/docker-config.ts
+/**
+ * Docker and containers-image credentials: read, merge and atomically write auth files, undo
+ * exactly what was merged, and keep jobs that share one docker config from undoing each other.
+ *
+ * Two facts shape this module. The docker CLI ignores an `auths` entry when the config names a
+ * `credsStore` (or a `credHelpers` entry for the host): it then asks that helper instead. An
+ * empty `credHelpers` entry for the host sends docker back to `auths`. The containers-image
+ * tools (skopeo, podman, buildah) ignore `credsStore`, but treat any `credHelpers` entry, even
+ * an empty one, as a helper to run; so they get their own auth file, exported as
+ * REGISTRY_AUTH_FILE, which they read first.
+ */
+
+
+
+
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+/** How long a job waits for the lock: longer than a lock takes to become stale. */
+const LOCK_WAIT_MS = 45_000;
+/** A lock whose holder has held it this long (or is no longer running) is taken over. */
+const LOCK_STALE_MS = 30_000;
+/** The `auth` value docker expects: base64 of `user:password`. */
+function basicAuth(username, password) {
+    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+}
+/** SHA-256, hex; node:crypto is loaded on first use. */
+async function loadDigest() {
+    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
+    return (value) => createHash('sha256').update(value).digest('hex');
+}
+/** The user's docker config directory: $DOCKER_CONFIG, else ~/.docker. */
+function userDockerConfigDir(env, home = external_node_os_default().homedir()) {
+    return env.DOCKER_CONFIG?.trim() ? external_node_path_default().resolve(env.DOCKER_CONFIG.trim()) : external_node_path_default().join(home, '.docker');
+}
+/** The containers-image tools' primary auth file, when this environment names one. */
+function userContainersAuthFile(env) {
+    if (env.REGISTRY_AUTH_FILE?.trim())
+        return external_node_path_default().resolve(env.REGISTRY_AUTH_FILE.trim());
+    if (env.XDG_RUNTIME_DIR?.trim())
+        return external_node_path_default().join(env.XDG_RUNTIME_DIR.trim(), 'containers', 'auth.json');
+    return undefined;
+}
+/**
+ * Reads a file's text if it is a regular file. Opening does not wait (a FIFO with no writer
+ * would block the step forever, beyond the reach of any timeout): anything that is not a
+ * regular file is refused with "is not a regular file". Missing → undefined.
+ */
+function readRegularFile(file) {
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    try {
+        if (!external_node_fs_default().fstatSync(fd).isFile())
+            throw new NotRegularFile(file);
+        return external_node_fs_default().readFileSync(fd, 'utf8');
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+class NotRegularFile extends Error {
+    constructor(file) {
+        super(`${file} is not a regular file`);
+    }
+}
+/**
+ * Reads an auth file. Missing → `{}`. Unreadable, not a regular file, or not a JSON object →
+ * LoginError, unless `lenient`, when it is reported through `onIgnored` and treated as empty.
+ */
+function readAuthFile(file, lenient = false, onIgnored) {
+    let text;
+    try {
+        text = readRegularFile(file);
+    }
+    catch (error) {
+        const why = error instanceof NotRegularFile ? error.message : `${file} could not be read (${error.code ?? messageOf(error)})`;
+        if (lenient) {
+            onIgnored?.(why);
+            return {};
+        }
+        throw new LoginError(error instanceof NotRegularFile ? `${why}: replace it with a file or remove it.` : `Could not read ${file}: ${error.code ?? messageOf(error)}.`);
+    }
+    if (text === undefined || text.trim() === '')
+        return {};
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        value = undefined;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        if (lenient) {
+            onIgnored?.(`${file} is not a JSON object`);
+            return {};
+        }
+        throw new LoginError(`${file} is not a JSON object: fix or remove it, then run the step again.`);
+    }
+    return value;
+}
+let temporaries = 0;
+/** A name no other process or call will pick: pid, a counter and random characters. */
+function uniqueSuffix() {
+    return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
+}
+/**
+ * Writes JSON through a temporary file and a rename, so readers never see half a file; a failed
+ * write removes its temporary file. `durable` also flushes it to disk first: for files that
+ * outlive the job. `mode` is the file's mode (default 0600), applied whatever the umask.
+ */
+function writeFileAtomic(file, content, durable = false, mode = FILE_MODE) {
+    const temporary = `${file}.${uniqueSuffix()}.tmp`;
+    const fd = external_node_fs_default().openSync(temporary, 'wx', mode);
+    try {
+        try {
+            if (mode !== FILE_MODE)
+                external_node_fs_default().fchmodSync(fd, mode);
+            external_node_fs_default().writeFileSync(fd, `${JSON.stringify(content, null, '\t')}\n`);
+            if (durable)
+                external_node_fs_default().fsyncSync(fd);
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+        external_node_fs_default().renameSync(temporary, file);
+    }
+    catch (error) {
+        external_node_fs_default().rmSync(temporary, { force: true });
+        throw error;
+    }
+}
+/**
+ * The file a path finally names, following symbolic links (a dangling one too), so that an
+ * explicit config.json that is a link is written through to its target instead of replaced.
+ */
+function linkTarget(file) {
+    let current = file;
+    for (let hops = 0; hops < 40; hops++) {
+        const stat = external_node_fs_default().lstatSync(current, { throwIfNoEntry: false });
+        if (!stat?.isSymbolicLink())
+            return current;
+        current = external_node_path_default().resolve(external_node_path_default().dirname(current), external_node_fs_default().readlinkSync(current));
+    }
+    throw new LoginError(`${file} is a chain of more than 40 symbolic links.`);
+}
+const OWNER_PREFIX = 'owner.';
+/** Whether a process runs on this machine. EPERM means it runs as someone else. */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/** Whether a lock's owner is gone: a dead process on this machine, or a hold past `staleMs`. */
+function ownerGone(owner, heldMs, staleMs) {
+    if (heldMs > staleMs)
+        return true;
+    return typeof owner?.pid === 'number' && owner.host === external_node_os_default().hostname() && !processAlive(owner.pid);
+}
+function readOwner(file) {
+    try {
+        const value = JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
+        return value !== null && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * When the lock at `lock` is stale, clears it and returns true (the caller tries again);
+ * returns false while a live holder has it.
+ *
+ * The lock is a directory holding one `owner.<random>` file. Clearing removes that one named
+ * file, never "whatever is at the lock path": when several jobs find the same stale lock, the
+ * first removes the owner file, and the others' removals fail harmlessly instead of removing a
+ * lock someone has just taken. The emptied directory is then replaced (or removed: rmdir only
+ * removes an empty directory, so it can never remove a lock in use).
+ */
+function clearIfStale(lock, staleMs) {
+    const stat = external_node_fs_default().lstatSync(lock, { throwIfNoEntry: false });
+    if (!stat)
+        return true;
+    const now = Date.now();
+    if (!stat.isDirectory()) {
+        // A lock file in the format of earlier versions: the holder's process ID. Unlinking a path
+        // never removes a directory lock, so two jobs clearing it cannot remove each other's lock.
+        let content;
+        try {
+            content = readRegularFile(lock);
+        }
+        catch {
+            content = undefined;
+        }
+        const pid = Number.parseInt(content ?? '', 10);
+        if (!ownerGone(Number.isInteger(pid) ? { pid, host: external_node_os_default().hostname() } : undefined, now - stat.mtimeMs, staleMs))
+            return false;
+        tolerate(() => external_node_fs_default().unlinkSync(lock), ['ENOENT', 'EISDIR', 'EPERM']);
+        return true;
+    }
+    let entries;
+    try {
+        entries = external_node_fs_default().readdirSync(lock);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return true;
+        throw error;
+    }
+    if (entries.length === 0) {
+        // Emptied by a holder that is releasing it (or died doing so).
+        tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+        return true;
+    }
+    const owner = entries.find((name) => name.startsWith(OWNER_PREFIX));
+    if (!owner)
+        return false;
+    const ownerFile = external_node_path_default().join(lock, owner);
+    const ownerStat = external_node_fs_default().statSync(ownerFile, { throwIfNoEntry: false });
+    if (!ownerStat)
+        return true;
+    if (!ownerGone(readOwner(ownerFile), now - ownerStat.mtimeMs, staleMs))
+        return false;
+    tolerate(() => external_node_fs_default().unlinkSync(ownerFile), ['ENOENT']);
+    tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+    return true;
+}
+/** Removes staging directories of jobs that died waiting for the lock. Called holding it. */
+function sweepStaging(lock, waitMs) {
+    const dir = external_node_path_default().dirname(lock);
+    const prefix = `${external_node_path_default().basename(lock)}.`;
+    let names;
+    try {
+        names = external_node_fs_default().readdirSync(dir);
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix) || !/^\d+\.\d+\.[a-z0-9]+$/.test(name.slice(prefix.length)))
+            continue;
+        const staging = external_node_path_default().join(dir, name);
+        const stat = external_node_fs_default().lstatSync(staging, { throwIfNoEntry: false });
+        if (!stat?.isDirectory())
+            continue;
+        const ownerFile = external_node_fs_default().readdirSync(staging)
+            .filter((entry) => entry.startsWith(OWNER_PREFIX))
+            .map((entry) => external_node_path_default().join(staging, entry))[0];
+        // A waiter touches its owner file at every try and never waits longer than waitMs.
+        const touched = (ownerFile && external_node_fs_default().statSync(ownerFile, { throwIfNoEntry: false })?.mtimeMs) || stat.mtimeMs;
+        if (ownerGone(ownerFile ? readOwner(ownerFile) : undefined, Date.now() - touched, waitMs))
+            external_node_fs_default().rmSync(staging, { recursive: true, force: true });
+    }
+}
+/** Renames the prepared lock directory into place; false while another lock is there. */
+function tryRename(staging, lock) {
+    try {
+        external_node_fs_default().renameSync(staging, lock);
+        return true;
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        // ENOTEMPTY/EEXIST: a lock is there; ENOTDIR: a lock file of an earlier version; EPERM or
+        // EACCES: Windows, which does not rename onto an existing directory.
+        if (['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes(code))
+            return false;
+        if (['EPERM', 'EACCES'].includes(code) && external_node_fs_default().lstatSync(lock, { throwIfNoEntry: false }))
+            return false;
+        throw error;
+    }
+}
+/** Sets a file's times to now. */
+function touch(file) {
+    const now = new Date();
+    external_node_fs_default().utimesSync(file, now, now);
+}
+function tolerate(action, codes) {
+    try {
+        action();
+    }
+    catch (error) {
+        if (!codes.includes(error.code ?? ''))
+            throw error;
+    }
+}
+/**
+ * Runs `fn` holding `<file>.lock`, so that concurrent jobs sharing a config directory do not
+ * lose each other's updates.
+ *
+ * Taking the lock renames a prepared directory (holding `owner.<random>` with this process's
+ * ID and host name) to `<file>.lock`; the rename fails while another job's lock is there. A
+ * lock whose holder is no longer running on this machine, or has held it for over 30 s, is
+ * stale and taken over (see clearIfStale). A job waits up to 45 s, longer than a lock takes to
+ * become stale.
+ */
+async function withFileLock(file, fn, options = {}) {
+    const scale = options.scale ?? 1;
+    const waitMs = LOCK_WAIT_MS * scale;
+    const staleMs = LOCK_STALE_MS * scale;
+    const lock = `${file}.lock`;
+    const unique = uniqueSuffix();
+    const ownerName = `${OWNER_PREFIX}${unique}`;
+    const staging = `${lock}.${unique}`;
+    const deadline = Date.now() + waitMs;
+    const stagedOwner = external_node_path_default().join(staging, ownerName);
+    external_node_fs_default().mkdirSync(staging, { mode: DIR_MODE });
+    try {
+        external_node_fs_default().writeFileSync(stagedOwner, JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname() }), { mode: FILE_MODE });
+        // The owner file's time is when the lock was taken (others judge staleness by it): touched
+        // before every try, so that time spent waiting does not count.
+        for (;;) {
+            touch(stagedOwner);
+            if (tryRename(staging, lock))
+                break;
+            const cleared = clearIfStale(lock, staleMs);
+            if (Date.now() > deadline) {
+                throw new LoginError(`Could not update ${file}: could not take ${lock} within ${Math.round(waitMs / 1000)} s (other jobs kept it busy, ` +
+                    `or it holds something other than a lock). Run the step again; if no job is using ${file}, remove ${lock}.`);
+            }
+            await new Promise((resolve) => setTimeout(resolve, cleared ? 1 : 5 + Math.random() * 25));
+        }
+    }
+    catch (error) {
+        external_node_fs_default().rmSync(staging, { recursive: true, force: true });
+        throw error;
+    }
+    try {
+        sweepStaging(lock, waitMs);
+        return await fn();
+    }
+    finally {
+        // Our owner file is gone only if a job took the lock over from us; then the lock is theirs.
+        tolerate(() => external_node_fs_default().unlinkSync(external_node_path_default().join(lock, ownerName)), ['ENOENT']);
+        tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+    }
+}
+/** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
+function applyLogin(config, registry, auth, kind, file) {
+    const auths = isRecord(config.auths) ? config.auths : {};
+    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
+    const record = {
+        file,
+        registry,
+        kind,
+        previousAuth: auths[registry],
+        previousHelper: helpers?.[registry],
+        helperChanged: false,
+        hadHelpers: helpers !== undefined
+    };
+    config.auths = { ...auths, [registry]: { auth } };
+    const hostHelper = helpers !== undefined && registry in helpers;
+    if (kind === 'docker') {
+        // docker reads `auths` only when no helper applies to the host; "" means "no helper".
+        const storeApplies = typeof config.credsStore === 'string' && config.credsStore !== '';
+        if ((storeApplies && !hostHelper) || (hostHelper && helpers[registry] !== '')) {
+            config.credHelpers = { ...(helpers ?? {}), [registry]: '' };
+            record.helperChanged = true;
+        }
+    }
+    else if (hostHelper) {
+        // containers-image runs any listed helper, even "": the entry has to go.
+        const rest = { ...helpers };
+        delete rest[registry];
+        config.credHelpers = rest;
+        record.helperChanged = true;
+    }
+    return record;
+}
+/** The shared record's file, beside the config file. */
+function sharedRecordFile(configFile) {
+    return `${configFile}.chainguard-login.json`;
+}
+function authDigestOf(entry, digest) {
+    return isRecord(entry) && typeof entry.auth === 'string' ? digest(entry.auth) : undefined;
+}
+/**
+ * Records `job` as logged in to `registry` and writes its login into `config`. The first job
+ * (or the first after the user rewrote the entry) keeps what the entry held before. Pure.
+ */
+function joinShared(config, record, registry, auth, job, host, digest) {
+    const auths = isRecord(config.auths) ? config.auths : {};
+    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
+    let entry = record.registries[registry];
+    const current = authDigestOf(auths[registry], digest);
+    if (!entry || current === undefined || !entry.written.includes(current)) {
+        // No job's token is in place: what is there now is the user's, to put back at the end.
+        const helperOverridden = entry?.helperChanged === true && helpers?.[registry] === '';
+        entry = {
+            originalAuth: auths[registry],
+            originalHelper: helperOverridden ? entry?.originalHelper : helpers?.[registry],
+            hadHelpers: helperOverridden ? entry?.hadHelpers === true : helpers !== undefined,
+            helperChanged: helperOverridden,
+            written: entry?.written ?? [],
+            jobs: entry?.jobs ?? {}
+        };
+    }
+    const change = applyLogin(config, registry, auth, 'docker', '');
+    entry.helperChanged ||= change.helperChanged;
+    entry.written = [...entry.written.filter((d) => d !== digest(auth)), digest(auth)];
+    entry.jobs = { ...entry.jobs, [job.id]: { dir: job.dir, host } };
+    record.registries[registry] = entry;
+}
+/**
+ * Removes `job` from the record; when no job is left for the registry, puts back what the entry
+ * held before the first job (only where a job's token is still in place) and forgets the
+ * registry. Returns the outcome and whether `config` changed. Pure.
+ */
+function leaveShared(config, record, registry, jobId, digest) {
+    const entry = record.registries[registry];
+    if (!entry || !(jobId in entry.jobs))
+        return { outcome: 'not-joined', changed: false };
+    delete entry.jobs[jobId];
+    if (Object.keys(entry.jobs).length > 0)
+        return { outcome: 'others-remain', changed: false };
+    return settleEntry(config, record, registry, digest);
+}
+/** The last job has left `registry`: restores its entries and forgets it. Pure. */
+function settleEntry(config, record, registry, digest) {
+    const entry = record.registries[registry];
+    delete record.registries[registry];
+    let changed = false;
+    let outcome = 'restored';
+    const auths = isRecord(config.auths) ? config.auths : undefined;
+    const current = authDigestOf(auths?.[registry], digest);
+    if (auths && current !== undefined && entry.written.includes(current)) {
+        if (entry.originalAuth === undefined)
+            delete auths[registry];
+        else
+            auths[registry] = entry.originalAuth;
+        changed = true;
+    }
+    else if (auths?.[registry] !== undefined) {
+        outcome = 'changed-since';
+    }
+    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
+    if (entry.helperChanged && helpers?.[registry] === '') {
+        const next = { ...helpers };
+        if (entry.originalHelper === undefined)
+            delete next[registry];
+        else
+            next[registry] = entry.originalHelper;
+        if (Object.keys(next).length === 0 && !entry.hadHelpers)
+            delete config.credHelpers;
+        else
+            config.credHelpers = next;
+        changed = true;
+    }
+    return { outcome, changed };
+}
+/**
+ * Forgets jobs that are gone (their job directory on this machine no longer exists: a job
+ * killed before its post step ran) and settles registries no job uses any more. Returns whether
+ * `config` changed.
+ */
+function pruneGoneJobs(config, record, host, digest) {
+    let changed = false;
+    for (const [registry, entry] of Object.entries(record.registries)) {
+        for (const [id, job] of Object.entries(entry.jobs)) {
+            if (job.host === host && isGone(job.dir))
+                delete entry.jobs[id];
+        }
+        if (Object.keys(entry.jobs).length === 0)
+            changed = settleEntry(config, record, registry, digest).changed || changed;
+    }
+    return changed;
+}
+/** Whether a path certainly no longer exists (one this user cannot look into might). */
+function isGone(file) {
+    try {
+        external_node_fs_default().lstatSync(file);
+        return false;
+    }
+    catch (error) {
+        return ['ENOENT', 'ENOTDIR'].includes(error.code ?? '');
+    }
+}
+/** Reads a shared record; anything unreadable or malformed counts as no record. */
+function readSharedRecord(file) {
+    const value = readAuthFile(file, true);
+    const record = { version: 1, registries: {} };
+    if (value.version !== 1 || !isRecord(value.registries))
+        return record;
+    for (const [registry, entry] of Object.entries(value.registries)) {
+        if (!isRecord(entry) || !Array.isArray(entry.written) || !isRecord(entry.jobs))
+            continue;
+        const jobs = {};
+        for (const [id, job] of Object.entries(entry.jobs)) {
+            if (isRecord(job) && typeof job.dir === 'string' && typeof job.host === 'string')
+                jobs[id] = { dir: job.dir, host: job.host };
+        }
+        record.registries[registry] = {
+            ...('originalAuth' in entry ? { originalAuth: entry.originalAuth } : {}),
+            ...('originalHelper' in entry ? { originalHelper: entry.originalHelper } : {}),
+            hadHelpers: entry.hadHelpers === true,
+            helperChanged: entry.helperChanged === true,
+            written: entry.written.filter((d) => typeof d === 'string'),
+            jobs
+        };
+    }
+    return record;
+}
+/** Writes the shared record, or removes it when it names no registry. */
+function writeSharedRecord(file, record) {
+    if (Object.keys(record.registries).length === 0)
+        external_node_fs_default().rmSync(file, { force: true });
+    else
+        writeFileAtomic(file, record, true);
+}
+/** The mode to write `file` with: its own when it exists, else 0600. */
+function modeFor(file) {
+    const stat = external_node_fs_default().statSync(file, { throwIfNoEntry: false });
+    return stat ? stat.mode & 0o777 : FILE_MODE;
+}
+/**
+ * Merges `job`'s login into an explicit docker config file under its lock, recording the job in
+ * the shared record first (so that a failure between the two leaves nothing unrecorded; a
+ * failure writing the config puts the record back). A config.json that is a symbolic link is
+ * written through to its target, keeping the target's mode. Creates the directory (0700) when
+ * missing.
+ */
+async function mergeLoginInto(file, registry, auth, job, options = {}) {
+    const target = linkTarget(file);
+    external_node_fs_default().mkdirSync(external_node_path_default().dirname(target), { recursive: true, mode: DIR_MODE });
+    const digest = await loadDigest();
+    const host = external_node_os_default().hostname();
+    await withFileLock(target, async () => {
+        const config = readAuthFile(target);
+        const recordFile = sharedRecordFile(target);
+        const before = external_node_fs_default().existsSync(recordFile) ? readSharedRecord(recordFile) : undefined;
+        const record = readSharedRecord(recordFile);
+        pruneGoneJobs(config, record, host, digest);
+        joinShared(config, record, registry, auth, job, host, digest);
+        writeSharedRecord(recordFile, record);
+        try {
+            writeFileAtomic(target, config, true, modeFor(target));
+        }
+        catch (error) {
+            if (before)
+                writeSharedRecord(recordFile, before);
+            else
+                external_node_fs_default().rmSync(recordFile, { force: true });
+            throw error;
+        }
+    }, options);
+}
+/**
+ * Takes `job`'s login out of an explicit docker config file under its lock: the last job to
+ * leave a registry puts back what its entry held before the first one came, unless the user
+ * has rewritten the entry since.
+ */
+async function removeLoginFrom(file, registry, jobId, options = {}) {
+    const target = linkTarget(file);
+    const recordFile = sharedRecordFile(target);
+    if (!external_node_fs_default().existsSync(recordFile))
+        return 'not-joined';
+    const digest = await loadDigest();
+    const host = external_node_os_default().hostname();
+    return withFileLock(target, async () => {
+        const config = readAuthFile(target);
+        const record = readSharedRecord(recordFile);
+        const left = leaveShared(config, record, registry, jobId, digest);
+        const pruned = pruneGoneJobs(config, record, host, digest);
+        if (left.changed || pruned)
+            writeFileAtomic(target, config, true, modeFor(target));
+        writeSharedRecord(recordFile, record);
+        return left.outcome;
+    }, options);
+}
+/** Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
+ *  contexts and buildx builders keep working. */
+const LINKED_ENTRIES = ['cli-plugins', 'contexts', 'buildx'];
+/** Creates the job-scoped directory for this login under `root` (0700). */
+function createJobDir(root) {
+    external_node_fs_default().mkdirSync(root, { recursive: true });
+    return external_node_fs_default().mkdtempSync(external_node_path_default().join(root, 'chainguard-login-'));
+}
+/** Links the seed directory's plugins, contexts and builders into a job-scoped directory. */
+function linkSeedEntries(seedDir, jobDir) {
+    for (const name of LINKED_ENTRIES) {
+        const target = external_node_path_default().join(seedDir, name);
+        if (external_node_fs_default().statSync(target, { throwIfNoEntry: false })?.isDirectory())
+            external_node_fs_default().symlinkSync(target, external_node_path_default().join(jobDir, name), 'dir');
+    }
+}
+/** The file in a job directory holding the random marker that the saved state also carries. */
+const MARKER_FILE = '.chainguard-login-marker';
+/** Writes the job directory's marker (0600). */
+function writeJobMarker(jobDir, marker) {
+    external_node_fs_default().writeFileSync(external_node_path_default().join(jobDir, MARKER_FILE), marker, { mode: FILE_MODE, flag: 'wx' });
+}
+/**
+ * Why `dir` is not a job directory this step created for the state carrying `marker`, or
+ * undefined when it is: a directory (not a link) directly under `tempRoot` (both with links
+ * resolved) named chainguard-login-XXXXXX, owned by this user, mode 0700, holding the marker.
+ * These are the only directories cleanup deletes whole.
+ */
+function jobDirProblem(dir, marker, tempRoot) {
+    if (!external_node_path_default().isAbsolute(dir) || !/^chainguard-login-[A-Za-z0-9]{6}$/.test(external_node_path_default().basename(dir)))
+        return 'it is not a directory this step creates';
+    const stat = external_node_fs_default().lstatSync(dir, { throwIfNoEntry: false });
+    if (!stat)
+        return 'it does not exist';
+    if (!stat.isDirectory())
+        return 'it is not a directory';
+    let parent;
+    let root;
+    try {
+        parent = external_node_fs_default().realpathSync(external_node_path_default().dirname(dir));
+        root = external_node_fs_default().realpathSync(tempRoot);
+    }
+    catch (error) {
+        return `its location cannot be resolved (${error.code ?? messageOf(error)})`;
+    }
+    if (parent !== root)
+        return `it is not directly under this runner's temp directory (${tempRoot})`;
+    if (typeof process.getuid === 'function') {
+        if (stat.uid !== process.getuid())
+            return 'it belongs to another user';
+        if ((stat.mode & 0o777) !== DIR_MODE)
+            return `its mode is ${(stat.mode & 0o777).toString(8)}, not 700`;
+    }
+    let found;
+    try {
+        const markerFile = external_node_path_default().join(dir, MARKER_FILE);
+        found = external_node_fs_default().lstatSync(markerFile, { throwIfNoEntry: false })?.isFile() ? readRegularFile(markerFile) : undefined;
+    }
+    catch {
+        found = undefined;
+    }
+    if (!marker || found !== marker)
+        return 'it does not hold the marker this step left in it';
+    return undefined;
+}
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/docker-login.ts
+/**
+ * Installs a registry login where docker and the containers-image tools will use it, and
+ * removes it again at the end of the job.
+ *
+ * Default: a job-scoped directory under the runner's temp directory holds a copy of the user's
+ * docker config with the login added (exported as DOCKER_CONFIG) and a containers auth file
+ * (exported as REGISTRY_AUTH_FILE). With an explicit docker config directory, the login is
+ * merged into that directory's config.json instead, and a record beside it (shared by every job
+ * using that directory) keeps what the entry held before, to put back when the last job leaves.
+ */
+
+
+
+
+
+/** docker's user name for a Chainguard token. */
+const TOKEN_USERNAME = '_token';
+const CONTAINERS_AUTH_FILE = 'containers-auth.json';
+/** A random marker: 128 bits, hex. */
+async function newMarker() {
+    const { randomBytes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
+    return randomBytes(16).toString('hex');
+}
+/** Writes the login. On failure nothing it wrote is left behind. */
+async function installDockerLogin(plan) {
+    const auth = basicAuth(plan.username, plan.password);
+    const marker = await newMarker();
+    let jobDir;
+    try {
+        jobDir = createJobDir(plan.tempRoot);
+        writeJobMarker(jobDir, marker);
+    }
+    catch (error) {
+        throw new LoginError(`Could not create a job-scoped docker config directory under ${plan.tempRoot}: ${messageOf(error)}.`);
+    }
+    const ignored = (why) => plan.warn(`Not copying existing credentials: ${why}.`);
+    const lock = { scale: timeScale(plan.env) };
+    let merged = false;
+    try {
+        // A login earlier in the same shell exported its own directory; seed from what it seeded from.
+        let dockerSeed = userDockerConfigDir(plan.env, plan.home);
+        let containersSeed = userContainersAuthFile(plan.env);
+        const previous = plan.previous;
+        if (previous?.seed) {
+            if (dockerSeed === previous.jobDir)
+                dockerSeed = previous.seed.dockerDir;
+            if (containersSeed === external_node_path_default().join(previous.jobDir, CONTAINERS_AUTH_FILE))
+                containersSeed = previous.seed.containersFile;
+        }
+        const state = {
+            version: 2,
+            jobDir,
+            marker,
+            registry: plan.registry,
+            ...(plan.explicitDir ? { explicitDir: plan.explicitDir } : {}),
+            seed: { dockerDir: dockerSeed, ...(containersSeed ? { containersFile: containersSeed } : {}) }
+        };
+        try {
+            plan.saveState?.(state);
+        }
+        catch (error) {
+            throw new LoginError(`Could not save the state the post step needs to remove the login: ${messageOf(error)}.`);
+        }
+        // The containers-image tools read this file first; seed it from their current primary file.
+        const containersAuthFile = external_node_path_default().join(jobDir, CONTAINERS_AUTH_FILE);
+        const containers = containersSeed ? readAuthFile(containersSeed, true, ignored) : {};
+        applyLogin(containers, plan.registry, auth, 'containers', containersAuthFile);
+        writeFileAtomic(containersAuthFile, containers);
+        let dockerConfigDir;
+        if (plan.explicitDir) {
+            dockerConfigDir = plan.explicitDir;
+            await mergeLoginInto(external_node_path_default().join(dockerConfigDir, 'config.json'), plan.registry, auth, { id: marker, dir: jobDir }, lock).catch((error) => {
+                throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${messageOf(error)}`);
+            });
+            merged = true;
+        }
+        else {
+            dockerConfigDir = jobDir;
+            const config = readAuthFile(external_node_path_default().join(dockerSeed, 'config.json'), true, ignored);
+            applyLogin(config, plan.registry, auth, 'docker', external_node_path_default().join(jobDir, 'config.json'));
+            writeFileAtomic(external_node_path_default().join(jobDir, 'config.json'), config);
+            linkSeedEntries(dockerSeed, jobDir);
+        }
+        return { dockerConfigDir, containersAuthFile, state };
+    }
+    catch (error) {
+        if (merged && plan.explicitDir) {
+            await removeLoginFrom(external_node_path_default().join(plan.explicitDir, 'config.json'), plan.registry, marker, lock).catch(() => undefined);
+        }
+        external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
+        throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${messageOf(error)}.`);
+    }
+}
+/**
+ * Removes the login: takes this job out of the explicit config (the last job out puts back the
+ * earlier entries), then deletes the job-scoped directory. Trusts nothing in `state` it has not
+ * checked: the job directory must be one this step created (see jobDirProblem), and the only
+ * file it changes besides is `<explicit dir>/config.json`. Returns what it did, for the log.
+ */
+async function removeDockerLogin(state, context) {
+    const problem = jobDirProblem(state.jobDir, state.marker, context.tempRoot);
+    if (problem === 'it does not exist')
+        return [`nothing to remove: ${state.jobDir} no longer exists`];
+    if (problem)
+        throw new LoginError(`Refusing to clean up ${state.jobDir}: ${problem}.`);
+    const done = [];
+    if (state.explicitDir) {
+        const file = external_node_path_default().join(external_node_path_default().resolve(state.explicitDir), 'config.json');
+        const outcome = await removeLoginFrom(file, state.registry, state.marker, { scale: timeScale(context.env) });
+        done.push(describeLeave(outcome, state.registry, file));
+    }
+    external_node_fs_default().rmSync(state.jobDir, { recursive: true, force: true });
+    done.push(`deleted ${state.jobDir}`);
+    return done;
+}
+function describeLeave(outcome, registry, file) {
+    switch (outcome) {
+        case 'restored':
+            return `removed the ${registry} login from ${file}`;
+        case 'others-remain':
+            return `left the ${registry} login in ${file}: other jobs logged in through it are still running`;
+        case 'changed-since':
+            return `left ${file} as it was: its ${registry} entry has changed since this step wrote it`;
+        case 'not-joined':
+            return `left ${file} as it was: it holds no login of this job`;
+    }
+}
+/** Parses saved cleanup state; undefined when absent or not ours. */
+function parseCleanupState(text) {
+    if (!text)
+        return undefined;
+    try {
+        const value = JSON.parse(text);
+        if (value.version === 2 &&
+            typeof value.jobDir === 'string' &&
+            typeof value.marker === 'string' &&
+            typeof value.registry === 'string' &&
+            (value.explicitDir === undefined || typeof value.explicitDir === 'string')) {
+            return value;
+        }
+    }
+    catch {
+        // fall through
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/cleanup.ts
+/** The post step: removes what the login wrote. Kept apart so the post bundles stay small. */
+
+
+
+
+/** Where the main step keeps its cleanup state for the post step. */
+const STATE_KEY = 'chainguardLoginState';
+/** The runner's temp directory, absolute (a relative TMPDIR is taken from the current directory). */
+function tempRootOf(platform) {
+    return external_node_path_default().resolve(platform.tempDir() || external_node_os_default().tmpdir());
+}
+/** Removes what the main step wrote, when it saved anything to remove. */
+async function cleanup(platform, env = process.env) {
+    const state = parseCleanupState(platform.getState(STATE_KEY));
+    if (!state) {
+        platform.info('Nothing to clean up.');
+        return;
+    }
+    for (const line of await removeDockerLogin(state, { tempRoot: tempRootOf(platform), env }))
+        platform.info(`Logout: ${line}`);
+}
+/** Runs `cleanup`; a failure is a warning, since the job's own work is done. */
+async function runCleanup(platform) {
+    try {
+        await cleanup(platform);
+    }
+    catch (error) {
+        platform.warning(`Could not remove the registry login: ${messageOf(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/jwt.ts
+/**
+ * Reads the claims of a JWT for messages and expiry. Never verifies a signature (the services
+ * do that) and never logs the token itself.
+ */
+/** The token's claims, or undefined when it is not a three-part JWT with a JSON payload. */
+function decodeClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[1].length === 0)
+        return undefined;
+    try {
+        const json = Buffer.from(parts[1], 'base64url').toString('utf8');
+        const claims = JSON.parse(json);
+        if (claims === null || typeof claims !== 'object' || Array.isArray(claims))
+            return undefined;
+        return claims;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The `exp` claim as a Date, or undefined when absent or not a number. */
+function expiryOf(claims) {
+    const exp = claims?.exp;
+    if (typeof exp !== 'number' || !Number.isFinite(exp))
+        return undefined;
+    return new Date(exp * 1000);
+}
+/** A claim rendered for a message: strings as they are, arrays joined, anything else omitted. */
+function claimText(claims, name) {
+    const value = claims?.[name];
+    if (typeof value === 'string')
+        return value;
+    if (Array.isArray(value))
+        return value.filter((v) => typeof v === 'string').join(', ');
+    return '(absent)';
+}
+
+;// CONCATENATED MODULE: ./src/core/doctor.ts
+/**
+ * The setup doctor: from the token a runner presents (its claims, decoded, never the token),
+ * the exact `chainctl` command and Terraform block that make Chainguard trust it, with advice for
+ * the source it came from. Used when the STS refuses a token and by `diagnose`.
+ */
+
+/** A suggested identity name per source. */
+const NAMES = {
+    imds: 'azure-vm-runners',
+    'app-service': 'azure-container-apps-runners',
+    arc: 'azure-arc-runners',
+    'workload-identity': 'aks-workload-identity',
+    'token-file': 'kubernetes-ci',
+    github: 'github-actions',
+    'azure-devops': 'azure-pipelines'
+};
+const AZURE_KINDS = ['imds', 'app-service', 'arc', 'workload-identity'];
+/** The claims that matter, for messages. */
+function claimSummary(claims) {
+    const aud = claims?.aud;
+    // An identity matches one audience: take the first of a list.
+    const first = Array.isArray(aud) ? aud.find((a) => typeof a === 'string') : aud;
+    return {
+        iss: claimText(claims, 'iss'),
+        sub: claimText(claims, 'sub'),
+        aud: typeof first === 'string' ? first : '(absent)',
+        exp: expiryOf(claims)
+    };
+}
+/** A value as a POSIX shell word: bare when safe, else single-quoted. */
+function shellWord(value) {
+    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** A value as a Terraform string literal (JSON escapes, with template sequences escaped). */
+function hclString(value) {
+    return JSON.stringify(value)
+        .replace(/\$\{/g, () => '$${')
+        .replace(/%\{/g, () => '%%{');
+}
+function parentOf(identity) {
+    if (!identity)
+        return undefined;
+    const at = identity.lastIndexOf('/');
+    return at > 0 ? identity.slice(0, at) : undefined;
+}
+/** Whether an issuer URL is unlikely to be reachable from the internet (a cluster-internal name). */
+function looksPrivate(issuer) {
+    let url;
+    try {
+        url = new URL(issuer);
+    }
+    catch {
+        return true;
+    }
+    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (url.protocol !== 'https:' || !host.includes('.'))
+        return true;
+    if (/\.(local|svc|internal|localdomain|lan|cluster\.local)$/.test(host))
+        return true;
+    if (/^(10\.|127\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host))
+        return true;
+    return host === '::1' || host.startsWith('fc') || host.startsWith('fd');
+}
+/** The lines that tell a user how to make Chainguard trust the presented token. */
+function trustLines(presented) {
+    const { iss, sub, aud, exp } = claimSummary(decodeClaims(presented.token));
+    if (iss === '(absent)' || sub === '(absent)') {
+        return [`The ${presented.tokenName} has no ${iss === '(absent)' ? 'issuer (iss)' : 'subject (sub)'} claim, so no assumable identity can match it.`];
+    }
+    const name = NAMES[presented.kind];
+    const parent = parentOf(presented.identity);
+    const hasAudience = aud !== '(absent)';
+    const command = [
+        'chainctl iam identities create',
+        name,
+        ...(parent ? [`--parent=${parent}`] : []),
+        `--identity-issuer=${shellWord(iss)}`,
+        `--subject=${shellWord(sub)}`,
+        ...(hasAudience ? [`--audience=${shellWord(aud)}`] : []),
+        '--role=registry.pull'
+    ].join(' ');
+    const terraform = [
+        `  resource "chainguard_identity" "${name.replace(/-/g, '_')}" {`,
+        `    parent_id = ${hclString(parent ?? '<your organization or folder ID>')}`,
+        `    name      = ${hclString(name)}`,
+        '    claim_match {',
+        `      issuer   = ${hclString(iss)}`,
+        `      subject  = ${hclString(sub)}`,
+        ...(hasAudience ? [`      audience = ${hclString(aud)}`] : []),
+        '    }',
+        '  }'
+    ];
+    const lines = [
+        'To trust this runner, create an assumable identity that matches these claims:',
+        `  ${command}`,
+        'or in Terraform (chainguard provider; then bind it to the role registry.pull with a chainguard_rolebinding):',
+        ...terraform,
+        ...advice(presented, { iss, sub, aud, name })
+    ];
+    if (exp && exp.getTime() <= presented.now) {
+        lines.push(`Note: this token expired at ${exp.toISOString()}; a fresh one is needed whatever the identity.`);
+    }
+    return lines;
+}
+/** Advice that depends on where the token came from. */
+function advice(presented, claims) {
+    const { iss, sub, aud, name } = claims;
+    const label = presented.label;
+    if (AZURE_KINDS.includes(presented.kind)) {
+        if (iss.startsWith('https://sts.windows.net/')) {
+            return [
+                'Likely cause: the token has a v1 issuer (https://sts.windows.net/<tenant-id>/). Either create the identity with the v1 ' +
+                    'issuer and audience shown above, or set "requestedAccessTokenVersion": 2 in the Entra app\'s manifest so the issuer ' +
+                    'becomes https://login.microsoftonline.com/<tenant-id>/v2.0 and the audience the app\'s client ID.'
+            ];
+        }
+        if (aud.startsWith('api://')) {
+            return [
+                'Likely cause: the audience. v2 tokens carry the Entra app\'s client ID as audience, not its Application ID URI; create ' +
+                    'the identity with the audience shown above.'
+            ];
+        }
+        return [
+            'The subject is the managed identity\'s principal (object) ID and the audience the Entra app\'s client ID (from ' +
+                `${label('azure-audience')}); compare them with the identity the job uses (chainctl iam identities describe <id>).`
+        ];
+    }
+    if (presented.kind === 'token-file') {
+        const lines = [];
+        if (sub.startsWith('system:serviceaccount:')) {
+            const keys = `${iss.replace(/\/$/, '')}/.well-known/openid-configuration`;
+            const lead = looksPrivate(iss)
+                ? `The issuer ${iss} does not look reachable from the internet, and Chainguard fetches its signing keys from ${keys}: ` +
+                    'create a static identity with the cluster\'s keys instead'
+                : `If the cluster's issuer is not reachable from the internet (Chainguard fetches its signing keys from ${keys}), ` +
+                    'create a static identity with the cluster\'s keys instead';
+            lines.push(`${lead} (register them again before they expire, at most 30 days):`, `  chainctl iam identities create ${name}${parentOf(presented.identity) ? ` --parent=${parentOf(presented.identity)}` : ''} --identity-issuer=${shellWord(iss)} --issuer-keys="$(kubectl get --raw /openid/v1/jwks)" --subject=${shellWord(sub)} --role=registry.pull`, '  (Terraform: a static { issuer, issuer_keys, subject, expiration } block instead of claim_match.)');
+            if (aud !== 'issuer.enforce.dev') {
+                lines.push(`The token's audience is "${aud}"; Chainguard's Kubernetes guide projects it with audience issuer.enforce.dev (serviceAccountToken.audience).`);
+            }
+        }
+        return lines;
+    }
+    if (presented.kind === 'github') {
+        return [
+            'The subject depends on what triggered the workflow (repo:<owner>/<repo>:ref:refs/heads/<branch>, …:pull_request, ' +
+                `…:environment:<name>); to trust several, use --subject-pattern instead of --subject. The audience is ${label('oidc-audience')}.`
+        ];
+    }
+    return [
+        `Without ${label('azure-devops-service-connection')} the subject names this pipeline (p://<org>/<project>/<pipeline>); with it, ` +
+            'the service connection (sc://<org>/<project>/<connection>). The audience is always api://AzureADTokenExchange.'
+    ];
+}
+/** The advice appended to an STS 401/403: the claims presented, then how to trust them. */
+function refusalAdvice(presented) {
+    const claims = decodeClaims(presented.token);
+    if (!claims)
+        return `The ${presented.tokenName} could not be decoded, so its claims cannot be shown.`;
+    const { iss, sub } = claimSummary(claims);
+    const who = presented.identity ? `The identity ${presented.identity}` : 'The identity';
+    const first = `${who} must match the ${presented.tokenName}'s claims: issuer "${iss}", subject "${sub}", audience "${claimText(claims, 'aud')}".`;
+    return [first, ...trustLines(presented)].join('\n');
+}
+/** What `diagnose` prints: the claims, how to trust them, and that nothing was exchanged. */
+function diagnosisLines(presented, from) {
+    const claims = decodeClaims(presented.token);
+    if (!claims)
+        return [`Diagnosis: the ${presented.tokenName} from ${from} is not a JWT, so it has no claims to match.`];
+    const { iss, sub, exp } = claimSummary(claims);
+    return [
+        `Diagnosis: the ${presented.tokenName} from ${from} has these claims (the token itself is not shown):`,
+        `  issuer   (iss): ${iss}`,
+        `  subject  (sub): ${sub}`,
+        `  audience (aud): ${claimText(claims, 'aud')}`,
+        ...(exp ? [`  expires  (exp): ${exp.toISOString()}`] : []),
+        ...trustLines(presented),
+        `Then set ${presented.label('identity')} to the new identity's UIDP (chainctl iam identities list).`,
+        'Stopped before the exchange (diagnose): nothing was sent to Chainguard and nothing was written.'
+    ];
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: ./src/core/http.ts
+/**
+ * The one HTTP helper: bounded connect and response times, a cap on the body size, no
+ * redirects, and an explicit choice between a direct connection and the network the job is
+ * given: the runner's own proxy and certificate settings when it hands any over (the Azure
+ * agent does, as variables), else the proxy the environment names. Messages name the host,
+ * never a header, a body or a proxy credential.
+ */
+
+
+/** A request that got no complete HTTP response. */
+class HttpFailure extends Error {
+    kind;
+    /** The runner's network settings the request used, when it used any (for messages). */
+    settings;
+    constructor(kind, message) {
+        super(message);
+        this.name = 'HttpFailure';
+        this.kind = kind;
+    }
+}
+const proxyVariables = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+/** node:https, loaded on first use: IMDS never needs TLS, and loading it costs startup time. */
+let httpsModule;
+function loadHttps() {
+    return (httpsModule ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)));
+}
+async function tlsOptions(network) {
+    if (!network)
+        return {};
+    const read = (file, what) => {
+        try {
+            return external_node_fs_default().readFileSync(file);
+        }
+        catch (error) {
+            throw new HttpFailure('other', `could not read the agent's ${what} ${file} (${error.code ?? 'error'})`);
+        }
+    };
+    const options = {};
+    if (network.caFile) {
+        const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
+        options.ca = [...rootCertificates.map((pem) => Buffer.from(pem)), read(network.caFile, 'CA file (Agent.CAInfo)')];
+    }
+    if (network.certFile)
+        options.cert = read(network.certFile, 'client certificate (Agent.ClientCert)');
+    if (network.keyFile)
+        options.key = read(network.keyFile, 'client certificate key (Agent.ClientCertKey)');
+    if (network.passphrase)
+        options.passphrase = network.passphrase;
+    return options;
+}
+/** An agent that tunnels through the runner's proxy, with its credentials and TLS settings. */
+async function tunnelAgent(target, proxy, tls) {
+    const tunnel = await __nccwpck_require__.e(/* import() */ 770).then(__nccwpck_require__.t.bind(__nccwpck_require__, 770, 19));
+    const credentials = proxy.username || proxy.password ? { proxyAuth: `${proxy.username ?? ''}:${proxy.password ?? ''}` } : {};
+    const proxyOptions = {
+        host: proxy.url.hostname.replace(/^\[|\]$/g, ''),
+        port: Number(proxy.url.port) || (proxy.url.protocol === 'https:' ? 443 : 80),
+        ...credentials
+    };
+    const overHttps = proxy.url.protocol === 'https:';
+    const options = { proxy: overHttps ? { ...proxyOptions, ...tls } : proxyOptions, ...tls, keepAlive: false };
+    if (target.protocol === 'https:')
+        return (overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp)(options);
+    return (overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp)(options);
+}
+/** The route for a request: direct, through the runner's proxy, or through the environment's. */
+async function routeFor(req, https) {
+    const tls = req.route === 'environment' && https ? await tlsOptions(req.network) : {};
+    const direct = { agent: https ? new https.Agent({ keepAlive: false, ...tls }) : new (external_node_http_default()).Agent({ keepAlive: false }) };
+    if (req.route === 'direct')
+        return direct;
+    if (req.network) {
+        const proxy = req.network.proxyFor(req.url);
+        return proxy ? { agent: await tunnelAgent(req.url, proxy, tls), proxy: `the proxy ${proxy.url.host}` } : direct;
+    }
+    if (!proxyVariables.some((name) => process.env[name]))
+        return direct;
+    // The proxy machinery is only loaded when a proxy is configured.
+    const { HttpClient } = await __nccwpck_require__.e(/* import() */ 942).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
+    const client = new HttpClient('chainguard-azure-login', [], { allowRedirects: false, keepAlive: false });
+    const agent = client.getAgent(req.url.href);
+    return { agent, proxy: agent.proxyOptions ? 'the proxy named by HTTPS_PROXY' : undefined };
+}
+function classify(error) {
+    switch (error.code) {
+        case 'ECONNREFUSED':
+            return 'refused';
+        case 'ECONNRESET':
+        case 'EPIPE':
+            return 'reset';
+        case 'EHOSTUNREACH':
+        case 'ENETUNREACH':
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return 'unreachable';
+        default:
+            return 'other';
+    }
+}
+/** A failure on the way to `host`, told as what the proxy did when the request went through one. */
+function failureOf(error, host, proxy) {
+    const kind = classify(error);
+    // The tunnelling agent reports the proxy's answer to CONNECT as "statusCode=<n>", and a
+    // proxy it could not reach as "cause=<the connection error>".
+    if (proxy && error.message.includes('tunneling socket')) {
+        const status = /statusCode=(\d{3})/.exec(error.message)?.[1];
+        if (status) {
+            const why = status === '407' ? ': Proxy Authentication Required, check the proxy user name and password' : '';
+            return new HttpFailure('proxy', `${proxy} refused to open a tunnel to ${host} (HTTP ${status}${why})`);
+        }
+        const cause = /cause=(\S+ \S+)/.exec(error.message)?.[1] ?? error.code ?? 'error';
+        return new HttpFailure('proxy', `${proxy} could not be reached (${cause})`);
+    }
+    return new HttpFailure(kind, kind === 'refused' ? `${host} refused the connection` : `the connection to ${host} failed (${error.code ?? error.message})`);
+}
+/** Sends one request and reads the whole (capped) response. Never follows redirects. */
+async function send(req) {
+    const host = req.url.host;
+    if (req.signal?.aborted)
+        throw new HttpFailure('aborted', `request to ${host} was cancelled`);
+    const https = req.url.protocol === 'https:' ? await loadHttps() : undefined;
+    const { agent, proxy } = await routeFor(req, https);
+    const transport = https ?? (external_node_http_default());
+    const headers = { ...req.headers };
+    if (req.body !== undefined)
+        headers['Content-Length'] = String(Buffer.byteLength(req.body));
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const request = transport.request(req.url, { method: req.method, headers, agent });
+        const fail = (failure) => {
+            if (settled)
+                return;
+            settled = true;
+            cleanup();
+            request.destroy();
+            reject(failure);
+        };
+        const overall = setTimeout(() => fail(new HttpFailure('timeout', `${host} did not answer within ${req.timeoutMs} ms`)), req.timeoutMs);
+        let connectTimer;
+        const onAbort = () => fail(new HttpFailure('aborted', `request to ${host} was cancelled`));
+        req.signal?.addEventListener('abort', onAbort, { once: true });
+        function cleanup() {
+            clearTimeout(overall);
+            if (connectTimer)
+                clearTimeout(connectTimer);
+            req.signal?.removeEventListener('abort', onAbort);
+        }
+        request.on('socket', (socket) => {
+            if (!socket.connecting)
+                return;
+            connectTimer = setTimeout(() => fail(new HttpFailure('connect-timeout', `could not connect to ${host} within ${req.connectTimeoutMs} ms`)), req.connectTimeoutMs);
+            socket.once('connect', () => clearTimeout(connectTimer));
+        });
+        request.on('error', (error) => {
+            const failure = failureOf(error, host, proxy);
+            if (req.route === 'environment' && req.network)
+                failure.settings = req.network.source;
+            fail(failure);
+        });
+        request.on('response', (response) => {
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > req.maxBodyBytes) {
+                    fail(new HttpFailure('too-large', `${host} sent a response larger than ${req.maxBodyBytes} bytes`));
+                    return;
+                }
+                chunks.push(chunk);
+            });
+            const cutOff = () => fail(new HttpFailure('reset', `the response from ${host} was cut off`));
+            response.on('error', cutOff);
+            response.on('close', () => {
+                if (!response.complete)
+                    cutOff();
+            });
+            response.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                cleanup();
+                resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') });
+            });
+        });
+        request.end(req.body);
+    });
+}
+/** Parses a JSON object body, or returns undefined. */
+function jsonObject(body) {
+    try {
+        const value = JSON.parse(body);
+        if (value !== null && typeof value === 'object' && !Array.isArray(value))
+            return value;
+    }
+    catch {
+        // not JSON
+    }
+    return undefined;
+}
+/** `Retry-After` (seconds or an HTTP date) as milliseconds from `now`, or undefined. */
+function retryAfterMs(headers, now) {
+    const raw = headers['retry-after'];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+
+;// CONCATENATED MODULE: ./src/core/retry.ts
+/**
+ * The delay before retry number `retry` (1-based): `base · 2^(retry-1)`, capped, then scaled
+ * by a random factor in [0.8, 1.2) so that many runners do not retry in lockstep.
+ */
+function backoffMs(retry, baseMs, capMs, random) {
+    const plain = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
+    return Math.round(plain * (0.8 + 0.4 * random()));
+}
+/** Runs `run` until it succeeds or `retryAfter` says to stop. */
+async function retrying(options) {
+    const start = options.clock.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await options.run(attempt);
+        }
+        catch (error) {
+            if (options.signal?.aborted)
+                throw error;
+            const delay = options.retryAfter(error, attempt, options.clock.now() - start);
+            if (delay === undefined)
+                throw error;
+            options.onRetry?.(error, attempt, delay);
+            await options.clock.sleep(delay, options.signal);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/source.ts
+/** The `identity-source` values: `auto`, or one source. */
+const SOURCE_CHOICES = ['auto', 'imds', 'app-service', 'arc', 'workload-identity', 'token-file', 'github', 'azure-devops'];
+/** The sources that ask Azure for a token for `azure-audience`. */
+const AZURE_SOURCES = ['workload-identity', 'app-service', 'arc', 'imds'];
+/** Anything that starts like a JWT (`eyJ`: base64url of `{"`), up to three base64url parts. */
+const JWT_LIKE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){0,2}/g;
+const REDACTED = '[redacted]';
+/**
+ * Removes secrets from text a service sent, before it goes into any message: each of `secrets`
+ * (the token presented, any token issued) and anything shaped like a JWT, whole or cut short.
+ */
+function redact(text, secrets = []) {
+    let result = text;
+    for (const secret of secrets)
+        if (secret && secret.length >= 8)
+            result = result.split(secret).join(REDACTED);
+    return result.replace(JWT_LIKE, REDACTED);
+}
+/**
+ * Text from a service, made fit for a message: secrets removed (see redact), then one line,
+ * printable, at most `max` characters. Every piece of service text that reaches a message goes
+ * through here.
+ */
+function clip(text, max = 300, secrets = []) {
+    // eslint-disable-next-line no-control-regex
+    const oneLine = redact(text, secrets).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+    return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}
+
+;// CONCATENATED MODULE: ./src/core/exchange/chainguard-sts.ts
+/**
+ * Chainguard's security token service: exchanges an OIDC token (here Azure's) for a token of
+ * an assumable identity. Parameters travel form-encoded; a JSON body would be ignored.
+ */
+
+
+
+
+
+
+const CONNECT_TIMEOUT_MS = 10_000;
+const ATTEMPT_TIMEOUT_MS = 30_000;
+const MAX_BODY_BYTES = 256 * 1024;
+const ATTEMPTS = 3;
+/** The last instant an ISO 8601 date can show (9999-12-31T23:59:59Z): anything later is absurd. */
+const LAST_PRINTABLE_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+function isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+class StsStatus extends Error {
+    response;
+    code;
+    detail;
+    constructor(response, code, detail) {
+        super(`HTTP ${response.status}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`);
+        this.response = response;
+        this.code = code;
+        this.detail = detail;
+    }
+}
+const GRPC_CODES = {
+    3: 'InvalidArgument',
+    5: 'NotFound',
+    7: 'PermissionDenied',
+    13: 'Internal',
+    14: 'Unavailable',
+    16: 'Unauthenticated'
+};
+/** Exchanges `subjectToken` for a Chainguard token. */
+async function exchangeAtChainguard(request, context) {
+    const url = new URL(`${request.issuer}/sts/exchange`);
+    const body = new URLSearchParams({ aud: request.audience, identity: request.identity }).toString();
+    const tokenName = request.presented?.tokenName ?? 'Azure token';
+    const call = `Could not exchange the ${tokenName} at Chainguard's STS (${url.origin}${url.pathname})`;
+    context.debug(`Exchanging the ${tokenName} at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`);
+    let response;
+    try {
+        response = await retrying({
+            clock: context.clock,
+            signal: context.signal,
+            run: () => attempt(url, body, request.subjectToken, context),
+            retryAfter: (error, n) => {
+                const transient = (error instanceof StsStatus && [502, 503, 504].includes(error.response.status)) ||
+                    (error instanceof HttpFailure && (error.kind === 'reset' || error.kind === 'refused'));
+                return transient && n < ATTEMPTS ? backoffMs(n, 150, 1_000, context.clock.random) : undefined;
+            },
+            onRetry: (error, n, delay) => context.debug(`STS attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+        });
+    }
+    catch (error) {
+        if (context.signal?.aborted)
+            throw error;
+        throw explain(error, call, request);
+    }
+    const parsed = jsonObject(response.body);
+    const token = parsed?.token;
+    if (typeof token !== 'string' || token.length === 0) {
+        const what = parsed ? 'JSON without a token' : 'not JSON';
+        throw new LoginError(`${call}: it answered 200 with a body that is ${what}. Check the issuer input: it must name Chainguard's STS.`);
+    }
+    context.mask(token);
+    const claims = decodeClaims(token);
+    const expiresAt = expiryOf(claims);
+    if (!expiresAt) {
+        throw new LoginError(`${call}: the token it returned is not a JWT with an expiry. Check the issuer input: it must name Chainguard's STS.`);
+    }
+    const now = context.clock.now();
+    const at = expiresAt.getTime();
+    if (!Number.isFinite(at) || at > LAST_PRINTABLE_MS) {
+        throw new LoginError(`${call}: the token it returned has an expiry (exp ${String(claims?.exp)}) that is not a plausible time. ` +
+            "Check the issuer input: it must name Chainguard's STS.");
+    }
+    if (at <= now) {
+        throw new LoginError(`${call}: the token it returned expired at ${isoSeconds(expiresAt)}, before now (${isoSeconds(new Date(now))}). ` +
+            "Check the issuer input (it must name Chainguard's STS) and this machine's clock.");
+    }
+    return { token, expiresAt };
+}
+async function attempt(url, body, subjectToken, context) {
+    const response = await context.send({
+        url,
+        method: 'POST',
+        headers: {
+            Authorization: `Bearer ${subjectToken}`,
+            'Content-Type': 'application/x-www-form-urlencoded',
+            Accept: 'application/json'
+        },
+        body,
+        route: 'environment',
+        connectTimeoutMs: CONNECT_TIMEOUT_MS,
+        timeoutMs: ATTEMPT_TIMEOUT_MS,
+        maxBodyBytes: MAX_BODY_BYTES,
+        signal: context.signal
+    });
+    if (response.status === 200)
+        return response;
+    const parsed = jsonObject(response.body);
+    const grpc = typeof parsed?.code === 'number' ? GRPC_CODES[parsed.code] ?? `code ${parsed.code}` : '';
+    const message = typeof parsed?.message === 'string' ? clip(parsed.message, 300, [subjectToken]) : '';
+    throw new StsStatus(response, grpc, message);
+}
+function explain(error, call, request) {
+    if (error instanceof HttpFailure) {
+        const check = error.settings ? `the issuer input and ${error.settings}` : 'the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY';
+        return new LoginError(`${call}: ${error.message}. Check ${check}.`);
+    }
+    if (!(error instanceof StsStatus))
+        return error instanceof Error ? error : new Error(String(error));
+    const status = error.response.status;
+    if (status === 401 || status === 403)
+        return new LoginError(`${call}: ${error.message}. ${claimsAdvice(request)}`);
+    if (status === 400) {
+        return new LoginError(`${call}: ${error.message}. The STS refused the request's parameters: check ${request.identityInput} ` +
+            `(an assumable identity's UIDP) and ${request.audienceInput}.`);
+    }
+    if (status === 404) {
+        return new LoginError(`${call}: ${error.message}. Check ${request.identityInput}: no assumable identity with that UIDP was found, ` +
+            'or the issuer input does not name Chainguard\'s STS.');
+    }
+    if ([502, 503, 504].includes(status)) {
+        return new LoginError(`${call}: the STS stayed unavailable (${error.message}) after ${ATTEMPTS} attempts. Try again shortly.`);
+    }
+    return new LoginError(`${call}: ${error.message}.`);
+}
+/**
+ * Explains a refused token by its claims (decoded, never the token) and says how to make
+ * Chainguard trust it: the setup doctor's `chainctl` command and Terraform block.
+ */
+function claimsAdvice(request) {
+    return refusalAdvice({
+        kind: request.presented?.kind ?? 'imds',
+        tokenName: request.presented?.tokenName ?? 'Azure token',
+        label: request.presented?.label ?? ((name) => name),
+        token: request.subjectToken,
+        identity: request.identity,
+        now: Date.now()
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/inputs.ts
+/**
+ * Reads and validates every input before any request is sent. Each refusal names the input as
+ * the user writes it on their platform.
+ */
+
+
+
+/** The canonical input names (GitHub's spelling; Azure uses camelCase, the CLI `--name`). */
+const INPUT_NAMES = [
+    'identity',
+    'azure-audience',
+    'managed-identity-client-id',
+    'managed-identity-object-id',
+    'managed-identity-resource-id',
+    'registry',
+    'audience',
+    'issuer',
+    'docker-login',
+    'docker-config',
+    'logout',
+    'timeout',
+    'identity-source',
+    'identity-token-file',
+    'oidc-audience',
+    'azure-devops-service-connection',
+    'diagnose'
+];
+const SELECTOR_INPUTS = [
+    'managed-identity-client-id',
+    'managed-identity-object-id',
+    'managed-identity-resource-id'
+];
+const DEFAULT_REGISTRY = 'cgr.dev';
+const DEFAULT_ISSUER = 'https://issuer.enforce.dev';
+const DEFAULT_TIMEOUT_SECONDS = 120;
+const DEFAULT_OIDC_AUDIENCE = 'issuer.enforce.dev';
+const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
+const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const MAX_LENGTH = 2048;
+/** Runner and agent commands begin with these; no input value ever needs one. */
+const RUNNER_COMMAND = /##(vso)?\[/i;
+/** Inputs that hold a URI or an audience: `#`, `[` and `]` never belong in them. */
+const URI_INPUTS = new Set(['azure-audience', 'audience', 'issuer', 'oidc-audience']);
+/**
+ * Whether a URI or audience holds `#`, `[` or `]`, which none ever needs (a fragment, or a
+ * bracket that could open a runner command). A bracketed IPv6 host right after the scheme is
+ * the one exception, for an issuer on loopback such as http://[::1]:8080.
+ */
+function hasUriForbiddenCharacter(value) {
+    return /[#[\]]/.test(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)\[[0-9a-f:.]+\]/i, '$1'));
+}
+/** Reads every input; throws InputError naming the first one that is wrong. */
+function readInputs(reader, cwd = process.cwd()) {
+    const value = (name) => {
+        const raw = reader.get(name) ?? '';
+        const trimmed = raw.trim();
+        if (CONTROL.test(trimmed)) {
+            throw new InputError(name, `Input ${reader.label(name)} contains a control character or line break; give a single plain value.`);
+        }
+        if (RUNNER_COMMAND.test(trimmed)) {
+            throw new InputError(name, `Input ${reader.label(name)} contains a runner or agent command marker ("##" and "["), which no value needs; give the plain value.`);
+        }
+        if (URI_INPUTS.has(name) && hasUriForbiddenCharacter(trimmed)) {
+            throw new InputError(name, `Input ${reader.label(name)} contains "#", "[" or "]", which an audience or URL never needs here; remove them.`);
+        }
+        if (trimmed.length > MAX_LENGTH) {
+            throw new InputError(name, `Input ${reader.label(name)} is ${trimmed.length} characters long; at most ${MAX_LENGTH} are accepted.`);
+        }
+        return trimmed;
+    };
+    const fail = (name, message) => {
+        throw new InputError(name, `Input ${reader.label(name)} ${message}`);
+    };
+    const diagnose = readBoolean('diagnose', value('diagnose'), false, reader);
+    const identity = value('identity');
+    if (!identity && !diagnose)
+        fail('identity', 'is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).');
+    if (identity && !UIDP.test(identity)) {
+        fail('identity', `is not an assumable identity's UIDP ("${shown(identity)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
+    }
+    // Required only by the Azure sources, which the source selection checks.
+    const azureResource = value('azure-audience').replace(/\/\.default$/, '') || undefined;
+    if (azureResource && !GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
+        fail('azure-audience', `must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${shown(azureResource)}".`);
+    }
+    const selectors = SELECTOR_INPUTS.map((name) => ({ name, value: value(name) })).filter((s) => s.value);
+    if (selectors.length > 1) {
+        const names = selectors.map((s) => reader.label(s.name)).join(' and ');
+        throw new InputError(selectors[1].name, `Inputs ${names} are both set: choose the user-assigned identity with exactly one of them.`);
+    }
+    let selector;
+    if (selectors.length === 1) {
+        const { name, value: v } = selectors[0];
+        const label = reader.label(name);
+        if (name === 'managed-identity-resource-id') {
+            if (!RESOURCE_ID.test(v)) {
+                fail(name, `must be the ARM resource ID of a user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, not "${shown(v)}".`);
+            }
+            selector = { kind: 'resource-id', value: v, inputLabel: label };
+        }
+        else {
+            if (!GUID.test(v))
+                fail(name, `must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${shown(v)}".`);
+            selector = { kind: name === 'managed-identity-client-id' ? 'client-id' : 'object-id', value: v.toLowerCase(), inputLabel: label };
+        }
+    }
+    const registry = value('registry') || DEFAULT_REGISTRY;
+    const registryProblem = checkRegistry(registry);
+    if (registryProblem)
+        fail('registry', `${registryProblem} ("${shown(registry)}"); give a host name such as cgr.dev, optionally with :port.`);
+    const audience = value('audience') || registry;
+    if (/\s/.test(audience))
+        fail('audience', `must not contain spaces ("${shown(audience)}").`);
+    const issuer = checkIssuer(value('issuer') || DEFAULT_ISSUER, (message) => fail('issuer', message));
+    const dockerLogin = readBoolean('docker-login', value('docker-login'), true, reader);
+    const logout = readBoolean('logout', value('logout'), true, reader);
+    const dockerConfigRaw = value('docker-config');
+    const dockerConfig = dockerConfigRaw ? external_node_path_default().resolve(cwd, expandHome(dockerConfigRaw)) : undefined;
+    const timeoutRaw = value('timeout');
+    let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+    if (timeoutRaw) {
+        timeoutSeconds = Number(timeoutRaw);
+        if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || !(timeoutSeconds > 0) || timeoutSeconds > 3600) {
+            fail('timeout', `must be a number of seconds between 1 and 3600, not "${shown(timeoutRaw)}".`);
+        }
+    }
+    const sourceRaw = value('identity-source').toLowerCase() || 'auto';
+    if (!SOURCE_CHOICES.includes(sourceRaw)) {
+        fail('identity-source', `must be one of ${SOURCE_CHOICES.join(', ')}, not "${shown(sourceRaw)}".`);
+    }
+    const identitySource = sourceRaw;
+    const tokenFileRaw = value('identity-token-file');
+    const identityTokenFile = tokenFileRaw ? external_node_path_default().resolve(cwd, expandHome(tokenFileRaw)) : undefined;
+    const oidcAudience = value('oidc-audience') || undefined;
+    if (oidcAudience && /\s/.test(oidcAudience))
+        fail('oidc-audience', `must not contain spaces ("${shown(oidcAudience)}").`);
+    const azureDevOpsServiceConnection = value('azure-devops-service-connection').toLowerCase() || undefined;
+    if (azureDevOpsServiceConnection && !GUID.test(azureDevOpsServiceConnection)) {
+        fail('azure-devops-service-connection', `must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${shown(azureDevOpsServiceConnection)}".`);
+    }
+    return {
+        identity,
+        azureResource,
+        selector,
+        registry,
+        audience,
+        issuer,
+        dockerLogin,
+        dockerConfig,
+        logout,
+        timeoutSeconds,
+        identitySource,
+        identityTokenFile,
+        oidcAudience,
+        azureDevOpsServiceConnection,
+        diagnose
+    };
+}
+function readBoolean(name, raw, fallback, reader) {
+    if (!raw)
+        return fallback;
+    if (/^true$/i.test(raw))
+        return true;
+    if (/^false$/i.test(raw))
+        return false;
+    throw new InputError(name, `Input ${reader.label(name)} must be true or false, not "${shown(raw)}".`);
+}
+/** Why `registry` is not `host` or `host:port`, or undefined when it is. */
+function checkRegistry(registry) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
+        return 'must not include a scheme';
+    if (registry.includes('/'))
+        return 'must not include a path';
+    const match = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d{1,5}))?$/i.exec(registry);
+    if (!match)
+        return 'is not a host name';
+    const [, host, port] = match;
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+        return 'has a port outside 1-65535';
+    if (host.startsWith('['))
+        return undefined;
+    if (host.length > 253 || !host.split('.').every((label) => HOST_LABEL.test(label)))
+        return 'is not a host name';
+    return undefined;
+}
+function checkIssuer(raw, fail) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return fail(`must be an https URL such as ${DEFAULT_ISSUER}, not "${shown(raw)}".`);
+    }
+    if (url.username || url.password)
+        fail('must not carry credentials.');
+    if (url.search || url.hash)
+        fail('must not have a query or fragment.');
+    if (url.protocol === 'http:') {
+        if (!isLoopback(url.hostname))
+            fail(`must use https; plain http is accepted only for loopback addresses, not "${shown(raw)}".`);
+    }
+    else if (url.protocol !== 'https:') {
+        fail(`must be an https URL, not "${shown(raw)}".`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/** Whether a URL hostname is a loopback address or localhost. */
+function isLoopback(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+function isAbsoluteUri(value) {
+    if (/\s/.test(value) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(value))
+        return false;
+    try {
+        new URL(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function expandHome(p) {
+    if (p === '~' || p.startsWith('~/'))
+        return external_node_path_default().join(process.env.HOME ?? '', p.slice(1));
+    return p;
+}
+/** A value as shown in a message: clipped, so a pasted token or a huge value stays out of logs. */
+function shown(value) {
+    if (/^eyJ/.test(value))
+        return '(a value that looks like a token, not shown)';
+    return value.length > 80 ? `${value.slice(0, 40)}…` : value;
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/http-source.ts
+/**
+ * What the sources that ask an HTTP endpoint share, following the conventions IMDS set: endpoints
+ * taken from the environment are checked (https, or plain http only on loopback), answers that
+ * are not a token become a `ServiceStatus`, retries follow the provider's documented policy with
+ * `Retry-After` honoured, and every failure is explained in one message that names the call.
+ */
+
+
+
+
+
+/** A complete HTTP answer that is not a token. */
+class ServiceStatus extends Error {
+    response;
+    summary;
+    code;
+    description;
+    constructor(response, 
+    /** "HTTP 400 (invalid_request: …)", for messages. */
+    summary, 
+    /** The service's error code (`error`, or `code`), when it gave one. */
+    code, 
+    /** The service's description, clipped, when it gave one. */
+    description) {
+        super(summary);
+        this.response = response;
+        this.summary = summary;
+        this.code = code;
+        this.description = description;
+        this.name = 'ServiceStatus';
+    }
+}
+/** Reads an error answer: OAuth's `{error, error_description}`, or `{message}` / `{Message}`. */
+function serviceStatus(response) {
+    const body = jsonObject(response.body);
+    const text = (value) => (typeof value === 'string' ? value : '');
+    const code = text(body?.error) || text(body?.code);
+    const description = clip(text(body?.error_description) || text(body?.message) || text(body?.Message));
+    const detail = [code, description].filter(Boolean).join(': ');
+    return new ServiceStatus(response, `HTTP ${response.status}${detail ? ` (${detail})` : ''}`, code, description);
+}
+/**
+ * Microsoft's SDKs for the managed-identity endpoints other than IMDS (App Service, Arc):
+ * 404, 408, 429 and 5xx, three retries, `Retry-After` honoured.
+ */
+const MANAGED_IDENTITY_RETRIES = { statuses: [404, 408, 429, 500, 502, 503, 504], retries: 3, baseMs: 1_000, capMs: 8_000 };
+/** Token services on the internet (Entra ID, Azure DevOps): throttling and server errors only. */
+const TOKEN_SERVICE_RETRIES = { statuses: [408, 429, 500, 502, 503, 504], retries: 3, baseMs: 1_000, capMs: 8_000 };
+const MAX_RETRY_AFTER_MS = 60_000;
+/** The delay before another attempt under `policy`, or undefined to give up. */
+function retryDelay(policy, error, attempt, context) {
+    const { clock } = context;
+    if (error instanceof HttpFailure) {
+        // A connection that opened and then stalled or broke is worth another try; one that never
+        // opened means there is no endpoint there, and waiting will not change that.
+        const transient = error.kind === 'timeout' || error.kind === 'reset';
+        return transient && attempt <= 2 ? backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
+    }
+    if (!(error instanceof ServiceStatus))
+        return undefined;
+    const status = error.response.status;
+    if (!policy.statuses.includes(status) || attempt > policy.retries)
+        return undefined;
+    let delay = backoffMs(attempt, policy.baseMs, policy.capMs, clock.random);
+    const asked = retryAfterMs(error.response.headers, clock.now());
+    if (asked !== undefined)
+        delay = Math.max(delay, Math.min(asked, MAX_RETRY_AFTER_MS));
+    if (status >= 500)
+        delay = Math.max(delay, 1_000);
+    return delay;
+}
+/** Runs `attempt` under `policy`, with a debug line before each retry. */
+function withRetries(policy, label, context, attempt) {
+    return retrying({
+        clock: context.clock,
+        signal: context.signal,
+        run: attempt,
+        retryAfter: (error, n) => retryDelay(policy, error, n, context),
+        onRetry: (error, n, delay) => context.debug(`${label} attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+    });
+}
+/** Throws a ServiceStatus unless the answer's status is one of `ok`. */
+function expectStatus(response, ok = [200]) {
+    if (ok.includes(response.status))
+        return response;
+    throw serviceStatus(response);
+}
+/**
+ * One message for a request that got no complete answer. `absent` says what it means when
+ * nothing listens there (the source is not really available on this machine).
+ */
+function explainNetworkFailure(call, error, absent) {
+    switch (error.kind) {
+        case 'refused':
+        case 'connect-timeout':
+        case 'unreachable':
+            return new LoginError(`${call}: ${error.message}. ${absent}`);
+        case 'too-large':
+            return new LoginError(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
+        default:
+            return new LoginError(`${call}: ${error.message}.`);
+    }
+}
+/** The failure as it is when the step's own timeout cut it short, else undefined. */
+function abortedAs(error, context) {
+    if (!context.signal?.aborted)
+        return undefined;
+    return error instanceof Error ? error : new Error(String(error));
+}
+/**
+ * Reads an OAuth-style token answer (`access_token`, `expires_on` or `expires_in`), masking the
+ * token before anything else happens. `elsewhere` explains a 200 that is not a token answer.
+ */
+function accessTokenFrom(response, context, call, elsewhere) {
+    const body = jsonObject(response.body);
+    const token = body?.access_token;
+    if (typeof token !== 'string' || token.length === 0) {
+        maskLongValues(body, context);
+        const what = body ? 'JSON without an access_token' : 'not JSON';
+        throw new LoginError(`${call}: it answered ${response.status} with a body that is ${what}. ${elsewhere}`);
+    }
+    context.mask(token);
+    return { token, expiresAt: expiryFrom(body ?? {}, context.clock.now()) };
+}
+/** Masks every long string of an unexpected answer, in case it carries a token in another shape. */
+function maskLongValues(body, context) {
+    if (body)
+        for (const value of Object.values(body))
+            if (typeof value === 'string' && value.length > 20)
+                context.mask(value);
+}
+/**
+ * The token's expiry from `expires_on` (epoch seconds or a date string) or `expires_in`;
+ * undefined when neither gives a valid time.
+ */
+function expiryFrom(body, now) {
+    const valid = (ms) => (Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms) : undefined);
+    const on = body.expires_on;
+    if (typeof on === 'number' || (typeof on === 'string' && /^\d+$/.test(on.trim()))) {
+        const at = valid(Number(on) * 1000);
+        if (at)
+            return at;
+    }
+    else if (typeof on === 'string' && on.trim()) {
+        const at = valid(Date.parse(on));
+        if (at)
+            return at;
+    }
+    const inSeconds = body.expires_in;
+    if (typeof inSeconds === 'number' || (typeof inSeconds === 'string' && /^\d+$/.test(inSeconds.trim()))) {
+        return valid(now + Number(inSeconds) * 1000);
+    }
+    return undefined;
+}
+/**
+ * An endpoint URL read from the environment variable `variable`, under the issuer's rule:
+ * https, or plain http only on a loopback address; no credentials, no fragment.
+ */
+function endpointFromEnvironment(raw, variable) {
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw new LoginError(`${variable} is not a URL; it is set by the platform, so check what overrides it in this job.`);
+    }
+    if (url.username || url.password)
+        throw new LoginError(`${variable} must not carry credentials.`);
+    if (url.hash)
+        throw new LoginError(`${variable} must not have a fragment.`);
+    if (url.protocol === 'http:') {
+        if (!isLoopback(url.hostname)) {
+            throw new LoginError(`${variable} (${url.origin}) uses plain http off this machine; only https, or http on a loopback address, is accepted. ` +
+                `Check what sets ${variable} in this job.`);
+        }
+    }
+    else if (url.protocol !== 'https:') {
+        throw new LoginError(`${variable} must be an https URL (or http on a loopback address), not ${url.protocol}.`);
+    }
+    return url;
+}
+/** Endpoints on this machine are reached directly; anything else follows the proxy settings. */
+function http_source_routeFor(url) {
+    return isLoopback(url.hostname) ? 'direct' : 'environment';
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/app-service.ts
+/**
+ * The managed-identity endpoint of App Service, Functions and Container Apps (where runners in
+ * Container Apps jobs live): `IDENTITY_ENDPOINT` on this machine, authenticated by the secret
+ * `IDENTITY_HEADER`. The answer carries `expires_on` and no `expires_in`.
+ */
+
+
+
+const API_VERSION = '2019-08-01';
+const app_service_CONNECT_TIMEOUT_MS = 2_000;
+const app_service_ATTEMPT_TIMEOUT_MS = 20_000;
+const app_service_MAX_BODY_BYTES = 64 * 1024;
+const SELECTOR_PARAMETER = {
+    'client-id': 'client_id',
+    'object-id': 'principal_id',
+    'resource-id': 'mi_res_id'
+};
+class AppServiceSource {
+    environment;
+    selector;
+    name = 'the App Service / Container Apps identity endpoint';
+    endpoint;
+    url;
+    constructor(environment, selector) {
+        this.environment = environment;
+        this.selector = selector;
+        this.url = endpointFromEnvironment(environment.endpoint, 'IDENTITY_ENDPOINT');
+        this.endpoint = `${this.url.origin}${this.url.pathname}`;
+    }
+    /** `IDENTITY_ENDPOINT` and `IDENTITY_HEADER`, when both are set. */
+    static detect(env) {
+        const endpoint = env.IDENTITY_ENDPOINT?.trim();
+        const header = env.IDENTITY_HEADER?.trim();
+        return endpoint && header ? { endpoint, header } : undefined;
+    }
+    async getToken(resource, context) {
+        context.mask(this.environment.header);
+        const url = new URL(this.url);
+        url.searchParams.set('api-version', API_VERSION);
+        url.searchParams.set('resource', resource);
+        if (this.selector)
+            url.searchParams.set(SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
+        const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
+        context.debug(`Requesting an Azure token from ${this.endpoint} for ${resource} with the ${who}`);
+        let response;
+        try {
+            response = await withRetries(MANAGED_IDENTITY_RETRIES, 'Identity endpoint', context, () => this.attempt(url, context));
+        }
+        catch (error) {
+            throw abortedAs(error, context) ?? this.explain(error, resource);
+        }
+        return accessTokenFrom(response, context, this.call(), 'Something other than the platform\'s identity endpoint answered: check what sets IDENTITY_ENDPOINT in this job.');
+    }
+    async attempt(url, context) {
+        const response = await context.send({
+            url,
+            method: 'GET',
+            headers: { 'X-IDENTITY-HEADER': this.environment.header, Accept: 'application/json' },
+            route: http_source_routeFor(url),
+            connectTimeoutMs: app_service_CONNECT_TIMEOUT_MS,
+            timeoutMs: app_service_ATTEMPT_TIMEOUT_MS,
+            maxBodyBytes: app_service_MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        return expectStatus(response);
+    }
+    call() {
+        return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
+    }
+    explain(error, resource) {
+        const call = this.call();
+        if (error instanceof HttpFailure) {
+            return explainNetworkFailure(call, error, 'IDENTITY_ENDPOINT names an endpoint that is not running: enable a managed identity on the app or Container Apps job ' +
+                '(the platform then sets IDENTITY_ENDPOINT and IDENTITY_HEADER), or choose another identity-source.');
+        }
+        if (!(error instanceof ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const status = error.response.status;
+        if (status === 401 || status === 403) {
+            return new LoginError(`${call}: it refused the request, ${error.summary}. The endpoint did not accept IDENTITY_HEADER: the platform ` +
+                'sets it with IDENTITY_ENDPOINT and changes it when the app restarts, so do not copy, cache or override either ' +
+                'variable in the job; let the step read them from the environment the platform gives it.');
+        }
+        if (status === 400 || (status === 404 && this.selector)) {
+            const which = this.selector
+                ? `The managed identity selected by ${this.selector.inputLabel} (${this.selector.value}) may not be assigned to this app or job: assign it, or correct ${this.selector.inputLabel}.`
+                : 'The app or job may have no system-assigned identity: enable it, or select a user-assigned identity with managed-identity-client-id, managed-identity-object-id or managed-identity-resource-id.';
+            return new LoginError(`${call}: it refused the request, ${error.summary}. ${which} If the identity is right, check azure-audience ` +
+                `(${resource}): it must be the Application ID URI of an Entra app or another resource Entra ID knows.`);
+        }
+        if (MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
+            return new LoginError(`${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        if (status >= 300 && status < 400) {
+            return new LoginError(`${call}: it answered with a redirect (${error.summary}), which the identity endpoint never sends; something else answered.`);
+        }
+        return new LoginError(`${call}: it answered ${error.summary}.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/arc.ts
+/**
+ * Azure Arc-enabled servers (on premises or in other clouds): the Arc agent's identity endpoint
+ * on this machine. It answers a first request with 401 and `WWW-Authenticate: Basic realm=<file>`;
+ * the file, readable only by members of the `himds` group, holds a one-time key that the second
+ * request presents. The file is read only when it is a regular file directly in the agent's token
+ * directory, named `*.key`, at most 4096 bytes; any other realm is refused and nothing is read or
+ * sent. Arc offers the machine's system-assigned identity only.
+ */
+
+
+
+
+
+
+const arc_API_VERSION = '2019-11-01';
+const ARC_DEFAULT_ENDPOINT = 'http://localhost:40342/metadata/identity/oauth2/token';
+const arc_CONNECT_TIMEOUT_MS = 2_000;
+const arc_ATTEMPT_TIMEOUT_MS = 20_000;
+const arc_MAX_BODY_BYTES = 64 * 1024;
+const MAX_KEY_BYTES = 4096;
+/**
+ * For the project's tests only: the token directory the realm must lie in, since tests cannot
+ * create the agent's own directory. The step warns whenever it is set.
+ */
+const TEST_TOKEN_DIR_VARIABLE = 'CHAINGUARD_LOGIN_TEST_ARC_TOKEN_DIR';
+/** Where the Arc agent is installed, and where it writes its key files, on this system. */
+function arcPaths(env, platform = process.platform) {
+    if (platform === 'win32') {
+        const programFiles = env.ProgramFiles || 'C:\\Program Files';
+        const programData = env.ProgramData || 'C:\\ProgramData';
+        return {
+            agent: external_node_path_default().win32.join(programFiles, 'AzureConnectedMachineAgent', 'himds.exe'),
+            tokenDir: external_node_path_default().win32.join(programData, 'AzureConnectedMachineAgent', 'Tokens')
+        };
+    }
+    return { agent: '/opt/azcmagent/bin/himds', tokenDir: '/var/opt/azcmagent/tokens' };
+}
+class ArcSource {
+    name = 'the Azure Arc agent\'s identity endpoint';
+    endpoint;
+    url;
+    tokenDir;
+    pathApi;
+    testOverride;
+    sameName;
+    constructor(environment, env, platform = process.platform) {
+        this.url = endpointFromEnvironment(environment.endpoint, 'IDENTITY_ENDPOINT');
+        this.endpoint = `${this.url.origin}${this.url.pathname}`;
+        this.pathApi = platform === 'win32' ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+        const override = env[TEST_TOKEN_DIR_VARIABLE]?.trim();
+        this.tokenDir = this.pathApi.resolve(override || arcPaths(env, platform).tokenDir);
+        this.testOverride = Boolean(override);
+        this.sameName = platform === 'win32' ? (a, b) => a.toLowerCase() === b.toLowerCase() : (a, b) => a === b;
+    }
+    /**
+     * `IDENTITY_ENDPOINT` with `IMDS_ENDPOINT` (what the agent sets for services), or the agent
+     * installed on this machine (then its default endpoint).
+     */
+    static detect(env, exists = external_node_fs_namespaceObject.existsSync) {
+        const endpoint = env.IDENTITY_ENDPOINT?.trim();
+        if (endpoint && env.IMDS_ENDPOINT?.trim())
+            return { endpoint, how: 'IDENTITY_ENDPOINT and IMDS_ENDPOINT are set' };
+        const { agent } = arcPaths(env);
+        if (!endpoint && exists(agent))
+            return { endpoint: ARC_DEFAULT_ENDPOINT, how: `the Arc agent is installed (${agent})` };
+        return undefined;
+    }
+    async getToken(resource, context) {
+        if (this.testOverride) {
+            context.warn?.(`${TEST_TOKEN_DIR_VARIABLE} is set: Arc key files are accepted from ${this.tokenDir}. This setting exists for tests only; remove it.`);
+        }
+        const url = new URL(this.url);
+        url.searchParams.set('api-version', arc_API_VERSION);
+        url.searchParams.set('resource', resource);
+        context.debug(`Requesting an Azure token from the Arc agent (${this.endpoint}) for ${resource}`);
+        let response;
+        try {
+            response = await withRetries(MANAGED_IDENTITY_RETRIES, 'Arc identity endpoint', context, () => this.attempt(url, context));
+        }
+        catch (error) {
+            throw abortedAs(error, context) ?? this.explain(error);
+        }
+        return accessTokenFrom(response, context, this.call(), 'Something other than the Arc agent answered: check IDENTITY_ENDPOINT.');
+    }
+    /** The challenge, the key file, and the answer. */
+    async attempt(url, context) {
+        const request = (headers) => context.send({
+            url,
+            method: 'GET',
+            headers: { Metadata: 'true', Accept: 'application/json', ...headers },
+            route: http_source_routeFor(url),
+            connectTimeoutMs: arc_CONNECT_TIMEOUT_MS,
+            timeoutMs: arc_ATTEMPT_TIMEOUT_MS,
+            maxBodyBytes: arc_MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        const challenge = await request({});
+        if (challenge.status !== 401)
+            return expectStatus(challenge);
+        const realm = realmOf(challenge.headers['www-authenticate']);
+        if (realm === undefined) {
+            throw new LoginError(`${this.call()}: it answered 401 without a Basic realm naming a key file, which the Arc agent always sends; ` +
+                'something other than the Arc agent answered. Check IDENTITY_ENDPOINT.');
+        }
+        const key = this.readKey(realm);
+        context.mask(key);
+        return expectStatus(await request({ Authorization: `Basic ${key}` }));
+    }
+    /** Reads the key file the agent named, after checking that it is one of the agent's. */
+    readKey(realm) {
+        const p = this.pathApi;
+        const refuse = (why) => {
+            throw new LoginError(`${this.call()}: it asked for the key file "${clip(realm, 200)}", which ${why}; the Arc agent only names ` +
+                `*.key files of at most ${MAX_KEY_BYTES} bytes directly in ${this.tokenDir}. Nothing was read or sent. ` +
+                'Check that IDENTITY_ENDPOINT names the Arc agent on this machine.');
+        };
+        if (!p.isAbsolute(realm))
+            refuse('is not an absolute path');
+        const resolved = p.resolve(realm);
+        if (!this.sameName(resolved, realm) || !this.sameName(p.dirname(resolved), this.tokenDir))
+            refuse(`is not directly in ${this.tokenDir}`);
+        if (!p.basename(resolved).endsWith('.key'))
+            refuse('is not named *.key');
+        let fd;
+        try {
+            // O_NOFOLLOW: a symbolic link planted in the directory is refused rather than followed.
+            fd = (0,external_node_fs_namespaceObject.openSync)(resolved, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0));
+        }
+        catch (error) {
+            const code = error.code;
+            if (code === 'ELOOP')
+                return refuse('is a symbolic link');
+            if (code === 'EACCES' || code === 'EPERM') {
+                throw new LoginError(`${this.call()}: the key file in ${this.tokenDir} cannot be read by the user running the step. On Linux, add that ` +
+                    'user to the himds group (sudo usermod -a -G himds <user>, then restart the runner or agent); on Windows, run ' +
+                    'it as an administrator or a member of "Hybrid agent extension applications".');
+            }
+            throw new LoginError(`${this.call()}: could not open the key file it named (${code ?? 'error'}).`);
+        }
+        try {
+            const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+            if (!stat.isFile())
+                refuse('is not a regular file');
+            if (stat.size > MAX_KEY_BYTES)
+                refuse(`is ${stat.size} bytes long`);
+            const buffer = Buffer.alloc(MAX_KEY_BYTES + 1);
+            const length = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, buffer.length, 0);
+            if (length > MAX_KEY_BYTES)
+                refuse('grew beyond the limit while being read');
+            const key = buffer.subarray(0, length).toString('utf8').trim();
+            if (!key || /[\r\n\0]/.test(key))
+                refuse('does not hold a key');
+            return key;
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+    }
+    call() {
+        return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
+    }
+    explain(error) {
+        const call = this.call();
+        if (error instanceof HttpFailure) {
+            return explainNetworkFailure(call, error, 'The Arc agent (himds) is not running on this machine: check "azcmagent show", or choose another identity-source.');
+        }
+        if (!(error instanceof ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const status = error.response.status;
+        if (status === 401 || status === 403) {
+            return new LoginError(`${call}: it refused the key it had just issued, ${error.summary}. Run the job again; if it persists, restart the Arc agent (himds).`);
+        }
+        if (status === 400) {
+            return new LoginError(`${call}: it refused the request, ${error.summary}. Check azure-audience: it must be the Application ID URI of an ` +
+                'Entra app or another resource Entra ID knows; and check that the server is connected (azcmagent show).');
+        }
+        if (MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
+            return new LoginError(`${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        return new LoginError(`${call}: it answered ${error.summary}.`);
+    }
+}
+/** The realm of a `Basic realm=<path>` challenge (quoted or not), or undefined. */
+function realmOf(header) {
+    const value = Array.isArray(header) ? header[0] : header;
+    const match = /^\s*Basic\s+realm=(?:"([^"]*)"|(\S.*?))\s*$/i.exec(value ?? '');
+    const realm = match?.[1] ?? match?.[2];
+    return realm ? realm : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/azure-devops-oidc.ts
+/**
+ * Azure Pipelines' own OIDC token: `POST $(System.OidcRequestUri)?api-version=7.1` with the job's
+ * access token (`System.AccessToken`) answers `{"oidcToken": …}`. Without a service connection the
+ * token is the pipeline's (`sub p://<org>/<project>/<pipeline>`); with `serviceConnectionId` it is
+ * that connection's (`sub sc://<org>/<project>/<connection>`). Issuer
+ * `https://vstoken.dev.azure.com/<org-id>`, audience always `api://AzureADTokenExchange`. Works on
+ * Microsoft-hosted agents too.
+ */
+
+
+
+
+const azure_devops_oidc_API_VERSION = '7.1';
+const AZURE_DEVOPS_AUDIENCE = 'api://AzureADTokenExchange';
+const azure_devops_oidc_CONNECT_TIMEOUT_MS = 10_000;
+const azure_devops_oidc_ATTEMPT_TIMEOUT_MS = 30_000;
+const azure_devops_oidc_MAX_BODY_BYTES = 256 * 1024;
+/** `System.OidcRequestUri`, from the task library or the environment, or undefined. */
+function oidcRequestUri(env, platform) {
+    const value = platform?.variable?.('System.OidcRequestUri') ?? env.SYSTEM_OIDCREQUESTURI;
+    return value?.trim() || undefined;
+}
+class AzureDevOpsOidcSource {
+    serviceConnection;
+    kind = 'azure-devops';
+    name = 'Azure DevOps\' OIDC endpoint';
+    tokenName = 'Azure DevOps OIDC token';
+    endpoint;
+    url;
+    constructor(requestUri, serviceConnection) {
+        this.serviceConnection = serviceConnection;
+        this.url = endpointFromEnvironment(requestUri, 'System.OidcRequestUri');
+        this.endpoint = `${this.url.origin}${this.url.pathname}`;
+    }
+    async getToken(context) {
+        const accessToken = this.accessToken(context);
+        const url = new URL(this.url);
+        url.searchParams.set('api-version', azure_devops_oidc_API_VERSION);
+        if (this.serviceConnection)
+            url.searchParams.set('serviceConnectionId', this.serviceConnection.id);
+        const whose = this.serviceConnection ? `service connection ${this.serviceConnection.id}` : 'this pipeline';
+        context.debug(`Asking ${this.endpoint} for the OIDC token of ${whose}`);
+        let response;
+        try {
+            response = await withRetries(TOKEN_SERVICE_RETRIES, 'Azure DevOps OIDC endpoint', context, async () => {
+                const answer = await context.send({
+                    url,
+                    method: 'POST',
+                    headers: {
+                        Authorization: `Bearer ${accessToken}`,
+                        'Content-Type': 'application/json',
+                        Accept: 'application/json',
+                        // Without it a refused token gets a sign-in page instead of a 401.
+                        'X-TFS-FedAuthRedirect': 'Suppress'
+                    },
+                    body: '',
+                    route: http_source_routeFor(url),
+                    connectTimeoutMs: azure_devops_oidc_CONNECT_TIMEOUT_MS,
+                    timeoutMs: azure_devops_oidc_ATTEMPT_TIMEOUT_MS,
+                    maxBodyBytes: azure_devops_oidc_MAX_BODY_BYTES,
+                    signal: context.signal
+                });
+                return expectStatus(answer);
+            });
+        }
+        catch (error) {
+            throw abortedAs(error, context) ?? this.explain(error);
+        }
+        const body = jsonObject(response.body);
+        const token = body?.oidcToken;
+        if (typeof token !== 'string' || !token) {
+            maskLongValues(body, context);
+            const what = body ? 'JSON without an oidcToken' : 'not JSON (a sign-in page, when the access token is not accepted)';
+            throw new LoginError(`${this.call()}: it answered 200 with a body that is ${what}. ${ACCESS_TOKEN_ADVICE}`);
+        }
+        context.mask(token);
+        return { token, expiresAt: expiryOf(decodeClaims(token)) };
+    }
+    /** The job's access token: from the task library, else (the command-line tool) SYSTEM_ACCESSTOKEN. */
+    accessToken(context) {
+        const offered = context.platform?.azureDevOpsAccessToken;
+        const token = (offered ? offered() : context.env.SYSTEM_ACCESSTOKEN)?.trim();
+        if (!token) {
+            throw new LoginError(`${this.call()}: the job has no access token (System.AccessToken). The task reads it through the SystemVssConnection ` +
+                'endpoint; a script step running the command-line tool must map it: env: SYSTEM_ACCESSTOKEN: $(System.AccessToken).');
+        }
+        context.mask(token);
+        return token;
+    }
+    call() {
+        return `Could not get the Azure DevOps OIDC token from ${this.endpoint}`;
+    }
+    explain(error) {
+        const call = this.call();
+        if (error instanceof HttpFailure) {
+            return explainNetworkFailure(call, error, 'Check the agent\'s network and proxy settings.');
+        }
+        if (!(error instanceof ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const status = error.response.status;
+        if (status === 401 || status === 203 || (status >= 300 && status < 400)) {
+            return new LoginError(`${call}: ${error.summary}. ${ACCESS_TOKEN_ADVICE}`);
+        }
+        if ((status === 400 || status === 403 || status === 404) && this.serviceConnection) {
+            const { id, inputLabel } = this.serviceConnection;
+            return new LoginError(`${call}: ${error.summary}. The service connection ${id} (${inputLabel}) does not exist in this project, this ` +
+                'pipeline is not authorized to use it, or it does not use workload identity federation: check the connection and ' +
+                'its pipeline permissions, or leave the input empty to use the pipeline\'s own token.');
+        }
+        if (status === 403) {
+            return new LoginError(`${call}: ${error.summary}. The job's access token may not ask for OIDC tokens; check the project's pipeline settings (job authorization scope).`);
+        }
+        if (TOKEN_SERVICE_RETRIES.statuses.includes(status)) {
+            return new LoginError(`${call}: Azure DevOps kept failing (last answer ${error.summary}) after ${TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        return new LoginError(`${call}: ${error.summary}.`);
+    }
+}
+const ACCESS_TOKEN_ADVICE = 'Azure DevOps did not accept the job\'s access token (System.AccessToken): it is valid only while the job runs, and a ' +
+    'copied or overridden SYSTEM_ACCESSTOKEN does not work; run the step as a task of the job.';
+
+;// CONCATENATED MODULE: ./src/core/sources/github-oidc.ts
+/**
+ * GitHub Actions' own OIDC token, asked through the runner library (`getIDToken(audience)`) that
+ * the GitHub adapter hands over. The job needs `permissions: id-token: write`; without it the
+ * runner does not set ACTIONS_ID_TOKEN_REQUEST_URL and there is no token to ask for.
+ */
+
+
+
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** What a job without an OIDC token is told. */
+const MISSING_PERMISSION = 'ACTIONS_ID_TOKEN_REQUEST_URL is not set, so this job may not ask GitHub for an OIDC token: add ' +
+    '"permissions: id-token: write" to the workflow or the job (pull requests from forks never get one)';
+/** Whether the runner offers this job an OIDC token. */
+function githubOidcAvailable(env) {
+    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim() && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim());
+}
+class GithubOidcSource {
+    audience;
+    kind = 'github';
+    name = 'GitHub Actions\' OIDC provider';
+    tokenName = 'GitHub OIDC token';
+    endpoint;
+    constructor(audience, env) {
+        this.audience = audience;
+        const raw = env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim() ?? '';
+        let shown = 'ACTIONS_ID_TOKEN_REQUEST_URL';
+        try {
+            const url = new URL(raw);
+            shown = `${url.origin}${url.pathname}`;
+        }
+        catch {
+            // shown by name only
+        }
+        this.endpoint = shown;
+    }
+    async getToken(context) {
+        const call = `Could not get GitHub's OIDC token (audience ${this.audience})`;
+        const ask = context.platform?.githubIdToken;
+        if (!ask) {
+            throw new LoginError(`${call}: only the GitHub Action can ask for it. Use the action (uses: …/chainguard-azure-login) in the workflow, ` +
+                'or write the token to a file and pass it as identity-token-file.');
+        }
+        context.debug(`Asking GitHub for an OIDC token with audience ${this.audience}`);
+        let token;
+        try {
+            // The runner library retries on its own; the step's timeout still bounds it.
+            token = await untilAborted(ask(this.audience), context.signal);
+        }
+        catch (error) {
+            if (context.signal?.aborted)
+                throw error;
+            throw new LoginError(`${call}: ${clip(messageOf(error))}. Check that the job has "permissions: id-token: write".`);
+        }
+        if (typeof token !== 'string' || !token)
+            throw new LoginError(`${call}: the runner returned no token.`);
+        context.mask(token);
+        const claims = decodeClaims(token);
+        if (!claims)
+            throw new LoginError(`${call}: what the runner returned is not a JWT.`);
+        return { token, expiresAt: expiryOf(claims) };
+    }
+}
+/** `promise`, or a rejection as soon as `signal` aborts. */
+function untilAborted(promise, signal) {
+    if (!signal)
+        return promise;
+    if (signal.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/imds.ts
+/**
+ * Azure Instance Metadata Service: the managed-identity endpoint of VMs and scale sets.
+ * Never goes through a proxy, never follows a redirect, and retries the way Microsoft advises.
+ */
+
+
+
+
+
+
+const IMDS_DEFAULT_BASE = 'http://169.254.169.254';
+const TOKEN_PATH = '/metadata/identity/oauth2/token';
+const imds_API_VERSION = '2018-02-01';
+const imds_CONNECT_TIMEOUT_MS = 2_000;
+/** IMDS answers within milliseconds even when busy (it says 410 or 429 at once). */
+const imds_ATTEMPT_TIMEOUT_MS = 5_000;
+/** Accepting connections and never answering is given up on after this long in all. */
+const SILENT_BUDGET_MS = 20_000;
+const imds_MAX_BODY_BYTES = 64 * 1024;
+/** 404, 429 and 5xx are retried this many times. */
+const MAX_RETRIES = 5;
+/** 410 means IMDS is updating, which takes up to 70 s: keep trying at least that long. */
+const UPDATING_BUDGET_MS = 75_000;
+const imds_MAX_RETRY_AFTER_MS = 60_000;
+const imds_SELECTOR_PARAMETER = {
+    'client-id': 'client_id',
+    'object-id': 'object_id',
+    'resource-id': 'msi_res_id'
+};
+/** A complete HTTP answer from IMDS that is not a token. */
+class ImdsStatus extends Error {
+    response;
+    summary;
+    constructor(response, summary) {
+        super(summary);
+        this.response = response;
+        this.summary = summary;
+    }
+}
+class ImdsSource {
+    selector;
+    allSelectorInputs;
+    name = 'IMDS';
+    endpoint;
+    /**
+     * @param selector  a user-assigned identity, or undefined for the system-assigned one
+     * @param allSelectorInputs  the three selector inputs as the user writes them, for messages
+     * @param base  the IMDS base URL (`AZURE_POD_IDENTITY_AUTHORITY_HOST` overrides the default)
+     */
+    constructor(selector, allSelectorInputs, base = IMDS_DEFAULT_BASE) {
+        this.selector = selector;
+        this.allSelectorInputs = allSelectorInputs;
+        this.endpoint = new URL(TOKEN_PATH, base).href;
+    }
+    /** The IMDS base URL for this environment. */
+    static baseFrom(env) {
+        const override = env.AZURE_POD_IDENTITY_AUTHORITY_HOST?.trim();
+        return override ? override : IMDS_DEFAULT_BASE;
+    }
+    async getToken(resource, context) {
+        const url = new URL(this.endpoint);
+        url.searchParams.set('api-version', imds_API_VERSION);
+        url.searchParams.set('resource', resource);
+        if (this.selector)
+            url.searchParams.set(imds_SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
+        const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
+        context.debug(`Requesting an Azure token from IMDS (${url.origin}${url.pathname}) for ${resource} with the ${who}`);
+        // Consecutive attempts that got no answer, and when the first of them started.
+        const begin = context.clock.now();
+        const silence = { attemptStart: 0, since: undefined, attempts: 0 };
+        const response = await retrying({
+            clock: context.clock,
+            signal: context.signal,
+            run: () => {
+                silence.attemptStart = context.clock.now() - begin;
+                return this.attempt(url, context);
+            },
+            retryAfter: (error, attempt, elapsed) => this.retryDelay(error, attempt, elapsed, context, silence),
+            onRetry: (error, attempt, delay) => context.debug(`IMDS attempt ${attempt} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+        }).catch((error) => {
+            throw this.explain(error, context, silence.attempts);
+        });
+        return this.parse(response, context);
+    }
+    async attempt(url, context) {
+        const response = await context.send({
+            url,
+            method: 'GET',
+            headers: { Metadata: 'true', Accept: 'application/json' },
+            route: 'direct',
+            connectTimeoutMs: imds_CONNECT_TIMEOUT_MS,
+            timeoutMs: scaledLimit(imds_ATTEMPT_TIMEOUT_MS, context.clock.scale),
+            maxBodyBytes: imds_MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        if (response.status === 200)
+            return response;
+        const body = jsonObject(response.body);
+        const code = typeof body?.error === 'string' ? body.error : '';
+        const description = typeof body?.error_description === 'string' ? body.error_description : '';
+        const detail = [code, description].filter(Boolean).join(': ');
+        throw new ImdsStatus(response, `HTTP ${response.status}${detail ? ` (${clip(detail)})` : ''}`);
+    }
+    retryDelay(error, attempt, elapsed, context, silence) {
+        const { clock } = context;
+        if (error instanceof HttpFailure && error.kind === 'timeout') {
+            // Accepted, then nothing: retry only while the whole silence, with the next attempt,
+            // stays within its budget.
+            silence.since ??= silence.attemptStart;
+            silence.attempts++;
+            const delay = backoffMs(attempt, 1_000, 4_000, clock.random);
+            return elapsed - silence.since + delay + imds_ATTEMPT_TIMEOUT_MS <= SILENT_BUDGET_MS ? delay : undefined;
+        }
+        silence.since = undefined;
+        silence.attempts = 0;
+        if (error instanceof HttpFailure) {
+            // A connection that broke mid-answer is worth another try; one that never opened means
+            // there is no endpoint here, and waiting will not change that.
+            return error.kind === 'reset' && attempt <= 2 ? backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
+        }
+        if (!(error instanceof ImdsStatus))
+            return undefined;
+        const status = error.response.status;
+        if (status === 410) {
+            if (elapsed >= UPDATING_BUDGET_MS)
+                return undefined;
+            return Math.min(backoffMs(attempt, 1_000, 10_000, clock.random), UPDATING_BUDGET_MS - elapsed + 1);
+        }
+        const retryable = status === 404 || status === 429 || status >= 500;
+        if (!retryable || attempt > MAX_RETRIES)
+            return undefined;
+        let delay = backoffMs(attempt, 1_000, 16_000, clock.random);
+        const asked = retryAfterMs(error.response.headers, clock.now());
+        if (asked !== undefined)
+            delay = Math.max(delay, Math.min(asked, imds_MAX_RETRY_AFTER_MS));
+        if (status >= 500)
+            delay = Math.max(delay, 1_000);
+        return delay;
+    }
+    parse(response, context) {
+        const body = jsonObject(response.body);
+        const token = body?.access_token;
+        if (typeof token !== 'string' || token.length === 0) {
+            // Mask whatever came back in case it carries a token in an unexpected shape.
+            if (body)
+                for (const value of Object.values(body))
+                    if (typeof value === 'string' && value.length > 20)
+                        context.mask(value);
+            const what = body ? 'JSON without an access_token' : 'not JSON';
+            throw new LoginError(`Could not get an Azure token from IMDS (${this.endpoint}): it answered 200 with a body that is ${what}. ` +
+                'Something other than the Azure metadata service answered: check AZURE_POD_IDENTITY_AUTHORITY_HOST and any ' +
+                'network appliance in front of the metadata address.');
+        }
+        context.mask(token);
+        return { token, expiresAt: expiryFrom(body ?? {}, context.clock.now()) };
+    }
+    /** Turns the last failure into one message that names the call and the fix. */
+    explain(error, context, silentAttempts) {
+        if (context.signal?.aborted)
+            return error instanceof Error ? error : new Error(String(error));
+        const call = `Could not get an Azure token from IMDS (${this.endpoint})`;
+        if (error instanceof HttpFailure) {
+            switch (error.kind) {
+                case 'timeout':
+                    return new LoginError(`${call}: it accepted the connection but sent no answer within ${SILENT_BUDGET_MS / 1000} s ` +
+                        `(${silentAttempts} ${silentAttempts === 1 ? 'attempt' : 'attempts'}). The Azure metadata service answers within ` +
+                        'milliseconds even when busy, so something else is holding the connection: check firewalls, proxies or ' +
+                        'security software on this machine, and AZURE_POD_IDENTITY_AUTHORITY_HOST.');
+                case 'refused':
+                case 'connect-timeout':
+                case 'unreachable':
+                    return new LoginError(`${call}: ${error.message}. This machine has no Azure managed identity endpoint: it is not an Azure VM or ` +
+                        'scale set instance, or a firewall or route blocks the metadata address. Run the step on an Azure machine ' +
+                        'with a managed identity (or point AZURE_POD_IDENTITY_AUTHORITY_HOST at your endpoint).');
+                case 'too-large':
+                    return new LoginError(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
+                default:
+                    return new LoginError(`${call}: ${error.message}.`);
+            }
+        }
+        if (error instanceof ImdsStatus) {
+            const status = error.response.status;
+            const audienceHint = 'If the identity is right, check azure-audience: it must be the Application ID URI of an Entra app ' +
+                '(api://<app-client-id>) or another resource Entra ID knows.';
+            if (status === 400 && this.selector) {
+                return new LoginError(`${call}: IMDS refused the request, ${error.summary}. The managed identity selected by ` +
+                    `${this.selector.inputLabel} (${this.selector.value}) is not assigned to this machine: assign it to the VM ` +
+                    `or scale set, or correct ${this.selector.inputLabel}. ${audienceHint}`);
+            }
+            if (status === 400) {
+                return new LoginError(`${call}: IMDS refused the request, ${error.summary}. Either this machine has no system-assigned managed ` +
+                    'identity, or it has several user-assigned identities and IMDS cannot choose one: set exactly one of ' +
+                    `${this.allSelectorInputs.join(', ')}, or enable the system-assigned identity. ${audienceHint}`);
+            }
+            if (status === 410)
+                return new LoginError(`${call}: IMDS was still updating (${error.summary}) after more than 70 s. Try again shortly.`);
+            if (status === 404 || status === 429 || status >= 500) {
+                return new LoginError(`${call}: IMDS kept failing (last answer ${error.summary}) after ${MAX_RETRIES + 1} attempts. Try again shortly.`);
+            }
+            if (status >= 300 && status < 400) {
+                return new LoginError(`${call}: it answered with a redirect (${error.summary}), which the metadata service never sends; something else answered.`);
+            }
+            return new LoginError(`${call}: IMDS answered ${error.summary}.`);
+        }
+        return error instanceof Error ? error : new Error(String(error));
+    }
+}
+/**
+ * A real-time limit under the clock's time scale: shortened like the waits (tests run time
+ * faster), but never below 250 ms, so that a busy test machine does not look like a silent
+ * endpoint.
+ */
+function scaledLimit(ms, scale = 1) {
+    return scale >= 1 ? ms : Math.max(ms * scale, Math.min(ms, 250));
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/token-file.ts
+/**
+ * An OIDC token in a file: a Kubernetes projected service-account token (audience
+ * `issuer.enforce.dev`, as Chainguard's Kubernetes and Jenkins guides set it up) or any CI's token
+ * written to a file. It is read afresh at every use (the kubelet rotates it), masked at once, and
+ * presented to Chainguard as it is: no Azure call is made.
+ */
+
+
+
+/** A projected token is one or two kilobytes; anything far larger is not a token. */
+const MAX_TOKEN_BYTES = 64 * 1024;
+/**
+ * Reads the token in `file`, masks it, and checks that it is a JWT. `label` names where the path
+ * came from (an input or an environment variable), for messages; the token is never shown.
+ */
+function readTokenFile(file, label, context) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT'
+            ? 'does not exist. In Kubernetes, check the pod\'s projected service-account token volume and its mount path'
+            : code === 'EACCES' || code === 'EPERM'
+                ? 'cannot be read by the user running the step'
+                : `cannot be opened (${code ?? 'error'})`;
+        throw new LoginError(`The token file ${file} (${label}) ${why}.`);
+    }
+    let text;
+    try {
+        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stat.isFile())
+            throw new LoginError(`The token file ${file} (${label}) is not a regular file.`);
+        if (stat.size > MAX_TOKEN_BYTES)
+            throw new LoginError(`The token file ${file} (${label}) is ${stat.size} bytes long; an OIDC token is a few kilobytes.`);
+        const buffer = Buffer.alloc(MAX_TOKEN_BYTES + 1);
+        const length = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, buffer.length, 0);
+        text = buffer.subarray(0, length).toString('utf8').trim();
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    if (!text)
+        throw new LoginError(`The token file ${file} (${label}) is empty; the kubelet or your CI writes the token there.`);
+    context.mask(text);
+    if (!decodeClaims(text)) {
+        throw new LoginError(`The token file ${file} (${label}) does not hold a JWT (three base64url parts with a JSON payload); its contents are not shown.`);
+    }
+    return text;
+}
+/** Refuses a token whose `exp` has passed, saying when, and what rotates it. */
+function checkNotExpired(token, file, label, now) {
+    const claims = decodeClaims(token);
+    const expiry = expiryOf(claims);
+    if (expiry && expiry.getTime() <= now) {
+        throw new LoginError(`The token in ${file} (${label}) expired at ${expiry.toISOString()} (issuer "${claimText(claims, 'iss')}"). ` +
+            'Whatever writes the file has stopped refreshing it: in Kubernetes the kubelet rotates projected tokens ' +
+            'while the pod runs, so check the volume (a copied token does not rotate); elsewhere, write a fresh token before the step.');
+    }
+}
+class TokenFileSource {
+    file;
+    label;
+    kind = 'token-file';
+    name = 'the token file';
+    tokenName = 'OIDC token';
+    constructor(file, label) {
+        this.file = file;
+        this.label = label;
+    }
+    get endpoint() {
+        return this.file;
+    }
+    async getToken(context) {
+        context.debug(`Reading the OIDC token in ${this.file}`);
+        const token = readTokenFile(this.file, this.label, context);
+        checkNotExpired(token, this.file, this.label, context.clock.now());
+        return { token, expiresAt: expiryOf(decodeClaims(token)) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/workload-identity.ts
+/**
+ * AKS workload identity (and any Kubernetes cluster federated with Entra ID): the pod's projected
+ * service-account token, in `AZURE_FEDERATED_TOKEN_FILE`, is presented to Entra ID as a client
+ * assertion for the identity `AZURE_CLIENT_ID` in `AZURE_TENANT_ID`; the Azure token comes back.
+ * The file is read again at every attempt, since the kubelet rotates it.
+ */
+
+
+
+
+
+const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/';
+const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const workload_identity_CONNECT_TIMEOUT_MS = 10_000;
+const workload_identity_ATTEMPT_TIMEOUT_MS = 30_000;
+const workload_identity_MAX_BODY_BYTES = 64 * 1024;
+const workload_identity_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TENANT = /^[a-z0-9](?:[a-z0-9.-]{0,126}[a-z0-9])?$/i;
+class WorkloadIdentitySource {
+    environment;
+    name = 'Entra ID (workload identity)';
+    endpoint;
+    url;
+    clientId;
+    clientIdFrom;
+    /** @param selector  a client ID chosen by managed-identity-client-id, overriding AZURE_CLIENT_ID */
+    constructor(environment, selector) {
+        this.environment = environment;
+        this.clientId = selector?.value ?? environment.clientId;
+        this.clientIdFrom = selector?.inputLabel ?? 'AZURE_CLIENT_ID';
+        if (!workload_identity_GUID.test(this.clientId))
+            throw new LoginError(`${this.clientIdFrom} must be the client ID (a GUID) of the managed identity or app registration.`);
+        if (!TENANT.test(environment.tenantId))
+            throw new LoginError('AZURE_TENANT_ID must be a tenant ID (a GUID) or a tenant domain name.');
+        const authority = endpointFromEnvironment(environment.authority, 'AZURE_AUTHORITY_HOST');
+        if (!authority.pathname.endsWith('/'))
+            authority.pathname += '/';
+        authority.search = '';
+        this.url = new URL(`${environment.tenantId}/oauth2/v2.0/token`, authority);
+        this.endpoint = this.url.href;
+    }
+    /** All three of `AZURE_FEDERATED_TOKEN_FILE`, `AZURE_CLIENT_ID`, `AZURE_TENANT_ID`. */
+    static detect(env) {
+        const tokenFile = env.AZURE_FEDERATED_TOKEN_FILE?.trim();
+        const clientId = env.AZURE_CLIENT_ID?.trim();
+        const tenantId = env.AZURE_TENANT_ID?.trim();
+        if (!tokenFile || !clientId || !tenantId)
+            return undefined;
+        return { tokenFile, clientId, tenantId, authority: env.AZURE_AUTHORITY_HOST?.trim() || DEFAULT_AUTHORITY };
+    }
+    async getToken(resource, context) {
+        context.debug(`Requesting an Azure token from ${this.endpoint} for ${resource} as ${this.clientId}, with the token in ${this.environment.tokenFile}`);
+        let assertion = '';
+        let response;
+        try {
+            response = await withRetries(TOKEN_SERVICE_RETRIES, 'Entra ID', context, async () => {
+                assertion = readTokenFile(this.environment.tokenFile, 'AZURE_FEDERATED_TOKEN_FILE', context);
+                checkNotExpired(assertion, this.environment.tokenFile, 'AZURE_FEDERATED_TOKEN_FILE', context.clock.now());
+                return this.attempt(assertion, resource, context);
+            });
+        }
+        catch (error) {
+            throw abortedAs(error, context) ?? this.explain(error, assertion, resource);
+        }
+        return accessTokenFrom(response, context, this.call(), 'Something other than Entra ID answered: check AZURE_AUTHORITY_HOST.');
+    }
+    async attempt(assertion, resource, context) {
+        const body = new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: this.clientId,
+            client_assertion_type: ASSERTION_TYPE,
+            client_assertion: assertion,
+            scope: `${resource}/.default`
+        }).toString();
+        const response = await context.send({
+            url: this.url,
+            method: 'POST',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+            body,
+            route: http_source_routeFor(this.url),
+            connectTimeoutMs: workload_identity_CONNECT_TIMEOUT_MS,
+            timeoutMs: workload_identity_ATTEMPT_TIMEOUT_MS,
+            maxBodyBytes: workload_identity_MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        return expectStatus(response);
+    }
+    call() {
+        return `Could not get an Azure token from ${this.name} (${this.url.origin}${this.url.pathname})`;
+    }
+    explain(error, assertion, resource) {
+        const call = this.call();
+        if (error instanceof HttpFailure) {
+            return explainNetworkFailure(call, error, 'Check AZURE_AUTHORITY_HOST and, behind a proxy, HTTPS_PROXY and NO_PROXY.');
+        }
+        if (!(error instanceof ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const code = aadstsCode(error);
+        const said = `Entra ID answered ${error.response.status} ${code ? `AADSTS${code}` : error.code || ''}`.trimEnd();
+        const claims = decodeClaims(assertion);
+        const presented = `issuer "${claimText(claims, 'iss')}", subject "${claimText(claims, 'sub')}", audience "${claimText(claims, 'aud')}"`;
+        if (code && /^70021\d*$/.test(code)) {
+            const iss = claimText(claims, 'iss');
+            const sub = claimText(claims, 'sub');
+            return new LoginError(`${call}: ${said}: no federated credential on the identity ${this.clientId} (${this.clientIdFrom}) matches the ` +
+                `service account token in AZURE_FEDERATED_TOKEN_FILE (${presented}). Add one that matches exactly ` +
+                '(the comparison is case-sensitive):\n' +
+                `  az identity federated-credential create --name chainguard-login --identity-name <managed identity name> --resource-group <group> --issuer ${iss} --subject ${sub} --audience api://AzureADTokenExchange\n` +
+                `(for an app registration: az ad app federated-credential create --id ${this.clientId} with the same issuer, subject and audience). ` +
+                `The pod's service account must carry the annotation azure.workload.identity/client-id: ${this.clientId}.`);
+        }
+        if (code === '700024') {
+            return new LoginError(`${call}: ${said}: the service account token is outside its validity period (${presented}); the kubelet refreshes it while the pod runs, so check the projected volume and this machine's clock.`);
+        }
+        if (code === '700016') {
+            return new LoginError(`${call}: ${said}: no application or managed identity with client ID ${this.clientId} exists in tenant ${this.environment.tenantId}. Check ${this.clientIdFrom} and AZURE_TENANT_ID.`);
+        }
+        if (code === '90002') {
+            return new LoginError(`${call}: ${said}: tenant ${this.environment.tenantId} was not found. Check AZURE_TENANT_ID.`);
+        }
+        if (code === '500011' || code === '70011') {
+            return new LoginError(`${call}: ${said}: Entra ID knows no resource "${resource}" in this tenant. Check azure-audience: it must be the Application ID URI (api://<app-client-id>) of an Entra app.`);
+        }
+        if (code === '50027' || code === '50013' || code === '5002738') {
+            return new LoginError(`${call}: ${said}: Entra ID could not verify the service account token (${presented}). The federated credential's ` +
+                'issuer must publish its signing keys (AKS: az aks update --enable-oidc-issuer --enable-workload-identity).');
+        }
+        if (TOKEN_SERVICE_RETRIES.statuses.includes(error.response.status)) {
+            return new LoginError(`${call}: Entra ID kept failing (last answer ${error.summary}) after ${TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        return new LoginError(`${call}: ${error.summary}.`);
+    }
+}
+/** The AADSTS error number of an Entra answer, from `error_codes` or the description. */
+function aadstsCode(error) {
+    const body = jsonObject(error.response.body);
+    const codes = body?.error_codes;
+    if (Array.isArray(codes) && (typeof codes[0] === 'number' || typeof codes[0] === 'string'))
+        return String(codes[0]);
+    return /AADSTS(\d+)/.exec(error.description)?.[1];
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/index.ts
+/**
+ * Chooses the identity-token source for this job: the one `identity-source` names, or under
+ * `auto`, in this order — a token file if given; else, when `azure-audience` is set, workload
+ * identity, App Service / Container Apps, Azure Arc, then IMDS; else the platform's own OIDC
+ * token when the job has one. Everything is decided from the inputs and the environment, before
+ * any request; an input the chosen source would ignore is refused, so that a job never logs in
+ * as something other than what it configured.
+ */
+
+
+
+
+
+
+
+
+
+
+const AZURE_SOURCE_NAMES = 'workload identity, App Service / Container Apps, Azure Arc, IMDS';
+/** Picks the source, or throws an InputError / LoginError naming what to set. */
+function selectSource(request) {
+    const chosen = request.inputs.identitySource === 'auto' ? autoSelect(request) : explicitSelect(request);
+    refuseInapplicable(chosen.source.kind, request, chosen.reason);
+    return chosen;
+}
+function explicitSelect(request) {
+    const { inputs, env, label } = request;
+    const kind = inputs.identitySource;
+    const reason = `${label('identity-source')}: ${kind}`;
+    const unavailable = (why) => {
+        throw new LoginError(`${label('identity-source')} is ${kind}, but ${why}`);
+    };
+    if (AZURE_SOURCES.includes(kind) && !inputs.azureResource) {
+        throw new InputError('azure-audience', `Input ${label('azure-audience')} is required with ${label('identity-source')} ${kind}: the Application ID URI of the Entra app ` +
+            'the Chainguard identity trusts, e.g. api://<app-client-id>.');
+    }
+    switch (kind) {
+        case 'imds':
+            return { source: azure('imds', imds(request), inputs), reason };
+        case 'app-service': {
+            const found = AppServiceSource.detect(env);
+            if (!found) {
+                return unavailable('IDENTITY_ENDPOINT and IDENTITY_HEADER are not both set: this job does not run in App Service, Functions or ' +
+                    'Container Apps with a managed identity. Enable a managed identity on the app or Container Apps job, or choose another source.');
+            }
+            return { source: azure('app-service', new AppServiceSource(found, inputs.selector), inputs), reason };
+        }
+        case 'arc': {
+            const found = ArcSource.detect(env, request.exists) ?? { endpoint: env.IDENTITY_ENDPOINT?.trim() || ARC_DEFAULT_ENDPOINT, how: '' };
+            return { source: azure('arc', new ArcSource(found, env), inputs), reason };
+        }
+        case 'workload-identity': {
+            const found = WorkloadIdentitySource.detect(env);
+            if (!found) {
+                const missing = ['AZURE_FEDERATED_TOKEN_FILE', 'AZURE_CLIENT_ID', 'AZURE_TENANT_ID'].filter((name) => !env[name]?.trim());
+                return unavailable(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: the pod is not set up for workload identity. Label it ` +
+                    'azure.workload.identity/use: "true" and run it under a service account annotated with azure.workload.identity/client-id.');
+            }
+            return { source: azure('workload-identity', new WorkloadIdentitySource(found, clientIdSelector(inputs)), inputs), reason };
+        }
+        case 'token-file':
+            if (!inputs.identityTokenFile) {
+                throw new InputError('identity-token-file', `Input ${label('identity-token-file')} is required with ${label('identity-source')} token-file: the path of the OIDC token file.`);
+            }
+            return { source: new TokenFileSource(inputs.identityTokenFile, label('identity-token-file')), reason };
+        case 'github':
+            if (!githubOidcAvailable(env))
+                return unavailable(`${MISSING_PERMISSION}.`);
+            return { source: github(request), reason };
+        case 'azure-devops': {
+            const uri = oidcRequestUri(env, request.platform);
+            if (!uri) {
+                return unavailable('System.OidcRequestUri is not set: this is not an Azure Pipelines job, or its agent is too old to offer OIDC tokens (update the agent).');
+            }
+            return { source: azureDevOps(uri, request), reason };
+        }
+    }
+}
+function autoSelect(request) {
+    const { inputs, env, label } = request;
+    const auto = (why) => `auto: ${why}`;
+    if (inputs.identityTokenFile) {
+        return { source: new TokenFileSource(inputs.identityTokenFile, label('identity-token-file')), reason: auto(`${label('identity-token-file')} is set`) };
+    }
+    if (inputs.azureResource) {
+        const workload = WorkloadIdentitySource.detect(env);
+        if (workload) {
+            return {
+                source: azure('workload-identity', new WorkloadIdentitySource(workload, clientIdSelector(inputs)), inputs),
+                reason: auto('AZURE_FEDERATED_TOKEN_FILE, AZURE_CLIENT_ID and AZURE_TENANT_ID are set')
+            };
+        }
+        const appService = AppServiceSource.detect(env);
+        if (appService) {
+            return { source: azure('app-service', new AppServiceSource(appService, inputs.selector), inputs), reason: auto('IDENTITY_ENDPOINT and IDENTITY_HEADER are set') };
+        }
+        const arc = ArcSource.detect(env, request.exists);
+        if (arc)
+            return { source: azure('arc', new ArcSource(arc, env), inputs), reason: auto(arc.how) };
+        return {
+            source: azure('imds', imds(request), inputs),
+            reason: auto(`${label('azure-audience')} is set and no other Azure identity endpoint is in the environment`)
+        };
+    }
+    if (githubOidcAvailable(env)) {
+        return { source: github(request), reason: auto(`ACTIONS_ID_TOKEN_REQUEST_URL is set and ${label('azure-audience')} is not`) };
+    }
+    const uri = oidcRequestUri(env, request.platform);
+    if (uri)
+        return { source: azureDevOps(uri, request), reason: auto(`System.OidcRequestUri is set and ${label('azure-audience')} is not`) };
+    const githubJob = env.GITHUB_ACTIONS === 'true';
+    const lines = [
+        `Input ${label('azure-audience')} is not set, and no other identity source is available to this job. Looked for:`,
+        `- ${label('identity-token-file')}: not set;`,
+        `- ${label('azure-audience')}: not set, so the Azure managed identity sources (${AZURE_SOURCE_NAMES}) were not tried;`,
+        githubJob
+            ? `- GitHub Actions' OIDC token: this is a GitHub Actions job, but ${MISSING_PERMISSION};`
+            : '- GitHub Actions\' OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set (not a GitHub Actions job);',
+        '- Azure DevOps\' OIDC token: System.OidcRequestUri is not set (not an Azure Pipelines job).',
+        `Set ${label('azure-audience')} (e.g. api://<app-client-id>) to use the Azure managed identity of this machine, pod or app; ` +
+            `${label('identity-token-file')} to present an OIDC token file (e.g. a Kubernetes projected service-account token); ` +
+            `or ${label('identity-source')} to choose a source.`
+    ];
+    throw new InputError('azure-audience', lines.join('\n'));
+}
+/** Refuses inputs that the chosen source would ignore. */
+function refuseInapplicable(kind, request, reason) {
+    const { inputs, label } = request;
+    const chosen = `the identity source is ${kind} (${reason})`;
+    const refuse = (name, why) => {
+        throw new InputError(name, `Input ${label(name)} cannot be used here: ${chosen}, and ${why} Remove it, or choose another ${label('identity-source')}.`);
+    };
+    const selector = inputs.selector;
+    if (selector) {
+        const name = SELECTOR_INPUTS.find((n) => label(n) === selector.inputLabel) ?? 'managed-identity-client-id';
+        if (kind === 'arc')
+            refuse(name, 'Azure Arc offers the machine\'s system-assigned identity only.');
+        if (kind === 'workload-identity' && selector.kind !== 'client-id') {
+            refuse(name, `workload identity chooses the identity by client ID only (AZURE_CLIENT_ID, or ${label('managed-identity-client-id')}).`);
+        }
+        if (!AZURE_SOURCES.includes(kind))
+            refuse(name, 'it selects an Azure managed identity, which this source does not use.');
+    }
+    if (inputs.azureResource && !AZURE_SOURCES.includes(kind)) {
+        refuse('azure-audience', `${kind === 'token-file' ? 'the token file is' : 'its token is'} presented to Chainguard as it is; no Azure token is asked for.`);
+    }
+    if (inputs.identityTokenFile && kind !== 'token-file')
+        refuse('identity-token-file', 'it is read only by the token-file source.');
+    if (inputs.azureDevOpsServiceConnection && kind !== 'azure-devops') {
+        refuse('azure-devops-service-connection', 'it applies only to the Azure DevOps OIDC token.');
+    }
+    if (inputs.oidcAudience && kind !== 'github') {
+        const why = kind === 'azure-devops'
+            ? `Azure DevOps OIDC tokens always carry the audience ${AZURE_DEVOPS_AUDIENCE}.`
+            : 'it is the audience asked of GitHub\'s OIDC provider only.';
+        refuse('oidc-audience', why);
+    }
+}
+function imds(request) {
+    return new ImdsSource(request.inputs.selector, SELECTOR_INPUTS.map((name) => request.label(name)), ImdsSource.baseFrom(request.env));
+}
+function github(request) {
+    return new GithubOidcSource(request.inputs.oidcAudience ?? DEFAULT_OIDC_AUDIENCE, request.env);
+}
+function azureDevOps(uri, request) {
+    const id = request.inputs.azureDevOpsServiceConnection;
+    return new AzureDevOpsOidcSource(uri, id ? { id, inputLabel: request.label('azure-devops-service-connection') } : undefined);
+}
+function clientIdSelector(inputs) {
+    return inputs.selector?.kind === 'client-id' ? inputs.selector : undefined;
+}
+/** An Azure source, with `azure-audience` bound in. */
+function azure(kind, source, inputs) {
+    const resource = inputs.azureResource;
+    return {
+        kind,
+        name: source.name,
+        endpoint: source.endpoint,
+        tokenName: 'Azure token',
+        resource,
+        getToken: (context) => source.getToken(resource, context)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/login.ts
+
+
+
+
+
+
+
+/** Logs the job in; throws a LoginError (or InputError) with one clear message on failure. */
+async function login(platform, runtime) {
+    const inputs = readInputs(platform, runtime.cwd);
+    const signal = AbortSignal.timeout(inputs.timeoutSeconds * 1000);
+    let waitingFor = 'the start';
+    const network = platform.network?.();
+    const offered = platform.identity?.();
+    const context = {
+        // Calls that may leave the machine use the runner's network settings; metadata calls are direct.
+        send: (request) => runtime.send(request.route === 'environment' && network ? { ...request, network } : request),
+        clock: runtime.clock,
+        signal,
+        mask: (secret) => platform.setSecret(secret),
+        debug: (message) => platform.debug(message),
+        warn: (message) => platform.warning(message),
+        env: runtime.env,
+        platform: offered
+    };
+    try {
+        const { source, reason } = selectSource({ inputs, env: runtime.env, platform: offered, label: (name) => platform.label(name) });
+        platform.info(`Identity source: ${source.name} (${reason})`);
+        const what = `${/^[AEIOU]/.test(source.tokenName) ? 'an' : 'a'} ${source.tokenName}`;
+        waitingFor = `${what} from ${source.name} (${source.endpoint})`;
+        platform.info(`Getting ${what} from ${source.name}${source.resource ? ` for ${source.resource}` : ''}`);
+        const presented = await source.getToken(context);
+        const doctor = {
+            kind: source.kind,
+            tokenName: source.tokenName,
+            label: (name) => platform.label(name)
+        };
+        if (inputs.diagnose) {
+            const lines = diagnosisLines({ ...doctor, token: presented.token, identity: inputs.identity || undefined, now: runtime.clock.now() }, `${source.name} (${source.endpoint})`);
+            for (const line of lines)
+                platform.info(line);
+            return;
+        }
+        waitingFor = `Chainguard's STS (${inputs.issuer})`;
+        platform.info(`Exchanging it at ${inputs.issuer} for identity ${inputs.identity}`);
+        const chainguard = await exchangeAtChainguard({
+            issuer: inputs.issuer,
+            identity: inputs.identity,
+            audience: inputs.audience,
+            subjectToken: presented.token,
+            identityInput: platform.label('identity'),
+            audienceInput: platform.label('audience'),
+            presented: doctor
+        }, context);
+        const expiresAt = chainguard.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+        let dockerConfigDir = '';
+        let installed;
+        // A login earlier in the same shell (the command-line tool hands its state back): replaced.
+        const previous = parseCleanupState(platform.getState(STATE_KEY));
+        const tempRoot = tempRootOf(platform);
+        try {
+            if (inputs.dockerLogin) {
+                waitingFor = 'the docker config to be written';
+                installed = await installDockerLogin({
+                    registry: inputs.registry,
+                    username: TOKEN_USERNAME,
+                    password: chainguard.token,
+                    explicitDir: inputs.dockerConfig,
+                    explicitDirLabel: platform.label('docker-config'),
+                    tempRoot,
+                    env: runtime.env,
+                    home: runtime.home,
+                    warn: (message) => platform.warning(message),
+                    saveState: inputs.logout ? (state) => platform.saveState(STATE_KEY, JSON.stringify(state)) : undefined,
+                    previous
+                });
+                dockerConfigDir = installed.dockerConfigDir;
+                platform.exportVariable('DOCKER_CONFIG', installed.dockerConfigDir);
+                platform.exportVariable('REGISTRY_AUTH_FILE', installed.containersAuthFile);
+                platform.info(`Logged in to ${inputs.registry}; docker config in ${installed.dockerConfigDir} (exported as DOCKER_CONFIG)`);
+            }
+            platform.setOutput('token', chainguard.token, { secret: true });
+            platform.setOutput('expires-at', expiresAt);
+            platform.setOutput('identity', inputs.identity);
+            platform.setOutput('docker-config', dockerConfigDir);
+        }
+        catch (error) {
+            // Nothing half-written: a failure after the login was written takes it out again.
+            if (installed)
+                await removeDockerLogin(installed.state, { tempRoot, env: runtime.env }).catch(() => undefined);
+            throw error;
+        }
+        platform.info(`Chainguard token for ${inputs.identity} expires at ${expiresAt}`);
+        if (previous && inputs.dockerLogin) {
+            try {
+                for (const line of await removeDockerLogin(previous, { tempRoot, env: runtime.env }))
+                    platform.info(`Replaced the earlier login: ${line}`);
+            }
+            catch (error) {
+                platform.warning(`Could not remove the earlier login: ${messageOf(error)}`);
+            }
+        }
+    }
+    catch (error) {
+        if (signal.aborted) {
+            throw new LoginError(`Timed out after ${inputs.timeoutSeconds} s (${platform.label('timeout')}) while waiting for ${waitingFor}. ` +
+                `Raise ${platform.label('timeout')} if the service is slow, or check that it is reachable from this machine.`);
+        }
+        throw error instanceof Error ? error : new Error(String(error));
+    }
+}
+/** Runs `login`, reporting any failure through the platform as one message. */
+async function runLogin(platform, runtime) {
+    try {
+        await login(platform, runtime);
+    }
+    catch (error) {
+        platform.setFailed(messageOf(error));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/platform.ts
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-at', 'identity', 'docker-config']));
+/** kebab-case to camelCase: the Azure Pipelines spelling of an input or output. */
+function camelCase(name) {
+    return name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+}
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKS_AND_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]|\r?\n/g;
+const WORD_JOINER = '\u2060';
+/**
+ * Makes a log line inert for the runner and the agent. The GitHub runner acts on a line that
+ * starts with `::` and on `##[command]` anywhere in a line; the Azure agent acts on `##vso[`
+ * anywhere in a line. A value interpolated into a message (an input, a path, a service's text)
+ * could carry either, so every line the step prints passes through here: line breaks and
+ * control characters become spaces, and a word joiner (invisible when shown) goes between the
+ * characters of `::` and `##`, which no legitimate message needs adjacent.
+ */
+function neutralise(message) {
+    return message.replace(LINE_BREAKS_AND_CONTROLS, ' ').replace(/::/g, `:${WORD_JOINER}:`).replace(/##/g, `#${WORD_JOINER}#`);
+}
+
+;// CONCATENATED MODULE: ./src/core/runtime.ts
+/** The real process's runtime for the core. */
+
+
+
+/**
+ * `CHAINGUARD_LOGIN_TIME_SCALE` (a number in (0, 1]) makes retry waits and budgets pass faster;
+ * the project's tests of the built bundles use it to ride out a 70 s IMDS update in a second.
+ */
+function processRuntime() {
+    return { env: process.env, clock: systemClock(timeScale(process.env)), send: send, home: external_node_os_default().homedir(), cwd: process.cwd() };
+}
+
+;// CONCATENATED MODULE: ./src/platform/cli.ts
+/**
+ * A plain shell (Jenkins, GitLab, Buildkite, cron): inputs as `--flags`, logs on stderr, and
+ * on stdout only `export NAME='value'` lines, so that `eval "$(chainguard-azure-login …)"`
+ * carries DOCKER_CONFIG and the outputs into the calling shell.
+ */
+
+
+const STATE_VARIABLE = 'CHAINGUARD_LOGIN_STATE';
+const OUTPUT_VARIABLES = {
+    token: 'CHAINGUARD_TOKEN',
+    'expires-at': 'CHAINGUARD_TOKEN_EXPIRES_AT',
+    identity: 'CHAINGUARD_IDENTITY',
+    'docker-config': 'DOCKER_CONFIG'
+};
+/**
+ * Parses `[login|logout|diagnose] --name value|--name=value … [--export-token] [--debug] [--help]`;
+ * `diagnose` is a login with the input diagnose set to true.
+ */
+function parseArgs(argv) {
+    const options = { command: 'login', values: {}, exportToken: false, debug: false };
+    const args = [...argv];
+    if (args[0] === 'login' || args[0] === 'logout')
+        options.command = args.shift();
+    else if (args[0] === 'diagnose') {
+        args.shift();
+        options.values.diagnose = 'true';
+    }
+    while (args.length > 0) {
+        const arg = args.shift();
+        if (arg === '--help' || arg === '-h')
+            return { ...options, command: 'help' };
+        if (arg === '--export-token') {
+            options.exportToken = true;
+            continue;
+        }
+        if (arg === '--debug') {
+            options.debug = true;
+            continue;
+        }
+        const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
+        const name = match?.[1];
+        if (!match || !name || !INPUT_NAMES.includes(name)) {
+            throw new Error(`Unknown argument ${JSON.stringify(arg)}; see --help.`);
+        }
+        let value = match[2];
+        if (value === undefined) {
+            if (args.length === 0)
+                throw new Error(`--${name} needs a value.`);
+            value = args.shift();
+        }
+        options.values[name] = value;
+    }
+    return options;
+}
+/** Quotes a value for a POSIX shell. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+function cliPlatform(options, env, out, err) {
+    const platform = {
+        failed: false,
+        get: (name) => options.values[name] ?? '',
+        label: (name) => `--${name}`,
+        setSecret: () => undefined,
+        setOutput: (name, value) => {
+            if (name === 'token' && !options.exportToken)
+                return;
+            if (name === 'docker-config')
+                return; // exported as DOCKER_CONFIG already
+            out(`export ${OUTPUT_VARIABLES[name]}=${shellQuote(value)}`);
+        },
+        exportVariable: (name, value) => out(`export ${name}=${shellQuote(value)}`),
+        addPath: (dir) => out(`export PATH=${shellQuote(dir)}"\${PATH:+:\$PATH}"`),
+        saveState: (_name, value) => out(`export ${STATE_VARIABLE}=${shellQuote(value)}`),
+        getState: () => env[STATE_VARIABLE] ?? '',
+        info: (message) => err(neutralise(message)),
+        debug: (message) => {
+            if (options.debug)
+                err(`debug: ${neutralise(message)}`);
+        },
+        warning: (message) => err(`warning: ${neutralise(message)}`),
+        setFailed: (message) => {
+            platform.failed = true;
+            err(`error: ${neutralise(message)}`);
+        },
+        tempDir: () => env.RUNNER_TEMP || env.AGENT_TEMPDIRECTORY || undefined
+    };
+    return platform;
+}
+const CLI_HELP = `chainguard-azure-login: log in to Chainguard's registry with the identity this machine, pod or job already has.
+
+Usage:
+  eval "$(chainguard-azure-login --identity <UIDP> --azure-audience api://<app-client-id> [options])"
+  eval "$(chainguard-azure-login --identity <UIDP> --identity-token-file <file> [options])"
+  chainguard-azure-login logout        # removes what the login above wrote (reads ${STATE_VARIABLE})
+  chainguard-azure-login diagnose [options]
+                                       # prints the identity token's claims and the chainctl command
+                                       # that would trust it; sends nothing to Chainguard, writes nothing
+
+Options (the same inputs as the GitHub Action):
+  --identity <uidp>                      Chainguard assumable identity to assume (required, except for diagnose)
+  --identity-source <source>             auto (default), imds, app-service, arc, workload-identity,
+                                         token-file, github, azure-devops
+  --azure-audience <uri>                 resource asked of an Azure identity source, e.g. api://<app-client-id>
+                                         (required for imds, app-service, arc, workload-identity)
+  --identity-token-file <file>           an OIDC token file (e.g. a Kubernetes projected service-account
+                                         token), read afresh at every use; selects token-file under auto
+  --oidc-audience <aud>                  audience asked of GitHub's OIDC provider (default issuer.enforce.dev)
+  --azure-devops-service-connection <id> ask Azure DevOps for this service connection's OIDC token
+                                         (needs SYSTEM_ACCESSTOKEN mapped into the step's environment)
+  --diagnose <true|false>                as the diagnose command
+  --managed-identity-client-id <guid>    user-assigned identity by client ID
+  --managed-identity-object-id <guid>    ... by principal (object) ID
+  --managed-identity-resource-id <id>    ... by ARM resource ID
+  --registry <host[:port]>               registry to log in to (default cgr.dev)
+  --audience <aud>                       audience of the Chainguard token (default: the registry)
+  --issuer <url>                         Chainguard STS (default https://issuer.enforce.dev)
+  --docker-login <true|false>            write docker auth (default true)
+  --docker-config <dir>                  merge into this docker config directory instead of a fresh one
+  --logout <true|false>                  export ${STATE_VARIABLE} for 'logout' (default true)
+  --timeout <seconds>                    give up after this long (default 120)
+  --export-token                         also export CHAINGUARD_TOKEN
+  --debug                                print debug lines on stderr
+
+Under auto the source is, in order: the token file if given; with --azure-audience, workload identity
+(AZURE_FEDERATED_TOKEN_FILE), App Service / Container Apps (IDENTITY_ENDPOINT + IDENTITY_HEADER), Azure Arc,
+then IMDS; else GitHub's or Azure DevOps' own OIDC token when the job has one.
+
+stdout carries only export lines; logs go to stderr.
+`;
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+/** The command-line tool: `login` (the default), `logout` and `--help`. */
+
+
+
+
+
+
+const out = (line) => void process.stdout.write(`${line}\n`);
+const err = (line) => void process.stderr.write(`${line}\n`);
+/** Runs the tool with `argv` (without node and the script); sets the exit code. */
+async function run(argv = process.argv.slice(2)) {
+    try {
+        const options = parseArgs(argv);
+        if (options.command === 'help') {
+            out(CLI_HELP);
+            return;
+        }
+        const platform = cliPlatform(options, process.env, out, err);
+        if (options.command === 'logout')
+            await runCleanup(platform);
+        else
+            await runLogin(platform, processRuntime());
+        if (platform.failed)
+            process.exitCode = 1;
+    }
+    catch (error) {
+        err(`error: ${neutralise(messageOf(error))}`);
+        process.exitCode = 2;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/index.ts
+/** The command-line tool's entry. */
+
+void run();
+

@@ -1,0 +1,1600 @@
+export const id = 36;
+export const ids = [36];
+export const modules = {
+
+/***/ 4036:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  defaultRefresh: () => (/* binding */ defaultRefresh),
+  describeImdsSource: () => (/* binding */ describeImdsSource),
+  helperConfigFor: () => (/* binding */ helperConfigFor),
+  sourceFromDescription: () => (/* binding */ sourceFromDescription)
+});
+
+// EXTERNAL MODULE: ./src/core/credential-helper.ts
+var credential_helper = __webpack_require__(7167);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/http.ts
+var http = __webpack_require__(1983);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/core/inputs.ts
+/**
+ * Reads and validates every input before any request is sent. Each refusal names the input as
+ * the user writes it on their platform.
+ */
+
+
+
+/** The canonical input names (GitHub's spelling; Azure uses camelCase, the CLI `--name`). */
+const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'identity',
+    'azure-audience',
+    'managed-identity-client-id',
+    'managed-identity-object-id',
+    'managed-identity-resource-id',
+    'registry',
+    'audience',
+    'issuer',
+    'docker-login',
+    'docker-config',
+    'logout',
+    'timeout',
+    'identity-source',
+    'identity-token-file',
+    'oidc-audience',
+    'azure-devops-service-connection',
+    'diagnose'
+]));
+const SELECTOR_INPUTS = (/* unused pure expression or super */ null && ([
+    'managed-identity-client-id',
+    'managed-identity-object-id',
+    'managed-identity-resource-id'
+]));
+const DEFAULT_REGISTRY = 'cgr.dev';
+const DEFAULT_ISSUER = 'https://issuer.enforce.dev';
+const DEFAULT_TIMEOUT_SECONDS = 120;
+const DEFAULT_OIDC_AUDIENCE = 'issuer.enforce.dev';
+const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
+const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const MAX_LENGTH = 2048;
+/** Runner and agent commands begin with these; no input value ever needs one. */
+const RUNNER_COMMAND = /##(vso)?\[/i;
+/** Inputs that hold a URI or an audience: `#`, `[` and `]` never belong in them. */
+const URI_INPUTS = new Set(['azure-audience', 'audience', 'issuer', 'oidc-audience']);
+/**
+ * Whether a URI or audience holds `#`, `[` or `]`, which none ever needs (a fragment, or a
+ * bracket that could open a runner command). A bracketed IPv6 host right after the scheme is
+ * the one exception, for an issuer on loopback such as http://[::1]:8080.
+ */
+function hasUriForbiddenCharacter(value) {
+    return /[#[\]]/.test(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)\[[0-9a-f:.]+\]/i, '$1'));
+}
+/** Reads every input; throws InputError naming the first one that is wrong. */
+function readInputs(reader, cwd = process.cwd()) {
+    const value = (name) => {
+        const raw = reader.get(name) ?? '';
+        const trimmed = raw.trim();
+        if (CONTROL.test(trimmed)) {
+            throw new InputError(name, `Input ${reader.label(name)} contains a control character or line break; give a single plain value.`);
+        }
+        if (RUNNER_COMMAND.test(trimmed)) {
+            throw new InputError(name, `Input ${reader.label(name)} contains a runner or agent command marker ("##" and "["), which no value needs; give the plain value.`);
+        }
+        if (URI_INPUTS.has(name) && hasUriForbiddenCharacter(trimmed)) {
+            throw new InputError(name, `Input ${reader.label(name)} contains "#", "[" or "]", which an audience or URL never needs here; remove them.`);
+        }
+        if (trimmed.length > MAX_LENGTH) {
+            throw new InputError(name, `Input ${reader.label(name)} is ${trimmed.length} characters long; at most ${MAX_LENGTH} are accepted.`);
+        }
+        return trimmed;
+    };
+    const fail = (name, message) => {
+        throw new InputError(name, `Input ${reader.label(name)} ${message}`);
+    };
+    const diagnose = readBoolean('diagnose', value('diagnose'), false, reader);
+    const identity = value('identity');
+    if (!identity && !diagnose)
+        fail('identity', 'is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).');
+    if (identity && !UIDP.test(identity)) {
+        fail('identity', `is not an assumable identity's UIDP ("${shown(identity)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
+    }
+    // Required only by the Azure sources, which the source selection checks.
+    const azureResource = value('azure-audience').replace(/\/\.default$/, '') || undefined;
+    if (azureResource && !GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
+        fail('azure-audience', `must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${shown(azureResource)}".`);
+    }
+    const selectors = SELECTOR_INPUTS.map((name) => ({ name, value: value(name) })).filter((s) => s.value);
+    if (selectors.length > 1) {
+        const names = selectors.map((s) => reader.label(s.name)).join(' and ');
+        throw new InputError(selectors[1].name, `Inputs ${names} are both set: choose the user-assigned identity with exactly one of them.`);
+    }
+    let selector;
+    if (selectors.length === 1) {
+        const { name, value: v } = selectors[0];
+        const label = reader.label(name);
+        if (name === 'managed-identity-resource-id') {
+            if (!RESOURCE_ID.test(v)) {
+                fail(name, `must be the ARM resource ID of a user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, not "${shown(v)}".`);
+            }
+            selector = { kind: 'resource-id', value: v, inputLabel: label };
+        }
+        else {
+            if (!GUID.test(v))
+                fail(name, `must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${shown(v)}".`);
+            selector = { kind: name === 'managed-identity-client-id' ? 'client-id' : 'object-id', value: v.toLowerCase(), inputLabel: label };
+        }
+    }
+    const registry = value('registry') || DEFAULT_REGISTRY;
+    const registryProblem = checkRegistry(registry);
+    if (registryProblem)
+        fail('registry', `${registryProblem} ("${shown(registry)}"); give a host name such as cgr.dev, optionally with :port.`);
+    const audience = value('audience') || registry;
+    if (/\s/.test(audience))
+        fail('audience', `must not contain spaces ("${shown(audience)}").`);
+    const issuer = checkIssuer(value('issuer') || DEFAULT_ISSUER, (message) => fail('issuer', message));
+    const dockerLogin = readBoolean('docker-login', value('docker-login'), true, reader);
+    const logout = readBoolean('logout', value('logout'), true, reader);
+    const dockerConfigRaw = value('docker-config');
+    const dockerConfig = dockerConfigRaw ? path.resolve(cwd, expandHome(dockerConfigRaw)) : undefined;
+    const timeoutRaw = value('timeout');
+    let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+    if (timeoutRaw) {
+        timeoutSeconds = Number(timeoutRaw);
+        if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || !(timeoutSeconds > 0) || timeoutSeconds > 3600) {
+            fail('timeout', `must be a number of seconds between 1 and 3600, not "${shown(timeoutRaw)}".`);
+        }
+    }
+    const sourceRaw = value('identity-source').toLowerCase() || 'auto';
+    if (!SOURCE_CHOICES.includes(sourceRaw)) {
+        fail('identity-source', `must be one of ${SOURCE_CHOICES.join(', ')}, not "${shown(sourceRaw)}".`);
+    }
+    const identitySource = sourceRaw;
+    const tokenFileRaw = value('identity-token-file');
+    const identityTokenFile = tokenFileRaw ? path.resolve(cwd, expandHome(tokenFileRaw)) : undefined;
+    const oidcAudience = value('oidc-audience') || undefined;
+    if (oidcAudience && /\s/.test(oidcAudience))
+        fail('oidc-audience', `must not contain spaces ("${shown(oidcAudience)}").`);
+    const azureDevOpsServiceConnection = value('azure-devops-service-connection').toLowerCase() || undefined;
+    if (azureDevOpsServiceConnection && !GUID.test(azureDevOpsServiceConnection)) {
+        fail('azure-devops-service-connection', `must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${shown(azureDevOpsServiceConnection)}".`);
+    }
+    return {
+        identity,
+        azureResource,
+        selector,
+        registry,
+        audience,
+        issuer,
+        dockerLogin,
+        dockerConfig,
+        logout,
+        timeoutSeconds,
+        identitySource,
+        identityTokenFile,
+        oidcAudience,
+        azureDevOpsServiceConnection,
+        diagnose
+    };
+}
+function readBoolean(name, raw, fallback, reader) {
+    if (!raw)
+        return fallback;
+    if (/^true$/i.test(raw))
+        return true;
+    if (/^false$/i.test(raw))
+        return false;
+    throw new InputError(name, `Input ${reader.label(name)} must be true or false, not "${shown(raw)}".`);
+}
+/** Why `registry` is not `host` or `host:port`, or undefined when it is. */
+function checkRegistry(registry) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
+        return 'must not include a scheme';
+    if (registry.includes('/'))
+        return 'must not include a path';
+    const match = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d{1,5}))?$/i.exec(registry);
+    if (!match)
+        return 'is not a host name';
+    const [, host, port] = match;
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+        return 'has a port outside 1-65535';
+    if (host.startsWith('['))
+        return undefined;
+    if (host.length > 253 || !host.split('.').every((label) => HOST_LABEL.test(label)))
+        return 'is not a host name';
+    return undefined;
+}
+function checkIssuer(raw, fail) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return fail(`must be an https URL such as ${DEFAULT_ISSUER}, not "${shown(raw)}".`);
+    }
+    if (url.username || url.password)
+        fail('must not carry credentials.');
+    if (url.search || url.hash)
+        fail('must not have a query or fragment.');
+    if (url.protocol === 'http:') {
+        if (!inputs_isLoopback(url.hostname))
+            fail(`must use https; plain http is accepted only for loopback addresses, not "${shown(raw)}".`);
+    }
+    else if (url.protocol !== 'https:') {
+        fail(`must be an https URL, not "${shown(raw)}".`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/** Whether a URL hostname is a loopback address or localhost. */
+function inputs_isLoopback(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+function isAbsoluteUri(value) {
+    if (/\s/.test(value) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(value))
+        return false;
+    try {
+        new URL(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function expandHome(p) {
+    if (p === '~' || p.startsWith('~/'))
+        return path.join(process.env.HOME ?? '', p.slice(1));
+    return p;
+}
+/** A value as shown in a message: clipped, so a pasted token or a huge value stays out of logs. */
+function shown(value) {
+    if (/^eyJ/.test(value))
+        return '(a value that looks like a token, not shown)';
+    return value.length > 80 ? `${value.slice(0, 40)}…` : value;
+}
+
+;// CONCATENATED MODULE: ./src/core/jwt.ts
+/**
+ * Reads the claims of a JWT for messages and expiry. Never verifies a signature (the services
+ * do that) and never logs the token itself.
+ */
+/** The token's claims, or undefined when it is not a three-part JWT with a JSON payload. */
+function jwt_decodeClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[1].length === 0)
+        return undefined;
+    try {
+        const json = Buffer.from(parts[1], 'base64url').toString('utf8');
+        const claims = JSON.parse(json);
+        if (claims === null || typeof claims !== 'object' || Array.isArray(claims))
+            return undefined;
+        return claims;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The `exp` claim as a Date, or undefined when absent or not a number. */
+function expiryOf(claims) {
+    const exp = claims?.exp;
+    if (typeof exp !== 'number' || !Number.isFinite(exp))
+        return undefined;
+    return new Date(exp * 1000);
+}
+/** A claim rendered for a message: strings as they are, arrays joined, anything else omitted. */
+function jwt_claimText(claims, name) {
+    const value = claims?.[name];
+    if (typeof value === 'string')
+        return value;
+    if (Array.isArray(value))
+        return value.filter((v) => typeof v === 'string').join(', ');
+    return '(absent)';
+}
+
+;// CONCATENATED MODULE: ./src/core/retry.ts
+/**
+ * The delay before retry number `retry` (1-based): `base · 2^(retry-1)`, capped, then scaled
+ * by a random factor in [0.8, 1.2) so that many runners do not retry in lockstep.
+ */
+function retry_backoffMs(retry, baseMs, capMs, random) {
+    const plain = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
+    return Math.round(plain * (0.8 + 0.4 * random()));
+}
+/** Runs `run` until it succeeds or `retryAfter` says to stop. */
+async function retry_retrying(options) {
+    const start = options.clock.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await options.run(attempt);
+        }
+        catch (error) {
+            if (options.signal?.aborted)
+                throw error;
+            const delay = options.retryAfter(error, attempt, options.clock.now() - start);
+            if (delay === undefined)
+                throw error;
+            options.onRetry?.(error, attempt, delay);
+            await options.clock.sleep(delay, options.signal);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/source.ts
+/** The `identity-source` values: `auto`, or one source. */
+const source_SOURCE_CHOICES = (/* unused pure expression or super */ null && (['auto', 'imds', 'app-service', 'arc', 'workload-identity', 'token-file', 'github', 'azure-devops']));
+/** The sources that ask Azure for a token for `azure-audience`. */
+const AZURE_SOURCES = (/* unused pure expression or super */ null && (['workload-identity', 'app-service', 'arc', 'imds']));
+/** Anything that starts like a JWT (`eyJ`: base64url of `{"`), up to three base64url parts. */
+const JWT_LIKE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){0,2}/g;
+const REDACTED = '[redacted]';
+/**
+ * Removes secrets from text a service sent, before it goes into any message: each of `secrets`
+ * (the token presented, any token issued) and anything shaped like a JWT, whole or cut short.
+ */
+function redact(text, secrets = []) {
+    let result = text;
+    for (const secret of secrets)
+        if (secret && secret.length >= 8)
+            result = result.split(secret).join(REDACTED);
+    return result.replace(JWT_LIKE, REDACTED);
+}
+/**
+ * Text from a service, made fit for a message: secrets removed (see redact), then one line,
+ * printable, at most `max` characters. Every piece of service text that reaches a message goes
+ * through here.
+ */
+function source_clip(text, max = 300, secrets = []) {
+    // eslint-disable-next-line no-control-regex
+    const oneLine = redact(text, secrets).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+    return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}
+
+;// CONCATENATED MODULE: ./src/core/exchange/acr.ts
+/**
+ * Azure Container Registry: turns an Entra token for `https://containerregistry.azure.net`
+ * into an ACR refresh token (`POST https://<login server>/oauth2/exchange`), which docker
+ * presents as the password of the null-GUID user. The refresh token lives about three hours.
+ */
+
+
+
+
+
+
+/** The resource (audience) to ask of the Azure source for an ACR exchange. */
+const ACR_RESOURCE = 'https://containerregistry.azure.net';
+/** Docker's user name for an ACR refresh token. */
+const ACR_USERNAME = '00000000-0000-0000-0000-000000000000';
+/** Login-server suffixes: Azure's public cloud, Azure China, Azure US Government. */
+const ACR_SUFFIXES = ['azurecr.io', 'azurecr.cn', 'azurecr.us'];
+/** How long a refresh token lives when the answer does not say (Microsoft: renew every 3 hours). */
+const DEFAULT_LIFETIME_MS = 3 * 60 * 60 * 1000;
+const CONNECT_TIMEOUT_MS = 10_000;
+const ATTEMPT_TIMEOUT_MS = 30_000;
+const MAX_BODY_BYTES = 64 * 1024;
+/** 429 and 5xx are retried this many times. */
+const MAX_RETRIES = 4;
+const MAX_RETRY_AFTER_MS = 30_000;
+const INPUT = 'acr-registries';
+// A registry name is 5-50 letters and digits; a registry created with a domain name label
+// scope carries a hyphen and a hash after it.
+const LOGIN_SERVER = new RegExp(`^[a-z0-9]{5,50}(-[a-z0-9]{1,64})?\\.(${ACR_SUFFIXES.map((s) => s.replace(/\./g, '\\.')).join('|')})$`);
+const LOOPBACK_HOST_PORT = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]):(\d{1,5})$/;
+/**
+ * Checks one login server and returns it in the form docker and the exchange use: lower case,
+ * without a scheme or trailing slash. `host:port` is accepted only on loopback (tests).
+ */
+function parseAcrLoginServer(raw, inputLabel) {
+    const value = raw.trim().toLowerCase().replace(/^https:\/\//, '').replace(/\/+$/, '');
+    const loopback = LOOPBACK_HOST_PORT.exec(value);
+    if (loopback) {
+        const port = Number(loopback[2]);
+        if (port >= 1 && port <= 65535)
+            return value;
+    }
+    if (LOGIN_SERVER.test(value))
+        return value;
+    throw new InputError(INPUT, `Input ${inputLabel} names "${acr_shown(raw.trim())}", which is not an Azure Container Registry login server: give <registry name>.azurecr.io ` +
+        '(.azurecr.cn in Azure China, .azurecr.us in Azure US Government), as az acr show --name <registry> --query loginServer prints it.');
+}
+/** Splits a list of login servers (commas, spaces or new lines), checks each, drops repeats. */
+function parseAcrLoginServers(raw, inputLabel) {
+    const servers = raw
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((item) => parseAcrLoginServer(item, inputLabel));
+    return [...new Set(servers)];
+}
+/** The base URL of a login server: https, or http for a loopback `host:port`. */
+function acrBaseUrl(loginServer) {
+    const url = new URL(`https://${loginServer}`);
+    if (url.port && inputs_isLoopback(url.hostname))
+        return new URL(`http://${loginServer}`);
+    return url;
+}
+class AcrStatus extends Error {
+    response;
+    summary;
+    constructor(response, summary) {
+        super(summary);
+        this.response = response;
+        this.summary = summary;
+    }
+}
+/** Exchanges an Azure token for an ACR refresh token for `loginServer`. */
+async function exchangeAtAcr(request, context) {
+    const url = new URL('/oauth2/exchange', acrBaseUrl(request.loginServer));
+    const call = `Could not log in to the Azure Container Registry ${request.loginServer} (POST ${url.origin}${url.pathname})`;
+    const azureToken = await request.azureToken();
+    const claims = jwt_decodeClaims(azureToken);
+    const form = new URLSearchParams({ grant_type: 'access_token', service: request.loginServer });
+    const tenant = typeof claims?.tid === 'string' ? claims.tid : undefined;
+    if (tenant)
+        form.set('tenant', tenant);
+    form.set('access_token', azureToken);
+    const body = form.toString();
+    context.debug(`Exchanging the Azure token at ${url.origin}${url.pathname}${tenant ? ` for tenant ${tenant}` : ''}`);
+    let response;
+    try {
+        response = await retry_retrying({
+            clock: context.clock,
+            signal: context.signal,
+            run: () => attempt(url, body, context),
+            retryAfter: (error, n) => retryDelay(error, n, context),
+            onRetry: (error, n, delay) => context.debug(`ACR exchange attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+        });
+    }
+    catch (error) {
+        if (context.signal?.aborted)
+            throw error;
+        throw explain(error, call, request, claims);
+    }
+    const parsed = (0,http/* jsonObject */.o$)(response.body);
+    const refreshToken = parsed?.refresh_token;
+    if (typeof refreshToken !== 'string' || refreshToken.length === 0) {
+        if (parsed)
+            for (const value of Object.values(parsed))
+                if (typeof value === 'string' && value.length > 20)
+                    context.mask(value);
+        const what = parsed ? 'JSON without a refresh_token' : 'not JSON';
+        throw new errors/* LoginError */.Qd(`${call}: it answered 200 with a body that is ${what}. Check ${request.inputLabel}: it must name an Azure Container Registry login server.`);
+    }
+    context.mask(refreshToken);
+    const expiresAt = expiryOf(jwt_decodeClaims(refreshToken)) ?? new Date(context.clock.now() + DEFAULT_LIFETIME_MS);
+    return { username: ACR_USERNAME, password: refreshToken, expiresAt };
+}
+async function attempt(url, body, context) {
+    const response = await context.send({
+        url,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body,
+        route: 'environment',
+        connectTimeoutMs: CONNECT_TIMEOUT_MS,
+        timeoutMs: ATTEMPT_TIMEOUT_MS,
+        maxBodyBytes: MAX_BODY_BYTES,
+        signal: context.signal
+    });
+    if (response.status === 200)
+        return response;
+    throw new AcrStatus(response, `HTTP ${response.status}${detailOf(response.body)}`);
+}
+/** ` CODE: message` from ACR's {"errors":[{code,message}]} (or an OAuth error), or ''. */
+function detailOf(body) {
+    const parsed = (0,http/* jsonObject */.o$)(body);
+    const first = Array.isArray(parsed?.errors) ? parsed.errors[0] : parsed;
+    if (!first || typeof first !== 'object')
+        return '';
+    const code = typeof first.code === 'string' ? first.code : typeof first.error === 'string' ? first.error : '';
+    const message = typeof first.message === 'string' ? first.message : typeof first.error_description === 'string' ? first.error_description : '';
+    const text = [code, message].filter(Boolean).join(': ');
+    return text ? ` ${source_clip(text)}` : '';
+}
+function retryDelay(error, attempt, context) {
+    if (attempt > MAX_RETRIES)
+        return undefined;
+    if (error instanceof http/* HttpFailure */.HR) {
+        return error.kind === 'reset' || error.kind === 'timeout' ? retry_backoffMs(attempt, 1_000, 8_000, context.clock.random) : undefined;
+    }
+    if (!(error instanceof AcrStatus))
+        return undefined;
+    const status = error.response.status;
+    if (status !== 429 && status < 500)
+        return undefined;
+    const delay = retry_backoffMs(attempt, 1_000, 8_000, context.clock.random);
+    const asked = (0,http/* retryAfterMs */.Vs)(error.response.headers, context.clock.now());
+    return asked === undefined ? delay : Math.max(delay, Math.min(asked, MAX_RETRY_AFTER_MS));
+}
+function explain(error, call, request, claims) {
+    if (error instanceof http/* HttpFailure */.HR) {
+        const settings = error.settings ?? 'the network (HTTPS_PROXY and NO_PROXY, behind a proxy)';
+        const hint = error.kind === 'unreachable' ? `no registry answers at that name: check ${request.inputLabel}` : `check ${request.inputLabel} and ${settings}`;
+        return new errors/* LoginError */.Qd(`${call}: ${error.message}; ${hint}.`);
+    }
+    if (!(error instanceof AcrStatus))
+        return error instanceof Error ? error : new Error(String(error));
+    const status = error.response.status;
+    if (status === 401 || status === 403) {
+        const principal = jwt_claimText(claims, 'oid');
+        const name = request.loginServer.split('.')[0];
+        const assignee = principal === '(absent)' ? '<principal-id of the managed identity>' : principal;
+        return new errors/* LoginError */.Qd(`${call}: ${error.summary}. The registry refused the Azure identity${principal === '(absent)' ? '' : ` (principal ${principal})`}: it needs the AcrPull role on ` +
+            `this registry (or, on a registry with repository permissions (ABAC), Container Registry Repository Reader). Grant it with: ` +
+            `az role assignment create --assignee-object-id ${assignee} --assignee-principal-type ServicePrincipal --role AcrPull ` +
+            `--scope $(az acr show --name ${name} --query id --output tsv). Role assignments can take a few minutes to apply.`);
+    }
+    if (status === 404) {
+        return new errors/* LoginError */.Qd(`${call}: ${error.summary}. Nothing at that address exchanges Azure tokens: check that ${request.inputLabel} names an Azure Container Registry login server.`);
+    }
+    if (status === 429 || status >= 500) {
+        return new errors/* LoginError */.Qd(`${call}: the registry kept failing (last answer ${error.summary}) after ${MAX_RETRIES + 1} attempts. Try again shortly.`);
+    }
+    return new errors/* LoginError */.Qd(`${call}: ${error.summary}.`);
+}
+/** A value as shown in a message: clipped, and never something that looks like a token. */
+function acr_shown(value) {
+    if (/^eyJ/.test(value))
+        return '(a value that looks like a token, not shown)';
+    return clip(value, 80);
+}
+
+;// CONCATENATED MODULE: ./src/core/doctor.ts
+/**
+ * The setup doctor: from the token a runner presents (its claims, decoded, never the token),
+ * the exact `chainctl` command and Terraform block that make Chainguard trust it, with advice for
+ * the source it came from. Used when the STS refuses a token and by `diagnose`.
+ */
+
+/** A suggested identity name per source. */
+const NAMES = {
+    imds: 'azure-vm-runners',
+    'app-service': 'azure-container-apps-runners',
+    arc: 'azure-arc-runners',
+    'workload-identity': 'aks-workload-identity',
+    'token-file': 'kubernetes-ci',
+    github: 'github-actions',
+    'azure-devops': 'azure-pipelines'
+};
+const AZURE_KINDS = ['imds', 'app-service', 'arc', 'workload-identity'];
+/** The claims that matter, for messages. */
+function claimSummary(claims) {
+    const aud = claims?.aud;
+    // An identity matches one audience: take the first of a list.
+    const first = Array.isArray(aud) ? aud.find((a) => typeof a === 'string') : aud;
+    return {
+        iss: jwt_claimText(claims, 'iss'),
+        sub: jwt_claimText(claims, 'sub'),
+        aud: typeof first === 'string' ? first : '(absent)',
+        exp: expiryOf(claims)
+    };
+}
+/** A value as a POSIX shell word: bare when safe, else single-quoted. */
+function shellWord(value) {
+    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** A value as a Terraform string literal (JSON escapes, with template sequences escaped). */
+function hclString(value) {
+    return JSON.stringify(value)
+        .replace(/\$\{/g, () => '$${')
+        .replace(/%\{/g, () => '%%{');
+}
+function parentOf(identity) {
+    if (!identity)
+        return undefined;
+    const at = identity.lastIndexOf('/');
+    return at > 0 ? identity.slice(0, at) : undefined;
+}
+/** Whether an issuer URL is unlikely to be reachable from the internet (a cluster-internal name). */
+function looksPrivate(issuer) {
+    let url;
+    try {
+        url = new URL(issuer);
+    }
+    catch {
+        return true;
+    }
+    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (url.protocol !== 'https:' || !host.includes('.'))
+        return true;
+    if (/\.(local|svc|internal|localdomain|lan|cluster\.local)$/.test(host))
+        return true;
+    if (/^(10\.|127\.|192\.168\.|169\.254\.|172\.(1[6-9]|2\d|3[01])\.)/.test(host))
+        return true;
+    return host === '::1' || host.startsWith('fc') || host.startsWith('fd');
+}
+/** The lines that tell a user how to make Chainguard trust the presented token. */
+function trustLines(presented) {
+    const { iss, sub, aud, exp } = claimSummary(jwt_decodeClaims(presented.token));
+    if (iss === '(absent)' || sub === '(absent)') {
+        return [`The ${presented.tokenName} has no ${iss === '(absent)' ? 'issuer (iss)' : 'subject (sub)'} claim, so no assumable identity can match it.`];
+    }
+    const name = NAMES[presented.kind];
+    const parent = parentOf(presented.identity);
+    const hasAudience = aud !== '(absent)';
+    const command = [
+        'chainctl iam identities create',
+        name,
+        ...(parent ? [`--parent=${parent}`] : []),
+        `--identity-issuer=${shellWord(iss)}`,
+        `--subject=${shellWord(sub)}`,
+        ...(hasAudience ? [`--audience=${shellWord(aud)}`] : []),
+        '--role=registry.pull'
+    ].join(' ');
+    const terraform = [
+        `  resource "chainguard_identity" "${name.replace(/-/g, '_')}" {`,
+        `    parent_id = ${hclString(parent ?? '<your organization or folder ID>')}`,
+        `    name      = ${hclString(name)}`,
+        '    claim_match {',
+        `      issuer   = ${hclString(iss)}`,
+        `      subject  = ${hclString(sub)}`,
+        ...(hasAudience ? [`      audience = ${hclString(aud)}`] : []),
+        '    }',
+        '  }'
+    ];
+    const lines = [
+        'To trust this runner, create an assumable identity that matches these claims:',
+        `  ${command}`,
+        'or in Terraform (chainguard provider; then bind it to the role registry.pull with a chainguard_rolebinding):',
+        ...terraform,
+        ...advice(presented, { iss, sub, aud, name })
+    ];
+    if (exp && exp.getTime() <= presented.now) {
+        lines.push(`Note: this token expired at ${exp.toISOString()}; a fresh one is needed whatever the identity.`);
+    }
+    return lines;
+}
+/** Advice that depends on where the token came from. */
+function advice(presented, claims) {
+    const { iss, sub, aud, name } = claims;
+    const label = presented.label;
+    if (AZURE_KINDS.includes(presented.kind)) {
+        if (iss.startsWith('https://sts.windows.net/')) {
+            return [
+                'Likely cause: the token has a v1 issuer (https://sts.windows.net/<tenant-id>/). Either create the identity with the v1 ' +
+                    'issuer and audience shown above, or set "requestedAccessTokenVersion": 2 in the Entra app\'s manifest so the issuer ' +
+                    'becomes https://login.microsoftonline.com/<tenant-id>/v2.0 and the audience the app\'s client ID.'
+            ];
+        }
+        if (aud.startsWith('api://')) {
+            return [
+                'Likely cause: the audience. v2 tokens carry the Entra app\'s client ID as audience, not its Application ID URI; create ' +
+                    'the identity with the audience shown above.'
+            ];
+        }
+        return [
+            'The subject is the managed identity\'s principal (object) ID and the audience the Entra app\'s client ID (from ' +
+                `${label('azure-audience')}); compare them with the identity the job uses (chainctl iam identities describe <id>).`
+        ];
+    }
+    if (presented.kind === 'token-file') {
+        const lines = [];
+        if (sub.startsWith('system:serviceaccount:')) {
+            const keys = `${iss.replace(/\/$/, '')}/.well-known/openid-configuration`;
+            const lead = looksPrivate(iss)
+                ? `The issuer ${iss} does not look reachable from the internet, and Chainguard fetches its signing keys from ${keys}: ` +
+                    'create a static identity with the cluster\'s keys instead'
+                : `If the cluster's issuer is not reachable from the internet (Chainguard fetches its signing keys from ${keys}), ` +
+                    'create a static identity with the cluster\'s keys instead';
+            lines.push(`${lead} (register them again before they expire, at most 30 days):`, `  chainctl iam identities create ${name}${parentOf(presented.identity) ? ` --parent=${parentOf(presented.identity)}` : ''} --identity-issuer=${shellWord(iss)} --issuer-keys="$(kubectl get --raw /openid/v1/jwks)" --subject=${shellWord(sub)} --role=registry.pull`, '  (Terraform: a static { issuer, issuer_keys, subject, expiration } block instead of claim_match.)');
+            if (aud !== 'issuer.enforce.dev') {
+                lines.push(`The token's audience is "${aud}"; Chainguard's Kubernetes guide projects it with audience issuer.enforce.dev (serviceAccountToken.audience).`);
+            }
+        }
+        return lines;
+    }
+    if (presented.kind === 'github') {
+        return [
+            'The subject depends on what triggered the workflow (repo:<owner>/<repo>:ref:refs/heads/<branch>, …:pull_request, ' +
+                `…:environment:<name>); to trust several, use --subject-pattern instead of --subject. The audience is ${label('oidc-audience')}.`
+        ];
+    }
+    return [
+        `Without ${label('azure-devops-service-connection')} the subject names this pipeline (p://<org>/<project>/<pipeline>); with it, ` +
+            'the service connection (sc://<org>/<project>/<connection>). The audience is always api://AzureADTokenExchange.'
+    ];
+}
+/** The advice appended to an STS 401/403: the claims presented, then how to trust them. */
+function refusalAdvice(presented) {
+    const claims = jwt_decodeClaims(presented.token);
+    if (!claims)
+        return `The ${presented.tokenName} could not be decoded, so its claims cannot be shown.`;
+    const { iss, sub } = claimSummary(claims);
+    const who = presented.identity ? `The identity ${presented.identity}` : 'The identity';
+    const first = `${who} must match the ${presented.tokenName}'s claims: issuer "${iss}", subject "${sub}", audience "${jwt_claimText(claims, 'aud')}".`;
+    return [first, ...trustLines(presented)].join('\n');
+}
+/** What `diagnose` prints: the claims, how to trust them, and that nothing was exchanged. */
+function diagnosisLines(presented, from) {
+    const claims = decodeClaims(presented.token);
+    if (!claims)
+        return [`Diagnosis: the ${presented.tokenName} from ${from} is not a JWT, so it has no claims to match.`];
+    const { iss, sub, exp } = claimSummary(claims);
+    return [
+        `Diagnosis: the ${presented.tokenName} from ${from} has these claims (the token itself is not shown):`,
+        `  issuer   (iss): ${iss}`,
+        `  subject  (sub): ${sub}`,
+        `  audience (aud): ${claimText(claims, 'aud')}`,
+        ...(exp ? [`  expires  (exp): ${exp.toISOString()}`] : []),
+        ...trustLines(presented),
+        `Then set ${presented.label('identity')} to the new identity's UIDP (chainctl iam identities list).`,
+        'Stopped before the exchange (diagnose): nothing was sent to Chainguard and nothing was written.'
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/core/exchange/chainguard-sts.ts
+/**
+ * Chainguard's security token service: exchanges an OIDC token (here Azure's) for a token of
+ * an assumable identity. Parameters travel form-encoded; a JSON body would be ignored.
+ */
+
+
+
+
+
+
+const chainguard_sts_CONNECT_TIMEOUT_MS = 10_000;
+const chainguard_sts_ATTEMPT_TIMEOUT_MS = 30_000;
+const chainguard_sts_MAX_BODY_BYTES = 256 * 1024;
+const ATTEMPTS = 3;
+/** The last instant an ISO 8601 date can show (9999-12-31T23:59:59Z): anything later is absurd. */
+const LAST_PRINTABLE_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+function isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+class StsStatus extends Error {
+    response;
+    code;
+    detail;
+    constructor(response, code, detail) {
+        super(`HTTP ${response.status}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`);
+        this.response = response;
+        this.code = code;
+        this.detail = detail;
+    }
+}
+const GRPC_CODES = {
+    3: 'InvalidArgument',
+    5: 'NotFound',
+    7: 'PermissionDenied',
+    13: 'Internal',
+    14: 'Unavailable',
+    16: 'Unauthenticated'
+};
+/** Exchanges `subjectToken` for a Chainguard token. */
+async function exchangeAtChainguard(request, context) {
+    const url = new URL(`${request.issuer}/sts/exchange`);
+    const body = new URLSearchParams({ aud: request.audience, identity: request.identity }).toString();
+    const tokenName = request.presented?.tokenName ?? 'Azure token';
+    const call = `Could not exchange the ${tokenName} at Chainguard's STS (${url.origin}${url.pathname})`;
+    context.debug(`Exchanging the ${tokenName} at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`);
+    let response;
+    try {
+        response = await retry_retrying({
+            clock: context.clock,
+            signal: context.signal,
+            run: () => chainguard_sts_attempt(url, body, request.subjectToken, context),
+            retryAfter: (error, n) => {
+                const transient = (error instanceof StsStatus && [502, 503, 504].includes(error.response.status)) ||
+                    (error instanceof http/* HttpFailure */.HR && (error.kind === 'reset' || error.kind === 'refused'));
+                return transient && n < ATTEMPTS ? retry_backoffMs(n, 150, 1_000, context.clock.random) : undefined;
+            },
+            onRetry: (error, n, delay) => context.debug(`STS attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+        });
+    }
+    catch (error) {
+        if (context.signal?.aborted)
+            throw error;
+        throw chainguard_sts_explain(error, call, request);
+    }
+    const parsed = (0,http/* jsonObject */.o$)(response.body);
+    const token = parsed?.token;
+    if (typeof token !== 'string' || token.length === 0) {
+        const what = parsed ? 'JSON without a token' : 'not JSON';
+        throw new errors/* LoginError */.Qd(`${call}: it answered 200 with a body that is ${what}. Check the issuer input: it must name Chainguard's STS.`);
+    }
+    context.mask(token);
+    const claims = jwt_decodeClaims(token);
+    const expiresAt = expiryOf(claims);
+    if (!expiresAt) {
+        throw new errors/* LoginError */.Qd(`${call}: the token it returned is not a JWT with an expiry. Check the issuer input: it must name Chainguard's STS.`);
+    }
+    const now = context.clock.now();
+    const at = expiresAt.getTime();
+    if (!Number.isFinite(at) || at > LAST_PRINTABLE_MS) {
+        throw new errors/* LoginError */.Qd(`${call}: the token it returned has an expiry (exp ${String(claims?.exp)}) that is not a plausible time. ` +
+            "Check the issuer input: it must name Chainguard's STS.");
+    }
+    if (at <= now) {
+        throw new errors/* LoginError */.Qd(`${call}: the token it returned expired at ${isoSeconds(expiresAt)}, before now (${isoSeconds(new Date(now))}). ` +
+            "Check the issuer input (it must name Chainguard's STS) and this machine's clock.");
+    }
+    return { token, expiresAt };
+}
+async function chainguard_sts_attempt(url, body, subjectToken, context) {
+    const response = await context.send({
+        url,
+        method: 'POST',
+        headers: {
+            Authorization: `Bearer ${subjectToken}`,
+            'Content-Type': 'application/x-www-form-urlencoded',
+            Accept: 'application/json'
+        },
+        body,
+        route: 'environment',
+        connectTimeoutMs: chainguard_sts_CONNECT_TIMEOUT_MS,
+        timeoutMs: chainguard_sts_ATTEMPT_TIMEOUT_MS,
+        maxBodyBytes: chainguard_sts_MAX_BODY_BYTES,
+        signal: context.signal
+    });
+    if (response.status === 200)
+        return response;
+    const parsed = (0,http/* jsonObject */.o$)(response.body);
+    const grpc = typeof parsed?.code === 'number' ? GRPC_CODES[parsed.code] ?? `code ${parsed.code}` : '';
+    const message = typeof parsed?.message === 'string' ? source_clip(parsed.message, 300, [subjectToken]) : '';
+    throw new StsStatus(response, grpc, message);
+}
+function chainguard_sts_explain(error, call, request) {
+    if (error instanceof http/* HttpFailure */.HR) {
+        const check = error.settings ? `the issuer input and ${error.settings}` : 'the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY';
+        return new errors/* LoginError */.Qd(`${call}: ${error.message}. Check ${check}.`);
+    }
+    if (!(error instanceof StsStatus))
+        return error instanceof Error ? error : new Error(String(error));
+    const status = error.response.status;
+    if (status === 401 || status === 403)
+        return new errors/* LoginError */.Qd(`${call}: ${error.message}. ${claimsAdvice(request)}`);
+    if (status === 400) {
+        return new errors/* LoginError */.Qd(`${call}: ${error.message}. The STS refused the request's parameters: check ${request.identityInput} ` +
+            `(an assumable identity's UIDP) and ${request.audienceInput}.`);
+    }
+    if (status === 404) {
+        return new errors/* LoginError */.Qd(`${call}: ${error.message}. Check ${request.identityInput}: no assumable identity with that UIDP was found, ` +
+            'or the issuer input does not name Chainguard\'s STS.');
+    }
+    if ([502, 503, 504].includes(status)) {
+        return new errors/* LoginError */.Qd(`${call}: the STS stayed unavailable (${error.message}) after ${ATTEMPTS} attempts. Try again shortly.`);
+    }
+    return new errors/* LoginError */.Qd(`${call}: ${error.message}.`);
+}
+/**
+ * Explains a refused token by its claims (decoded, never the token) and says how to make
+ * Chainguard trust it: the setup doctor's `chainctl` command and Terraform block.
+ */
+function claimsAdvice(request) {
+    return refusalAdvice({
+        kind: request.presented?.kind ?? 'imds',
+        tokenName: request.presented?.tokenName ?? 'Azure token',
+        label: request.presented?.label ?? ((name) => name),
+        token: request.subjectToken,
+        identity: request.identity,
+        now: Date.now()
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/http-source.ts
+/**
+ * What the sources that ask an HTTP endpoint share, following the conventions IMDS set: endpoints
+ * taken from the environment are checked (https, or plain http only on loopback), answers that
+ * are not a token become a `ServiceStatus`, retries follow the provider's documented policy with
+ * `Retry-After` honoured, and every failure is explained in one message that names the call.
+ */
+
+
+
+
+
+/** A complete HTTP answer that is not a token. */
+class ServiceStatus extends Error {
+    response;
+    summary;
+    code;
+    description;
+    constructor(response, 
+    /** "HTTP 400 (invalid_request: …)", for messages. */
+    summary, 
+    /** The service's error code (`error`, or `code`), when it gave one. */
+    code, 
+    /** The service's description, clipped, when it gave one. */
+    description) {
+        super(summary);
+        this.response = response;
+        this.summary = summary;
+        this.code = code;
+        this.description = description;
+        this.name = 'ServiceStatus';
+    }
+}
+/** Reads an error answer: OAuth's `{error, error_description}`, or `{message}` / `{Message}`. */
+function serviceStatus(response) {
+    const body = jsonObject(response.body);
+    const text = (value) => (typeof value === 'string' ? value : '');
+    const code = text(body?.error) || text(body?.code);
+    const description = clip(text(body?.error_description) || text(body?.message) || text(body?.Message));
+    const detail = [code, description].filter(Boolean).join(': ');
+    return new ServiceStatus(response, `HTTP ${response.status}${detail ? ` (${detail})` : ''}`, code, description);
+}
+/**
+ * Microsoft's SDKs for the managed-identity endpoints other than IMDS (App Service, Arc):
+ * 404, 408, 429 and 5xx, three retries, `Retry-After` honoured.
+ */
+const MANAGED_IDENTITY_RETRIES = { statuses: [404, 408, 429, 500, 502, 503, 504], retries: 3, baseMs: 1_000, capMs: 8_000 };
+/** Token services on the internet (Entra ID, Azure DevOps): throttling and server errors only. */
+const TOKEN_SERVICE_RETRIES = { statuses: [408, 429, 500, 502, 503, 504], retries: 3, baseMs: 1_000, capMs: 8_000 };
+const http_source_MAX_RETRY_AFTER_MS = 60_000;
+/** The delay before another attempt under `policy`, or undefined to give up. */
+function http_source_retryDelay(policy, error, attempt, context) {
+    const { clock } = context;
+    if (error instanceof HttpFailure) {
+        // A connection that opened and then stalled or broke is worth another try; one that never
+        // opened means there is no endpoint there, and waiting will not change that.
+        const transient = error.kind === 'timeout' || error.kind === 'reset';
+        return transient && attempt <= 2 ? backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
+    }
+    if (!(error instanceof ServiceStatus))
+        return undefined;
+    const status = error.response.status;
+    if (!policy.statuses.includes(status) || attempt > policy.retries)
+        return undefined;
+    let delay = backoffMs(attempt, policy.baseMs, policy.capMs, clock.random);
+    const asked = retryAfterMs(error.response.headers, clock.now());
+    if (asked !== undefined)
+        delay = Math.max(delay, Math.min(asked, http_source_MAX_RETRY_AFTER_MS));
+    if (status >= 500)
+        delay = Math.max(delay, 1_000);
+    return delay;
+}
+/** Runs `attempt` under `policy`, with a debug line before each retry. */
+function withRetries(policy, label, context, attempt) {
+    return retrying({
+        clock: context.clock,
+        signal: context.signal,
+        run: attempt,
+        retryAfter: (error, n) => http_source_retryDelay(policy, error, n, context),
+        onRetry: (error, n, delay) => context.debug(`${label} attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+    });
+}
+/** Throws a ServiceStatus unless the answer's status is one of `ok`. */
+function expectStatus(response, ok = [200]) {
+    if (ok.includes(response.status))
+        return response;
+    throw serviceStatus(response);
+}
+/**
+ * One message for a request that got no complete answer. `absent` says what it means when
+ * nothing listens there (the source is not really available on this machine).
+ */
+function explainNetworkFailure(call, error, absent) {
+    switch (error.kind) {
+        case 'refused':
+        case 'connect-timeout':
+        case 'unreachable':
+            return new LoginError(`${call}: ${error.message}. ${absent}`);
+        case 'too-large':
+            return new LoginError(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
+        default:
+            return new LoginError(`${call}: ${error.message}.`);
+    }
+}
+/** The failure as it is when the step's own timeout cut it short, else undefined. */
+function abortedAs(error, context) {
+    if (!context.signal?.aborted)
+        return undefined;
+    return error instanceof Error ? error : new Error(String(error));
+}
+/**
+ * Reads an OAuth-style token answer (`access_token`, `expires_on` or `expires_in`), masking the
+ * token before anything else happens. `elsewhere` explains a 200 that is not a token answer.
+ */
+function accessTokenFrom(response, context, call, elsewhere) {
+    const body = jsonObject(response.body);
+    const token = body?.access_token;
+    if (typeof token !== 'string' || token.length === 0) {
+        maskLongValues(body, context);
+        const what = body ? 'JSON without an access_token' : 'not JSON';
+        throw new LoginError(`${call}: it answered ${response.status} with a body that is ${what}. ${elsewhere}`);
+    }
+    context.mask(token);
+    return { token, expiresAt: expiryFrom(body ?? {}, context.clock.now()) };
+}
+/** Masks every long string of an unexpected answer, in case it carries a token in another shape. */
+function maskLongValues(body, context) {
+    if (body)
+        for (const value of Object.values(body))
+            if (typeof value === 'string' && value.length > 20)
+                context.mask(value);
+}
+/**
+ * The token's expiry from `expires_on` (epoch seconds or a date string) or `expires_in`;
+ * undefined when neither gives a valid time.
+ */
+function expiryFrom(body, now) {
+    const valid = (ms) => (Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms) : undefined);
+    const on = body.expires_on;
+    if (typeof on === 'number' || (typeof on === 'string' && /^\d+$/.test(on.trim()))) {
+        const at = valid(Number(on) * 1000);
+        if (at)
+            return at;
+    }
+    else if (typeof on === 'string' && on.trim()) {
+        const at = valid(Date.parse(on));
+        if (at)
+            return at;
+    }
+    const inSeconds = body.expires_in;
+    if (typeof inSeconds === 'number' || (typeof inSeconds === 'string' && /^\d+$/.test(inSeconds.trim()))) {
+        return valid(now + Number(inSeconds) * 1000);
+    }
+    return undefined;
+}
+/**
+ * An endpoint URL read from the environment variable `variable`, under the issuer's rule:
+ * https, or plain http only on a loopback address; no credentials, no fragment.
+ */
+function endpointFromEnvironment(raw, variable) {
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw new LoginError(`${variable} is not a URL; it is set by the platform, so check what overrides it in this job.`);
+    }
+    if (url.username || url.password)
+        throw new LoginError(`${variable} must not carry credentials.`);
+    if (url.hash)
+        throw new LoginError(`${variable} must not have a fragment.`);
+    if (url.protocol === 'http:') {
+        if (!isLoopback(url.hostname)) {
+            throw new LoginError(`${variable} (${url.origin}) uses plain http off this machine; only https, or http on a loopback address, is accepted. ` +
+                `Check what sets ${variable} in this job.`);
+        }
+    }
+    else if (url.protocol !== 'https:') {
+        throw new LoginError(`${variable} must be an https URL (or http on a loopback address), not ${url.protocol}.`);
+    }
+    return url;
+}
+/** Endpoints on this machine are reached directly; anything else follows the proxy settings. */
+function routeFor(url) {
+    return isLoopback(url.hostname) ? 'direct' : 'environment';
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/imds.ts
+/**
+ * Azure Instance Metadata Service: the managed-identity endpoint of VMs and scale sets.
+ * Never goes through a proxy, never follows a redirect, and retries the way Microsoft advises.
+ */
+
+
+
+
+
+
+const IMDS_DEFAULT_BASE = 'http://169.254.169.254';
+const TOKEN_PATH = '/metadata/identity/oauth2/token';
+const API_VERSION = '2018-02-01';
+const imds_CONNECT_TIMEOUT_MS = 2_000;
+/** IMDS answers within milliseconds even when busy (it says 410 or 429 at once). */
+const imds_ATTEMPT_TIMEOUT_MS = 5_000;
+/** Accepting connections and never answering is given up on after this long in all. */
+const SILENT_BUDGET_MS = 20_000;
+const imds_MAX_BODY_BYTES = 64 * 1024;
+/** 404, 429 and 5xx are retried this many times. */
+const imds_MAX_RETRIES = 5;
+/** 410 means IMDS is updating, which takes up to 70 s: keep trying at least that long. */
+const UPDATING_BUDGET_MS = 75_000;
+const imds_MAX_RETRY_AFTER_MS = 60_000;
+const SELECTOR_PARAMETER = {
+    'client-id': 'client_id',
+    'object-id': 'object_id',
+    'resource-id': 'msi_res_id'
+};
+/** A complete HTTP answer from IMDS that is not a token. */
+class ImdsStatus extends Error {
+    response;
+    summary;
+    constructor(response, summary) {
+        super(summary);
+        this.response = response;
+        this.summary = summary;
+    }
+}
+class ImdsSource {
+    selector;
+    allSelectorInputs;
+    name = 'IMDS';
+    endpoint;
+    /**
+     * @param selector  a user-assigned identity, or undefined for the system-assigned one
+     * @param allSelectorInputs  the three selector inputs as the user writes them, for messages
+     * @param base  the IMDS base URL (`AZURE_POD_IDENTITY_AUTHORITY_HOST` overrides the default)
+     */
+    constructor(selector, allSelectorInputs, base = IMDS_DEFAULT_BASE) {
+        this.selector = selector;
+        this.allSelectorInputs = allSelectorInputs;
+        this.endpoint = new URL(TOKEN_PATH, base).href;
+    }
+    /** The IMDS base URL for this environment. */
+    static baseFrom(env) {
+        const override = env.AZURE_POD_IDENTITY_AUTHORITY_HOST?.trim();
+        return override ? override : IMDS_DEFAULT_BASE;
+    }
+    async getToken(resource, context) {
+        const url = new URL(this.endpoint);
+        url.searchParams.set('api-version', API_VERSION);
+        url.searchParams.set('resource', resource);
+        if (this.selector)
+            url.searchParams.set(SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
+        const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
+        context.debug(`Requesting an Azure token from IMDS (${url.origin}${url.pathname}) for ${resource} with the ${who}`);
+        // Consecutive attempts that got no answer, and when the first of them started.
+        const begin = context.clock.now();
+        const silence = { attemptStart: 0, since: undefined, attempts: 0 };
+        const response = await retry_retrying({
+            clock: context.clock,
+            signal: context.signal,
+            run: () => {
+                silence.attemptStart = context.clock.now() - begin;
+                return this.attempt(url, context);
+            },
+            retryAfter: (error, attempt, elapsed) => this.retryDelay(error, attempt, elapsed, context, silence),
+            onRetry: (error, attempt, delay) => context.debug(`IMDS attempt ${attempt} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+        }).catch((error) => {
+            throw this.explain(error, context, silence.attempts);
+        });
+        return this.parse(response, context);
+    }
+    async attempt(url, context) {
+        const response = await context.send({
+            url,
+            method: 'GET',
+            headers: { Metadata: 'true', Accept: 'application/json' },
+            route: 'direct',
+            connectTimeoutMs: imds_CONNECT_TIMEOUT_MS,
+            timeoutMs: scaledLimit(imds_ATTEMPT_TIMEOUT_MS, context.clock.scale),
+            maxBodyBytes: imds_MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        if (response.status === 200)
+            return response;
+        const body = (0,http/* jsonObject */.o$)(response.body);
+        const code = typeof body?.error === 'string' ? body.error : '';
+        const description = typeof body?.error_description === 'string' ? body.error_description : '';
+        const detail = [code, description].filter(Boolean).join(': ');
+        throw new ImdsStatus(response, `HTTP ${response.status}${detail ? ` (${source_clip(detail)})` : ''}`);
+    }
+    retryDelay(error, attempt, elapsed, context, silence) {
+        const { clock } = context;
+        if (error instanceof http/* HttpFailure */.HR && error.kind === 'timeout') {
+            // Accepted, then nothing: retry only while the whole silence, with the next attempt,
+            // stays within its budget.
+            silence.since ??= silence.attemptStart;
+            silence.attempts++;
+            const delay = retry_backoffMs(attempt, 1_000, 4_000, clock.random);
+            return elapsed - silence.since + delay + imds_ATTEMPT_TIMEOUT_MS <= SILENT_BUDGET_MS ? delay : undefined;
+        }
+        silence.since = undefined;
+        silence.attempts = 0;
+        if (error instanceof http/* HttpFailure */.HR) {
+            // A connection that broke mid-answer is worth another try; one that never opened means
+            // there is no endpoint here, and waiting will not change that.
+            return error.kind === 'reset' && attempt <= 2 ? retry_backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
+        }
+        if (!(error instanceof ImdsStatus))
+            return undefined;
+        const status = error.response.status;
+        if (status === 410) {
+            if (elapsed >= UPDATING_BUDGET_MS)
+                return undefined;
+            return Math.min(retry_backoffMs(attempt, 1_000, 10_000, clock.random), UPDATING_BUDGET_MS - elapsed + 1);
+        }
+        const retryable = status === 404 || status === 429 || status >= 500;
+        if (!retryable || attempt > imds_MAX_RETRIES)
+            return undefined;
+        let delay = retry_backoffMs(attempt, 1_000, 16_000, clock.random);
+        const asked = (0,http/* retryAfterMs */.Vs)(error.response.headers, clock.now());
+        if (asked !== undefined)
+            delay = Math.max(delay, Math.min(asked, imds_MAX_RETRY_AFTER_MS));
+        if (status >= 500)
+            delay = Math.max(delay, 1_000);
+        return delay;
+    }
+    parse(response, context) {
+        const body = (0,http/* jsonObject */.o$)(response.body);
+        const token = body?.access_token;
+        if (typeof token !== 'string' || token.length === 0) {
+            // Mask whatever came back in case it carries a token in an unexpected shape.
+            if (body)
+                for (const value of Object.values(body))
+                    if (typeof value === 'string' && value.length > 20)
+                        context.mask(value);
+            const what = body ? 'JSON without an access_token' : 'not JSON';
+            throw new errors/* LoginError */.Qd(`Could not get an Azure token from IMDS (${this.endpoint}): it answered 200 with a body that is ${what}. ` +
+                'Something other than the Azure metadata service answered: check AZURE_POD_IDENTITY_AUTHORITY_HOST and any ' +
+                'network appliance in front of the metadata address.');
+        }
+        context.mask(token);
+        return { token, expiresAt: expiryFrom(body ?? {}, context.clock.now()) };
+    }
+    /** Turns the last failure into one message that names the call and the fix. */
+    explain(error, context, silentAttempts) {
+        if (context.signal?.aborted)
+            return error instanceof Error ? error : new Error(String(error));
+        const call = `Could not get an Azure token from IMDS (${this.endpoint})`;
+        if (error instanceof http/* HttpFailure */.HR) {
+            switch (error.kind) {
+                case 'timeout':
+                    return new errors/* LoginError */.Qd(`${call}: it accepted the connection but sent no answer within ${SILENT_BUDGET_MS / 1000} s ` +
+                        `(${silentAttempts} ${silentAttempts === 1 ? 'attempt' : 'attempts'}). The Azure metadata service answers within ` +
+                        'milliseconds even when busy, so something else is holding the connection: check firewalls, proxies or ' +
+                        'security software on this machine, and AZURE_POD_IDENTITY_AUTHORITY_HOST.');
+                case 'refused':
+                case 'connect-timeout':
+                case 'unreachable':
+                    return new errors/* LoginError */.Qd(`${call}: ${error.message}. This machine has no Azure managed identity endpoint: it is not an Azure VM or ` +
+                        'scale set instance, or a firewall or route blocks the metadata address. Run the step on an Azure machine ' +
+                        'with a managed identity (or point AZURE_POD_IDENTITY_AUTHORITY_HOST at your endpoint).');
+                case 'too-large':
+                    return new errors/* LoginError */.Qd(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
+                default:
+                    return new errors/* LoginError */.Qd(`${call}: ${error.message}.`);
+            }
+        }
+        if (error instanceof ImdsStatus) {
+            const status = error.response.status;
+            const audienceHint = 'If the identity is right, check azure-audience: it must be the Application ID URI of an Entra app ' +
+                '(api://<app-client-id>) or another resource Entra ID knows.';
+            if (status === 400 && this.selector) {
+                return new errors/* LoginError */.Qd(`${call}: IMDS refused the request, ${error.summary}. The managed identity selected by ` +
+                    `${this.selector.inputLabel} (${this.selector.value}) is not assigned to this machine: assign it to the VM ` +
+                    `or scale set, or correct ${this.selector.inputLabel}. ${audienceHint}`);
+            }
+            if (status === 400) {
+                return new errors/* LoginError */.Qd(`${call}: IMDS refused the request, ${error.summary}. Either this machine has no system-assigned managed ` +
+                    'identity, or it has several user-assigned identities and IMDS cannot choose one: set exactly one of ' +
+                    `${this.allSelectorInputs.join(', ')}, or enable the system-assigned identity. ${audienceHint}`);
+            }
+            if (status === 410)
+                return new errors/* LoginError */.Qd(`${call}: IMDS was still updating (${error.summary}) after more than 70 s. Try again shortly.`);
+            if (status === 404 || status === 429 || status >= 500) {
+                return new errors/* LoginError */.Qd(`${call}: IMDS kept failing (last answer ${error.summary}) after ${imds_MAX_RETRIES + 1} attempts. Try again shortly.`);
+            }
+            if (status >= 300 && status < 400) {
+                return new errors/* LoginError */.Qd(`${call}: it answered with a redirect (${error.summary}), which the metadata service never sends; something else answered.`);
+            }
+            return new errors/* LoginError */.Qd(`${call}: IMDS answered ${error.summary}.`);
+        }
+        return error instanceof Error ? error : new Error(String(error));
+    }
+}
+/**
+ * A real-time limit under the clock's time scale: shortened like the waits (tests run time
+ * faster), but never below 250 ms, so that a busy test machine does not look like a silent
+ * endpoint.
+ */
+function scaledLimit(ms, scale = 1) {
+    return scale >= 1 ? ms : Math.max(ms * scale, Math.min(ms, 250));
+}
+
+;// CONCATENATED MODULE: ./src/core/helper-refresh.ts
+
+
+
+
+
+/** The description of the IMDS source the step uses in `env`, for the helper's configuration. */
+function describeImdsSource(env, selector, selectorInputs) {
+    return { kind: 'imds', endpoint: ImdsSource.baseFrom(env), ...(selector ? { selector } : {}), selectorInputs: [...selectorInputs] };
+}
+/** The helper's configuration for one login: the Chainguard registry and any ACR login servers. */
+function helperConfigFor(options) {
+    const hosts = {
+        [options.registry]: {
+            kind: 'chainguard',
+            issuer: options.issuer,
+            identity: options.identity,
+            audience: options.audience,
+            azureResource: options.azureResource
+        }
+    };
+    for (const server of options.acrRegistries ?? [])
+        hosts[server] = { kind: 'acr' };
+    return {
+        version: 1,
+        hosts,
+        source: options.source,
+        ...(options.labels ? { labels: options.labels } : {}),
+        ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {})
+    };
+}
+/** The identity source a configuration describes. */
+function sourceFromDescription(source) {
+    switch (source.kind) {
+        case 'imds':
+            // Only the endpoint the step used, whatever the environment docker runs in says.
+            return new ImdsSource(source.selector, source.selectorInputs, source.endpoint);
+        default:
+            throw new credential_helper/* HelperError */.pQ(`its configuration names an identity source this version does not know (${String(source.kind)})`);
+    }
+}
+/** A refresh for every host of `config`, through the source and exchanges the step used. */
+function defaultRefresh(config, runtime) {
+    const label = (name) => config.labels?.[name] ?? name;
+    const context = {
+        send: runtime.send,
+        clock: runtime.clock,
+        signal: runtime.signal,
+        // The helper prints nothing a runner reads as a log line of the job, and never a token.
+        mask: () => undefined,
+        debug: () => undefined,
+        env: runtime.env
+    };
+    return async (host) => {
+        const entry = config.hosts[host];
+        try {
+            const source = sourceFromDescription(config.source);
+            if (entry.kind === 'chainguard') {
+                const azure = await source.getToken(entry.azureResource, context);
+                const token = await exchangeAtChainguard({
+                    issuer: entry.issuer,
+                    identity: entry.identity,
+                    audience: entry.audience,
+                    subjectToken: azure.token,
+                    identityInput: label('identity'),
+                    audienceInput: label('audience')
+                }, context);
+                return { username: credential_helper/* CHAINGUARD_USERNAME */.UV, secret: token.token, expiresAt: token.expiresAt };
+            }
+            const credential = await exchangeAtAcr({ loginServer: host, azureToken: async () => (await source.getToken(ACR_RESOURCE, context)).token, inputLabel: label('acr-registries') }, context);
+            return { username: credential.username, secret: credential.password, expiresAt: credential.expiresAt };
+        }
+        catch (error) {
+            if (runtime.signal?.aborted)
+                throw new credential_helper/* HelperError */.pQ(`the refresh for ${host} took longer than ${config.timeoutSeconds ?? 120} s`);
+            throw new credential_helper/* HelperError */.pQ(`could not refresh the credential for ${host}: ${(0,errors/* messageOf */.bD)(error)}`, { cause: error });
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 1983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HR: () => (/* binding */ HttpFailure),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
+/* harmony export */   o$: () => (/* binding */ jsonObject),
+/* harmony export */   tN: () => (/* binding */ send)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The one HTTP helper: bounded connect and response times, a cap on the body size, no
+ * redirects, and an explicit choice between a direct connection and the network the job is
+ * given: the runner's own proxy and certificate settings when it hands any over (the Azure
+ * agent does, as variables), else the proxy the environment names. Messages name the host,
+ * never a header, a body or a proxy credential.
+ */
+
+
+/** A request that got no complete HTTP response. */
+class HttpFailure extends Error {
+    kind;
+    /** The runner's network settings the request used, when it used any (for messages). */
+    settings;
+    constructor(kind, message) {
+        super(message);
+        this.name = 'HttpFailure';
+        this.kind = kind;
+    }
+}
+const proxyVariables = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+/** node:https, loaded on first use: IMDS never needs TLS, and loading it costs startup time. */
+let httpsModule;
+function loadHttps() {
+    return (httpsModule ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)));
+}
+async function tlsOptions(network) {
+    if (!network)
+        return {};
+    const read = (file, what) => {
+        try {
+            return node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(file);
+        }
+        catch (error) {
+            throw new HttpFailure('other', `could not read the agent's ${what} ${file} (${error.code ?? 'error'})`);
+        }
+    };
+    const options = {};
+    if (network.caFile) {
+        const { rootCertificates } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23));
+        options.ca = [...rootCertificates.map((pem) => Buffer.from(pem)), read(network.caFile, 'CA file (Agent.CAInfo)')];
+    }
+    if (network.certFile)
+        options.cert = read(network.certFile, 'client certificate (Agent.ClientCert)');
+    if (network.keyFile)
+        options.key = read(network.keyFile, 'client certificate key (Agent.ClientCertKey)');
+    if (network.passphrase)
+        options.passphrase = network.passphrase;
+    return options;
+}
+/** An agent that tunnels through the runner's proxy, with its credentials and TLS settings. */
+async function tunnelAgent(target, proxy, tls) {
+    const tunnel = await __webpack_require__.e(/* import() */ 770).then(__webpack_require__.t.bind(__webpack_require__, 770, 19));
+    const credentials = proxy.username || proxy.password ? { proxyAuth: `${proxy.username ?? ''}:${proxy.password ?? ''}` } : {};
+    const proxyOptions = {
+        host: proxy.url.hostname.replace(/^\[|\]$/g, ''),
+        port: Number(proxy.url.port) || (proxy.url.protocol === 'https:' ? 443 : 80),
+        ...credentials
+    };
+    const overHttps = proxy.url.protocol === 'https:';
+    const options = { proxy: overHttps ? { ...proxyOptions, ...tls } : proxyOptions, ...tls, keepAlive: false };
+    if (target.protocol === 'https:')
+        return (overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp)(options);
+    return (overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp)(options);
+}
+/** The route for a request: direct, through the runner's proxy, or through the environment's. */
+async function routeFor(req, https) {
+    const tls = req.route === 'environment' && https ? await tlsOptions(req.network) : {};
+    const direct = { agent: https ? new https.Agent({ keepAlive: false, ...tls }) : new (node_http__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: false }) };
+    if (req.route === 'direct')
+        return direct;
+    if (req.network) {
+        const proxy = req.network.proxyFor(req.url);
+        return proxy ? { agent: await tunnelAgent(req.url, proxy, tls), proxy: `the proxy ${proxy.url.host}` } : direct;
+    }
+    if (!proxyVariables.some((name) => process.env[name]))
+        return direct;
+    // The proxy machinery is only loaded when a proxy is configured.
+    const { HttpClient } = await __webpack_require__.e(/* import() */ 942).then(__webpack_require__.bind(__webpack_require__, 4942));
+    const client = new HttpClient('chainguard-azure-login', [], { allowRedirects: false, keepAlive: false });
+    const agent = client.getAgent(req.url.href);
+    return { agent, proxy: agent.proxyOptions ? 'the proxy named by HTTPS_PROXY' : undefined };
+}
+function classify(error) {
+    switch (error.code) {
+        case 'ECONNREFUSED':
+            return 'refused';
+        case 'ECONNRESET':
+        case 'EPIPE':
+            return 'reset';
+        case 'EHOSTUNREACH':
+        case 'ENETUNREACH':
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return 'unreachable';
+        default:
+            return 'other';
+    }
+}
+/** A failure on the way to `host`, told as what the proxy did when the request went through one. */
+function failureOf(error, host, proxy) {
+    const kind = classify(error);
+    // The tunnelling agent reports the proxy's answer to CONNECT as "statusCode=<n>", and a
+    // proxy it could not reach as "cause=<the connection error>".
+    if (proxy && error.message.includes('tunneling socket')) {
+        const status = /statusCode=(\d{3})/.exec(error.message)?.[1];
+        if (status) {
+            const why = status === '407' ? ': Proxy Authentication Required, check the proxy user name and password' : '';
+            return new HttpFailure('proxy', `${proxy} refused to open a tunnel to ${host} (HTTP ${status}${why})`);
+        }
+        const cause = /cause=(\S+ \S+)/.exec(error.message)?.[1] ?? error.code ?? 'error';
+        return new HttpFailure('proxy', `${proxy} could not be reached (${cause})`);
+    }
+    return new HttpFailure(kind, kind === 'refused' ? `${host} refused the connection` : `the connection to ${host} failed (${error.code ?? error.message})`);
+}
+/** Sends one request and reads the whole (capped) response. Never follows redirects. */
+async function send(req) {
+    const host = req.url.host;
+    if (req.signal?.aborted)
+        throw new HttpFailure('aborted', `request to ${host} was cancelled`);
+    const https = req.url.protocol === 'https:' ? await loadHttps() : undefined;
+    const { agent, proxy } = await routeFor(req, https);
+    const transport = https ?? (node_http__WEBPACK_IMPORTED_MODULE_1___default());
+    const headers = { ...req.headers };
+    if (req.body !== undefined)
+        headers['Content-Length'] = String(Buffer.byteLength(req.body));
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const request = transport.request(req.url, { method: req.method, headers, agent });
+        const fail = (failure) => {
+            if (settled)
+                return;
+            settled = true;
+            cleanup();
+            request.destroy();
+            reject(failure);
+        };
+        const overall = setTimeout(() => fail(new HttpFailure('timeout', `${host} did not answer within ${req.timeoutMs} ms`)), req.timeoutMs);
+        let connectTimer;
+        const onAbort = () => fail(new HttpFailure('aborted', `request to ${host} was cancelled`));
+        req.signal?.addEventListener('abort', onAbort, { once: true });
+        function cleanup() {
+            clearTimeout(overall);
+            if (connectTimer)
+                clearTimeout(connectTimer);
+            req.signal?.removeEventListener('abort', onAbort);
+        }
+        request.on('socket', (socket) => {
+            if (!socket.connecting)
+                return;
+            connectTimer = setTimeout(() => fail(new HttpFailure('connect-timeout', `could not connect to ${host} within ${req.connectTimeoutMs} ms`)), req.connectTimeoutMs);
+            socket.once('connect', () => clearTimeout(connectTimer));
+        });
+        request.on('error', (error) => {
+            const failure = failureOf(error, host, proxy);
+            if (req.route === 'environment' && req.network)
+                failure.settings = req.network.source;
+            fail(failure);
+        });
+        request.on('response', (response) => {
+            const chunks = [];
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > req.maxBodyBytes) {
+                    fail(new HttpFailure('too-large', `${host} sent a response larger than ${req.maxBodyBytes} bytes`));
+                    return;
+                }
+                chunks.push(chunk);
+            });
+            const cutOff = () => fail(new HttpFailure('reset', `the response from ${host} was cut off`));
+            response.on('error', cutOff);
+            response.on('close', () => {
+                if (!response.complete)
+                    cutOff();
+            });
+            response.on('end', () => {
+                if (settled)
+                    return;
+                settled = true;
+                cleanup();
+                resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') });
+            });
+        });
+        request.end(req.body);
+    });
+}
+/** Parses a JSON object body, or returns undefined. */
+function jsonObject(body) {
+    try {
+        const value = JSON.parse(body);
+        if (value !== null && typeof value === 'object' && !Array.isArray(value))
+            return value;
+    }
+    catch {
+        // not JSON
+    }
+    return undefined;
+}
+/** `Retry-After` (seconds or an HTTP date) as milliseconds from `now`, or undefined. */
+function retryAfterMs(headers, now) {
+    const raw = headers['retry-after'];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+
+
+/***/ })
+
+};
