@@ -3,29 +3,17 @@
  * passes them (variables, not HTTPS_PROXY): an authenticating proxy and a private CA. The STS
  * is https with a self-signed certificate behind the proxy; IMDS is always reached directly.
  */
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Job } from '../emulators/runners.mjs';
 import { useBundleHarness } from './helpers/bundles.js';
 import { tokenLeaks } from './helpers/hygiene.js';
 import { startProxy, type RecordingProxy } from './helpers/proxy.js';
-import { tempDir } from './helpers/temp.js';
+import { makeSelfSignedCert, type TestTls } from './helpers/tls.js';
 
-const run = promisify(execFile);
 const PROXY_USER = 'build-agent';
 const PROXY_PASSWORD = 'pr0xy-Secret-7f3a9c';
-const tls = { key: '', cert: '', host: 'sts.example.test', certFile: '' };
+const tls: TestTls = { key: '', cert: '', host: 'sts.example.test', certFile: '' };
 
-beforeAll(async () => {
-  const dir = tempDir('cgl-agent-tls-');
-  tls.certFile = path.join(dir, 'ca.pem');
-  const keyFile = path.join(dir, 'key.pem');
-  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${tls.host}`, '-addext', `subjectAltName=DNS:${tls.host}`, '-keyout', keyFile, '-out', tls.certFile]);
-  tls.key = readFileSync(keyFile, 'utf8');
-  tls.cert = readFileSync(tls.certFile, 'utf8');
-});
+beforeAll(() => makeSelfSignedCert(tls));
 
 const h = useBundleHarness(() => ({ stsTls: tls }));
 let job: Job;

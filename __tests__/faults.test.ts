@@ -5,15 +5,13 @@
  * Retry waits run 100 times faster (CHAINGUARD_LOGIN_TIME_SCALE), so a 70 s IMDS update
  * window takes under a second.
  */
-import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import { readdirSync } from 'node:fs';
 import { IDENTITY_APP_SERVICE, IDENTITY_ARC, IDENTITY_KUBERNETES, IDENTITY_WORKLOAD, JENKINS_SERVICE_ACCOUNT, WORKLOAD_MI, WORKLOAD_SERVICE_ACCOUNT } from '../emulators/index.mjs';
 import type { GithubStepResult, Job } from '../emulators/runners.mjs';
 import { useBundleHarness } from './helpers/bundles.js';
 import { startProxy } from './helpers/proxy.js';
-import { closedPort, tempDir } from './helpers/temp.js';
+import { makeSelfSignedCert, type TestTls } from './helpers/tls.js';
+import { closedPort } from './helpers/temp.js';
 
 const SCALE = 0.01;
 const fast = { CHAINGUARD_LOGIN_TIME_SCALE: String(SCALE) };
@@ -168,16 +166,8 @@ describe('STS faults', () => {
 });
 
 describe('proxies', () => {
-  const run = promisify(execFile);
-  const tls = { key: '', cert: '', host: 'sts.example.test', certFile: '' };
-  beforeAll(async () => {
-    const dir = tempDir('cgl-tls-');
-    tls.certFile = path.join(dir, 'cert.pem');
-    const keyFile = path.join(dir, 'key.pem');
-    await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${tls.host}`, '-addext', `subjectAltName=DNS:${tls.host}`, '-keyout', keyFile, '-out', tls.certFile]);
-    tls.key = readFileSync(keyFile, 'utf8');
-    tls.cert = readFileSync(tls.certFile, 'utf8');
-  });
+  const tls: TestTls = { key: '', cert: '', host: 'sts.example.test', certFile: '' };
+  beforeAll(() => makeSelfSignedCert(tls));
   const h = useBundleHarness(() => ({ stsTls: tls }));
   let job: Job;
   beforeEach(() => {
