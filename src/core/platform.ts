@@ -39,17 +39,23 @@ export function camelCase(name: string): string {
 }
 
 // eslint-disable-next-line no-control-regex
-const LINE_BREAKS_AND_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]|\r?\n/g;
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 const WORD_JOINER = '\u2060';
 
 /**
- * Makes a log line inert for the runner and the agent. The GitHub runner acts on a line that
+ * Makes a log message inert for the runner and the agent. The GitHub runner acts on a line that
  * starts with `::` and on `##[command]` anywhere in a line; the Azure agent acts on `##vso[`
  * anywhere in a line. A value interpolated into a message (an input, a path, a service's text)
- * could carry either, so every line the step prints passes through here: line breaks and
- * control characters become spaces, and a word joiner (invisible when shown) goes between the
- * characters of `::` and `##`, which no legitimate message needs adjacent.
+ * could carry either, so every message the step prints passes through here: a word joiner
+ * (invisible when shown) goes between the characters of every `::` and `##`, which no
+ * legitimate message needs adjacent, and control characters (a carriage return among them)
+ * become spaces. Line breaks stay: with no `::` or `##` anywhere, no line of the message can
+ * be a command, and multi-line messages (the setup doctor's commands) stay readable.
  */
 export function neutralise(message: string): string {
-  return message.replace(LINE_BREAKS_AND_CONTROLS, ' ').replace(/::/g, `:${WORD_JOINER}:`).replace(/##/g, `#${WORD_JOINER}#`);
+  return message
+    .replace(/\r\n/g, '\n')
+    .replace(CONTROLS, ' ')
+    .replace(/::/g, `:${WORD_JOINER}:`)
+    .replace(/##/g, `#${WORD_JOINER}#`);
 }
