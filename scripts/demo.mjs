@@ -22,12 +22,17 @@ const redact = (text) => {
 };
 /** @param {string} title */
 const heading = (title) => console.log(`\n\x1b[1m== ${title}\x1b[0m`);
-/** Log text as the runner shows it: masked, and without debug lines (shown only in debug mode). @param {string} text */
+/**
+ * Log text as the runner shows it: masked, without debug lines (shown only in debug mode), and
+ * with the line breaks a command's message carries (%0A) shown as line breaks.
+ * @param {string} text
+ */
 const indent = (text) =>
   redact(text)
     .trimEnd()
     .split('\n')
     .filter((l) => !l.startsWith('::debug::') && !l.startsWith('##vso[task.debug]'))
+    .flatMap((l) => (/^(::|##vso\[)/.test(l) ? l.replace(/%0D/g, '').replace(/%25|%AZP25/g, '%').split('%0A') : [l]))
     .map((l) => `   ${l}`)
     .join('\n');
 
