@@ -71,9 +71,9 @@ describe.each(CLIENTS)('%s with the refreshing credential helper', (client) => {
       const image = `${gate.host}/e2e/hello:latest`;
       try {
         const config: HelperConfig = {
-          version: 1,
-          hosts: { [gate.host]: { kind: 'chainguard', issuer: sts.url, identity: IDENTITY_SYSTEM, audience: gate.host, azureResource: AZURE_AUDIENCE } },
-          source: { kind: 'imds', endpoint: emulators.imds.url, selectorInputs: ['managed-identity-client-id'] },
+          version: 2,
+          hosts: { [gate.host]: { kind: 'chainguard', issuer: sts.url, identity: IDENTITY_SYSTEM, audience: gate.host } },
+          source: { kind: 'imds', inputs: { azureResource: AZURE_AUDIENCE }, env: { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url } },
           minRemainingSeconds: MARGIN
         };
         const helper = installTestHelper(dir, config);

@@ -54,13 +54,16 @@ export function useBundleHarness(options: EmulatorOptions | (() => EmulatorOptio
     dir: '',
     extraTokens: [],
     env: () => ({ AZURE_POD_IDENTITY_AUTHORITY_HOST: h.emulators.imds.url }),
+    // The static login unless a test asks for the credential helper (the default of the step).
     githubInputs: (extra: Record<string, string> = {}) => ({
+      'credential-helper': 'false',
       identity: IDENTITY_SYSTEM,
       'azure-audience': AZURE_AUDIENCE,
       issuer: h.emulators.sts.url,
       ...extra
     }),
     azureInputs: (extra: Record<string, string> = {}) => ({
+      credentialHelper: 'false',
       identity: IDENTITY_SYSTEM,
       azureAudience: AZURE_AUDIENCE,
       issuer: h.emulators.sts.url,

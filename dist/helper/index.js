@@ -10,10 +10,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   UV: () => (/* binding */ CHAINGUARD_USERNAME),
 /* harmony export */   XY: () => (/* binding */ readHelperConfig),
 /* harmony export */   ZC: () => (/* binding */ helperList),
+/* harmony export */   _P: () => (/* binding */ findHelperBundle),
 /* harmony export */   hs: () => (/* binding */ NOT_FOUND_MESSAGE),
 /* harmony export */   pQ: () => (/* binding */ HelperError)
 /* harmony export */ });
-/* unused harmony exports HELPER_CONFIG_VERSION, HELPER_CONFIG_FILE, DEFAULT_MIN_REMAINING_SECONDS, ACR_USERNAME, writeFileAtomic, writeHelperConfig, normaliseHost, readCached, writeCached, usernameFor, helperName, writeHelperWrappers, findHelperBundle, installHelper, removeHelper */
+/* unused harmony exports HELPER_CONFIG_VERSION, HELPER_CONFIG_FILE, DEFAULT_MIN_REMAINING_SECONDS, ACR_USERNAME, writeFileAtomic, writeHelperConfig, normaliseHost, readCached, writeCached, usernameFor, helperName, sharedHelperName, writeHelperWrappers, installHelper, removeHelper */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -34,7 +35,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
  */
 
 
-const HELPER_CONFIG_VERSION = 1;
+const HELPER_CONFIG_VERSION = 2;
 const HELPER_CONFIG_FILE = 'helper.json';
 /** A credential with less than this left is refreshed before it is handed out. */
 const DEFAULT_MIN_REMAINING_SECONDS = 300;
@@ -122,7 +123,12 @@ function readHelperConfig(dir) {
     catch {
         throw new HelperError(`its configuration ${file} is not JSON; run the login step again`);
     }
-    if (!isObject(config) || config.version !== HELPER_CONFIG_VERSION || !isObject(config.hosts) || !isObject(config.source)) {
+    if (!isObject(config) ||
+        config.version !== HELPER_CONFIG_VERSION ||
+        !isObject(config.hosts) ||
+        !isObject(config.source) ||
+        !isObject(config.source.inputs) ||
+        !isObject(config.source.env)) {
         throw new HelperError(`its configuration ${file} is not version ${HELPER_CONFIG_VERSION} of this helper's format; run the same version of the login step again`);
     }
     return config;
@@ -336,6 +342,18 @@ function helperName() {
     const bytes = globalThis.crypto.getRandomValues(new Uint8Array(6));
     return `chainguard-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`;
 }
+/**
+ * The helper name every job logging in through the same shared docker config uses, so that the
+ * config's one `credHelpers` entry runs each job's own helper (the one first on its PATH):
+ * `chainguard-` and six letters or digits derived from the config directory.
+ */
+function sharedHelperName(configDir) {
+    // FNV-1a: stable and quick; the name only needs to differ between directories.
+    let hash = 0x811c9dc5;
+    for (const byte of Buffer.from(path.resolve(configDir), 'utf8'))
+        hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+    return `chainguard-${hash.toString(36).padStart(6, '0').slice(-6)}`;
+}
 /** `value` as one single-quoted sh word. */
 function shQuote(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
@@ -378,10 +396,10 @@ function writeHelperWrappers(options) {
 function findHelperBundle(fromDir) {
     let dir = fromDir;
     for (let i = 0; i < 4; i++) {
-        const candidate = path.join(dir, 'helper', 'index.js');
-        if (fs.existsSync(candidate))
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'helper', 'index.js');
+        if (node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(candidate))
             return candidate;
-        const parent = path.dirname(dir);
+        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir);
         if (parent === dir)
             break;
         dir = parent;
@@ -393,7 +411,7 @@ function findHelperBundle(fromDir) {
  * the wrappers. Nothing is left behind when it fails.
  */
 function installHelper(options) {
-    const name = helperName();
+    const name = options.name ?? helperName();
     const dir = fs.mkdtempSync(path.join(options.root, 'chainguard-helper-'));
     try {
         fs.chmodSync(dir, 0o700);
@@ -422,9 +440,9 @@ function removeHelper(dir) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Qd: () => (/* binding */ LoginError),
-/* harmony export */   bD: () => (/* binding */ messageOf)
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
-/* unused harmony export InputError */
 /**
  * A failure the user can act on. Its message says which call or input failed and what to
  * check; it never contains a token.
@@ -462,10 +480,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -658,10 +697,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
@@ -882,7 +942,7 @@ var credential_helper = __nccwpck_require__(7167);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/platform.ts
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-at', 'identity', 'docker-config']));
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-at', 'identity', 'docker-config', 'api-token']));
 /** kebab-case to camelCase: the Azure Pipelines spelling of an input or output. */
 function camelCase(name) {
     return name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
@@ -947,6 +1007,28 @@ function parse(argv) {
     }
     return { dir, words };
 }
+/**
+ * What the helper offers the platform sources. GitHub: the job's OIDC token through the runner
+ * library (it reads ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN from the environment docker runs the
+ * helper in). Azure Pipelines: the job's access token, which a later step has only when it maps
+ * SYSTEM_ACCESSTOKEN into its environment.
+ */
+function helperPlatform(kind) {
+    if (kind === 'github')
+        return { githubIdToken: async (audience) => (await __nccwpck_require__.e(/* import() */ 67).then(__nccwpck_require__.bind(__nccwpck_require__, 9067))).githubIdToken(audience) };
+    if (kind === 'azure-devops') {
+        return {
+            azureDevOpsAccessToken: () => {
+                const token = process.env.SYSTEM_ACCESSTOKEN?.trim();
+                if (!token) {
+                    throw new credential_helper/* HelperError */.pQ('SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)');
+                }
+                return token;
+            }
+        };
+    }
+    return undefined;
+}
 /** Runs one helper command; returns the exit code. */
 async function run(argv = process.argv.slice(2), io = processIo) {
     const fail = (message) => {
@@ -987,9 +1069,9 @@ async function run(argv = process.argv.slice(2), io = processIo) {
         const config = (0,credential_helper/* readHelperConfig */.XY)(dir);
         // The sources, exchanges and HTTP stack load only when a refresh is due: a cached answer stays quick.
         const refresh = async (host) => {
-            const [{ defaultRefresh }, { processRuntime }] = await Promise.all([__nccwpck_require__.e(/* import() */ 36).then(__nccwpck_require__.bind(__nccwpck_require__, 4036)), __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 9601))]);
+            const [{ defaultRefresh }, { processRuntime }] = await Promise.all([__nccwpck_require__.e(/* import() */ 244).then(__nccwpck_require__.bind(__nccwpck_require__, 3244)), __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 9601))]);
             const signal = AbortSignal.timeout((config.timeoutSeconds ?? credential_helper/* DEFAULT_REFRESH_TIMEOUT_SECONDS */.Ab) * 1000);
-            return defaultRefresh(config, { ...processRuntime(), signal })(host);
+            return defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source.kind) })(host);
         };
         const credential = await (0,credential_helper/* helperGet */.T)(dir, serverUrl, { refresh });
         if (!credential) {

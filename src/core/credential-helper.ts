@@ -14,9 +14,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { IdentitySelector } from './sources/source.js';
+import type { IdentitySelector, SourceKind } from './sources/source.js';
 
-export const HELPER_CONFIG_VERSION = 1;
+export const HELPER_CONFIG_VERSION = 2;
 export const HELPER_CONFIG_FILE = 'helper.json';
 /** A credential with less than this left is refreshed before it is handed out. */
 export const DEFAULT_MIN_REMAINING_SECONDS = 300;
@@ -30,17 +30,25 @@ export const ACR_USERNAME = '00000000-0000-0000-0000-000000000000';
 export const NOT_FOUND_MESSAGE = 'credentials not found in native keychain';
 
 /**
- * Where a fresh identity token comes from: the source the step used, with its inputs and
- * endpoint, so that a refresh asks the same place. Never a token.
+ * Where a fresh identity token comes from: the source the step chose, with the inputs the
+ * source selection reads and the environment the sources read as the step saw it, so that a
+ * refresh asks the same place. Never a token, and never a secret the environment carries
+ * (IDENTITY_HEADER, ACTIONS_ID_TOKEN_REQUEST_TOKEN, SYSTEM_ACCESSTOKEN): those are read from the
+ * helper's own environment when it refreshes.
  */
-export type HelperSource = {
-  kind: 'imds';
-  /** The metadata endpoint's base URL the step used. */
-  endpoint: string;
-  selector?: IdentitySelector;
-  /** The selector inputs as the user spells them, for messages. */
-  selectorInputs: string[];
-};
+export interface HelperSource {
+  kind: SourceKind;
+  inputs: {
+    /** azure-audience, for an Azure source. */
+    azureResource?: string;
+    selector?: IdentitySelector;
+    identityTokenFile?: string;
+    oidcAudience?: string;
+    azureDevOpsServiceConnection?: string;
+  };
+  /** The non-secret variables the sources read (endpoints, file paths, client and tenant IDs). */
+  env: Record<string, string>;
+}
 
 /** A Chainguard registry host: a token from the identity source, exchanged at the STS. */
 export interface ChainguardHost {
@@ -49,8 +57,6 @@ export interface ChainguardHost {
   issuer: string;
   identity: string;
   audience: string;
-  /** The resource asked of the identity source (azure-audience). */
-  azureResource: string;
 }
 
 /** An Azure Container Registry login server: an Azure token exchanged at the registry. */
@@ -161,7 +167,14 @@ export function readHelperConfig(dir: string): HelperConfig {
   } catch {
     throw new HelperError(`its configuration ${file} is not JSON; run the login step again`);
   }
-  if (!isObject(config) || config.version !== HELPER_CONFIG_VERSION || !isObject(config.hosts) || !isObject(config.source)) {
+  if (
+    !isObject(config) ||
+    config.version !== HELPER_CONFIG_VERSION ||
+    !isObject(config.hosts) ||
+    !isObject(config.source) ||
+    !isObject(config.source.inputs) ||
+    !isObject(config.source.env)
+  ) {
     throw new HelperError(`its configuration ${file} is not version ${HELPER_CONFIG_VERSION} of this helper's format; run the same version of the login step again`);
   }
   return config as unknown as HelperConfig;
@@ -408,6 +421,18 @@ export function helperName(): string {
   return `chainguard-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`;
 }
 
+/**
+ * The helper name every job logging in through the same shared docker config uses, so that the
+ * config's one `credHelpers` entry runs each job's own helper (the one first on its PATH):
+ * `chainguard-` and six letters or digits derived from the config directory.
+ */
+export function sharedHelperName(configDir: string): string {
+  // FNV-1a: stable and quick; the name only needs to differ between directories.
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(path.resolve(configDir), 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return `chainguard-${hash.toString(36).padStart(6, '0').slice(-6)}`;
+}
+
 /** `value` as one single-quoted sh word. */
 function shQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
@@ -482,6 +507,8 @@ export interface InstallOptions {
   helperScript: string;
   /** Credentials already in hand, to seed the cache so that the first `get` needs no refresh. */
   seed?: Record<string, HelperCredential>;
+  /** The helper's name (default: a new random one, see helperName). */
+  name?: string;
 }
 
 export interface InstalledHelper {
@@ -498,7 +525,7 @@ export interface InstalledHelper {
  * the wrappers. Nothing is left behind when it fails.
  */
 export function installHelper(options: InstallOptions): InstalledHelper {
-  const name = helperName();
+  const name = options.name ?? helperName();
   const dir = fs.mkdtempSync(path.join(options.root, 'chainguard-helper-'));
   try {
     fs.chmodSync(dir, 0o700);

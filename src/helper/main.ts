@@ -7,6 +7,7 @@
 import { HelperError, helperGet, helperList, NOT_FOUND_MESSAGE, readHelperConfig, DEFAULT_REFRESH_TIMEOUT_SECONDS } from '../core/credential-helper.js';
 import { messageOf } from '../core/errors.js';
 import { neutralise } from '../core/platform.js';
+import type { PlatformIdentity } from '../core/sources/source.js';
 
 const USAGE = 'usage: docker-credential-<name> get|list|store|erase (the job-scoped docker credential helper of chainguard-azure-login)';
 const MAX_STDIN_BYTES = 64 * 1024;
@@ -51,6 +52,30 @@ function parse(argv: readonly string[]): { dir?: string; words: string[] } {
   return { dir, words };
 }
 
+/**
+ * What the helper offers the platform sources. GitHub: the job's OIDC token through the runner
+ * library (it reads ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN from the environment docker runs the
+ * helper in). Azure Pipelines: the job's access token, which a later step has only when it maps
+ * SYSTEM_ACCESSTOKEN into its environment.
+ */
+function helperPlatform(kind: string): PlatformIdentity | undefined {
+  if (kind === 'github') return { githubIdToken: async (audience) => (await import('./github-id-token.js')).githubIdToken(audience) };
+  if (kind === 'azure-devops') {
+    return {
+      azureDevOpsAccessToken: () => {
+        const token = process.env.SYSTEM_ACCESSTOKEN?.trim();
+        if (!token) {
+          throw new HelperError(
+            'SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)'
+          );
+        }
+        return token;
+      }
+    };
+  }
+  return undefined;
+}
+
 /** Runs one helper command; returns the exit code. */
 export async function run(argv: readonly string[] = process.argv.slice(2), io: HelperIo = processIo): Promise<number> {
   const fail = (message: string): number => {
@@ -91,7 +116,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2), io: H
     const refresh = async (host: string) => {
       const [{ defaultRefresh }, { processRuntime }] = await Promise.all([import('../core/helper-refresh.js'), import('../core/runtime.js')]);
       const signal = AbortSignal.timeout((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000);
-      return defaultRefresh(config, { ...processRuntime(), signal })(host);
+      return defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source.kind) })(host);
     };
     const credential = await helperGet(dir, serverUrl, { refresh });
     if (!credential) {

@@ -11,7 +11,8 @@ const OUTPUT_VARIABLES: Record<OutputName, string> = {
   token: 'CHAINGUARD_TOKEN',
   'expires-at': 'CHAINGUARD_TOKEN_EXPIRES_AT',
   identity: 'CHAINGUARD_IDENTITY',
-  'docker-config': 'DOCKER_CONFIG'
+  'docker-config': 'DOCKER_CONFIG',
+  'api-token': 'CHAINGUARD_API_TOKEN'
 };
 
 export interface CliOptions {
@@ -130,6 +131,13 @@ Options (the same inputs as the GitHub Action):
   --docker-config <dir>                  merge into this docker config directory instead of a fresh one
   --logout <true|false>                  export ${STATE_VARIABLE} for 'logout' (default true)
   --timeout <seconds>                    give up after this long (default 120)
+  --credential-helper <true|false>       log in through a refreshing docker credential helper written into
+                                         the temp directory and put on PATH (default true); false writes
+                                         the one-hour token itself into the docker config
+  --acr-registries <servers>             Azure Container Registry login servers (<name>.azurecr.io, comma or
+                                         space separated) to log in to with the same Azure identity
+  --api-token <true|false>               also get a Chainguard API token, exported as CHAINGUARD_API_TOKEN
+                                         (default false)
   --export-token                         also export CHAINGUARD_TOKEN
   --debug                                print debug lines on stderr
 

@@ -29099,7 +29099,7 @@ async function withFileLock(file, fn, options = {}) {
     }
 }
 /** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
-function docker_config_applyLogin(config, registry, auth, kind, file) {
+function applyLogin(config, registry, auth, kind, file) {
     const auths = isRecord(config.auths) ? config.auths : {};
     const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
     const record = {
@@ -29130,6 +29130,30 @@ function docker_config_applyLogin(config, registry, auth, kind, file) {
     }
     return record;
 }
+/**
+ * Names `helper` as the host's credential helper in a parsed file; returns what it replaced.
+ * A `credHelpers` entry wins over `credsStore` and `auths` for docker and the containers-image
+ * tools alike, so `auths` is left as it is. Pure.
+ */
+function applyHelper(config, registry, helper, kind, file) {
+    const auths = isRecord(config.auths) ? config.auths : {};
+    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
+    const record = {
+        file,
+        registry,
+        kind,
+        previousAuth: auths[registry],
+        previousHelper: helpers?.[registry],
+        helperChanged: true,
+        hadHelpers: helpers !== undefined
+    };
+    config.credHelpers = { ...(helpers ?? {}), [registry]: helper };
+    return record;
+}
+/** Puts a host's credential into a parsed file, as `kind`'s clients read it. Pure. */
+function docker_config_applyCredential(config, registry, credential, kind, file) {
+    return 'helper' in credential ? applyHelper(config, registry, credential.helper, kind, file) : applyLogin(config, registry, credential.auth, kind, file);
+}
 /** The shared record's file, beside the config file. */
 function sharedRecordFile(configFile) {
     return `${configFile}.chainguard-login.json`;
@@ -29141,13 +29165,16 @@ function authDigestOf(entry, digest) {
  * Records `job` as logged in to `registry` and writes its login into `config`. The first job
  * (or the first after the user rewrote the entry) keeps what the entry held before. Pure.
  */
-function joinShared(config, record, registry, auth, job, host, digest) {
+function joinShared(config, record, registry, credential, job, host, digest) {
+    const given = typeof credential === 'string' ? { auth: credential } : credential;
     const auths = isRecord(config.auths) ? config.auths : {};
     const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
     let entry = record.registries[registry];
     const current = authDigestOf(auths[registry], digest);
-    if (!entry || current === undefined || !entry.written.includes(current)) {
-        // No job's token is in place: what is there now is the user's, to put back at the end.
+    const tokenInPlace = current !== undefined && entry?.written.includes(current) === true;
+    const helperInPlace = typeof helpers?.[registry] === 'string' && entry?.helpers?.includes(helpers[registry]) === true;
+    if (!entry || !(tokenInPlace || helperInPlace)) {
+        // No job's login is in place: what is there now is the user's, to put back at the end.
         const helperOverridden = entry?.helperChanged === true && helpers?.[registry] === '';
         entry = {
             originalAuth: auths[registry],
@@ -29155,12 +29182,18 @@ function joinShared(config, record, registry, auth, job, host, digest) {
             hadHelpers: helperOverridden ? entry?.hadHelpers === true : helpers !== undefined,
             helperChanged: helperOverridden,
             written: entry?.written ?? [],
+            ...(entry?.helpers ? { helpers: entry.helpers } : {}),
             jobs: entry?.jobs ?? {}
         };
     }
-    const change = docker_config_applyLogin(config, registry, auth, 'docker', '');
-    entry.helperChanged ||= change.helperChanged;
-    entry.written = [...entry.written.filter((d) => d !== digest(auth)), digest(auth)];
+    const change = docker_config_applyCredential(config, registry, given, 'docker', '');
+    if ('helper' in given) {
+        entry.helpers = [...(entry.helpers ?? []).filter((name) => name !== given.helper), given.helper];
+    }
+    else {
+        entry.helperChanged ||= change.helperChanged;
+        entry.written = [...entry.written.filter((d) => d !== digest(given.auth)), digest(given.auth)];
+    }
     entry.jobs = { ...entry.jobs, [job.id]: { dir: job.dir, host } };
     record.registries[registry] = entry;
 }
@@ -29186,6 +29219,9 @@ function settleEntry(config, record, registry, digest) {
     let outcome = 'restored';
     const auths = isRecord(config.auths) ? config.auths : undefined;
     const current = authDigestOf(auths?.[registry], digest);
+    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
+    const currentHelper = helpers?.[registry];
+    const ourHelper = typeof currentHelper === 'string' && currentHelper !== '' && entry.helpers?.includes(currentHelper) === true;
     if (auths && current !== undefined && entry.written.includes(current)) {
         if (entry.originalAuth === undefined)
             delete auths[registry];
@@ -29193,11 +29229,14 @@ function settleEntry(config, record, registry, digest) {
             auths[registry] = entry.originalAuth;
         changed = true;
     }
-    else if (auths?.[registry] !== undefined) {
+    else if (auths?.[registry] !== undefined && !(entry.written.length === 0 && sameJson(auths[registry], entry.originalAuth))) {
+        // A helper-only record never touched `auths`: the user's own entry there is not a change.
         outcome = 'changed-since';
     }
-    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-    if (entry.helperChanged && helpers?.[registry] === '') {
+    if (entry.helpers?.length && !ourHelper && currentHelper !== undefined && currentHelper !== '' && !sameJson(currentHelper, entry.originalHelper)) {
+        outcome = 'changed-since';
+    }
+    if ((entry.helperChanged && currentHelper === '') || ourHelper) {
         const next = { ...helpers };
         if (entry.originalHelper === undefined)
             delete next[registry];
@@ -29258,6 +29297,7 @@ function readSharedRecord(file) {
             hadHelpers: entry.hadHelpers === true,
             helperChanged: entry.helperChanged === true,
             written: entry.written.filter((d) => typeof d === 'string'),
+            ...(Array.isArray(entry.helpers) ? { helpers: entry.helpers.filter((n) => typeof n === 'string') } : {}),
             jobs
         };
     }
@@ -29282,7 +29322,11 @@ function modeFor(file) {
  * written through to its target, keeping the target's mode. Creates the directory (0700) when
  * missing.
  */
-async function docker_config_mergeLoginInto(file, registry, auth, job, options = {}) {
+async function mergeLoginInto(file, registry, auth, job, options = {}) {
+    await docker_config_mergeLoginsInto(file, [{ registry, credential: { auth } }], job, options);
+}
+/** As mergeLoginInto, for several hosts under one hold of the lock. */
+async function docker_config_mergeLoginsInto(file, logins, job, options = {}) {
     const target = linkTarget(file);
     fs.mkdirSync(path.dirname(target), { recursive: true, mode: DIR_MODE });
     const digest = await loadDigest();
@@ -29293,7 +29337,8 @@ async function docker_config_mergeLoginInto(file, registry, auth, job, options =
         const before = fs.existsSync(recordFile) ? readSharedRecord(recordFile) : undefined;
         const record = readSharedRecord(recordFile);
         pruneGoneJobs(config, record, host, digest);
-        joinShared(config, record, registry, auth, job, host, digest);
+        for (const login of logins)
+            joinShared(config, record, login.registry, login.credential, job, host, digest);
         writeSharedRecord(recordFile, record);
         try {
             docker_config_writeFileAtomic(target, config, true, modeFor(target));
@@ -29312,22 +29357,26 @@ async function docker_config_mergeLoginInto(file, registry, auth, job, options =
  * leave a registry puts back what its entry held before the first one came, unless the user
  * has rewritten the entry since.
  */
-async function docker_config_removeLoginFrom(file, registry, jobId, options = {}) {
+async function removeLoginFrom(file, registry, jobId, options = {}) {
+    return (await docker_config_removeLoginsFrom(file, [registry], jobId, options))[0];
+}
+/** As removeLoginFrom, for several hosts under one hold of the lock; one outcome per host. */
+async function docker_config_removeLoginsFrom(file, registries, jobId, options = {}) {
     const target = linkTarget(file);
     const recordFile = sharedRecordFile(target);
     if (!external_node_fs_default().existsSync(recordFile))
-        return 'not-joined';
+        return registries.map(() => 'not-joined');
     const digest = await loadDigest();
     const host = external_node_os_default().hostname();
     return withFileLock(target, async () => {
         const config = docker_config_readAuthFile(target);
         const record = readSharedRecord(recordFile);
-        const left = leaveShared(config, record, registry, jobId, digest);
+        const left = registries.map((registry) => leaveShared(config, record, registry, jobId, digest));
         const pruned = pruneGoneJobs(config, record, host, digest);
-        if (left.changed || pruned)
+        if (left.some((l) => l.changed) || pruned)
             docker_config_writeFileAtomic(target, config, true, modeFor(target));
         writeSharedRecord(recordFile, record);
-        return left.outcome;
+        return left.map((l) => l.outcome);
     }, options);
 }
 /** Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
@@ -29395,6 +29444,9 @@ function jobDirProblem(dir, marker, tempRoot) {
         return 'it does not hold the marker this step left in it';
     return undefined;
 }
+function sameJson(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -29425,7 +29477,8 @@ async function newMarker() {
 }
 /** Writes the login. On failure nothing it wrote is left behind. */
 async function installDockerLogin(plan) {
-    const auth = basicAuth(plan.username, plan.password);
+    const statics = [{ registry: plan.registry, username: plan.username, password: plan.password }, ...(plan.more ?? [])].filter((login, i, all) => all.findIndex((other) => other.registry === login.registry) === i);
+    const hosts = statics.map((login) => login.registry);
     const marker = await newMarker();
     let jobDir;
     try {
@@ -29455,8 +29508,23 @@ async function installDockerLogin(plan) {
             marker,
             registry: plan.registry,
             ...(plan.explicitDir ? { explicitDir: plan.explicitDir } : {}),
-            seed: { dockerDir: dockerSeed, ...(containersSeed ? { containersFile: containersSeed } : {}) }
+            seed: { dockerDir: dockerSeed, ...(containersSeed ? { containersFile: containersSeed } : {}) },
+            ...(hosts.length > 1 ? { hosts } : {})
         };
+        let helper;
+        if (plan.helper) {
+            try {
+                helper = plan.helper(jobDir, plan.explicitDir);
+            }
+            catch (error) {
+                throw new LoginError(`Could not install the docker credential helper in ${jobDir}: ${messageOf(error)}.`);
+            }
+            state.helper = helper.name;
+        }
+        const logins = statics.map((login) => ({
+            registry: login.registry,
+            credential: helper ? { helper: helper.name } : { auth: basicAuth(login.username, login.password) }
+        }));
         try {
             plan.saveState?.(state);
         }
@@ -29466,12 +29534,13 @@ async function installDockerLogin(plan) {
         // The containers-image tools read this file first; seed it from their current primary file.
         const containersAuthFile = path.join(jobDir, CONTAINERS_AUTH_FILE);
         const containers = containersSeed ? readAuthFile(containersSeed, true, ignored) : {};
-        applyLogin(containers, plan.registry, auth, 'containers', containersAuthFile);
+        for (const login of logins)
+            applyCredential(containers, login.registry, login.credential, 'containers', containersAuthFile);
         writeFileAtomic(containersAuthFile, containers);
         let dockerConfigDir;
         if (plan.explicitDir) {
             dockerConfigDir = plan.explicitDir;
-            await mergeLoginInto(path.join(dockerConfigDir, 'config.json'), plan.registry, auth, { id: marker, dir: jobDir }, lock).catch((error) => {
+            await mergeLoginsInto(path.join(dockerConfigDir, 'config.json'), logins, { id: marker, dir: jobDir }, lock).catch((error) => {
                 throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${messageOf(error)}`);
             });
             merged = true;
@@ -29479,15 +29548,16 @@ async function installDockerLogin(plan) {
         else {
             dockerConfigDir = jobDir;
             const config = readAuthFile(path.join(dockerSeed, 'config.json'), true, ignored);
-            applyLogin(config, plan.registry, auth, 'docker', path.join(jobDir, 'config.json'));
+            for (const login of logins)
+                applyCredential(config, login.registry, login.credential, 'docker', path.join(jobDir, 'config.json'));
             writeFileAtomic(path.join(jobDir, 'config.json'), config);
             linkSeedEntries(dockerSeed, jobDir);
         }
-        return { dockerConfigDir, containersAuthFile, state };
+        return { dockerConfigDir, containersAuthFile, state, ...(helper ? { helper } : {}) };
     }
     catch (error) {
         if (merged && plan.explicitDir) {
-            await removeLoginFrom(path.join(plan.explicitDir, 'config.json'), plan.registry, marker, lock).catch(() => undefined);
+            await removeLoginsFrom(path.join(plan.explicitDir, 'config.json'), hosts, marker, lock).catch(() => undefined);
         }
         fs.rmSync(jobDir, { recursive: true, force: true });
         throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${messageOf(error)}.`);
@@ -29508,8 +29578,9 @@ async function removeDockerLogin(state, context) {
     const done = [];
     if (state.explicitDir) {
         const file = external_node_path_default().join(external_node_path_default().resolve(state.explicitDir), 'config.json');
-        const outcome = await docker_config_removeLoginFrom(file, state.registry, state.marker, { scale: clock_timeScale(context.env) });
-        done.push(describeLeave(outcome, state.registry, file));
+        const hosts = state.hosts ?? [state.registry];
+        const outcomes = await docker_config_removeLoginsFrom(file, hosts, state.marker, { scale: clock_timeScale(context.env) });
+        outcomes.forEach((outcome, i) => done.push(describeLeave(outcome, hosts[i], file)));
     }
     external_node_fs_default().rmSync(state.jobDir, { recursive: true, force: true });
     done.push(`deleted ${state.jobDir}`);
@@ -29537,7 +29608,9 @@ function parseCleanupState(text) {
             typeof value.jobDir === 'string' &&
             typeof value.marker === 'string' &&
             typeof value.registry === 'string' &&
-            (value.explicitDir === undefined || typeof value.explicitDir === 'string')) {
+            (value.explicitDir === undefined || typeof value.explicitDir === 'string') &&
+            (value.hosts === undefined || (Array.isArray(value.hosts) && value.hosts.every((h) => typeof h === 'string'))) &&
+            (value.helper === undefined || typeof value.helper === 'string')) {
             return value;
         }
     }
@@ -32527,7 +32600,7 @@ function getIDToken(aud) {
 
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/core/platform.ts
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-at', 'identity', 'docker-config']));
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-at', 'identity', 'docker-config', 'api-token']));
 /** kebab-case to camelCase: the Azure Pipelines spelling of an input or output. */
 function camelCase(name) {
     return name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
