@@ -77,6 +77,10 @@ export function cliPlatform(
     label: (name: InputName) => `--${name}`,
     setSecret: () => undefined,
     setOutput: (name: OutputName, value: string) => {
+      if (name === 'api-token' && !options.exportToken) {
+        err('warning: the API token is exported as CHAINGUARD_API_TOKEN only with --export-token (stdout must then go to eval).');
+        return;
+      }
       if (name === 'token' && !options.exportToken) return;
       if (name === 'docker-config') return; // exported as DOCKER_CONFIG already
       out(`export ${OUTPUT_VARIABLES[name]}=${shellQuote(value)}`);
@@ -137,8 +141,8 @@ Options (the same inputs as the GitHub Action):
   --acr-registries <servers>             Azure Container Registry login servers (<name>.azurecr.io, comma or
                                          space separated) to log in to with the same Azure identity
   --api-token <true|false>               also get a Chainguard API token, exported as CHAINGUARD_API_TOKEN
-                                         (default false)
-  --export-token                         also export CHAINGUARD_TOKEN
+                                         with --export-token (default false)
+  --export-token                         also export CHAINGUARD_TOKEN (and CHAINGUARD_API_TOKEN)
   --debug                                print debug lines on stderr
 
 Under auto the source is, in order: the token file if given; with --azure-audience, workload identity
