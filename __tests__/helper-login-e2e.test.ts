@@ -12,7 +12,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACR_USERNAME, startAcr } from '../emulators/acr.mjs';
-import { IDENTITY_SYSTEM, makeJwt, readJwt, TENANT } from '../emulators/index.mjs';
+import { IDENTITY_APP_SERVICE, IDENTITY_AZURE_DEVOPS, IDENTITY_GITHUB, IDENTITY_SYSTEM, makeJwt, readJwt, TENANT } from '../emulators/index.mjs';
 import { startRegistryGate, stsTokens } from '../emulators/registry-gate.mjs';
 import { runProgram } from './helpers/helper-process.js';
 import { basicAuth } from '../src/core/docker-config.js';
@@ -311,5 +311,71 @@ describe('the command-line tool through the credential helper', () => {
     const logout = await h.cli({ HOME: home, RUNNER_TEMP: temp, CHAINGUARD_LOGIN_STATE: state }, ['logout']);
     expect(logout.code).toBe(0);
     expect(existsSync(path.dirname(path.dirname(pathLine![1])))).toBe(false);
+  });
+});
+
+describe('the helper refreshes through the source the step chose, with the secrets from its own environment', () => {
+  /** A margin longer than any token: every get refreshes. */
+  const ALWAYS = { CHAINGUARD_LOGIN_TEST_HELPER_MARGIN_SECONDS: '86400' };
+  const helperFiles = (bin: string) => {
+    const dir = path.dirname(bin);
+    return readFileSync(path.join(dir, 'helper.json'), 'utf8');
+  };
+  const nameIn = (dockerConfig: string) => readJson(path.join(dockerConfig, 'config.json')).credHelpers['cgr.dev'] as string;
+
+  it('GitHub OIDC: asks through the runner library, keeping its mask command off the answer', async () => {
+    const github = h.emulators.environments.github();
+    const job = h.githubJob();
+    const main = await h.githubMain(job, h.githubInputs({ identity: IDENTITY_GITHUB, 'azure-audience': '', 'credential-helper': 'true' }), { ...github, ...ALWAYS });
+    expect(main.code).toBe(0);
+    const bin = main.paths[0];
+    expect(helperFiles(bin)).not.toContain(github.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    expect(helperFiles(bin)).toContain(github.ACTIONS_ID_TOKEN_REQUEST_URL);
+    const fresh = await helperGet(bin, nameIn(main.exported.DOCKER_CONFIG), 'cgr.dev', { ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.ACTIONS_ID_TOKEN_REQUEST_TOKEN });
+    expect(fresh.stderr).toBe('');
+    expect(fresh.stdout).toBe(`${JSON.stringify({ ServerURL: 'cgr.dev', Username: '_token', Secret: h.emulators.sts.issued[1] })}\n`);
+    expect(h.emulators.github.requests).toHaveLength(2);
+    expect(h.emulators.sts.requests[1].headers.authorization).toBe(`Bearer ${h.emulators.github.issued[1]}`);
+    // Without the request token (a step without id-token: write), one line says what is missing.
+    const without = await helperGet(bin, nameIn(main.exported.DOCKER_CONFIG), 'cgr.dev');
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/^chainguard-azure-login credential helper: the identity source github the login step used is not available here: .*id-token: write.*\n$/);
+    expect(await h.githubPost(job, main)).toMatchObject({ code: 0 });
+  });
+
+  it('App Service / Container Apps: the endpoint the step used, the identity header from the environment', async () => {
+    const appService = h.emulators.environments.appService();
+    const job = h.githubJob();
+    const main = await h.githubMain(job, h.githubInputs({ identity: IDENTITY_APP_SERVICE, 'credential-helper': 'true' }), { ...appService, ...ALWAYS });
+    expect(main.code).toBe(0);
+    const bin = main.paths[0];
+    expect(helperFiles(bin)).not.toContain(appService.IDENTITY_HEADER);
+    const fresh = await helperGet(bin, nameIn(main.exported.DOCKER_CONFIG), 'cgr.dev', { IDENTITY_HEADER: appService.IDENTITY_HEADER });
+    expect(fresh.stderr).toBe('');
+    expect(fresh.answer?.Secret).toBe(h.emulators.sts.issued[1]);
+    expect(readJwt(h.emulators.sts.issued[1])?.sub).toBe(IDENTITY_APP_SERVICE);
+    expect(h.emulators.appService.requests).toHaveLength(2);
+    expect(await h.githubPost(job, main)).toMatchObject({ code: 0 });
+  });
+
+  it('Azure DevOps OIDC: needs SYSTEM_ACCESSTOKEN mapped into the step, and says so in one line', async () => {
+    const job = h.azureJob();
+    const main = await h.azureMain(job, h.azureInputs({ identity: IDENTITY_AZURE_DEVOPS, azureAudience: '', credentialHelper: 'true' }), {
+      ...h.emulators.environments.azureDevOps(),
+      ...ALWAYS
+    });
+    expect(main.result).toBe('Succeeded');
+    const bin = main.commands.find((c) => c.command === 'task.prependpath')?.message ?? '';
+    expect(helperFiles(bin)).not.toContain(h.emulators.azureDevOps.accessToken);
+    const name = nameIn(main.variables.DOCKER_CONFIG);
+    const unmapped = await helperGet(bin, name, 'cgr.dev');
+    expect(unmapped.code).toBe(1);
+    expect(unmapped.stderr).toBe(
+      'chainguard-azure-login credential helper: SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)\n'
+    );
+    const mapped = await helperGet(bin, name, 'cgr.dev', { SYSTEM_ACCESSTOKEN: h.emulators.azureDevOps.accessToken });
+    expect(mapped.stderr).toBe('');
+    expect(readJwt(mapped.answer!.Secret)?.sub).toBe(IDENTITY_AZURE_DEVOPS);
+    expect((await h.azurePost(job, main)).result).toBe('Succeeded');
   });
 });

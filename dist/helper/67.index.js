@@ -11,11 +11,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /**
  * GitHub's OIDC token for the helper, asked through the runner library (`getIDToken`), as the
- * step asked it. The library announces the token to the runner with an `::add-mask::` line on
+ * step asked it, at the request URL the step used. The library announces the token to the runner with an `::add-mask::` line on
  * stdout; stdout is the helper protocol's answer to docker, and the helper never prints the
  * token anywhere, so that line is dropped while the library runs.
  */
-async function githubIdToken(audience) {
+async function githubIdToken(audience, requestUrl) {
+    // The library reads the request URL from the environment: the one the step used.
+    if (requestUrl)
+        process.env.ACTIONS_ID_TOKEN_REQUEST_URL = requestUrl;
     const core = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(143)]).then(__webpack_require__.bind(__webpack_require__, 143));
     const write = process.stdout.write;
     process.stdout.write = ((_chunk, encoding, callback) => {

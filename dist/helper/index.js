@@ -1009,14 +1009,15 @@ function parse(argv) {
 }
 /**
  * What the helper offers the platform sources. GitHub: the job's OIDC token through the runner
- * library (it reads ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN from the environment docker runs the
- * helper in). Azure Pipelines: the job's access token, which a later step has only when it maps
+ * library, at the request URL the step used, with ACTIONS_ID_TOKEN_REQUEST_TOKEN from the
+ * environment docker runs the helper in. Azure Pipelines: the job's access token, which a later step has only when it maps
  * SYSTEM_ACCESSTOKEN into its environment.
  */
-function helperPlatform(kind) {
-    if (kind === 'github')
-        return { githubIdToken: async (audience) => (await __nccwpck_require__.e(/* import() */ 67).then(__nccwpck_require__.bind(__nccwpck_require__, 9067))).githubIdToken(audience) };
-    if (kind === 'azure-devops') {
+function helperPlatform(source) {
+    if (source.kind === 'github') {
+        return { githubIdToken: async (audience) => (await __nccwpck_require__.e(/* import() */ 67).then(__nccwpck_require__.bind(__nccwpck_require__, 9067))).githubIdToken(audience, source.env.ACTIONS_ID_TOKEN_REQUEST_URL) };
+    }
+    if (source.kind === 'azure-devops') {
         return {
             azureDevOpsAccessToken: () => {
                 const token = process.env.SYSTEM_ACCESSTOKEN?.trim();
@@ -1071,7 +1072,7 @@ async function run(argv = process.argv.slice(2), io = processIo) {
         const refresh = async (host) => {
             const [{ defaultRefresh }, { processRuntime }] = await Promise.all([__nccwpck_require__.e(/* import() */ 244).then(__nccwpck_require__.bind(__nccwpck_require__, 3244)), __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 9601))]);
             const signal = AbortSignal.timeout((config.timeoutSeconds ?? credential_helper/* DEFAULT_REFRESH_TIMEOUT_SECONDS */.Ab) * 1000);
-            return defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source.kind) })(host);
+            return defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source) })(host);
         };
         const credential = await (0,credential_helper/* helperGet */.T)(dir, serverUrl, { refresh });
         if (!credential) {
