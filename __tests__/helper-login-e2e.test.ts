@@ -9,14 +9,14 @@
  * through both bundles (helper and static), the API token, a docker config shared by two jobs,
  * and the refusal of ACR with a non-Azure source.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACR_USERNAME, startAcr } from '../emulators/acr.mjs';
 import { IDENTITY_APP_SERVICE, IDENTITY_AZURE_DEVOPS, IDENTITY_GITHUB, IDENTITY_SYSTEM, makeJwt, readJwt, TENANT } from '../emulators/index.mjs';
 import { startRegistryGate, stsTokens } from '../emulators/registry-gate.mjs';
 import { runProgram } from './helpers/helper-process.js';
 import { basicAuth } from '../src/core/docker-config.js';
-import { CLIENTS, clientProblem, describePull, pull, type Client, type ClientEnv, type PullResult } from './e2e/clients.js';
+import { CLIENTS, clientProblem, describePull, installRunnerStore, pull, waitUntilExpired, type Client, type ClientEnv, type PullResult } from './e2e/clients.js';
 import { startRegistry, type Registry } from './e2e/registry.js';
 import { useBundleHarness } from './helpers/bundles.js';
 import { tempDir } from './helpers/temp.js';
@@ -44,15 +44,6 @@ afterAll(async () => {
 
 const h = useBundleHarness({ stsTokenLifetimeSeconds: LIFETIME });
 
-/** A credsStore helper that knows nothing of the gate, as a runner's desktop or pass store. */
-function installRunnerStore(dir: string): string {
-  const bin = path.join(dir, 'runner-bin');
-  mkdirSync(bin, { recursive: true });
-  const script = path.join(bin, 'docker-credential-runnerstore');
-  writeFileSync(script, '#!/bin/sh\ncase "$1" in\n  get) cat >/dev/null; echo "credentials not found in native keychain"; exit 1 ;;\n  list) echo "{}" ;;\n  *) cat >/dev/null ;;\nesac\n');
-  chmodSync(script, 0o755);
-  return bin;
-}
 
 /** The runner's own docker config: a credsStore and another registry's login. */
 function writeRunnerConfig(home: string): string {
@@ -63,10 +54,6 @@ function writeRunnerConfig(home: string): string {
   return text;
 }
 
-const waitUntilExpired = async (token: string): Promise<void> => {
-  const left = readJwt(token)!.exp * 1000 - Date.now();
-  if (left > -200) await new Promise((resolve) => setTimeout(resolve, left + 200));
-};
 const failures = (results: PullResult[]): string[] => results.filter((r) => !r.ok).map(describePull);
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 

@@ -1,24 +1,99 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7167:
+/***/ 2873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ab: () => (/* binding */ DEFAULT_REFRESH_TIMEOUT_SECONDS),
-/* harmony export */   T: () => (/* binding */ helperGet),
-/* harmony export */   UV: () => (/* binding */ CHAINGUARD_USERNAME),
-/* harmony export */   XY: () => (/* binding */ readHelperConfig),
-/* harmony export */   ZC: () => (/* binding */ helperList),
-/* harmony export */   _P: () => (/* binding */ findHelperBundle),
-/* harmony export */   hs: () => (/* binding */ NOT_FOUND_MESSAGE),
-/* harmony export */   pQ: () => (/* binding */ HelperError)
-/* harmony export */ });
-/* unused harmony exports HELPER_CONFIG_VERSION, HELPER_CONFIG_FILE, DEFAULT_MIN_REMAINING_SECONDS, ACR_USERNAME, writeFileAtomic, writeHelperConfig, normaliseHost, readCached, writeCached, usernameFor, helperName, sharedHelperName, writeHelperWrappers, installHelper, removeHelper */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  UV: () => (/* binding */ CHAINGUARD_USERNAME),
+  Ab: () => (/* binding */ DEFAULT_REFRESH_TIMEOUT_SECONDS),
+  pQ: () => (/* binding */ HelperError),
+  hs: () => (/* binding */ NOT_FOUND_MESSAGE),
+  _P: () => (/* binding */ findHelperBundle),
+  T: () => (/* binding */ helperGet),
+  ZC: () => (/* binding */ helperList),
+  XY: () => (/* binding */ readHelperConfig)
+});
+
+// UNUSED EXPORTS: ACR_USERNAME, DEFAULT_MIN_REMAINING_SECONDS, HELPER_CONFIG_FILE, HELPER_CONFIG_VERSION, helperName, installHelper, normaliseHost, readCached, removeHelper, sharedHelperName, usernameFor, writeCached, writeFileAtomic, writeHelperConfig, writeHelperWrappers
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/core/files.ts
+/**
+ * File primitives shared by the docker config writer and the credential helper: unique names
+ * for temporary files, atomic replacement, and whether a lock holder still runs. Kept free of
+ * heavier modules, so that the helper's cached answer stays quick.
+ */
+
+let temporaries = 0;
+/** A name no other process or call will pick: pid, a counter and random characters. */
+function uniqueSuffix() {
+    return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
+}
+/** Whether a process runs on this machine. EPERM means it runs as someone else. */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+const FILE_MODE = 0o600;
+/**
+ * Writes `text` to `file` through a temporary file beside it and a rename, so that readers never
+ * see half a file; a failed write removes its temporary file.
+ */
+function writeTextAtomic(file, text, options = {}) {
+    const mode = options.mode ?? FILE_MODE;
+    const temporary = `${file}.${uniqueSuffix()}.tmp`;
+    const fd = external_node_fs_default().openSync(temporary, 'wx', mode);
+    try {
+        try {
+            if (mode !== FILE_MODE)
+                external_node_fs_default().fchmodSync(fd, mode);
+            external_node_fs_default().writeFileSync(fd, text);
+            if (options.durable)
+                external_node_fs_default().fsyncSync(fd);
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+        renameReplacing(temporary, file);
+    }
+    catch (error) {
+        external_node_fs_default().rmSync(temporary, { force: true });
+        throw error;
+    }
+}
+/**
+ * Renames over an existing file. Windows refuses while another process has the target open
+ * (a concurrent reader of the helper's cache), so there the rename is tried again for a moment.
+ */
+function renameReplacing(from, to) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            external_node_fs_default().renameSync(from, to);
+            return;
+        }
+        catch (error) {
+            const code = error.code;
+            if (process.platform !== 'win32' || attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY'))
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/credential-helper.ts
 /**
  * The refreshing docker credential helper: its configuration in the job directory, its cache,
  * the lock that makes concurrent `get`s refresh once, and the small wrappers docker runs.
@@ -33,6 +108,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
  * The refresh itself is injected (`Refresh`), so the helper knows nothing of sources or
  * exchanges; `helper-refresh.ts` wires the default ones.
  */
+
 
 
 const HELPER_CONFIG_VERSION = 2;
@@ -56,49 +132,9 @@ class HelperError extends Error {
 }
 // ---------------------------------------------------------------------------------------------
 // Files
-/**
- * A short unique suffix for temporary and lock files. Exclusive creation makes them safe; the
- * randomness only avoids collisions (node:crypto would cost a cached answer ~10 ms to load).
- */
-function nonce() {
-    return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
-/** Writes `data` to `file` (mode 0600) through a temporary file and a rename; on failure the temporary file is removed. */
+/** Writes `data` to `file` (mode 0600, flushed) through a temporary file and a rename; on failure the temporary file is removed. */
 function writeFileAtomic(file, data) {
-    const temp = `${file}.${process.pid}.${nonce()}.tmp`;
-    let fd;
-    try {
-        fd = node_fs__WEBPACK_IMPORTED_MODULE_0___default().openSync(temp, 'wx', 0o600);
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeSync(fd, data);
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().fsyncSync(fd);
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().closeSync(fd);
-        fd = undefined;
-        renameReplacing(temp, file);
-    }
-    catch (error) {
-        if (fd !== undefined)
-            node_fs__WEBPACK_IMPORTED_MODULE_0___default().closeSync(fd);
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().rmSync(temp, { force: true });
-        throw error;
-    }
-}
-/**
- * Renames over an existing file. Windows refuses while another process has the target open
- * (a concurrent reader of the cache), so there the rename is tried again for a moment.
- */
-function renameReplacing(from, to) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            node_fs__WEBPACK_IMPORTED_MODULE_0___default().renameSync(from, to);
-            return;
-        }
-        catch (error) {
-            const code = error.code;
-            if (process.platform !== 'win32' || attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY'))
-                throw error;
-            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
-        }
-    }
+    writeTextAtomic(file, data, { durable: true });
 }
 /** Writes the helper's configuration into `dir` (created 0700 if needed). */
 function writeHelperConfig(dir, config) {
@@ -107,10 +143,10 @@ function writeHelperConfig(dir, config) {
 }
 /** Reads and checks the configuration in `dir`. */
 function readHelperConfig(dir) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, HELPER_CONFIG_FILE);
+    const file = external_node_path_default().join(dir, HELPER_CONFIG_FILE);
     let text;
     try {
-        text = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(file, 'utf8');
+        text = external_node_fs_default().readFileSync(file, 'utf8');
     }
     catch (error) {
         const code = error.code ?? 'error';
@@ -151,13 +187,13 @@ function normaliseHost(serverUrl) {
 function fileKey(host) {
     return host.replace(/[^a-z0-9.-]/g, '_');
 }
-const cacheFile = (dir, host) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, `cache-${fileKey(host)}.json`);
-const lockFile = (dir, host) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, `refresh-${fileKey(host)}.lock`);
+const cacheFile = (dir, host) => external_node_path_default().join(dir, `cache-${fileKey(host)}.json`);
+const lockFile = (dir, host) => external_node_path_default().join(dir, `refresh-${fileKey(host)}.lock`);
 /** The cached credential for `host`, or undefined when there is none (or it is unreadable). */
 function readCached(dir, host) {
     let entry;
     try {
-        entry = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(cacheFile(dir, host), 'utf8'));
+        entry = JSON.parse(external_node_fs_default().readFileSync(cacheFile(dir, host), 'utf8'));
     }
     catch {
         return undefined;
@@ -174,22 +210,12 @@ function writeCached(dir, host, credential, now = Date.now()) {
     const entry = { host, username: credential.username, secret: credential.secret, expiresAt: credential.expiresAt.toISOString(), obtainedAt: now };
     writeFileAtomic(cacheFile(dir, host), `${JSON.stringify(entry)}\n`);
 }
-/** Whether process `pid` is alive (EPERM: it exists under another user). */
-function alive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
 /** Takes the lock, or returns undefined when another process holds it. */
 function tryLock(file) {
-    const content = `${process.pid} ${nonce()}\n`;
+    const content = `${process.pid} ${uniqueSuffix()}\n`;
     let fd;
     try {
-        fd = node_fs__WEBPACK_IMPORTED_MODULE_0___default().openSync(file, 'wx', 0o600);
+        fd = external_node_fs_default().openSync(file, 'wx', 0o600);
     }
     catch (error) {
         if (error.code === 'EEXIST')
@@ -197,18 +223,18 @@ function tryLock(file) {
         throw error;
     }
     try {
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeSync(fd, content);
+        external_node_fs_default().writeSync(fd, content);
     }
     finally {
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().closeSync(fd);
+        external_node_fs_default().closeSync(fd);
     }
     return { file, content };
 }
 /** Releases the lock if it is still ours. */
 function unlock(lock) {
     try {
-        if (node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(lock.file, 'utf8') === lock.content)
-            node_fs__WEBPACK_IMPORTED_MODULE_0___default().rmSync(lock.file, { force: true });
+        if (external_node_fs_default().readFileSync(lock.file, 'utf8') === lock.content)
+            external_node_fs_default().rmSync(lock.file, { force: true });
     }
     catch {
         // already gone
@@ -226,8 +252,8 @@ function holderOf(file, now) {
     let content;
     let mtime;
     try {
-        content = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(file, 'utf8');
-        mtime = node_fs__WEBPACK_IMPORTED_MODULE_0___default().statSync(file).mtimeMs;
+        content = external_node_fs_default().readFileSync(file, 'utf8');
+        mtime = external_node_fs_default().statSync(file).mtimeMs;
     }
     catch {
         return undefined;
@@ -235,7 +261,7 @@ function holderOf(file, now) {
     const pid = Number(/^(\d+) /.exec(content)?.[1]);
     if (!pid)
         return now - mtime > UNWRITTEN_LOCK_MS ? 'dead' : 0;
-    return alive(pid) ? pid : 'dead';
+    return processAlive(pid) ? pid : 'dead';
 }
 /**
  * Removes a lock whose holder is dead. A second lock file guards the takeover, so that two
@@ -246,8 +272,8 @@ function takeOver(file, now) {
     const mine = tryLock(guard);
     if (!mine) {
         try {
-            if (now - node_fs__WEBPACK_IMPORTED_MODULE_0___default().statSync(guard).mtimeMs > STALE_TAKEOVER_MS)
-                node_fs__WEBPACK_IMPORTED_MODULE_0___default().rmSync(guard, { force: true });
+            if (now - external_node_fs_default().statSync(guard).mtimeMs > STALE_TAKEOVER_MS)
+                external_node_fs_default().rmSync(guard, { force: true });
         }
         catch {
             // gone
@@ -256,7 +282,7 @@ function takeOver(file, now) {
     }
     try {
         if (holderOf(file, now) === 'dead')
-            node_fs__WEBPACK_IMPORTED_MODULE_0___default().rmSync(file, { force: true });
+            external_node_fs_default().rmSync(file, { force: true });
     }
     finally {
         unlock(mine);
@@ -396,10 +422,10 @@ function writeHelperWrappers(options) {
 function findHelperBundle(fromDir) {
     let dir = fromDir;
     for (let i = 0; i < 4; i++) {
-        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, 'helper', 'index.js');
-        if (node_fs__WEBPACK_IMPORTED_MODULE_0___default().existsSync(candidate))
+        const candidate = external_node_path_default().join(dir, 'helper', 'index.js');
+        if (external_node_fs_default().existsSync(candidate))
             return candidate;
-        const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir);
+        const parent = external_node_path_default().dirname(dir);
         if (parent === dir)
             break;
         dir = parent;
@@ -937,8 +963,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./src/core/credential-helper.ts
-var credential_helper = __nccwpck_require__(7167);
+// EXTERNAL MODULE: ./src/core/credential-helper.ts + 1 modules
+var credential_helper = __nccwpck_require__(2873);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/platform.ts

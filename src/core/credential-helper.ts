@@ -14,6 +14,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { processAlive, uniqueSuffix, writeTextAtomic } from './files.js';
 import type { IdentitySelector, SourceKind } from './sources/source.js';
 
 export const HELPER_CONFIG_VERSION = 2;
@@ -100,47 +101,9 @@ export class HelperError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Files
 
-/**
- * A short unique suffix for temporary and lock files. Exclusive creation makes them safe; the
- * randomness only avoids collisions (node:crypto would cost a cached answer ~10 ms to load).
- */
-function nonce(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
-
-/** Writes `data` to `file` (mode 0600) through a temporary file and a rename; on failure the temporary file is removed. */
+/** Writes `data` to `file` (mode 0600, flushed) through a temporary file and a rename; on failure the temporary file is removed. */
 export function writeFileAtomic(file: string, data: string): void {
-  const temp = `${file}.${process.pid}.${nonce()}.tmp`;
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(temp, 'wx', 0o600);
-    fs.writeSync(fd, data);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
-    renameReplacing(temp, file);
-  } catch (error) {
-    if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
-/**
- * Renames over an existing file. Windows refuses while another process has the target open
- * (a concurrent reader of the cache), so there the rename is tried again for a moment.
- */
-function renameReplacing(from: string, to: string): void {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      fs.renameSync(from, to);
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (process.platform !== 'win32' || attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY')) throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
-    }
-  }
+  writeTextAtomic(file, data, { durable: true });
 }
 
 /** Writes the helper's configuration into `dir` (created 0700 if needed). */
@@ -241,19 +204,9 @@ interface Lock {
   content: string;
 }
 
-/** Whether process `pid` is alive (EPERM: it exists under another user). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Takes the lock, or returns undefined when another process holds it. */
 function tryLock(file: string): Lock | undefined {
-  const content = `${process.pid} ${nonce()}\n`;
+  const content = `${process.pid} ${uniqueSuffix()}\n`;
   let fd: number;
   try {
     fd = fs.openSync(file, 'wx', 0o600);
@@ -298,7 +251,7 @@ function holderOf(file: string, now: number): number | 'dead' | undefined {
   }
   const pid = Number(/^(\d+) /.exec(content)?.[1]);
   if (!pid) return now - mtime > UNWRITTEN_LOCK_MS ? 'dead' : 0;
-  return alive(pid) ? pid : 'dead';
+  return processAlive(pid) ? pid : 'dead';
 }
 
 /**

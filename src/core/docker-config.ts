@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LoginError, messageOf } from './errors.js';
+import { processAlive, uniqueSuffix, writeTextAtomic } from './files.js';
 
 export type AuthFile = Record<string, unknown> & {
   auths?: Record<string, unknown>;
@@ -127,34 +128,13 @@ export function readAuthFile(file: string, lenient = false, onIgnored?: (why: st
   return value as AuthFile;
 }
 
-let temporaries = 0;
-
-/** A name no other process or call will pick: pid, a counter and random characters. */
-function uniqueSuffix(): string {
-  return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
-}
-
 /**
  * Writes JSON through a temporary file and a rename, so readers never see half a file; a failed
  * write removes its temporary file. `durable` also flushes it to disk first: for files that
  * outlive the job. `mode` is the file's mode (default 0600), applied whatever the umask.
  */
 export function writeFileAtomic(file: string, content: object, durable = false, mode = FILE_MODE): void {
-  const temporary = `${file}.${uniqueSuffix()}.tmp`;
-  const fd = fs.openSync(temporary, 'wx', mode);
-  try {
-    try {
-      if (mode !== FILE_MODE) fs.fchmodSync(fd, mode);
-      fs.writeFileSync(fd, `${JSON.stringify(content, null, '\t')}\n`);
-      if (durable) fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
+  writeTextAtomic(file, `${JSON.stringify(content, null, '\t')}\n`, { durable, mode });
 }
 
 /**
@@ -183,16 +163,6 @@ interface LockOwner {
 }
 
 const OWNER_PREFIX = 'owner.';
-
-/** Whether a process runs on this machine. EPERM means it runs as someone else. */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Whether a lock's owner is gone: a dead process on this machine, or a hold past `staleMs`. */
 function ownerGone(owner: Partial<LockOwner> | undefined, heldMs: number, staleMs: number): boolean {
@@ -365,8 +335,8 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, option
   }
 }
 
-/** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
-export function applyLogin(config: AuthFile, registry: string, auth: string, kind: FileKind, file: string): LoginChange {
+/** A file's `auths` and `credHelpers`, and the record of what a change to `registry` replaces. */
+function changeOf(config: AuthFile, registry: string, kind: FileKind, file: string) {
   const auths = isRecord(config.auths) ? config.auths : {};
   const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
   const record: LoginChange = {
@@ -378,6 +348,12 @@ export function applyLogin(config: AuthFile, registry: string, auth: string, kin
     helperChanged: false,
     hadHelpers: helpers !== undefined
   };
+  return { auths, helpers, record };
+}
+
+/** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
+export function applyLogin(config: AuthFile, registry: string, auth: string, kind: FileKind, file: string): LoginChange {
+  const { auths, helpers, record } = changeOf(config, registry, kind, file);
   config.auths = { ...auths, [registry]: { auth } };
   const hostHelper = helpers !== undefined && registry in helpers;
   if (kind === 'docker') {
@@ -415,17 +391,8 @@ export interface HostLogin {
  * tools alike, so `auths` is left as it is. Pure.
  */
 export function applyHelper(config: AuthFile, registry: string, helper: string, kind: FileKind, file: string): LoginChange {
-  const auths = isRecord(config.auths) ? config.auths : {};
-  const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-  const record: LoginChange = {
-    file,
-    registry,
-    kind,
-    previousAuth: auths[registry],
-    previousHelper: helpers?.[registry],
-    helperChanged: true,
-    hadHelpers: helpers !== undefined
-  };
+  const { helpers, record } = changeOf(config, registry, kind, file);
+  record.helperChanged = true;
   config.credHelpers = { ...(helpers ?? {}), [registry]: helper };
   return record;
 }

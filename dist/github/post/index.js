@@ -28753,6 +28753,74 @@ function errors_messageOf(error) {
     return String(error);
 }
 
+;// CONCATENATED MODULE: ./src/core/files.ts
+/**
+ * File primitives shared by the docker config writer and the credential helper: unique names
+ * for temporary files, atomic replacement, and whether a lock holder still runs. Kept free of
+ * heavier modules, so that the helper's cached answer stays quick.
+ */
+
+let temporaries = 0;
+/** A name no other process or call will pick: pid, a counter and random characters. */
+function uniqueSuffix() {
+    return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
+}
+/** Whether a process runs on this machine. EPERM means it runs as someone else. */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+const FILE_MODE = 0o600;
+/**
+ * Writes `text` to `file` through a temporary file beside it and a rename, so that readers never
+ * see half a file; a failed write removes its temporary file.
+ */
+function writeTextAtomic(file, text, options = {}) {
+    const mode = options.mode ?? FILE_MODE;
+    const temporary = `${file}.${uniqueSuffix()}.tmp`;
+    const fd = external_node_fs_default().openSync(temporary, 'wx', mode);
+    try {
+        try {
+            if (mode !== FILE_MODE)
+                external_node_fs_default().fchmodSync(fd, mode);
+            external_node_fs_default().writeFileSync(fd, text);
+            if (options.durable)
+                external_node_fs_default().fsyncSync(fd);
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+        renameReplacing(temporary, file);
+    }
+    catch (error) {
+        external_node_fs_default().rmSync(temporary, { force: true });
+        throw error;
+    }
+}
+/**
+ * Renames over an existing file. Windows refuses while another process has the target open
+ * (a concurrent reader of the helper's cache), so there the rename is tried again for a moment.
+ */
+function renameReplacing(from, to) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            external_node_fs_default().renameSync(from, to);
+            return;
+        }
+        catch (error) {
+            const code = error.code;
+            if (process.platform !== 'win32' || attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY'))
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/docker-config.ts
 /**
  * Docker and containers-image credentials: read, merge and atomically write auth files, undo
@@ -28769,7 +28837,8 @@ function errors_messageOf(error) {
 
 
 
-const FILE_MODE = 0o600;
+
+const docker_config_FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
 /** How long a job waits for the lock: longer than a lock takes to become stale. */
 const LOCK_WAIT_MS = 45_000;
@@ -28860,36 +28929,13 @@ function docker_config_readAuthFile(file, lenient = false, onIgnored) {
     }
     return value;
 }
-let temporaries = 0;
-/** A name no other process or call will pick: pid, a counter and random characters. */
-function uniqueSuffix() {
-    return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
-}
 /**
  * Writes JSON through a temporary file and a rename, so readers never see half a file; a failed
  * write removes its temporary file. `durable` also flushes it to disk first: for files that
  * outlive the job. `mode` is the file's mode (default 0600), applied whatever the umask.
  */
-function docker_config_writeFileAtomic(file, content, durable = false, mode = FILE_MODE) {
-    const temporary = `${file}.${uniqueSuffix()}.tmp`;
-    const fd = external_node_fs_default().openSync(temporary, 'wx', mode);
-    try {
-        try {
-            if (mode !== FILE_MODE)
-                external_node_fs_default().fchmodSync(fd, mode);
-            external_node_fs_default().writeFileSync(fd, `${JSON.stringify(content, null, '\t')}\n`);
-            if (durable)
-                external_node_fs_default().fsyncSync(fd);
-        }
-        finally {
-            external_node_fs_default().closeSync(fd);
-        }
-        external_node_fs_default().renameSync(temporary, file);
-    }
-    catch (error) {
-        external_node_fs_default().rmSync(temporary, { force: true });
-        throw error;
-    }
+function docker_config_writeFileAtomic(file, content, durable = false, mode = docker_config_FILE_MODE) {
+    writeTextAtomic(file, `${JSON.stringify(content, null, '\t')}\n`, { durable, mode });
 }
 /**
  * The file a path finally names, following symbolic links (a dangling one too), so that an
@@ -28906,16 +28952,6 @@ function linkTarget(file) {
     throw new errors_LoginError(`${file} is a chain of more than 40 symbolic links.`);
 }
 const OWNER_PREFIX = 'owner.';
-/** Whether a process runs on this machine. EPERM means it runs as someone else. */
-function processAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
 /** Whether a lock's owner is gone: a dead process on this machine, or a hold past `staleMs`. */
 function ownerGone(owner, heldMs, staleMs) {
     if (heldMs > staleMs)
@@ -29069,7 +29105,7 @@ async function withFileLock(file, fn, options = {}) {
     const stagedOwner = external_node_path_default().join(staging, ownerName);
     external_node_fs_default().mkdirSync(staging, { mode: DIR_MODE });
     try {
-        external_node_fs_default().writeFileSync(stagedOwner, JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname() }), { mode: FILE_MODE });
+        external_node_fs_default().writeFileSync(stagedOwner, JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname() }), { mode: docker_config_FILE_MODE });
         // The owner file's time is when the lock was taken (others judge staleness by it): touched
         // before every try, so that time spent waiting does not count.
         for (;;) {
@@ -29098,8 +29134,8 @@ async function withFileLock(file, fn, options = {}) {
         tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
     }
 }
-/** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
-function applyLogin(config, registry, auth, kind, file) {
+/** A file's `auths` and `credHelpers`, and the record of what a change to `registry` replaces. */
+function changeOf(config, registry, kind, file) {
     const auths = isRecord(config.auths) ? config.auths : {};
     const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
     const record = {
@@ -29111,6 +29147,11 @@ function applyLogin(config, registry, auth, kind, file) {
         helperChanged: false,
         hadHelpers: helpers !== undefined
     };
+    return { auths, helpers, record };
+}
+/** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
+function applyLogin(config, registry, auth, kind, file) {
+    const { auths, helpers, record } = changeOf(config, registry, kind, file);
     config.auths = { ...auths, [registry]: { auth } };
     const hostHelper = helpers !== undefined && registry in helpers;
     if (kind === 'docker') {
@@ -29136,17 +29177,8 @@ function applyLogin(config, registry, auth, kind, file) {
  * tools alike, so `auths` is left as it is. Pure.
  */
 function applyHelper(config, registry, helper, kind, file) {
-    const auths = isRecord(config.auths) ? config.auths : {};
-    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-    const record = {
-        file,
-        registry,
-        kind,
-        previousAuth: auths[registry],
-        previousHelper: helpers?.[registry],
-        helperChanged: true,
-        hadHelpers: helpers !== undefined
-    };
+    const { helpers, record } = changeOf(config, registry, kind, file);
+    record.helperChanged = true;
     config.credHelpers = { ...(helpers ?? {}), [registry]: helper };
     return record;
 }
@@ -29313,7 +29345,7 @@ function writeSharedRecord(file, record) {
 /** The mode to write `file` with: its own when it exists, else 0600. */
 function modeFor(file) {
     const stat = external_node_fs_default().statSync(file, { throwIfNoEntry: false });
-    return stat ? stat.mode & 0o777 : FILE_MODE;
+    return stat ? stat.mode & 0o777 : docker_config_FILE_MODE;
 }
 /**
  * Merges `job`'s login into an explicit docker config file under its lock, recording the job in
@@ -29399,7 +29431,7 @@ function docker_config_linkSeedEntries(seedDir, jobDir) {
 const MARKER_FILE = '.chainguard-login-marker';
 /** Writes the job directory's marker (0600). */
 function docker_config_writeJobMarker(jobDir, marker) {
-    fs.writeFileSync(path.join(jobDir, MARKER_FILE), marker, { mode: FILE_MODE, flag: 'wx' });
+    fs.writeFileSync(path.join(jobDir, MARKER_FILE), marker, { mode: docker_config_FILE_MODE, flag: 'wx' });
 }
 /**
  * Why `dir` is not a job directory this step created for the state carrying `marker`, or
