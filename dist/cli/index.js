@@ -4376,8 +4376,8 @@ async function login(platform, runtime) {
         }
         const helperScript = inputs.dockerLogin && inputs.credentialHelper && !inputs.diagnose ? runtime.helperBundle?.() : undefined;
         if (inputs.dockerLogin && inputs.credentialHelper && !inputs.diagnose && !helperScript) {
-            throw new LoginError(`The credential helper's bundle (helper/index.js) is not beside this step's bundle, so ${platform.label('credential-helper')} cannot be used. ` +
-                `Reinstall the step, or set ${platform.label('credential-helper')} to false for a static login.`);
+            platform.warning("The credential helper's bundle (helper/index.js) is not beside this step's bundle (an incomplete copy of the step, or a run from its sources): " +
+                `logging in with static credentials that expire with the token. Reinstall the step, or set ${platform.label('credential-helper')} to false to silence this.`);
         }
         platform.info(`Identity source: ${source.name} (${reason})`);
         const what = `${/^[AEIOU]/.test(source.tokenName) ? 'an' : 'a'} ${source.tokenName}`;
