@@ -4423,7 +4423,13 @@ async function login(platform, runtime) {
         }
         const acr = [];
         if (inputs.acrRegistries.length > 0) {
-            const acrSource = sources_selectSource({ inputs: { ...inputs, azureResource: acr_ACR_RESOURCE }, env: runtime.env, platform: offered, label: (name) => platform.label(name) }).source;
+            // The same source, asked for a token ACR accepts.
+            const acrSource = sources_selectSource({
+                inputs: { ...inputs, identitySource: source.kind, azureResource: acr_ACR_RESOURCE },
+                env: runtime.env,
+                platform: offered,
+                label: (name) => platform.label(name)
+            }).source;
             let azureToken;
             for (const server of inputs.acrRegistries) {
                 waitingFor = `the Azure Container Registry ${server}`;

@@ -128,7 +128,13 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
 
     const acr: { server: string; credential: AcrCredential }[] = [];
     if (inputs.acrRegistries.length > 0) {
-      const acrSource = selectSource({ inputs: { ...inputs, azureResource: ACR_RESOURCE }, env: runtime.env, platform: offered, label: (name) => platform.label(name) }).source;
+      // The same source, asked for a token ACR accepts.
+      const acrSource = selectSource({
+        inputs: { ...inputs, identitySource: source.kind, azureResource: ACR_RESOURCE },
+        env: runtime.env,
+        platform: offered,
+        label: (name) => platform.label(name)
+      }).source;
       let azureToken: Promise<string> | undefined;
       for (const server of inputs.acrRegistries) {
         waitingFor = `the Azure Container Registry ${server}`;
