@@ -19,8 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
   sourceFromDescription: () => (/* binding */ sourceFromDescription)
 });
 
-// EXTERNAL MODULE: ./src/core/credential-helper.ts + 1 modules
-var credential_helper = __webpack_require__(2873);
+// EXTERNAL MODULE: ./src/core/credential-helper.ts + 2 modules
+var credential_helper = __webpack_require__(2206);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/http.ts

@@ -291,8 +291,8 @@ function systemClock(scale = 1) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/credential-helper.ts + 1 modules
-var credential_helper = __webpack_require__(2873);
+// EXTERNAL MODULE: ./src/core/credential-helper.ts + 2 modules
+var credential_helper = __webpack_require__(2206);
 // EXTERNAL MODULE: ./src/core/http.ts
 var http = __webpack_require__(1983);
 ;// CONCATENATED MODULE: ./src/core/runtime.ts

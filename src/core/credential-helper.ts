@@ -6,7 +6,7 @@
  *
  *     helper.json              what to refresh and how (0600; never a token)
  *     cache-<host>.json        the current credential for one host (0600, replaced atomically)
- *     refresh-<host>.lock      held while one process refreshes that host
+ *     refresh-<host>.lock      held while one process refreshes that host (docker-config.ts's lock)
  *     bin/docker-credential-<name>[.cmd]   the wrappers docker finds on PATH
  *
  * The refresh itself is injected (`Refresh`), so the helper knows nothing of sources or
@@ -14,7 +14,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { processAlive, uniqueSuffix, writeTextAtomic } from './files.js';
+import { lockHolder, tryFileLock } from './docker-config.js';
+import { writeTextAtomic } from './files.js';
 import type { IdentitySelector, SourceKind } from './sources/source.js';
 
 export const HELPER_CONFIG_VERSION = 2;
@@ -197,86 +198,6 @@ export function writeCached(dir: string, host: string, credential: HelperCredent
 }
 
 // ---------------------------------------------------------------------------------------------
-// The refresh lock
-
-interface Lock {
-  file: string;
-  content: string;
-}
-
-/** Takes the lock, or returns undefined when another process holds it. */
-function tryLock(file: string): Lock | undefined {
-  const content = `${process.pid} ${uniqueSuffix()}\n`;
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'wx', 0o600);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
-    throw error;
-  }
-  try {
-    fs.writeSync(fd, content);
-  } finally {
-    fs.closeSync(fd);
-  }
-  return { file, content };
-}
-
-/** Releases the lock if it is still ours. */
-function unlock(lock: Lock): void {
-  try {
-    if (fs.readFileSync(lock.file, 'utf8') === lock.content) fs.rmSync(lock.file, { force: true });
-  } catch {
-    // already gone
-  }
-}
-
-/** A lock file whose content was never written is abandoned after this long. */
-const UNWRITTEN_LOCK_MS = 5_000;
-/** A takeover that has not finished after this long was abandoned by a dead process. */
-const STALE_TAKEOVER_MS = 10_000;
-
-/**
- * The holder's pid (0 while a new holder has not yet written it), or 'dead' when the holder is
- * gone; undefined when the lock is free.
- */
-function holderOf(file: string, now: number): number | 'dead' | undefined {
-  let content: string;
-  let mtime: number;
-  try {
-    content = fs.readFileSync(file, 'utf8');
-    mtime = fs.statSync(file).mtimeMs;
-  } catch {
-    return undefined;
-  }
-  const pid = Number(/^(\d+) /.exec(content)?.[1]);
-  if (!pid) return now - mtime > UNWRITTEN_LOCK_MS ? 'dead' : 0;
-  return processAlive(pid) ? pid : 'dead';
-}
-
-/**
- * Removes a lock whose holder is dead. A second lock file guards the takeover, so that two
- * processes that both saw the dead holder do not remove each other's new lock.
- */
-function takeOver(file: string, now: number): void {
-  const guard = `${file}.takeover`;
-  const mine = tryLock(guard);
-  if (!mine) {
-    try {
-      if (now - fs.statSync(guard).mtimeMs > STALE_TAKEOVER_MS) fs.rmSync(guard, { force: true });
-    } catch {
-      // gone
-    }
-    return;
-  }
-  try {
-    if (holderOf(file, now) === 'dead') fs.rmSync(file, { force: true });
-  } finally {
-    unlock(mine);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // get and list
 
 export interface GetOptions {
@@ -313,11 +234,13 @@ export async function helperGet(dir: string, serverUrl: string, options: GetOpti
 
   const started = now();
   const waitMs = options.waitMs ?? ((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) + 30) * 1000;
+  // A holder that is still running is waited for until it gives up on its own refresh.
+  const staleMs = ((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) + 30) * 1000;
   const file = lockFile(dir, host);
   let lastHolder = 0;
   for (let round = 0; ; round++) {
-    const lock = tryLock(file);
-    if (lock) {
+    const release = tryFileLock(file, staleMs);
+    if (release) {
       try {
         // Another process may have refreshed between our first look and taking the lock.
         const current = readCached(dir, host);
@@ -326,15 +249,10 @@ export async function helperGet(dir: string, serverUrl: string, options: GetOpti
         writeCached(dir, host, fresh, now());
         return answer(fresh);
       } finally {
-        unlock(lock);
+        release();
       }
     }
-    const holder = holderOf(file, now());
-    if (holder === 'dead') {
-      takeOver(file, now());
-      continue;
-    }
-    if (holder) lastHolder = holder;
+    lastHolder = lockHolder(file) ?? lastHolder;
     if (now() - started > waitMs) {
       throw new HelperError(`timed out after ${Math.round(waitMs / 1000)} s waiting for the refresh of ${host} by process ${lastHolder || 'unknown'}`);
     }

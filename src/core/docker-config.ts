@@ -270,6 +270,61 @@ function tryRename(staging: string, lock: string): boolean {
   }
 }
 
+/**
+ * Tries once to take the lock at `lock` (clearing it first when its holder is gone or has held
+ * it longer than `staleMs`): returns the function that releases it, or undefined while another
+ * process holds it. The same lock as withFileLock's, for callers that do something else while
+ * they wait (the credential helper reads the cache another process is refreshing).
+ */
+export function tryFileLock(lock: string, staleMs: number): (() => void) | undefined {
+  const unique = uniqueSuffix();
+  const ownerName = `${OWNER_PREFIX}${unique}`;
+  const staging = `${lock}.${unique}`;
+  fs.mkdirSync(staging, { mode: DIR_MODE });
+  try {
+    fs.writeFileSync(path.join(staging, ownerName), JSON.stringify({ pid: process.pid, host: os.hostname() } satisfies LockOwner), { mode: FILE_MODE });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (tryRename(staging, lock)) return () => releaseLock(lock, ownerName);
+      if (!clearIfStale(lock, staleMs)) break;
+    }
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  fs.rmSync(staging, { recursive: true, force: true });
+  return undefined;
+}
+
+/** The process ID holding the lock at `lock`, when it says (undefined when free or unknown). */
+export function lockHolder(lock: string): number | undefined {
+  const stat = fs.lstatSync(lock, { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  if (!stat.isDirectory()) {
+    let content: string | undefined;
+    try {
+      content = readRegularFile(lock);
+    } catch {
+      return undefined;
+    }
+    const pid = Number.parseInt(content ?? '', 10);
+    return Number.isInteger(pid) ? pid : undefined;
+  }
+  let owner: string | undefined;
+  try {
+    owner = fs.readdirSync(lock).find((name) => name.startsWith(OWNER_PREFIX));
+  } catch {
+    return undefined;
+  }
+  const pid = owner ? readOwner(path.join(lock, owner))?.pid : undefined;
+  return typeof pid === 'number' ? pid : undefined;
+}
+
+/** Releases a lock: removes our owner file, then the directory (only if empty, so never a lock another job has taken over). */
+function releaseLock(lock: string, ownerName: string): void {
+  tolerate(() => fs.unlinkSync(path.join(lock, ownerName)), ['ENOENT']);
+  tolerate(() => fs.rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+}
+
 /** Sets a file's times to now. */
 function touch(file: string): void {
   const now = new Date();
@@ -330,8 +385,7 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, option
     return await fn();
   } finally {
     // Our owner file is gone only if a job took the lock over from us; then the lock is theirs.
-    tolerate(() => fs.unlinkSync(path.join(lock, ownerName)), ['ENOENT']);
-    tolerate(() => fs.rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+    releaseLock(lock, ownerName);
   }
 }
 

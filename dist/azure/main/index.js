@@ -11950,7 +11950,7 @@ function files_uniqueSuffix() {
     return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
 }
 /** Whether a process runs on this machine. EPERM means it runs as someone else. */
-function files_processAlive(pid) {
+function processAlive(pid) {
     try {
         process.kill(pid, 0);
         return true;
@@ -12140,7 +12140,7 @@ const OWNER_PREFIX = 'owner.';
 function ownerGone(owner, heldMs, staleMs) {
     if (heldMs > staleMs)
         return true;
-    return typeof owner?.pid === 'number' && owner.host === external_node_os_default().hostname() && !files_processAlive(owner.pid);
+    return typeof owner?.pid === 'number' && owner.host === external_node_os_default().hostname() && !processAlive(owner.pid);
 }
 function readOwner(file) {
     try {
@@ -12253,6 +12253,64 @@ function tryRename(staging, lock) {
         throw error;
     }
 }
+/**
+ * Tries once to take the lock at `lock` (clearing it first when its holder is gone or has held
+ * it longer than `staleMs`): returns the function that releases it, or undefined while another
+ * process holds it. The same lock as withFileLock's, for callers that do something else while
+ * they wait (the credential helper reads the cache another process is refreshing).
+ */
+function docker_config_tryFileLock(lock, staleMs) {
+    const unique = uniqueSuffix();
+    const ownerName = `${OWNER_PREFIX}${unique}`;
+    const staging = `${lock}.${unique}`;
+    fs.mkdirSync(staging, { mode: DIR_MODE });
+    try {
+        fs.writeFileSync(path.join(staging, ownerName), JSON.stringify({ pid: process.pid, host: os.hostname() }), { mode: docker_config_FILE_MODE });
+        for (let attempt = 0; attempt < 2; attempt++) {
+            if (tryRename(staging, lock))
+                return () => releaseLock(lock, ownerName);
+            if (!clearIfStale(lock, staleMs))
+                break;
+        }
+    }
+    catch (error) {
+        fs.rmSync(staging, { recursive: true, force: true });
+        throw error;
+    }
+    fs.rmSync(staging, { recursive: true, force: true });
+    return undefined;
+}
+/** The process ID holding the lock at `lock`, when it says (undefined when free or unknown). */
+function docker_config_lockHolder(lock) {
+    const stat = fs.lstatSync(lock, { throwIfNoEntry: false });
+    if (!stat)
+        return undefined;
+    if (!stat.isDirectory()) {
+        let content;
+        try {
+            content = readRegularFile(lock);
+        }
+        catch {
+            return undefined;
+        }
+        const pid = Number.parseInt(content ?? '', 10);
+        return Number.isInteger(pid) ? pid : undefined;
+    }
+    let owner;
+    try {
+        owner = fs.readdirSync(lock).find((name) => name.startsWith(OWNER_PREFIX));
+    }
+    catch {
+        return undefined;
+    }
+    const pid = owner ? readOwner(path.join(lock, owner))?.pid : undefined;
+    return typeof pid === 'number' ? pid : undefined;
+}
+/** Releases a lock: removes our owner file, then the directory (only if empty, so never a lock another job has taken over). */
+function releaseLock(lock, ownerName) {
+    tolerate(() => external_node_fs_default().unlinkSync(external_node_path_default().join(lock, ownerName)), ['ENOENT']);
+    tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+}
 /** Sets a file's times to now. */
 function touch(file) {
     const now = new Date();
@@ -12314,8 +12372,7 @@ async function withFileLock(file, fn, options = {}) {
     }
     finally {
         // Our owner file is gone only if a job took the lock over from us; then the lock is theirs.
-        tolerate(() => external_node_fs_default().unlinkSync(external_node_path_default().join(lock, ownerName)), ['ENOENT']);
-        tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+        releaseLock(lock, ownerName);
     }
 }
 /** A file's `auths` and `credHelpers`, and the record of what a change to `registry` replaces. */
@@ -13968,12 +14025,13 @@ function inputs_shown(value) {
  *
  *     helper.json              what to refresh and how (0600; never a token)
  *     cache-<host>.json        the current credential for one host (0600, replaced atomically)
- *     refresh-<host>.lock      held while one process refreshes that host
+ *     refresh-<host>.lock      held while one process refreshes that host (docker-config.ts's lock)
  *     bin/docker-credential-<name>[.cmd]   the wrappers docker finds on PATH
  *
  * The refresh itself is injected (`Refresh`), so the helper knows nothing of sources or
  * exchanges; `helper-refresh.ts` wires the default ones.
  */
+
 
 
 
@@ -14076,84 +14134,6 @@ function writeCached(dir, host, credential, now = Date.now()) {
     const entry = { host, username: credential.username, secret: credential.secret, expiresAt: credential.expiresAt.toISOString(), obtainedAt: now };
     credential_helper_writeFileAtomic(cacheFile(dir, host), `${JSON.stringify(entry)}\n`);
 }
-/** Takes the lock, or returns undefined when another process holds it. */
-function tryLock(file) {
-    const content = `${process.pid} ${uniqueSuffix()}\n`;
-    let fd;
-    try {
-        fd = fs.openSync(file, 'wx', 0o600);
-    }
-    catch (error) {
-        if (error.code === 'EEXIST')
-            return undefined;
-        throw error;
-    }
-    try {
-        fs.writeSync(fd, content);
-    }
-    finally {
-        fs.closeSync(fd);
-    }
-    return { file, content };
-}
-/** Releases the lock if it is still ours. */
-function unlock(lock) {
-    try {
-        if (fs.readFileSync(lock.file, 'utf8') === lock.content)
-            fs.rmSync(lock.file, { force: true });
-    }
-    catch {
-        // already gone
-    }
-}
-/** A lock file whose content was never written is abandoned after this long. */
-const UNWRITTEN_LOCK_MS = 5_000;
-/** A takeover that has not finished after this long was abandoned by a dead process. */
-const STALE_TAKEOVER_MS = 10_000;
-/**
- * The holder's pid (0 while a new holder has not yet written it), or 'dead' when the holder is
- * gone; undefined when the lock is free.
- */
-function holderOf(file, now) {
-    let content;
-    let mtime;
-    try {
-        content = fs.readFileSync(file, 'utf8');
-        mtime = fs.statSync(file).mtimeMs;
-    }
-    catch {
-        return undefined;
-    }
-    const pid = Number(/^(\d+) /.exec(content)?.[1]);
-    if (!pid)
-        return now - mtime > UNWRITTEN_LOCK_MS ? 'dead' : 0;
-    return processAlive(pid) ? pid : 'dead';
-}
-/**
- * Removes a lock whose holder is dead. A second lock file guards the takeover, so that two
- * processes that both saw the dead holder do not remove each other's new lock.
- */
-function takeOver(file, now) {
-    const guard = `${file}.takeover`;
-    const mine = tryLock(guard);
-    if (!mine) {
-        try {
-            if (now - fs.statSync(guard).mtimeMs > STALE_TAKEOVER_MS)
-                fs.rmSync(guard, { force: true });
-        }
-        catch {
-            // gone
-        }
-        return;
-    }
-    try {
-        if (holderOf(file, now) === 'dead')
-            fs.rmSync(file, { force: true });
-    }
-    finally {
-        unlock(mine);
-    }
-}
 /**
  * Answers docker's `get` for `serverUrl`: the cached credential while it has more than the
  * configured margin left, else a fresh one. Concurrent calls refresh once: one takes the lock
@@ -14174,11 +14154,13 @@ async function helperGet(dir, serverUrl, options) {
         return answer(cached);
     const started = now();
     const waitMs = options.waitMs ?? ((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) + 30) * 1000;
+    // A holder that is still running is waited for until it gives up on its own refresh.
+    const staleMs = ((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) + 30) * 1000;
     const file = lockFile(dir, host);
     let lastHolder = 0;
     for (let round = 0;; round++) {
-        const lock = tryLock(file);
-        if (lock) {
+        const release = tryFileLock(file, staleMs);
+        if (release) {
             try {
                 // Another process may have refreshed between our first look and taking the lock.
                 const current = readCached(dir, host);
@@ -14189,16 +14171,10 @@ async function helperGet(dir, serverUrl, options) {
                 return answer(fresh);
             }
             finally {
-                unlock(lock);
+                release();
             }
         }
-        const holder = holderOf(file, now());
-        if (holder === 'dead') {
-            takeOver(file, now());
-            continue;
-        }
-        if (holder)
-            lastHolder = holder;
+        lastHolder = lockHolder(file) ?? lastHolder;
         if (now() - started > waitMs) {
             throw new credential_helper_HelperError(`timed out after ${Math.round(waitMs / 1000)} s waiting for the refresh of ${host} by process ${lastHolder || 'unknown'}`);
         }

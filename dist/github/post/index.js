@@ -28762,7 +28762,7 @@ function errors_messageOf(error) {
 
 let temporaries = 0;
 /** A name no other process or call will pick: pid, a counter and random characters. */
-function uniqueSuffix() {
+function files_uniqueSuffix() {
     return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
 }
 /** Whether a process runs on this machine. EPERM means it runs as someone else. */
@@ -28782,7 +28782,7 @@ const FILE_MODE = 0o600;
  */
 function writeTextAtomic(file, text, options = {}) {
     const mode = options.mode ?? FILE_MODE;
-    const temporary = `${file}.${uniqueSuffix()}.tmp`;
+    const temporary = `${file}.${files_uniqueSuffix()}.tmp`;
     const fd = external_node_fs_default().openSync(temporary, 'wx', mode);
     try {
         try {
@@ -29069,6 +29069,64 @@ function tryRename(staging, lock) {
         throw error;
     }
 }
+/**
+ * Tries once to take the lock at `lock` (clearing it first when its holder is gone or has held
+ * it longer than `staleMs`): returns the function that releases it, or undefined while another
+ * process holds it. The same lock as withFileLock's, for callers that do something else while
+ * they wait (the credential helper reads the cache another process is refreshing).
+ */
+function tryFileLock(lock, staleMs) {
+    const unique = uniqueSuffix();
+    const ownerName = `${OWNER_PREFIX}${unique}`;
+    const staging = `${lock}.${unique}`;
+    fs.mkdirSync(staging, { mode: DIR_MODE });
+    try {
+        fs.writeFileSync(path.join(staging, ownerName), JSON.stringify({ pid: process.pid, host: os.hostname() }), { mode: docker_config_FILE_MODE });
+        for (let attempt = 0; attempt < 2; attempt++) {
+            if (tryRename(staging, lock))
+                return () => releaseLock(lock, ownerName);
+            if (!clearIfStale(lock, staleMs))
+                break;
+        }
+    }
+    catch (error) {
+        fs.rmSync(staging, { recursive: true, force: true });
+        throw error;
+    }
+    fs.rmSync(staging, { recursive: true, force: true });
+    return undefined;
+}
+/** The process ID holding the lock at `lock`, when it says (undefined when free or unknown). */
+function lockHolder(lock) {
+    const stat = fs.lstatSync(lock, { throwIfNoEntry: false });
+    if (!stat)
+        return undefined;
+    if (!stat.isDirectory()) {
+        let content;
+        try {
+            content = readRegularFile(lock);
+        }
+        catch {
+            return undefined;
+        }
+        const pid = Number.parseInt(content ?? '', 10);
+        return Number.isInteger(pid) ? pid : undefined;
+    }
+    let owner;
+    try {
+        owner = fs.readdirSync(lock).find((name) => name.startsWith(OWNER_PREFIX));
+    }
+    catch {
+        return undefined;
+    }
+    const pid = owner ? readOwner(path.join(lock, owner))?.pid : undefined;
+    return typeof pid === 'number' ? pid : undefined;
+}
+/** Releases a lock: removes our owner file, then the directory (only if empty, so never a lock another job has taken over). */
+function releaseLock(lock, ownerName) {
+    tolerate(() => external_node_fs_default().unlinkSync(external_node_path_default().join(lock, ownerName)), ['ENOENT']);
+    tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+}
 /** Sets a file's times to now. */
 function touch(file) {
     const now = new Date();
@@ -29098,7 +29156,7 @@ async function withFileLock(file, fn, options = {}) {
     const waitMs = LOCK_WAIT_MS * scale;
     const staleMs = LOCK_STALE_MS * scale;
     const lock = `${file}.lock`;
-    const unique = uniqueSuffix();
+    const unique = files_uniqueSuffix();
     const ownerName = `${OWNER_PREFIX}${unique}`;
     const staging = `${lock}.${unique}`;
     const deadline = Date.now() + waitMs;
@@ -29130,8 +29188,7 @@ async function withFileLock(file, fn, options = {}) {
     }
     finally {
         // Our owner file is gone only if a job took the lock over from us; then the lock is theirs.
-        tolerate(() => external_node_fs_default().unlinkSync(external_node_path_default().join(lock, ownerName)), ['ENOENT']);
-        tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+        releaseLock(lock, ownerName);
     }
 }
 /** A file's `auths` and `credHelpers`, and the record of what a change to `registry` replaces. */
