@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM } from '../emulators/index.mjs';
 import { basicAuth } from '../src/core/docker-config.js';
-import { parseArgs, shellQuote, STATE_VARIABLE } from '../src/platform/cli.js';
+import { cliPlatform, parseArgs, shellQuote, STATE_VARIABLE } from '../src/platform/cli.js';
 import { useBundleHarness } from './helpers/bundles.js';
 
 describe('parseArgs', () => {
@@ -66,5 +66,19 @@ describe('CLI bundle', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: Input --identity is not an assumable identity's UIDP/m);
     expect(result.stdout).toBe('');
+  });
+});
+
+describe('CLI outputs', () => {
+  it('exports the API token as CHAINGUARD_API_TOKEN only with --export-token', () => {
+    const lines: string[] = [];
+    const warnings: string[] = [];
+    const quiet = cliPlatform(parseArgs([]), {}, (line) => lines.push(line), (line) => warnings.push(line));
+    quiet.setOutput('api-token', 'api-value');
+    expect(lines).toEqual([]);
+    expect(warnings).toEqual(['warning: the API token is exported as CHAINGUARD_API_TOKEN only with --export-token (stdout must then go to eval).']);
+    const exporting = cliPlatform(parseArgs(['--export-token']), {}, (line) => lines.push(line), () => undefined);
+    exporting.setOutput('api-token', 'api-value');
+    expect(lines).toEqual(["export CHAINGUARD_API_TOKEN='api-value'"]);
   });
 });

@@ -7,12 +7,12 @@
  * concurrent pulls after expiry must cause one exchange (two at most, when a late process finds
  * the new token already inside its refresh margin). Once the helper is removed, nothing pulls.
  */
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AZURE_AUDIENCE, IDENTITY_SYSTEM, readJwt, startEmulators } from '../emulators/index.mjs';
+import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators } from '../emulators/index.mjs';
 import { startRegistryGate, stsTokens } from '../emulators/registry-gate.mjs';
 import { removeHelper, type HelperConfig } from '../src/core/credential-helper.js';
-import { CLIENTS, clientProblem, describePull, pull, type Client, type ClientEnv, type PullResult } from './e2e/clients.js';
+import { CLIENTS, clientProblem, describePull, installRunnerStore, pull, waitUntilExpired, type Client, type ClientEnv, type PullResult } from './e2e/clients.js';
 import { startRegistry, type Registry } from './e2e/registry.js';
 import { installTestHelper, LOOPBACK_ONLY } from './helpers/helper-process.js';
 import { removeTempDirs, tempDir } from './helpers/temp.js';
@@ -36,21 +36,8 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-/** A credsStore helper that knows nothing of the gate, as a runner's desktop or pass store. */
-function installRunnerStore(dir: string): string {
-  const bin = path.join(dir, 'runner-bin');
-  mkdirSync(bin, { recursive: true });
-  const script = path.join(bin, 'docker-credential-runnerstore');
-  writeFileSync(script, '#!/bin/sh\ncase "$1" in\n  get) cat >/dev/null; echo "credentials not found in native keychain"; exit 1 ;;\n  list) echo "{}" ;;\n  *) cat >/dev/null ;;\nesac\n');
-  chmodSync(script, 0o755);
-  return bin;
-}
 
 const ok = (result: PullResult): string => describePull(result);
-const waitUntilExpired = async (token: string): Promise<void> => {
-  const left = readJwt(token)!.exp * 1000 - Date.now();
-  if (left > -200) await new Promise((resolve) => setTimeout(resolve, left + 200));
-};
 
 describe.each(CLIENTS)('%s with the refreshing credential helper', (client) => {
   const problem = problems[client];
@@ -71,9 +58,9 @@ describe.each(CLIENTS)('%s with the refreshing credential helper', (client) => {
       const image = `${gate.host}/e2e/hello:latest`;
       try {
         const config: HelperConfig = {
-          version: 1,
-          hosts: { [gate.host]: { kind: 'chainguard', issuer: sts.url, identity: IDENTITY_SYSTEM, audience: gate.host, azureResource: AZURE_AUDIENCE } },
-          source: { kind: 'imds', endpoint: emulators.imds.url, selectorInputs: ['managed-identity-client-id'] },
+          version: 2,
+          hosts: { [gate.host]: { kind: 'chainguard', issuer: sts.url, identity: IDENTITY_SYSTEM, audience: gate.host } },
+          source: { kind: 'imds', inputs: { azureResource: AZURE_AUDIENCE }, env: { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url } },
           minRemainingSeconds: MARGIN
         };
         const helper = installTestHelper(dir, config);

@@ -27,7 +27,8 @@ import {
   type HelperConfig,
   type HelperCredential
 } from '../src/core/credential-helper.js';
-import { describeImdsSource, helperConfigFor } from '../src/core/helper-refresh.js';
+import { describeSource, helperConfigFor } from '../src/core/helper-refresh.js';
+import { readInputs, type LoginInputs } from '../src/core/inputs.js';
 import { installTestHelper, runHelper, runProgram } from './helpers/helper-process.js';
 import { removeTempDirs, tempDir } from './helpers/temp.js';
 
@@ -40,12 +41,12 @@ const token = (label: string, expiresAt: Date): string => makeJwt({ label, exp: 
 
 function baseConfig(extra: Partial<HelperConfig> = {}): HelperConfig {
   return {
-    version: 1,
+    version: 2,
     hosts: {
-      [HOST]: { kind: 'chainguard', issuer: 'http://127.0.0.1:9', identity: IDENTITY_SYSTEM, audience: HOST, azureResource: AZURE_AUDIENCE },
+      [HOST]: { kind: 'chainguard', issuer: 'http://127.0.0.1:9', identity: IDENTITY_SYSTEM, audience: HOST },
       'myregistry.azurecr.io': { kind: 'acr' }
     },
-    source: { kind: 'imds', endpoint: 'http://127.0.0.1:9', selectorInputs: ['managed-identity-client-id'] },
+    source: { kind: 'imds', inputs: { azureResource: AZURE_AUDIENCE }, env: { AZURE_POD_IDENTITY_AUTHORITY_HOST: 'http://127.0.0.1:9' } },
     ...extra
   };
 }
@@ -77,7 +78,7 @@ describe('the helper directory', () => {
     const dir = tempDir();
     expect(() => readHelperConfig(dir)).toThrow(/cannot read its configuration .*helper\.json \(ENOENT\).*run the login step again/);
     writeFileSync(path.join(dir, 'helper.json'), JSON.stringify({ version: 99, hosts: {}, source: {} }));
-    expect(() => readHelperConfig(dir)).toThrow(/not version 1 of this helper's format/);
+    expect(() => readHelperConfig(dir)).toThrow(/not version 2 of this helper's format/);
     writeFileSync(path.join(dir, 'helper.json'), '{');
     expect(() => readHelperConfig(dir)).toThrow(/is not JSON/);
   });
@@ -114,32 +115,46 @@ describe('the helper directory', () => {
 });
 
 describe('helperConfigFor', () => {
-  it('describes the Chainguard registry, the ACR login servers and the IMDS source the step used, and no secret', () => {
-    const selector = { kind: 'client-id' as const, value: '22222222-aaaa-4aaa-8aaa-222222222222', inputLabel: 'managedIdentityClientId' };
-    const source = describeImdsSource({ AZURE_POD_IDENTITY_AUTHORITY_HOST: 'http://127.0.0.1:1234' }, selector, ['managedIdentityClientId']);
-    expect(describeImdsSource({}, undefined, [])).toEqual({ kind: 'imds', endpoint: 'http://169.254.169.254', selectorInputs: [] });
+  it('describes the Chainguard registry, the ACR login servers and the source the step chose, and no secret', () => {
+    const labels = { identity: 'identity', 'acr-registries': 'acrRegistries' };
+    const reader = (values: Record<string, string>) => ({ get: (name: string) => values[name] ?? '', label: (name: string) => name });
+    const inputs = readInputs(reader({ identity: IDENTITY_SYSTEM, 'azure-audience': AZURE_AUDIENCE, 'managed-identity-client-id': '22222222-aaaa-4aaa-8aaa-222222222222' }));
+    const env = {
+      AZURE_POD_IDENTITY_AUTHORITY_HOST: 'http://127.0.0.1:1234',
+      IDENTITY_ENDPOINT: 'http://127.0.0.1:5678/msi/token',
+      IDENTITY_HEADER: 'secret-identity-header',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'secret-request-token',
+      SYSTEM_ACCESSTOKEN: 'secret-access-token',
+      HOME: '/home/someone'
+    };
+    const source = describeSource('app-service', inputs, env);
+    expect(source).toEqual({
+      kind: 'app-service',
+      inputs: { azureResource: AZURE_AUDIENCE, selector: { kind: 'client-id', value: '22222222-aaaa-4aaa-8aaa-222222222222', inputLabel: 'managed-identity-client-id' } },
+      env: { AZURE_POD_IDENTITY_AUTHORITY_HOST: 'http://127.0.0.1:1234', IDENTITY_ENDPOINT: 'http://127.0.0.1:5678/msi/token' }
+    });
     const config = helperConfigFor({
       source,
       registry: 'cgr.dev',
       issuer: 'https://issuer.enforce.dev',
       identity: IDENTITY_SYSTEM,
       audience: 'cgr.dev',
-      azureResource: AZURE_AUDIENCE,
       acrRegistries: ['one11.azurecr.io', 'two22.azurecr.cn'],
-      labels: { identity: 'identity', 'acr-registries': 'acrRegistries' },
+      labels,
       timeoutSeconds: 60
     });
     expect(config).toEqual({
-      version: 1,
+      version: 2,
       hosts: {
-        'cgr.dev': { kind: 'chainguard', issuer: 'https://issuer.enforce.dev', identity: IDENTITY_SYSTEM, audience: 'cgr.dev', azureResource: AZURE_AUDIENCE },
+        'cgr.dev': { kind: 'chainguard', issuer: 'https://issuer.enforce.dev', identity: IDENTITY_SYSTEM, audience: 'cgr.dev' },
         'one11.azurecr.io': { kind: 'acr' },
         'two22.azurecr.cn': { kind: 'acr' }
       },
-      source: { kind: 'imds', endpoint: 'http://127.0.0.1:1234', selector, selectorInputs: ['managedIdentityClientId'] },
-      labels: { identity: 'identity', 'acr-registries': 'acrRegistries' },
+      source,
+      labels,
       timeoutSeconds: 60
     });
+    expect(JSON.stringify(config)).not.toMatch(/secret-/);
   });
 });
 
@@ -326,8 +341,8 @@ describe('the built helper, as docker runs it', () => {
 
   /** The configuration the login step would write for the emulators' IMDS and STS. */
   function config(extra: Partial<HelperConfig> = {}): HelperConfig {
-    const source = describeImdsSource({ AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url }, undefined, ['managed-identity-client-id']);
-    const login = helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST, azureResource: AZURE_AUDIENCE });
+    const source = describeSource('imds', { azureResource: AZURE_AUDIENCE } as LoginInputs, { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url });
+    const login = helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST });
     return { ...login, ...extra };
   }
   const secrets = (): string[] => [...emulators.imds.issued, ...emulators.sts.issued];
@@ -390,7 +405,7 @@ describe('the built helper, as docker runs it', () => {
   });
 
   it('reports a failed refresh in one line naming the call, never a token', async () => {
-    const helper = installTestHelper(tempDir(), config({ hosts: { [HOST]: { kind: 'chainguard', issuer: emulators.sts.url, identity: `${IDENTITY_SYSTEM.slice(0, 41)}aaaaaaaaaaaaaaaa`, audience: HOST, azureResource: AZURE_AUDIENCE } } }));
+    const helper = installTestHelper(tempDir(), config({ hosts: { [HOST]: { kind: 'chainguard', issuer: emulators.sts.url, identity: `${IDENTITY_SYSTEM.slice(0, 41)}aaaaaaaaaaaaaaaa`, audience: HOST } } }));
     const run = await runHelper(helper, 'get', 'cgr.dev');
     expect(run.code).toBe(1);
     expect(emulators.imds.issued).toHaveLength(1);

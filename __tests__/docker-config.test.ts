@@ -2,6 +2,7 @@ import { promises as fs, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import {
+  applyHelper,
   applyLogin,
   basicAuth,
   joinShared,
@@ -51,6 +52,64 @@ describe('applyLogin', () => {
     const config: AuthFile = { credHelpers: { 'cgr.dev': 'cgr' } };
     applyLogin(config, 'cgr.dev', AUTH, 'containers', 'f');
     expect(config.credHelpers).toEqual({});
+  });
+});
+
+describe('applyHelper', () => {
+  it('names the helper for this host only, over a credsStore and an auths entry, in docker and containers files alike', () => {
+    for (const kind of ['docker', 'containers'] as const) {
+      const config: AuthFile = { credsStore: 'desktop', auths: { 'cgr.dev': { auth: 'b2xk' } }, credHelpers: { 'gcr.io': 'gcloud' } };
+      const change = applyHelper(config, 'cgr.dev', 'chainguard-abc123', kind, 'f');
+      expect(config).toEqual({ credsStore: 'desktop', auths: { 'cgr.dev': { auth: 'b2xk' } }, credHelpers: { 'gcr.io': 'gcloud', 'cgr.dev': 'chainguard-abc123' } });
+      expect(change).toMatchObject({ previousAuth: { auth: 'b2xk' }, previousHelper: undefined, helperChanged: true, hadHelpers: true });
+    }
+  });
+});
+
+describe('joinShared / leaveShared with the credential helper', () => {
+  const HELPER = { helper: 'chainguard-abc123' };
+
+  it('restores the original helper entry, and no auths change, when the last job leaves', () => {
+    const original: AuthFile = { credsStore: 'desktop', credHelpers: { 'cgr.dev': 'desktop' }, auths: { 'cgr.dev': { auth: 'b2xk' } } };
+    const config: AuthFile = structuredClone(original);
+    const record = emptyRecord();
+    joinShared(config, record, 'cgr.dev', HELPER, JOB_A, 'host', digest);
+    joinShared(config, record, 'cgr.dev', HELPER, JOB_B, 'host', digest);
+    expect(config.credHelpers).toEqual({ 'cgr.dev': 'chainguard-abc123' });
+    expect(leaveShared(config, record, 'cgr.dev', JOB_A.id, digest)).toEqual({ outcome: 'others-remain', changed: false });
+    expect(config.credHelpers).toEqual({ 'cgr.dev': 'chainguard-abc123' });
+    expect(leaveShared(config, record, 'cgr.dev', JOB_B.id, digest)).toEqual({ outcome: 'restored', changed: true });
+    expect(config).toEqual(original);
+    expect(record.registries).toEqual({});
+  });
+
+  it('removes credHelpers again when there was none', () => {
+    const config: AuthFile = { auths: {} };
+    const record = emptyRecord();
+    joinShared(config, record, 'cgr.dev', HELPER, JOB_A, 'host', digest);
+    leaveShared(config, record, 'cgr.dev', JOB_A.id, digest);
+    expect(config).toEqual({ auths: {} });
+  });
+
+  it('leaves a helper entry someone rewrote since', () => {
+    const config: AuthFile = {};
+    const record = emptyRecord();
+    joinShared(config, record, 'cgr.dev', HELPER, JOB_A, 'host', digest);
+    config.credHelpers = { 'cgr.dev': 'their-own' };
+    expect(leaveShared(config, record, 'cgr.dev', JOB_A.id, digest)).toEqual({ outcome: 'changed-since', changed: false });
+    expect(config.credHelpers).toEqual({ 'cgr.dev': 'their-own' });
+  });
+
+  it('a static job and a helper job: the original comes back after both', () => {
+    const original: AuthFile = { credsStore: 'desktop', auths: { 'cgr.dev': { auth: 'b2xk' } } };
+    const config: AuthFile = structuredClone(original);
+    const record = emptyRecord();
+    joinShared(config, record, 'cgr.dev', AUTH, JOB_A, 'host', digest);
+    joinShared(config, record, 'cgr.dev', HELPER, JOB_B, 'host', digest);
+    expect(config).toMatchObject({ auths: { 'cgr.dev': { auth: AUTH } }, credHelpers: { 'cgr.dev': 'chainguard-abc123' } });
+    leaveShared(config, record, 'cgr.dev', JOB_B.id, digest);
+    expect(leaveShared(config, record, 'cgr.dev', JOB_A.id, digest).outcome).toBe('restored');
+    expect(config).toEqual(original);
   });
 });
 

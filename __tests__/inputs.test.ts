@@ -36,8 +36,22 @@ describe('readInputs', () => {
       identityTokenFile: undefined,
       oidcAudience: undefined,
       azureDevOpsServiceConnection: undefined,
-      diagnose: false
+      diagnose: false,
+      credentialHelper: true,
+      acrRegistries: [],
+      apiToken: false
     });
+  });
+
+  it('reads credential-helper, api-token and a list of ACR login servers', () => {
+    const inputs = readInputs(
+      reader({ ...base, 'credential-helper': 'false', 'api-token': 'TRUE', 'acr-registries': 'one11.azurecr.io, two22.azurecr.cn\nHTTPS://One11.azurecr.io/ three33.azurecr.us' }),
+      '/work'
+    );
+    expect(inputs).toMatchObject({ credentialHelper: false, apiToken: true, acrRegistries: ['one11.azurecr.io', 'two22.azurecr.cn', 'three33.azurecr.us'] });
+    expect(refusal({ ...base, 'acr-registries': 'example.com' }).message).toMatch(/^Input acr-registries names "example.com", which is not an Azure Container Registry login server/);
+    expect(refusal({ ...base, 'acr-registries': 'one11.azurecr.io ##vso[task.setvariable]' }).message).toMatch(/^Input acr-registries must be login servers/);
+    expect(refusal({ ...base, 'credential-helper': 'yes' }).message).toMatch(/^Input credential-helper must be true or false/);
   });
 
   it('reads the identity-source inputs, and needs neither identity nor azure-audience to diagnose', () => {

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators } from '../emulators/index.mjs';
 import { azureJob, parseVso, ROOT, runNode } from '../emulators/runners.mjs';
 import { tokenLeaks } from './helpers/hygiene.js';
+import { runProgram } from './helpers/helper-process.js';
 import { closedPort, removeTempDirs, tempDir } from './helpers/temp.js';
 
 interface Run {
@@ -92,8 +93,9 @@ describe('npm run package', () => {
     expect(existsSync(vsix)).toBe(true);
   });
 
-  it('puts nothing in the .vsix but the manifests, the icons, the details page and the task: task.json, icon.png, every file of the handlers’ bundle folders and their package.json', () => {
-    const bundleFolders = [...new Set(targets.map((target) => path.dirname(target)))];
+  it('puts nothing in the .vsix but the manifests, the icons, the details page and the task: task.json, icon.png, every file of the handlers’ and the credential helper’s bundle folders and their package.json', () => {
+    // The handlers' bundle folders, and the credential helper's, which the main step installs.
+    const bundleFolders = [...new Set([...targets.map((target) => path.dirname(target)), 'dist/helper'])];
     const taskFiles = [
       'task.json',
       'icon.png',
@@ -174,6 +176,15 @@ describe('the task unpacked from the .vsix', () => {
       expect(token?.message).toBe(chainguardToken);
       const dockerConfig = mainCommands.find((c) => c.command === 'task.setvariable' && c.properties.variable === 'dockerConfig')?.message ?? '';
       expect(existsSync(path.join(dockerConfig, 'config.json'))).toBe(true);
+
+      // Logged in through the credential helper (the default): its wrapper runs the helper bundle unpacked beside the task's.
+      const bin = mainCommands.find((c) => c.command === 'task.prependpath')?.message ?? '';
+      const name = JSON.parse(readFileSync(path.join(dockerConfig, 'config.json'), 'utf8')).credHelpers['cgr.dev'];
+      const wrapper = path.join(bin, `docker-credential-${name}`);
+      expect(readFileSync(wrapper, 'utf8')).toContain(path.join(unpacked, 'ChainguardAzureLogin', 'dist', 'helper', 'index.js'));
+      const answer = await runProgram(wrapper, ['get'], 'cgr.dev\n');
+      expect(answer.code).toBe(0);
+      expect(JSON.parse(answer.stdout)).toEqual({ ServerURL: 'cgr.dev', Username: '_token', Secret: chainguardToken });
 
       // The post-job step gets the task variables and job variables the main step set.
       const key = (name: string) => `${name.replace(/\./g, '_').toUpperCase()}`;

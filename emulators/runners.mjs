@@ -98,7 +98,8 @@ export function githubJob(dir, extraEnv = {}) {
 }
 
 /**
- * @typedef {ProcessResult & { outputs: Record<string, string>, state: Record<string, string>, exported: Record<string, string> }} GithubStepResult
+ * @typedef {ProcessResult & { outputs: Record<string, string>, state: Record<string, string>, exported: Record<string, string>, paths: string[] }} GithubStepResult
+ *   `paths`: the directories the step added to PATH (GITHUB_PATH), first-added first
  */
 
 /**
@@ -120,7 +121,8 @@ export async function runGithubMain(job, inputs, env = {}) {
   const result = await runNode('dist/github/main/index.js', { ...job.env, ...inputEnv, ...fileEnv, ...env });
   /** @param {string} name */
   const read = (name) => parseFileCommands(readFileSync(fileEnv[name], 'utf8'));
-  return { ...result, outputs: read('GITHUB_OUTPUT'), state: read('GITHUB_STATE'), exported: read('GITHUB_ENV') };
+  const paths = readFileSync(fileEnv.GITHUB_PATH, 'utf8').split('\n').filter(Boolean);
+  return { ...result, outputs: read('GITHUB_OUTPUT'), state: read('GITHUB_STATE'), exported: read('GITHUB_ENV'), paths };
 }
 
 /**

@@ -61,9 +61,9 @@ function helperDir() {
   const dir = path.join(work, `helper-${counter++}`);
   mkdirSync(path.join(dir, 'bin'), { recursive: true, mode: 0o700 });
   const config = {
-    version: 1,
-    hosts: { [HOST]: { kind: 'chainguard', issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST, azureResource: AZURE_AUDIENCE } },
-    source: { kind: 'imds', endpoint: emulators.imds.url, selectorInputs: ['managed-identity-client-id'] }
+    version: 2,
+    hosts: { [HOST]: { kind: 'chainguard', issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST } },
+    source: { kind: 'imds', inputs: { azureResource: AZURE_AUDIENCE }, env: { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url } }
   };
   writeFileSync(path.join(dir, 'helper.json'), JSON.stringify(config), { mode: 0o600 });
   const wrapper = path.join(dir, 'bin', 'docker-credential-chainguard-bench0');

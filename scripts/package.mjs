@@ -5,8 +5,9 @@
 // 1. Stages the extension under .package/extension/: vss-extension.json, the files it names
 //    (icons, details page) and the task folder named by its task contribution, which holds
 //    only task.json, icon.png, the whole folder of every bundle task.json's handlers name
-//    (so chunks loaded later and the task library's resource files come along), and the
-//    package.json files that tell Node.js how to load those bundles.
+//    (so chunks loaded later and the task library's resource files come along), the credential
+//    helper's bundle folder (dist/helper), and the package.json files that tell Node.js how to
+//    load those bundles.
 // 2. Builds the .vsix from that folder with tfx-cli and prints its path.
 //
 // The versions in package.json, task.json and vss-extension.json must agree (set them with
@@ -24,6 +25,8 @@ const OUT = path.join(ROOT, '.package');
 const STAGE = path.join(OUT, 'extension');
 const TFX = path.join(ROOT, 'node_modules', 'tfx-cli', '_build', 'tfx-cli.js');
 const HANDLER_SECTIONS = ['prejobexecution', 'execution', 'postjobexecution'];
+/** The credential helper's bundle folder, which no handler names. */
+const HELPER_FOLDER = 'dist/helper';
 const PUBLISHER = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
 
 /** @param {string} message @returns {never} */
@@ -85,6 +88,9 @@ function taskPayload(task) {
     }
   }
   if (folders.size === 0) fail('task.json names no execution handler');
+  // The credential helper the main step installs runs this bundle, found beside the step's.
+  if (!existsSync(path.join(ROOT, HELPER_FOLDER, 'index.js'))) fail(`${HELPER_FOLDER}/index.js does not exist; run 'npm run build' first`);
+  folders.add(HELPER_FOLDER);
   const manifests = new Set();
   for (const folder of folders) {
     let found = existsSync(path.join(ROOT, folder, 'package.json'));

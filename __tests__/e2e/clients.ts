@@ -14,9 +14,10 @@
  *   `credHelpers`.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readJwt } from '../../emulators/jwt.mjs';
 
 export type Client = 'docker' | 'skopeo' | 'podman' | 'buildah';
 export const CLIENTS: readonly Client[] = ['docker', 'skopeo', 'podman', 'buildah'];
@@ -111,4 +112,23 @@ function pullInto(own: string, client: Client, image: string, env: ClientEnv): P
 /** A pull's outcome for an assertion message: the command and what it printed. */
 export function describePull(result: PullResult): string {
   return `${result.command} → ${result.ok ? 'ok' : `failed (${result.code})`} in ${result.ms} ms\n${result.stderr.trim().slice(0, 2000)}`;
+}
+
+/**
+ * Writes `docker-credential-runnerstore` into `<dir>/runner-bin` (returned, for PATH): a
+ * credsStore helper that knows nothing of the test registries, as a runner's desktop or pass store.
+ */
+export function installRunnerStore(dir: string): string {
+  const bin = path.join(dir, 'runner-bin');
+  mkdirSync(bin, { recursive: true });
+  const script = path.join(bin, 'docker-credential-runnerstore');
+  writeFileSync(script, '#!/bin/sh\ncase "$1" in\n  get) cat >/dev/null; echo "credentials not found in native keychain"; exit 1 ;;\n  list) echo "{}" ;;\n  *) cat >/dev/null ;;\nesac\n');
+  chmodSync(script, 0o755);
+  return bin;
+}
+
+/** Resolves a moment after the JWT `token` expired. */
+export async function waitUntilExpired(token: string): Promise<void> {
+  const left = readJwt(token)!.exp * 1000 - Date.now();
+  if (left > -200) await new Promise((resolve) => setTimeout(resolve, left + 200));
 }

@@ -42,6 +42,12 @@ export interface BundleHarness {
   cli(env: NodeJS.ProcessEnv, args: string[]): Promise<ProcessResult>;
 }
 
+/** A CLI login's arguments with `--credential-helper false` added, unless they choose already (or do not log in). */
+function staticUnlessAsked(args: string[]): string[] {
+  if (args[0] === 'logout' || args.includes('--help') || args.some((arg) => arg.startsWith('--credential-helper'))) return args;
+  return [...args, '--credential-helper', 'false'];
+}
+
 export function useBundleHarness(options: EmulatorOptions | (() => EmulatorOptions) = {}): BundleHarness {
   const runs: ProcessResult[] = [];
   const record = <T extends ProcessResult>(result: T): T => {
@@ -54,13 +60,16 @@ export function useBundleHarness(options: EmulatorOptions | (() => EmulatorOptio
     dir: '',
     extraTokens: [],
     env: () => ({ AZURE_POD_IDENTITY_AUTHORITY_HOST: h.emulators.imds.url }),
+    // The static login unless a test asks for the credential helper (the default of the step).
     githubInputs: (extra: Record<string, string> = {}) => ({
+      'credential-helper': 'false',
       identity: IDENTITY_SYSTEM,
       'azure-audience': AZURE_AUDIENCE,
       issuer: h.emulators.sts.url,
       ...extra
     }),
     azureInputs: (extra: Record<string, string> = {}) => ({
+      credentialHelper: 'false',
       identity: IDENTITY_SYSTEM,
       azureAudience: AZURE_AUDIENCE,
       issuer: h.emulators.sts.url,
@@ -74,7 +83,7 @@ export function useBundleHarness(options: EmulatorOptions | (() => EmulatorOptio
     azureMain: async (job: Job, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
       record(await runAzureMain(job, inputs, { ...h.env(), ...env })),
     azurePost: async (job: Job, main: AzureTaskResult, env: NodeJS.ProcessEnv = {}) => record(await runAzurePost(job, main, env)),
-    cli: async (env: NodeJS.ProcessEnv, args: string[]) => record(await runNode('dist/cli/index.js', { ...h.env(), ...env }, args))
+    cli: async (env: NodeJS.ProcessEnv, args: string[]) => record(await runNode('dist/cli/index.js', { ...h.env(), ...env }, staticUnlessAsked(args)))
   };
 
   beforeEach(async () => {

@@ -10,10 +10,16 @@ import { basicAuth } from '../../src/core/docker-config.js';
 const ALLOWED_LINES = [
   (token: string) => `::add-mask::${token}`,
   (token: string) => `##vso[task.setsecret]${token}`,
-  (token: string) => `##vso[task.setvariable variable=token;isOutput=true;issecret=true;]${token}`
+  (token: string) => `##vso[task.setvariable variable=token;isOutput=true;issecret=true;]${token}`,
+  (token: string) => `##vso[task.setvariable variable=apiToken;isOutput=true;issecret=true;]${token}`
 ];
-/** Files that may hold a credential: docker/containers auth files and GitHub's output file. */
+/**
+ * Files that may hold a credential: docker/containers auth files, GitHub's output file, and the
+ * credential helper's cache (`<helper directory>/cache-<host>.json`).
+ */
 const ALLOWED_FILES = new Set(['config.json', 'containers-auth.json', 'main-output']);
+const allowedFile = (file: string): boolean =>
+  ALLOWED_FILES.has(path.basename(file)) || (/^cache-[a-z0-9._-]+\.json$/.test(path.basename(file)) && /^chainguard-helper-[A-Za-z0-9]{6}$/.test(path.basename(path.dirname(file))));
 
 function filesUnder(dir: string): string[] {
   let entries: string[];
@@ -47,7 +53,7 @@ export function tokenLeaks(tokens: readonly string[], outputs: readonly string[]
   }
   for (const dir of dirs) {
     for (const file of filesUnder(dir)) {
-      if (ALLOWED_FILES.has(path.basename(file))) continue;
+      if (allowedFile(file)) continue;
       const content = readFileSync(file, 'latin1');
       if (forms.some((form) => content.includes(form))) leaks.push(`file: ${file}`);
     }

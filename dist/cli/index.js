@@ -425,7 +425,7 @@ class InputError extends LoginError {
     }
 }
 /** The message of anything thrown, for a log line. */
-function messageOf(error) {
+function errors_messageOf(error) {
     if (error instanceof Error)
         return error.message;
     return String(error);
@@ -480,6 +480,74 @@ function systemClock(scale = 1) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/files.ts
+/**
+ * File primitives shared by the docker config writer and the credential helper: unique names
+ * for temporary files, atomic replacement, and whether a lock holder still runs. Kept free of
+ * heavier modules, so that the helper's cached answer stays quick.
+ */
+
+let temporaries = 0;
+/** A name no other process or call will pick: pid, a counter and random characters. */
+function files_uniqueSuffix() {
+    return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
+}
+/** Whether a process runs on this machine. EPERM means it runs as someone else. */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+const FILE_MODE = 0o600;
+/**
+ * Writes `text` to `file` through a temporary file beside it and a rename, so that readers never
+ * see half a file; a failed write removes its temporary file.
+ */
+function writeTextAtomic(file, text, options = {}) {
+    const mode = options.mode ?? FILE_MODE;
+    const temporary = `${file}.${files_uniqueSuffix()}.tmp`;
+    const fd = external_node_fs_default().openSync(temporary, 'wx', mode);
+    try {
+        try {
+            if (mode !== FILE_MODE)
+                external_node_fs_default().fchmodSync(fd, mode);
+            external_node_fs_default().writeFileSync(fd, text);
+            if (options.durable)
+                external_node_fs_default().fsyncSync(fd);
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+        renameReplacing(temporary, file);
+    }
+    catch (error) {
+        external_node_fs_default().rmSync(temporary, { force: true });
+        throw error;
+    }
+}
+/**
+ * Renames over an existing file. Windows refuses while another process has the target open
+ * (a concurrent reader of the helper's cache), so there the rename is tried again for a moment.
+ */
+function renameReplacing(from, to) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            external_node_fs_default().renameSync(from, to);
+            return;
+        }
+        catch (error) {
+            const code = error.code;
+            if (process.platform !== 'win32' || attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY'))
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/docker-config.ts
 /**
  * Docker and containers-image credentials: read, merge and atomically write auth files, undo
@@ -496,7 +564,8 @@ function systemClock(scale = 1) {
 
 
 
-const FILE_MODE = 0o600;
+
+const docker_config_FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
 /** How long a job waits for the lock: longer than a lock takes to become stale. */
 const LOCK_WAIT_MS = 45_000;
@@ -562,12 +631,12 @@ function readAuthFile(file, lenient = false, onIgnored) {
         text = readRegularFile(file);
     }
     catch (error) {
-        const why = error instanceof NotRegularFile ? error.message : `${file} could not be read (${error.code ?? messageOf(error)})`;
+        const why = error instanceof NotRegularFile ? error.message : `${file} could not be read (${error.code ?? errors_messageOf(error)})`;
         if (lenient) {
             onIgnored?.(why);
             return {};
         }
-        throw new LoginError(error instanceof NotRegularFile ? `${why}: replace it with a file or remove it.` : `Could not read ${file}: ${error.code ?? messageOf(error)}.`);
+        throw new LoginError(error instanceof NotRegularFile ? `${why}: replace it with a file or remove it.` : `Could not read ${file}: ${error.code ?? errors_messageOf(error)}.`);
     }
     if (text === undefined || text.trim() === '')
         return {};
@@ -587,36 +656,13 @@ function readAuthFile(file, lenient = false, onIgnored) {
     }
     return value;
 }
-let temporaries = 0;
-/** A name no other process or call will pick: pid, a counter and random characters. */
-function uniqueSuffix() {
-    return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
-}
 /**
  * Writes JSON through a temporary file and a rename, so readers never see half a file; a failed
  * write removes its temporary file. `durable` also flushes it to disk first: for files that
  * outlive the job. `mode` is the file's mode (default 0600), applied whatever the umask.
  */
-function writeFileAtomic(file, content, durable = false, mode = FILE_MODE) {
-    const temporary = `${file}.${uniqueSuffix()}.tmp`;
-    const fd = external_node_fs_default().openSync(temporary, 'wx', mode);
-    try {
-        try {
-            if (mode !== FILE_MODE)
-                external_node_fs_default().fchmodSync(fd, mode);
-            external_node_fs_default().writeFileSync(fd, `${JSON.stringify(content, null, '\t')}\n`);
-            if (durable)
-                external_node_fs_default().fsyncSync(fd);
-        }
-        finally {
-            external_node_fs_default().closeSync(fd);
-        }
-        external_node_fs_default().renameSync(temporary, file);
-    }
-    catch (error) {
-        external_node_fs_default().rmSync(temporary, { force: true });
-        throw error;
-    }
+function writeFileAtomic(file, content, durable = false, mode = docker_config_FILE_MODE) {
+    writeTextAtomic(file, `${JSON.stringify(content, null, '\t')}\n`, { durable, mode });
 }
 /**
  * The file a path finally names, following symbolic links (a dangling one too), so that an
@@ -633,16 +679,6 @@ function linkTarget(file) {
     throw new LoginError(`${file} is a chain of more than 40 symbolic links.`);
 }
 const OWNER_PREFIX = 'owner.';
-/** Whether a process runs on this machine. EPERM means it runs as someone else. */
-function processAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
 /** Whether a lock's owner is gone: a dead process on this machine, or a hold past `staleMs`. */
 function ownerGone(owner, heldMs, staleMs) {
     if (heldMs > staleMs)
@@ -760,6 +796,64 @@ function tryRename(staging, lock) {
         throw error;
     }
 }
+/**
+ * Tries once to take the lock at `lock` (clearing it first when its holder is gone or has held
+ * it longer than `staleMs`): returns the function that releases it, or undefined while another
+ * process holds it. The same lock as withFileLock's, for callers that do something else while
+ * they wait (the credential helper reads the cache another process is refreshing).
+ */
+function docker_config_tryFileLock(lock, staleMs) {
+    const unique = uniqueSuffix();
+    const ownerName = `${OWNER_PREFIX}${unique}`;
+    const staging = `${lock}.${unique}`;
+    fs.mkdirSync(staging, { mode: DIR_MODE });
+    try {
+        fs.writeFileSync(path.join(staging, ownerName), JSON.stringify({ pid: process.pid, host: os.hostname() }), { mode: docker_config_FILE_MODE });
+        for (let attempt = 0; attempt < 2; attempt++) {
+            if (tryRename(staging, lock))
+                return () => releaseLock(lock, ownerName);
+            if (!clearIfStale(lock, staleMs))
+                break;
+        }
+    }
+    catch (error) {
+        fs.rmSync(staging, { recursive: true, force: true });
+        throw error;
+    }
+    fs.rmSync(staging, { recursive: true, force: true });
+    return undefined;
+}
+/** The process ID holding the lock at `lock`, when it says (undefined when free or unknown). */
+function docker_config_lockHolder(lock) {
+    const stat = fs.lstatSync(lock, { throwIfNoEntry: false });
+    if (!stat)
+        return undefined;
+    if (!stat.isDirectory()) {
+        let content;
+        try {
+            content = readRegularFile(lock);
+        }
+        catch {
+            return undefined;
+        }
+        const pid = Number.parseInt(content ?? '', 10);
+        return Number.isInteger(pid) ? pid : undefined;
+    }
+    let owner;
+    try {
+        owner = fs.readdirSync(lock).find((name) => name.startsWith(OWNER_PREFIX));
+    }
+    catch {
+        return undefined;
+    }
+    const pid = owner ? readOwner(path.join(lock, owner))?.pid : undefined;
+    return typeof pid === 'number' ? pid : undefined;
+}
+/** Releases a lock: removes our owner file, then the directory (only if empty, so never a lock another job has taken over). */
+function releaseLock(lock, ownerName) {
+    tolerate(() => external_node_fs_default().unlinkSync(external_node_path_default().join(lock, ownerName)), ['ENOENT']);
+    tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+}
 /** Sets a file's times to now. */
 function touch(file) {
     const now = new Date();
@@ -789,14 +883,14 @@ async function withFileLock(file, fn, options = {}) {
     const waitMs = LOCK_WAIT_MS * scale;
     const staleMs = LOCK_STALE_MS * scale;
     const lock = `${file}.lock`;
-    const unique = uniqueSuffix();
+    const unique = files_uniqueSuffix();
     const ownerName = `${OWNER_PREFIX}${unique}`;
     const staging = `${lock}.${unique}`;
     const deadline = Date.now() + waitMs;
     const stagedOwner = external_node_path_default().join(staging, ownerName);
     external_node_fs_default().mkdirSync(staging, { mode: DIR_MODE });
     try {
-        external_node_fs_default().writeFileSync(stagedOwner, JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname() }), { mode: FILE_MODE });
+        external_node_fs_default().writeFileSync(stagedOwner, JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname() }), { mode: docker_config_FILE_MODE });
         // The owner file's time is when the lock was taken (others judge staleness by it): touched
         // before every try, so that time spent waiting does not count.
         for (;;) {
@@ -821,12 +915,11 @@ async function withFileLock(file, fn, options = {}) {
     }
     finally {
         // Our owner file is gone only if a job took the lock over from us; then the lock is theirs.
-        tolerate(() => external_node_fs_default().unlinkSync(external_node_path_default().join(lock, ownerName)), ['ENOENT']);
-        tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+        releaseLock(lock, ownerName);
     }
 }
-/** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
-function applyLogin(config, registry, auth, kind, file) {
+/** A file's `auths` and `credHelpers`, and the record of what a change to `registry` replaces. */
+function changeOf(config, registry, kind, file) {
     const auths = isRecord(config.auths) ? config.auths : {};
     const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
     const record = {
@@ -838,6 +931,11 @@ function applyLogin(config, registry, auth, kind, file) {
         helperChanged: false,
         hadHelpers: helpers !== undefined
     };
+    return { auths, helpers, record };
+}
+/** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
+function applyLogin(config, registry, auth, kind, file) {
+    const { auths, helpers, record } = changeOf(config, registry, kind, file);
     config.auths = { ...auths, [registry]: { auth } };
     const hostHelper = helpers !== undefined && registry in helpers;
     if (kind === 'docker') {
@@ -857,6 +955,21 @@ function applyLogin(config, registry, auth, kind, file) {
     }
     return record;
 }
+/**
+ * Names `helper` as the host's credential helper in a parsed file; returns what it replaced.
+ * A `credHelpers` entry wins over `credsStore` and `auths` for docker and the containers-image
+ * tools alike, so `auths` is left as it is. Pure.
+ */
+function applyHelper(config, registry, helper, kind, file) {
+    const { helpers, record } = changeOf(config, registry, kind, file);
+    record.helperChanged = true;
+    config.credHelpers = { ...(helpers ?? {}), [registry]: helper };
+    return record;
+}
+/** Puts a host's credential into a parsed file, as `kind`'s clients read it. Pure. */
+function applyCredential(config, registry, credential, kind, file) {
+    return 'helper' in credential ? applyHelper(config, registry, credential.helper, kind, file) : applyLogin(config, registry, credential.auth, kind, file);
+}
 /** The shared record's file, beside the config file. */
 function sharedRecordFile(configFile) {
     return `${configFile}.chainguard-login.json`;
@@ -868,13 +981,16 @@ function authDigestOf(entry, digest) {
  * Records `job` as logged in to `registry` and writes its login into `config`. The first job
  * (or the first after the user rewrote the entry) keeps what the entry held before. Pure.
  */
-function joinShared(config, record, registry, auth, job, host, digest) {
+function joinShared(config, record, registry, credential, job, host, digest) {
+    const given = typeof credential === 'string' ? { auth: credential } : credential;
     const auths = isRecord(config.auths) ? config.auths : {};
     const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
     let entry = record.registries[registry];
     const current = authDigestOf(auths[registry], digest);
-    if (!entry || current === undefined || !entry.written.includes(current)) {
-        // No job's token is in place: what is there now is the user's, to put back at the end.
+    const tokenInPlace = current !== undefined && entry?.written.includes(current) === true;
+    const helperInPlace = typeof helpers?.[registry] === 'string' && entry?.helpers?.includes(helpers[registry]) === true;
+    if (!entry || !(tokenInPlace || helperInPlace)) {
+        // No job's login is in place: what is there now is the user's, to put back at the end.
         const helperOverridden = entry?.helperChanged === true && helpers?.[registry] === '';
         entry = {
             originalAuth: auths[registry],
@@ -882,12 +998,18 @@ function joinShared(config, record, registry, auth, job, host, digest) {
             hadHelpers: helperOverridden ? entry?.hadHelpers === true : helpers !== undefined,
             helperChanged: helperOverridden,
             written: entry?.written ?? [],
+            ...(entry?.helpers ? { helpers: entry.helpers } : {}),
             jobs: entry?.jobs ?? {}
         };
     }
-    const change = applyLogin(config, registry, auth, 'docker', '');
-    entry.helperChanged ||= change.helperChanged;
-    entry.written = [...entry.written.filter((d) => d !== digest(auth)), digest(auth)];
+    const change = applyCredential(config, registry, given, 'docker', '');
+    if ('helper' in given) {
+        entry.helpers = [...(entry.helpers ?? []).filter((name) => name !== given.helper), given.helper];
+    }
+    else {
+        entry.helperChanged ||= change.helperChanged;
+        entry.written = [...entry.written.filter((d) => d !== digest(given.auth)), digest(given.auth)];
+    }
     entry.jobs = { ...entry.jobs, [job.id]: { dir: job.dir, host } };
     record.registries[registry] = entry;
 }
@@ -913,6 +1035,9 @@ function settleEntry(config, record, registry, digest) {
     let outcome = 'restored';
     const auths = isRecord(config.auths) ? config.auths : undefined;
     const current = authDigestOf(auths?.[registry], digest);
+    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
+    const currentHelper = helpers?.[registry];
+    const ourHelper = typeof currentHelper === 'string' && currentHelper !== '' && entry.helpers?.includes(currentHelper) === true;
     if (auths && current !== undefined && entry.written.includes(current)) {
         if (entry.originalAuth === undefined)
             delete auths[registry];
@@ -920,11 +1045,14 @@ function settleEntry(config, record, registry, digest) {
             auths[registry] = entry.originalAuth;
         changed = true;
     }
-    else if (auths?.[registry] !== undefined) {
+    else if (auths?.[registry] !== undefined && !(entry.written.length === 0 && sameJson(auths[registry], entry.originalAuth))) {
+        // A helper-only record never touched `auths`: the user's own entry there is not a change.
         outcome = 'changed-since';
     }
-    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-    if (entry.helperChanged && helpers?.[registry] === '') {
+    if (entry.helpers?.length && !ourHelper && currentHelper !== undefined && currentHelper !== '' && !sameJson(currentHelper, entry.originalHelper)) {
+        outcome = 'changed-since';
+    }
+    if ((entry.helperChanged && currentHelper === '') || ourHelper) {
         const next = { ...helpers };
         if (entry.originalHelper === undefined)
             delete next[registry];
@@ -985,6 +1113,7 @@ function readSharedRecord(file) {
             hadHelpers: entry.hadHelpers === true,
             helperChanged: entry.helperChanged === true,
             written: entry.written.filter((d) => typeof d === 'string'),
+            ...(Array.isArray(entry.helpers) ? { helpers: entry.helpers.filter((n) => typeof n === 'string') } : {}),
             jobs
         };
     }
@@ -1000,7 +1129,7 @@ function writeSharedRecord(file, record) {
 /** The mode to write `file` with: its own when it exists, else 0600. */
 function modeFor(file) {
     const stat = external_node_fs_default().statSync(file, { throwIfNoEntry: false });
-    return stat ? stat.mode & 0o777 : FILE_MODE;
+    return stat ? stat.mode & 0o777 : docker_config_FILE_MODE;
 }
 /**
  * Merges `job`'s login into an explicit docker config file under its lock, recording the job in
@@ -1010,6 +1139,10 @@ function modeFor(file) {
  * missing.
  */
 async function mergeLoginInto(file, registry, auth, job, options = {}) {
+    await mergeLoginsInto(file, [{ registry, credential: { auth } }], job, options);
+}
+/** As mergeLoginInto, for several hosts under one hold of the lock. */
+async function mergeLoginsInto(file, logins, job, options = {}) {
     const target = linkTarget(file);
     external_node_fs_default().mkdirSync(external_node_path_default().dirname(target), { recursive: true, mode: DIR_MODE });
     const digest = await loadDigest();
@@ -1020,7 +1153,8 @@ async function mergeLoginInto(file, registry, auth, job, options = {}) {
         const before = external_node_fs_default().existsSync(recordFile) ? readSharedRecord(recordFile) : undefined;
         const record = readSharedRecord(recordFile);
         pruneGoneJobs(config, record, host, digest);
-        joinShared(config, record, registry, auth, job, host, digest);
+        for (const login of logins)
+            joinShared(config, record, login.registry, login.credential, job, host, digest);
         writeSharedRecord(recordFile, record);
         try {
             writeFileAtomic(target, config, true, modeFor(target));
@@ -1040,21 +1174,25 @@ async function mergeLoginInto(file, registry, auth, job, options = {}) {
  * has rewritten the entry since.
  */
 async function removeLoginFrom(file, registry, jobId, options = {}) {
+    return (await removeLoginsFrom(file, [registry], jobId, options))[0];
+}
+/** As removeLoginFrom, for several hosts under one hold of the lock; one outcome per host. */
+async function removeLoginsFrom(file, registries, jobId, options = {}) {
     const target = linkTarget(file);
     const recordFile = sharedRecordFile(target);
     if (!external_node_fs_default().existsSync(recordFile))
-        return 'not-joined';
+        return registries.map(() => 'not-joined');
     const digest = await loadDigest();
     const host = external_node_os_default().hostname();
     return withFileLock(target, async () => {
         const config = readAuthFile(target);
         const record = readSharedRecord(recordFile);
-        const left = leaveShared(config, record, registry, jobId, digest);
+        const left = registries.map((registry) => leaveShared(config, record, registry, jobId, digest));
         const pruned = pruneGoneJobs(config, record, host, digest);
-        if (left.changed || pruned)
+        if (left.some((l) => l.changed) || pruned)
             writeFileAtomic(target, config, true, modeFor(target));
         writeSharedRecord(recordFile, record);
-        return left.outcome;
+        return left.map((l) => l.outcome);
     }, options);
 }
 /** Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
@@ -1077,7 +1215,7 @@ function linkSeedEntries(seedDir, jobDir) {
 const MARKER_FILE = '.chainguard-login-marker';
 /** Writes the job directory's marker (0600). */
 function writeJobMarker(jobDir, marker) {
-    external_node_fs_default().writeFileSync(external_node_path_default().join(jobDir, MARKER_FILE), marker, { mode: FILE_MODE, flag: 'wx' });
+    external_node_fs_default().writeFileSync(external_node_path_default().join(jobDir, MARKER_FILE), marker, { mode: docker_config_FILE_MODE, flag: 'wx' });
 }
 /**
  * Why `dir` is not a job directory this step created for the state carrying `marker`, or
@@ -1100,7 +1238,7 @@ function jobDirProblem(dir, marker, tempRoot) {
         root = external_node_fs_default().realpathSync(tempRoot);
     }
     catch (error) {
-        return `its location cannot be resolved (${error.code ?? messageOf(error)})`;
+        return `its location cannot be resolved (${error.code ?? errors_messageOf(error)})`;
     }
     if (parent !== root)
         return `it is not directly under this runner's temp directory (${tempRoot})`;
@@ -1121,6 +1259,9 @@ function jobDirProblem(dir, marker, tempRoot) {
     if (!marker || found !== marker)
         return 'it does not hold the marker this step left in it';
     return undefined;
+}
+function sameJson(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
 }
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -1152,7 +1293,8 @@ async function newMarker() {
 }
 /** Writes the login. On failure nothing it wrote is left behind. */
 async function installDockerLogin(plan) {
-    const auth = basicAuth(plan.username, plan.password);
+    const statics = [{ registry: plan.registry, username: plan.username, password: plan.password }, ...(plan.more ?? [])].filter((login, i, all) => all.findIndex((other) => other.registry === login.registry) === i);
+    const hosts = statics.map((login) => login.registry);
     const marker = await newMarker();
     let jobDir;
     try {
@@ -1160,7 +1302,7 @@ async function installDockerLogin(plan) {
         writeJobMarker(jobDir, marker);
     }
     catch (error) {
-        throw new LoginError(`Could not create a job-scoped docker config directory under ${plan.tempRoot}: ${messageOf(error)}.`);
+        throw new LoginError(`Could not create a job-scoped docker config directory under ${plan.tempRoot}: ${errors_messageOf(error)}.`);
     }
     const ignored = (why) => plan.warn(`Not copying existing credentials: ${why}.`);
     const lock = { scale: timeScale(plan.env) };
@@ -1182,42 +1324,59 @@ async function installDockerLogin(plan) {
             marker,
             registry: plan.registry,
             ...(plan.explicitDir ? { explicitDir: plan.explicitDir } : {}),
-            seed: { dockerDir: dockerSeed, ...(containersSeed ? { containersFile: containersSeed } : {}) }
+            seed: { dockerDir: dockerSeed, ...(containersSeed ? { containersFile: containersSeed } : {}) },
+            ...(hosts.length > 1 ? { hosts } : {})
         };
+        let helper;
+        if (plan.helper) {
+            try {
+                helper = plan.helper(jobDir, plan.explicitDir);
+            }
+            catch (error) {
+                throw new LoginError(`Could not install the docker credential helper in ${jobDir}: ${errors_messageOf(error)}.`);
+            }
+            state.helper = helper.name;
+        }
+        const logins = statics.map((login) => ({
+            registry: login.registry,
+            credential: helper ? { helper: helper.name } : { auth: basicAuth(login.username, login.password) }
+        }));
         try {
             plan.saveState?.(state);
         }
         catch (error) {
-            throw new LoginError(`Could not save the state the post step needs to remove the login: ${messageOf(error)}.`);
+            throw new LoginError(`Could not save the state the post step needs to remove the login: ${errors_messageOf(error)}.`);
         }
         // The containers-image tools read this file first; seed it from their current primary file.
         const containersAuthFile = external_node_path_default().join(jobDir, CONTAINERS_AUTH_FILE);
         const containers = containersSeed ? readAuthFile(containersSeed, true, ignored) : {};
-        applyLogin(containers, plan.registry, auth, 'containers', containersAuthFile);
+        for (const login of logins)
+            applyCredential(containers, login.registry, login.credential, 'containers', containersAuthFile);
         writeFileAtomic(containersAuthFile, containers);
         let dockerConfigDir;
         if (plan.explicitDir) {
             dockerConfigDir = plan.explicitDir;
-            await mergeLoginInto(external_node_path_default().join(dockerConfigDir, 'config.json'), plan.registry, auth, { id: marker, dir: jobDir }, lock).catch((error) => {
-                throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${messageOf(error)}`);
+            await mergeLoginsInto(external_node_path_default().join(dockerConfigDir, 'config.json'), logins, { id: marker, dir: jobDir }, lock).catch((error) => {
+                throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${errors_messageOf(error)}`);
             });
             merged = true;
         }
         else {
             dockerConfigDir = jobDir;
             const config = readAuthFile(external_node_path_default().join(dockerSeed, 'config.json'), true, ignored);
-            applyLogin(config, plan.registry, auth, 'docker', external_node_path_default().join(jobDir, 'config.json'));
+            for (const login of logins)
+                applyCredential(config, login.registry, login.credential, 'docker', external_node_path_default().join(jobDir, 'config.json'));
             writeFileAtomic(external_node_path_default().join(jobDir, 'config.json'), config);
             linkSeedEntries(dockerSeed, jobDir);
         }
-        return { dockerConfigDir, containersAuthFile, state };
+        return { dockerConfigDir, containersAuthFile, state, ...(helper ? { helper } : {}) };
     }
     catch (error) {
         if (merged && plan.explicitDir) {
-            await removeLoginFrom(external_node_path_default().join(plan.explicitDir, 'config.json'), plan.registry, marker, lock).catch(() => undefined);
+            await removeLoginsFrom(external_node_path_default().join(plan.explicitDir, 'config.json'), hosts, marker, lock).catch(() => undefined);
         }
         external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
-        throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${messageOf(error)}.`);
+        throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${errors_messageOf(error)}.`);
     }
 }
 /**
@@ -1235,8 +1394,9 @@ async function removeDockerLogin(state, context) {
     const done = [];
     if (state.explicitDir) {
         const file = external_node_path_default().join(external_node_path_default().resolve(state.explicitDir), 'config.json');
-        const outcome = await removeLoginFrom(file, state.registry, state.marker, { scale: timeScale(context.env) });
-        done.push(describeLeave(outcome, state.registry, file));
+        const hosts = state.hosts ?? [state.registry];
+        const outcomes = await removeLoginsFrom(file, hosts, state.marker, { scale: timeScale(context.env) });
+        outcomes.forEach((outcome, i) => done.push(describeLeave(outcome, hosts[i], file)));
     }
     external_node_fs_default().rmSync(state.jobDir, { recursive: true, force: true });
     done.push(`deleted ${state.jobDir}`);
@@ -1264,7 +1424,9 @@ function parseCleanupState(text) {
             typeof value.jobDir === 'string' &&
             typeof value.marker === 'string' &&
             typeof value.registry === 'string' &&
-            (value.explicitDir === undefined || typeof value.explicitDir === 'string')) {
+            (value.explicitDir === undefined || typeof value.explicitDir === 'string') &&
+            (value.hosts === undefined || (Array.isArray(value.hosts) && value.hosts.every((h) => typeof h === 'string'))) &&
+            (value.helper === undefined || typeof value.helper === 'string')) {
             return value;
         }
     }
@@ -1302,7 +1464,7 @@ async function runCleanup(platform) {
         await cleanup(platform);
     }
     catch (error) {
-        platform.warning(`Could not remove the registry login: ${messageOf(error)}`);
+        platform.warning(`Could not remove the registry login: ${errors_messageOf(error)}`);
     }
 }
 
@@ -1842,7 +2004,7 @@ const GRPC_CODES = {
     16: 'Unauthenticated'
 };
 /** Exchanges `subjectToken` for a Chainguard token. */
-async function exchangeAtChainguard(request, context) {
+async function chainguard_sts_exchangeAtChainguard(request, context) {
     const url = new URL(`${request.issuer}/sts/exchange`);
     const body = new URLSearchParams({ aud: request.audience, identity: request.identity }).toString();
     const tokenName = request.presented?.tokenName ?? 'Azure token';
@@ -1952,11 +2114,201 @@ function claimsAdvice(request) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/exchange/acr.ts
+/**
+ * Azure Container Registry: turns an Entra token for `https://containerregistry.azure.net`
+ * into an ACR refresh token (`POST https://<login server>/oauth2/exchange`), which docker
+ * presents as the password of the null-GUID user. The refresh token lives about three hours.
+ */
+
+
+
+
+
+
+/** The resource (audience) to ask of the Azure source for an ACR exchange. */
+const acr_ACR_RESOURCE = 'https://containerregistry.azure.net';
+/** Docker's user name for an ACR refresh token. */
+const ACR_USERNAME = '00000000-0000-0000-0000-000000000000';
+/** Login-server suffixes: Azure's public cloud, Azure China, Azure US Government. */
+const ACR_SUFFIXES = ['azurecr.io', 'azurecr.cn', 'azurecr.us'];
+/** How long a refresh token lives when the answer does not say (Microsoft: renew every 3 hours). */
+const DEFAULT_LIFETIME_MS = 3 * 60 * 60 * 1000;
+const acr_CONNECT_TIMEOUT_MS = 10_000;
+const acr_ATTEMPT_TIMEOUT_MS = 30_000;
+const acr_MAX_BODY_BYTES = 64 * 1024;
+/** 429 and 5xx are retried this many times. */
+const MAX_RETRIES = 4;
+const MAX_RETRY_AFTER_MS = 30_000;
+const INPUT = 'acr-registries';
+// A registry name is 5-50 letters and digits; a registry created with a domain name label
+// scope carries a hyphen and a hash after it.
+const LOGIN_SERVER = new RegExp(`^[a-z0-9]{5,50}(-[a-z0-9]{1,64})?\\.(${ACR_SUFFIXES.map((s) => s.replace(/\./g, '\\.')).join('|')})$`);
+const LOOPBACK_HOST_PORT = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]):(\d{1,5})$/;
+/**
+ * Checks one login server and returns it in the form docker and the exchange use: lower case,
+ * without a scheme or trailing slash. `host:port` is accepted only on loopback (tests).
+ */
+function parseAcrLoginServer(raw, inputLabel) {
+    const value = raw.trim().toLowerCase().replace(/^https:\/\//, '').replace(/\/+$/, '');
+    const loopback = LOOPBACK_HOST_PORT.exec(value);
+    if (loopback) {
+        const port = Number(loopback[2]);
+        if (port >= 1 && port <= 65535)
+            return value;
+    }
+    if (LOGIN_SERVER.test(value))
+        return value;
+    throw new InputError(INPUT, `Input ${inputLabel} names "${shown(raw.trim())}", which is not an Azure Container Registry login server: give <registry name>.azurecr.io ` +
+        '(.azurecr.cn in Azure China, .azurecr.us in Azure US Government), as az acr show --name <registry> --query loginServer prints it.');
+}
+/** Splits a list of login servers (commas, spaces or new lines), checks each, drops repeats. */
+function parseAcrLoginServers(raw, inputLabel) {
+    const servers = raw
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((item) => parseAcrLoginServer(item, inputLabel));
+    return [...new Set(servers)];
+}
+/** The base URL of a login server: https, or http for a loopback `host:port`. */
+function acrBaseUrl(loginServer) {
+    const url = new URL(`https://${loginServer}`);
+    if (url.port && isLoopback(url.hostname))
+        return new URL(`http://${loginServer}`);
+    return url;
+}
+class AcrStatus extends Error {
+    response;
+    summary;
+    constructor(response, summary) {
+        super(summary);
+        this.response = response;
+        this.summary = summary;
+    }
+}
+/** Exchanges an Azure token for an ACR refresh token for `loginServer`. */
+async function acr_exchangeAtAcr(request, context) {
+    const url = new URL('/oauth2/exchange', acrBaseUrl(request.loginServer));
+    const call = `Could not log in to the Azure Container Registry ${request.loginServer} (POST ${url.origin}${url.pathname})`;
+    const azureToken = await request.azureToken();
+    const claims = decodeClaims(azureToken);
+    const form = new URLSearchParams({ grant_type: 'access_token', service: request.loginServer });
+    const tenant = typeof claims?.tid === 'string' ? claims.tid : undefined;
+    if (tenant)
+        form.set('tenant', tenant);
+    form.set('access_token', azureToken);
+    const body = form.toString();
+    context.debug(`Exchanging the Azure token at ${url.origin}${url.pathname}${tenant ? ` for tenant ${tenant}` : ''}`);
+    let response;
+    try {
+        response = await retrying({
+            clock: context.clock,
+            signal: context.signal,
+            run: () => acr_attempt(url, body, context),
+            retryAfter: (error, n) => retryDelay(error, n, context),
+            onRetry: (error, n, delay) => context.debug(`ACR exchange attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+        });
+    }
+    catch (error) {
+        if (context.signal?.aborted)
+            throw error;
+        throw acr_explain(error, call, request, claims);
+    }
+    const parsed = jsonObject(response.body);
+    const refreshToken = parsed?.refresh_token;
+    if (typeof refreshToken !== 'string' || refreshToken.length === 0) {
+        if (parsed)
+            for (const value of Object.values(parsed))
+                if (typeof value === 'string' && value.length > 20)
+                    context.mask(value);
+        const what = parsed ? 'JSON without a refresh_token' : 'not JSON';
+        throw new LoginError(`${call}: it answered 200 with a body that is ${what}. Check ${request.inputLabel}: it must name an Azure Container Registry login server.`);
+    }
+    context.mask(refreshToken);
+    const expiresAt = expiryOf(decodeClaims(refreshToken)) ?? new Date(context.clock.now() + DEFAULT_LIFETIME_MS);
+    return { username: ACR_USERNAME, password: refreshToken, expiresAt };
+}
+async function acr_attempt(url, body, context) {
+    const response = await context.send({
+        url,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        body,
+        route: 'environment',
+        connectTimeoutMs: acr_CONNECT_TIMEOUT_MS,
+        timeoutMs: acr_ATTEMPT_TIMEOUT_MS,
+        maxBodyBytes: acr_MAX_BODY_BYTES,
+        signal: context.signal
+    });
+    if (response.status === 200)
+        return response;
+    throw new AcrStatus(response, `HTTP ${response.status}${detailOf(response.body)}`);
+}
+/** ` CODE: message` from ACR's {"errors":[{code,message}]} (or an OAuth error), or ''. */
+function detailOf(body) {
+    const parsed = jsonObject(body);
+    const first = Array.isArray(parsed?.errors) ? parsed.errors[0] : parsed;
+    if (!first || typeof first !== 'object')
+        return '';
+    const code = typeof first.code === 'string' ? first.code : typeof first.error === 'string' ? first.error : '';
+    const message = typeof first.message === 'string' ? first.message : typeof first.error_description === 'string' ? first.error_description : '';
+    const text = [code, message].filter(Boolean).join(': ');
+    return text ? ` ${clip(text)}` : '';
+}
+function retryDelay(error, attempt, context) {
+    if (attempt > MAX_RETRIES)
+        return undefined;
+    if (error instanceof HttpFailure) {
+        return error.kind === 'reset' || error.kind === 'timeout' ? backoffMs(attempt, 1_000, 8_000, context.clock.random) : undefined;
+    }
+    if (!(error instanceof AcrStatus))
+        return undefined;
+    const status = error.response.status;
+    if (status !== 429 && status < 500)
+        return undefined;
+    const delay = backoffMs(attempt, 1_000, 8_000, context.clock.random);
+    const asked = retryAfterMs(error.response.headers, context.clock.now());
+    return asked === undefined ? delay : Math.max(delay, Math.min(asked, MAX_RETRY_AFTER_MS));
+}
+function acr_explain(error, call, request, claims) {
+    if (error instanceof HttpFailure) {
+        const settings = error.settings ?? 'the network (HTTPS_PROXY and NO_PROXY, behind a proxy)';
+        const hint = error.kind === 'unreachable' ? `no registry answers at that name: check ${request.inputLabel}` : `check ${request.inputLabel} and ${settings}`;
+        return new LoginError(`${call}: ${error.message}; ${hint}.`);
+    }
+    if (!(error instanceof AcrStatus))
+        return error instanceof Error ? error : new Error(String(error));
+    const status = error.response.status;
+    if (status === 401 || status === 403) {
+        const principal = claimText(claims, 'oid');
+        const name = request.loginServer.split('.')[0];
+        const assignee = principal === '(absent)' ? '<principal-id of the managed identity>' : principal;
+        return new LoginError(`${call}: ${error.summary}. The registry refused the Azure identity${principal === '(absent)' ? '' : ` (principal ${principal})`}: it needs the AcrPull role on ` +
+            `this registry (or, on a registry with repository permissions (ABAC), Container Registry Repository Reader). Grant it with: ` +
+            `az role assignment create --assignee-object-id ${assignee} --assignee-principal-type ServicePrincipal --role AcrPull ` +
+            `--scope $(az acr show --name ${name} --query id --output tsv). Role assignments can take a few minutes to apply.`);
+    }
+    if (status === 404) {
+        return new LoginError(`${call}: ${error.summary}. Nothing at that address exchanges Azure tokens: check that ${request.inputLabel} names an Azure Container Registry login server.`);
+    }
+    if (status === 429 || status >= 500) {
+        return new LoginError(`${call}: the registry kept failing (last answer ${error.summary}) after ${MAX_RETRIES + 1} attempts. Try again shortly.`);
+    }
+    return new LoginError(`${call}: ${error.summary}.`);
+}
+/** A value as shown in a message: clipped, and never something that looks like a token. */
+function shown(value) {
+    if (/^eyJ/.test(value))
+        return '(a value that looks like a token, not shown)';
+    return clip(value, 80);
+}
+
 ;// CONCATENATED MODULE: ./src/core/inputs.ts
 /**
  * Reads and validates every input before any request is sent. Each refusal names the input as
  * the user writes it on their platform.
  */
+
 
 
 
@@ -1978,17 +2330,22 @@ const INPUT_NAMES = [
     'identity-token-file',
     'oidc-audience',
     'azure-devops-service-connection',
-    'diagnose'
+    'diagnose',
+    'credential-helper',
+    'acr-registries',
+    'api-token'
 ];
 const SELECTOR_INPUTS = [
     'managed-identity-client-id',
     'managed-identity-object-id',
     'managed-identity-resource-id'
 ];
-const DEFAULT_REGISTRY = 'cgr.dev';
-const DEFAULT_ISSUER = 'https://issuer.enforce.dev';
-const DEFAULT_TIMEOUT_SECONDS = 120;
+const inputs_DEFAULT_REGISTRY = 'cgr.dev';
+const inputs_DEFAULT_ISSUER = 'https://issuer.enforce.dev';
+const inputs_DEFAULT_TIMEOUT_SECONDS = 120;
 const DEFAULT_OIDC_AUDIENCE = 'issuer.enforce.dev';
+/** The audience of a Chainguard API token. */
+const API_AUDIENCE = 'https://console-api.enforce.dev';
 const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
@@ -2035,12 +2392,12 @@ function readInputs(reader, cwd = process.cwd()) {
     if (!identity && !diagnose)
         fail('identity', 'is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).');
     if (identity && !UIDP.test(identity)) {
-        fail('identity', `is not an assumable identity's UIDP ("${shown(identity)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
+        fail('identity', `is not an assumable identity's UIDP ("${inputs_shown(identity)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
     }
     // Required only by the Azure sources, which the source selection checks.
     const azureResource = value('azure-audience').replace(/\/\.default$/, '') || undefined;
     if (azureResource && !GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
-        fail('azure-audience', `must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${shown(azureResource)}".`);
+        fail('azure-audience', `must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${inputs_shown(azureResource)}".`);
     }
     const selectors = SELECTOR_INPUTS.map((name) => ({ name, value: value(name) })).filter((s) => s.value);
     if (selectors.length > 1) {
@@ -2053,50 +2410,58 @@ function readInputs(reader, cwd = process.cwd()) {
         const label = reader.label(name);
         if (name === 'managed-identity-resource-id') {
             if (!RESOURCE_ID.test(v)) {
-                fail(name, `must be the ARM resource ID of a user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, not "${shown(v)}".`);
+                fail(name, `must be the ARM resource ID of a user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, not "${inputs_shown(v)}".`);
             }
             selector = { kind: 'resource-id', value: v, inputLabel: label };
         }
         else {
             if (!GUID.test(v))
-                fail(name, `must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${shown(v)}".`);
+                fail(name, `must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${inputs_shown(v)}".`);
             selector = { kind: name === 'managed-identity-client-id' ? 'client-id' : 'object-id', value: v.toLowerCase(), inputLabel: label };
         }
     }
-    const registry = value('registry') || DEFAULT_REGISTRY;
+    const registry = value('registry') || inputs_DEFAULT_REGISTRY;
     const registryProblem = checkRegistry(registry);
     if (registryProblem)
-        fail('registry', `${registryProblem} ("${shown(registry)}"); give a host name such as cgr.dev, optionally with :port.`);
+        fail('registry', `${registryProblem} ("${inputs_shown(registry)}"); give a host name such as cgr.dev, optionally with :port.`);
     const audience = value('audience') || registry;
     if (/\s/.test(audience))
-        fail('audience', `must not contain spaces ("${shown(audience)}").`);
-    const issuer = checkIssuer(value('issuer') || DEFAULT_ISSUER, (message) => fail('issuer', message));
+        fail('audience', `must not contain spaces ("${inputs_shown(audience)}").`);
+    const issuer = checkIssuer(value('issuer') || inputs_DEFAULT_ISSUER, (message) => fail('issuer', message));
     const dockerLogin = readBoolean('docker-login', value('docker-login'), true, reader);
     const logout = readBoolean('logout', value('logout'), true, reader);
     const dockerConfigRaw = value('docker-config');
     const dockerConfig = dockerConfigRaw ? external_node_path_default().resolve(cwd, expandHome(dockerConfigRaw)) : undefined;
     const timeoutRaw = value('timeout');
-    let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+    let timeoutSeconds = inputs_DEFAULT_TIMEOUT_SECONDS;
     if (timeoutRaw) {
         timeoutSeconds = Number(timeoutRaw);
         if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || !(timeoutSeconds > 0) || timeoutSeconds > 3600) {
-            fail('timeout', `must be a number of seconds between 1 and 3600, not "${shown(timeoutRaw)}".`);
+            fail('timeout', `must be a number of seconds between 1 and 3600, not "${inputs_shown(timeoutRaw)}".`);
         }
     }
     const sourceRaw = value('identity-source').toLowerCase() || 'auto';
     if (!SOURCE_CHOICES.includes(sourceRaw)) {
-        fail('identity-source', `must be one of ${SOURCE_CHOICES.join(', ')}, not "${shown(sourceRaw)}".`);
+        fail('identity-source', `must be one of ${SOURCE_CHOICES.join(', ')}, not "${inputs_shown(sourceRaw)}".`);
     }
     const identitySource = sourceRaw;
     const tokenFileRaw = value('identity-token-file');
     const identityTokenFile = tokenFileRaw ? external_node_path_default().resolve(cwd, expandHome(tokenFileRaw)) : undefined;
     const oidcAudience = value('oidc-audience') || undefined;
     if (oidcAudience && /\s/.test(oidcAudience))
-        fail('oidc-audience', `must not contain spaces ("${shown(oidcAudience)}").`);
+        fail('oidc-audience', `must not contain spaces ("${inputs_shown(oidcAudience)}").`);
     const azureDevOpsServiceConnection = value('azure-devops-service-connection').toLowerCase() || undefined;
     if (azureDevOpsServiceConnection && !GUID.test(azureDevOpsServiceConnection)) {
-        fail('azure-devops-service-connection', `must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${shown(azureDevOpsServiceConnection)}".`);
+        fail('azure-devops-service-connection', `must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${inputs_shown(azureDevOpsServiceConnection)}".`);
     }
+    const credentialHelper = readBoolean('credential-helper', value('credential-helper'), true, reader);
+    const apiToken = readBoolean('api-token', value('api-token'), false, reader);
+    // A list: one server a line is allowed, as YAML block scalars give it.
+    const acrRaw = reader.get('acr-registries') ?? '';
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(acrRaw) || RUNNER_COMMAND.test(acrRaw) || acrRaw.length > MAX_LENGTH * 8) {
+        fail('acr-registries', 'must be login servers separated by commas, spaces or new lines, such as myregistry.azurecr.io.');
+    }
+    const acrRegistries = parseAcrLoginServers(acrRaw, reader.label('acr-registries'));
     return {
         identity,
         azureResource,
@@ -2112,7 +2477,10 @@ function readInputs(reader, cwd = process.cwd()) {
         identityTokenFile,
         oidcAudience,
         azureDevOpsServiceConnection,
-        diagnose
+        diagnose,
+        credentialHelper,
+        acrRegistries,
+        apiToken
     };
 }
 function readBoolean(name, raw, fallback, reader) {
@@ -2122,7 +2490,7 @@ function readBoolean(name, raw, fallback, reader) {
         return true;
     if (/^false$/i.test(raw))
         return false;
-    throw new InputError(name, `Input ${reader.label(name)} must be true or false, not "${shown(raw)}".`);
+    throw new InputError(name, `Input ${reader.label(name)} must be true or false, not "${inputs_shown(raw)}".`);
 }
 /** Why `registry` is not `host` or `host:port`, or undefined when it is. */
 function checkRegistry(registry) {
@@ -2148,7 +2516,7 @@ function checkIssuer(raw, fail) {
         url = new URL(raw);
     }
     catch {
-        return fail(`must be an https URL such as ${DEFAULT_ISSUER}, not "${shown(raw)}".`);
+        return fail(`must be an https URL such as ${inputs_DEFAULT_ISSUER}, not "${inputs_shown(raw)}".`);
     }
     if (url.username || url.password)
         fail('must not carry credentials.');
@@ -2156,10 +2524,10 @@ function checkIssuer(raw, fail) {
         fail('must not have a query or fragment.');
     if (url.protocol === 'http:') {
         if (!isLoopback(url.hostname))
-            fail(`must use https; plain http is accepted only for loopback addresses, not "${shown(raw)}".`);
+            fail(`must use https; plain http is accepted only for loopback addresses, not "${inputs_shown(raw)}".`);
     }
     else if (url.protocol !== 'https:') {
-        fail(`must be an https URL, not "${shown(raw)}".`);
+        fail(`must be an https URL, not "${inputs_shown(raw)}".`);
     }
     return url.href.replace(/\/+$/, '');
 }
@@ -2185,10 +2553,294 @@ function expandHome(p) {
     return p;
 }
 /** A value as shown in a message: clipped, so a pasted token or a huge value stays out of logs. */
-function shown(value) {
+function inputs_shown(value) {
     if (/^eyJ/.test(value))
         return '(a value that looks like a token, not shown)';
     return value.length > 80 ? `${value.slice(0, 40)}…` : value;
+}
+
+;// CONCATENATED MODULE: ./src/core/credential-helper.ts
+/**
+ * The refreshing docker credential helper: its configuration in the job directory, its cache,
+ * the lock that makes concurrent `get`s refresh once, and the small wrappers docker runs.
+ *
+ * Layout of a helper directory (created by `installHelper`, removed with the job):
+ *
+ *     helper.json              what to refresh and how (0600; never a token)
+ *     cache-<host>.json        the current credential for one host (0600, replaced atomically)
+ *     refresh-<host>.lock      held while one process refreshes that host (docker-config.ts's lock)
+ *     bin/docker-credential-<name>[.cmd]   the wrappers docker finds on PATH
+ *
+ * The refresh itself is injected (`Refresh`), so the helper knows nothing of sources or
+ * exchanges; `helper-refresh.ts` wires the default ones.
+ */
+
+
+
+
+const HELPER_CONFIG_VERSION = 2;
+const HELPER_CONFIG_FILE = 'helper.json';
+/** A credential with less than this left is refreshed before it is handed out. */
+const DEFAULT_MIN_REMAINING_SECONDS = 300;
+/** How long a refresh may take (the step's default timeout). */
+const DEFAULT_REFRESH_TIMEOUT_SECONDS = 120;
+/** Docker's user name for a Chainguard token. */
+const credential_helper_CHAINGUARD_USERNAME = '_token';
+/** Docker's user name for an ACR refresh token. */
+const credential_helper_ACR_USERNAME = '00000000-0000-0000-0000-000000000000';
+/** What docker-credential-helpers print (on stdout, exit 1) for a host they hold nothing for. */
+const NOT_FOUND_MESSAGE = 'credentials not found in native keychain';
+/** A failure the helper reports as one line on stderr (never carrying a token). */
+class credential_helper_HelperError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'HelperError';
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Files
+/** Writes `data` to `file` (mode 0600, flushed) through a temporary file and a rename; on failure the temporary file is removed. */
+function credential_helper_writeFileAtomic(file, data) {
+    writeTextAtomic(file, data, { durable: true });
+}
+/** Writes the helper's configuration into `dir` (created 0700 if needed). */
+function writeHelperConfig(dir, config) {
+    external_node_fs_default().mkdirSync(dir, { recursive: true, mode: 0o700 });
+    credential_helper_writeFileAtomic(external_node_path_default().join(dir, HELPER_CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`);
+}
+/** Reads and checks the configuration in `dir`. */
+function readHelperConfig(dir) {
+    const file = path.join(dir, HELPER_CONFIG_FILE);
+    let text;
+    try {
+        text = fs.readFileSync(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? 'error';
+        throw new credential_helper_HelperError(`cannot read its configuration ${file} (${code}); the login step writes it and the end of the job removes it: run the login step again in this job`);
+    }
+    let config;
+    try {
+        config = JSON.parse(text);
+    }
+    catch {
+        throw new credential_helper_HelperError(`its configuration ${file} is not JSON; run the login step again`);
+    }
+    if (!isObject(config) ||
+        config.version !== HELPER_CONFIG_VERSION ||
+        !isObject(config.hosts) ||
+        !isObject(config.source) ||
+        !isObject(config.source.inputs) ||
+        !isObject(config.source.env)) {
+        throw new credential_helper_HelperError(`its configuration ${file} is not version ${HELPER_CONFIG_VERSION} of this helper's format; run the same version of the login step again`);
+    }
+    return config;
+}
+function isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/**
+ * The registry host docker asks about, as the configuration names it: docker sends the server
+ * URL (`https://cgr.dev`, `cgr.dev`, `cgr.dev/`, `https://index.docker.io/v1/`).
+ */
+function normaliseHost(serverUrl) {
+    return serverUrl
+        .trim()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .replace(/\/.*$/s, '')
+        .toLowerCase();
+}
+/** A host as part of a file name. */
+function fileKey(host) {
+    return host.replace(/[^a-z0-9.-]/g, '_');
+}
+const cacheFile = (dir, host) => external_node_path_default().join(dir, `cache-${fileKey(host)}.json`);
+const lockFile = (dir, host) => path.join(dir, `refresh-${fileKey(host)}.lock`);
+/** The cached credential for `host`, or undefined when there is none (or it is unreadable). */
+function readCached(dir, host) {
+    let entry;
+    try {
+        entry = JSON.parse(fs.readFileSync(cacheFile(dir, host), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (!isObject(entry) || entry.host !== host || typeof entry.username !== 'string' || typeof entry.secret !== 'string')
+        return undefined;
+    const expiresAt = new Date(String(entry.expiresAt));
+    if (Number.isNaN(expiresAt.getTime()))
+        return undefined;
+    return { username: entry.username, secret: entry.secret, expiresAt, obtainedAt: Number(entry.obtainedAt) || 0 };
+}
+/** Stores the credential for `host` (the login step seeds the cache with the one it just got). */
+function writeCached(dir, host, credential, now = Date.now()) {
+    const entry = { host, username: credential.username, secret: credential.secret, expiresAt: credential.expiresAt.toISOString(), obtainedAt: now };
+    credential_helper_writeFileAtomic(cacheFile(dir, host), `${JSON.stringify(entry)}\n`);
+}
+/**
+ * Answers docker's `get` for `serverUrl`: the cached credential while it has more than the
+ * configured margin left, else a fresh one. Concurrent calls refresh once: one takes the lock
+ * and refreshes; the others wait for the new cache. Returns undefined for a host the
+ * configuration does not name.
+ */
+async function helperGet(dir, serverUrl, options) {
+    const config = readHelperConfig(dir);
+    const host = normaliseHost(serverUrl);
+    if (!Object.prototype.hasOwnProperty.call(config.hosts, host))
+        return undefined;
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    const margin = (config.minRemainingSeconds ?? DEFAULT_MIN_REMAINING_SECONDS) * 1000;
+    const answer = (credential) => ({ ServerURL: host, Username: credential.username, Secret: credential.secret });
+    const cached = readCached(dir, host);
+    if (cached && cached.expiresAt.getTime() - now() > margin)
+        return answer(cached);
+    const started = now();
+    const waitMs = options.waitMs ?? ((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) + 30) * 1000;
+    // A holder that is still running is waited for until it gives up on its own refresh.
+    const staleMs = ((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) + 30) * 1000;
+    const file = lockFile(dir, host);
+    let lastHolder = 0;
+    for (let round = 0;; round++) {
+        const release = tryFileLock(file, staleMs);
+        if (release) {
+            try {
+                // Another process may have refreshed between our first look and taking the lock.
+                const current = readCached(dir, host);
+                if (current && (current.expiresAt.getTime() - now() > margin || refreshedSince(current, started, now())))
+                    return answer(current);
+                const fresh = await options.refresh(host);
+                writeCached(dir, host, fresh, now());
+                return answer(fresh);
+            }
+            finally {
+                release();
+            }
+        }
+        lastHolder = lockHolder(file) ?? lastHolder;
+        if (now() - started > waitMs) {
+            throw new credential_helper_HelperError(`timed out after ${Math.round(waitMs / 1000)} s waiting for the refresh of ${host} by process ${lastHolder || 'unknown'}`);
+        }
+        await sleep(Math.min(25 * 2 ** Math.min(round, 3), 200) + Math.floor(Math.random() * 20));
+        // A credential another process wrote while we waited is the one to use, even when the
+        // service issues tokens shorter-lived than the margin.
+        const current = readCached(dir, host);
+        if (current && (current.expiresAt.getTime() - now() > margin || refreshedSince(current, started, now())))
+            return answer(current);
+    }
+}
+/** Whether `entry` was written after `since` and is still valid for a few seconds. */
+function refreshedSince(entry, since, now) {
+    return entry.obtainedAt >= since && entry.expiresAt.getTime() - now > 2_000;
+}
+/** Answers docker's `list`: every configured host and its user name. */
+function helperList(dir) {
+    const config = readHelperConfig(dir);
+    const list = {};
+    for (const host of Object.keys(config.hosts))
+        list[host] = readCached(dir, host)?.username ?? usernameFor(config.hosts[host]);
+    return list;
+}
+/** The user name a host's credential carries. */
+function usernameFor(entry) {
+    return entry.kind === 'acr' ? credential_helper_ACR_USERNAME : credential_helper_CHAINGUARD_USERNAME;
+}
+// ---------------------------------------------------------------------------------------------
+// Installing: the directory, the configuration and the wrappers docker runs
+/** A helper name unique to this job: `chainguard-` and six random letters or digits. */
+function helperName() {
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    const bytes = globalThis.crypto.getRandomValues(new Uint8Array(6));
+    return `chainguard-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`;
+}
+/**
+ * The helper name every job logging in through the same shared docker config uses, so that the
+ * config's one `credHelpers` entry runs each job's own helper (the one first on its PATH):
+ * `chainguard-` and six letters or digits derived from the config directory.
+ */
+function sharedHelperName(configDir) {
+    // FNV-1a: stable and quick; the name only needs to differ between directories.
+    let hash = 0x811c9dc5;
+    for (const byte of Buffer.from(external_node_path_default().resolve(configDir), 'utf8'))
+        hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+    return `chainguard-${hash.toString(36).padStart(6, '0').slice(-6)}`;
+}
+/** `value` as one single-quoted sh word. */
+function shQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** `value` as one double-quoted cmd.exe word (`%` doubled so it is not expanded). */
+function cmdQuote(value) {
+    if (value.includes('"'))
+        throw new credential_helper_HelperError(`cannot write a Windows wrapper for a path containing a double quote: ${value}`);
+    return `"${value.replace(/%/g, '%%')}"`;
+}
+/**
+ * Writes `docker-credential-<name>` (sh, 0700) and `docker-credential-<name>.cmd` (Windows),
+ * both calling the Node and the bundle by absolute path, so that `node` need not be on PATH.
+ * Returns the files written.
+ */
+function writeHelperWrappers(options) {
+    external_node_fs_default().mkdirSync(options.binDir, { recursive: true, mode: 0o700 });
+    const base = external_node_path_default().join(options.binDir, `docker-credential-${options.name}`);
+    const sh = [
+        '#!/bin/sh',
+        '# Docker credential helper of chainguard-azure-login for this job; removed when the job ends.',
+        `exec ${shQuote(options.nodePath)} ${shQuote(options.helperScript)} --dir ${shQuote(options.dir)} "$@"`,
+        ''
+    ].join('\n');
+    const cmd = [
+        '@echo off',
+        'rem Docker credential helper of chainguard-azure-login for this job; removed when the job ends.',
+        `${cmdQuote(options.nodePath)} ${cmdQuote(options.helperScript)} --dir ${cmdQuote(options.dir)} %*`,
+        ''
+    ].join('\r\n');
+    credential_helper_writeFileAtomic(base, sh);
+    external_node_fs_default().chmodSync(base, 0o700);
+    credential_helper_writeFileAtomic(`${base}.cmd`, cmd);
+    return [base, `${base}.cmd`];
+}
+/**
+ * The helper bundle beside the bundle running now: dist/helper/index.js, found from
+ * dist/github/main, dist/azure/main or dist/cli.
+ */
+function findHelperBundle(fromDir) {
+    let dir = fromDir;
+    for (let i = 0; i < 4; i++) {
+        const candidate = external_node_path_default().join(dir, 'helper', 'index.js');
+        if (external_node_fs_default().existsSync(candidate))
+            return candidate;
+        const parent = external_node_path_default().dirname(dir);
+        if (parent === dir)
+            break;
+        dir = parent;
+    }
+    return undefined;
+}
+/**
+ * Creates a private helper directory under `root` with the configuration, the seeded cache and
+ * the wrappers. Nothing is left behind when it fails.
+ */
+function installHelper(options) {
+    const name = options.name ?? helperName();
+    const dir = external_node_fs_default().mkdtempSync(external_node_path_default().join(options.root, 'chainguard-helper-'));
+    try {
+        external_node_fs_default().chmodSync(dir, 0o700);
+        writeHelperConfig(dir, options.config);
+        for (const [host, credential] of Object.entries(options.seed ?? {}))
+            writeCached(dir, host, credential);
+        const binDir = external_node_path_default().join(dir, 'bin');
+        writeHelperWrappers({ binDir, name, dir, nodePath: options.nodePath, helperScript: options.helperScript });
+        return { name, dir, binDir };
+    }
+    catch (error) {
+        external_node_fs_default().rmSync(dir, { recursive: true, force: true });
+        throw error;
+    }
+}
+/** Removes a helper directory (configuration, cache and wrappers). */
+function removeHelper(dir) {
+    fs.rmSync(dir, { recursive: true, force: true });
 }
 
 ;// CONCATENATED MODULE: ./src/core/sources/http-source.ts
@@ -2240,9 +2892,9 @@ function serviceStatus(response) {
 const MANAGED_IDENTITY_RETRIES = { statuses: [404, 408, 429, 500, 502, 503, 504], retries: 3, baseMs: 1_000, capMs: 8_000 };
 /** Token services on the internet (Entra ID, Azure DevOps): throttling and server errors only. */
 const TOKEN_SERVICE_RETRIES = { statuses: [408, 429, 500, 502, 503, 504], retries: 3, baseMs: 1_000, capMs: 8_000 };
-const MAX_RETRY_AFTER_MS = 60_000;
+const http_source_MAX_RETRY_AFTER_MS = 60_000;
 /** The delay before another attempt under `policy`, or undefined to give up. */
-function retryDelay(policy, error, attempt, context) {
+function http_source_retryDelay(policy, error, attempt, context) {
     const { clock } = context;
     if (error instanceof HttpFailure) {
         // A connection that opened and then stalled or broke is worth another try; one that never
@@ -2258,7 +2910,7 @@ function retryDelay(policy, error, attempt, context) {
     let delay = backoffMs(attempt, policy.baseMs, policy.capMs, clock.random);
     const asked = retryAfterMs(error.response.headers, clock.now());
     if (asked !== undefined)
-        delay = Math.max(delay, Math.min(asked, MAX_RETRY_AFTER_MS));
+        delay = Math.max(delay, Math.min(asked, http_source_MAX_RETRY_AFTER_MS));
     if (status >= 500)
         delay = Math.max(delay, 1_000);
     return delay;
@@ -2269,7 +2921,7 @@ function withRetries(policy, label, context, attempt) {
         clock: context.clock,
         signal: context.signal,
         run: attempt,
-        retryAfter: (error, n) => retryDelay(policy, error, n, context),
+        retryAfter: (error, n) => http_source_retryDelay(policy, error, n, context),
         onRetry: (error, n, delay) => context.debug(`${label} attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
     });
 }
@@ -2378,107 +3030,6 @@ function http_source_routeFor(url) {
     return isLoopback(url.hostname) ? 'direct' : 'environment';
 }
 
-;// CONCATENATED MODULE: ./src/core/sources/app-service.ts
-/**
- * The managed-identity endpoint of App Service, Functions and Container Apps (where runners in
- * Container Apps jobs live): `IDENTITY_ENDPOINT` on this machine, authenticated by the secret
- * `IDENTITY_HEADER`. The answer carries `expires_on` and no `expires_in`.
- */
-
-
-
-const API_VERSION = '2019-08-01';
-const app_service_CONNECT_TIMEOUT_MS = 2_000;
-const app_service_ATTEMPT_TIMEOUT_MS = 20_000;
-const app_service_MAX_BODY_BYTES = 64 * 1024;
-const SELECTOR_PARAMETER = {
-    'client-id': 'client_id',
-    'object-id': 'principal_id',
-    'resource-id': 'mi_res_id'
-};
-class AppServiceSource {
-    environment;
-    selector;
-    name = 'the App Service / Container Apps identity endpoint';
-    endpoint;
-    url;
-    constructor(environment, selector) {
-        this.environment = environment;
-        this.selector = selector;
-        this.url = endpointFromEnvironment(environment.endpoint, 'IDENTITY_ENDPOINT');
-        this.endpoint = `${this.url.origin}${this.url.pathname}`;
-    }
-    /** `IDENTITY_ENDPOINT` and `IDENTITY_HEADER`, when both are set. */
-    static detect(env) {
-        const endpoint = env.IDENTITY_ENDPOINT?.trim();
-        const header = env.IDENTITY_HEADER?.trim();
-        return endpoint && header ? { endpoint, header } : undefined;
-    }
-    async getToken(resource, context) {
-        context.mask(this.environment.header);
-        const url = new URL(this.url);
-        url.searchParams.set('api-version', API_VERSION);
-        url.searchParams.set('resource', resource);
-        if (this.selector)
-            url.searchParams.set(SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
-        const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
-        context.debug(`Requesting an Azure token from ${this.endpoint} for ${resource} with the ${who}`);
-        let response;
-        try {
-            response = await withRetries(MANAGED_IDENTITY_RETRIES, 'Identity endpoint', context, () => this.attempt(url, context));
-        }
-        catch (error) {
-            throw abortedAs(error, context) ?? this.explain(error, resource);
-        }
-        return accessTokenFrom(response, context, this.call(), 'Something other than the platform\'s identity endpoint answered: check what sets IDENTITY_ENDPOINT in this job.');
-    }
-    async attempt(url, context) {
-        const response = await context.send({
-            url,
-            method: 'GET',
-            headers: { 'X-IDENTITY-HEADER': this.environment.header, Accept: 'application/json' },
-            route: http_source_routeFor(url),
-            connectTimeoutMs: app_service_CONNECT_TIMEOUT_MS,
-            timeoutMs: app_service_ATTEMPT_TIMEOUT_MS,
-            maxBodyBytes: app_service_MAX_BODY_BYTES,
-            signal: context.signal
-        });
-        return expectStatus(response);
-    }
-    call() {
-        return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
-    }
-    explain(error, resource) {
-        const call = this.call();
-        if (error instanceof HttpFailure) {
-            return explainNetworkFailure(call, error, 'IDENTITY_ENDPOINT names an endpoint that is not running: enable a managed identity on the app or Container Apps job ' +
-                '(the platform then sets IDENTITY_ENDPOINT and IDENTITY_HEADER), or choose another identity-source.');
-        }
-        if (!(error instanceof ServiceStatus))
-            return error instanceof Error ? error : new Error(String(error));
-        const status = error.response.status;
-        if (status === 401 || status === 403) {
-            return new LoginError(`${call}: it refused the request, ${error.summary}. The endpoint did not accept IDENTITY_HEADER: the platform ` +
-                'sets it with IDENTITY_ENDPOINT and changes it when the app restarts, so do not copy, cache or override either ' +
-                'variable in the job; let the step read them from the environment the platform gives it.');
-        }
-        if (status === 400 || (status === 404 && this.selector)) {
-            const which = this.selector
-                ? `The managed identity selected by ${this.selector.inputLabel} (${this.selector.value}) may not be assigned to this app or job: assign it, or correct ${this.selector.inputLabel}.`
-                : 'The app or job may have no system-assigned identity: enable it, or select a user-assigned identity with managed-identity-client-id, managed-identity-object-id or managed-identity-resource-id.';
-            return new LoginError(`${call}: it refused the request, ${error.summary}. ${which} If the identity is right, check azure-audience ` +
-                `(${resource}): it must be the Application ID URI of an Entra app or another resource Entra ID knows.`);
-        }
-        if (MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
-            return new LoginError(`${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
-        }
-        if (status >= 300 && status < 400) {
-            return new LoginError(`${call}: it answered with a redirect (${error.summary}), which the identity endpoint never sends; something else answered.`);
-        }
-        return new LoginError(`${call}: it answered ${error.summary}.`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/sources/arc.ts
 /**
  * Azure Arc-enabled servers (on premises or in other clouds): the Arc agent's identity endpoint
@@ -2494,7 +3045,7 @@ class AppServiceSource {
 
 
 
-const arc_API_VERSION = '2019-11-01';
+const API_VERSION = '2019-11-01';
 const ARC_DEFAULT_ENDPOINT = 'http://localhost:40342/metadata/identity/oauth2/token';
 const arc_CONNECT_TIMEOUT_MS = 2_000;
 const arc_ATTEMPT_TIMEOUT_MS = 20_000;
@@ -2552,7 +3103,7 @@ class ArcSource {
             context.warn?.(`${TEST_TOKEN_DIR_VARIABLE} is set: Arc key files are accepted from ${this.tokenDir}. This setting exists for tests only; remove it.`);
         }
         const url = new URL(this.url);
-        url.searchParams.set('api-version', arc_API_VERSION);
+        url.searchParams.set('api-version', API_VERSION);
         url.searchParams.set('resource', resource);
         context.debug(`Requesting an Azure token from the Arc agent (${this.endpoint}) for ${resource}`);
         let response;
@@ -2792,6 +3343,107 @@ class AzureDevOpsOidcSource {
 const ACCESS_TOKEN_ADVICE = 'Azure DevOps did not accept the job\'s access token (System.AccessToken): it is valid only while the job runs, and a ' +
     'copied or overridden SYSTEM_ACCESSTOKEN does not work; run the step as a task of the job.';
 
+;// CONCATENATED MODULE: ./src/core/sources/app-service.ts
+/**
+ * The managed-identity endpoint of App Service, Functions and Container Apps (where runners in
+ * Container Apps jobs live): `IDENTITY_ENDPOINT` on this machine, authenticated by the secret
+ * `IDENTITY_HEADER`. The answer carries `expires_on` and no `expires_in`.
+ */
+
+
+
+const app_service_API_VERSION = '2019-08-01';
+const app_service_CONNECT_TIMEOUT_MS = 2_000;
+const app_service_ATTEMPT_TIMEOUT_MS = 20_000;
+const app_service_MAX_BODY_BYTES = 64 * 1024;
+const SELECTOR_PARAMETER = {
+    'client-id': 'client_id',
+    'object-id': 'principal_id',
+    'resource-id': 'mi_res_id'
+};
+class AppServiceSource {
+    environment;
+    selector;
+    name = 'the App Service / Container Apps identity endpoint';
+    endpoint;
+    url;
+    constructor(environment, selector) {
+        this.environment = environment;
+        this.selector = selector;
+        this.url = endpointFromEnvironment(environment.endpoint, 'IDENTITY_ENDPOINT');
+        this.endpoint = `${this.url.origin}${this.url.pathname}`;
+    }
+    /** `IDENTITY_ENDPOINT` and `IDENTITY_HEADER`, when both are set. */
+    static detect(env) {
+        const endpoint = env.IDENTITY_ENDPOINT?.trim();
+        const header = env.IDENTITY_HEADER?.trim();
+        return endpoint && header ? { endpoint, header } : undefined;
+    }
+    async getToken(resource, context) {
+        context.mask(this.environment.header);
+        const url = new URL(this.url);
+        url.searchParams.set('api-version', app_service_API_VERSION);
+        url.searchParams.set('resource', resource);
+        if (this.selector)
+            url.searchParams.set(SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
+        const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
+        context.debug(`Requesting an Azure token from ${this.endpoint} for ${resource} with the ${who}`);
+        let response;
+        try {
+            response = await withRetries(MANAGED_IDENTITY_RETRIES, 'Identity endpoint', context, () => this.attempt(url, context));
+        }
+        catch (error) {
+            throw abortedAs(error, context) ?? this.explain(error, resource);
+        }
+        return accessTokenFrom(response, context, this.call(), 'Something other than the platform\'s identity endpoint answered: check what sets IDENTITY_ENDPOINT in this job.');
+    }
+    async attempt(url, context) {
+        const response = await context.send({
+            url,
+            method: 'GET',
+            headers: { 'X-IDENTITY-HEADER': this.environment.header, Accept: 'application/json' },
+            route: http_source_routeFor(url),
+            connectTimeoutMs: app_service_CONNECT_TIMEOUT_MS,
+            timeoutMs: app_service_ATTEMPT_TIMEOUT_MS,
+            maxBodyBytes: app_service_MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        return expectStatus(response);
+    }
+    call() {
+        return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
+    }
+    explain(error, resource) {
+        const call = this.call();
+        if (error instanceof HttpFailure) {
+            return explainNetworkFailure(call, error, 'IDENTITY_ENDPOINT names an endpoint that is not running: enable a managed identity on the app or Container Apps job ' +
+                '(the platform then sets IDENTITY_ENDPOINT and IDENTITY_HEADER), or choose another identity-source.');
+        }
+        if (!(error instanceof ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const status = error.response.status;
+        if (status === 401 || status === 403) {
+            return new LoginError(`${call}: it refused the request, ${error.summary}. The endpoint did not accept IDENTITY_HEADER: the platform ` +
+                'sets it with IDENTITY_ENDPOINT and changes it when the app restarts, so do not copy, cache or override either ' +
+                'variable in the job; let the step read them from the environment the platform gives it.');
+        }
+        if (status === 400 || (status === 404 && this.selector)) {
+            const which = this.selector
+                ? `The managed identity selected by ${this.selector.inputLabel} (${this.selector.value}) may not be assigned to this app or job: assign it, or correct ${this.selector.inputLabel}.`
+                : 'The app or job may have no system-assigned identity: enable it, or select a user-assigned identity with managed-identity-client-id, managed-identity-object-id or managed-identity-resource-id.';
+            return new LoginError(`${call}: it refused the request, ${error.summary}. ${which} If the identity is right, check azure-audience ` +
+                `(${resource}): it must be the Application ID URI of an Entra app or another resource Entra ID knows.`);
+        }
+        if (MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
+            return new LoginError(`${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        if (status >= 300 && status < 400) {
+            return new LoginError(`${call}: it answered with a redirect (${error.summary}), which the identity endpoint never sends; something else answered.`);
+        }
+        return new LoginError(`${call}: it answered ${error.summary}.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/sources/github-oidc.ts
 /**
  * GitHub Actions' own OIDC token, asked through the runner library (`getIDToken(audience)`) that
@@ -2844,7 +3496,7 @@ class GithubOidcSource {
         catch (error) {
             if (context.signal?.aborted)
                 throw error;
-            throw new LoginError(`${call}: ${clip(messageOf(error))}. Check that the job has "permissions: id-token: write".`);
+            throw new LoginError(`${call}: ${clip(errors_messageOf(error))}. Check that the job has "permissions: id-token: write".`);
         }
         if (typeof token !== 'string' || !token)
             throw new LoginError(`${call}: the runner returned no token.`);
@@ -2895,7 +3547,7 @@ const imds_ATTEMPT_TIMEOUT_MS = 5_000;
 const SILENT_BUDGET_MS = 20_000;
 const imds_MAX_BODY_BYTES = 64 * 1024;
 /** 404, 429 and 5xx are retried this many times. */
-const MAX_RETRIES = 5;
+const imds_MAX_RETRIES = 5;
 /** 410 means IMDS is updating, which takes up to 70 s: keep trying at least that long. */
 const UPDATING_BUDGET_MS = 75_000;
 const imds_MAX_RETRY_AFTER_MS = 60_000;
@@ -3004,7 +3656,7 @@ class ImdsSource {
             return Math.min(backoffMs(attempt, 1_000, 10_000, clock.random), UPDATING_BUDGET_MS - elapsed + 1);
         }
         const retryable = status === 404 || status === 429 || status >= 500;
-        if (!retryable || attempt > MAX_RETRIES)
+        if (!retryable || attempt > imds_MAX_RETRIES)
             return undefined;
         let delay = backoffMs(attempt, 1_000, 16_000, clock.random);
         const asked = retryAfterMs(error.response.headers, clock.now());
@@ -3072,7 +3724,7 @@ class ImdsSource {
             if (status === 410)
                 return new LoginError(`${call}: IMDS was still updating (${error.summary}) after more than 70 s. Try again shortly.`);
             if (status === 404 || status === 429 || status >= 500) {
-                return new LoginError(`${call}: IMDS kept failing (last answer ${error.summary}) after ${MAX_RETRIES + 1} attempts. Try again shortly.`);
+                return new LoginError(`${call}: IMDS kept failing (last answer ${error.summary}) after ${imds_MAX_RETRIES + 1} attempts. Try again shortly.`);
             }
             if (status >= 300 && status < 400) {
                 return new LoginError(`${call}: it answered with a redirect (${error.summary}), which the metadata service never sends; something else answered.`);
@@ -3338,7 +3990,7 @@ function aadstsCode(error) {
 
 const AZURE_SOURCE_NAMES = 'workload identity, App Service / Container Apps, Azure Arc, IMDS';
 /** Picks the source, or throws an InputError / LoginError naming what to set. */
-function selectSource(request) {
+function sources_selectSource(request) {
     const chosen = request.inputs.identitySource === 'auto' ? autoSelect(request) : explicitSelect(request);
     refuseInapplicable(chosen.source.kind, request, chosen.reason);
     return chosen;
@@ -3502,6 +4154,163 @@ function azure(kind, source, inputs) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/helper-refresh.ts
+
+
+
+
+
+
+
+
+/**
+ * The variables the sources read that carry no secret: endpoints, file paths, client and tenant
+ * IDs. The helper's configuration keeps them as the step saw them, so that a refresh asks the
+ * same place whatever environment docker runs the helper in.
+ */
+const SOURCE_ENVIRONMENT = [
+    'AZURE_POD_IDENTITY_AUTHORITY_HOST',
+    'IDENTITY_ENDPOINT',
+    'IMDS_ENDPOINT',
+    'AZURE_FEDERATED_TOKEN_FILE',
+    'AZURE_CLIENT_ID',
+    'AZURE_TENANT_ID',
+    'AZURE_AUTHORITY_HOST',
+    'ACTIONS_ID_TOKEN_REQUEST_URL',
+    'SYSTEM_OIDCREQUESTURI',
+    'GITHUB_ACTIONS',
+    'ProgramFiles',
+    'ProgramData',
+    TEST_TOKEN_DIR_VARIABLE
+];
+/** The secrets the sources read: never written down; the helper reads them from its own environment. */
+const SECRET_ENVIRONMENT = (/* unused pure expression or super */ null && (['IDENTITY_HEADER', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SYSTEM_ACCESSTOKEN']));
+/** The description of the source the step chose, for the helper's configuration. */
+function describeSource(kind, inputs, env, platform) {
+    const kept = {};
+    for (const name of SOURCE_ENVIRONMENT) {
+        const value = env[name];
+        if (value !== undefined && value !== '')
+            kept[name] = value;
+    }
+    if (kind === 'azure-devops') {
+        // The task library hands the request URI over as a pipeline variable.
+        const uri = oidcRequestUri(env, platform);
+        if (uri)
+            kept.SYSTEM_OIDCREQUESTURI = uri;
+    }
+    const chosen = {};
+    if (inputs.azureResource)
+        chosen.azureResource = inputs.azureResource;
+    if (inputs.selector)
+        chosen.selector = inputs.selector;
+    if (inputs.identityTokenFile)
+        chosen.identityTokenFile = inputs.identityTokenFile;
+    if (inputs.oidcAudience)
+        chosen.oidcAudience = inputs.oidcAudience;
+    if (inputs.azureDevOpsServiceConnection)
+        chosen.azureDevOpsServiceConnection = inputs.azureDevOpsServiceConnection;
+    return { kind, inputs: chosen, env: kept };
+}
+/** The helper's configuration for one login: the Chainguard registry and any ACR login servers. */
+function helperConfigFor(options) {
+    const hosts = {
+        [options.registry]: { kind: 'chainguard', issuer: options.issuer, identity: options.identity, audience: options.audience }
+    };
+    for (const server of options.acrRegistries ?? [])
+        hosts[server] = { kind: 'acr' };
+    return {
+        version: 2,
+        hosts,
+        source: options.source,
+        ...(options.labels ? { labels: options.labels } : {}),
+        ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
+        ...(options.minRemainingSeconds !== undefined ? { minRemainingSeconds: options.minRemainingSeconds } : {})
+    };
+}
+/** Every input's label on the platform, for the helper's messages. */
+function labelsOf(label) {
+    return Object.fromEntries(INPUT_NAMES.map((name) => [name, label(name)]));
+}
+/**
+ * The source a configuration describes, chosen again as the step chose it: `resource` replaces
+ * azure-audience (an ACR exchange asks for ACR_RESOURCE). The stored environment wins; only the
+ * secrets come from the helper's own.
+ */
+function sourceFromDescription(config, runtime, resource) {
+    const stored = config.source;
+    const env = {};
+    for (const name of SECRET_ENVIRONMENT)
+        if (runtime.env[name] !== undefined)
+            env[name] = runtime.env[name];
+    Object.assign(env, stored.env);
+    const inputs = {
+        identity: '',
+        registry: DEFAULT_REGISTRY,
+        audience: DEFAULT_REGISTRY,
+        issuer: DEFAULT_ISSUER,
+        dockerLogin: false,
+        logout: false,
+        timeoutSeconds: config.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        diagnose: false,
+        credentialHelper: false,
+        acrRegistries: [],
+        apiToken: false,
+        ...stored.inputs,
+        identitySource: stored.kind,
+        ...(resource ? { azureResource: resource } : {})
+    };
+    const label = (name) => config.labels?.[name] ?? name;
+    try {
+        return selectSource({ inputs, env, platform: runtime.platform, label }).source;
+    }
+    catch (error) {
+        throw new HelperError(`the identity source ${stored.kind} the login step used is not available here: ${messageOf(error)}`, { cause: error });
+    }
+}
+/** A refresh for every host of `config`, through the source and exchanges the step used. */
+function defaultRefresh(config, runtime) {
+    const label = (name) => config.labels?.[name] ?? name;
+    const context = {
+        send: runtime.send,
+        clock: runtime.clock,
+        signal: runtime.signal,
+        // The helper prints nothing a runner reads as a log line of the job, and never a token.
+        mask: () => undefined,
+        debug: () => undefined,
+        env: runtime.env,
+        platform: runtime.platform
+    };
+    return async (host) => {
+        const entry = config.hosts[host];
+        try {
+            if (entry.kind === 'chainguard') {
+                const source = sourceFromDescription(config, runtime);
+                const presented = await source.getToken(context);
+                const token = await exchangeAtChainguard({
+                    issuer: entry.issuer,
+                    identity: entry.identity,
+                    audience: entry.audience,
+                    subjectToken: presented.token,
+                    identityInput: label('identity'),
+                    audienceInput: label('audience')
+                }, context);
+                return { username: CHAINGUARD_USERNAME, secret: token.token, expiresAt: token.expiresAt };
+            }
+            const source = sourceFromDescription(config, runtime, ACR_RESOURCE);
+            const credential = await exchangeAtAcr({ loginServer: host, azureToken: async () => (await source.getToken(context)).token, inputLabel: label('acr-registries') }, context);
+            return { username: credential.username, secret: credential.password, expiresAt: credential.expiresAt };
+        }
+        catch (error) {
+            if (runtime.signal?.aborted)
+                throw new HelperError(`the refresh for ${host} took longer than ${config.timeoutSeconds ?? 120} s`);
+            if (error instanceof HelperError)
+                throw error;
+            throw new HelperError(`could not refresh the credential for ${host}: ${messageOf(error)}`, { cause: error });
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/login.ts
 
 
@@ -3510,6 +4319,12 @@ function azure(kind, source, inputs) {
 
 
 
+
+
+
+
+/** Test-only: the credential helper refreshes when fewer seconds than this are left (default 300). */
+const TEST_HELPER_MARGIN_VARIABLE = 'CHAINGUARD_LOGIN_TEST_HELPER_MARGIN_SECONDS';
 /** Logs the job in; throws a LoginError (or InputError) with one clear message on failure. */
 async function login(platform, runtime) {
     const inputs = readInputs(platform, runtime.cwd);
@@ -3529,7 +4344,17 @@ async function login(platform, runtime) {
         platform: offered
     };
     try {
-        const { source, reason } = selectSource({ inputs, env: runtime.env, platform: offered, label: (name) => platform.label(name) });
+        const { source, reason } = sources_selectSource({ inputs, env: runtime.env, platform: offered, label: (name) => platform.label(name) });
+        if (inputs.acrRegistries.length > 0 && !AZURE_SOURCES.includes(source.kind)) {
+            throw new InputError('acr-registries', `Input ${platform.label('acr-registries')} needs an Azure identity source: Azure Container Registry accepts only Azure tokens, and ` +
+                `the identity source is ${source.kind} (${reason}). Remove it, or log in with the machine's, pod's or app's Azure managed identity ` +
+                `(${platform.label('azure-audience')}, and ${platform.label('identity-source')} auto or an Azure source).`);
+        }
+        const helperScript = inputs.dockerLogin && inputs.credentialHelper && !inputs.diagnose ? runtime.helperBundle?.() : undefined;
+        if (inputs.dockerLogin && inputs.credentialHelper && !inputs.diagnose && !helperScript) {
+            platform.warning("The credential helper's bundle (helper/index.js) is not beside this step's bundle (an incomplete copy of the step, or a run from its sources): " +
+                `logging in with static credentials that expire with the token. Reinstall the step, or set ${platform.label('credential-helper')} to false to silence this.`);
+        }
         platform.info(`Identity source: ${source.name} (${reason})`);
         const what = `${/^[AEIOU]/.test(source.tokenName) ? 'an' : 'a'} ${source.tokenName}`;
         waitingFor = `${what} from ${source.name} (${source.endpoint})`;
@@ -3548,7 +4373,7 @@ async function login(platform, runtime) {
         }
         waitingFor = `Chainguard's STS (${inputs.issuer})`;
         platform.info(`Exchanging it at ${inputs.issuer} for identity ${inputs.identity}`);
-        const chainguard = await exchangeAtChainguard({
+        const chainguard = await chainguard_sts_exchangeAtChainguard({
             issuer: inputs.issuer,
             identity: inputs.identity,
             audience: inputs.audience,
@@ -3558,6 +4383,38 @@ async function login(platform, runtime) {
             presented: doctor
         }, context);
         const expiresAt = chainguard.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+        let apiToken;
+        if (inputs.apiToken) {
+            waitingFor = `Chainguard's STS (${inputs.issuer}) for an API token`;
+            platform.info(`Exchanging it at ${inputs.issuer} for an API token (audience ${API_AUDIENCE})`);
+            apiToken = (await chainguard_sts_exchangeAtChainguard({
+                issuer: inputs.issuer,
+                identity: inputs.identity,
+                audience: API_AUDIENCE,
+                subjectToken: presented.token,
+                identityInput: platform.label('identity'),
+                audienceInput: platform.label('api-token'),
+                presented: doctor
+            }, context)).token;
+        }
+        const acr = [];
+        if (inputs.acrRegistries.length > 0) {
+            // The same source, asked for a token ACR accepts.
+            const acrSource = sources_selectSource({
+                inputs: { ...inputs, identitySource: source.kind, azureResource: acr_ACR_RESOURCE },
+                env: runtime.env,
+                platform: offered,
+                label: (name) => platform.label(name)
+            }).source;
+            let azureToken;
+            for (const server of inputs.acrRegistries) {
+                waitingFor = `the Azure Container Registry ${server}`;
+                platform.info(`Logging in to the Azure Container Registry ${server} with an Azure token for ${acr_ACR_RESOURCE}`);
+                azureToken ??= acrSource.getToken(context).then((token) => token.token);
+                const credential = await acr_exchangeAtAcr({ loginServer: server, azureToken: () => azureToken, inputLabel: platform.label('acr-registries') }, context);
+                acr.push({ server, credential });
+            }
+        }
         let dockerConfigDir = '';
         let installed;
         // A login earlier in the same shell (the command-line tool hands its state back): replaced.
@@ -3566,10 +4423,26 @@ async function login(platform, runtime) {
         try {
             if (inputs.dockerLogin) {
                 waitingFor = 'the docker config to be written';
+                const seed = {
+                    [inputs.registry]: { username: TOKEN_USERNAME, secret: chainguard.token, expiresAt: chainguard.expiresAt }
+                };
+                for (const { server, credential } of acr)
+                    seed[server] = { username: ACR_USERNAME, secret: credential.password, expiresAt: credential.expiresAt };
                 installed = await installDockerLogin({
                     registry: inputs.registry,
                     username: TOKEN_USERNAME,
                     password: chainguard.token,
+                    more: acr.map(({ server, credential }) => ({ registry: server, username: credential.username, password: credential.password })),
+                    helper: helperScript
+                        ? (jobDir, shared) => installHelper({
+                            root: jobDir,
+                            config: helperConfig(inputs, source.kind, runtime, offered, (name) => platform.label(name), (message) => platform.warning(message)),
+                            nodePath: runtime.nodePath ?? process.execPath,
+                            helperScript,
+                            seed,
+                            ...(shared ? { name: sharedHelperName(shared) } : {})
+                        })
+                        : undefined,
                     explicitDir: inputs.dockerConfig,
                     explicitDirLabel: platform.label('docker-config'),
                     tempRoot,
@@ -3580,14 +4453,23 @@ async function login(platform, runtime) {
                     previous
                 });
                 dockerConfigDir = installed.dockerConfigDir;
+                if (installed.helper)
+                    platform.addPath(installed.helper.binDir);
                 platform.exportVariable('DOCKER_CONFIG', installed.dockerConfigDir);
                 platform.exportVariable('REGISTRY_AUTH_FILE', installed.containersAuthFile);
-                platform.info(`Logged in to ${inputs.registry}; docker config in ${installed.dockerConfigDir} (exported as DOCKER_CONFIG)`);
+                const hosts = [inputs.registry, ...acr.map((a) => a.server)].join(', ');
+                platform.info(`Logged in to ${hosts}; docker config in ${installed.dockerConfigDir} (exported as DOCKER_CONFIG)`);
+                if (installed.helper) {
+                    platform.info(`Credential helper docker-credential-${installed.helper.name} (in ${installed.helper.binDir}, put on PATH) hands out the credentials ` +
+                        'and gets fresh ones from the same identity source before they expire');
+                }
             }
             platform.setOutput('token', chainguard.token, { secret: true });
             platform.setOutput('expires-at', expiresAt);
             platform.setOutput('identity', inputs.identity);
             platform.setOutput('docker-config', dockerConfigDir);
+            if (apiToken !== undefined)
+                platform.setOutput('api-token', apiToken, { secret: true });
         }
         catch (error) {
             // Nothing half-written: a failure after the login was written takes it out again.
@@ -3602,7 +4484,7 @@ async function login(platform, runtime) {
                     platform.info(`Replaced the earlier login: ${line}`);
             }
             catch (error) {
-                platform.warning(`Could not remove the earlier login: ${messageOf(error)}`);
+                platform.warning(`Could not remove the earlier login: ${errors_messageOf(error)}`);
             }
         }
     }
@@ -3620,12 +4502,35 @@ async function runLogin(platform, runtime) {
         await login(platform, runtime);
     }
     catch (error) {
-        platform.setFailed(messageOf(error));
+        platform.setFailed(errors_messageOf(error));
     }
+}
+/** The credential helper's configuration for this login: the source chosen, its inputs, the hosts. */
+function helperConfig(inputs, kind, runtime, offered, label, warn) {
+    const raw = runtime.env[TEST_HELPER_MARGIN_VARIABLE]?.trim();
+    let minRemainingSeconds;
+    if (raw) {
+        const value = Number(raw);
+        if (Number.isFinite(value) && value >= 0) {
+            minRemainingSeconds = value;
+            warn(`${TEST_HELPER_MARGIN_VARIABLE} is set: the credential helper refreshes ${value} s before expiry. This setting exists for tests only; remove it.`);
+        }
+    }
+    return helperConfigFor({
+        source: describeSource(kind, inputs, runtime.env, offered),
+        registry: inputs.registry,
+        issuer: inputs.issuer,
+        identity: inputs.identity,
+        audience: inputs.audience,
+        acrRegistries: inputs.acrRegistries,
+        labels: labelsOf(label),
+        timeoutSeconds: inputs.timeoutSeconds,
+        ...(minRemainingSeconds !== undefined ? { minRemainingSeconds } : {})
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/platform.ts
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-at', 'identity', 'docker-config']));
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-at', 'identity', 'docker-config', 'api-token']));
 /** kebab-case to camelCase: the Azure Pipelines spelling of an input or output. */
 function camelCase(name) {
     return name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
@@ -3656,12 +4561,29 @@ function neutralise(message) {
 
 
 
+
+
+
 /**
  * `CHAINGUARD_LOGIN_TIME_SCALE` (a number in (0, 1]) makes retry waits and budgets pass faster;
  * the project's tests of the built bundles use it to ride out a 70 s IMDS update in a second.
  */
 function processRuntime() {
-    return { env: process.env, clock: systemClock(timeScale(process.env)), send: send, home: external_node_os_default().homedir(), cwd: process.cwd() };
+    return { env: process.env, clock: systemClock(timeScale(process.env)), send: send, home: external_node_os_default().homedir(), cwd: process.cwd(), helperBundle: bundledHelper };
+}
+/** The credential helper bundle beside the bundle this process runs (dist/helper/index.js). */
+function bundledHelper() {
+    const script = process.argv[1];
+    if (!script)
+        return undefined;
+    let resolved;
+    try {
+        resolved = external_node_fs_default().realpathSync(script);
+    }
+    catch {
+        return undefined;
+    }
+    return findHelperBundle(external_node_path_default().dirname(resolved));
 }
 
 ;// CONCATENATED MODULE: ./src/platform/cli.ts
@@ -3677,7 +4599,8 @@ const OUTPUT_VARIABLES = {
     token: 'CHAINGUARD_TOKEN',
     'expires-at': 'CHAINGUARD_TOKEN_EXPIRES_AT',
     identity: 'CHAINGUARD_IDENTITY',
-    'docker-config': 'DOCKER_CONFIG'
+    'docker-config': 'DOCKER_CONFIG',
+    'api-token': 'CHAINGUARD_API_TOKEN'
 };
 /**
  * Parses `[login|logout|diagnose] --name value|--name=value … [--export-token] [--debug] [--help]`;
@@ -3730,6 +4653,10 @@ function cliPlatform(options, env, out, err) {
         label: (name) => `--${name}`,
         setSecret: () => undefined,
         setOutput: (name, value) => {
+            if (name === 'api-token' && !options.exportToken) {
+                err('warning: the API token is exported as CHAINGUARD_API_TOKEN only with --export-token (stdout must then go to eval).');
+                return;
+            }
             if (name === 'token' && !options.exportToken)
                 return;
             if (name === 'docker-config')
@@ -3786,7 +4713,14 @@ Options (the same inputs as the GitHub Action):
   --docker-config <dir>                  merge into this docker config directory instead of a fresh one
   --logout <true|false>                  export ${STATE_VARIABLE} for 'logout' (default true)
   --timeout <seconds>                    give up after this long (default 120)
-  --export-token                         also export CHAINGUARD_TOKEN
+  --credential-helper <true|false>       log in through a refreshing docker credential helper written into
+                                         the temp directory and put on PATH (default true); false writes
+                                         the one-hour token itself into the docker config
+  --acr-registries <servers>             Azure Container Registry login servers (<name>.azurecr.io, comma or
+                                         space separated) to log in to with the same Azure identity
+  --api-token <true|false>               also get a Chainguard API token, exported as CHAINGUARD_API_TOKEN
+                                         with --export-token (default false)
+  --export-token                         also export CHAINGUARD_TOKEN (and CHAINGUARD_API_TOKEN)
   --debug                                print debug lines on stderr
 
 Under auto the source is, in order: the token file if given; with --azure-audience, workload identity
@@ -3823,7 +4757,7 @@ async function run(argv = process.argv.slice(2)) {
             process.exitCode = 1;
     }
     catch (error) {
-        err(`error: ${neutralise(messageOf(error))}`);
+        err(`error: ${neutralise(errors_messageOf(error))}`);
         process.exitCode = 2;
     }
 }

@@ -242,9 +242,15 @@ __webpack_require__.d(__webpack_exports__, {
   processRuntime: () => (/* binding */ processRuntime)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_default = /*#__PURE__*/__webpack_require__.n(external_node_fs_);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/core/clock.ts
 /**
  * The time scale a process runs at: `CHAINGUARD_LOGIN_TIME_SCALE` (a number in (0, 1]) makes
@@ -285,10 +291,15 @@ function systemClock(scale = 1) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/credential-helper.ts + 2 modules
+var credential_helper = __webpack_require__(2206);
 // EXTERNAL MODULE: ./src/core/http.ts
 var http = __webpack_require__(1983);
 ;// CONCATENATED MODULE: ./src/core/runtime.ts
 /** The real process's runtime for the core. */
+
+
+
 
 
 
@@ -297,7 +308,21 @@ var http = __webpack_require__(1983);
  * the project's tests of the built bundles use it to ride out a 70 s IMDS update in a second.
  */
 function processRuntime() {
-    return { env: process.env, clock: systemClock(timeScale(process.env)), send: http/* send */.tN, home: external_node_os_default().homedir(), cwd: process.cwd() };
+    return { env: process.env, clock: systemClock(timeScale(process.env)), send: http/* send */.tN, home: external_node_os_default().homedir(), cwd: process.cwd(), helperBundle: bundledHelper };
+}
+/** The credential helper bundle beside the bundle this process runs (dist/helper/index.js). */
+function bundledHelper() {
+    const script = process.argv[1];
+    if (!script)
+        return undefined;
+    let resolved;
+    try {
+        resolved = external_node_fs_default().realpathSync(script);
+    }
+    catch {
+        return undefined;
+    }
+    return (0,credential_helper/* findHelperBundle */._P)(external_node_path_default().dirname(resolved));
 }
 
 

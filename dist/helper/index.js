@@ -1,23 +1,824 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7167:
+/***/ 2206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ab: () => (/* binding */ DEFAULT_REFRESH_TIMEOUT_SECONDS),
-/* harmony export */   T: () => (/* binding */ helperGet),
-/* harmony export */   UV: () => (/* binding */ CHAINGUARD_USERNAME),
-/* harmony export */   XY: () => (/* binding */ readHelperConfig),
-/* harmony export */   ZC: () => (/* binding */ helperList),
-/* harmony export */   hs: () => (/* binding */ NOT_FOUND_MESSAGE),
-/* harmony export */   pQ: () => (/* binding */ HelperError)
-/* harmony export */ });
-/* unused harmony exports HELPER_CONFIG_VERSION, HELPER_CONFIG_FILE, DEFAULT_MIN_REMAINING_SECONDS, ACR_USERNAME, writeFileAtomic, writeHelperConfig, normaliseHost, readCached, writeCached, usernameFor, helperName, writeHelperWrappers, findHelperBundle, installHelper, removeHelper */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  UV: () => (/* binding */ CHAINGUARD_USERNAME),
+  Ab: () => (/* binding */ DEFAULT_REFRESH_TIMEOUT_SECONDS),
+  pQ: () => (/* binding */ HelperError),
+  hs: () => (/* binding */ NOT_FOUND_MESSAGE),
+  _P: () => (/* binding */ findHelperBundle),
+  T: () => (/* binding */ helperGet),
+  ZC: () => (/* binding */ helperList),
+  XY: () => (/* binding */ readHelperConfig)
+});
+
+// UNUSED EXPORTS: ACR_USERNAME, DEFAULT_MIN_REMAINING_SECONDS, HELPER_CONFIG_FILE, HELPER_CONFIG_VERSION, helperName, installHelper, normaliseHost, readCached, removeHelper, sharedHelperName, usernameFor, writeCached, writeFileAtomic, writeHelperConfig, writeHelperWrappers
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+;// CONCATENATED MODULE: ./src/core/files.ts
+/**
+ * File primitives shared by the docker config writer and the credential helper: unique names
+ * for temporary files, atomic replacement, and whether a lock holder still runs. Kept free of
+ * heavier modules, so that the helper's cached answer stays quick.
+ */
+
+let temporaries = 0;
+/** A name no other process or call will pick: pid, a counter and random characters. */
+function files_uniqueSuffix() {
+    return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
+}
+/** Whether a process runs on this machine. EPERM means it runs as someone else. */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+const FILE_MODE = 0o600;
+/**
+ * Writes `text` to `file` through a temporary file beside it and a rename, so that readers never
+ * see half a file; a failed write removes its temporary file.
+ */
+function files_writeTextAtomic(file, text, options = {}) {
+    const mode = options.mode ?? FILE_MODE;
+    const temporary = `${file}.${files_uniqueSuffix()}.tmp`;
+    const fd = external_node_fs_default().openSync(temporary, 'wx', mode);
+    try {
+        try {
+            if (mode !== FILE_MODE)
+                external_node_fs_default().fchmodSync(fd, mode);
+            external_node_fs_default().writeFileSync(fd, text);
+            if (options.durable)
+                external_node_fs_default().fsyncSync(fd);
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+        renameReplacing(temporary, file);
+    }
+    catch (error) {
+        external_node_fs_default().rmSync(temporary, { force: true });
+        throw error;
+    }
+}
+/**
+ * Renames over an existing file. Windows refuses while another process has the target open
+ * (a concurrent reader of the helper's cache), so there the rename is tried again for a moment.
+ */
+function renameReplacing(from, to) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            external_node_fs_default().renameSync(from, to);
+            return;
+        }
+        catch (error) {
+            const code = error.code;
+            if (process.platform !== 'win32' || attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY'))
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/docker-config.ts
+/**
+ * Docker and containers-image credentials: read, merge and atomically write auth files, undo
+ * exactly what was merged, and keep jobs that share one docker config from undoing each other.
+ *
+ * Two facts shape this module. The docker CLI ignores an `auths` entry when the config names a
+ * `credsStore` (or a `credHelpers` entry for the host): it then asks that helper instead. An
+ * empty `credHelpers` entry for the host sends docker back to `auths`. The containers-image
+ * tools (skopeo, podman, buildah) ignore `credsStore`, but treat any `credHelpers` entry, even
+ * an empty one, as a helper to run; so they get their own auth file, exported as
+ * REGISTRY_AUTH_FILE, which they read first.
+ */
+
+
+
+
+
+const docker_config_FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+/** How long a job waits for the lock: longer than a lock takes to become stale. */
+const LOCK_WAIT_MS = 45_000;
+/** A lock whose holder has held it this long (or is no longer running) is taken over. */
+const LOCK_STALE_MS = 30_000;
+/** The `auth` value docker expects: base64 of `user:password`. */
+function basicAuth(username, password) {
+    return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+}
+/** SHA-256, hex; node:crypto is loaded on first use. */
+async function loadDigest() {
+    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
+    return (value) => createHash('sha256').update(value).digest('hex');
+}
+/** The user's docker config directory: $DOCKER_CONFIG, else ~/.docker. */
+function userDockerConfigDir(env, home = os.homedir()) {
+    return env.DOCKER_CONFIG?.trim() ? path.resolve(env.DOCKER_CONFIG.trim()) : path.join(home, '.docker');
+}
+/** The containers-image tools' primary auth file, when this environment names one. */
+function userContainersAuthFile(env) {
+    if (env.REGISTRY_AUTH_FILE?.trim())
+        return path.resolve(env.REGISTRY_AUTH_FILE.trim());
+    if (env.XDG_RUNTIME_DIR?.trim())
+        return path.join(env.XDG_RUNTIME_DIR.trim(), 'containers', 'auth.json');
+    return undefined;
+}
+/**
+ * Reads a file's text if it is a regular file. Opening does not wait (a FIFO with no writer
+ * would block the step forever, beyond the reach of any timeout): anything that is not a
+ * regular file is refused with "is not a regular file". Missing → undefined.
+ */
+function readRegularFile(file) {
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    try {
+        if (!external_node_fs_default().fstatSync(fd).isFile())
+            throw new NotRegularFile(file);
+        return external_node_fs_default().readFileSync(fd, 'utf8');
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+class NotRegularFile extends Error {
+    constructor(file) {
+        super(`${file} is not a regular file`);
+    }
+}
+/**
+ * Reads an auth file. Missing → `{}`. Unreadable, not a regular file, or not a JSON object →
+ * LoginError, unless `lenient`, when it is reported through `onIgnored` and treated as empty.
+ */
+function readAuthFile(file, lenient = false, onIgnored) {
+    let text;
+    try {
+        text = readRegularFile(file);
+    }
+    catch (error) {
+        const why = error instanceof NotRegularFile ? error.message : `${file} could not be read (${error.code ?? messageOf(error)})`;
+        if (lenient) {
+            onIgnored?.(why);
+            return {};
+        }
+        throw new LoginError(error instanceof NotRegularFile ? `${why}: replace it with a file or remove it.` : `Could not read ${file}: ${error.code ?? messageOf(error)}.`);
+    }
+    if (text === undefined || text.trim() === '')
+        return {};
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        value = undefined;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        if (lenient) {
+            onIgnored?.(`${file} is not a JSON object`);
+            return {};
+        }
+        throw new LoginError(`${file} is not a JSON object: fix or remove it, then run the step again.`);
+    }
+    return value;
+}
+/**
+ * Writes JSON through a temporary file and a rename, so readers never see half a file; a failed
+ * write removes its temporary file. `durable` also flushes it to disk first: for files that
+ * outlive the job. `mode` is the file's mode (default 0600), applied whatever the umask.
+ */
+function writeFileAtomic(file, content, durable = false, mode = docker_config_FILE_MODE) {
+    writeTextAtomic(file, `${JSON.stringify(content, null, '\t')}\n`, { durable, mode });
+}
+/**
+ * The file a path finally names, following symbolic links (a dangling one too), so that an
+ * explicit config.json that is a link is written through to its target instead of replaced.
+ */
+function linkTarget(file) {
+    let current = file;
+    for (let hops = 0; hops < 40; hops++) {
+        const stat = fs.lstatSync(current, { throwIfNoEntry: false });
+        if (!stat?.isSymbolicLink())
+            return current;
+        current = path.resolve(path.dirname(current), fs.readlinkSync(current));
+    }
+    throw new LoginError(`${file} is a chain of more than 40 symbolic links.`);
+}
+const OWNER_PREFIX = 'owner.';
+/** Whether a lock's owner is gone: a dead process on this machine, or a hold past `staleMs`. */
+function ownerGone(owner, heldMs, staleMs) {
+    if (heldMs > staleMs)
+        return true;
+    return typeof owner?.pid === 'number' && owner.host === external_node_os_default().hostname() && !processAlive(owner.pid);
+}
+function readOwner(file) {
+    try {
+        const value = JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
+        return value !== null && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * When the lock at `lock` is stale, clears it and returns true (the caller tries again);
+ * returns false while a live holder has it.
+ *
+ * The lock is a directory holding one `owner.<random>` file. Clearing removes that one named
+ * file, never "whatever is at the lock path": when several jobs find the same stale lock, the
+ * first removes the owner file, and the others' removals fail harmlessly instead of removing a
+ * lock someone has just taken. The emptied directory is then replaced (or removed: rmdir only
+ * removes an empty directory, so it can never remove a lock in use).
+ */
+function clearIfStale(lock, staleMs) {
+    const stat = external_node_fs_default().lstatSync(lock, { throwIfNoEntry: false });
+    if (!stat)
+        return true;
+    const now = Date.now();
+    if (!stat.isDirectory()) {
+        // A lock file in the format of earlier versions: the holder's process ID. Unlinking a path
+        // never removes a directory lock, so two jobs clearing it cannot remove each other's lock.
+        let content;
+        try {
+            content = readRegularFile(lock);
+        }
+        catch {
+            content = undefined;
+        }
+        const pid = Number.parseInt(content ?? '', 10);
+        if (!ownerGone(Number.isInteger(pid) ? { pid, host: external_node_os_default().hostname() } : undefined, now - stat.mtimeMs, staleMs))
+            return false;
+        tolerate(() => external_node_fs_default().unlinkSync(lock), ['ENOENT', 'EISDIR', 'EPERM']);
+        return true;
+    }
+    let entries;
+    try {
+        entries = external_node_fs_default().readdirSync(lock);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return true;
+        throw error;
+    }
+    if (entries.length === 0) {
+        // Emptied by a holder that is releasing it (or died doing so).
+        tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+        return true;
+    }
+    const owner = entries.find((name) => name.startsWith(OWNER_PREFIX));
+    if (!owner)
+        return false;
+    const ownerFile = external_node_path_default().join(lock, owner);
+    const ownerStat = external_node_fs_default().statSync(ownerFile, { throwIfNoEntry: false });
+    if (!ownerStat)
+        return true;
+    if (!ownerGone(readOwner(ownerFile), now - ownerStat.mtimeMs, staleMs))
+        return false;
+    tolerate(() => external_node_fs_default().unlinkSync(ownerFile), ['ENOENT']);
+    tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+    return true;
+}
+/** Removes staging directories of jobs that died waiting for the lock. Called holding it. */
+function sweepStaging(lock, waitMs) {
+    const dir = path.dirname(lock);
+    const prefix = `${path.basename(lock)}.`;
+    let names;
+    try {
+        names = fs.readdirSync(dir);
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix) || !/^\d+\.\d+\.[a-z0-9]+$/.test(name.slice(prefix.length)))
+            continue;
+        const staging = path.join(dir, name);
+        const stat = fs.lstatSync(staging, { throwIfNoEntry: false });
+        if (!stat?.isDirectory())
+            continue;
+        const ownerFile = fs
+            .readdirSync(staging)
+            .filter((entry) => entry.startsWith(OWNER_PREFIX))
+            .map((entry) => path.join(staging, entry))[0];
+        // A waiter touches its owner file at every try and never waits longer than waitMs.
+        const touched = (ownerFile && fs.statSync(ownerFile, { throwIfNoEntry: false })?.mtimeMs) || stat.mtimeMs;
+        if (ownerGone(ownerFile ? readOwner(ownerFile) : undefined, Date.now() - touched, waitMs))
+            fs.rmSync(staging, { recursive: true, force: true });
+    }
+}
+/** Renames the prepared lock directory into place; false while another lock is there. */
+function tryRename(staging, lock) {
+    try {
+        external_node_fs_default().renameSync(staging, lock);
+        return true;
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        // ENOTEMPTY/EEXIST: a lock is there; ENOTDIR: a lock file of an earlier version; EPERM or
+        // EACCES: Windows, which does not rename onto an existing directory.
+        if (['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes(code))
+            return false;
+        if (['EPERM', 'EACCES'].includes(code) && external_node_fs_default().lstatSync(lock, { throwIfNoEntry: false }))
+            return false;
+        throw error;
+    }
+}
+/**
+ * Tries once to take the lock at `lock` (clearing it first when its holder is gone or has held
+ * it longer than `staleMs`): returns the function that releases it, or undefined while another
+ * process holds it. The same lock as withFileLock's, for callers that do something else while
+ * they wait (the credential helper reads the cache another process is refreshing).
+ */
+function tryFileLock(lock, staleMs) {
+    const unique = files_uniqueSuffix();
+    const ownerName = `${OWNER_PREFIX}${unique}`;
+    const staging = `${lock}.${unique}`;
+    external_node_fs_default().mkdirSync(staging, { mode: DIR_MODE });
+    try {
+        external_node_fs_default().writeFileSync(external_node_path_default().join(staging, ownerName), JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname() }), { mode: docker_config_FILE_MODE });
+        for (let attempt = 0; attempt < 2; attempt++) {
+            if (tryRename(staging, lock))
+                return () => releaseLock(lock, ownerName);
+            if (!clearIfStale(lock, staleMs))
+                break;
+        }
+    }
+    catch (error) {
+        external_node_fs_default().rmSync(staging, { recursive: true, force: true });
+        throw error;
+    }
+    external_node_fs_default().rmSync(staging, { recursive: true, force: true });
+    return undefined;
+}
+/** The process ID holding the lock at `lock`, when it says (undefined when free or unknown). */
+function lockHolder(lock) {
+    const stat = external_node_fs_default().lstatSync(lock, { throwIfNoEntry: false });
+    if (!stat)
+        return undefined;
+    if (!stat.isDirectory()) {
+        let content;
+        try {
+            content = readRegularFile(lock);
+        }
+        catch {
+            return undefined;
+        }
+        const pid = Number.parseInt(content ?? '', 10);
+        return Number.isInteger(pid) ? pid : undefined;
+    }
+    let owner;
+    try {
+        owner = external_node_fs_default().readdirSync(lock).find((name) => name.startsWith(OWNER_PREFIX));
+    }
+    catch {
+        return undefined;
+    }
+    const pid = owner ? readOwner(external_node_path_default().join(lock, owner))?.pid : undefined;
+    return typeof pid === 'number' ? pid : undefined;
+}
+/** Releases a lock: removes our owner file, then the directory (only if empty, so never a lock another job has taken over). */
+function releaseLock(lock, ownerName) {
+    tolerate(() => external_node_fs_default().unlinkSync(external_node_path_default().join(lock, ownerName)), ['ENOENT']);
+    tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+}
+/** Sets a file's times to now. */
+function touch(file) {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+}
+function tolerate(action, codes) {
+    try {
+        action();
+    }
+    catch (error) {
+        if (!codes.includes(error.code ?? ''))
+            throw error;
+    }
+}
+/**
+ * Runs `fn` holding `<file>.lock`, so that concurrent jobs sharing a config directory do not
+ * lose each other's updates.
+ *
+ * Taking the lock renames a prepared directory (holding `owner.<random>` with this process's
+ * ID and host name) to `<file>.lock`; the rename fails while another job's lock is there. A
+ * lock whose holder is no longer running on this machine, or has held it for over 30 s, is
+ * stale and taken over (see clearIfStale). A job waits up to 45 s, longer than a lock takes to
+ * become stale.
+ */
+async function withFileLock(file, fn, options = {}) {
+    const scale = options.scale ?? 1;
+    const waitMs = LOCK_WAIT_MS * scale;
+    const staleMs = LOCK_STALE_MS * scale;
+    const lock = `${file}.lock`;
+    const unique = uniqueSuffix();
+    const ownerName = `${OWNER_PREFIX}${unique}`;
+    const staging = `${lock}.${unique}`;
+    const deadline = Date.now() + waitMs;
+    const stagedOwner = path.join(staging, ownerName);
+    fs.mkdirSync(staging, { mode: DIR_MODE });
+    try {
+        fs.writeFileSync(stagedOwner, JSON.stringify({ pid: process.pid, host: os.hostname() }), { mode: docker_config_FILE_MODE });
+        // The owner file's time is when the lock was taken (others judge staleness by it): touched
+        // before every try, so that time spent waiting does not count.
+        for (;;) {
+            touch(stagedOwner);
+            if (tryRename(staging, lock))
+                break;
+            const cleared = clearIfStale(lock, staleMs);
+            if (Date.now() > deadline) {
+                throw new LoginError(`Could not update ${file}: could not take ${lock} within ${Math.round(waitMs / 1000)} s (other jobs kept it busy, ` +
+                    `or it holds something other than a lock). Run the step again; if no job is using ${file}, remove ${lock}.`);
+            }
+            await new Promise((resolve) => setTimeout(resolve, cleared ? 1 : 5 + Math.random() * 25));
+        }
+    }
+    catch (error) {
+        fs.rmSync(staging, { recursive: true, force: true });
+        throw error;
+    }
+    try {
+        sweepStaging(lock, waitMs);
+        return await fn();
+    }
+    finally {
+        // Our owner file is gone only if a job took the lock over from us; then the lock is theirs.
+        releaseLock(lock, ownerName);
+    }
+}
+/** A file's `auths` and `credHelpers`, and the record of what a change to `registry` replaces. */
+function changeOf(config, registry, kind, file) {
+    const auths = isRecord(config.auths) ? config.auths : {};
+    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
+    const record = {
+        file,
+        registry,
+        kind,
+        previousAuth: auths[registry],
+        previousHelper: helpers?.[registry],
+        helperChanged: false,
+        hadHelpers: helpers !== undefined
+    };
+    return { auths, helpers, record };
+}
+/** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
+function applyLogin(config, registry, auth, kind, file) {
+    const { auths, helpers, record } = changeOf(config, registry, kind, file);
+    config.auths = { ...auths, [registry]: { auth } };
+    const hostHelper = helpers !== undefined && registry in helpers;
+    if (kind === 'docker') {
+        // docker reads `auths` only when no helper applies to the host; "" means "no helper".
+        const storeApplies = typeof config.credsStore === 'string' && config.credsStore !== '';
+        if ((storeApplies && !hostHelper) || (hostHelper && helpers[registry] !== '')) {
+            config.credHelpers = { ...(helpers ?? {}), [registry]: '' };
+            record.helperChanged = true;
+        }
+    }
+    else if (hostHelper) {
+        // containers-image runs any listed helper, even "": the entry has to go.
+        const rest = { ...helpers };
+        delete rest[registry];
+        config.credHelpers = rest;
+        record.helperChanged = true;
+    }
+    return record;
+}
+/**
+ * Names `helper` as the host's credential helper in a parsed file; returns what it replaced.
+ * A `credHelpers` entry wins over `credsStore` and `auths` for docker and the containers-image
+ * tools alike, so `auths` is left as it is. Pure.
+ */
+function applyHelper(config, registry, helper, kind, file) {
+    const { helpers, record } = changeOf(config, registry, kind, file);
+    record.helperChanged = true;
+    config.credHelpers = { ...(helpers ?? {}), [registry]: helper };
+    return record;
+}
+/** Puts a host's credential into a parsed file, as `kind`'s clients read it. Pure. */
+function applyCredential(config, registry, credential, kind, file) {
+    return 'helper' in credential ? applyHelper(config, registry, credential.helper, kind, file) : applyLogin(config, registry, credential.auth, kind, file);
+}
+/** The shared record's file, beside the config file. */
+function sharedRecordFile(configFile) {
+    return `${configFile}.chainguard-login.json`;
+}
+function authDigestOf(entry, digest) {
+    return isRecord(entry) && typeof entry.auth === 'string' ? digest(entry.auth) : undefined;
+}
+/**
+ * Records `job` as logged in to `registry` and writes its login into `config`. The first job
+ * (or the first after the user rewrote the entry) keeps what the entry held before. Pure.
+ */
+function joinShared(config, record, registry, credential, job, host, digest) {
+    const given = typeof credential === 'string' ? { auth: credential } : credential;
+    const auths = isRecord(config.auths) ? config.auths : {};
+    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
+    let entry = record.registries[registry];
+    const current = authDigestOf(auths[registry], digest);
+    const tokenInPlace = current !== undefined && entry?.written.includes(current) === true;
+    const helperInPlace = typeof helpers?.[registry] === 'string' && entry?.helpers?.includes(helpers[registry]) === true;
+    if (!entry || !(tokenInPlace || helperInPlace)) {
+        // No job's login is in place: what is there now is the user's, to put back at the end.
+        const helperOverridden = entry?.helperChanged === true && helpers?.[registry] === '';
+        entry = {
+            originalAuth: auths[registry],
+            originalHelper: helperOverridden ? entry?.originalHelper : helpers?.[registry],
+            hadHelpers: helperOverridden ? entry?.hadHelpers === true : helpers !== undefined,
+            helperChanged: helperOverridden,
+            written: entry?.written ?? [],
+            ...(entry?.helpers ? { helpers: entry.helpers } : {}),
+            jobs: entry?.jobs ?? {}
+        };
+    }
+    const change = applyCredential(config, registry, given, 'docker', '');
+    if ('helper' in given) {
+        entry.helpers = [...(entry.helpers ?? []).filter((name) => name !== given.helper), given.helper];
+    }
+    else {
+        entry.helperChanged ||= change.helperChanged;
+        entry.written = [...entry.written.filter((d) => d !== digest(given.auth)), digest(given.auth)];
+    }
+    entry.jobs = { ...entry.jobs, [job.id]: { dir: job.dir, host } };
+    record.registries[registry] = entry;
+}
+/**
+ * Removes `job` from the record; when no job is left for the registry, puts back what the entry
+ * held before the first job (only where a job's token is still in place) and forgets the
+ * registry. Returns the outcome and whether `config` changed. Pure.
+ */
+function leaveShared(config, record, registry, jobId, digest) {
+    const entry = record.registries[registry];
+    if (!entry || !(jobId in entry.jobs))
+        return { outcome: 'not-joined', changed: false };
+    delete entry.jobs[jobId];
+    if (Object.keys(entry.jobs).length > 0)
+        return { outcome: 'others-remain', changed: false };
+    return settleEntry(config, record, registry, digest);
+}
+/** The last job has left `registry`: restores its entries and forgets it. Pure. */
+function settleEntry(config, record, registry, digest) {
+    const entry = record.registries[registry];
+    delete record.registries[registry];
+    let changed = false;
+    let outcome = 'restored';
+    const auths = isRecord(config.auths) ? config.auths : undefined;
+    const current = authDigestOf(auths?.[registry], digest);
+    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
+    const currentHelper = helpers?.[registry];
+    const ourHelper = typeof currentHelper === 'string' && currentHelper !== '' && entry.helpers?.includes(currentHelper) === true;
+    if (auths && current !== undefined && entry.written.includes(current)) {
+        if (entry.originalAuth === undefined)
+            delete auths[registry];
+        else
+            auths[registry] = entry.originalAuth;
+        changed = true;
+    }
+    else if (auths?.[registry] !== undefined && !(entry.written.length === 0 && sameJson(auths[registry], entry.originalAuth))) {
+        // A helper-only record never touched `auths`: the user's own entry there is not a change.
+        outcome = 'changed-since';
+    }
+    if (entry.helpers?.length && !ourHelper && currentHelper !== undefined && currentHelper !== '' && !sameJson(currentHelper, entry.originalHelper)) {
+        outcome = 'changed-since';
+    }
+    if ((entry.helperChanged && currentHelper === '') || ourHelper) {
+        const next = { ...helpers };
+        if (entry.originalHelper === undefined)
+            delete next[registry];
+        else
+            next[registry] = entry.originalHelper;
+        if (Object.keys(next).length === 0 && !entry.hadHelpers)
+            delete config.credHelpers;
+        else
+            config.credHelpers = next;
+        changed = true;
+    }
+    return { outcome, changed };
+}
+/**
+ * Forgets jobs that are gone (their job directory on this machine no longer exists: a job
+ * killed before its post step ran) and settles registries no job uses any more. Returns whether
+ * `config` changed.
+ */
+function pruneGoneJobs(config, record, host, digest) {
+    let changed = false;
+    for (const [registry, entry] of Object.entries(record.registries)) {
+        for (const [id, job] of Object.entries(entry.jobs)) {
+            if (job.host === host && isGone(job.dir))
+                delete entry.jobs[id];
+        }
+        if (Object.keys(entry.jobs).length === 0)
+            changed = settleEntry(config, record, registry, digest).changed || changed;
+    }
+    return changed;
+}
+/** Whether a path certainly no longer exists (one this user cannot look into might). */
+function isGone(file) {
+    try {
+        fs.lstatSync(file);
+        return false;
+    }
+    catch (error) {
+        return ['ENOENT', 'ENOTDIR'].includes(error.code ?? '');
+    }
+}
+/** Reads a shared record; anything unreadable or malformed counts as no record. */
+function readSharedRecord(file) {
+    const value = readAuthFile(file, true);
+    const record = { version: 1, registries: {} };
+    if (value.version !== 1 || !isRecord(value.registries))
+        return record;
+    for (const [registry, entry] of Object.entries(value.registries)) {
+        if (!isRecord(entry) || !Array.isArray(entry.written) || !isRecord(entry.jobs))
+            continue;
+        const jobs = {};
+        for (const [id, job] of Object.entries(entry.jobs)) {
+            if (isRecord(job) && typeof job.dir === 'string' && typeof job.host === 'string')
+                jobs[id] = { dir: job.dir, host: job.host };
+        }
+        record.registries[registry] = {
+            ...('originalAuth' in entry ? { originalAuth: entry.originalAuth } : {}),
+            ...('originalHelper' in entry ? { originalHelper: entry.originalHelper } : {}),
+            hadHelpers: entry.hadHelpers === true,
+            helperChanged: entry.helperChanged === true,
+            written: entry.written.filter((d) => typeof d === 'string'),
+            ...(Array.isArray(entry.helpers) ? { helpers: entry.helpers.filter((n) => typeof n === 'string') } : {}),
+            jobs
+        };
+    }
+    return record;
+}
+/** Writes the shared record, or removes it when it names no registry. */
+function writeSharedRecord(file, record) {
+    if (Object.keys(record.registries).length === 0)
+        fs.rmSync(file, { force: true });
+    else
+        writeFileAtomic(file, record, true);
+}
+/** The mode to write `file` with: its own when it exists, else 0600. */
+function modeFor(file) {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat ? stat.mode & 0o777 : docker_config_FILE_MODE;
+}
+/**
+ * Merges `job`'s login into an explicit docker config file under its lock, recording the job in
+ * the shared record first (so that a failure between the two leaves nothing unrecorded; a
+ * failure writing the config puts the record back). A config.json that is a symbolic link is
+ * written through to its target, keeping the target's mode. Creates the directory (0700) when
+ * missing.
+ */
+async function mergeLoginInto(file, registry, auth, job, options = {}) {
+    await mergeLoginsInto(file, [{ registry, credential: { auth } }], job, options);
+}
+/** As mergeLoginInto, for several hosts under one hold of the lock. */
+async function mergeLoginsInto(file, logins, job, options = {}) {
+    const target = linkTarget(file);
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: DIR_MODE });
+    const digest = await loadDigest();
+    const host = os.hostname();
+    await withFileLock(target, async () => {
+        const config = readAuthFile(target);
+        const recordFile = sharedRecordFile(target);
+        const before = fs.existsSync(recordFile) ? readSharedRecord(recordFile) : undefined;
+        const record = readSharedRecord(recordFile);
+        pruneGoneJobs(config, record, host, digest);
+        for (const login of logins)
+            joinShared(config, record, login.registry, login.credential, job, host, digest);
+        writeSharedRecord(recordFile, record);
+        try {
+            writeFileAtomic(target, config, true, modeFor(target));
+        }
+        catch (error) {
+            if (before)
+                writeSharedRecord(recordFile, before);
+            else
+                fs.rmSync(recordFile, { force: true });
+            throw error;
+        }
+    }, options);
+}
+/**
+ * Takes `job`'s login out of an explicit docker config file under its lock: the last job to
+ * leave a registry puts back what its entry held before the first one came, unless the user
+ * has rewritten the entry since.
+ */
+async function removeLoginFrom(file, registry, jobId, options = {}) {
+    return (await removeLoginsFrom(file, [registry], jobId, options))[0];
+}
+/** As removeLoginFrom, for several hosts under one hold of the lock; one outcome per host. */
+async function removeLoginsFrom(file, registries, jobId, options = {}) {
+    const target = linkTarget(file);
+    const recordFile = sharedRecordFile(target);
+    if (!fs.existsSync(recordFile))
+        return registries.map(() => 'not-joined');
+    const digest = await loadDigest();
+    const host = os.hostname();
+    return withFileLock(target, async () => {
+        const config = readAuthFile(target);
+        const record = readSharedRecord(recordFile);
+        const left = registries.map((registry) => leaveShared(config, record, registry, jobId, digest));
+        const pruned = pruneGoneJobs(config, record, host, digest);
+        if (left.some((l) => l.changed) || pruned)
+            writeFileAtomic(target, config, true, modeFor(target));
+        writeSharedRecord(recordFile, record);
+        return left.map((l) => l.outcome);
+    }, options);
+}
+/** Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
+ *  contexts and buildx builders keep working. */
+const LINKED_ENTRIES = (/* unused pure expression or super */ null && (['cli-plugins', 'contexts', 'buildx']));
+/** Creates the job-scoped directory for this login under `root` (0700). */
+function createJobDir(root) {
+    fs.mkdirSync(root, { recursive: true });
+    return fs.mkdtempSync(path.join(root, 'chainguard-login-'));
+}
+/** Links the seed directory's plugins, contexts and builders into a job-scoped directory. */
+function linkSeedEntries(seedDir, jobDir) {
+    for (const name of LINKED_ENTRIES) {
+        const target = path.join(seedDir, name);
+        if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory())
+            fs.symlinkSync(target, path.join(jobDir, name), 'dir');
+    }
+}
+/** The file in a job directory holding the random marker that the saved state also carries. */
+const MARKER_FILE = '.chainguard-login-marker';
+/** Writes the job directory's marker (0600). */
+function writeJobMarker(jobDir, marker) {
+    fs.writeFileSync(path.join(jobDir, MARKER_FILE), marker, { mode: docker_config_FILE_MODE, flag: 'wx' });
+}
+/**
+ * Why `dir` is not a job directory this step created for the state carrying `marker`, or
+ * undefined when it is: a directory (not a link) directly under `tempRoot` (both with links
+ * resolved) named chainguard-login-XXXXXX, owned by this user, mode 0700, holding the marker.
+ * These are the only directories cleanup deletes whole.
+ */
+function jobDirProblem(dir, marker, tempRoot) {
+    if (!path.isAbsolute(dir) || !/^chainguard-login-[A-Za-z0-9]{6}$/.test(path.basename(dir)))
+        return 'it is not a directory this step creates';
+    const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
+    if (!stat)
+        return 'it does not exist';
+    if (!stat.isDirectory())
+        return 'it is not a directory';
+    let parent;
+    let root;
+    try {
+        parent = fs.realpathSync(path.dirname(dir));
+        root = fs.realpathSync(tempRoot);
+    }
+    catch (error) {
+        return `its location cannot be resolved (${error.code ?? messageOf(error)})`;
+    }
+    if (parent !== root)
+        return `it is not directly under this runner's temp directory (${tempRoot})`;
+    if (typeof process.getuid === 'function') {
+        if (stat.uid !== process.getuid())
+            return 'it belongs to another user';
+        if ((stat.mode & 0o777) !== DIR_MODE)
+            return `its mode is ${(stat.mode & 0o777).toString(8)}, not 700`;
+    }
+    let found;
+    try {
+        const markerFile = path.join(dir, MARKER_FILE);
+        found = fs.lstatSync(markerFile, { throwIfNoEntry: false })?.isFile() ? readRegularFile(markerFile) : undefined;
+    }
+    catch {
+        found = undefined;
+    }
+    if (!marker || found !== marker)
+        return 'it does not hold the marker this step left in it';
+    return undefined;
+}
+function sameJson(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/credential-helper.ts
 /**
  * The refreshing docker credential helper: its configuration in the job directory, its cache,
  * the lock that makes concurrent `get`s refresh once, and the small wrappers docker runs.
@@ -26,7 +827,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
  *
  *     helper.json              what to refresh and how (0600; never a token)
  *     cache-<host>.json        the current credential for one host (0600, replaced atomically)
- *     refresh-<host>.lock      held while one process refreshes that host
+ *     refresh-<host>.lock      held while one process refreshes that host (docker-config.ts's lock)
  *     bin/docker-credential-<name>[.cmd]   the wrappers docker finds on PATH
  *
  * The refresh itself is injected (`Refresh`), so the helper knows nothing of sources or
@@ -34,7 +835,9 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
  */
 
 
-const HELPER_CONFIG_VERSION = 1;
+
+
+const HELPER_CONFIG_VERSION = 2;
 const HELPER_CONFIG_FILE = 'helper.json';
 /** A credential with less than this left is refreshed before it is handed out. */
 const DEFAULT_MIN_REMAINING_SECONDS = 300;
@@ -55,61 +858,21 @@ class HelperError extends Error {
 }
 // ---------------------------------------------------------------------------------------------
 // Files
-/**
- * A short unique suffix for temporary and lock files. Exclusive creation makes them safe; the
- * randomness only avoids collisions (node:crypto would cost a cached answer ~10 ms to load).
- */
-function nonce() {
-    return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
-/** Writes `data` to `file` (mode 0600) through a temporary file and a rename; on failure the temporary file is removed. */
-function writeFileAtomic(file, data) {
-    const temp = `${file}.${process.pid}.${nonce()}.tmp`;
-    let fd;
-    try {
-        fd = node_fs__WEBPACK_IMPORTED_MODULE_0___default().openSync(temp, 'wx', 0o600);
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeSync(fd, data);
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().fsyncSync(fd);
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().closeSync(fd);
-        fd = undefined;
-        renameReplacing(temp, file);
-    }
-    catch (error) {
-        if (fd !== undefined)
-            node_fs__WEBPACK_IMPORTED_MODULE_0___default().closeSync(fd);
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().rmSync(temp, { force: true });
-        throw error;
-    }
-}
-/**
- * Renames over an existing file. Windows refuses while another process has the target open
- * (a concurrent reader of the cache), so there the rename is tried again for a moment.
- */
-function renameReplacing(from, to) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            node_fs__WEBPACK_IMPORTED_MODULE_0___default().renameSync(from, to);
-            return;
-        }
-        catch (error) {
-            const code = error.code;
-            if (process.platform !== 'win32' || attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY'))
-                throw error;
-            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
-        }
-    }
+/** Writes `data` to `file` (mode 0600, flushed) through a temporary file and a rename; on failure the temporary file is removed. */
+function credential_helper_writeFileAtomic(file, data) {
+    files_writeTextAtomic(file, data, { durable: true });
 }
 /** Writes the helper's configuration into `dir` (created 0700 if needed). */
 function writeHelperConfig(dir, config) {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileAtomic(path.join(dir, HELPER_CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`);
+    credential_helper_writeFileAtomic(path.join(dir, HELPER_CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`);
 }
 /** Reads and checks the configuration in `dir`. */
 function readHelperConfig(dir) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, HELPER_CONFIG_FILE);
+    const file = external_node_path_default().join(dir, HELPER_CONFIG_FILE);
     let text;
     try {
-        text = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(file, 'utf8');
+        text = external_node_fs_default().readFileSync(file, 'utf8');
     }
     catch (error) {
         const code = error.code ?? 'error';
@@ -122,7 +885,12 @@ function readHelperConfig(dir) {
     catch {
         throw new HelperError(`its configuration ${file} is not JSON; run the login step again`);
     }
-    if (!isObject(config) || config.version !== HELPER_CONFIG_VERSION || !isObject(config.hosts) || !isObject(config.source)) {
+    if (!isObject(config) ||
+        config.version !== HELPER_CONFIG_VERSION ||
+        !isObject(config.hosts) ||
+        !isObject(config.source) ||
+        !isObject(config.source.inputs) ||
+        !isObject(config.source.env)) {
         throw new HelperError(`its configuration ${file} is not version ${HELPER_CONFIG_VERSION} of this helper's format; run the same version of the login step again`);
     }
     return config;
@@ -145,13 +913,13 @@ function normaliseHost(serverUrl) {
 function fileKey(host) {
     return host.replace(/[^a-z0-9.-]/g, '_');
 }
-const cacheFile = (dir, host) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, `cache-${fileKey(host)}.json`);
-const lockFile = (dir, host) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, `refresh-${fileKey(host)}.lock`);
+const cacheFile = (dir, host) => external_node_path_default().join(dir, `cache-${fileKey(host)}.json`);
+const lockFile = (dir, host) => external_node_path_default().join(dir, `refresh-${fileKey(host)}.lock`);
 /** The cached credential for `host`, or undefined when there is none (or it is unreadable). */
 function readCached(dir, host) {
     let entry;
     try {
-        entry = JSON.parse(node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(cacheFile(dir, host), 'utf8'));
+        entry = JSON.parse(external_node_fs_default().readFileSync(cacheFile(dir, host), 'utf8'));
     }
     catch {
         return undefined;
@@ -166,95 +934,7 @@ function readCached(dir, host) {
 /** Stores the credential for `host` (the login step seeds the cache with the one it just got). */
 function writeCached(dir, host, credential, now = Date.now()) {
     const entry = { host, username: credential.username, secret: credential.secret, expiresAt: credential.expiresAt.toISOString(), obtainedAt: now };
-    writeFileAtomic(cacheFile(dir, host), `${JSON.stringify(entry)}\n`);
-}
-/** Whether process `pid` is alive (EPERM: it exists under another user). */
-function alive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-/** Takes the lock, or returns undefined when another process holds it. */
-function tryLock(file) {
-    const content = `${process.pid} ${nonce()}\n`;
-    let fd;
-    try {
-        fd = node_fs__WEBPACK_IMPORTED_MODULE_0___default().openSync(file, 'wx', 0o600);
-    }
-    catch (error) {
-        if (error.code === 'EEXIST')
-            return undefined;
-        throw error;
-    }
-    try {
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeSync(fd, content);
-    }
-    finally {
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().closeSync(fd);
-    }
-    return { file, content };
-}
-/** Releases the lock if it is still ours. */
-function unlock(lock) {
-    try {
-        if (node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(lock.file, 'utf8') === lock.content)
-            node_fs__WEBPACK_IMPORTED_MODULE_0___default().rmSync(lock.file, { force: true });
-    }
-    catch {
-        // already gone
-    }
-}
-/** A lock file whose content was never written is abandoned after this long. */
-const UNWRITTEN_LOCK_MS = 5_000;
-/** A takeover that has not finished after this long was abandoned by a dead process. */
-const STALE_TAKEOVER_MS = 10_000;
-/**
- * The holder's pid (0 while a new holder has not yet written it), or 'dead' when the holder is
- * gone; undefined when the lock is free.
- */
-function holderOf(file, now) {
-    let content;
-    let mtime;
-    try {
-        content = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(file, 'utf8');
-        mtime = node_fs__WEBPACK_IMPORTED_MODULE_0___default().statSync(file).mtimeMs;
-    }
-    catch {
-        return undefined;
-    }
-    const pid = Number(/^(\d+) /.exec(content)?.[1]);
-    if (!pid)
-        return now - mtime > UNWRITTEN_LOCK_MS ? 'dead' : 0;
-    return alive(pid) ? pid : 'dead';
-}
-/**
- * Removes a lock whose holder is dead. A second lock file guards the takeover, so that two
- * processes that both saw the dead holder do not remove each other's new lock.
- */
-function takeOver(file, now) {
-    const guard = `${file}.takeover`;
-    const mine = tryLock(guard);
-    if (!mine) {
-        try {
-            if (now - node_fs__WEBPACK_IMPORTED_MODULE_0___default().statSync(guard).mtimeMs > STALE_TAKEOVER_MS)
-                node_fs__WEBPACK_IMPORTED_MODULE_0___default().rmSync(guard, { force: true });
-        }
-        catch {
-            // gone
-        }
-        return;
-    }
-    try {
-        if (holderOf(file, now) === 'dead')
-            node_fs__WEBPACK_IMPORTED_MODULE_0___default().rmSync(file, { force: true });
-    }
-    finally {
-        unlock(mine);
-    }
+    credential_helper_writeFileAtomic(cacheFile(dir, host), `${JSON.stringify(entry)}\n`);
 }
 /**
  * Answers docker's `get` for `serverUrl`: the cached credential while it has more than the
@@ -276,11 +956,13 @@ async function helperGet(dir, serverUrl, options) {
         return answer(cached);
     const started = now();
     const waitMs = options.waitMs ?? ((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) + 30) * 1000;
+    // A holder that is still running is waited for until it gives up on its own refresh.
+    const staleMs = ((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) + 30) * 1000;
     const file = lockFile(dir, host);
     let lastHolder = 0;
     for (let round = 0;; round++) {
-        const lock = tryLock(file);
-        if (lock) {
+        const release = tryFileLock(file, staleMs);
+        if (release) {
             try {
                 // Another process may have refreshed between our first look and taking the lock.
                 const current = readCached(dir, host);
@@ -291,16 +973,10 @@ async function helperGet(dir, serverUrl, options) {
                 return answer(fresh);
             }
             finally {
-                unlock(lock);
+                release();
             }
         }
-        const holder = holderOf(file, now());
-        if (holder === 'dead') {
-            takeOver(file, now());
-            continue;
-        }
-        if (holder)
-            lastHolder = holder;
+        lastHolder = lockHolder(file) ?? lastHolder;
         if (now() - started > waitMs) {
             throw new HelperError(`timed out after ${Math.round(waitMs / 1000)} s waiting for the refresh of ${host} by process ${lastHolder || 'unknown'}`);
         }
@@ -336,6 +1012,18 @@ function helperName() {
     const bytes = globalThis.crypto.getRandomValues(new Uint8Array(6));
     return `chainguard-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`;
 }
+/**
+ * The helper name every job logging in through the same shared docker config uses, so that the
+ * config's one `credHelpers` entry runs each job's own helper (the one first on its PATH):
+ * `chainguard-` and six letters or digits derived from the config directory.
+ */
+function sharedHelperName(configDir) {
+    // FNV-1a: stable and quick; the name only needs to differ between directories.
+    let hash = 0x811c9dc5;
+    for (const byte of Buffer.from(path.resolve(configDir), 'utf8'))
+        hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+    return `chainguard-${hash.toString(36).padStart(6, '0').slice(-6)}`;
+}
 /** `value` as one single-quoted sh word. */
 function shQuote(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
@@ -366,9 +1054,9 @@ function writeHelperWrappers(options) {
         `${cmdQuote(options.nodePath)} ${cmdQuote(options.helperScript)} --dir ${cmdQuote(options.dir)} %*`,
         ''
     ].join('\r\n');
-    writeFileAtomic(base, sh);
+    credential_helper_writeFileAtomic(base, sh);
     fs.chmodSync(base, 0o700);
-    writeFileAtomic(`${base}.cmd`, cmd);
+    credential_helper_writeFileAtomic(`${base}.cmd`, cmd);
     return [base, `${base}.cmd`];
 }
 /**
@@ -378,10 +1066,10 @@ function writeHelperWrappers(options) {
 function findHelperBundle(fromDir) {
     let dir = fromDir;
     for (let i = 0; i < 4; i++) {
-        const candidate = path.join(dir, 'helper', 'index.js');
-        if (fs.existsSync(candidate))
+        const candidate = external_node_path_default().join(dir, 'helper', 'index.js');
+        if (external_node_fs_default().existsSync(candidate))
             return candidate;
-        const parent = path.dirname(dir);
+        const parent = external_node_path_default().dirname(dir);
         if (parent === dir)
             break;
         dir = parent;
@@ -393,7 +1081,7 @@ function findHelperBundle(fromDir) {
  * the wrappers. Nothing is left behind when it fails.
  */
 function installHelper(options) {
-    const name = helperName();
+    const name = options.name ?? helperName();
     const dir = fs.mkdtempSync(path.join(options.root, 'chainguard-helper-'));
     try {
         fs.chmodSync(dir, 0o700);
@@ -422,9 +1110,9 @@ function removeHelper(dir) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Qd: () => (/* binding */ LoginError),
-/* harmony export */   bD: () => (/* binding */ messageOf)
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
-/* unused harmony export InputError */
 /**
  * A failure the user can act on. Its message says which call or input failed and what to
  * check; it never contains a token.
@@ -462,10 +1150,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -658,10 +1367,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
@@ -877,12 +1607,12 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./src/core/credential-helper.ts
-var credential_helper = __nccwpck_require__(7167);
+// EXTERNAL MODULE: ./src/core/credential-helper.ts + 2 modules
+var credential_helper = __nccwpck_require__(2206);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/platform.ts
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-at', 'identity', 'docker-config']));
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-at', 'identity', 'docker-config', 'api-token']));
 /** kebab-case to camelCase: the Azure Pipelines spelling of an input or output. */
 function camelCase(name) {
     return name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
@@ -953,6 +1683,29 @@ function parse(argv) {
     }
     return { dir, words };
 }
+/**
+ * What the helper offers the platform sources. GitHub: the job's OIDC token through the runner
+ * library, at the request URL the step used, with ACTIONS_ID_TOKEN_REQUEST_TOKEN from the
+ * environment docker runs the helper in. Azure Pipelines: the job's access token, which a later step has only when it maps
+ * SYSTEM_ACCESSTOKEN into its environment.
+ */
+function helperPlatform(source) {
+    if (source.kind === 'github') {
+        return { githubIdToken: async (audience) => (await __nccwpck_require__.e(/* import() */ 67).then(__nccwpck_require__.bind(__nccwpck_require__, 9067))).githubIdToken(audience, source.env.ACTIONS_ID_TOKEN_REQUEST_URL) };
+    }
+    if (source.kind === 'azure-devops') {
+        return {
+            azureDevOpsAccessToken: () => {
+                const token = process.env.SYSTEM_ACCESSTOKEN?.trim();
+                if (!token) {
+                    throw new credential_helper/* HelperError */.pQ('SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)');
+                }
+                return token;
+            }
+        };
+    }
+    return undefined;
+}
 /** Runs one helper command; returns the exit code. */
 async function run(argv = process.argv.slice(2), io = processIo) {
     const fail = (message) => {
@@ -993,9 +1746,9 @@ async function run(argv = process.argv.slice(2), io = processIo) {
         const config = (0,credential_helper/* readHelperConfig */.XY)(dir);
         // The sources, exchanges and HTTP stack load only when a refresh is due: a cached answer stays quick.
         const refresh = async (host) => {
-            const [{ defaultRefresh }, { processRuntime }] = await Promise.all([__nccwpck_require__.e(/* import() */ 36).then(__nccwpck_require__.bind(__nccwpck_require__, 4036)), __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 9601))]);
+            const [{ defaultRefresh }, { processRuntime }] = await Promise.all([__nccwpck_require__.e(/* import() */ 244).then(__nccwpck_require__.bind(__nccwpck_require__, 3244)), __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 9601))]);
             const signal = AbortSignal.timeout((config.timeoutSeconds ?? credential_helper/* DEFAULT_REFRESH_TIMEOUT_SECONDS */.Ab) * 1000);
-            return defaultRefresh(config, { ...processRuntime(), signal })(host);
+            return defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source) })(host);
         };
         const credential = await (0,credential_helper/* helperGet */.T)(dir, serverUrl, { refresh });
         if (!credential) {

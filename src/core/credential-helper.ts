@@ -6,7 +6,7 @@
  *
  *     helper.json              what to refresh and how (0600; never a token)
  *     cache-<host>.json        the current credential for one host (0600, replaced atomically)
- *     refresh-<host>.lock      held while one process refreshes that host
+ *     refresh-<host>.lock      held while one process refreshes that host (docker-config.ts's lock)
  *     bin/docker-credential-<name>[.cmd]   the wrappers docker finds on PATH
  *
  * The refresh itself is injected (`Refresh`), so the helper knows nothing of sources or
@@ -14,9 +14,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { IdentitySelector } from './sources/source.js';
+import { lockHolder, tryFileLock } from './docker-config.js';
+import { writeTextAtomic } from './files.js';
+import type { IdentitySelector, SourceKind } from './sources/source.js';
 
-export const HELPER_CONFIG_VERSION = 1;
+export const HELPER_CONFIG_VERSION = 2;
 export const HELPER_CONFIG_FILE = 'helper.json';
 /** A credential with less than this left is refreshed before it is handed out. */
 export const DEFAULT_MIN_REMAINING_SECONDS = 300;
@@ -30,17 +32,25 @@ export const ACR_USERNAME = '00000000-0000-0000-0000-000000000000';
 export const NOT_FOUND_MESSAGE = 'credentials not found in native keychain';
 
 /**
- * Where a fresh identity token comes from: the source the step used, with its inputs and
- * endpoint, so that a refresh asks the same place. Never a token.
+ * Where a fresh identity token comes from: the source the step chose, with the inputs the
+ * source selection reads and the environment the sources read as the step saw it, so that a
+ * refresh asks the same place. Never a token, and never a secret the environment carries
+ * (IDENTITY_HEADER, ACTIONS_ID_TOKEN_REQUEST_TOKEN, SYSTEM_ACCESSTOKEN): those are read from the
+ * helper's own environment when it refreshes.
  */
-export type HelperSource = {
-  kind: 'imds';
-  /** The metadata endpoint's base URL the step used. */
-  endpoint: string;
-  selector?: IdentitySelector;
-  /** The selector inputs as the user spells them, for messages. */
-  selectorInputs: string[];
-};
+export interface HelperSource {
+  kind: SourceKind;
+  inputs: {
+    /** azure-audience, for an Azure source. */
+    azureResource?: string;
+    selector?: IdentitySelector;
+    identityTokenFile?: string;
+    oidcAudience?: string;
+    azureDevOpsServiceConnection?: string;
+  };
+  /** The non-secret variables the sources read (endpoints, file paths, client and tenant IDs). */
+  env: Record<string, string>;
+}
 
 /** A Chainguard registry host: a token from the identity source, exchanged at the STS. */
 export interface ChainguardHost {
@@ -49,8 +59,6 @@ export interface ChainguardHost {
   issuer: string;
   identity: string;
   audience: string;
-  /** The resource asked of the identity source (azure-audience). */
-  azureResource: string;
 }
 
 /** An Azure Container Registry login server: an Azure token exchanged at the registry. */
@@ -94,47 +102,9 @@ export class HelperError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Files
 
-/**
- * A short unique suffix for temporary and lock files. Exclusive creation makes them safe; the
- * randomness only avoids collisions (node:crypto would cost a cached answer ~10 ms to load).
- */
-function nonce(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
-
-/** Writes `data` to `file` (mode 0600) through a temporary file and a rename; on failure the temporary file is removed. */
+/** Writes `data` to `file` (mode 0600, flushed) through a temporary file and a rename; on failure the temporary file is removed. */
 export function writeFileAtomic(file: string, data: string): void {
-  const temp = `${file}.${process.pid}.${nonce()}.tmp`;
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(temp, 'wx', 0o600);
-    fs.writeSync(fd, data);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
-    renameReplacing(temp, file);
-  } catch (error) {
-    if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
-/**
- * Renames over an existing file. Windows refuses while another process has the target open
- * (a concurrent reader of the cache), so there the rename is tried again for a moment.
- */
-function renameReplacing(from: string, to: string): void {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      fs.renameSync(from, to);
-      return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (process.platform !== 'win32' || attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY')) throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
-    }
-  }
+  writeTextAtomic(file, data, { durable: true });
 }
 
 /** Writes the helper's configuration into `dir` (created 0700 if needed). */
@@ -161,7 +131,14 @@ export function readHelperConfig(dir: string): HelperConfig {
   } catch {
     throw new HelperError(`its configuration ${file} is not JSON; run the login step again`);
   }
-  if (!isObject(config) || config.version !== HELPER_CONFIG_VERSION || !isObject(config.hosts) || !isObject(config.source)) {
+  if (
+    !isObject(config) ||
+    config.version !== HELPER_CONFIG_VERSION ||
+    !isObject(config.hosts) ||
+    !isObject(config.source) ||
+    !isObject(config.source.inputs) ||
+    !isObject(config.source.env)
+  ) {
     throw new HelperError(`its configuration ${file} is not version ${HELPER_CONFIG_VERSION} of this helper's format; run the same version of the login step again`);
   }
   return config as unknown as HelperConfig;
@@ -221,96 +198,6 @@ export function writeCached(dir: string, host: string, credential: HelperCredent
 }
 
 // ---------------------------------------------------------------------------------------------
-// The refresh lock
-
-interface Lock {
-  file: string;
-  content: string;
-}
-
-/** Whether process `pid` is alive (EPERM: it exists under another user). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Takes the lock, or returns undefined when another process holds it. */
-function tryLock(file: string): Lock | undefined {
-  const content = `${process.pid} ${nonce()}\n`;
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'wx', 0o600);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
-    throw error;
-  }
-  try {
-    fs.writeSync(fd, content);
-  } finally {
-    fs.closeSync(fd);
-  }
-  return { file, content };
-}
-
-/** Releases the lock if it is still ours. */
-function unlock(lock: Lock): void {
-  try {
-    if (fs.readFileSync(lock.file, 'utf8') === lock.content) fs.rmSync(lock.file, { force: true });
-  } catch {
-    // already gone
-  }
-}
-
-/** A lock file whose content was never written is abandoned after this long. */
-const UNWRITTEN_LOCK_MS = 5_000;
-/** A takeover that has not finished after this long was abandoned by a dead process. */
-const STALE_TAKEOVER_MS = 10_000;
-
-/**
- * The holder's pid (0 while a new holder has not yet written it), or 'dead' when the holder is
- * gone; undefined when the lock is free.
- */
-function holderOf(file: string, now: number): number | 'dead' | undefined {
-  let content: string;
-  let mtime: number;
-  try {
-    content = fs.readFileSync(file, 'utf8');
-    mtime = fs.statSync(file).mtimeMs;
-  } catch {
-    return undefined;
-  }
-  const pid = Number(/^(\d+) /.exec(content)?.[1]);
-  if (!pid) return now - mtime > UNWRITTEN_LOCK_MS ? 'dead' : 0;
-  return alive(pid) ? pid : 'dead';
-}
-
-/**
- * Removes a lock whose holder is dead. A second lock file guards the takeover, so that two
- * processes that both saw the dead holder do not remove each other's new lock.
- */
-function takeOver(file: string, now: number): void {
-  const guard = `${file}.takeover`;
-  const mine = tryLock(guard);
-  if (!mine) {
-    try {
-      if (now - fs.statSync(guard).mtimeMs > STALE_TAKEOVER_MS) fs.rmSync(guard, { force: true });
-    } catch {
-      // gone
-    }
-    return;
-  }
-  try {
-    if (holderOf(file, now) === 'dead') fs.rmSync(file, { force: true });
-  } finally {
-    unlock(mine);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // get and list
 
 export interface GetOptions {
@@ -347,11 +234,13 @@ export async function helperGet(dir: string, serverUrl: string, options: GetOpti
 
   const started = now();
   const waitMs = options.waitMs ?? ((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) + 30) * 1000;
+  // A holder that is still running is waited for until it gives up on its own refresh.
+  const staleMs = ((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) + 30) * 1000;
   const file = lockFile(dir, host);
   let lastHolder = 0;
   for (let round = 0; ; round++) {
-    const lock = tryLock(file);
-    if (lock) {
+    const release = tryFileLock(file, staleMs);
+    if (release) {
       try {
         // Another process may have refreshed between our first look and taking the lock.
         const current = readCached(dir, host);
@@ -360,15 +249,10 @@ export async function helperGet(dir: string, serverUrl: string, options: GetOpti
         writeCached(dir, host, fresh, now());
         return answer(fresh);
       } finally {
-        unlock(lock);
+        release();
       }
     }
-    const holder = holderOf(file, now());
-    if (holder === 'dead') {
-      takeOver(file, now());
-      continue;
-    }
-    if (holder) lastHolder = holder;
+    lastHolder = lockHolder(file) ?? lastHolder;
     if (now() - started > waitMs) {
       throw new HelperError(`timed out after ${Math.round(waitMs / 1000)} s waiting for the refresh of ${host} by process ${lastHolder || 'unknown'}`);
     }
@@ -406,6 +290,18 @@ export function helperName(): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(6));
   return `chainguard-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+/**
+ * The helper name every job logging in through the same shared docker config uses, so that the
+ * config's one `credHelpers` entry runs each job's own helper (the one first on its PATH):
+ * `chainguard-` and six letters or digits derived from the config directory.
+ */
+export function sharedHelperName(configDir: string): string {
+  // FNV-1a: stable and quick; the name only needs to differ between directories.
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(path.resolve(configDir), 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return `chainguard-${hash.toString(36).padStart(6, '0').slice(-6)}`;
 }
 
 /** `value` as one single-quoted sh word. */
@@ -482,6 +378,8 @@ export interface InstallOptions {
   helperScript: string;
   /** Credentials already in hand, to seed the cache so that the first `get` needs no refresh. */
   seed?: Record<string, HelperCredential>;
+  /** The helper's name (default: a new random one, see helperName). */
+  name?: string;
 }
 
 export interface InstalledHelper {
@@ -498,7 +396,7 @@ export interface InstalledHelper {
  * the wrappers. Nothing is left behind when it fails.
  */
 export function installHelper(options: InstallOptions): InstalledHelper {
-  const name = helperName();
+  const name = options.name ?? helperName();
   const dir = fs.mkdtempSync(path.join(options.root, 'chainguard-helper-'));
   try {
     fs.chmodSync(dir, 0o700);

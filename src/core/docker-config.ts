@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LoginError, messageOf } from './errors.js';
+import { processAlive, uniqueSuffix, writeTextAtomic } from './files.js';
 
 export type AuthFile = Record<string, unknown> & {
   auths?: Record<string, unknown>;
@@ -127,34 +128,13 @@ export function readAuthFile(file: string, lenient = false, onIgnored?: (why: st
   return value as AuthFile;
 }
 
-let temporaries = 0;
-
-/** A name no other process or call will pick: pid, a counter and random characters. */
-function uniqueSuffix(): string {
-  return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
-}
-
 /**
  * Writes JSON through a temporary file and a rename, so readers never see half a file; a failed
  * write removes its temporary file. `durable` also flushes it to disk first: for files that
  * outlive the job. `mode` is the file's mode (default 0600), applied whatever the umask.
  */
 export function writeFileAtomic(file: string, content: object, durable = false, mode = FILE_MODE): void {
-  const temporary = `${file}.${uniqueSuffix()}.tmp`;
-  const fd = fs.openSync(temporary, 'wx', mode);
-  try {
-    try {
-      if (mode !== FILE_MODE) fs.fchmodSync(fd, mode);
-      fs.writeFileSync(fd, `${JSON.stringify(content, null, '\t')}\n`);
-      if (durable) fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
+  writeTextAtomic(file, `${JSON.stringify(content, null, '\t')}\n`, { durable, mode });
 }
 
 /**
@@ -183,16 +163,6 @@ interface LockOwner {
 }
 
 const OWNER_PREFIX = 'owner.';
-
-/** Whether a process runs on this machine. EPERM means it runs as someone else. */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Whether a lock's owner is gone: a dead process on this machine, or a hold past `staleMs`. */
 function ownerGone(owner: Partial<LockOwner> | undefined, heldMs: number, staleMs: number): boolean {
@@ -300,6 +270,61 @@ function tryRename(staging: string, lock: string): boolean {
   }
 }
 
+/**
+ * Tries once to take the lock at `lock` (clearing it first when its holder is gone or has held
+ * it longer than `staleMs`): returns the function that releases it, or undefined while another
+ * process holds it. The same lock as withFileLock's, for callers that do something else while
+ * they wait (the credential helper reads the cache another process is refreshing).
+ */
+export function tryFileLock(lock: string, staleMs: number): (() => void) | undefined {
+  const unique = uniqueSuffix();
+  const ownerName = `${OWNER_PREFIX}${unique}`;
+  const staging = `${lock}.${unique}`;
+  fs.mkdirSync(staging, { mode: DIR_MODE });
+  try {
+    fs.writeFileSync(path.join(staging, ownerName), JSON.stringify({ pid: process.pid, host: os.hostname() } satisfies LockOwner), { mode: FILE_MODE });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (tryRename(staging, lock)) return () => releaseLock(lock, ownerName);
+      if (!clearIfStale(lock, staleMs)) break;
+    }
+  } catch (error) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  fs.rmSync(staging, { recursive: true, force: true });
+  return undefined;
+}
+
+/** The process ID holding the lock at `lock`, when it says (undefined when free or unknown). */
+export function lockHolder(lock: string): number | undefined {
+  const stat = fs.lstatSync(lock, { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  if (!stat.isDirectory()) {
+    let content: string | undefined;
+    try {
+      content = readRegularFile(lock);
+    } catch {
+      return undefined;
+    }
+    const pid = Number.parseInt(content ?? '', 10);
+    return Number.isInteger(pid) ? pid : undefined;
+  }
+  let owner: string | undefined;
+  try {
+    owner = fs.readdirSync(lock).find((name) => name.startsWith(OWNER_PREFIX));
+  } catch {
+    return undefined;
+  }
+  const pid = owner ? readOwner(path.join(lock, owner))?.pid : undefined;
+  return typeof pid === 'number' ? pid : undefined;
+}
+
+/** Releases a lock: removes our owner file, then the directory (only if empty, so never a lock another job has taken over). */
+function releaseLock(lock: string, ownerName: string): void {
+  tolerate(() => fs.unlinkSync(path.join(lock, ownerName)), ['ENOENT']);
+  tolerate(() => fs.rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+}
+
 /** Sets a file's times to now. */
 function touch(file: string): void {
   const now = new Date();
@@ -360,13 +385,12 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, option
     return await fn();
   } finally {
     // Our owner file is gone only if a job took the lock over from us; then the lock is theirs.
-    tolerate(() => fs.unlinkSync(path.join(lock, ownerName)), ['ENOENT']);
-    tolerate(() => fs.rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+    releaseLock(lock, ownerName);
   }
 }
 
-/** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
-export function applyLogin(config: AuthFile, registry: string, auth: string, kind: FileKind, file: string): LoginChange {
+/** A file's `auths` and `credHelpers`, and the record of what a change to `registry` replaces. */
+function changeOf(config: AuthFile, registry: string, kind: FileKind, file: string) {
   const auths = isRecord(config.auths) ? config.auths : {};
   const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
   const record: LoginChange = {
@@ -378,6 +402,12 @@ export function applyLogin(config: AuthFile, registry: string, auth: string, kin
     helperChanged: false,
     hadHelpers: helpers !== undefined
   };
+  return { auths, helpers, record };
+}
+
+/** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
+export function applyLogin(config: AuthFile, registry: string, auth: string, kind: FileKind, file: string): LoginChange {
+  const { auths, helpers, record } = changeOf(config, registry, kind, file);
   config.auths = { ...auths, [registry]: { auth } };
   const hostHelper = helpers !== undefined && registry in helpers;
   if (kind === 'docker') {
@@ -398,6 +428,35 @@ export function applyLogin(config: AuthFile, registry: string, auth: string, kin
 }
 
 /**
+ * What a login puts in a config for one host: a static credential (`auth`, base64 of
+ * user:password) or the name of the credential helper that hands one out (`docker-credential-<name>`).
+ */
+export type HostCredential = { auth: string } | { helper: string };
+
+/** A host and what to put in for it. */
+export interface HostLogin {
+  registry: string;
+  credential: HostCredential;
+}
+
+/**
+ * Names `helper` as the host's credential helper in a parsed file; returns what it replaced.
+ * A `credHelpers` entry wins over `credsStore` and `auths` for docker and the containers-image
+ * tools alike, so `auths` is left as it is. Pure.
+ */
+export function applyHelper(config: AuthFile, registry: string, helper: string, kind: FileKind, file: string): LoginChange {
+  const { helpers, record } = changeOf(config, registry, kind, file);
+  record.helperChanged = true;
+  config.credHelpers = { ...(helpers ?? {}), [registry]: helper };
+  return record;
+}
+
+/** Puts a host's credential into a parsed file, as `kind`'s clients read it. Pure. */
+export function applyCredential(config: AuthFile, registry: string, credential: HostCredential, kind: FileKind, file: string): LoginChange {
+  return 'helper' in credential ? applyHelper(config, registry, credential.helper, kind, file) : applyLogin(config, registry, credential.auth, kind, file);
+}
+
+/**
  * What an explicit docker config's shared record keeps about one registry while jobs are
  * logged in to it through that config. It lives beside config.json (mode 0600), is read and
  * written only under the config's lock, and holds no token: only what the entry held before
@@ -413,6 +472,8 @@ export interface SharedEntry {
   helperChanged: boolean;
   /** SHA-256 of every auth value a job wrote since: the only entries the record replaces. */
   written: string[];
+  /** The credential helper names jobs set for the host since: the only helper entries the record replaces. */
+  helpers?: string[];
   /** The jobs still logged in, by their marker, with their job directory and machine. */
   jobs: Record<string, { dir: string; host: string }>;
 }
@@ -444,13 +505,24 @@ function authDigestOf(entry: unknown, digest: Digest): string | undefined {
  * Records `job` as logged in to `registry` and writes its login into `config`. The first job
  * (or the first after the user rewrote the entry) keeps what the entry held before. Pure.
  */
-export function joinShared(config: AuthFile, record: SharedRecord, registry: string, auth: string, job: JobRef, host: string, digest: Digest): void {
+export function joinShared(
+  config: AuthFile,
+  record: SharedRecord,
+  registry: string,
+  credential: string | HostCredential,
+  job: JobRef,
+  host: string,
+  digest: Digest
+): void {
+  const given: HostCredential = typeof credential === 'string' ? { auth: credential } : credential;
   const auths = isRecord(config.auths) ? config.auths : {};
   const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
   let entry = record.registries[registry];
   const current = authDigestOf(auths[registry], digest);
-  if (!entry || current === undefined || !entry.written.includes(current)) {
-    // No job's token is in place: what is there now is the user's, to put back at the end.
+  const tokenInPlace = current !== undefined && entry?.written.includes(current) === true;
+  const helperInPlace = typeof helpers?.[registry] === 'string' && entry?.helpers?.includes(helpers[registry] as string) === true;
+  if (!entry || !(tokenInPlace || helperInPlace)) {
+    // No job's login is in place: what is there now is the user's, to put back at the end.
     const helperOverridden = entry?.helperChanged === true && helpers?.[registry] === '';
     entry = {
       originalAuth: auths[registry],
@@ -458,12 +530,17 @@ export function joinShared(config: AuthFile, record: SharedRecord, registry: str
       hadHelpers: helperOverridden ? entry?.hadHelpers === true : helpers !== undefined,
       helperChanged: helperOverridden,
       written: entry?.written ?? [],
+      ...(entry?.helpers ? { helpers: entry.helpers } : {}),
       jobs: entry?.jobs ?? {}
     };
   }
-  const change = applyLogin(config, registry, auth, 'docker', '');
-  entry.helperChanged ||= change.helperChanged;
-  entry.written = [...entry.written.filter((d) => d !== digest(auth)), digest(auth)];
+  const change = applyCredential(config, registry, given, 'docker', '');
+  if ('helper' in given) {
+    entry.helpers = [...(entry.helpers ?? []).filter((name) => name !== given.helper), given.helper];
+  } else {
+    entry.helperChanged ||= change.helperChanged;
+    entry.written = [...entry.written.filter((d) => d !== digest(given.auth)), digest(given.auth)];
+  }
   entry.jobs = { ...entry.jobs, [job.id]: { dir: job.dir, host } };
   record.registries[registry] = entry;
 }
@@ -489,15 +566,21 @@ function settleEntry(config: AuthFile, record: SharedRecord, registry: string, d
   let outcome: LeaveOutcome = 'restored';
   const auths = isRecord(config.auths) ? config.auths : undefined;
   const current = authDigestOf(auths?.[registry], digest);
+  const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
+  const currentHelper = helpers?.[registry];
+  const ourHelper = typeof currentHelper === 'string' && currentHelper !== '' && entry.helpers?.includes(currentHelper) === true;
   if (auths && current !== undefined && entry.written.includes(current)) {
     if (entry.originalAuth === undefined) delete auths[registry];
     else auths[registry] = entry.originalAuth;
     changed = true;
-  } else if (auths?.[registry] !== undefined) {
+  } else if (auths?.[registry] !== undefined && !(entry.written.length === 0 && sameJson(auths[registry], entry.originalAuth))) {
+    // A helper-only record never touched `auths`: the user's own entry there is not a change.
     outcome = 'changed-since';
   }
-  const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-  if (entry.helperChanged && helpers?.[registry] === '') {
+  if (entry.helpers?.length && !ourHelper && currentHelper !== undefined && currentHelper !== '' && !sameJson(currentHelper, entry.originalHelper)) {
+    outcome = 'changed-since';
+  }
+  if ((entry.helperChanged && currentHelper === '') || ourHelper) {
     const next = { ...helpers };
     if (entry.originalHelper === undefined) delete next[registry];
     else next[registry] = entry.originalHelper;
@@ -551,6 +634,7 @@ function readSharedRecord(file: string): SharedRecord {
       hadHelpers: entry.hadHelpers === true,
       helperChanged: entry.helperChanged === true,
       written: entry.written.filter((d): d is string => typeof d === 'string'),
+      ...(Array.isArray(entry.helpers) ? { helpers: entry.helpers.filter((n): n is string => typeof n === 'string') } : {}),
       jobs
     };
   }
@@ -577,6 +661,11 @@ function modeFor(file: string): number {
  * missing.
  */
 export async function mergeLoginInto(file: string, registry: string, auth: string, job: JobRef, options: LockOptions = {}): Promise<void> {
+  await mergeLoginsInto(file, [{ registry, credential: { auth } }], job, options);
+}
+
+/** As mergeLoginInto, for several hosts under one hold of the lock. */
+export async function mergeLoginsInto(file: string, logins: readonly HostLogin[], job: JobRef, options: LockOptions = {}): Promise<void> {
   const target = linkTarget(file);
   fs.mkdirSync(path.dirname(target), { recursive: true, mode: DIR_MODE });
   const digest = await loadDigest();
@@ -589,7 +678,7 @@ export async function mergeLoginInto(file: string, registry: string, auth: strin
       const before = fs.existsSync(recordFile) ? readSharedRecord(recordFile) : undefined;
       const record = readSharedRecord(recordFile);
       pruneGoneJobs(config, record, host, digest);
-      joinShared(config, record, registry, auth, job, host, digest);
+      for (const login of logins) joinShared(config, record, login.registry, login.credential, job, host, digest);
       writeSharedRecord(recordFile, record);
       try {
         writeFileAtomic(target, config, true, modeFor(target));
@@ -609,9 +698,14 @@ export async function mergeLoginInto(file: string, registry: string, auth: strin
  * has rewritten the entry since.
  */
 export async function removeLoginFrom(file: string, registry: string, jobId: string, options: LockOptions = {}): Promise<LeaveOutcome> {
+  return (await removeLoginsFrom(file, [registry], jobId, options))[0];
+}
+
+/** As removeLoginFrom, for several hosts under one hold of the lock; one outcome per host. */
+export async function removeLoginsFrom(file: string, registries: readonly string[], jobId: string, options: LockOptions = {}): Promise<LeaveOutcome[]> {
   const target = linkTarget(file);
   const recordFile = sharedRecordFile(target);
-  if (!fs.existsSync(recordFile)) return 'not-joined';
+  if (!fs.existsSync(recordFile)) return registries.map(() => 'not-joined');
   const digest = await loadDigest();
   const host = os.hostname();
   return withFileLock(
@@ -619,11 +713,11 @@ export async function removeLoginFrom(file: string, registry: string, jobId: str
     async () => {
       const config = readAuthFile(target);
       const record = readSharedRecord(recordFile);
-      const left = leaveShared(config, record, registry, jobId, digest);
+      const left = registries.map((registry) => leaveShared(config, record, registry, jobId, digest));
       const pruned = pruneGoneJobs(config, record, host, digest);
-      if (left.changed || pruned) writeFileAtomic(target, config, true, modeFor(target));
+      if (left.some((l) => l.changed) || pruned) writeFileAtomic(target, config, true, modeFor(target));
       writeSharedRecord(recordFile, record);
-      return left.outcome;
+      return left.map((l) => l.outcome);
     },
     options
   );
@@ -688,6 +782,10 @@ export function jobDirProblem(dir: string, marker: string, tempRoot: string): st
   }
   if (!marker || found !== marker) return 'it does not hold the marker this step left in it';
   return undefined;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -12,18 +12,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { timeScale } from './clock.js';
 import {
-  applyLogin,
+  applyCredential,
   basicAuth,
   createJobDir,
   jobDirProblem,
   linkSeedEntries,
-  mergeLoginInto,
+  mergeLoginsInto,
   readAuthFile,
-  removeLoginFrom,
+  removeLoginsFrom,
   userContainersAuthFile,
   userDockerConfigDir,
   writeFileAtomic,
   writeJobMarker,
+  type HostLogin,
   type LeaveOutcome
 } from './docker-config.js';
 import { LoginError, messageOf } from './errors.js';
@@ -53,6 +54,15 @@ export interface DockerLoginPlan {
   saveState?: (state: CleanupState) => void;
   /** A login made earlier in the same shell, which this one replaces: seed from what it seeded from. */
   previous?: CleanupState;
+  /** More hosts to log in to (Azure Container Registries), each with its own credential. */
+  more?: readonly { registry: string; username: string; password: string }[];
+  /**
+   * Log in through a credential helper: installs it into the job directory (called once that
+   * exists and the state is saved) and returns its name, which every host's `credHelpers` entry
+   * then names instead of a static credential. `shared` is the explicit config directory, when
+   * the login goes there (jobs sharing it should agree on the name).
+   */
+  helper?: (jobDir: string, shared: string | undefined) => { name: string; dir: string; binDir: string };
 }
 
 /** What cleanup needs: paths and a random marker, never a credential. */
@@ -66,12 +76,18 @@ export interface CleanupState {
   explicitDir?: string;
   /** What the job-scoped copies were seeded from, for a later login in the same shell. */
   seed?: { dockerDir: string; containersFile?: string };
+  /** Every host logged in to, `registry` first (absent: `registry` alone). */
+  hosts?: string[];
+  /** The credential helper's name, when the login went through one (its directory is inside jobDir). */
+  helper?: string;
 }
 
 export interface InstalledLogin {
   dockerConfigDir: string;
   containersAuthFile: string;
   state: CleanupState;
+  /** The credential helper installed, if any. */
+  helper?: { name: string; dir: string; binDir: string };
 }
 
 /** A random marker: 128 bits, hex. */
@@ -82,7 +98,10 @@ async function newMarker(): Promise<string> {
 
 /** Writes the login. On failure nothing it wrote is left behind. */
 export async function installDockerLogin(plan: DockerLoginPlan): Promise<InstalledLogin> {
-  const auth = basicAuth(plan.username, plan.password);
+  const statics = [{ registry: plan.registry, username: plan.username, password: plan.password }, ...(plan.more ?? [])].filter(
+    (login, i, all) => all.findIndex((other) => other.registry === login.registry) === i
+  );
+  const hosts = statics.map((login) => login.registry);
   const marker = await newMarker();
   let jobDir: string;
   try {
@@ -109,8 +128,22 @@ export async function installDockerLogin(plan: DockerLoginPlan): Promise<Install
       marker,
       registry: plan.registry,
       ...(plan.explicitDir ? { explicitDir: plan.explicitDir } : {}),
-      seed: { dockerDir: dockerSeed, ...(containersSeed ? { containersFile: containersSeed } : {}) }
+      seed: { dockerDir: dockerSeed, ...(containersSeed ? { containersFile: containersSeed } : {}) },
+      ...(hosts.length > 1 ? { hosts } : {})
     };
+    let helper: InstalledLogin['helper'];
+    if (plan.helper) {
+      try {
+        helper = plan.helper(jobDir, plan.explicitDir);
+      } catch (error) {
+        throw new LoginError(`Could not install the docker credential helper in ${jobDir}: ${messageOf(error)}.`);
+      }
+      state.helper = helper.name;
+    }
+    const logins: HostLogin[] = statics.map((login) => ({
+      registry: login.registry,
+      credential: helper ? { helper: helper.name } : { auth: basicAuth(login.username, login.password) }
+    }));
     try {
       plan.saveState?.(state);
     } catch (error) {
@@ -120,27 +153,27 @@ export async function installDockerLogin(plan: DockerLoginPlan): Promise<Install
     // The containers-image tools read this file first; seed it from their current primary file.
     const containersAuthFile = path.join(jobDir, CONTAINERS_AUTH_FILE);
     const containers = containersSeed ? readAuthFile(containersSeed, true, ignored) : {};
-    applyLogin(containers, plan.registry, auth, 'containers', containersAuthFile);
+    for (const login of logins) applyCredential(containers, login.registry, login.credential, 'containers', containersAuthFile);
     writeFileAtomic(containersAuthFile, containers);
 
     let dockerConfigDir: string;
     if (plan.explicitDir) {
       dockerConfigDir = plan.explicitDir;
-      await mergeLoginInto(path.join(dockerConfigDir, 'config.json'), plan.registry, auth, { id: marker, dir: jobDir }, lock).catch((error: unknown) => {
+      await mergeLoginsInto(path.join(dockerConfigDir, 'config.json'), logins, { id: marker, dir: jobDir }, lock).catch((error: unknown) => {
         throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${messageOf(error)}`);
       });
       merged = true;
     } else {
       dockerConfigDir = jobDir;
       const config = readAuthFile(path.join(dockerSeed, 'config.json'), true, ignored);
-      applyLogin(config, plan.registry, auth, 'docker', path.join(jobDir, 'config.json'));
+      for (const login of logins) applyCredential(config, login.registry, login.credential, 'docker', path.join(jobDir, 'config.json'));
       writeFileAtomic(path.join(jobDir, 'config.json'), config);
       linkSeedEntries(dockerSeed, jobDir);
     }
-    return { dockerConfigDir, containersAuthFile, state };
+    return { dockerConfigDir, containersAuthFile, state, ...(helper ? { helper } : {}) };
   } catch (error) {
     if (merged && plan.explicitDir) {
-      await removeLoginFrom(path.join(plan.explicitDir, 'config.json'), plan.registry, marker, lock).catch(() => undefined);
+      await removeLoginsFrom(path.join(plan.explicitDir, 'config.json'), hosts, marker, lock).catch(() => undefined);
     }
     fs.rmSync(jobDir, { recursive: true, force: true });
     throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${messageOf(error)}.`);
@@ -166,8 +199,9 @@ export async function removeDockerLogin(state: CleanupState, context: RemovalCon
   const done: string[] = [];
   if (state.explicitDir) {
     const file = path.join(path.resolve(state.explicitDir), 'config.json');
-    const outcome = await removeLoginFrom(file, state.registry, state.marker, { scale: timeScale(context.env) });
-    done.push(describeLeave(outcome, state.registry, file));
+    const hosts = state.hosts ?? [state.registry];
+    const outcomes = await removeLoginsFrom(file, hosts, state.marker, { scale: timeScale(context.env) });
+    outcomes.forEach((outcome, i) => done.push(describeLeave(outcome, hosts[i], file)));
   }
   fs.rmSync(state.jobDir, { recursive: true, force: true });
   done.push(`deleted ${state.jobDir}`);
@@ -197,7 +231,9 @@ export function parseCleanupState(text: string): CleanupState | undefined {
       typeof value.jobDir === 'string' &&
       typeof value.marker === 'string' &&
       typeof value.registry === 'string' &&
-      (value.explicitDir === undefined || typeof value.explicitDir === 'string')
+      (value.explicitDir === undefined || typeof value.explicitDir === 'string') &&
+      (value.hosts === undefined || (Array.isArray(value.hosts) && value.hosts.every((h) => typeof h === 'string'))) &&
+      (value.helper === undefined || typeof value.helper === 'string')
     ) {
       return value as CleanupState;
     }

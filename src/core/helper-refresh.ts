@@ -1,6 +1,7 @@
 /**
- * The credential helper's default refresh: the identity source the step used, then the
- * exchange for the host (Chainguard's STS, or the Azure Container Registry).
+ * The credential helper's default refresh: the identity source the step used, chosen again from
+ * the inputs and environment the step saw, then the exchange for the host (Chainguard's STS, or
+ * the Azure Container Registry).
  */
 import type { Clock } from './clock.js';
 import { CHAINGUARD_USERNAME, HelperError, type HelperConfig, type HelperCredential, type HelperSource, type Refresh } from './credential-helper.js';
@@ -8,19 +9,64 @@ import { messageOf } from './errors.js';
 import { ACR_RESOURCE, exchangeAtAcr } from './exchange/acr.js';
 import { exchangeAtChainguard } from './exchange/chainguard-sts.js';
 import type { HttpRequest, HttpResponse } from './http.js';
-import { ImdsSource } from './sources/imds.js';
-import type { IdentitySelector, SourceContext, TokenSource } from './sources/source.js';
+import { DEFAULT_ISSUER, DEFAULT_REGISTRY, DEFAULT_TIMEOUT_SECONDS, INPUT_NAMES, type InputName, type LoginInputs } from './inputs.js';
+import { TEST_TOKEN_DIR_VARIABLE } from './sources/arc.js';
+import { oidcRequestUri } from './sources/azure-devops-oidc.js';
+import { selectSource } from './sources/index.js';
+import type { IdentitySource, PlatformIdentity, SourceContext, SourceKind } from './sources/source.js';
 
 export interface RefreshRuntime {
   env: NodeJS.ProcessEnv;
   clock: Clock;
   send: (request: HttpRequest) => Promise<HttpResponse>;
   signal?: AbortSignal;
+  /** What the helper can offer the platform sources (GitHub's OIDC token through the runner library). */
+  platform?: PlatformIdentity;
 }
 
-/** The description of the IMDS source the step uses in `env`, for the helper's configuration. */
-export function describeImdsSource(env: NodeJS.ProcessEnv, selector: IdentitySelector | undefined, selectorInputs: readonly string[]): HelperSource {
-  return { kind: 'imds', endpoint: ImdsSource.baseFrom(env), ...(selector ? { selector } : {}), selectorInputs: [...selectorInputs] };
+/**
+ * The variables the sources read that carry no secret: endpoints, file paths, client and tenant
+ * IDs. The helper's configuration keeps them as the step saw them, so that a refresh asks the
+ * same place whatever environment docker runs the helper in.
+ */
+export const SOURCE_ENVIRONMENT = [
+  'AZURE_POD_IDENTITY_AUTHORITY_HOST',
+  'IDENTITY_ENDPOINT',
+  'IMDS_ENDPOINT',
+  'AZURE_FEDERATED_TOKEN_FILE',
+  'AZURE_CLIENT_ID',
+  'AZURE_TENANT_ID',
+  'AZURE_AUTHORITY_HOST',
+  'ACTIONS_ID_TOKEN_REQUEST_URL',
+  'SYSTEM_OIDCREQUESTURI',
+  'GITHUB_ACTIONS',
+  'ProgramFiles',
+  'ProgramData',
+  TEST_TOKEN_DIR_VARIABLE
+] as const;
+
+/** The secrets the sources read: never written down; the helper reads them from its own environment. */
+export const SECRET_ENVIRONMENT = ['IDENTITY_HEADER', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SYSTEM_ACCESSTOKEN'] as const;
+
+/** The description of the source the step chose, for the helper's configuration. */
+export function describeSource(kind: SourceKind, inputs: LoginInputs, env: NodeJS.ProcessEnv, platform?: PlatformIdentity): HelperSource {
+  const kept: Record<string, string> = {};
+  for (const name of SOURCE_ENVIRONMENT) {
+    const value = env[name];
+    if (value !== undefined && value !== '') kept[name] = value;
+  }
+  if (kind === 'azure-devops') {
+    // The task library hands the request URI over as a pipeline variable.
+    const uri = oidcRequestUri(env, platform);
+    if (uri) kept.SYSTEM_OIDCREQUESTURI = uri;
+  }
+  const chosen: HelperSource['inputs'] = {};
+  if (inputs.azureResource) chosen.azureResource = inputs.azureResource;
+  if (inputs.selector) chosen.selector = inputs.selector;
+  if (inputs.identityTokenFile) chosen.identityTokenFile = inputs.identityTokenFile;
+  if (inputs.oidcAudience) chosen.oidcAudience = inputs.oidcAudience;
+  if (inputs.azureDevOpsServiceConnection) chosen.azureDevOpsServiceConnection = inputs.azureDevOpsServiceConnection;
+  return { kind, inputs: chosen, env: kept };
 }
 
 export interface HelperConfigOptions {
@@ -30,43 +76,67 @@ export interface HelperConfigOptions {
   issuer: string;
   identity: string;
   audience: string;
-  azureResource: string;
   /** ACR login servers (as `parseAcrLoginServers` returns them). */
   acrRegistries?: readonly string[];
   /** Input names as the user writes them on this platform, for the helper's messages. */
   labels?: Record<string, string>;
   timeoutSeconds?: number;
+  /** Refresh when fewer seconds than this are left (default 300). */
+  minRemainingSeconds?: number;
 }
 
 /** The helper's configuration for one login: the Chainguard registry and any ACR login servers. */
 export function helperConfigFor(options: HelperConfigOptions): HelperConfig {
   const hosts: HelperConfig['hosts'] = {
-    [options.registry]: {
-      kind: 'chainguard',
-      issuer: options.issuer,
-      identity: options.identity,
-      audience: options.audience,
-      azureResource: options.azureResource
-    }
+    [options.registry]: { kind: 'chainguard', issuer: options.issuer, identity: options.identity, audience: options.audience }
   };
   for (const server of options.acrRegistries ?? []) hosts[server] = { kind: 'acr' };
   return {
-    version: 1,
+    version: 2,
     hosts,
     source: options.source,
     ...(options.labels ? { labels: options.labels } : {}),
-    ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {})
+    ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
+    ...(options.minRemainingSeconds !== undefined ? { minRemainingSeconds: options.minRemainingSeconds } : {})
   };
 }
 
-/** The identity source a configuration describes. */
-export function sourceFromDescription(source: HelperSource): TokenSource {
-  switch (source.kind) {
-    case 'imds':
-      // Only the endpoint the step used, whatever the environment docker runs in says.
-      return new ImdsSource(source.selector, source.selectorInputs, source.endpoint);
-    default:
-      throw new HelperError(`its configuration names an identity source this version does not know (${String((source as { kind?: unknown }).kind)})`);
+/** Every input's label on the platform, for the helper's messages. */
+export function labelsOf(label: (name: InputName) => string): Record<string, string> {
+  return Object.fromEntries(INPUT_NAMES.map((name) => [name, label(name)]));
+}
+
+/**
+ * The source a configuration describes, chosen again as the step chose it: `resource` replaces
+ * azure-audience (an ACR exchange asks for ACR_RESOURCE). The stored environment wins; only the
+ * secrets come from the helper's own.
+ */
+export function sourceFromDescription(config: HelperConfig, runtime: Pick<RefreshRuntime, 'env' | 'platform'>, resource?: string): IdentitySource {
+  const stored = config.source;
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of SECRET_ENVIRONMENT) if (runtime.env[name] !== undefined) env[name] = runtime.env[name];
+  Object.assign(env, stored.env);
+  const inputs: LoginInputs = {
+    identity: '',
+    registry: DEFAULT_REGISTRY,
+    audience: DEFAULT_REGISTRY,
+    issuer: DEFAULT_ISSUER,
+    dockerLogin: false,
+    logout: false,
+    timeoutSeconds: config.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+    diagnose: false,
+    credentialHelper: false,
+    acrRegistries: [],
+    apiToken: false,
+    ...stored.inputs,
+    identitySource: stored.kind,
+    ...(resource ? { azureResource: resource } : {})
+  };
+  const label = (name: InputName): string => config.labels?.[name] ?? name;
+  try {
+    return selectSource({ inputs, env, platform: runtime.platform, label }).source;
+  } catch (error) {
+    throw new HelperError(`the identity source ${stored.kind} the login step used is not available here: ${messageOf(error)}`, { cause: error });
   }
 }
 
@@ -80,20 +150,21 @@ export function defaultRefresh(config: HelperConfig, runtime: RefreshRuntime): R
     // The helper prints nothing a runner reads as a log line of the job, and never a token.
     mask: () => undefined,
     debug: () => undefined,
-    env: runtime.env
+    env: runtime.env,
+    platform: runtime.platform
   };
   return async (host: string): Promise<HelperCredential> => {
     const entry = config.hosts[host];
     try {
-      const source = sourceFromDescription(config.source);
       if (entry.kind === 'chainguard') {
-        const azure = await source.getToken(entry.azureResource, context);
+        const source = sourceFromDescription(config, runtime);
+        const presented = await source.getToken(context);
         const token = await exchangeAtChainguard(
           {
             issuer: entry.issuer,
             identity: entry.identity,
             audience: entry.audience,
-            subjectToken: azure.token,
+            subjectToken: presented.token,
             identityInput: label('identity'),
             audienceInput: label('audience')
           },
@@ -101,13 +172,15 @@ export function defaultRefresh(config: HelperConfig, runtime: RefreshRuntime): R
         );
         return { username: CHAINGUARD_USERNAME, secret: token.token, expiresAt: token.expiresAt };
       }
+      const source = sourceFromDescription(config, runtime, ACR_RESOURCE);
       const credential = await exchangeAtAcr(
-        { loginServer: host, azureToken: async () => (await source.getToken(ACR_RESOURCE, context)).token, inputLabel: label('acr-registries') },
+        { loginServer: host, azureToken: async () => (await source.getToken(context)).token, inputLabel: label('acr-registries') },
         context
       );
       return { username: credential.username, secret: credential.password, expiresAt: credential.expiresAt };
     } catch (error) {
       if (runtime.signal?.aborted) throw new HelperError(`the refresh for ${host} took longer than ${config.timeoutSeconds ?? 120} s`);
+      if (error instanceof HelperError) throw error;
       throw new HelperError(`could not refresh the credential for ${host}: ${messageOf(error)}`, { cause: error });
     }
   };

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { InputError } from './errors.js';
+import { parseAcrLoginServers } from './exchange/acr.js';
 import { SOURCE_CHOICES, type IdentitySelector, type SourceChoice } from './sources/source.js';
 
 /** The canonical input names (GitHub's spelling; Azure uses camelCase, the CLI `--name`). */
@@ -24,7 +25,10 @@ export const INPUT_NAMES = [
   'identity-token-file',
   'oidc-audience',
   'azure-devops-service-connection',
-  'diagnose'
+  'diagnose',
+  'credential-helper',
+  'acr-registries',
+  'api-token'
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
@@ -38,6 +42,8 @@ export const DEFAULT_REGISTRY = 'cgr.dev';
 export const DEFAULT_ISSUER = 'https://issuer.enforce.dev';
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 export const DEFAULT_OIDC_AUDIENCE = 'issuer.enforce.dev';
+/** The audience of a Chainguard API token. */
+export const API_AUDIENCE = 'https://console-api.enforce.dev';
 
 export interface LoginInputs {
   /** The identity to assume; empty only with `diagnose`. */
@@ -65,6 +71,12 @@ export interface LoginInputs {
   azureDevOpsServiceConnection?: string;
   /** Get the identity token, show its claims and how to trust it, and stop before the exchange. */
   diagnose: boolean;
+  /** Log in through the refreshing docker credential helper (else static auth). */
+  credentialHelper: boolean;
+  /** Azure Container Registry login servers to log in to with the same Azure identity. */
+  acrRegistries: string[];
+  /** Also get a Chainguard API token (audience API_AUDIENCE). */
+  apiToken: boolean;
 }
 
 /** How a front end supplies inputs and spells their names. */
@@ -193,6 +205,15 @@ export function readInputs(reader: InputReader, cwd: string = process.cwd()): Lo
     fail('azure-devops-service-connection', `must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${shown(azureDevOpsServiceConnection)}".`);
   }
 
+  const credentialHelper = readBoolean('credential-helper', value('credential-helper'), true, reader);
+  const apiToken = readBoolean('api-token', value('api-token'), false, reader);
+  // A list: one server a line is allowed, as YAML block scalars give it.
+  const acrRaw = reader.get('acr-registries') ?? '';
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(acrRaw) || RUNNER_COMMAND.test(acrRaw) || acrRaw.length > MAX_LENGTH * 8) {
+    fail('acr-registries', 'must be login servers separated by commas, spaces or new lines, such as myregistry.azurecr.io.');
+  }
+  const acrRegistries = parseAcrLoginServers(acrRaw, reader.label('acr-registries'));
+
   return {
     identity,
     azureResource,
@@ -208,7 +229,10 @@ export function readInputs(reader: InputReader, cwd: string = process.cwd()): Lo
     identityTokenFile,
     oidcAudience,
     azureDevOpsServiceConnection,
-    diagnose
+    diagnose,
+    credentialHelper,
+    acrRegistries,
+    apiToken
   };
 }
 

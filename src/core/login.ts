@@ -7,13 +7,19 @@ import type { Platform } from './platform.js';
 import type { Clock } from './clock.js';
 import { STATE_KEY, tempRootOf } from './cleanup.js';
 import { installDockerLogin, parseCleanupState, removeDockerLogin, TOKEN_USERNAME, type InstalledLogin } from './docker-login.js';
-import { LoginError, messageOf } from './errors.js';
+import { InputError, LoginError, messageOf } from './errors.js';
 import { diagnosisLines, type Presented } from './doctor.js';
 import { exchangeAtChainguard } from './exchange/chainguard-sts.js';
 import type { HttpRequest, HttpResponse } from './http.js';
-import { readInputs } from './inputs.js';
+import { API_AUDIENCE, readInputs, type InputName, type LoginInputs } from './inputs.js';
+import { ACR_RESOURCE, ACR_USERNAME, exchangeAtAcr, type AcrCredential } from './exchange/acr.js';
+import { installHelper, sharedHelperName, type HelperConfig, type HelperCredential } from './credential-helper.js';
+import { describeSource, helperConfigFor, labelsOf } from './helper-refresh.js';
 import { selectSource } from './sources/index.js';
-import type { SourceContext } from './sources/source.js';
+import { AZURE_SOURCES, type PlatformIdentity, type SourceContext, type SourceKind } from './sources/source.js';
+
+/** Test-only: the credential helper refreshes when fewer seconds than this are left (default 300). */
+export const TEST_HELPER_MARGIN_VARIABLE = 'CHAINGUARD_LOGIN_TEST_HELPER_MARGIN_SECONDS';
 
 /** What the core takes from the process: injectable for tests. */
 export interface Runtime {
@@ -22,6 +28,10 @@ export interface Runtime {
   send: (request: HttpRequest) => Promise<HttpResponse>;
   home: string;
   cwd: string;
+  /** Where the credential helper bundle is (dist/helper/index.js beside the step's bundle). */
+  helperBundle?: () => string | undefined;
+  /** The Node that runs the helper (default the one running now). */
+  nodePath?: string;
 }
 
 /** Logs the job in; throws a LoginError (or InputError) with one clear message on failure. */
@@ -45,6 +55,21 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
 
   try {
     const { source, reason } = selectSource({ inputs, env: runtime.env, platform: offered, label: (name) => platform.label(name) });
+    if (inputs.acrRegistries.length > 0 && !(AZURE_SOURCES as readonly string[]).includes(source.kind)) {
+      throw new InputError(
+        'acr-registries',
+        `Input ${platform.label('acr-registries')} needs an Azure identity source: Azure Container Registry accepts only Azure tokens, and ` +
+          `the identity source is ${source.kind} (${reason}). Remove it, or log in with the machine's, pod's or app's Azure managed identity ` +
+          `(${platform.label('azure-audience')}, and ${platform.label('identity-source')} auto or an Azure source).`
+      );
+    }
+    const helperScript = inputs.dockerLogin && inputs.credentialHelper && !inputs.diagnose ? runtime.helperBundle?.() : undefined;
+    if (inputs.dockerLogin && inputs.credentialHelper && !inputs.diagnose && !helperScript) {
+      platform.warning(
+        "The credential helper's bundle (helper/index.js) is not beside this step's bundle (an incomplete copy of the step, or a run from its sources): " +
+          `logging in with static credentials that expire with the token. Reinstall the step, or set ${platform.label('credential-helper')} to false to silence this.`
+      );
+    }
     platform.info(`Identity source: ${source.name} (${reason})`);
     const what = `${/^[AEIOU]/.test(source.tokenName) ? 'an' : 'a'} ${source.tokenName}`;
     waitingFor = `${what} from ${source.name} (${source.endpoint})`;
@@ -81,6 +106,45 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
     );
     const expiresAt = chainguard.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+    let apiToken: string | undefined;
+    if (inputs.apiToken) {
+      waitingFor = `Chainguard's STS (${inputs.issuer}) for an API token`;
+      platform.info(`Exchanging it at ${inputs.issuer} for an API token (audience ${API_AUDIENCE})`);
+      apiToken = (
+        await exchangeAtChainguard(
+          {
+            issuer: inputs.issuer,
+            identity: inputs.identity,
+            audience: API_AUDIENCE,
+            subjectToken: presented.token,
+            identityInput: platform.label('identity'),
+            audienceInput: platform.label('api-token'),
+            presented: doctor
+          },
+          context
+        )
+      ).token;
+    }
+
+    const acr: { server: string; credential: AcrCredential }[] = [];
+    if (inputs.acrRegistries.length > 0) {
+      // The same source, asked for a token ACR accepts.
+      const acrSource = selectSource({
+        inputs: { ...inputs, identitySource: source.kind, azureResource: ACR_RESOURCE },
+        env: runtime.env,
+        platform: offered,
+        label: (name) => platform.label(name)
+      }).source;
+      let azureToken: Promise<string> | undefined;
+      for (const server of inputs.acrRegistries) {
+        waitingFor = `the Azure Container Registry ${server}`;
+        platform.info(`Logging in to the Azure Container Registry ${server} with an Azure token for ${ACR_RESOURCE}`);
+        azureToken ??= acrSource.getToken(context).then((token) => token.token);
+        const credential = await exchangeAtAcr({ loginServer: server, azureToken: () => azureToken as Promise<string>, inputLabel: platform.label('acr-registries') }, context);
+        acr.push({ server, credential });
+      }
+    }
+
     let dockerConfigDir = '';
     let installed: InstalledLogin | undefined;
     // A login earlier in the same shell (the command-line tool hands its state back): replaced.
@@ -89,10 +153,26 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
     try {
       if (inputs.dockerLogin) {
         waitingFor = 'the docker config to be written';
+        const seed: Record<string, HelperCredential> = {
+          [inputs.registry]: { username: TOKEN_USERNAME, secret: chainguard.token, expiresAt: chainguard.expiresAt }
+        };
+        for (const { server, credential } of acr) seed[server] = { username: ACR_USERNAME, secret: credential.password, expiresAt: credential.expiresAt };
         installed = await installDockerLogin({
           registry: inputs.registry,
           username: TOKEN_USERNAME,
           password: chainguard.token,
+          more: acr.map(({ server, credential }) => ({ registry: server, username: credential.username, password: credential.password })),
+          helper: helperScript
+            ? (jobDir, shared) =>
+                installHelper({
+                  root: jobDir,
+                  config: helperConfig(inputs, source.kind, runtime, offered, (name) => platform.label(name), (message) => platform.warning(message)),
+                  nodePath: runtime.nodePath ?? process.execPath,
+                  helperScript,
+                  seed,
+                  ...(shared ? { name: sharedHelperName(shared) } : {})
+                })
+            : undefined,
           explicitDir: inputs.dockerConfig,
           explicitDirLabel: platform.label('docker-config'),
           tempRoot,
@@ -103,15 +183,24 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
           previous
         });
         dockerConfigDir = installed.dockerConfigDir;
+        if (installed.helper) platform.addPath(installed.helper.binDir);
         platform.exportVariable('DOCKER_CONFIG', installed.dockerConfigDir);
         platform.exportVariable('REGISTRY_AUTH_FILE', installed.containersAuthFile);
-        platform.info(`Logged in to ${inputs.registry}; docker config in ${installed.dockerConfigDir} (exported as DOCKER_CONFIG)`);
+        const hosts = [inputs.registry, ...acr.map((a) => a.server)].join(', ');
+        platform.info(`Logged in to ${hosts}; docker config in ${installed.dockerConfigDir} (exported as DOCKER_CONFIG)`);
+        if (installed.helper) {
+          platform.info(
+            `Credential helper docker-credential-${installed.helper.name} (in ${installed.helper.binDir}, put on PATH) hands out the credentials ` +
+              'and gets fresh ones from the same identity source before they expire'
+          );
+        }
       }
 
       platform.setOutput('token', chainguard.token, { secret: true });
       platform.setOutput('expires-at', expiresAt);
       platform.setOutput('identity', inputs.identity);
       platform.setOutput('docker-config', dockerConfigDir);
+      if (apiToken !== undefined) platform.setOutput('api-token', apiToken, { secret: true });
     } catch (error) {
       // Nothing half-written: a failure after the login was written takes it out again.
       if (installed) await removeDockerLogin(installed.state, { tempRoot, env: runtime.env }).catch(() => undefined);
@@ -143,4 +232,35 @@ export async function runLogin(platform: Platform, runtime: Runtime): Promise<vo
   } catch (error) {
     platform.setFailed(messageOf(error));
   }
+}
+
+/** The credential helper's configuration for this login: the source chosen, its inputs, the hosts. */
+function helperConfig(
+  inputs: LoginInputs,
+  kind: SourceKind,
+  runtime: Runtime,
+  offered: PlatformIdentity | undefined,
+  label: (name: InputName) => string,
+  warn: (message: string) => void
+): HelperConfig {
+  const raw = runtime.env[TEST_HELPER_MARGIN_VARIABLE]?.trim();
+  let minRemainingSeconds: number | undefined;
+  if (raw) {
+    const value = Number(raw);
+    if (Number.isFinite(value) && value >= 0) {
+      minRemainingSeconds = value;
+      warn(`${TEST_HELPER_MARGIN_VARIABLE} is set: the credential helper refreshes ${value} s before expiry. This setting exists for tests only; remove it.`);
+    }
+  }
+  return helperConfigFor({
+    source: describeSource(kind, inputs, runtime.env, offered),
+    registry: inputs.registry,
+    issuer: inputs.issuer,
+    identity: inputs.identity,
+    audience: inputs.audience,
+    acrRegistries: inputs.acrRegistries,
+    labels: labelsOf(label),
+    timeoutSeconds: inputs.timeoutSeconds,
+    ...(minRemainingSeconds !== undefined ? { minRemainingSeconds } : {})
+  });
 }

@@ -6,7 +6,7 @@ import type { InputReader } from './inputs.js';
 import type { NetworkSettings } from './http.js';
 import type { PlatformIdentity } from './sources/source.js';
 
-export const OUTPUT_NAMES = ['token', 'expires-at', 'identity', 'docker-config'] as const;
+export const OUTPUT_NAMES = ['token', 'expires-at', 'identity', 'docker-config', 'api-token'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 export interface Platform extends InputReader {

@@ -4,9 +4,10 @@
  * `store` and `erase` change nothing (the credential belongs to the job). A failure is one line,
  * on stderr and, as the protocol reads errors, on stdout; it never carries a token.
  */
-import { HelperError, helperGet, helperList, NOT_FOUND_MESSAGE, readHelperConfig, DEFAULT_REFRESH_TIMEOUT_SECONDS } from '../core/credential-helper.js';
+import { HelperError, type HelperSource, helperGet, helperList, NOT_FOUND_MESSAGE, readHelperConfig, DEFAULT_REFRESH_TIMEOUT_SECONDS } from '../core/credential-helper.js';
 import { messageOf } from '../core/errors.js';
 import { neutralise } from '../core/platform.js';
+import type { PlatformIdentity } from '../core/sources/source.js';
 
 const USAGE = 'usage: docker-credential-<name> get|list|store|erase (the job-scoped docker credential helper of chainguard-azure-login)';
 const MAX_STDIN_BYTES = 64 * 1024;
@@ -51,6 +52,32 @@ function parse(argv: readonly string[]): { dir?: string; words: string[] } {
   return { dir, words };
 }
 
+/**
+ * What the helper offers the platform sources. GitHub: the job's OIDC token through the runner
+ * library, at the request URL the step used, with ACTIONS_ID_TOKEN_REQUEST_TOKEN from the
+ * environment docker runs the helper in. Azure Pipelines: the job's access token, which a later step has only when it maps
+ * SYSTEM_ACCESSTOKEN into its environment.
+ */
+function helperPlatform(source: HelperSource): PlatformIdentity | undefined {
+  if (source.kind === 'github') {
+    return { githubIdToken: async (audience) => (await import('./github-id-token.js')).githubIdToken(audience, source.env.ACTIONS_ID_TOKEN_REQUEST_URL) };
+  }
+  if (source.kind === 'azure-devops') {
+    return {
+      azureDevOpsAccessToken: () => {
+        const token = process.env.SYSTEM_ACCESSTOKEN?.trim();
+        if (!token) {
+          throw new HelperError(
+            'SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)'
+          );
+        }
+        return token;
+      }
+    };
+  }
+  return undefined;
+}
+
 /** Runs one helper command; returns the exit code. */
 export async function run(argv: readonly string[] = process.argv.slice(2), io: HelperIo = processIo): Promise<number> {
   const fail = (message: string): number => {
@@ -91,7 +118,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2), io: H
     const refresh = async (host: string) => {
       const [{ defaultRefresh }, { processRuntime }] = await Promise.all([import('../core/helper-refresh.js'), import('../core/runtime.js')]);
       const signal = AbortSignal.timeout((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000);
-      return defaultRefresh(config, { ...processRuntime(), signal })(host);
+      return defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source) })(host);
     };
     const credential = await helperGet(dir, serverUrl, { refresh });
     if (!credential) {

@@ -11,7 +11,8 @@ const OUTPUT_VARIABLES: Record<OutputName, string> = {
   token: 'CHAINGUARD_TOKEN',
   'expires-at': 'CHAINGUARD_TOKEN_EXPIRES_AT',
   identity: 'CHAINGUARD_IDENTITY',
-  'docker-config': 'DOCKER_CONFIG'
+  'docker-config': 'DOCKER_CONFIG',
+  'api-token': 'CHAINGUARD_API_TOKEN'
 };
 
 export interface CliOptions {
@@ -76,6 +77,10 @@ export function cliPlatform(
     label: (name: InputName) => `--${name}`,
     setSecret: () => undefined,
     setOutput: (name: OutputName, value: string) => {
+      if (name === 'api-token' && !options.exportToken) {
+        err('warning: the API token is exported as CHAINGUARD_API_TOKEN only with --export-token (stdout must then go to eval).');
+        return;
+      }
       if (name === 'token' && !options.exportToken) return;
       if (name === 'docker-config') return; // exported as DOCKER_CONFIG already
       out(`export ${OUTPUT_VARIABLES[name]}=${shellQuote(value)}`);
@@ -130,7 +135,14 @@ Options (the same inputs as the GitHub Action):
   --docker-config <dir>                  merge into this docker config directory instead of a fresh one
   --logout <true|false>                  export ${STATE_VARIABLE} for 'logout' (default true)
   --timeout <seconds>                    give up after this long (default 120)
-  --export-token                         also export CHAINGUARD_TOKEN
+  --credential-helper <true|false>       log in through a refreshing docker credential helper written into
+                                         the temp directory and put on PATH (default true); false writes
+                                         the one-hour token itself into the docker config
+  --acr-registries <servers>             Azure Container Registry login servers (<name>.azurecr.io, comma or
+                                         space separated) to log in to with the same Azure identity
+  --api-token <true|false>               also get a Chainguard API token, exported as CHAINGUARD_API_TOKEN
+                                         with --export-token (default false)
+  --export-token                         also export CHAINGUARD_TOKEN (and CHAINGUARD_API_TOKEN)
   --debug                                print debug lines on stderr
 
 Under auto the source is, in order: the token file if given; with --azure-audience, workload identity

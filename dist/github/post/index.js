@@ -28753,6 +28753,74 @@ function errors_messageOf(error) {
     return String(error);
 }
 
+;// CONCATENATED MODULE: ./src/core/files.ts
+/**
+ * File primitives shared by the docker config writer and the credential helper: unique names
+ * for temporary files, atomic replacement, and whether a lock holder still runs. Kept free of
+ * heavier modules, so that the helper's cached answer stays quick.
+ */
+
+let temporaries = 0;
+/** A name no other process or call will pick: pid, a counter and random characters. */
+function files_uniqueSuffix() {
+    return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
+}
+/** Whether a process runs on this machine. EPERM means it runs as someone else. */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+const FILE_MODE = 0o600;
+/**
+ * Writes `text` to `file` through a temporary file beside it and a rename, so that readers never
+ * see half a file; a failed write removes its temporary file.
+ */
+function writeTextAtomic(file, text, options = {}) {
+    const mode = options.mode ?? FILE_MODE;
+    const temporary = `${file}.${files_uniqueSuffix()}.tmp`;
+    const fd = external_node_fs_default().openSync(temporary, 'wx', mode);
+    try {
+        try {
+            if (mode !== FILE_MODE)
+                external_node_fs_default().fchmodSync(fd, mode);
+            external_node_fs_default().writeFileSync(fd, text);
+            if (options.durable)
+                external_node_fs_default().fsyncSync(fd);
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+        renameReplacing(temporary, file);
+    }
+    catch (error) {
+        external_node_fs_default().rmSync(temporary, { force: true });
+        throw error;
+    }
+}
+/**
+ * Renames over an existing file. Windows refuses while another process has the target open
+ * (a concurrent reader of the helper's cache), so there the rename is tried again for a moment.
+ */
+function renameReplacing(from, to) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            external_node_fs_default().renameSync(from, to);
+            return;
+        }
+        catch (error) {
+            const code = error.code;
+            if (process.platform !== 'win32' || attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY'))
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/docker-config.ts
 /**
  * Docker and containers-image credentials: read, merge and atomically write auth files, undo
@@ -28769,7 +28837,8 @@ function errors_messageOf(error) {
 
 
 
-const FILE_MODE = 0o600;
+
+const docker_config_FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
 /** How long a job waits for the lock: longer than a lock takes to become stale. */
 const LOCK_WAIT_MS = 45_000;
@@ -28860,36 +28929,13 @@ function docker_config_readAuthFile(file, lenient = false, onIgnored) {
     }
     return value;
 }
-let temporaries = 0;
-/** A name no other process or call will pick: pid, a counter and random characters. */
-function uniqueSuffix() {
-    return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
-}
 /**
  * Writes JSON through a temporary file and a rename, so readers never see half a file; a failed
  * write removes its temporary file. `durable` also flushes it to disk first: for files that
  * outlive the job. `mode` is the file's mode (default 0600), applied whatever the umask.
  */
-function docker_config_writeFileAtomic(file, content, durable = false, mode = FILE_MODE) {
-    const temporary = `${file}.${uniqueSuffix()}.tmp`;
-    const fd = external_node_fs_default().openSync(temporary, 'wx', mode);
-    try {
-        try {
-            if (mode !== FILE_MODE)
-                external_node_fs_default().fchmodSync(fd, mode);
-            external_node_fs_default().writeFileSync(fd, `${JSON.stringify(content, null, '\t')}\n`);
-            if (durable)
-                external_node_fs_default().fsyncSync(fd);
-        }
-        finally {
-            external_node_fs_default().closeSync(fd);
-        }
-        external_node_fs_default().renameSync(temporary, file);
-    }
-    catch (error) {
-        external_node_fs_default().rmSync(temporary, { force: true });
-        throw error;
-    }
+function docker_config_writeFileAtomic(file, content, durable = false, mode = docker_config_FILE_MODE) {
+    writeTextAtomic(file, `${JSON.stringify(content, null, '\t')}\n`, { durable, mode });
 }
 /**
  * The file a path finally names, following symbolic links (a dangling one too), so that an
@@ -28906,16 +28952,6 @@ function linkTarget(file) {
     throw new errors_LoginError(`${file} is a chain of more than 40 symbolic links.`);
 }
 const OWNER_PREFIX = 'owner.';
-/** Whether a process runs on this machine. EPERM means it runs as someone else. */
-function processAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
 /** Whether a lock's owner is gone: a dead process on this machine, or a hold past `staleMs`. */
 function ownerGone(owner, heldMs, staleMs) {
     if (heldMs > staleMs)
@@ -29033,6 +29069,64 @@ function tryRename(staging, lock) {
         throw error;
     }
 }
+/**
+ * Tries once to take the lock at `lock` (clearing it first when its holder is gone or has held
+ * it longer than `staleMs`): returns the function that releases it, or undefined while another
+ * process holds it. The same lock as withFileLock's, for callers that do something else while
+ * they wait (the credential helper reads the cache another process is refreshing).
+ */
+function tryFileLock(lock, staleMs) {
+    const unique = uniqueSuffix();
+    const ownerName = `${OWNER_PREFIX}${unique}`;
+    const staging = `${lock}.${unique}`;
+    fs.mkdirSync(staging, { mode: DIR_MODE });
+    try {
+        fs.writeFileSync(path.join(staging, ownerName), JSON.stringify({ pid: process.pid, host: os.hostname() }), { mode: docker_config_FILE_MODE });
+        for (let attempt = 0; attempt < 2; attempt++) {
+            if (tryRename(staging, lock))
+                return () => releaseLock(lock, ownerName);
+            if (!clearIfStale(lock, staleMs))
+                break;
+        }
+    }
+    catch (error) {
+        fs.rmSync(staging, { recursive: true, force: true });
+        throw error;
+    }
+    fs.rmSync(staging, { recursive: true, force: true });
+    return undefined;
+}
+/** The process ID holding the lock at `lock`, when it says (undefined when free or unknown). */
+function lockHolder(lock) {
+    const stat = fs.lstatSync(lock, { throwIfNoEntry: false });
+    if (!stat)
+        return undefined;
+    if (!stat.isDirectory()) {
+        let content;
+        try {
+            content = readRegularFile(lock);
+        }
+        catch {
+            return undefined;
+        }
+        const pid = Number.parseInt(content ?? '', 10);
+        return Number.isInteger(pid) ? pid : undefined;
+    }
+    let owner;
+    try {
+        owner = fs.readdirSync(lock).find((name) => name.startsWith(OWNER_PREFIX));
+    }
+    catch {
+        return undefined;
+    }
+    const pid = owner ? readOwner(path.join(lock, owner))?.pid : undefined;
+    return typeof pid === 'number' ? pid : undefined;
+}
+/** Releases a lock: removes our owner file, then the directory (only if empty, so never a lock another job has taken over). */
+function releaseLock(lock, ownerName) {
+    tolerate(() => external_node_fs_default().unlinkSync(external_node_path_default().join(lock, ownerName)), ['ENOENT']);
+    tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+}
 /** Sets a file's times to now. */
 function touch(file) {
     const now = new Date();
@@ -29062,14 +29156,14 @@ async function withFileLock(file, fn, options = {}) {
     const waitMs = LOCK_WAIT_MS * scale;
     const staleMs = LOCK_STALE_MS * scale;
     const lock = `${file}.lock`;
-    const unique = uniqueSuffix();
+    const unique = files_uniqueSuffix();
     const ownerName = `${OWNER_PREFIX}${unique}`;
     const staging = `${lock}.${unique}`;
     const deadline = Date.now() + waitMs;
     const stagedOwner = external_node_path_default().join(staging, ownerName);
     external_node_fs_default().mkdirSync(staging, { mode: DIR_MODE });
     try {
-        external_node_fs_default().writeFileSync(stagedOwner, JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname() }), { mode: FILE_MODE });
+        external_node_fs_default().writeFileSync(stagedOwner, JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname() }), { mode: docker_config_FILE_MODE });
         // The owner file's time is when the lock was taken (others judge staleness by it): touched
         // before every try, so that time spent waiting does not count.
         for (;;) {
@@ -29094,12 +29188,11 @@ async function withFileLock(file, fn, options = {}) {
     }
     finally {
         // Our owner file is gone only if a job took the lock over from us; then the lock is theirs.
-        tolerate(() => external_node_fs_default().unlinkSync(external_node_path_default().join(lock, ownerName)), ['ENOENT']);
-        tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+        releaseLock(lock, ownerName);
     }
 }
-/** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
-function docker_config_applyLogin(config, registry, auth, kind, file) {
+/** A file's `auths` and `credHelpers`, and the record of what a change to `registry` replaces. */
+function changeOf(config, registry, kind, file) {
     const auths = isRecord(config.auths) ? config.auths : {};
     const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
     const record = {
@@ -29111,6 +29204,11 @@ function docker_config_applyLogin(config, registry, auth, kind, file) {
         helperChanged: false,
         hadHelpers: helpers !== undefined
     };
+    return { auths, helpers, record };
+}
+/** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
+function applyLogin(config, registry, auth, kind, file) {
+    const { auths, helpers, record } = changeOf(config, registry, kind, file);
     config.auths = { ...auths, [registry]: { auth } };
     const hostHelper = helpers !== undefined && registry in helpers;
     if (kind === 'docker') {
@@ -29130,6 +29228,21 @@ function docker_config_applyLogin(config, registry, auth, kind, file) {
     }
     return record;
 }
+/**
+ * Names `helper` as the host's credential helper in a parsed file; returns what it replaced.
+ * A `credHelpers` entry wins over `credsStore` and `auths` for docker and the containers-image
+ * tools alike, so `auths` is left as it is. Pure.
+ */
+function applyHelper(config, registry, helper, kind, file) {
+    const { helpers, record } = changeOf(config, registry, kind, file);
+    record.helperChanged = true;
+    config.credHelpers = { ...(helpers ?? {}), [registry]: helper };
+    return record;
+}
+/** Puts a host's credential into a parsed file, as `kind`'s clients read it. Pure. */
+function docker_config_applyCredential(config, registry, credential, kind, file) {
+    return 'helper' in credential ? applyHelper(config, registry, credential.helper, kind, file) : applyLogin(config, registry, credential.auth, kind, file);
+}
 /** The shared record's file, beside the config file. */
 function sharedRecordFile(configFile) {
     return `${configFile}.chainguard-login.json`;
@@ -29141,13 +29254,16 @@ function authDigestOf(entry, digest) {
  * Records `job` as logged in to `registry` and writes its login into `config`. The first job
  * (or the first after the user rewrote the entry) keeps what the entry held before. Pure.
  */
-function joinShared(config, record, registry, auth, job, host, digest) {
+function joinShared(config, record, registry, credential, job, host, digest) {
+    const given = typeof credential === 'string' ? { auth: credential } : credential;
     const auths = isRecord(config.auths) ? config.auths : {};
     const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
     let entry = record.registries[registry];
     const current = authDigestOf(auths[registry], digest);
-    if (!entry || current === undefined || !entry.written.includes(current)) {
-        // No job's token is in place: what is there now is the user's, to put back at the end.
+    const tokenInPlace = current !== undefined && entry?.written.includes(current) === true;
+    const helperInPlace = typeof helpers?.[registry] === 'string' && entry?.helpers?.includes(helpers[registry]) === true;
+    if (!entry || !(tokenInPlace || helperInPlace)) {
+        // No job's login is in place: what is there now is the user's, to put back at the end.
         const helperOverridden = entry?.helperChanged === true && helpers?.[registry] === '';
         entry = {
             originalAuth: auths[registry],
@@ -29155,12 +29271,18 @@ function joinShared(config, record, registry, auth, job, host, digest) {
             hadHelpers: helperOverridden ? entry?.hadHelpers === true : helpers !== undefined,
             helperChanged: helperOverridden,
             written: entry?.written ?? [],
+            ...(entry?.helpers ? { helpers: entry.helpers } : {}),
             jobs: entry?.jobs ?? {}
         };
     }
-    const change = docker_config_applyLogin(config, registry, auth, 'docker', '');
-    entry.helperChanged ||= change.helperChanged;
-    entry.written = [...entry.written.filter((d) => d !== digest(auth)), digest(auth)];
+    const change = docker_config_applyCredential(config, registry, given, 'docker', '');
+    if ('helper' in given) {
+        entry.helpers = [...(entry.helpers ?? []).filter((name) => name !== given.helper), given.helper];
+    }
+    else {
+        entry.helperChanged ||= change.helperChanged;
+        entry.written = [...entry.written.filter((d) => d !== digest(given.auth)), digest(given.auth)];
+    }
     entry.jobs = { ...entry.jobs, [job.id]: { dir: job.dir, host } };
     record.registries[registry] = entry;
 }
@@ -29186,6 +29308,9 @@ function settleEntry(config, record, registry, digest) {
     let outcome = 'restored';
     const auths = isRecord(config.auths) ? config.auths : undefined;
     const current = authDigestOf(auths?.[registry], digest);
+    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
+    const currentHelper = helpers?.[registry];
+    const ourHelper = typeof currentHelper === 'string' && currentHelper !== '' && entry.helpers?.includes(currentHelper) === true;
     if (auths && current !== undefined && entry.written.includes(current)) {
         if (entry.originalAuth === undefined)
             delete auths[registry];
@@ -29193,11 +29318,14 @@ function settleEntry(config, record, registry, digest) {
             auths[registry] = entry.originalAuth;
         changed = true;
     }
-    else if (auths?.[registry] !== undefined) {
+    else if (auths?.[registry] !== undefined && !(entry.written.length === 0 && sameJson(auths[registry], entry.originalAuth))) {
+        // A helper-only record never touched `auths`: the user's own entry there is not a change.
         outcome = 'changed-since';
     }
-    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-    if (entry.helperChanged && helpers?.[registry] === '') {
+    if (entry.helpers?.length && !ourHelper && currentHelper !== undefined && currentHelper !== '' && !sameJson(currentHelper, entry.originalHelper)) {
+        outcome = 'changed-since';
+    }
+    if ((entry.helperChanged && currentHelper === '') || ourHelper) {
         const next = { ...helpers };
         if (entry.originalHelper === undefined)
             delete next[registry];
@@ -29258,6 +29386,7 @@ function readSharedRecord(file) {
             hadHelpers: entry.hadHelpers === true,
             helperChanged: entry.helperChanged === true,
             written: entry.written.filter((d) => typeof d === 'string'),
+            ...(Array.isArray(entry.helpers) ? { helpers: entry.helpers.filter((n) => typeof n === 'string') } : {}),
             jobs
         };
     }
@@ -29273,7 +29402,7 @@ function writeSharedRecord(file, record) {
 /** The mode to write `file` with: its own when it exists, else 0600. */
 function modeFor(file) {
     const stat = external_node_fs_default().statSync(file, { throwIfNoEntry: false });
-    return stat ? stat.mode & 0o777 : FILE_MODE;
+    return stat ? stat.mode & 0o777 : docker_config_FILE_MODE;
 }
 /**
  * Merges `job`'s login into an explicit docker config file under its lock, recording the job in
@@ -29282,7 +29411,11 @@ function modeFor(file) {
  * written through to its target, keeping the target's mode. Creates the directory (0700) when
  * missing.
  */
-async function docker_config_mergeLoginInto(file, registry, auth, job, options = {}) {
+async function mergeLoginInto(file, registry, auth, job, options = {}) {
+    await docker_config_mergeLoginsInto(file, [{ registry, credential: { auth } }], job, options);
+}
+/** As mergeLoginInto, for several hosts under one hold of the lock. */
+async function docker_config_mergeLoginsInto(file, logins, job, options = {}) {
     const target = linkTarget(file);
     fs.mkdirSync(path.dirname(target), { recursive: true, mode: DIR_MODE });
     const digest = await loadDigest();
@@ -29293,7 +29426,8 @@ async function docker_config_mergeLoginInto(file, registry, auth, job, options =
         const before = fs.existsSync(recordFile) ? readSharedRecord(recordFile) : undefined;
         const record = readSharedRecord(recordFile);
         pruneGoneJobs(config, record, host, digest);
-        joinShared(config, record, registry, auth, job, host, digest);
+        for (const login of logins)
+            joinShared(config, record, login.registry, login.credential, job, host, digest);
         writeSharedRecord(recordFile, record);
         try {
             docker_config_writeFileAtomic(target, config, true, modeFor(target));
@@ -29312,22 +29446,26 @@ async function docker_config_mergeLoginInto(file, registry, auth, job, options =
  * leave a registry puts back what its entry held before the first one came, unless the user
  * has rewritten the entry since.
  */
-async function docker_config_removeLoginFrom(file, registry, jobId, options = {}) {
+async function removeLoginFrom(file, registry, jobId, options = {}) {
+    return (await docker_config_removeLoginsFrom(file, [registry], jobId, options))[0];
+}
+/** As removeLoginFrom, for several hosts under one hold of the lock; one outcome per host. */
+async function docker_config_removeLoginsFrom(file, registries, jobId, options = {}) {
     const target = linkTarget(file);
     const recordFile = sharedRecordFile(target);
     if (!external_node_fs_default().existsSync(recordFile))
-        return 'not-joined';
+        return registries.map(() => 'not-joined');
     const digest = await loadDigest();
     const host = external_node_os_default().hostname();
     return withFileLock(target, async () => {
         const config = docker_config_readAuthFile(target);
         const record = readSharedRecord(recordFile);
-        const left = leaveShared(config, record, registry, jobId, digest);
+        const left = registries.map((registry) => leaveShared(config, record, registry, jobId, digest));
         const pruned = pruneGoneJobs(config, record, host, digest);
-        if (left.changed || pruned)
+        if (left.some((l) => l.changed) || pruned)
             docker_config_writeFileAtomic(target, config, true, modeFor(target));
         writeSharedRecord(recordFile, record);
-        return left.outcome;
+        return left.map((l) => l.outcome);
     }, options);
 }
 /** Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
@@ -29350,7 +29488,7 @@ function docker_config_linkSeedEntries(seedDir, jobDir) {
 const MARKER_FILE = '.chainguard-login-marker';
 /** Writes the job directory's marker (0600). */
 function docker_config_writeJobMarker(jobDir, marker) {
-    fs.writeFileSync(path.join(jobDir, MARKER_FILE), marker, { mode: FILE_MODE, flag: 'wx' });
+    fs.writeFileSync(path.join(jobDir, MARKER_FILE), marker, { mode: docker_config_FILE_MODE, flag: 'wx' });
 }
 /**
  * Why `dir` is not a job directory this step created for the state carrying `marker`, or
@@ -29395,6 +29533,9 @@ function jobDirProblem(dir, marker, tempRoot) {
         return 'it does not hold the marker this step left in it';
     return undefined;
 }
+function sameJson(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -29425,7 +29566,8 @@ async function newMarker() {
 }
 /** Writes the login. On failure nothing it wrote is left behind. */
 async function installDockerLogin(plan) {
-    const auth = basicAuth(plan.username, plan.password);
+    const statics = [{ registry: plan.registry, username: plan.username, password: plan.password }, ...(plan.more ?? [])].filter((login, i, all) => all.findIndex((other) => other.registry === login.registry) === i);
+    const hosts = statics.map((login) => login.registry);
     const marker = await newMarker();
     let jobDir;
     try {
@@ -29455,8 +29597,23 @@ async function installDockerLogin(plan) {
             marker,
             registry: plan.registry,
             ...(plan.explicitDir ? { explicitDir: plan.explicitDir } : {}),
-            seed: { dockerDir: dockerSeed, ...(containersSeed ? { containersFile: containersSeed } : {}) }
+            seed: { dockerDir: dockerSeed, ...(containersSeed ? { containersFile: containersSeed } : {}) },
+            ...(hosts.length > 1 ? { hosts } : {})
         };
+        let helper;
+        if (plan.helper) {
+            try {
+                helper = plan.helper(jobDir, plan.explicitDir);
+            }
+            catch (error) {
+                throw new LoginError(`Could not install the docker credential helper in ${jobDir}: ${messageOf(error)}.`);
+            }
+            state.helper = helper.name;
+        }
+        const logins = statics.map((login) => ({
+            registry: login.registry,
+            credential: helper ? { helper: helper.name } : { auth: basicAuth(login.username, login.password) }
+        }));
         try {
             plan.saveState?.(state);
         }
@@ -29466,12 +29623,13 @@ async function installDockerLogin(plan) {
         // The containers-image tools read this file first; seed it from their current primary file.
         const containersAuthFile = path.join(jobDir, CONTAINERS_AUTH_FILE);
         const containers = containersSeed ? readAuthFile(containersSeed, true, ignored) : {};
-        applyLogin(containers, plan.registry, auth, 'containers', containersAuthFile);
+        for (const login of logins)
+            applyCredential(containers, login.registry, login.credential, 'containers', containersAuthFile);
         writeFileAtomic(containersAuthFile, containers);
         let dockerConfigDir;
         if (plan.explicitDir) {
             dockerConfigDir = plan.explicitDir;
-            await mergeLoginInto(path.join(dockerConfigDir, 'config.json'), plan.registry, auth, { id: marker, dir: jobDir }, lock).catch((error) => {
+            await mergeLoginsInto(path.join(dockerConfigDir, 'config.json'), logins, { id: marker, dir: jobDir }, lock).catch((error) => {
                 throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${messageOf(error)}`);
             });
             merged = true;
@@ -29479,15 +29637,16 @@ async function installDockerLogin(plan) {
         else {
             dockerConfigDir = jobDir;
             const config = readAuthFile(path.join(dockerSeed, 'config.json'), true, ignored);
-            applyLogin(config, plan.registry, auth, 'docker', path.join(jobDir, 'config.json'));
+            for (const login of logins)
+                applyCredential(config, login.registry, login.credential, 'docker', path.join(jobDir, 'config.json'));
             writeFileAtomic(path.join(jobDir, 'config.json'), config);
             linkSeedEntries(dockerSeed, jobDir);
         }
-        return { dockerConfigDir, containersAuthFile, state };
+        return { dockerConfigDir, containersAuthFile, state, ...(helper ? { helper } : {}) };
     }
     catch (error) {
         if (merged && plan.explicitDir) {
-            await removeLoginFrom(path.join(plan.explicitDir, 'config.json'), plan.registry, marker, lock).catch(() => undefined);
+            await removeLoginsFrom(path.join(plan.explicitDir, 'config.json'), hosts, marker, lock).catch(() => undefined);
         }
         fs.rmSync(jobDir, { recursive: true, force: true });
         throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${messageOf(error)}.`);
@@ -29508,8 +29667,9 @@ async function removeDockerLogin(state, context) {
     const done = [];
     if (state.explicitDir) {
         const file = external_node_path_default().join(external_node_path_default().resolve(state.explicitDir), 'config.json');
-        const outcome = await docker_config_removeLoginFrom(file, state.registry, state.marker, { scale: clock_timeScale(context.env) });
-        done.push(describeLeave(outcome, state.registry, file));
+        const hosts = state.hosts ?? [state.registry];
+        const outcomes = await docker_config_removeLoginsFrom(file, hosts, state.marker, { scale: clock_timeScale(context.env) });
+        outcomes.forEach((outcome, i) => done.push(describeLeave(outcome, hosts[i], file)));
     }
     external_node_fs_default().rmSync(state.jobDir, { recursive: true, force: true });
     done.push(`deleted ${state.jobDir}`);
@@ -29537,7 +29697,9 @@ function parseCleanupState(text) {
             typeof value.jobDir === 'string' &&
             typeof value.marker === 'string' &&
             typeof value.registry === 'string' &&
-            (value.explicitDir === undefined || typeof value.explicitDir === 'string')) {
+            (value.explicitDir === undefined || typeof value.explicitDir === 'string') &&
+            (value.hosts === undefined || (Array.isArray(value.hosts) && value.hosts.every((h) => typeof h === 'string'))) &&
+            (value.helper === undefined || typeof value.helper === 'string')) {
             return value;
         }
     }
@@ -32527,7 +32689,7 @@ function getIDToken(aud) {
 
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/core/platform.ts
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-at', 'identity', 'docker-config']));
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-at', 'identity', 'docker-config', 'api-token']));
 /** kebab-case to camelCase: the Azure Pipelines spelling of an input or output. */
 function camelCase(name) {
     return name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());

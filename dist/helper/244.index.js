@@ -1,8 +1,8 @@
-export const id = 36;
-export const ids = [36];
+export const id = 244;
+export const ids = [244];
 export const modules = {
 
-/***/ 4036:
+/***/ 3244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,20 +10,24 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  SECRET_ENVIRONMENT: () => (/* binding */ SECRET_ENVIRONMENT),
+  SOURCE_ENVIRONMENT: () => (/* binding */ SOURCE_ENVIRONMENT),
   defaultRefresh: () => (/* binding */ defaultRefresh),
-  describeImdsSource: () => (/* binding */ describeImdsSource),
+  describeSource: () => (/* binding */ describeSource),
   helperConfigFor: () => (/* binding */ helperConfigFor),
+  labelsOf: () => (/* binding */ labelsOf),
   sourceFromDescription: () => (/* binding */ sourceFromDescription)
 });
 
-// EXTERNAL MODULE: ./src/core/credential-helper.ts
-var credential_helper = __webpack_require__(7167);
+// EXTERNAL MODULE: ./src/core/credential-helper.ts + 2 modules
+var credential_helper = __webpack_require__(2206);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/http.ts
 var http = __webpack_require__(1983);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/core/inputs.ts
 /**
  * Reads and validates every input before any request is sent. Each refusal names the input as
@@ -32,8 +36,9 @@ var external_node_path_ = __webpack_require__(6760);
 
 
 
+
 /** The canonical input names (GitHub's spelling; Azure uses camelCase, the CLI `--name`). */
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+const INPUT_NAMES = [
     'identity',
     'azure-audience',
     'managed-identity-client-id',
@@ -50,17 +55,22 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'identity-token-file',
     'oidc-audience',
     'azure-devops-service-connection',
-    'diagnose'
-]));
-const SELECTOR_INPUTS = (/* unused pure expression or super */ null && ([
+    'diagnose',
+    'credential-helper',
+    'acr-registries',
+    'api-token'
+];
+const SELECTOR_INPUTS = [
     'managed-identity-client-id',
     'managed-identity-object-id',
     'managed-identity-resource-id'
-]));
+];
 const DEFAULT_REGISTRY = 'cgr.dev';
 const DEFAULT_ISSUER = 'https://issuer.enforce.dev';
 const DEFAULT_TIMEOUT_SECONDS = 120;
 const DEFAULT_OIDC_AUDIENCE = 'issuer.enforce.dev';
+/** The audience of a Chainguard API token. */
+const API_AUDIENCE = 'https://console-api.enforce.dev';
 const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
@@ -169,6 +179,14 @@ function readInputs(reader, cwd = process.cwd()) {
     if (azureDevOpsServiceConnection && !GUID.test(azureDevOpsServiceConnection)) {
         fail('azure-devops-service-connection', `must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${shown(azureDevOpsServiceConnection)}".`);
     }
+    const credentialHelper = readBoolean('credential-helper', value('credential-helper'), true, reader);
+    const apiToken = readBoolean('api-token', value('api-token'), false, reader);
+    // A list: one server a line is allowed, as YAML block scalars give it.
+    const acrRaw = reader.get('acr-registries') ?? '';
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(acrRaw) || RUNNER_COMMAND.test(acrRaw) || acrRaw.length > MAX_LENGTH * 8) {
+        fail('acr-registries', 'must be login servers separated by commas, spaces or new lines, such as myregistry.azurecr.io.');
+    }
+    const acrRegistries = parseAcrLoginServers(acrRaw, reader.label('acr-registries'));
     return {
         identity,
         azureResource,
@@ -184,7 +202,10 @@ function readInputs(reader, cwd = process.cwd()) {
         identityTokenFile,
         oidcAudience,
         azureDevOpsServiceConnection,
-        diagnose
+        diagnose,
+        credentialHelper,
+        acrRegistries,
+        apiToken
     };
 }
 function readBoolean(name, raw, fallback, reader) {
@@ -227,7 +248,7 @@ function checkIssuer(raw, fail) {
     if (url.search || url.hash)
         fail('must not have a query or fragment.');
     if (url.protocol === 'http:') {
-        if (!inputs_isLoopback(url.hostname))
+        if (!isLoopback(url.hostname))
             fail(`must use https; plain http is accepted only for loopback addresses, not "${shown(raw)}".`);
     }
     else if (url.protocol !== 'https:') {
@@ -236,7 +257,7 @@ function checkIssuer(raw, fail) {
     return url.href.replace(/\/+$/, '');
 }
 /** Whether a URL hostname is a loopback address or localhost. */
-function inputs_isLoopback(hostname) {
+function isLoopback(hostname) {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
     return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
@@ -306,12 +327,12 @@ function jwt_claimText(claims, name) {
  * The delay before retry number `retry` (1-based): `base · 2^(retry-1)`, capped, then scaled
  * by a random factor in [0.8, 1.2) so that many runners do not retry in lockstep.
  */
-function retry_backoffMs(retry, baseMs, capMs, random) {
+function backoffMs(retry, baseMs, capMs, random) {
     const plain = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
     return Math.round(plain * (0.8 + 0.4 * random()));
 }
 /** Runs `run` until it succeeds or `retryAfter` says to stop. */
-async function retry_retrying(options) {
+async function retrying(options) {
     const start = options.clock.now();
     for (let attempt = 1;; attempt++) {
         try {
@@ -333,7 +354,7 @@ async function retry_retrying(options) {
 /** The `identity-source` values: `auto`, or one source. */
 const source_SOURCE_CHOICES = (/* unused pure expression or super */ null && (['auto', 'imds', 'app-service', 'arc', 'workload-identity', 'token-file', 'github', 'azure-devops']));
 /** The sources that ask Azure for a token for `azure-audience`. */
-const AZURE_SOURCES = (/* unused pure expression or super */ null && (['workload-identity', 'app-service', 'arc', 'imds']));
+const AZURE_SOURCES = ['workload-identity', 'app-service', 'arc', 'imds'];
 /** Anything that starts like a JWT (`eyJ`: base64url of `{"`), up to three base64url parts. */
 const JWT_LIKE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){0,2}/g;
 const REDACTED = '[redacted]';
@@ -408,7 +429,7 @@ function parseAcrLoginServer(raw, inputLabel) {
         '(.azurecr.cn in Azure China, .azurecr.us in Azure US Government), as az acr show --name <registry> --query loginServer prints it.');
 }
 /** Splits a list of login servers (commas, spaces or new lines), checks each, drops repeats. */
-function parseAcrLoginServers(raw, inputLabel) {
+function acr_parseAcrLoginServers(raw, inputLabel) {
     const servers = raw
         .split(/[\s,]+/)
         .filter(Boolean)
@@ -418,7 +439,7 @@ function parseAcrLoginServers(raw, inputLabel) {
 /** The base URL of a login server: https, or http for a loopback `host:port`. */
 function acrBaseUrl(loginServer) {
     const url = new URL(`https://${loginServer}`);
-    if (url.port && inputs_isLoopback(url.hostname))
+    if (url.port && isLoopback(url.hostname))
         return new URL(`http://${loginServer}`);
     return url;
 }
@@ -446,7 +467,7 @@ async function exchangeAtAcr(request, context) {
     context.debug(`Exchanging the Azure token at ${url.origin}${url.pathname}${tenant ? ` for tenant ${tenant}` : ''}`);
     let response;
     try {
-        response = await retry_retrying({
+        response = await retrying({
             clock: context.clock,
             signal: context.signal,
             run: () => attempt(url, body, context),
@@ -504,14 +525,14 @@ function retryDelay(error, attempt, context) {
     if (attempt > MAX_RETRIES)
         return undefined;
     if (error instanceof http/* HttpFailure */.HR) {
-        return error.kind === 'reset' || error.kind === 'timeout' ? retry_backoffMs(attempt, 1_000, 8_000, context.clock.random) : undefined;
+        return error.kind === 'reset' || error.kind === 'timeout' ? backoffMs(attempt, 1_000, 8_000, context.clock.random) : undefined;
     }
     if (!(error instanceof AcrStatus))
         return undefined;
     const status = error.response.status;
     if (status !== 429 && status < 500)
         return undefined;
-    const delay = retry_backoffMs(attempt, 1_000, 8_000, context.clock.random);
+    const delay = backoffMs(attempt, 1_000, 8_000, context.clock.random);
     const asked = (0,http/* retryAfterMs */.Vs)(error.response.headers, context.clock.now());
     return asked === undefined ? delay : Math.max(delay, Math.min(asked, MAX_RETRY_AFTER_MS));
 }
@@ -779,14 +800,14 @@ async function exchangeAtChainguard(request, context) {
     context.debug(`Exchanging the ${tokenName} at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`);
     let response;
     try {
-        response = await retry_retrying({
+        response = await retrying({
             clock: context.clock,
             signal: context.signal,
             run: () => chainguard_sts_attempt(url, body, request.subjectToken, context),
             retryAfter: (error, n) => {
                 const transient = (error instanceof StsStatus && [502, 503, 504].includes(error.response.status)) ||
                     (error instanceof http/* HttpFailure */.HR && (error.kind === 'reset' || error.kind === 'refused'));
-                return transient && n < ATTEMPTS ? retry_backoffMs(n, 150, 1_000, context.clock.random) : undefined;
+                return transient && n < ATTEMPTS ? backoffMs(n, 150, 1_000, context.clock.random) : undefined;
             },
             onRetry: (error, n, delay) => context.debug(`STS attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
         });
@@ -881,6 +902,8 @@ function claimsAdvice(request) {
     });
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/core/sources/http-source.ts
 /**
  * What the sources that ask an HTTP endpoint share, following the conventions IMDS set: endpoints
@@ -916,10 +939,10 @@ class ServiceStatus extends Error {
 }
 /** Reads an error answer: OAuth's `{error, error_description}`, or `{message}` / `{Message}`. */
 function serviceStatus(response) {
-    const body = jsonObject(response.body);
+    const body = (0,http/* jsonObject */.o$)(response.body);
     const text = (value) => (typeof value === 'string' ? value : '');
     const code = text(body?.error) || text(body?.code);
-    const description = clip(text(body?.error_description) || text(body?.message) || text(body?.Message));
+    const description = source_clip(text(body?.error_description) || text(body?.message) || text(body?.Message));
     const detail = [code, description].filter(Boolean).join(': ');
     return new ServiceStatus(response, `HTTP ${response.status}${detail ? ` (${detail})` : ''}`, code, description);
 }
@@ -934,7 +957,7 @@ const http_source_MAX_RETRY_AFTER_MS = 60_000;
 /** The delay before another attempt under `policy`, or undefined to give up. */
 function http_source_retryDelay(policy, error, attempt, context) {
     const { clock } = context;
-    if (error instanceof HttpFailure) {
+    if (error instanceof http/* HttpFailure */.HR) {
         // A connection that opened and then stalled or broke is worth another try; one that never
         // opened means there is no endpoint there, and waiting will not change that.
         const transient = error.kind === 'timeout' || error.kind === 'reset';
@@ -946,7 +969,7 @@ function http_source_retryDelay(policy, error, attempt, context) {
     if (!policy.statuses.includes(status) || attempt > policy.retries)
         return undefined;
     let delay = backoffMs(attempt, policy.baseMs, policy.capMs, clock.random);
-    const asked = retryAfterMs(error.response.headers, clock.now());
+    const asked = (0,http/* retryAfterMs */.Vs)(error.response.headers, clock.now());
     if (asked !== undefined)
         delay = Math.max(delay, Math.min(asked, http_source_MAX_RETRY_AFTER_MS));
     if (status >= 500)
@@ -978,11 +1001,11 @@ function explainNetworkFailure(call, error, absent) {
         case 'refused':
         case 'connect-timeout':
         case 'unreachable':
-            return new LoginError(`${call}: ${error.message}. ${absent}`);
+            return new errors/* LoginError */.Qd(`${call}: ${error.message}. ${absent}`);
         case 'too-large':
-            return new LoginError(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
+            return new errors/* LoginError */.Qd(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
         default:
-            return new LoginError(`${call}: ${error.message}.`);
+            return new errors/* LoginError */.Qd(`${call}: ${error.message}.`);
     }
 }
 /** The failure as it is when the step's own timeout cut it short, else undefined. */
@@ -996,12 +1019,12 @@ function abortedAs(error, context) {
  * token before anything else happens. `elsewhere` explains a 200 that is not a token answer.
  */
 function accessTokenFrom(response, context, call, elsewhere) {
-    const body = jsonObject(response.body);
+    const body = (0,http/* jsonObject */.o$)(response.body);
     const token = body?.access_token;
     if (typeof token !== 'string' || token.length === 0) {
         maskLongValues(body, context);
         const what = body ? 'JSON without an access_token' : 'not JSON';
-        throw new LoginError(`${call}: it answered ${response.status} with a body that is ${what}. ${elsewhere}`);
+        throw new errors/* LoginError */.Qd(`${call}: it answered ${response.status} with a body that is ${what}. ${elsewhere}`);
     }
     context.mask(token);
     return { token, expiresAt: expiryFrom(body ?? {}, context.clock.now()) };
@@ -1046,26 +1069,522 @@ function endpointFromEnvironment(raw, variable) {
         url = new URL(raw.trim());
     }
     catch {
-        throw new LoginError(`${variable} is not a URL; it is set by the platform, so check what overrides it in this job.`);
+        throw new errors/* LoginError */.Qd(`${variable} is not a URL; it is set by the platform, so check what overrides it in this job.`);
     }
     if (url.username || url.password)
-        throw new LoginError(`${variable} must not carry credentials.`);
+        throw new errors/* LoginError */.Qd(`${variable} must not carry credentials.`);
     if (url.hash)
-        throw new LoginError(`${variable} must not have a fragment.`);
+        throw new errors/* LoginError */.Qd(`${variable} must not have a fragment.`);
     if (url.protocol === 'http:') {
         if (!isLoopback(url.hostname)) {
-            throw new LoginError(`${variable} (${url.origin}) uses plain http off this machine; only https, or http on a loopback address, is accepted. ` +
+            throw new errors/* LoginError */.Qd(`${variable} (${url.origin}) uses plain http off this machine; only https, or http on a loopback address, is accepted. ` +
                 `Check what sets ${variable} in this job.`);
         }
     }
     else if (url.protocol !== 'https:') {
-        throw new LoginError(`${variable} must be an https URL (or http on a loopback address), not ${url.protocol}.`);
+        throw new errors/* LoginError */.Qd(`${variable} must be an https URL (or http on a loopback address), not ${url.protocol}.`);
     }
     return url;
 }
 /** Endpoints on this machine are reached directly; anything else follows the proxy settings. */
 function routeFor(url) {
     return isLoopback(url.hostname) ? 'direct' : 'environment';
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/arc.ts
+/**
+ * Azure Arc-enabled servers (on premises or in other clouds): the Arc agent's identity endpoint
+ * on this machine. It answers a first request with 401 and `WWW-Authenticate: Basic realm=<file>`;
+ * the file, readable only by members of the `himds` group, holds a one-time key that the second
+ * request presents. The file is read only when it is a regular file directly in the agent's token
+ * directory, named `*.key`, at most 4096 bytes; any other realm is refused and nothing is read or
+ * sent. Arc offers the machine's system-assigned identity only.
+ */
+
+
+
+
+
+
+const API_VERSION = '2019-11-01';
+const ARC_DEFAULT_ENDPOINT = 'http://localhost:40342/metadata/identity/oauth2/token';
+const arc_CONNECT_TIMEOUT_MS = 2_000;
+const arc_ATTEMPT_TIMEOUT_MS = 20_000;
+const arc_MAX_BODY_BYTES = 64 * 1024;
+const MAX_KEY_BYTES = 4096;
+/**
+ * For the project's tests only: the token directory the realm must lie in, since tests cannot
+ * create the agent's own directory. The step warns whenever it is set.
+ */
+const TEST_TOKEN_DIR_VARIABLE = 'CHAINGUARD_LOGIN_TEST_ARC_TOKEN_DIR';
+/** Where the Arc agent is installed, and where it writes its key files, on this system. */
+function arcPaths(env, platform = process.platform) {
+    if (platform === 'win32') {
+        const programFiles = env.ProgramFiles || 'C:\\Program Files';
+        const programData = env.ProgramData || 'C:\\ProgramData';
+        return {
+            agent: external_node_path_default().win32.join(programFiles, 'AzureConnectedMachineAgent', 'himds.exe'),
+            tokenDir: external_node_path_default().win32.join(programData, 'AzureConnectedMachineAgent', 'Tokens')
+        };
+    }
+    return { agent: '/opt/azcmagent/bin/himds', tokenDir: '/var/opt/azcmagent/tokens' };
+}
+class ArcSource {
+    name = 'the Azure Arc agent\'s identity endpoint';
+    endpoint;
+    url;
+    tokenDir;
+    pathApi;
+    testOverride;
+    sameName;
+    constructor(environment, env, platform = process.platform) {
+        this.url = endpointFromEnvironment(environment.endpoint, 'IDENTITY_ENDPOINT');
+        this.endpoint = `${this.url.origin}${this.url.pathname}`;
+        this.pathApi = platform === 'win32' ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+        const override = env[TEST_TOKEN_DIR_VARIABLE]?.trim();
+        this.tokenDir = this.pathApi.resolve(override || arcPaths(env, platform).tokenDir);
+        this.testOverride = Boolean(override);
+        this.sameName = platform === 'win32' ? (a, b) => a.toLowerCase() === b.toLowerCase() : (a, b) => a === b;
+    }
+    /**
+     * `IDENTITY_ENDPOINT` with `IMDS_ENDPOINT` (what the agent sets for services), or the agent
+     * installed on this machine (then its default endpoint).
+     */
+    static detect(env, exists = external_node_fs_.existsSync) {
+        const endpoint = env.IDENTITY_ENDPOINT?.trim();
+        if (endpoint && env.IMDS_ENDPOINT?.trim())
+            return { endpoint, how: 'IDENTITY_ENDPOINT and IMDS_ENDPOINT are set' };
+        const { agent } = arcPaths(env);
+        if (!endpoint && exists(agent))
+            return { endpoint: ARC_DEFAULT_ENDPOINT, how: `the Arc agent is installed (${agent})` };
+        return undefined;
+    }
+    async getToken(resource, context) {
+        if (this.testOverride) {
+            context.warn?.(`${TEST_TOKEN_DIR_VARIABLE} is set: Arc key files are accepted from ${this.tokenDir}. This setting exists for tests only; remove it.`);
+        }
+        const url = new URL(this.url);
+        url.searchParams.set('api-version', API_VERSION);
+        url.searchParams.set('resource', resource);
+        context.debug(`Requesting an Azure token from the Arc agent (${this.endpoint}) for ${resource}`);
+        let response;
+        try {
+            response = await withRetries(MANAGED_IDENTITY_RETRIES, 'Arc identity endpoint', context, () => this.attempt(url, context));
+        }
+        catch (error) {
+            throw abortedAs(error, context) ?? this.explain(error);
+        }
+        return accessTokenFrom(response, context, this.call(), 'Something other than the Arc agent answered: check IDENTITY_ENDPOINT.');
+    }
+    /** The challenge, the key file, and the answer. */
+    async attempt(url, context) {
+        const request = (headers) => context.send({
+            url,
+            method: 'GET',
+            headers: { Metadata: 'true', Accept: 'application/json', ...headers },
+            route: routeFor(url),
+            connectTimeoutMs: arc_CONNECT_TIMEOUT_MS,
+            timeoutMs: arc_ATTEMPT_TIMEOUT_MS,
+            maxBodyBytes: arc_MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        const challenge = await request({});
+        if (challenge.status !== 401)
+            return expectStatus(challenge);
+        const realm = realmOf(challenge.headers['www-authenticate']);
+        if (realm === undefined) {
+            throw new errors/* LoginError */.Qd(`${this.call()}: it answered 401 without a Basic realm naming a key file, which the Arc agent always sends; ` +
+                'something other than the Arc agent answered. Check IDENTITY_ENDPOINT.');
+        }
+        const key = this.readKey(realm);
+        context.mask(key);
+        return expectStatus(await request({ Authorization: `Basic ${key}` }));
+    }
+    /** Reads the key file the agent named, after checking that it is one of the agent's. */
+    readKey(realm) {
+        const p = this.pathApi;
+        const refuse = (why) => {
+            throw new errors/* LoginError */.Qd(`${this.call()}: it asked for the key file "${source_clip(realm, 200)}", which ${why}; the Arc agent only names ` +
+                `*.key files of at most ${MAX_KEY_BYTES} bytes directly in ${this.tokenDir}. Nothing was read or sent. ` +
+                'Check that IDENTITY_ENDPOINT names the Arc agent on this machine.');
+        };
+        if (!p.isAbsolute(realm))
+            refuse('is not an absolute path');
+        const resolved = p.resolve(realm);
+        if (!this.sameName(resolved, realm) || !this.sameName(p.dirname(resolved), this.tokenDir))
+            refuse(`is not directly in ${this.tokenDir}`);
+        if (!p.basename(resolved).endsWith('.key'))
+            refuse('is not named *.key');
+        let fd;
+        try {
+            // O_NOFOLLOW: a symbolic link planted in the directory is refused rather than followed.
+            fd = (0,external_node_fs_.openSync)(resolved, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
+        }
+        catch (error) {
+            const code = error.code;
+            if (code === 'ELOOP')
+                return refuse('is a symbolic link');
+            if (code === 'EACCES' || code === 'EPERM') {
+                throw new errors/* LoginError */.Qd(`${this.call()}: the key file in ${this.tokenDir} cannot be read by the user running the step. On Linux, add that ` +
+                    'user to the himds group (sudo usermod -a -G himds <user>, then restart the runner or agent); on Windows, run ' +
+                    'it as an administrator or a member of "Hybrid agent extension applications".');
+            }
+            throw new errors/* LoginError */.Qd(`${this.call()}: could not open the key file it named (${code ?? 'error'}).`);
+        }
+        try {
+            const stat = (0,external_node_fs_.fstatSync)(fd);
+            if (!stat.isFile())
+                refuse('is not a regular file');
+            if (stat.size > MAX_KEY_BYTES)
+                refuse(`is ${stat.size} bytes long`);
+            const buffer = Buffer.alloc(MAX_KEY_BYTES + 1);
+            const length = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, 0);
+            if (length > MAX_KEY_BYTES)
+                refuse('grew beyond the limit while being read');
+            const key = buffer.subarray(0, length).toString('utf8').trim();
+            if (!key || /[\r\n\0]/.test(key))
+                refuse('does not hold a key');
+            return key;
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+    call() {
+        return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
+    }
+    explain(error) {
+        const call = this.call();
+        if (error instanceof http/* HttpFailure */.HR) {
+            return explainNetworkFailure(call, error, 'The Arc agent (himds) is not running on this machine: check "azcmagent show", or choose another identity-source.');
+        }
+        if (!(error instanceof ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const status = error.response.status;
+        if (status === 401 || status === 403) {
+            return new errors/* LoginError */.Qd(`${call}: it refused the key it had just issued, ${error.summary}. Run the job again; if it persists, restart the Arc agent (himds).`);
+        }
+        if (status === 400) {
+            return new errors/* LoginError */.Qd(`${call}: it refused the request, ${error.summary}. Check azure-audience: it must be the Application ID URI of an ` +
+                'Entra app or another resource Entra ID knows; and check that the server is connected (azcmagent show).');
+        }
+        if (MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
+            return new errors/* LoginError */.Qd(`${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        return new errors/* LoginError */.Qd(`${call}: it answered ${error.summary}.`);
+    }
+}
+/** The realm of a `Basic realm=<path>` challenge (quoted or not), or undefined. */
+function realmOf(header) {
+    const value = Array.isArray(header) ? header[0] : header;
+    const match = /^\s*Basic\s+realm=(?:"([^"]*)"|(\S.*?))\s*$/i.exec(value ?? '');
+    const realm = match?.[1] ?? match?.[2];
+    return realm ? realm : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/azure-devops-oidc.ts
+/**
+ * Azure Pipelines' own OIDC token: `POST $(System.OidcRequestUri)?api-version=7.1` with the job's
+ * access token (`System.AccessToken`) answers `{"oidcToken": …}`. Without a service connection the
+ * token is the pipeline's (`sub p://<org>/<project>/<pipeline>`); with `serviceConnectionId` it is
+ * that connection's (`sub sc://<org>/<project>/<connection>`). Issuer
+ * `https://vstoken.dev.azure.com/<org-id>`, audience always `api://AzureADTokenExchange`. Works on
+ * Microsoft-hosted agents too.
+ */
+
+
+
+
+const azure_devops_oidc_API_VERSION = '7.1';
+const AZURE_DEVOPS_AUDIENCE = 'api://AzureADTokenExchange';
+const azure_devops_oidc_CONNECT_TIMEOUT_MS = 10_000;
+const azure_devops_oidc_ATTEMPT_TIMEOUT_MS = 30_000;
+const azure_devops_oidc_MAX_BODY_BYTES = 256 * 1024;
+/** `System.OidcRequestUri`, from the task library or the environment, or undefined. */
+function oidcRequestUri(env, platform) {
+    const value = platform?.variable?.('System.OidcRequestUri') ?? env.SYSTEM_OIDCREQUESTURI;
+    return value?.trim() || undefined;
+}
+class AzureDevOpsOidcSource {
+    serviceConnection;
+    kind = 'azure-devops';
+    name = 'Azure DevOps\' OIDC endpoint';
+    tokenName = 'Azure DevOps OIDC token';
+    endpoint;
+    url;
+    constructor(requestUri, serviceConnection) {
+        this.serviceConnection = serviceConnection;
+        this.url = endpointFromEnvironment(requestUri, 'System.OidcRequestUri');
+        this.endpoint = `${this.url.origin}${this.url.pathname}`;
+    }
+    async getToken(context) {
+        const accessToken = this.accessToken(context);
+        const url = new URL(this.url);
+        url.searchParams.set('api-version', azure_devops_oidc_API_VERSION);
+        if (this.serviceConnection)
+            url.searchParams.set('serviceConnectionId', this.serviceConnection.id);
+        const whose = this.serviceConnection ? `service connection ${this.serviceConnection.id}` : 'this pipeline';
+        context.debug(`Asking ${this.endpoint} for the OIDC token of ${whose}`);
+        let response;
+        try {
+            response = await withRetries(TOKEN_SERVICE_RETRIES, 'Azure DevOps OIDC endpoint', context, async () => {
+                const answer = await context.send({
+                    url,
+                    method: 'POST',
+                    headers: {
+                        Authorization: `Bearer ${accessToken}`,
+                        'Content-Type': 'application/json',
+                        Accept: 'application/json',
+                        // Without it a refused token gets a sign-in page instead of a 401.
+                        'X-TFS-FedAuthRedirect': 'Suppress'
+                    },
+                    body: '',
+                    route: routeFor(url),
+                    connectTimeoutMs: azure_devops_oidc_CONNECT_TIMEOUT_MS,
+                    timeoutMs: azure_devops_oidc_ATTEMPT_TIMEOUT_MS,
+                    maxBodyBytes: azure_devops_oidc_MAX_BODY_BYTES,
+                    signal: context.signal
+                });
+                return expectStatus(answer);
+            });
+        }
+        catch (error) {
+            throw abortedAs(error, context) ?? this.explain(error);
+        }
+        const body = (0,http/* jsonObject */.o$)(response.body);
+        const token = body?.oidcToken;
+        if (typeof token !== 'string' || !token) {
+            maskLongValues(body, context);
+            const what = body ? 'JSON without an oidcToken' : 'not JSON (a sign-in page, when the access token is not accepted)';
+            throw new errors/* LoginError */.Qd(`${this.call()}: it answered 200 with a body that is ${what}. ${ACCESS_TOKEN_ADVICE}`);
+        }
+        context.mask(token);
+        return { token, expiresAt: expiryOf(jwt_decodeClaims(token)) };
+    }
+    /** The job's access token: from the task library, else (the command-line tool) SYSTEM_ACCESSTOKEN. */
+    accessToken(context) {
+        const offered = context.platform?.azureDevOpsAccessToken;
+        const token = (offered ? offered() : context.env.SYSTEM_ACCESSTOKEN)?.trim();
+        if (!token) {
+            throw new errors/* LoginError */.Qd(`${this.call()}: the job has no access token (System.AccessToken). The task reads it through the SystemVssConnection ` +
+                'endpoint; a script step running the command-line tool must map it: env: SYSTEM_ACCESSTOKEN: $(System.AccessToken).');
+        }
+        context.mask(token);
+        return token;
+    }
+    call() {
+        return `Could not get the Azure DevOps OIDC token from ${this.endpoint}`;
+    }
+    explain(error) {
+        const call = this.call();
+        if (error instanceof http/* HttpFailure */.HR) {
+            return explainNetworkFailure(call, error, 'Check the agent\'s network and proxy settings.');
+        }
+        if (!(error instanceof ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const status = error.response.status;
+        if (status === 401 || status === 203 || (status >= 300 && status < 400)) {
+            return new errors/* LoginError */.Qd(`${call}: ${error.summary}. ${ACCESS_TOKEN_ADVICE}`);
+        }
+        if ((status === 400 || status === 403 || status === 404) && this.serviceConnection) {
+            const { id, inputLabel } = this.serviceConnection;
+            return new errors/* LoginError */.Qd(`${call}: ${error.summary}. The service connection ${id} (${inputLabel}) does not exist in this project, this ` +
+                'pipeline is not authorized to use it, or it does not use workload identity federation: check the connection and ' +
+                'its pipeline permissions, or leave the input empty to use the pipeline\'s own token.');
+        }
+        if (status === 403) {
+            return new errors/* LoginError */.Qd(`${call}: ${error.summary}. The job's access token may not ask for OIDC tokens; check the project's pipeline settings (job authorization scope).`);
+        }
+        if (TOKEN_SERVICE_RETRIES.statuses.includes(status)) {
+            return new errors/* LoginError */.Qd(`${call}: Azure DevOps kept failing (last answer ${error.summary}) after ${TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        return new errors/* LoginError */.Qd(`${call}: ${error.summary}.`);
+    }
+}
+const ACCESS_TOKEN_ADVICE = 'Azure DevOps did not accept the job\'s access token (System.AccessToken): it is valid only while the job runs, and a ' +
+    'copied or overridden SYSTEM_ACCESSTOKEN does not work; run the step as a task of the job.';
+
+;// CONCATENATED MODULE: ./src/core/sources/app-service.ts
+/**
+ * The managed-identity endpoint of App Service, Functions and Container Apps (where runners in
+ * Container Apps jobs live): `IDENTITY_ENDPOINT` on this machine, authenticated by the secret
+ * `IDENTITY_HEADER`. The answer carries `expires_on` and no `expires_in`.
+ */
+
+
+
+const app_service_API_VERSION = '2019-08-01';
+const app_service_CONNECT_TIMEOUT_MS = 2_000;
+const app_service_ATTEMPT_TIMEOUT_MS = 20_000;
+const app_service_MAX_BODY_BYTES = 64 * 1024;
+const SELECTOR_PARAMETER = {
+    'client-id': 'client_id',
+    'object-id': 'principal_id',
+    'resource-id': 'mi_res_id'
+};
+class AppServiceSource {
+    environment;
+    selector;
+    name = 'the App Service / Container Apps identity endpoint';
+    endpoint;
+    url;
+    constructor(environment, selector) {
+        this.environment = environment;
+        this.selector = selector;
+        this.url = endpointFromEnvironment(environment.endpoint, 'IDENTITY_ENDPOINT');
+        this.endpoint = `${this.url.origin}${this.url.pathname}`;
+    }
+    /** `IDENTITY_ENDPOINT` and `IDENTITY_HEADER`, when both are set. */
+    static detect(env) {
+        const endpoint = env.IDENTITY_ENDPOINT?.trim();
+        const header = env.IDENTITY_HEADER?.trim();
+        return endpoint && header ? { endpoint, header } : undefined;
+    }
+    async getToken(resource, context) {
+        context.mask(this.environment.header);
+        const url = new URL(this.url);
+        url.searchParams.set('api-version', app_service_API_VERSION);
+        url.searchParams.set('resource', resource);
+        if (this.selector)
+            url.searchParams.set(SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
+        const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
+        context.debug(`Requesting an Azure token from ${this.endpoint} for ${resource} with the ${who}`);
+        let response;
+        try {
+            response = await withRetries(MANAGED_IDENTITY_RETRIES, 'Identity endpoint', context, () => this.attempt(url, context));
+        }
+        catch (error) {
+            throw abortedAs(error, context) ?? this.explain(error, resource);
+        }
+        return accessTokenFrom(response, context, this.call(), 'Something other than the platform\'s identity endpoint answered: check what sets IDENTITY_ENDPOINT in this job.');
+    }
+    async attempt(url, context) {
+        const response = await context.send({
+            url,
+            method: 'GET',
+            headers: { 'X-IDENTITY-HEADER': this.environment.header, Accept: 'application/json' },
+            route: routeFor(url),
+            connectTimeoutMs: app_service_CONNECT_TIMEOUT_MS,
+            timeoutMs: app_service_ATTEMPT_TIMEOUT_MS,
+            maxBodyBytes: app_service_MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        return expectStatus(response);
+    }
+    call() {
+        return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
+    }
+    explain(error, resource) {
+        const call = this.call();
+        if (error instanceof http/* HttpFailure */.HR) {
+            return explainNetworkFailure(call, error, 'IDENTITY_ENDPOINT names an endpoint that is not running: enable a managed identity on the app or Container Apps job ' +
+                '(the platform then sets IDENTITY_ENDPOINT and IDENTITY_HEADER), or choose another identity-source.');
+        }
+        if (!(error instanceof ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const status = error.response.status;
+        if (status === 401 || status === 403) {
+            return new errors/* LoginError */.Qd(`${call}: it refused the request, ${error.summary}. The endpoint did not accept IDENTITY_HEADER: the platform ` +
+                'sets it with IDENTITY_ENDPOINT and changes it when the app restarts, so do not copy, cache or override either ' +
+                'variable in the job; let the step read them from the environment the platform gives it.');
+        }
+        if (status === 400 || (status === 404 && this.selector)) {
+            const which = this.selector
+                ? `The managed identity selected by ${this.selector.inputLabel} (${this.selector.value}) may not be assigned to this app or job: assign it, or correct ${this.selector.inputLabel}.`
+                : 'The app or job may have no system-assigned identity: enable it, or select a user-assigned identity with managed-identity-client-id, managed-identity-object-id or managed-identity-resource-id.';
+            return new errors/* LoginError */.Qd(`${call}: it refused the request, ${error.summary}. ${which} If the identity is right, check azure-audience ` +
+                `(${resource}): it must be the Application ID URI of an Entra app or another resource Entra ID knows.`);
+        }
+        if (MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
+            return new errors/* LoginError */.Qd(`${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        if (status >= 300 && status < 400) {
+            return new errors/* LoginError */.Qd(`${call}: it answered with a redirect (${error.summary}), which the identity endpoint never sends; something else answered.`);
+        }
+        return new errors/* LoginError */.Qd(`${call}: it answered ${error.summary}.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/github-oidc.ts
+/**
+ * GitHub Actions' own OIDC token, asked through the runner library (`getIDToken(audience)`) that
+ * the GitHub adapter hands over. The job needs `permissions: id-token: write`; without it the
+ * runner does not set ACTIONS_ID_TOKEN_REQUEST_URL and there is no token to ask for.
+ */
+
+
+
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+/** What a job without an OIDC token is told. */
+const MISSING_PERMISSION = 'ACTIONS_ID_TOKEN_REQUEST_URL is not set, so this job may not ask GitHub for an OIDC token: add ' +
+    '"permissions: id-token: write" to the workflow or the job (pull requests from forks never get one)';
+/** Whether the runner offers this job an OIDC token. */
+function githubOidcAvailable(env) {
+    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim() && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim());
+}
+class GithubOidcSource {
+    audience;
+    kind = 'github';
+    name = 'GitHub Actions\' OIDC provider';
+    tokenName = 'GitHub OIDC token';
+    endpoint;
+    constructor(audience, env) {
+        this.audience = audience;
+        const raw = env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim() ?? '';
+        let shown = 'ACTIONS_ID_TOKEN_REQUEST_URL';
+        try {
+            const url = new URL(raw);
+            shown = `${url.origin}${url.pathname}`;
+        }
+        catch {
+            // shown by name only
+        }
+        this.endpoint = shown;
+    }
+    async getToken(context) {
+        const call = `Could not get GitHub's OIDC token (audience ${this.audience})`;
+        const ask = context.platform?.githubIdToken;
+        if (!ask) {
+            throw new errors/* LoginError */.Qd(`${call}: only the GitHub Action can ask for it. Use the action (uses: …/chainguard-azure-login) in the workflow, ` +
+                'or write the token to a file and pass it as identity-token-file.');
+        }
+        context.debug(`Asking GitHub for an OIDC token with audience ${this.audience}`);
+        let token;
+        try {
+            // The runner library retries on its own; the step's timeout still bounds it.
+            token = await untilAborted(ask(this.audience), context.signal);
+        }
+        catch (error) {
+            if (context.signal?.aborted)
+                throw error;
+            throw new errors/* LoginError */.Qd(`${call}: ${source_clip((0,errors/* messageOf */.bD)(error))}. Check that the job has "permissions: id-token: write".`);
+        }
+        if (typeof token !== 'string' || !token)
+            throw new errors/* LoginError */.Qd(`${call}: the runner returned no token.`);
+        context.mask(token);
+        const claims = jwt_decodeClaims(token);
+        if (!claims)
+            throw new errors/* LoginError */.Qd(`${call}: what the runner returned is not a JWT.`);
+        return { token, expiresAt: expiryOf(claims) };
+    }
+}
+/** `promise`, or a rejection as soon as `signal` aborts. */
+function untilAborted(promise, signal) {
+    if (!signal)
+        return promise;
+    if (signal.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/sources/imds.ts
@@ -1081,7 +1600,7 @@ function routeFor(url) {
 
 const IMDS_DEFAULT_BASE = 'http://169.254.169.254';
 const TOKEN_PATH = '/metadata/identity/oauth2/token';
-const API_VERSION = '2018-02-01';
+const imds_API_VERSION = '2018-02-01';
 const imds_CONNECT_TIMEOUT_MS = 2_000;
 /** IMDS answers within milliseconds even when busy (it says 410 or 429 at once). */
 const imds_ATTEMPT_TIMEOUT_MS = 5_000;
@@ -1093,7 +1612,7 @@ const imds_MAX_RETRIES = 5;
 /** 410 means IMDS is updating, which takes up to 70 s: keep trying at least that long. */
 const UPDATING_BUDGET_MS = 75_000;
 const imds_MAX_RETRY_AFTER_MS = 60_000;
-const SELECTOR_PARAMETER = {
+const imds_SELECTOR_PARAMETER = {
     'client-id': 'client_id',
     'object-id': 'object_id',
     'resource-id': 'msi_res_id'
@@ -1130,16 +1649,16 @@ class ImdsSource {
     }
     async getToken(resource, context) {
         const url = new URL(this.endpoint);
-        url.searchParams.set('api-version', API_VERSION);
+        url.searchParams.set('api-version', imds_API_VERSION);
         url.searchParams.set('resource', resource);
         if (this.selector)
-            url.searchParams.set(SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
+            url.searchParams.set(imds_SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
         const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
         context.debug(`Requesting an Azure token from IMDS (${url.origin}${url.pathname}) for ${resource} with the ${who}`);
         // Consecutive attempts that got no answer, and when the first of them started.
         const begin = context.clock.now();
         const silence = { attemptStart: 0, since: undefined, attempts: 0 };
-        const response = await retry_retrying({
+        const response = await retrying({
             clock: context.clock,
             signal: context.signal,
             run: () => {
@@ -1179,7 +1698,7 @@ class ImdsSource {
             // stays within its budget.
             silence.since ??= silence.attemptStart;
             silence.attempts++;
-            const delay = retry_backoffMs(attempt, 1_000, 4_000, clock.random);
+            const delay = backoffMs(attempt, 1_000, 4_000, clock.random);
             return elapsed - silence.since + delay + imds_ATTEMPT_TIMEOUT_MS <= SILENT_BUDGET_MS ? delay : undefined;
         }
         silence.since = undefined;
@@ -1187,7 +1706,7 @@ class ImdsSource {
         if (error instanceof http/* HttpFailure */.HR) {
             // A connection that broke mid-answer is worth another try; one that never opened means
             // there is no endpoint here, and waiting will not change that.
-            return error.kind === 'reset' && attempt <= 2 ? retry_backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
+            return error.kind === 'reset' && attempt <= 2 ? backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
         }
         if (!(error instanceof ImdsStatus))
             return undefined;
@@ -1195,12 +1714,12 @@ class ImdsSource {
         if (status === 410) {
             if (elapsed >= UPDATING_BUDGET_MS)
                 return undefined;
-            return Math.min(retry_backoffMs(attempt, 1_000, 10_000, clock.random), UPDATING_BUDGET_MS - elapsed + 1);
+            return Math.min(backoffMs(attempt, 1_000, 10_000, clock.random), UPDATING_BUDGET_MS - elapsed + 1);
         }
         const retryable = status === 404 || status === 429 || status >= 500;
         if (!retryable || attempt > imds_MAX_RETRIES)
             return undefined;
-        let delay = retry_backoffMs(attempt, 1_000, 16_000, clock.random);
+        let delay = backoffMs(attempt, 1_000, 16_000, clock.random);
         const asked = (0,http/* retryAfterMs */.Vs)(error.response.headers, clock.now());
         if (asked !== undefined)
             delay = Math.max(delay, Math.min(asked, imds_MAX_RETRY_AFTER_MS));
@@ -1285,45 +1804,529 @@ function scaledLimit(ms, scale = 1) {
     return scale >= 1 ? ms : Math.max(ms * scale, Math.min(ms, 250));
 }
 
+;// CONCATENATED MODULE: ./src/core/sources/token-file.ts
+/**
+ * An OIDC token in a file: a Kubernetes projected service-account token (audience
+ * `issuer.enforce.dev`, as Chainguard's Kubernetes and Jenkins guides set it up) or any CI's token
+ * written to a file. It is read afresh at every use (the kubelet rotates it), masked at once, and
+ * presented to Chainguard as it is: no Azure call is made.
+ */
+
+
+
+/** A projected token is one or two kilobytes; anything far larger is not a token. */
+const MAX_TOKEN_BYTES = 64 * 1024;
+/**
+ * Reads the token in `file`, masks it, and checks that it is a JWT. `label` names where the path
+ * came from (an input or an environment variable), for messages; the token is never shown.
+ */
+function readTokenFile(file, label, context) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, 'r');
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT'
+            ? 'does not exist. In Kubernetes, check the pod\'s projected service-account token volume and its mount path'
+            : code === 'EACCES' || code === 'EPERM'
+                ? 'cannot be read by the user running the step'
+                : `cannot be opened (${code ?? 'error'})`;
+        throw new errors/* LoginError */.Qd(`The token file ${file} (${label}) ${why}.`);
+    }
+    let text;
+    try {
+        const stat = (0,external_node_fs_.fstatSync)(fd);
+        if (!stat.isFile())
+            throw new errors/* LoginError */.Qd(`The token file ${file} (${label}) is not a regular file.`);
+        if (stat.size > MAX_TOKEN_BYTES)
+            throw new errors/* LoginError */.Qd(`The token file ${file} (${label}) is ${stat.size} bytes long; an OIDC token is a few kilobytes.`);
+        const buffer = Buffer.alloc(MAX_TOKEN_BYTES + 1);
+        const length = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, 0);
+        text = buffer.subarray(0, length).toString('utf8').trim();
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    if (!text)
+        throw new errors/* LoginError */.Qd(`The token file ${file} (${label}) is empty; the kubelet or your CI writes the token there.`);
+    context.mask(text);
+    if (!jwt_decodeClaims(text)) {
+        throw new errors/* LoginError */.Qd(`The token file ${file} (${label}) does not hold a JWT (three base64url parts with a JSON payload); its contents are not shown.`);
+    }
+    return text;
+}
+/** Refuses a token whose `exp` has passed, saying when, and what rotates it. */
+function checkNotExpired(token, file, label, now) {
+    const claims = jwt_decodeClaims(token);
+    const expiry = expiryOf(claims);
+    if (expiry && expiry.getTime() <= now) {
+        throw new errors/* LoginError */.Qd(`The token in ${file} (${label}) expired at ${expiry.toISOString()} (issuer "${jwt_claimText(claims, 'iss')}"). ` +
+            'Whatever writes the file has stopped refreshing it: in Kubernetes the kubelet rotates projected tokens ' +
+            'while the pod runs, so check the volume (a copied token does not rotate); elsewhere, write a fresh token before the step.');
+    }
+}
+class TokenFileSource {
+    file;
+    label;
+    kind = 'token-file';
+    name = 'the token file';
+    tokenName = 'OIDC token';
+    constructor(file, label) {
+        this.file = file;
+        this.label = label;
+    }
+    get endpoint() {
+        return this.file;
+    }
+    async getToken(context) {
+        context.debug(`Reading the OIDC token in ${this.file}`);
+        const token = readTokenFile(this.file, this.label, context);
+        checkNotExpired(token, this.file, this.label, context.clock.now());
+        return { token, expiresAt: expiryOf(jwt_decodeClaims(token)) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/workload-identity.ts
+/**
+ * AKS workload identity (and any Kubernetes cluster federated with Entra ID): the pod's projected
+ * service-account token, in `AZURE_FEDERATED_TOKEN_FILE`, is presented to Entra ID as a client
+ * assertion for the identity `AZURE_CLIENT_ID` in `AZURE_TENANT_ID`; the Azure token comes back.
+ * The file is read again at every attempt, since the kubelet rotates it.
+ */
+
+
+
+
+
+const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/';
+const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const workload_identity_CONNECT_TIMEOUT_MS = 10_000;
+const workload_identity_ATTEMPT_TIMEOUT_MS = 30_000;
+const workload_identity_MAX_BODY_BYTES = 64 * 1024;
+const workload_identity_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TENANT = /^[a-z0-9](?:[a-z0-9.-]{0,126}[a-z0-9])?$/i;
+class WorkloadIdentitySource {
+    environment;
+    name = 'Entra ID (workload identity)';
+    endpoint;
+    url;
+    clientId;
+    clientIdFrom;
+    /** @param selector  a client ID chosen by managed-identity-client-id, overriding AZURE_CLIENT_ID */
+    constructor(environment, selector) {
+        this.environment = environment;
+        this.clientId = selector?.value ?? environment.clientId;
+        this.clientIdFrom = selector?.inputLabel ?? 'AZURE_CLIENT_ID';
+        if (!workload_identity_GUID.test(this.clientId))
+            throw new errors/* LoginError */.Qd(`${this.clientIdFrom} must be the client ID (a GUID) of the managed identity or app registration.`);
+        if (!TENANT.test(environment.tenantId))
+            throw new errors/* LoginError */.Qd('AZURE_TENANT_ID must be a tenant ID (a GUID) or a tenant domain name.');
+        const authority = endpointFromEnvironment(environment.authority, 'AZURE_AUTHORITY_HOST');
+        if (!authority.pathname.endsWith('/'))
+            authority.pathname += '/';
+        authority.search = '';
+        this.url = new URL(`${environment.tenantId}/oauth2/v2.0/token`, authority);
+        this.endpoint = this.url.href;
+    }
+    /** All three of `AZURE_FEDERATED_TOKEN_FILE`, `AZURE_CLIENT_ID`, `AZURE_TENANT_ID`. */
+    static detect(env) {
+        const tokenFile = env.AZURE_FEDERATED_TOKEN_FILE?.trim();
+        const clientId = env.AZURE_CLIENT_ID?.trim();
+        const tenantId = env.AZURE_TENANT_ID?.trim();
+        if (!tokenFile || !clientId || !tenantId)
+            return undefined;
+        return { tokenFile, clientId, tenantId, authority: env.AZURE_AUTHORITY_HOST?.trim() || DEFAULT_AUTHORITY };
+    }
+    async getToken(resource, context) {
+        context.debug(`Requesting an Azure token from ${this.endpoint} for ${resource} as ${this.clientId}, with the token in ${this.environment.tokenFile}`);
+        let assertion = '';
+        let response;
+        try {
+            response = await withRetries(TOKEN_SERVICE_RETRIES, 'Entra ID', context, async () => {
+                assertion = readTokenFile(this.environment.tokenFile, 'AZURE_FEDERATED_TOKEN_FILE', context);
+                checkNotExpired(assertion, this.environment.tokenFile, 'AZURE_FEDERATED_TOKEN_FILE', context.clock.now());
+                return this.attempt(assertion, resource, context);
+            });
+        }
+        catch (error) {
+            throw abortedAs(error, context) ?? this.explain(error, assertion, resource);
+        }
+        return accessTokenFrom(response, context, this.call(), 'Something other than Entra ID answered: check AZURE_AUTHORITY_HOST.');
+    }
+    async attempt(assertion, resource, context) {
+        const body = new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: this.clientId,
+            client_assertion_type: ASSERTION_TYPE,
+            client_assertion: assertion,
+            scope: `${resource}/.default`
+        }).toString();
+        const response = await context.send({
+            url: this.url,
+            method: 'POST',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+            body,
+            route: routeFor(this.url),
+            connectTimeoutMs: workload_identity_CONNECT_TIMEOUT_MS,
+            timeoutMs: workload_identity_ATTEMPT_TIMEOUT_MS,
+            maxBodyBytes: workload_identity_MAX_BODY_BYTES,
+            signal: context.signal
+        });
+        return expectStatus(response);
+    }
+    call() {
+        return `Could not get an Azure token from ${this.name} (${this.url.origin}${this.url.pathname})`;
+    }
+    explain(error, assertion, resource) {
+        const call = this.call();
+        if (error instanceof http/* HttpFailure */.HR) {
+            return explainNetworkFailure(call, error, 'Check AZURE_AUTHORITY_HOST and, behind a proxy, HTTPS_PROXY and NO_PROXY.');
+        }
+        if (!(error instanceof ServiceStatus))
+            return error instanceof Error ? error : new Error(String(error));
+        const code = aadstsCode(error);
+        const said = `Entra ID answered ${error.response.status} ${code ? `AADSTS${code}` : error.code || ''}`.trimEnd();
+        const claims = jwt_decodeClaims(assertion);
+        const presented = `issuer "${jwt_claimText(claims, 'iss')}", subject "${jwt_claimText(claims, 'sub')}", audience "${jwt_claimText(claims, 'aud')}"`;
+        if (code && /^70021\d*$/.test(code)) {
+            const iss = jwt_claimText(claims, 'iss');
+            const sub = jwt_claimText(claims, 'sub');
+            return new errors/* LoginError */.Qd(`${call}: ${said}: no federated credential on the identity ${this.clientId} (${this.clientIdFrom}) matches the ` +
+                `service account token in AZURE_FEDERATED_TOKEN_FILE (${presented}). Add one that matches exactly ` +
+                '(the comparison is case-sensitive):\n' +
+                `  az identity federated-credential create --name chainguard-login --identity-name <managed identity name> --resource-group <group> --issuer ${iss} --subject ${sub} --audience api://AzureADTokenExchange\n` +
+                `(for an app registration: az ad app federated-credential create --id ${this.clientId} with the same issuer, subject and audience). ` +
+                `The pod's service account must carry the annotation azure.workload.identity/client-id: ${this.clientId}.`);
+        }
+        if (code === '700024') {
+            return new errors/* LoginError */.Qd(`${call}: ${said}: the service account token is outside its validity period (${presented}); the kubelet refreshes it while the pod runs, so check the projected volume and this machine's clock.`);
+        }
+        if (code === '700016') {
+            return new errors/* LoginError */.Qd(`${call}: ${said}: no application or managed identity with client ID ${this.clientId} exists in tenant ${this.environment.tenantId}. Check ${this.clientIdFrom} and AZURE_TENANT_ID.`);
+        }
+        if (code === '90002') {
+            return new errors/* LoginError */.Qd(`${call}: ${said}: tenant ${this.environment.tenantId} was not found. Check AZURE_TENANT_ID.`);
+        }
+        if (code === '500011' || code === '70011') {
+            return new errors/* LoginError */.Qd(`${call}: ${said}: Entra ID knows no resource "${resource}" in this tenant. Check azure-audience: it must be the Application ID URI (api://<app-client-id>) of an Entra app.`);
+        }
+        if (code === '50027' || code === '50013' || code === '5002738') {
+            return new errors/* LoginError */.Qd(`${call}: ${said}: Entra ID could not verify the service account token (${presented}). The federated credential's ` +
+                'issuer must publish its signing keys (AKS: az aks update --enable-oidc-issuer --enable-workload-identity).');
+        }
+        if (TOKEN_SERVICE_RETRIES.statuses.includes(error.response.status)) {
+            return new errors/* LoginError */.Qd(`${call}: Entra ID kept failing (last answer ${error.summary}) after ${TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`);
+        }
+        return new errors/* LoginError */.Qd(`${call}: ${error.summary}.`);
+    }
+}
+/** The AADSTS error number of an Entra answer, from `error_codes` or the description. */
+function aadstsCode(error) {
+    const body = (0,http/* jsonObject */.o$)(error.response.body);
+    const codes = body?.error_codes;
+    if (Array.isArray(codes) && (typeof codes[0] === 'number' || typeof codes[0] === 'string'))
+        return String(codes[0]);
+    return /AADSTS(\d+)/.exec(error.description)?.[1];
+}
+
+;// CONCATENATED MODULE: ./src/core/sources/index.ts
+/**
+ * Chooses the identity-token source for this job: the one `identity-source` names, or under
+ * `auto`, in this order — a token file if given; else, when `azure-audience` is set, workload
+ * identity, App Service / Container Apps, Azure Arc, then IMDS; else the platform's own OIDC
+ * token when the job has one. Everything is decided from the inputs and the environment, before
+ * any request; an input the chosen source would ignore is refused, so that a job never logs in
+ * as something other than what it configured.
+ */
+
+
+
+
+
+
+
+
+
+
+const AZURE_SOURCE_NAMES = 'workload identity, App Service / Container Apps, Azure Arc, IMDS';
+/** Picks the source, or throws an InputError / LoginError naming what to set. */
+function selectSource(request) {
+    const chosen = request.inputs.identitySource === 'auto' ? autoSelect(request) : explicitSelect(request);
+    refuseInapplicable(chosen.source.kind, request, chosen.reason);
+    return chosen;
+}
+function explicitSelect(request) {
+    const { inputs, env, label } = request;
+    const kind = inputs.identitySource;
+    const reason = `${label('identity-source')}: ${kind}`;
+    const unavailable = (why) => {
+        throw new errors/* LoginError */.Qd(`${label('identity-source')} is ${kind}, but ${why}`);
+    };
+    if (AZURE_SOURCES.includes(kind) && !inputs.azureResource) {
+        throw new errors/* InputError */.dz('azure-audience', `Input ${label('azure-audience')} is required with ${label('identity-source')} ${kind}: the Application ID URI of the Entra app ` +
+            'the Chainguard identity trusts, e.g. api://<app-client-id>.');
+    }
+    switch (kind) {
+        case 'imds':
+            return { source: azure('imds', imds(request), inputs), reason };
+        case 'app-service': {
+            const found = AppServiceSource.detect(env);
+            if (!found) {
+                return unavailable('IDENTITY_ENDPOINT and IDENTITY_HEADER are not both set: this job does not run in App Service, Functions or ' +
+                    'Container Apps with a managed identity. Enable a managed identity on the app or Container Apps job, or choose another source.');
+            }
+            return { source: azure('app-service', new AppServiceSource(found, inputs.selector), inputs), reason };
+        }
+        case 'arc': {
+            const found = ArcSource.detect(env, request.exists) ?? { endpoint: env.IDENTITY_ENDPOINT?.trim() || ARC_DEFAULT_ENDPOINT, how: '' };
+            return { source: azure('arc', new ArcSource(found, env), inputs), reason };
+        }
+        case 'workload-identity': {
+            const found = WorkloadIdentitySource.detect(env);
+            if (!found) {
+                const missing = ['AZURE_FEDERATED_TOKEN_FILE', 'AZURE_CLIENT_ID', 'AZURE_TENANT_ID'].filter((name) => !env[name]?.trim());
+                return unavailable(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: the pod is not set up for workload identity. Label it ` +
+                    'azure.workload.identity/use: "true" and run it under a service account annotated with azure.workload.identity/client-id.');
+            }
+            return { source: azure('workload-identity', new WorkloadIdentitySource(found, clientIdSelector(inputs)), inputs), reason };
+        }
+        case 'token-file':
+            if (!inputs.identityTokenFile) {
+                throw new errors/* InputError */.dz('identity-token-file', `Input ${label('identity-token-file')} is required with ${label('identity-source')} token-file: the path of the OIDC token file.`);
+            }
+            return { source: new TokenFileSource(inputs.identityTokenFile, label('identity-token-file')), reason };
+        case 'github':
+            if (!githubOidcAvailable(env))
+                return unavailable(`${MISSING_PERMISSION}.`);
+            return { source: github(request), reason };
+        case 'azure-devops': {
+            const uri = oidcRequestUri(env, request.platform);
+            if (!uri) {
+                return unavailable('System.OidcRequestUri is not set: this is not an Azure Pipelines job, or its agent is too old to offer OIDC tokens (update the agent).');
+            }
+            return { source: azureDevOps(uri, request), reason };
+        }
+    }
+}
+function autoSelect(request) {
+    const { inputs, env, label } = request;
+    const auto = (why) => `auto: ${why}`;
+    if (inputs.identityTokenFile) {
+        return { source: new TokenFileSource(inputs.identityTokenFile, label('identity-token-file')), reason: auto(`${label('identity-token-file')} is set`) };
+    }
+    if (inputs.azureResource) {
+        const workload = WorkloadIdentitySource.detect(env);
+        if (workload) {
+            return {
+                source: azure('workload-identity', new WorkloadIdentitySource(workload, clientIdSelector(inputs)), inputs),
+                reason: auto('AZURE_FEDERATED_TOKEN_FILE, AZURE_CLIENT_ID and AZURE_TENANT_ID are set')
+            };
+        }
+        const appService = AppServiceSource.detect(env);
+        if (appService) {
+            return { source: azure('app-service', new AppServiceSource(appService, inputs.selector), inputs), reason: auto('IDENTITY_ENDPOINT and IDENTITY_HEADER are set') };
+        }
+        const arc = ArcSource.detect(env, request.exists);
+        if (arc)
+            return { source: azure('arc', new ArcSource(arc, env), inputs), reason: auto(arc.how) };
+        return {
+            source: azure('imds', imds(request), inputs),
+            reason: auto(`${label('azure-audience')} is set and no other Azure identity endpoint is in the environment`)
+        };
+    }
+    if (githubOidcAvailable(env)) {
+        return { source: github(request), reason: auto(`ACTIONS_ID_TOKEN_REQUEST_URL is set and ${label('azure-audience')} is not`) };
+    }
+    const uri = oidcRequestUri(env, request.platform);
+    if (uri)
+        return { source: azureDevOps(uri, request), reason: auto(`System.OidcRequestUri is set and ${label('azure-audience')} is not`) };
+    const githubJob = env.GITHUB_ACTIONS === 'true';
+    const lines = [
+        `Input ${label('azure-audience')} is not set, and no other identity source is available to this job. Looked for:`,
+        `- ${label('identity-token-file')}: not set;`,
+        `- ${label('azure-audience')}: not set, so the Azure managed identity sources (${AZURE_SOURCE_NAMES}) were not tried;`,
+        githubJob
+            ? `- GitHub Actions' OIDC token: this is a GitHub Actions job, but ${MISSING_PERMISSION};`
+            : '- GitHub Actions\' OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set (not a GitHub Actions job);',
+        '- Azure DevOps\' OIDC token: System.OidcRequestUri is not set (not an Azure Pipelines job).',
+        `Set ${label('azure-audience')} (e.g. api://<app-client-id>) to use the Azure managed identity of this machine, pod or app; ` +
+            `${label('identity-token-file')} to present an OIDC token file (e.g. a Kubernetes projected service-account token); ` +
+            `or ${label('identity-source')} to choose a source.`
+    ];
+    throw new errors/* InputError */.dz('azure-audience', lines.join('\n'));
+}
+/** Refuses inputs that the chosen source would ignore. */
+function refuseInapplicable(kind, request, reason) {
+    const { inputs, label } = request;
+    const chosen = `the identity source is ${kind} (${reason})`;
+    const refuse = (name, why) => {
+        throw new errors/* InputError */.dz(name, `Input ${label(name)} cannot be used here: ${chosen}, and ${why} Remove it, or choose another ${label('identity-source')}.`);
+    };
+    const selector = inputs.selector;
+    if (selector) {
+        const name = SELECTOR_INPUTS.find((n) => label(n) === selector.inputLabel) ?? 'managed-identity-client-id';
+        if (kind === 'arc')
+            refuse(name, 'Azure Arc offers the machine\'s system-assigned identity only.');
+        if (kind === 'workload-identity' && selector.kind !== 'client-id') {
+            refuse(name, `workload identity chooses the identity by client ID only (AZURE_CLIENT_ID, or ${label('managed-identity-client-id')}).`);
+        }
+        if (!AZURE_SOURCES.includes(kind))
+            refuse(name, 'it selects an Azure managed identity, which this source does not use.');
+    }
+    if (inputs.azureResource && !AZURE_SOURCES.includes(kind)) {
+        refuse('azure-audience', `${kind === 'token-file' ? 'the token file is' : 'its token is'} presented to Chainguard as it is; no Azure token is asked for.`);
+    }
+    if (inputs.identityTokenFile && kind !== 'token-file')
+        refuse('identity-token-file', 'it is read only by the token-file source.');
+    if (inputs.azureDevOpsServiceConnection && kind !== 'azure-devops') {
+        refuse('azure-devops-service-connection', 'it applies only to the Azure DevOps OIDC token.');
+    }
+    if (inputs.oidcAudience && kind !== 'github') {
+        const why = kind === 'azure-devops'
+            ? `Azure DevOps OIDC tokens always carry the audience ${AZURE_DEVOPS_AUDIENCE}.`
+            : 'it is the audience asked of GitHub\'s OIDC provider only.';
+        refuse('oidc-audience', why);
+    }
+}
+function imds(request) {
+    return new ImdsSource(request.inputs.selector, SELECTOR_INPUTS.map((name) => request.label(name)), ImdsSource.baseFrom(request.env));
+}
+function github(request) {
+    return new GithubOidcSource(request.inputs.oidcAudience ?? DEFAULT_OIDC_AUDIENCE, request.env);
+}
+function azureDevOps(uri, request) {
+    const id = request.inputs.azureDevOpsServiceConnection;
+    return new AzureDevOpsOidcSource(uri, id ? { id, inputLabel: request.label('azure-devops-service-connection') } : undefined);
+}
+function clientIdSelector(inputs) {
+    return inputs.selector?.kind === 'client-id' ? inputs.selector : undefined;
+}
+/** An Azure source, with `azure-audience` bound in. */
+function azure(kind, source, inputs) {
+    const resource = inputs.azureResource;
+    return {
+        kind,
+        name: source.name,
+        endpoint: source.endpoint,
+        tokenName: 'Azure token',
+        resource,
+        getToken: (context) => source.getToken(resource, context)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/helper-refresh.ts
 
 
 
 
 
-/** The description of the IMDS source the step uses in `env`, for the helper's configuration. */
-function describeImdsSource(env, selector, selectorInputs) {
-    return { kind: 'imds', endpoint: ImdsSource.baseFrom(env), ...(selector ? { selector } : {}), selectorInputs: [...selectorInputs] };
+
+
+
+/**
+ * The variables the sources read that carry no secret: endpoints, file paths, client and tenant
+ * IDs. The helper's configuration keeps them as the step saw them, so that a refresh asks the
+ * same place whatever environment docker runs the helper in.
+ */
+const SOURCE_ENVIRONMENT = [
+    'AZURE_POD_IDENTITY_AUTHORITY_HOST',
+    'IDENTITY_ENDPOINT',
+    'IMDS_ENDPOINT',
+    'AZURE_FEDERATED_TOKEN_FILE',
+    'AZURE_CLIENT_ID',
+    'AZURE_TENANT_ID',
+    'AZURE_AUTHORITY_HOST',
+    'ACTIONS_ID_TOKEN_REQUEST_URL',
+    'SYSTEM_OIDCREQUESTURI',
+    'GITHUB_ACTIONS',
+    'ProgramFiles',
+    'ProgramData',
+    TEST_TOKEN_DIR_VARIABLE
+];
+/** The secrets the sources read: never written down; the helper reads them from its own environment. */
+const SECRET_ENVIRONMENT = ['IDENTITY_HEADER', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SYSTEM_ACCESSTOKEN'];
+/** The description of the source the step chose, for the helper's configuration. */
+function describeSource(kind, inputs, env, platform) {
+    const kept = {};
+    for (const name of SOURCE_ENVIRONMENT) {
+        const value = env[name];
+        if (value !== undefined && value !== '')
+            kept[name] = value;
+    }
+    if (kind === 'azure-devops') {
+        // The task library hands the request URI over as a pipeline variable.
+        const uri = oidcRequestUri(env, platform);
+        if (uri)
+            kept.SYSTEM_OIDCREQUESTURI = uri;
+    }
+    const chosen = {};
+    if (inputs.azureResource)
+        chosen.azureResource = inputs.azureResource;
+    if (inputs.selector)
+        chosen.selector = inputs.selector;
+    if (inputs.identityTokenFile)
+        chosen.identityTokenFile = inputs.identityTokenFile;
+    if (inputs.oidcAudience)
+        chosen.oidcAudience = inputs.oidcAudience;
+    if (inputs.azureDevOpsServiceConnection)
+        chosen.azureDevOpsServiceConnection = inputs.azureDevOpsServiceConnection;
+    return { kind, inputs: chosen, env: kept };
 }
 /** The helper's configuration for one login: the Chainguard registry and any ACR login servers. */
 function helperConfigFor(options) {
     const hosts = {
-        [options.registry]: {
-            kind: 'chainguard',
-            issuer: options.issuer,
-            identity: options.identity,
-            audience: options.audience,
-            azureResource: options.azureResource
-        }
+        [options.registry]: { kind: 'chainguard', issuer: options.issuer, identity: options.identity, audience: options.audience }
     };
     for (const server of options.acrRegistries ?? [])
         hosts[server] = { kind: 'acr' };
     return {
-        version: 1,
+        version: 2,
         hosts,
         source: options.source,
         ...(options.labels ? { labels: options.labels } : {}),
-        ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {})
+        ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
+        ...(options.minRemainingSeconds !== undefined ? { minRemainingSeconds: options.minRemainingSeconds } : {})
     };
 }
-/** The identity source a configuration describes. */
-function sourceFromDescription(source) {
-    switch (source.kind) {
-        case 'imds':
-            // Only the endpoint the step used, whatever the environment docker runs in says.
-            return new ImdsSource(source.selector, source.selectorInputs, source.endpoint);
-        default:
-            throw new credential_helper/* HelperError */.pQ(`its configuration names an identity source this version does not know (${String(source.kind)})`);
+/** Every input's label on the platform, for the helper's messages. */
+function labelsOf(label) {
+    return Object.fromEntries(INPUT_NAMES.map((name) => [name, label(name)]));
+}
+/**
+ * The source a configuration describes, chosen again as the step chose it: `resource` replaces
+ * azure-audience (an ACR exchange asks for ACR_RESOURCE). The stored environment wins; only the
+ * secrets come from the helper's own.
+ */
+function sourceFromDescription(config, runtime, resource) {
+    const stored = config.source;
+    const env = {};
+    for (const name of SECRET_ENVIRONMENT)
+        if (runtime.env[name] !== undefined)
+            env[name] = runtime.env[name];
+    Object.assign(env, stored.env);
+    const inputs = {
+        identity: '',
+        registry: DEFAULT_REGISTRY,
+        audience: DEFAULT_REGISTRY,
+        issuer: DEFAULT_ISSUER,
+        dockerLogin: false,
+        logout: false,
+        timeoutSeconds: config.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        diagnose: false,
+        credentialHelper: false,
+        acrRegistries: [],
+        apiToken: false,
+        ...stored.inputs,
+        identitySource: stored.kind,
+        ...(resource ? { azureResource: resource } : {})
+    };
+    const label = (name) => config.labels?.[name] ?? name;
+    try {
+        return selectSource({ inputs, env, platform: runtime.platform, label }).source;
+    }
+    catch (error) {
+        throw new credential_helper/* HelperError */.pQ(`the identity source ${stored.kind} the login step used is not available here: ${(0,errors/* messageOf */.bD)(error)}`, { cause: error });
     }
 }
 /** A refresh for every host of `config`, through the source and exchanges the step used. */
@@ -1336,30 +2339,34 @@ function defaultRefresh(config, runtime) {
         // The helper prints nothing a runner reads as a log line of the job, and never a token.
         mask: () => undefined,
         debug: () => undefined,
-        env: runtime.env
+        env: runtime.env,
+        platform: runtime.platform
     };
     return async (host) => {
         const entry = config.hosts[host];
         try {
-            const source = sourceFromDescription(config.source);
             if (entry.kind === 'chainguard') {
-                const azure = await source.getToken(entry.azureResource, context);
+                const source = sourceFromDescription(config, runtime);
+                const presented = await source.getToken(context);
                 const token = await exchangeAtChainguard({
                     issuer: entry.issuer,
                     identity: entry.identity,
                     audience: entry.audience,
-                    subjectToken: azure.token,
+                    subjectToken: presented.token,
                     identityInput: label('identity'),
                     audienceInput: label('audience')
                 }, context);
                 return { username: credential_helper/* CHAINGUARD_USERNAME */.UV, secret: token.token, expiresAt: token.expiresAt };
             }
-            const credential = await exchangeAtAcr({ loginServer: host, azureToken: async () => (await source.getToken(ACR_RESOURCE, context)).token, inputLabel: label('acr-registries') }, context);
+            const source = sourceFromDescription(config, runtime, ACR_RESOURCE);
+            const credential = await exchangeAtAcr({ loginServer: host, azureToken: async () => (await source.getToken(context)).token, inputLabel: label('acr-registries') }, context);
             return { username: credential.username, secret: credential.password, expiresAt: credential.expiresAt };
         }
         catch (error) {
             if (runtime.signal?.aborted)
                 throw new credential_helper/* HelperError */.pQ(`the refresh for ${host} took longer than ${config.timeoutSeconds ?? 120} s`);
+            if (error instanceof credential_helper/* HelperError */.pQ)
+                throw error;
             throw new credential_helper/* HelperError */.pQ(`could not refresh the credential for ${host}: ${(0,errors/* messageOf */.bD)(error)}`, { cause: error });
         }
     };

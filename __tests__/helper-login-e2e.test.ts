@@ -1,0 +1,368 @@
+/**
+ * End to end through the built bundles: the step logs in through its refreshing credential
+ * helper (the default), and the real docker CLI, skopeo, podman and buildah pull from a real
+ * registry (Debian's docker-registry) behind a loopback gate that accepts only unexpired tokens
+ * the STS emulator issued, with tokens living a few seconds. Each client keeps pulling after the
+ * first token expired; eight concurrent pulls after expiry cause one exchange (two at most);
+ * skopeo pulls with DOCKER_CONFIG alone while the runner's config names a credsStore; the
+ * runner's other logins survive; after the post step nothing pulls. Also: ACR login servers
+ * through both bundles (helper and static), the API token, a docker config shared by two jobs,
+ * and the refusal of ACR with a non-Azure source.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ACR_USERNAME, startAcr } from '../emulators/acr.mjs';
+import { IDENTITY_APP_SERVICE, IDENTITY_AZURE_DEVOPS, IDENTITY_GITHUB, IDENTITY_SYSTEM, makeJwt, readJwt, TENANT } from '../emulators/index.mjs';
+import { startRegistryGate, stsTokens } from '../emulators/registry-gate.mjs';
+import { runProgram } from './helpers/helper-process.js';
+import { basicAuth } from '../src/core/docker-config.js';
+import { CLIENTS, clientProblem, describePull, installRunnerStore, pull, waitUntilExpired, type Client, type ClientEnv, type PullResult } from './e2e/clients.js';
+import { startRegistry, type Registry } from './e2e/registry.js';
+import { useBundleHarness } from './helpers/bundles.js';
+import { tempDir } from './helpers/temp.js';
+
+/** How long the STS emulator's tokens live, and the helper's refresh margin (test-only setting), in seconds. */
+const LIFETIME = 10;
+const MARGIN = 2;
+const UPSTREAM = { username: 'upstream', password: 'upstream-secret' };
+const HELPER_MARGIN = { CHAINGUARD_LOGIN_TEST_HELPER_MARGIN_SECONDS: String(MARGIN) };
+const OTHER = { 'ghcr.io': { auth: basicAuth('someone', 'their-own-password') } };
+
+const problems = Object.fromEntries(await Promise.all(CLIENTS.map(async (client) => [client, await clientProblem(client)] as const))) as Record<
+  Client,
+  string | undefined
+>;
+const available = CLIENTS.filter((client) => !problems[client]);
+
+let registry: Registry;
+beforeAll(async () => {
+  registry = await startRegistry(path.join(tempDir('cgl-login-registry-'), 'registry'), UPSTREAM.username, UPSTREAM.password);
+}, 60_000);
+afterAll(async () => {
+  await registry?.stop();
+});
+
+const h = useBundleHarness({ stsTokenLifetimeSeconds: LIFETIME });
+
+
+/** The runner's own docker config: a credsStore and another registry's login. */
+function writeRunnerConfig(home: string): string {
+  const dir = path.join(home, '.docker');
+  mkdirSync(dir, { recursive: true });
+  const text = `${JSON.stringify({ credsStore: 'runnerstore', auths: OTHER }, null, 2)}\n`;
+  writeFileSync(path.join(dir, 'config.json'), text);
+  return text;
+}
+
+const failures = (results: PullResult[]): string[] => results.filter((r) => !r.ok).map(describePull);
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+
+/** Runs `docker-credential-<name> get` as docker does, from `bin`. */
+async function helperGet(bin: string, name: string, host: string, env: NodeJS.ProcessEnv = {}) {
+  const run = await runProgram(path.join(bin, `docker-credential-${name}`), ['get'], `${host}\n`, env);
+  return { ...run, answer: run.code === 0 ? (JSON.parse(run.stdout) as { ServerURL: string; Username: string; Secret: string }) : undefined };
+}
+
+describe('login through the credential helper (GitHub Action bundle)', () => {
+  const test = available.length > 0 ? it : it.skip;
+  test(
+    `keeps ${available.join(', ')} pulling past the token's lifetime, refreshes once for eight concurrent pulls, and nothing pulls after the post step`,
+    async () => {
+      const { sts } = h.emulators;
+      const gate = await startRegistryGate({ upstream: `http://${registry.host}`, upstreamCredentials: UPSTREAM, accept: stsTokens(sts) });
+      try {
+        const job = h.githubJob();
+        const runnerConfig = writeRunnerConfig(job.home);
+        const main = await h.githubMain(job, h.githubInputs({ registry: gate.host, 'credential-helper': 'true' }), HELPER_MARGIN);
+        expect(main.code).toBe(0);
+        expect(main.stdout).toMatch(/CHAINGUARD_LOGIN_TEST_HELPER_MARGIN_SECONDS is set/);
+        expect(sts.issued).toHaveLength(1);
+
+        // The helper is on PATH, inside the job directory; the config names it for the registry and keeps the rest.
+        expect(main.paths).toHaveLength(1);
+        const bin = main.paths[0];
+        const dockerConfig = main.exported.DOCKER_CONFIG;
+        expect(path.dirname(path.dirname(bin))).toBe(dockerConfig);
+        expect(path.dirname(dockerConfig)).toBe(job.temp);
+        const config = readJson(path.join(dockerConfig, 'config.json'));
+        const name = config.credHelpers[gate.host] as string;
+        expect(name).toMatch(/^chainguard-[a-z0-9]{6}$/);
+        expect(existsSync(path.join(bin, `docker-credential-${name}`))).toBe(true);
+        expect(config).toEqual({ credsStore: 'runnerstore', auths: OTHER, credHelpers: { [gate.host]: name } });
+        expect(readJson(main.exported.REGISTRY_AUTH_FILE)).toEqual({ credHelpers: { [gate.host]: name } });
+
+        const store = installRunnerStore(job.dir);
+        const base: ClientEnv = { HOME: job.home, PATH: `${bin}:${store}:${process.env.PATH}`, DOCKER_CONFIG: dockerConfig };
+        // skopeo and docker with DOCKER_CONFIG alone; podman and buildah also with the exported REGISTRY_AUTH_FILE.
+        const envFor = (client: Client): ClientEnv =>
+          client === 'podman' || client === 'buildah' ? { ...base, REGISTRY_AUTH_FILE: main.exported.REGISTRY_AUTH_FILE } : base;
+        const image = `${gate.host}/e2e/hello:latest`;
+        const pullAll = (clients: readonly Client[]) => Promise.all(clients.map((client) => pull(client, image, envFor(client))));
+
+        // The cache was seeded with the step's token: the first pulls need no exchange.
+        expect(failures(await pullAll(available))).toEqual([]);
+        expect(sts.issued).toHaveLength(1);
+
+        // After expiry, each client in turn gets a fresh token through the helper.
+        await waitUntilExpired(sts.issued[0]);
+        for (const client of available) expect(failures([await pull(client, image, envFor(client))])).toEqual([]);
+        expect(sts.issued.length).toBeGreaterThanOrEqual(2);
+
+        // Eight at once after expiry: one exchange, two at most.
+        await waitUntilExpired(sts.issued[sts.issued.length - 1]);
+        const before = sts.issued.length;
+        const eight = Array.from({ length: 8 }, (_, i) => available[i % available.length]);
+        expect(failures(await pullAll(eight))).toEqual([]);
+        expect(sts.issued.length - before).toBeGreaterThanOrEqual(1);
+        expect(sts.issued.length - before).toBeLessThanOrEqual(2);
+        expect(gate.requests.filter((r) => r.verdict === 'expired' || r.verdict === 'unknown' || r.verdict === 'wrong-user')).toEqual([]);
+
+        const post = await h.githubPost(job, main);
+        expect(post.code).toBe(0);
+        expect(existsSync(dockerConfig)).toBe(false);
+        expect(readFileSync(path.join(job.home, '.docker', 'config.json'), 'utf8')).toBe(runnerConfig);
+        const removedAt = Date.now();
+        const after = await pullAll(available);
+        expect(after.filter((r) => r.ok).map(describePull)).toEqual([]);
+        expect(gate.requests.filter((r) => r.at >= removedAt && r.status !== 401)).toEqual([]);
+      } finally {
+        await gate.close();
+      }
+    },
+    120_000
+  );
+});
+
+describe('login through the credential helper with ACR and the API token', () => {
+  it('Azure task: logs in to the Chainguard registry and an ACR login server through the helper, sets the secret apiToken, and cleans up', async () => {
+    const acr = await startAcr({ azureTokens: h.emulators.imds, tenantId: TENANT });
+    try {
+      const job = h.azureJob();
+      const main = await h.azureMain(job, h.azureInputs({ credentialHelper: 'true', acrRegistries: `${acr.host}\n`, apiToken: 'true' }), HELPER_MARGIN);
+      expect(main.result).toBe('Succeeded');
+      h.extraTokens.push(...acr.issued);
+      expect(acr.issued).toHaveLength(1);
+
+      const apiToken = main.outputs.apiToken;
+      expect(apiToken.secret).toBe(true);
+      expect(readJwt(apiToken.value)).toMatchObject({ aud: 'https://console-api.enforce.dev' });
+      expect(main.commands.some((c) => c.command === 'task.setsecret' && c.message === apiToken.value)).toBe(true);
+      expect(main.commands.some((c) => c.command === 'task.setsecret' && c.message === acr.issued[0])).toBe(true);
+
+      const bin = main.commands.find((c) => c.command === 'task.prependpath')?.message ?? '';
+      const dockerConfig = main.variables.DOCKER_CONFIG;
+      const config = readJson(path.join(dockerConfig, 'config.json'));
+      const name = config.credHelpers['cgr.dev'];
+      expect(config.credHelpers).toEqual({ 'cgr.dev': name, [acr.host]: name });
+      expect(config.auths).toBeUndefined();
+
+      // The seeded cache answers both hosts without a request; the ACR credential is the registry's.
+      const requests = h.emulators.imds.requests.length;
+      const fromAcr = await helperGet(bin, name, `https://${acr.host}`);
+      expect(fromAcr.answer).toEqual({ ServerURL: acr.host, Username: ACR_USERNAME, Secret: acr.issued[0] });
+      expect(acr.accepts(fromAcr.answer!.Username, fromAcr.answer!.Secret)).toBe(true);
+      const fromChainguard = await helperGet(bin, name, 'cgr.dev');
+      expect(fromChainguard.answer).toMatchObject({ ServerURL: 'cgr.dev', Username: '_token', Secret: main.outputs.token.value });
+      expect(h.emulators.imds.requests.length).toBe(requests);
+
+      const post = await h.azurePost(job, main);
+      expect(post.result).toBe('Succeeded');
+      expect(existsSync(dockerConfig)).toBe(false);
+      expect(existsSync(path.join(bin, `docker-credential-${name}`))).toBe(false);
+    } finally {
+      await acr.close();
+    }
+  });
+
+  it('the helper refreshes an ACR credential from the same Azure source when it is due', async () => {
+    const acr = await startAcr({ azureTokens: h.emulators.imds, tenantId: TENANT, refreshLifetimeSeconds: 3 });
+    try {
+      const job = h.githubJob();
+      const main = await h.githubMain(job, h.githubInputs({ 'credential-helper': 'true', 'acr-registries': acr.host }), HELPER_MARGIN);
+      expect(main.code).toBe(0);
+      const name = readJson(path.join(main.exported.DOCKER_CONFIG, 'config.json')).credHelpers[acr.host];
+      // The refresh token lives 3 s, under the 2 s margin plus a moment: the next get refreshes.
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      const fresh = await helperGet(main.paths[0], name, acr.host, { HOME: job.home });
+      h.extraTokens.push(...acr.issued);
+      expect(fresh.stderr).toBe('');
+      expect(acr.issued).toHaveLength(2);
+      expect(fresh.answer).toEqual({ ServerURL: acr.host, Username: ACR_USERNAME, Secret: acr.issued[1] });
+      const resources = h.emulators.imds.requests.map((r) => r.url.searchParams.get('resource'));
+      expect(resources.filter((r) => r === 'https://containerregistry.azure.net')).toHaveLength(2);
+      expect(await h.githubPost(job, main)).toMatchObject({ code: 0 });
+    } finally {
+      await acr.close();
+    }
+  });
+
+  it('GitHub Action with credential-helper false: static auths for ACR (null-GUID user) and the registry, and the api-token output', async () => {
+    const acr = await startAcr({ azureTokens: h.emulators.imds, tenantId: TENANT });
+    try {
+      const job = h.githubJob();
+      const main = await h.githubMain(job, h.githubInputs({ 'acr-registries': acr.host, 'api-token': 'true' }));
+      expect(main.code).toBe(0);
+      h.extraTokens.push(...acr.issued);
+      expect(main.paths).toEqual([]);
+      const config = readJson(path.join(main.outputs['docker-config'], 'config.json'));
+      expect(config.auths[acr.host]).toEqual({ auth: basicAuth(ACR_USERNAME, acr.issued[0]) });
+      expect(config.auths['cgr.dev']).toEqual({ auth: basicAuth('_token', main.outputs.token) });
+      expect(config.credHelpers).toBeUndefined();
+      expect(readJwt(main.outputs['api-token'])).toMatchObject({ aud: 'https://console-api.enforce.dev', sub: expect.any(String) });
+      expect(main.stdout).toContain(`::add-mask::${main.outputs['api-token']}`);
+      expect(main.stdout).toContain(`::add-mask::${acr.issued[0]}`);
+      expect(await h.githubPost(job, main)).toMatchObject({ code: 0 });
+    } finally {
+      await acr.close();
+    }
+  });
+
+  it('Azure task with credentialHelper false: static ACR login', async () => {
+    const acr = await startAcr({ azureTokens: h.emulators.imds, tenantId: TENANT });
+    try {
+      const job = h.azureJob();
+      const main = await h.azureMain(job, h.azureInputs({ acrRegistries: acr.host }));
+      expect(main.result).toBe('Succeeded');
+      h.extraTokens.push(...acr.issued);
+      const config = readJson(path.join(main.variables.DOCKER_CONFIG, 'config.json'));
+      expect(config.auths[acr.host]).toEqual({ auth: basicAuth(ACR_USERNAME, acr.issued[0]) });
+      expect(main.outputs.apiToken).toBeUndefined();
+      expect((await h.azurePost(job, main)).result).toBe('Succeeded');
+    } finally {
+      await acr.close();
+    }
+  });
+
+  it('refuses acr-registries with a non-Azure source before any request', async () => {
+    const tokenFile = path.join(h.dir, 'token');
+    writeFileSync(tokenFile, makeJwt({ iss: 'https://kubernetes.example.test', sub: 'x', aud: 'issuer.enforce.dev', exp: Math.floor(Date.now() / 1000) + 600 }));
+    const job = h.githubJob();
+    const inputs = h.githubInputs({ 'identity-token-file': tokenFile, 'acr-registries': 'myregistry1.azurecr.io' });
+    delete inputs['azure-audience'];
+    const main = await h.githubMain(job, inputs);
+    expect(main.code).toBe(1);
+    expect(main.stdout).toMatch(/::error::Input acr-registries needs an Azure identity source: .*the identity source is token-file/);
+    expect(h.emulators.sts.requests).toHaveLength(0);
+    expect(h.emulators.imds.requests).toHaveLength(0);
+  });
+});
+
+describe('a docker config shared by two jobs, through the credential helper', () => {
+  it('names one helper for both jobs, each running its own; the last job out restores the original entries', async () => {
+    const shared = path.join(h.dir, 'shared-docker');
+    mkdirSync(shared);
+    const original = { auths: { 'cgr.dev': { auth: basicAuth('user', 'own') } }, credHelpers: { 'cgr.dev': 'desktop', 'gcr.io': 'gcloud' } };
+    writeFileSync(path.join(shared, 'config.json'), JSON.stringify(original));
+    const jobA = h.githubJob('a');
+    const jobB = h.githubJob('b');
+    const a = await h.githubMain(jobA, h.githubInputs({ 'credential-helper': 'true', 'docker-config': shared }), HELPER_MARGIN);
+    const b = await h.githubMain(jobB, h.githubInputs({ 'credential-helper': 'true', 'docker-config': shared }), HELPER_MARGIN);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const merged = readJson(path.join(shared, 'config.json'));
+    const name = merged.credHelpers['cgr.dev'];
+    expect(name).toMatch(/^chainguard-[a-z0-9]{6}$/);
+    expect(merged).toEqual({ ...original, credHelpers: { 'cgr.dev': name, 'gcr.io': 'gcloud' } });
+    // Each job's PATH finds its own helper under that one name.
+    expect(a.paths[0]).not.toBe(b.paths[0]);
+    const fromA = await helperGet(a.paths[0], name, 'cgr.dev');
+    const fromB = await helperGet(b.paths[0], name, 'cgr.dev');
+    expect(fromA.answer?.Secret).toBe(a.outputs.token);
+    expect(fromB.answer?.Secret).toBe(b.outputs.token);
+
+    expect(await h.githubPost(jobA, a)).toMatchObject({ code: 0 });
+    expect(readJson(path.join(shared, 'config.json')).credHelpers['cgr.dev']).toBe(name);
+    expect((await helperGet(b.paths[0], name, 'cgr.dev')).answer?.Secret).toBe(b.outputs.token);
+    expect(await h.githubPost(jobB, b)).toMatchObject({ code: 0 });
+    expect(readJson(path.join(shared, 'config.json'))).toEqual(original);
+    expect(existsSync(path.join(shared, 'config.json.chainguard-login.json'))).toBe(false);
+  });
+});
+
+describe('the command-line tool through the credential helper', () => {
+  it('exports PATH with the helper first and DOCKER_CONFIG; the API token only with --export-token; logout removes the helper', async () => {
+    const home = path.join(h.dir, 'home');
+    const temp = path.join(h.dir, 'temp');
+    mkdirSync(home);
+    mkdirSync(temp);
+    const args = ['--identity', IDENTITY_SYSTEM, '--azure-audience', h.githubInputs()['azure-audience'], '--issuer', h.emulators.sts.url, '--api-token', 'true'];
+    const cli = await h.cli({ HOME: home, RUNNER_TEMP: temp, ...HELPER_MARGIN }, [...args, '--credential-helper', 'true']);
+    expect(cli.code).toBe(0);
+    const pathLine = /^export PATH='([^']+)'"\$\{PATH:\+:\$PATH\}"$/m.exec(cli.stdout);
+    expect(pathLine?.[1]).toMatch(/\/chainguard-login-[A-Za-z0-9]{6}\/chainguard-helper-[A-Za-z0-9]{6}\/bin$/);
+    expect(cli.stdout).not.toMatch(/CHAINGUARD_(API_)?TOKEN=/);
+    expect(cli.stderr).toMatch(/warning: the API token is exported as CHAINGUARD_API_TOKEN only with --export-token/);
+    const dockerConfig = /^export DOCKER_CONFIG='([^']+)'$/m.exec(cli.stdout)?.[1] ?? '';
+    const name = readJson(path.join(dockerConfig, 'config.json')).credHelpers['cgr.dev'];
+    expect((await helperGet(pathLine![1], name, 'cgr.dev')).answer?.Username).toBe('_token');
+    const state = /^export CHAINGUARD_LOGIN_STATE='([^']+)'$/m.exec(cli.stdout)?.[1] ?? '';
+    const logout = await h.cli({ HOME: home, RUNNER_TEMP: temp, CHAINGUARD_LOGIN_STATE: state }, ['logout']);
+    expect(logout.code).toBe(0);
+    expect(existsSync(path.dirname(path.dirname(pathLine![1])))).toBe(false);
+  });
+});
+
+describe('the helper refreshes through the source the step chose, with the secrets from its own environment', () => {
+  /** A margin longer than any token: every get refreshes. */
+  const ALWAYS = { CHAINGUARD_LOGIN_TEST_HELPER_MARGIN_SECONDS: '86400' };
+  const helperFiles = (bin: string) => {
+    const dir = path.dirname(bin);
+    return readFileSync(path.join(dir, 'helper.json'), 'utf8');
+  };
+  const nameIn = (dockerConfig: string) => readJson(path.join(dockerConfig, 'config.json')).credHelpers['cgr.dev'] as string;
+
+  it('GitHub OIDC: asks through the runner library, keeping its mask command off the answer', async () => {
+    const github = h.emulators.environments.github();
+    const job = h.githubJob();
+    const main = await h.githubMain(job, h.githubInputs({ identity: IDENTITY_GITHUB, 'azure-audience': '', 'credential-helper': 'true' }), { ...github, ...ALWAYS });
+    expect(main.code).toBe(0);
+    const bin = main.paths[0];
+    expect(helperFiles(bin)).not.toContain(github.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    expect(helperFiles(bin)).toContain(github.ACTIONS_ID_TOKEN_REQUEST_URL);
+    const fresh = await helperGet(bin, nameIn(main.exported.DOCKER_CONFIG), 'cgr.dev', { ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.ACTIONS_ID_TOKEN_REQUEST_TOKEN });
+    expect(fresh.stderr).toBe('');
+    expect(fresh.stdout).toBe(`${JSON.stringify({ ServerURL: 'cgr.dev', Username: '_token', Secret: h.emulators.sts.issued[1] })}\n`);
+    expect(h.emulators.github.requests).toHaveLength(2);
+    expect(h.emulators.sts.requests[1].headers.authorization).toBe(`Bearer ${h.emulators.github.issued[1]}`);
+    // Without the request token (a step without id-token: write), one line says what is missing.
+    const without = await helperGet(bin, nameIn(main.exported.DOCKER_CONFIG), 'cgr.dev');
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/^chainguard-azure-login credential helper: the identity source github the login step used is not available here: .*id-token: write.*\n$/);
+    expect(await h.githubPost(job, main)).toMatchObject({ code: 0 });
+  });
+
+  it('App Service / Container Apps: the endpoint the step used, the identity header from the environment', async () => {
+    const appService = h.emulators.environments.appService();
+    const job = h.githubJob();
+    const main = await h.githubMain(job, h.githubInputs({ identity: IDENTITY_APP_SERVICE, 'credential-helper': 'true' }), { ...appService, ...ALWAYS });
+    expect(main.code).toBe(0);
+    const bin = main.paths[0];
+    expect(helperFiles(bin)).not.toContain(appService.IDENTITY_HEADER);
+    const fresh = await helperGet(bin, nameIn(main.exported.DOCKER_CONFIG), 'cgr.dev', { IDENTITY_HEADER: appService.IDENTITY_HEADER });
+    expect(fresh.stderr).toBe('');
+    expect(fresh.answer?.Secret).toBe(h.emulators.sts.issued[1]);
+    expect(readJwt(h.emulators.sts.issued[1])?.sub).toBe(IDENTITY_APP_SERVICE);
+    expect(h.emulators.appService.requests).toHaveLength(2);
+    expect(await h.githubPost(job, main)).toMatchObject({ code: 0 });
+  });
+
+  it('Azure DevOps OIDC: needs SYSTEM_ACCESSTOKEN mapped into the step, and says so in one line', async () => {
+    const job = h.azureJob();
+    const main = await h.azureMain(job, h.azureInputs({ identity: IDENTITY_AZURE_DEVOPS, azureAudience: '', credentialHelper: 'true' }), {
+      ...h.emulators.environments.azureDevOps(),
+      ...ALWAYS
+    });
+    expect(main.result).toBe('Succeeded');
+    const bin = main.commands.find((c) => c.command === 'task.prependpath')?.message ?? '';
+    expect(helperFiles(bin)).not.toContain(h.emulators.azureDevOps.accessToken);
+    const name = nameIn(main.variables.DOCKER_CONFIG);
+    const unmapped = await helperGet(bin, name, 'cgr.dev');
+    expect(unmapped.code).toBe(1);
+    expect(unmapped.stderr).toBe(
+      'chainguard-azure-login credential helper: SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)\n'
+    );
+    const mapped = await helperGet(bin, name, 'cgr.dev', { SYSTEM_ACCESSTOKEN: h.emulators.azureDevOps.accessToken });
+    expect(mapped.stderr).toBe('');
+    expect(readJwt(mapped.answer!.Secret)?.sub).toBe(IDENTITY_AZURE_DEVOPS);
+    expect((await h.azurePost(job, main)).result).toBe('Succeeded');
+  });
+});
