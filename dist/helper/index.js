@@ -1709,7 +1709,8 @@ function helperPlatform(source) {
 /** Runs one helper command; returns the exit code. */
 async function run(argv = process.argv.slice(2), io = processIo) {
     const fail = (message) => {
-        const line = `${PREFIX}: ${neutralise(message)}\n`;
+        // Docker shows a helper's error as one line: a multi-line message (the setup doctor's) is joined.
+        const line = `${PREFIX}: ${neutralise(message).replace(/\s*\n\s*/g, ' ')}\n`;
         io.stderr(line);
         io.stdout(line);
         return 1;

@@ -81,7 +81,8 @@ function helperPlatform(source: HelperSource): PlatformIdentity | undefined {
 /** Runs one helper command; returns the exit code. */
 export async function run(argv: readonly string[] = process.argv.slice(2), io: HelperIo = processIo): Promise<number> {
   const fail = (message: string): number => {
-    const line = `${PREFIX}: ${neutralise(message)}\n`;
+    // Docker shows a helper's error as one line: a multi-line message (the setup doctor's) is joined.
+    const line = `${PREFIX}: ${neutralise(message).replace(/\s*\n\s*/g, ' ')}\n`;
     io.stderr(line);
     io.stdout(line);
     return 1;
