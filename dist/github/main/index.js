@@ -31820,9 +31820,13 @@ async function helperGet(dir, serverUrl, options) {
             return answer(current);
     }
 }
-/** Whether `entry` was written after `since` and is still valid for a few seconds. */
+/**
+ * Whether `entry` was written after `since` (strictly: one written in the same millisecond may
+ * be the stale entry this call found, and costs at most one extra refresh) and is still valid
+ * for a few seconds.
+ */
 function refreshedSince(entry, since, now) {
-    return entry.obtainedAt >= since && entry.expiresAt.getTime() - now > 2_000;
+    return entry.obtainedAt > since && entry.expiresAt.getTime() - now > 2_000;
 }
 /** Answers docker's `list`: every configured host and its user name. */
 function helperList(dir) {
