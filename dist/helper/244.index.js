@@ -1597,7 +1597,6 @@ function untilAborted(promise, signal) {
 
 
 
-
 const IMDS_DEFAULT_BASE = 'http://169.254.169.254';
 const TOKEN_PATH = '/metadata/identity/oauth2/token';
 const imds_API_VERSION = '2018-02-01';
@@ -1607,26 +1606,20 @@ const imds_ATTEMPT_TIMEOUT_MS = 5_000;
 /** Accepting connections and never answering is given up on after this long in all. */
 const SILENT_BUDGET_MS = 20_000;
 const imds_MAX_BODY_BYTES = 64 * 1024;
-/** 404, 429 and 5xx are retried this many times. */
-const imds_MAX_RETRIES = 5;
+/** Microsoft's advice for IMDS: 404, 429 and 5xx, about five retries with exponential backoff. */
+const IMDS_RETRIES = {
+    statuses: [404, 429, ...Array.from({ length: 100 }, (_, i) => 500 + i)],
+    retries: 5,
+    baseMs: 1_000,
+    capMs: 16_000
+};
 /** 410 means IMDS is updating, which takes up to 70 s: keep trying at least that long. */
 const UPDATING_BUDGET_MS = 75_000;
-const imds_MAX_RETRY_AFTER_MS = 60_000;
 const imds_SELECTOR_PARAMETER = {
     'client-id': 'client_id',
     'object-id': 'object_id',
     'resource-id': 'msi_res_id'
 };
-/** A complete HTTP answer from IMDS that is not a token. */
-class ImdsStatus extends Error {
-    response;
-    summary;
-    constructor(response, summary) {
-        super(summary);
-        this.response = response;
-        this.summary = summary;
-    }
-}
 class ImdsSource {
     selector;
     allSelectorInputs;
@@ -1683,13 +1676,7 @@ class ImdsSource {
             maxBodyBytes: imds_MAX_BODY_BYTES,
             signal: context.signal
         });
-        if (response.status === 200)
-            return response;
-        const body = (0,http/* jsonObject */.o$)(response.body);
-        const code = typeof body?.error === 'string' ? body.error : '';
-        const description = typeof body?.error_description === 'string' ? body.error_description : '';
-        const detail = [code, description].filter(Boolean).join(': ');
-        throw new ImdsStatus(response, `HTTP ${response.status}${detail ? ` (${source_clip(detail)})` : ''}`);
+        return expectStatus(response);
     }
     retryDelay(error, attempt, elapsed, context, silence) {
         const { clock } = context;
@@ -1703,72 +1690,34 @@ class ImdsSource {
         }
         silence.since = undefined;
         silence.attempts = 0;
-        if (error instanceof http/* HttpFailure */.HR) {
-            // A connection that broke mid-answer is worth another try; one that never opened means
-            // there is no endpoint here, and waiting will not change that.
-            return error.kind === 'reset' && attempt <= 2 ? backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
-        }
-        if (!(error instanceof ImdsStatus))
-            return undefined;
-        const status = error.response.status;
-        if (status === 410) {
+        if (error instanceof ServiceStatus && error.response.status === 410) {
             if (elapsed >= UPDATING_BUDGET_MS)
                 return undefined;
             return Math.min(backoffMs(attempt, 1_000, 10_000, clock.random), UPDATING_BUDGET_MS - elapsed + 1);
         }
-        const retryable = status === 404 || status === 429 || status >= 500;
-        if (!retryable || attempt > imds_MAX_RETRIES)
-            return undefined;
-        let delay = backoffMs(attempt, 1_000, 16_000, clock.random);
-        const asked = (0,http/* retryAfterMs */.Vs)(error.response.headers, clock.now());
-        if (asked !== undefined)
-            delay = Math.max(delay, Math.min(asked, imds_MAX_RETRY_AFTER_MS));
-        if (status >= 500)
-            delay = Math.max(delay, 1_000);
-        return delay;
+        return http_source_retryDelay(IMDS_RETRIES, error, attempt, context);
     }
     parse(response, context) {
-        const body = (0,http/* jsonObject */.o$)(response.body);
-        const token = body?.access_token;
-        if (typeof token !== 'string' || token.length === 0) {
-            // Mask whatever came back in case it carries a token in an unexpected shape.
-            if (body)
-                for (const value of Object.values(body))
-                    if (typeof value === 'string' && value.length > 20)
-                        context.mask(value);
-            const what = body ? 'JSON without an access_token' : 'not JSON';
-            throw new errors/* LoginError */.Qd(`Could not get an Azure token from IMDS (${this.endpoint}): it answered 200 with a body that is ${what}. ` +
-                'Something other than the Azure metadata service answered: check AZURE_POD_IDENTITY_AUTHORITY_HOST and any ' +
-                'network appliance in front of the metadata address.');
-        }
-        context.mask(token);
-        return { token, expiresAt: expiryFrom(body ?? {}, context.clock.now()) };
+        return accessTokenFrom(response, context, `Could not get an Azure token from IMDS (${this.endpoint})`, 'Something other than the Azure metadata service answered: check AZURE_POD_IDENTITY_AUTHORITY_HOST and any ' +
+            'network appliance in front of the metadata address.');
     }
     /** Turns the last failure into one message that names the call and the fix. */
     explain(error, context, silentAttempts) {
         if (context.signal?.aborted)
             return error instanceof Error ? error : new Error(String(error));
         const call = `Could not get an Azure token from IMDS (${this.endpoint})`;
-        if (error instanceof http/* HttpFailure */.HR) {
-            switch (error.kind) {
-                case 'timeout':
-                    return new errors/* LoginError */.Qd(`${call}: it accepted the connection but sent no answer within ${SILENT_BUDGET_MS / 1000} s ` +
-                        `(${silentAttempts} ${silentAttempts === 1 ? 'attempt' : 'attempts'}). The Azure metadata service answers within ` +
-                        'milliseconds even when busy, so something else is holding the connection: check firewalls, proxies or ' +
-                        'security software on this machine, and AZURE_POD_IDENTITY_AUTHORITY_HOST.');
-                case 'refused':
-                case 'connect-timeout':
-                case 'unreachable':
-                    return new errors/* LoginError */.Qd(`${call}: ${error.message}. This machine has no Azure managed identity endpoint: it is not an Azure VM or ` +
-                        'scale set instance, or a firewall or route blocks the metadata address. Run the step on an Azure machine ' +
-                        'with a managed identity (or point AZURE_POD_IDENTITY_AUTHORITY_HOST at your endpoint).');
-                case 'too-large':
-                    return new errors/* LoginError */.Qd(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
-                default:
-                    return new errors/* LoginError */.Qd(`${call}: ${error.message}.`);
-            }
+        if (error instanceof http/* HttpFailure */.HR && error.kind === 'timeout') {
+            return new errors/* LoginError */.Qd(`${call}: it accepted the connection but sent no answer within ${SILENT_BUDGET_MS / 1000} s ` +
+                `(${silentAttempts} ${silentAttempts === 1 ? 'attempt' : 'attempts'}). The Azure metadata service answers within ` +
+                'milliseconds even when busy, so something else is holding the connection: check firewalls, proxies or ' +
+                'security software on this machine, and AZURE_POD_IDENTITY_AUTHORITY_HOST.');
         }
-        if (error instanceof ImdsStatus) {
+        if (error instanceof http/* HttpFailure */.HR) {
+            return explainNetworkFailure(call, error, 'This machine has no Azure managed identity endpoint: it is not an Azure VM or scale set instance, or a firewall ' +
+                'or route blocks the metadata address. Run the step on an Azure machine with a managed identity (or point ' +
+                'AZURE_POD_IDENTITY_AUTHORITY_HOST at your endpoint).');
+        }
+        if (error instanceof ServiceStatus) {
             const status = error.response.status;
             const audienceHint = 'If the identity is right, check azure-audience: it must be the Application ID URI of an Entra app ' +
                 '(api://<app-client-id>) or another resource Entra ID knows.';
@@ -1785,7 +1734,7 @@ class ImdsSource {
             if (status === 410)
                 return new errors/* LoginError */.Qd(`${call}: IMDS was still updating (${error.summary}) after more than 70 s. Try again shortly.`);
             if (status === 404 || status === 429 || status >= 500) {
-                return new errors/* LoginError */.Qd(`${call}: IMDS kept failing (last answer ${error.summary}) after ${imds_MAX_RETRIES + 1} attempts. Try again shortly.`);
+                return new errors/* LoginError */.Qd(`${call}: IMDS kept failing (last answer ${error.summary}) after ${IMDS_RETRIES.retries + 1} attempts. Try again shortly.`);
             }
             if (status >= 300 && status < 400) {
                 return new errors/* LoginError */.Qd(`${call}: it answered with a redirect (${error.summary}), which the metadata service never sends; something else answered.`);

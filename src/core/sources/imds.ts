@@ -3,11 +3,11 @@
  * Never goes through a proxy, never follows a redirect, and retries the way Microsoft advises.
  */
 import { LoginError } from '../errors.js';
-import { HttpFailure, jsonObject, retryAfterMs, type HttpResponse } from '../http.js';
+import { HttpFailure, type HttpResponse } from '../http.js';
 import { backoffMs, retrying } from '../retry.js';
-import { expiryFrom } from './http-source.js';
+import { accessTokenFrom, expectStatus, explainNetworkFailure, retryDelay, ServiceStatus, type RetryPolicy } from './http-source.js';
 export { expiryFrom } from './http-source.js';
-import { clip, type AzureToken, type IdentitySelector, type SourceContext, type TokenSource } from './source.js';
+import type { AzureToken, IdentitySelector, SourceContext, TokenSource } from './source.js';
 
 export const IMDS_DEFAULT_BASE = 'http://169.254.169.254';
 const TOKEN_PATH = '/metadata/identity/oauth2/token';
@@ -18,11 +18,15 @@ const ATTEMPT_TIMEOUT_MS = 5_000;
 /** Accepting connections and never answering is given up on after this long in all. */
 const SILENT_BUDGET_MS = 20_000;
 const MAX_BODY_BYTES = 64 * 1024;
-/** 404, 429 and 5xx are retried this many times. */
-const MAX_RETRIES = 5;
+/** Microsoft's advice for IMDS: 404, 429 and 5xx, about five retries with exponential backoff. */
+const IMDS_RETRIES: RetryPolicy = {
+  statuses: [404, 429, ...Array.from({ length: 100 }, (_, i) => 500 + i)],
+  retries: 5,
+  baseMs: 1_000,
+  capMs: 16_000
+};
 /** 410 means IMDS is updating, which takes up to 70 s: keep trying at least that long. */
 const UPDATING_BUDGET_MS = 75_000;
-const MAX_RETRY_AFTER_MS = 60_000;
 const SELECTOR_PARAMETER: Record<IdentitySelector['kind'], string> = {
   'client-id': 'client_id',
   'object-id': 'object_id',
@@ -34,16 +38,6 @@ interface Silence {
   attemptStart: number;
   since: number | undefined;
   attempts: number;
-}
-
-/** A complete HTTP answer from IMDS that is not a token. */
-class ImdsStatus extends Error {
-  constructor(
-    readonly response: HttpResponse,
-    readonly summary: string
-  ) {
-    super(summary);
-  }
 }
 
 export class ImdsSource implements TokenSource {
@@ -107,12 +101,7 @@ export class ImdsSource implements TokenSource {
       maxBodyBytes: MAX_BODY_BYTES,
       signal: context.signal
     });
-    if (response.status === 200) return response;
-    const body = jsonObject(response.body);
-    const code = typeof body?.error === 'string' ? body.error : '';
-    const description = typeof body?.error_description === 'string' ? body.error_description : '';
-    const detail = [code, description].filter(Boolean).join(': ');
-    throw new ImdsStatus(response, `HTTP ${response.status}${detail ? ` (${clip(detail)})` : ''}`);
+    return expectStatus(response);
   }
 
   private retryDelay(
@@ -133,71 +122,45 @@ export class ImdsSource implements TokenSource {
     }
     silence.since = undefined;
     silence.attempts = 0;
-    if (error instanceof HttpFailure) {
-      // A connection that broke mid-answer is worth another try; one that never opened means
-      // there is no endpoint here, and waiting will not change that.
-      return error.kind === 'reset' && attempt <= 2 ? backoffMs(attempt, 1_000, 4_000, clock.random) : undefined;
-    }
-    if (!(error instanceof ImdsStatus)) return undefined;
-    const status = error.response.status;
-    if (status === 410) {
+    if (error instanceof ServiceStatus && error.response.status === 410) {
       if (elapsed >= UPDATING_BUDGET_MS) return undefined;
       return Math.min(backoffMs(attempt, 1_000, 10_000, clock.random), UPDATING_BUDGET_MS - elapsed + 1);
     }
-    const retryable = status === 404 || status === 429 || status >= 500;
-    if (!retryable || attempt > MAX_RETRIES) return undefined;
-    let delay = backoffMs(attempt, 1_000, 16_000, clock.random);
-    const asked = retryAfterMs(error.response.headers, clock.now());
-    if (asked !== undefined) delay = Math.max(delay, Math.min(asked, MAX_RETRY_AFTER_MS));
-    if (status >= 500) delay = Math.max(delay, 1_000);
-    return delay;
+    return retryDelay(IMDS_RETRIES, error, attempt, context);
   }
 
   private parse(response: HttpResponse, context: SourceContext): AzureToken {
-    const body = jsonObject(response.body);
-    const token = body?.access_token;
-    if (typeof token !== 'string' || token.length === 0) {
-      // Mask whatever came back in case it carries a token in an unexpected shape.
-      if (body) for (const value of Object.values(body)) if (typeof value === 'string' && value.length > 20) context.mask(value);
-      const what = body ? 'JSON without an access_token' : 'not JSON';
-      throw new LoginError(
-        `Could not get an Azure token from IMDS (${this.endpoint}): it answered 200 with a body that is ${what}. ` +
-          'Something other than the Azure metadata service answered: check AZURE_POD_IDENTITY_AUTHORITY_HOST and any ' +
-          'network appliance in front of the metadata address.'
-      );
-    }
-    context.mask(token);
-    return { token, expiresAt: expiryFrom(body ?? {}, context.clock.now()) };
+    return accessTokenFrom(
+      response,
+      context,
+      `Could not get an Azure token from IMDS (${this.endpoint})`,
+      'Something other than the Azure metadata service answered: check AZURE_POD_IDENTITY_AUTHORITY_HOST and any ' +
+        'network appliance in front of the metadata address.'
+    );
   }
 
   /** Turns the last failure into one message that names the call and the fix. */
   private explain(error: unknown, context: SourceContext, silentAttempts: number): Error {
     if (context.signal?.aborted) return error instanceof Error ? error : new Error(String(error));
     const call = `Could not get an Azure token from IMDS (${this.endpoint})`;
-    if (error instanceof HttpFailure) {
-      switch (error.kind) {
-        case 'timeout':
-          return new LoginError(
-            `${call}: it accepted the connection but sent no answer within ${SILENT_BUDGET_MS / 1000} s ` +
-              `(${silentAttempts} ${silentAttempts === 1 ? 'attempt' : 'attempts'}). The Azure metadata service answers within ` +
-              'milliseconds even when busy, so something else is holding the connection: check firewalls, proxies or ' +
-              'security software on this machine, and AZURE_POD_IDENTITY_AUTHORITY_HOST.'
-          );
-        case 'refused':
-        case 'connect-timeout':
-        case 'unreachable':
-          return new LoginError(
-            `${call}: ${error.message}. This machine has no Azure managed identity endpoint: it is not an Azure VM or ` +
-              'scale set instance, or a firewall or route blocks the metadata address. Run the step on an Azure machine ' +
-              'with a managed identity (or point AZURE_POD_IDENTITY_AUTHORITY_HOST at your endpoint).'
-          );
-        case 'too-large':
-          return new LoginError(`${call}: ${error.message}; a token response is a few kilobytes, so something else answered.`);
-        default:
-          return new LoginError(`${call}: ${error.message}.`);
-      }
+    if (error instanceof HttpFailure && error.kind === 'timeout') {
+      return new LoginError(
+        `${call}: it accepted the connection but sent no answer within ${SILENT_BUDGET_MS / 1000} s ` +
+          `(${silentAttempts} ${silentAttempts === 1 ? 'attempt' : 'attempts'}). The Azure metadata service answers within ` +
+          'milliseconds even when busy, so something else is holding the connection: check firewalls, proxies or ' +
+          'security software on this machine, and AZURE_POD_IDENTITY_AUTHORITY_HOST.'
+      );
     }
-    if (error instanceof ImdsStatus) {
+    if (error instanceof HttpFailure) {
+      return explainNetworkFailure(
+        call,
+        error,
+        'This machine has no Azure managed identity endpoint: it is not an Azure VM or scale set instance, or a firewall ' +
+          'or route blocks the metadata address. Run the step on an Azure machine with a managed identity (or point ' +
+          'AZURE_POD_IDENTITY_AUTHORITY_HOST at your endpoint).'
+      );
+    }
+    if (error instanceof ServiceStatus) {
       const status = error.response.status;
       const audienceHint =
         'If the identity is right, check azure-audience: it must be the Application ID URI of an Entra app ' +
@@ -218,7 +181,7 @@ export class ImdsSource implements TokenSource {
       }
       if (status === 410) return new LoginError(`${call}: IMDS was still updating (${error.summary}) after more than 70 s. Try again shortly.`);
       if (status === 404 || status === 429 || status >= 500) {
-        return new LoginError(`${call}: IMDS kept failing (last answer ${error.summary}) after ${MAX_RETRIES + 1} attempts. Try again shortly.`);
+        return new LoginError(`${call}: IMDS kept failing (last answer ${error.summary}) after ${IMDS_RETRIES.retries + 1} attempts. Try again shortly.`);
       }
       if (status >= 300 && status < 400) {
         return new LoginError(`${call}: it answered with a redirect (${error.summary}), which the metadata service never sends; something else answered.`);
