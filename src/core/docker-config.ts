@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LoginError, messageOf } from './errors.js';
-import { processAlive, uniqueSuffix, writeTextAtomic } from './files.js';
+import { NotRegularFile, processAlive, readRegularFile, uniqueSuffix, writeTextAtomic } from './files.js';
 
 export type AuthFile = Record<string, unknown> & {
   auths?: Record<string, unknown>;
@@ -66,33 +66,6 @@ export function userContainersAuthFile(env: NodeJS.ProcessEnv): string | undefin
   if (env.REGISTRY_AUTH_FILE?.trim()) return path.resolve(env.REGISTRY_AUTH_FILE.trim());
   if (env.XDG_RUNTIME_DIR?.trim()) return path.join(env.XDG_RUNTIME_DIR.trim(), 'containers', 'auth.json');
   return undefined;
-}
-
-/**
- * Reads a file's text if it is a regular file. Opening does not wait (a FIFO with no writer
- * would block the step forever, beyond the reach of any timeout): anything that is not a
- * regular file is refused with "is not a regular file". Missing → undefined.
- */
-export function readRegularFile(file: string): string | undefined {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  try {
-    if (!fs.fstatSync(fd).isFile()) throw new NotRegularFile(file);
-    return fs.readFileSync(fd, 'utf8');
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-class NotRegularFile extends Error {
-  constructor(file: string) {
-    super(`${file} is not a regular file`);
-  }
 }
 
 /**

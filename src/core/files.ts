@@ -1,11 +1,79 @@
 /**
- * File primitives shared by the docker config writer and the credential helper: unique names
- * for temporary files, atomic replacement, and whether a lock holder still runs. Kept free of
- * heavier modules, so that the helper's cached answer stays quick.
+ * File primitives shared by the docker config writer, the credential helper and the sources that
+ * read files: unique names for temporary files, atomic replacement, reads that never block, and
+ * whether a lock holder still runs. Kept free of heavier modules, so that the helper's cached
+ * answer stays quick.
  */
 import fs from 'node:fs';
 
 let temporaries = 0;
+
+/** A path that exists but is not a regular file (a FIFO, a device, a directory, a socket). */
+export class NotRegularFile extends Error {
+  constructor(readonly file: string) {
+    super(`${file} is not a regular file`);
+    this.name = 'NotRegularFile';
+  }
+}
+
+/** A regular file larger than the reader accepts. */
+export class FileTooLarge extends Error {
+  constructor(
+    readonly file: string,
+    readonly size: number,
+    readonly maxBytes: number
+  ) {
+    super(`${file} is ${size} bytes long; at most ${maxBytes} are read`);
+    this.name = 'FileTooLarge';
+  }
+}
+
+export interface ReadOptions {
+  /** Refuse (FileTooLarge) a file larger than this; default 1 MiB. */
+  maxBytes?: number;
+  /** Refuse a symbolic link at the path itself (the error's code is ELOOP) instead of following it. */
+  noFollow?: boolean;
+}
+
+const DEFAULT_MAX_READ_BYTES = 1024 * 1024;
+
+/**
+ * Reads a file's text if it is a regular file of at most `maxBytes`. Opening never waits: a FIFO
+ * with no writer would block the process beyond the reach of any timeout, so the file is opened
+ * non-blocking and anything that is not a regular file is refused (NotRegularFile), as is one
+ * that is or grows too large (FileTooLarge). Missing → undefined; other errors are thrown as
+ * they are (their `code` says why).
+ */
+export function readRegularFile(file: string, options: ReadOptions = {}): string | undefined {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_READ_BYTES;
+  const flags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (options.noFollow ? (fs.constants.O_NOFOLLOW ?? 0) : 0);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, flags);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new NotRegularFile(file);
+    if (stat.size > maxBytes) throw new FileTooLarge(file, stat.size, maxBytes);
+    // Read to the end, not to the size seen: a file that grows past the limit meanwhile is refused too.
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - length));
+      const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      length += read;
+      if (length > maxBytes) throw new FileTooLarge(file, length, maxBytes);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 /** A name no other process or call will pick: pid, a counter and random characters. */
 export function uniqueSuffix(): string {

@@ -28755,12 +28755,80 @@ function errors_messageOf(error) {
 
 ;// CONCATENATED MODULE: ./src/core/files.ts
 /**
- * File primitives shared by the docker config writer and the credential helper: unique names
- * for temporary files, atomic replacement, and whether a lock holder still runs. Kept free of
- * heavier modules, so that the helper's cached answer stays quick.
+ * File primitives shared by the docker config writer, the credential helper and the sources that
+ * read files: unique names for temporary files, atomic replacement, reads that never block, and
+ * whether a lock holder still runs. Kept free of heavier modules, so that the helper's cached
+ * answer stays quick.
  */
 
 let temporaries = 0;
+/** A path that exists but is not a regular file (a FIFO, a device, a directory, a socket). */
+class NotRegularFile extends Error {
+    file;
+    constructor(file) {
+        super(`${file} is not a regular file`);
+        this.file = file;
+        this.name = 'NotRegularFile';
+    }
+}
+/** A regular file larger than the reader accepts. */
+class FileTooLarge extends Error {
+    file;
+    size;
+    maxBytes;
+    constructor(file, size, maxBytes) {
+        super(`${file} is ${size} bytes long; at most ${maxBytes} are read`);
+        this.file = file;
+        this.size = size;
+        this.maxBytes = maxBytes;
+        this.name = 'FileTooLarge';
+    }
+}
+const DEFAULT_MAX_READ_BYTES = 1024 * 1024;
+/**
+ * Reads a file's text if it is a regular file of at most `maxBytes`. Opening never waits: a FIFO
+ * with no writer would block the process beyond the reach of any timeout, so the file is opened
+ * non-blocking and anything that is not a regular file is refused (NotRegularFile), as is one
+ * that is or grows too large (FileTooLarge). Missing → undefined; other errors are thrown as
+ * they are (their `code` says why).
+ */
+function files_readRegularFile(file, options = {}) {
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_READ_BYTES;
+    const flags = (external_node_fs_default()).constants.O_RDONLY | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0) | (options.noFollow ? ((external_node_fs_default()).constants.O_NOFOLLOW ?? 0) : 0);
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, flags);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    try {
+        const stat = external_node_fs_default().fstatSync(fd);
+        if (!stat.isFile())
+            throw new NotRegularFile(file);
+        if (stat.size > maxBytes)
+            throw new FileTooLarge(file, stat.size, maxBytes);
+        // Read to the end, not to the size seen: a file that grows past the limit meanwhile is refused too.
+        const chunks = [];
+        let length = 0;
+        for (;;) {
+            const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - length));
+            const read = external_node_fs_default().readSync(fd, chunk, 0, chunk.length, null);
+            if (read === 0)
+                break;
+            chunks.push(chunk.subarray(0, read));
+            length += read;
+            if (length > maxBytes)
+                throw new FileTooLarge(file, length, maxBytes);
+        }
+        return Buffer.concat(chunks).toString('utf8');
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
 /** A name no other process or call will pick: pid, a counter and random characters. */
 function files_uniqueSuffix() {
     return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
@@ -28866,42 +28934,13 @@ function docker_config_userContainersAuthFile(env) {
     return undefined;
 }
 /**
- * Reads a file's text if it is a regular file. Opening does not wait (a FIFO with no writer
- * would block the step forever, beyond the reach of any timeout): anything that is not a
- * regular file is refused with "is not a regular file". Missing → undefined.
- */
-function readRegularFile(file) {
-    let fd;
-    try {
-        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0));
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-    try {
-        if (!external_node_fs_default().fstatSync(fd).isFile())
-            throw new NotRegularFile(file);
-        return external_node_fs_default().readFileSync(fd, 'utf8');
-    }
-    finally {
-        external_node_fs_default().closeSync(fd);
-    }
-}
-class NotRegularFile extends Error {
-    constructor(file) {
-        super(`${file} is not a regular file`);
-    }
-}
-/**
  * Reads an auth file. Missing → `{}`. Unreadable, not a regular file, or not a JSON object →
  * LoginError, unless `lenient`, when it is reported through `onIgnored` and treated as empty.
  */
 function docker_config_readAuthFile(file, lenient = false, onIgnored) {
     let text;
     try {
-        text = readRegularFile(file);
+        text = files_readRegularFile(file);
     }
     catch (error) {
         const why = error instanceof NotRegularFile ? error.message : `${file} could not be read (${error.code ?? errors_messageOf(error)})`;
@@ -28987,7 +29026,7 @@ function clearIfStale(lock, staleMs) {
         // never removes a directory lock, so two jobs clearing it cannot remove each other's lock.
         let content;
         try {
-            content = readRegularFile(lock);
+            content = files_readRegularFile(lock);
         }
         catch {
             content = undefined;
@@ -29524,7 +29563,7 @@ function jobDirProblem(dir, marker, tempRoot) {
     let found;
     try {
         const markerFile = external_node_path_default().join(dir, MARKER_FILE);
-        found = external_node_fs_default().lstatSync(markerFile, { throwIfNoEntry: false })?.isFile() ? readRegularFile(markerFile) : undefined;
+        found = external_node_fs_default().lstatSync(markerFile, { throwIfNoEntry: false })?.isFile() ? files_readRegularFile(markerFile) : undefined;
     }
     catch {
         found = undefined;
