@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IDENTITY_SYSTEM, IDENTITY_USER_A, readJwt, USER_A } from '../emulators/index.mjs';
-import { ROOT, type Job } from '../emulators/runners.mjs';
+import { parseVso, restrictionViolations, ROOT, type Job } from '../emulators/runners.mjs';
 import { basicAuth } from '../src/core/docker-config.js';
 import { useBundleHarness } from './helpers/bundles.js';
 import { closedPort } from './helpers/temp.js';
@@ -80,10 +80,36 @@ describe('Azure Pipelines task bundle', () => {
     }
     expect(task.outputVariables.map((o: { name: string }) => o.name)).toEqual(['token', 'expiresAt', 'identity', 'dockerConfig', 'apiToken']);
     for (const o of task.outputVariables) expect(o.name).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
-    expect(task.inputs.map((i: { name: string }) => i.name)).toEqual([
-      'identity', 'azureAudience', 'managedIdentityClientId', 'managedIdentityObjectId', 'managedIdentityResourceId',
-      'registry', 'audience', 'issuer', 'dockerLogin', 'dockerConfig', 'logout', 'timeout',
-      'identitySource', 'identityTokenFile', 'azureDevOpsServiceConnection', 'diagnose', 'credentialHelper', 'acrRegistries', 'apiToken'
+    expect(task.inputs.map((i: { name: string }) => i.name).sort()).toEqual(
+      [
+        'identity', 'azureAudience', 'managedIdentityClientId', 'managedIdentityObjectId', 'managedIdentityResourceId',
+        'registry', 'audience', 'issuer', 'dockerLogin', 'dockerConfig', 'logout', 'timeout',
+        'identitySource', 'identityTokenFile', 'azureDevOpsServiceConnection', 'diagnose', 'credentialHelper', 'acrRegistries', 'apiToken'
+      ].sort()
+    );
+    // Every input sits in a declared group.
+    const groups = new Set(task.groups.map((g: { name: string }) => g.name));
+    for (const input of task.inputs) expect(groups.has(input.groupName)).toBe(true);
+  });
+
+  it('declares restrictions the agent enforces: restricted commands, and only the variables the task sets', () => {
+    const task = JSON.parse(readFileSync(path.join(ROOT, 'task.json'), 'utf8'));
+    expect(task.restrictions.commands.mode).toBe('restricted');
+    // The emulated agent applies them to every run of the task in these tests (see the harness); it refuses what they do not allow.
+    const commands = parseVso(
+      [
+        '##vso[task.setvariable variable=DOCKER_CONFIG;]/tmp/x',
+        '##vso[task.prependpath]/tmp/bin',
+        '##vso[task.setvariable variable=token;isOutput=true;issecret=true;]t',
+        '##vso[task.setvariable variable=SOMETHING_ELSE;]x',
+        '##vso[artifact.upload containerfolder=x;artifactname=x;]/tmp/x',
+        '##vso[task.uploadsummary]/tmp/x'
+      ].join('\n')
+    );
+    expect(restrictionViolations(commands, task.restrictions)).toEqual([
+      'variable SOMETHING_ELSE',
+      'command artifact.upload',
+      'command task.uploadsummary'
     ]);
   });
 });

@@ -44,6 +44,14 @@ describe('GitHub workflows and action.yml', () => {
     expect(await validate(copy)).toEqual({ code: 0, output: '' });
   });
 
+  it("action.yml's description fits the Marketplace's listing (fewer than 125 characters) and keeps its branding", () => {
+    const text = readFileSync(path.join(ROOT, 'action.yml'), 'utf8');
+    const description = /^description: "([^"\n]*)"$/m.exec(text)?.[1];
+    expect(description).toBeDefined();
+    expect((description as string).length).toBeLessThan(125);
+    expect(text).toMatch(/^branding:\n {2}icon: \S+\n {2}color: \S+$/m);
+  });
+
   it('the CI workflow runs the checks of .ci/run, and the release workflow moves the major tag with contents: write', () => {
     const ci = readFileSync(path.join(WORKFLOWS, 'ci.yml'), 'utf8');
     for (const step of ['npm ci', 'npm run typecheck', 'npm run build', 'git status --porcelain -- dist', 'scripts/test-tools.sh', 'npm test', 'npm run package']) {

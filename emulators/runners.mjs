@@ -181,9 +181,60 @@ export function azureJob(dir, extraEnv = {}) {
  *   result: string,
  *   outputs: Record<string, { value: string, secret: boolean }>,
  *   variables: Record<string, string>,
- *   taskVariables: Record<string, string>
- * }} AzureTaskResult  `result` is task.complete's, or 'Succeeded' when the task reported none
+ *   taskVariables: Record<string, string>,
+ *   refused: string[]
+ * }} AzureTaskResult  `result` is task.complete's, or 'Succeeded' when the task reported none;
+ *   `refused`, the commands the agent would refuse under task.json's restrictions
  */
+
+/**
+ * The logging commands the agent processes in a task's "restricted" command mode (the worker
+ * commands marked AllowedInRestrictedMode in the agent's Agent.Worker/TaskCommandExtension.cs,
+ * with their aliases: task.issue is task.logissue).
+ */
+const RESTRICTED_MODE_COMMANDS = new Set([
+  'task.logdetail',
+  'task.logissue',
+  'task.issue',
+  'task.complete',
+  'task.setprogress',
+  'task.setsecret',
+  'task.setvariable',
+  'task.debug',
+  'task.settaskvariable',
+  'task.prependpath'
+]);
+
+/**
+ * What the agent refuses of `commands` under task.json's `restrictions`, as it applies them: in
+ * restricted mode only the commands above run; `task.setvariable` (output variables too) and
+ * `task.prependpath` (as the variable PATH) need a name matching `settableVariables.allowed`
+ * (case-insensitive globs).
+ * @param {VsoCommand[]} commands
+ * @param {{ commands?: { mode?: string }, settableVariables?: { allowed?: string[] } } | undefined} restrictions
+ * @returns {string[]}
+ */
+export function restrictionViolations(commands, restrictions) {
+  if (!restrictions) return [];
+  const allowed = restrictions.settableVariables?.allowed;
+  /** @param {string} name */
+  const settable = (name) =>
+    !allowed ||
+    allowed.some((pattern) =>
+      new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i').test(name)
+    );
+  /** @type {string[]} */
+  const refused = [];
+  for (const c of commands) {
+    if (restrictions.commands?.mode === 'restricted' && !RESTRICTED_MODE_COMMANDS.has(c.command)) refused.push(`command ${c.command}`);
+    else if (c.command === 'task.setvariable' && !settable(c.properties.variable ?? '')) refused.push(`variable ${c.properties.variable}`);
+    else if (c.command === 'task.prependpath' && !settable('PATH')) refused.push('variable PATH (task.prependpath)');
+  }
+  return refused;
+}
+
+/** task.json's restrictions, which the emulated agent applies to every run of the task. */
+const TASK_RESTRICTIONS = JSON.parse(readFileSync(path.join(ROOT, 'task.json'), 'utf8')).restrictions;
 
 /**
  * @param {ProcessResult} run
@@ -191,6 +242,7 @@ export function azureJob(dir, extraEnv = {}) {
  */
 function azureResult(run) {
   const commands = parseVso(run.stdout);
+  const refused = restrictionViolations(commands, TASK_RESTRICTIONS);
   /** @type {AzureTaskResult['outputs']} */
   const outputs = {};
   /** @type {Record<string, string>} */
@@ -209,7 +261,7 @@ function azureResult(run) {
       result = c.properties.result;
     }
   }
-  return { ...run, commands, result, outputs, variables, taskVariables };
+  return { ...run, commands, result, outputs, variables, taskVariables, refused };
 }
 
 /**

@@ -96,6 +96,8 @@ export function useBundleHarness(options: EmulatorOptions | (() => EmulatorOptio
     await h.emulators.close();
     const tokens = [...h.emulators.secrets(), ...h.extraTokens];
     expect(tokenLeaks(tokens, runs.flatMap((r) => [r.stdout, r.stderr]), [h.dir])).toEqual([]);
+    // Every logging command the task issued is one its task.json restrictions allow, as the agent applies them.
+    expect(runs.flatMap((r) => ('refused' in r ? (r as AzureTaskResult).refused : []))).toEqual([]);
   });
   afterAll(removeTempDirs);
   return h;
