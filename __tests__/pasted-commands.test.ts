@@ -21,7 +21,8 @@ const TEST_LOOPBACK = { CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS: '1' };
 /** Payloads that create ./canary when a shell runs them; `::` and `##` are what neutralise rewrites. */
 const PAYLOAD = `;touch\${IFS}canary;#'$(touch canary)'"\`touch canary\`"::##|sh`;
 const HOSTILE = {
-  iss: `https://issuer.example.test/o'$(touch canary)'::x##y`,
+  // An issuer must be a URL (no spaces), or it is replaced by a placeholder.
+  iss: `https://issuer.example.test/o'$(touch\${IFS}canary)'\`touch\${IFS}canary\`;touch\${IFS}canary;::x##y|sh`,
   sub: `repo:octo-org/octo-repo:ref:refs/heads/x${PAYLOAD}`,
   k8sSub: `system:serviceaccount:ci:x${PAYLOAD}`,
   aud: `aud${PAYLOAD}`

@@ -41,7 +41,7 @@ describe('the identity token\'s expiry', () => {
 
 describe("an ACR refresh token's expiry", () => {
   it.each<[string, number, RegExp]>([
-    ['in the past', Math.floor(Date.now() / 1000) - 60, /the refresh token it returned expired at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, before now \(.*\)\. Check acr-registries .* and this machine's clock/],
+    ['in the past', Math.floor(Date.now() / 1000) - 60, /the refresh token it returned expired at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, before now \(.*\)\. Check acr-registries: .*, and this machine's clock/],
     ['absurdly far ahead (exp 1e20)', 1e20, /the refresh token it returned has an expiry \(exp 100000000000000000000\) that is not a plausible time\. Check acr-registries/]
   ])('refuses one that expires %s, naming the registry, and writes nothing', async (_what, exp, message) => {
     const { startAcr } = await import('../emulators/acr.mjs');
