@@ -59,11 +59,18 @@ describe('parseAcrLoginServer', () => {
     ['https://myregistry.azurecr.io/', 'myregistry.azurecr.io'],
     ['contoso01.azurecr.cn', 'contoso01.azurecr.cn'],
     ['contosogov.azurecr.us', 'contosogov.azurecr.us'],
-    ['myregistry-b4dsd9fuhpc0gbcz.azurecr.io', 'myregistry-b4dsd9fuhpc0gbcz.azurecr.io'],
-    ['127.0.0.1:5000', '127.0.0.1:5000'],
-    ['localhost:8443', 'localhost:8443']
+    ['myregistry-b4dsd9fuhpc0gbcz.azurecr.io', 'myregistry-b4dsd9fuhpc0gbcz.azurecr.io']
   ])('accepts %s', (raw, expected) => {
     expect(parseAcrLoginServer(raw, 'acr-registries')).toBe(expected);
+  });
+
+  it.each(['127.0.0.1:5000', 'localhost:8443', '[::1]:5000'])('accepts the loopback %s only under the test-only setting', (raw) => {
+    expect(parseAcrLoginServer(raw, 'acr-registries', true)).toBe(raw);
+    const error = thrown(() => parseAcrLoginServer(raw, 'acrRegistries'));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toBe(
+      `Input acrRegistries names ${raw}, a loopback address: accepted only for tests with CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS=1, since it would hand this job's tokens to whatever listens on this machine. Give <registry name>.azurecr.io.`
+    );
   });
 
   it.each([
@@ -172,7 +179,7 @@ describe('exchangeAtAcr', () => {
     expect(acr.requests).toHaveLength(1);
     expect(error.message).toContain('HTTP 403 DENIED');
     expect(error.message).toContain(`principal ${USER_A.objectId}`);
-    expect(error.message).toContain(`az role assignment create --assignee-object-id ${USER_A.objectId} --assignee-principal-type ServicePrincipal --role AcrPull`);
+    expect(error.message).toContain(`\n  az role assignment create --assignee-object-id ${USER_A.objectId} --assignee-principal-type ServicePrincipal --role AcrPull`);
     expect(error.message).toContain('Container Registry Repository Reader');
     expect(error.message).not.toContain(azureToken);
   });

@@ -48,6 +48,23 @@ describe('GithubOidcSource', () => {
     expect((await pending).message).toBe('timed out');
   });
 
+  it('refuses ACTIONS_ID_TOKEN_REQUEST_URL over plain http off this machine, naming it; takes http on loopback', () => {
+    expect(() => new GithubOidcSource('aud', { ...ENV, ACTIONS_ID_TOKEN_REQUEST_URL: 'http://pipelines.example/idtoken?api-version=2.0' })).toThrow(
+      /^ACTIONS_ID_TOKEN_REQUEST_URL \(http:\/\/pipelines\.example\) uses plain http off this machine/
+    );
+    expect(() => new GithubOidcSource('aud', { ...ENV, ACTIONS_ID_TOKEN_REQUEST_URL: 'ftp://pipelines.example/idtoken' })).toThrow(/^ACTIONS_ID_TOKEN_REQUEST_URL must be an https URL/);
+    expect(new GithubOidcSource('aud', { ...ENV, ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:8080/idtoken?api-version=2.0' }).endpoint).toBe('http://127.0.0.1:8080/idtoken');
+  });
+
+  it('removes the request token from the runner library\'s failure, whatever shape it is quoted in', async () => {
+    const platform: PlatformIdentity = {
+      githubIdToken: async () => Promise.reject(new Error(`Failed to get ID Token. Error Message: bad header Bearer ${ENV.ACTIONS_ID_TOKEN_REQUEST_TOKEN} (${encodeURIComponent(ENV.ACTIONS_ID_TOKEN_REQUEST_TOKEN)})`))
+    };
+    const error = await failure(new GithubOidcSource('aud', ENV).getToken(testContext({ platform })));
+    expect(error.message).toContain('bad header Bearer [redacted] ([redacted])');
+    expect(error.message).not.toContain(ENV.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+  });
+
   it('is available only when the runner set both request variables', () => {
     expect(githubOidcAvailable(ENV)).toBe(true);
     expect(githubOidcAvailable({ ACTIONS_ID_TOKEN_REQUEST_URL: ENV.ACTIONS_ID_TOKEN_REQUEST_URL })).toBe(false);

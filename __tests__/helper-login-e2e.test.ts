@@ -26,6 +26,8 @@ const LIFETIME = 10;
 const MARGIN = 2;
 const UPSTREAM = { username: 'upstream', password: 'upstream-secret' };
 const HELPER_MARGIN = { CHAINGUARD_LOGIN_TEST_HELPER_MARGIN_SECONDS: String(MARGIN) };
+/** The ACR emulator and Azure DevOps' OIDC emulator listen on loopback: accepted only under the test-only setting. */
+const TEST_LOOPBACK = { CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS: '1' };
 const OTHER = { 'ghcr.io': { auth: basicAuth('someone', 'their-own-password') } };
 
 const problems = Object.fromEntries(await Promise.all(CLIENTS.map(async (client) => [client, await clientProblem(client)] as const))) as Record<
@@ -138,7 +140,7 @@ describe('login through the credential helper with ACR and the API token', () =>
     const acr = await startAcr({ azureTokens: h.emulators.imds, tenantId: TENANT });
     try {
       const job = h.azureJob();
-      const main = await h.azureMain(job, h.azureInputs({ credentialHelper: 'true', acrRegistries: `${acr.host}\n`, apiToken: 'true' }), HELPER_MARGIN);
+      const main = await h.azureMain(job, h.azureInputs({ credentialHelper: 'true', acrRegistries: `${acr.host}\n`, apiToken: 'true' }), { ...HELPER_MARGIN, ...TEST_LOOPBACK });
       expect(main.result).toBe('Succeeded');
       h.extraTokens.push(...acr.issued);
       expect(acr.issued).toHaveLength(1);
@@ -178,7 +180,7 @@ describe('login through the credential helper with ACR and the API token', () =>
     const acr = await startAcr({ azureTokens: h.emulators.imds, tenantId: TENANT, refreshLifetimeSeconds: 3 });
     try {
       const job = h.githubJob();
-      const main = await h.githubMain(job, h.githubInputs({ 'credential-helper': 'true', 'acr-registries': acr.host }), HELPER_MARGIN);
+      const main = await h.githubMain(job, h.githubInputs({ 'credential-helper': 'true', 'acr-registries': acr.host }), { ...HELPER_MARGIN, ...TEST_LOOPBACK });
       expect(main.code).toBe(0);
       const name = readJson(path.join(main.exported.DOCKER_CONFIG, 'config.json')).credHelpers[acr.host];
       // The refresh token lives 3 s, under the 2 s margin plus a moment: the next get refreshes.
@@ -200,7 +202,7 @@ describe('login through the credential helper with ACR and the API token', () =>
     const acr = await startAcr({ azureTokens: h.emulators.imds, tenantId: TENANT });
     try {
       const job = h.githubJob();
-      const main = await h.githubMain(job, h.githubInputs({ 'acr-registries': acr.host, 'api-token': 'true' }));
+      const main = await h.githubMain(job, h.githubInputs({ 'acr-registries': acr.host, 'api-token': 'true' }), TEST_LOOPBACK);
       expect(main.code).toBe(0);
       h.extraTokens.push(...acr.issued);
       expect(main.paths).toEqual([]);
@@ -221,7 +223,7 @@ describe('login through the credential helper with ACR and the API token', () =>
     const acr = await startAcr({ azureTokens: h.emulators.imds, tenantId: TENANT });
     try {
       const job = h.azureJob();
-      const main = await h.azureMain(job, h.azureInputs({ acrRegistries: acr.host }));
+      const main = await h.azureMain(job, h.azureInputs({ acrRegistries: acr.host }), TEST_LOOPBACK);
       expect(main.result).toBe('Succeeded');
       h.extraTokens.push(...acr.issued);
       const config = readJson(path.join(main.variables.DOCKER_CONFIG, 'config.json'));
@@ -349,7 +351,8 @@ describe('the helper refreshes through the source the step chose, with the secre
     const job = h.azureJob();
     const main = await h.azureMain(job, h.azureInputs({ identity: IDENTITY_AZURE_DEVOPS, azureAudience: '', credentialHelper: 'true' }), {
       ...h.emulators.environments.azureDevOps(),
-      ...ALWAYS
+      ...ALWAYS,
+      ...TEST_LOOPBACK
     });
     expect(main.result).toBe('Succeeded');
     const bin = main.commands.find((c) => c.command === 'task.prependpath')?.message ?? '';

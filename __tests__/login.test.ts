@@ -172,7 +172,7 @@ describe('login', () => {
       variable: (name) => (name === 'System.OidcRequestUri' ? env.SYSTEM_OIDCREQUESTURI : undefined)
     };
     const p = platform({ identity: IDENTITY_AZURE_DEVOPS_CONNECTION, 'azure-audience': '', 'azure-devops-service-connection': AZURE_DEVOPS.serviceConnectionId }, offered);
-    await runLogin(p, runtime());
+    await runLogin(p, runtime({ CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS: '1' }));
     expect(p.failures()).toEqual([]);
     expect(readJwt(p.outputs().token)?.sub).toBe(IDENTITY_AZURE_DEVOPS_CONNECTION);
     expect(p.events.filter((e) => e.kind === 'secret').map((e) => (e as { value: string }).value)).toEqual([

@@ -4,7 +4,7 @@
  * runs it. The package script runs once, for real, with tfx-cli.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators } from '../emulators/index.mjs';
@@ -130,6 +130,41 @@ describe('npm run package', () => {
     expect(pngSize(path.join(taskDir, 'icon.png'))).toEqual([32, 32]);
     expect(pngSize(path.join(ROOT, 'images', 'extension-icon.png'))).toEqual([128, 128]);
   });
+});
+
+describe('stray files in the bundle folders', () => {
+  it('are left out of the .vsix: only the files the handlers load are staged (checked on a copy of the repository)', async () => {
+    // A copy, so that nothing stray is ever put into the real dist/.
+    const copy = tempDir('cgl-package-copy-');
+    for (const file of ['scripts', 'dist', 'images', 'task.json', 'vss-extension.json', 'package.json', 'package-lock.json', 'icon.png', 'README.md']) {
+      cpSync(path.join(ROOT, file), path.join(copy, file), { recursive: true });
+    }
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+    const stray = [
+      'dist/helper/cache-cgr.dev.json',
+      'dist/helper/index.js.map',
+      'dist/azure/main/index.js.map',
+      'dist/azure/main/debug.log',
+      'dist/azure/post/notes.txt',
+      'dist/azure/main/Strings/stray.log',
+      'dist/azure/main/old/index.js',
+      'dist/helper/chainguard-helper-abc123/helper.json',
+      'dist/cli/stray.js'
+    ];
+    for (const file of stray) {
+      mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+      writeFileSync(path.join(copy, file), '{"Secret":"eyJhbGciOiJub25lIn0.eyJzdHJheSI6dHJ1ZX0.c3RyYXk"}\n');
+    }
+
+    const result = await run(process.execPath, [path.join(copy, 'scripts', 'package.mjs'), '--publisher', 'test-publisher'], { PATH: process.env.PATH, HOME: tfxHome });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const built = path.join(copy, /^extension: (.+)$/m.exec(result.stdout)?.[1] ?? 'missing');
+    const listed = (await run('unzip', ['-Z1', built])).stdout.split('\n').filter((entry) => entry && !entry.endsWith('/'));
+    for (const file of stray) expect(listed).not.toContain(`ChainguardAzureLogin/${file}`);
+    // What the real build produced ships as before: the same entries as the .vsix built from the repository.
+    expect([...listed].sort()).toEqual([...entries].sort());
+  }, 120_000);
 });
 
 describe('tfx build tasks upload', () => {

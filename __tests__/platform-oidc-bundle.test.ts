@@ -15,6 +15,8 @@ import {
 import { useBundleHarness } from './helpers/bundles.js';
 
 const h = useBundleHarness();
+/** The emulator's System.OidcRequestUri is on loopback: accepted only under the test-only setting. */
+const azureDevOps = () => ({ ...h.emulators.environments.azureDevOps(), CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS: '1' });
 
 describe('GitHub Actions OIDC, through the GitHub Action bundle', () => {
   it('is chosen when the job may ask for a token and azure-audience is not set', async () => {
@@ -47,7 +49,7 @@ describe('GitHub Actions OIDC, through the GitHub Action bundle', () => {
 describe('Azure DevOps OIDC, through the Azure Pipelines task bundle', () => {
   it('is chosen when System.OidcRequestUri is set and azureAudience is not, with the job\'s access token', async () => {
     const job = h.azureJob();
-    const main = await h.azureMain(job, h.azureInputs({ identity: IDENTITY_AZURE_DEVOPS, azureAudience: '' }), h.emulators.environments.azureDevOps());
+    const main = await h.azureMain(job, h.azureInputs({ identity: IDENTITY_AZURE_DEVOPS, azureAudience: '' }), azureDevOps());
     expect(main.result).toBe('Succeeded');
     expect(main.stdout).toContain("Identity source: Azure DevOps' OIDC endpoint (auto: System.OidcRequestUri is set and azureAudience is not)");
     expect(h.emulators.imds.requests).toHaveLength(0);
@@ -63,7 +65,7 @@ describe('Azure DevOps OIDC, through the Azure Pipelines task bundle', () => {
     const main = await h.azureMain(
       job,
       h.azureInputs({ identity: IDENTITY_AZURE_DEVOPS_CONNECTION, azureAudience: '', azureDevOpsServiceConnection: AZURE_DEVOPS.serviceConnectionId }),
-      h.emulators.environments.azureDevOps()
+      azureDevOps()
     );
     expect(main.result).toBe('Succeeded');
     expect(h.emulators.azureDevOps.requests[0].url.searchParams.get('serviceConnectionId')).toBe(AZURE_DEVOPS.serviceConnectionId);

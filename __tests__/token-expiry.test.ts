@@ -38,3 +38,32 @@ describe('the identity token\'s expiry', () => {
     expect(expiryFrom({ expires_in: '9'.repeat(30) }, 0)).toBeUndefined();
   });
 });
+
+describe("an ACR refresh token's expiry", () => {
+  it.each<[string, number, RegExp]>([
+    ['in the past', Math.floor(Date.now() / 1000) - 60, /the refresh token it returned expired at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, before now \(.*\)\. Check acr-registries: .*, and this machine's clock/],
+    ['absurdly far ahead (exp 1e20)', 1e20, /the refresh token it returned has an expiry \(exp 100000000000000000000\) that is not a plausible time\. Check acr-registries/]
+  ])('refuses one that expires %s, naming the registry, and writes nothing', async (_what, exp, message) => {
+    const { startAcr } = await import('../emulators/acr.mjs');
+    const { TENANT } = await import('../emulators/index.mjs');
+    const acr = await startAcr({ azureTokens: h.emulators.imds, tenantId: TENANT });
+    try {
+      const refreshToken = makeJwt({ iss: 'Azure Container Registry', aud: acr.host, exp });
+      h.extraTokens.push(refreshToken);
+      acr.script({ status: 200, body: { refresh_token: refreshToken } });
+      const job = h.githubJob();
+      const main = await h.githubMain(job, h.githubInputs({ 'acr-registries': acr.host }), { CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS: '1' });
+      expect(main.code).toBe(1);
+      const errors = main.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain(`::error::Could not log in to the Azure Container Registry ${acr.host} (POST http://${acr.host}/oauth2/exchange): `);
+      expect(errors[0]).toMatch(message);
+      expect(main.outputs).toEqual({});
+      expect(main.state).toEqual({});
+      expect(main.exported).toEqual({});
+      expect(readdirSync(job.temp)).toEqual([]);
+    } finally {
+      await acr.close();
+    }
+  });
+});

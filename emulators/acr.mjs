@@ -116,7 +116,10 @@ export async function startAcr(options) {
   host = `127.0.0.1:${server.port}`;
   return {
     ...server,
-    /** The login server, `127.0.0.1:<port>` (http, as only loopback may be). */
+    /**
+     * The login server, `127.0.0.1:<port>` (http, as only loopback may be). The step accepts a
+     * loopback login server only under CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS=1.
+     */
     host,
     /** Refresh tokens issued. */
     issued,

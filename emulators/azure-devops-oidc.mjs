@@ -16,8 +16,10 @@ export const AZURE_DEVOPS_AUDIENCE = 'api://AzureADTokenExchange';
  *   orgId: string, org: string, project: string, pipeline: string,
  *   serviceConnections?: Record<string, string>,
  *   accessToken?: string,
- *   port?: number
- * }} options  `serviceConnections` maps a connection's ID to its name
+ *   port?: number,
+ *   tls?: { key: string, cert: string, host: string }
+ * }} options  `serviceConnections` maps a connection's ID to its name; `tls` serves https as
+ *   https://<tls.host>:<port>
  */
 export async function startAzureDevOpsOidc(options) {
   const accessToken = options.accessToken ?? randomBytes(32).toString('base64url');
@@ -46,6 +48,6 @@ export async function startAzureDevOpsOidc(options) {
     const token = makeJwt({ iss: `https://vstoken.dev.azure.com/${options.orgId}`, sub: subject, aud: AZURE_DEVOPS_AUDIENCE, iat: now, nbf: now, exp: now + 600 });
     issued.push(token);
     return { status: 200, body: { oidcToken: token } };
-  }, { port: options.port });
+  }, { port: options.port, tls: options.tls });
   return { ...server, issued, accessToken, requestUri: `${server.url}${path}` };
 }

@@ -164,7 +164,10 @@ export async function startEmulators(options = {}) {
       }),
       /** What the runner sets for a job with permissions: id-token: write. */
       github: () => ({ ACTIONS_ID_TOKEN_REQUEST_URL: github.requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.requestToken }),
-      /** What the agent sets for a task: the OIDC request URI and the SystemVssConnection endpoint. */
+      /**
+       * What the agent sets for a task: the OIDC request URI and the SystemVssConnection endpoint.
+       * The URI is on loopback: the step accepts it only under CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS=1.
+       */
       azureDevOps: () => ({
         SYSTEM_OIDCREQUESTURI: azureDevOps.requestUri,
         ENDPOINT_URL_SYSTEMVSSCONNECTION: `${azureDevOps.url}/${AZURE_DEVOPS.org}/`,

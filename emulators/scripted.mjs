@@ -14,6 +14,9 @@ import https from 'node:https';
  * @property {boolean} [destroy]  close the connection without an answer
  * @property {number} [bodyBytes]  send this many bytes of filler as the body
  * @property {boolean} [truncate]  promise a longer body than is sent, then close
+ * @property {number} [echo]  answer with this status and an error body that quotes the request's
+ *   body and headers in every field a service's error text is read from (OAuth's error and
+ *   error_description, message, ACR's errors[0]), as a careless service or proxy does
  */
 
 /**
@@ -91,6 +94,12 @@ export async function startScripted(handle, options = {}) {
           };
           res.on('error', () => undefined);
           pump();
+          return;
+        }
+        if (fault?.echo) {
+          const quoted = `body ${JSON.stringify(recorded.body)} headers ${JSON.stringify(req.headers)}`;
+          res.writeHead(fault.echo, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ error: quoted, error_description: quoted, message: quoted, errors: [{ code: quoted, message: quoted }] }));
           return;
         }
         const result = fault && fault.status !== undefined ? { status: fault.status, body: fault.body ?? '', headers: fault.headers } : handle(recorded);

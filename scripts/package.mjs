@@ -4,10 +4,12 @@
 //
 // 1. Stages the extension under .package/extension/: vss-extension.json, the files it names
 //    (icons, details page) and the task folder named by its task contribution, which holds
-//    only task.json, icon.png, the whole folder of every bundle task.json's handlers name
-//    (so chunks loaded later and the task library's resource files come along), the credential
-//    helper's bundle folder (dist/helper), and the package.json files that tell Node.js how to
-//    load those bundles.
+//    only task.json, icon.png, from the folder of every bundle task.json's handlers name and
+//    from the credential helper's (dist/helper) only the files a handler loads: the bundle
+//    (index.js), its chunks (*.index.js, loaded later), licenses.txt and package.json, and beside
+//    the task library's bundles its lib.json and Strings/**/*.resjson; and the package.json files
+//    that tell Node.js how to load those bundles. Anything else left in dist/ (a helper cache
+//    holding a token, a source map, a log) is not packaged.
 // 2. Builds the .vsix from that folder with tfx-cli and prints its path.
 //
 // The versions in package.json, task.json and vss-extension.json must agree (set them with
@@ -59,6 +61,17 @@ function inside(/** @type {string} */ relative, /** @type {string} */ what) {
     fail(`${what} must be a relative path inside the repository, not ${JSON.stringify(relative)}`);
   }
   return path.relative(ROOT, full);
+}
+
+/**
+ * The files of a bundle folder that ship, by their path inside it: what the handlers load. The
+ * task library's resource files only beside the task's own bundles (not the helper's).
+ * @param {string} relative  a path inside the folder, with / separators
+ * @param {boolean} taskLibrary  whether the folder holds a bundle of task.json's handlers
+ */
+function shipped(relative, taskLibrary) {
+  if (/^(index\.js|[A-Za-z0-9_-]+\.index\.js|licenses\.txt|package\.json)$/.test(relative)) return true;
+  return taskLibrary && (relative === 'lib.json' || /^Strings\/(?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+\.resjson$/.test(relative));
 }
 
 /** Copies a file or folder from the repository into the staging folder `into`; skips dot files (e.g. the task library's .taskkey). */
@@ -137,7 +150,13 @@ mkdirSync(taskDir, { recursive: true });
 
 // The task folder: task.json, its icon, the bundles and what they load.
 const { folders, manifests } = taskPayload(task);
-for (const file of ['task.json', 'icon.png', ...folders, ...manifests]) stage(file, taskDir);
+const bundleFiles = folders.flatMap((folder) =>
+  listFiles(path.join(ROOT, folder))
+    .map((file) => file.split(path.sep).join('/'))
+    .filter((file) => shipped(file, folder !== HELPER_FOLDER))
+    .map((file) => path.join(folder, file))
+);
+for (const file of ['task.json', 'icon.png', ...bundleFiles, ...manifests]) stage(file, taskDir);
 for (const forbidden of ['node_modules', 'src', '__tests__']) {
   if (listFiles(taskDir).some((file) => file.split(path.sep).includes(forbidden))) fail(`the staged task folder contains ${forbidden}/`);
 }

@@ -1544,6 +1544,87 @@ function claimText(claims, name) {
         return value.filter((v) => typeof v === 'string').join(', ');
     return '(absent)';
 }
+/** The last instant an ISO 8601 date can show (9999-12-31T23:59:59Z): anything later is absurd. */
+const LAST_PRINTABLE_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+/** A date as ISO 8601 UTC to the second. */
+function isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** An issued token whose `exp` cannot be used; `clock` says whether this machine's clock may be to blame. */
+class ExpiryRefused extends Error {
+    clock;
+    constructor(message, clock) {
+        super(message);
+        this.clock = clock;
+        this.name = 'ExpiryRefused';
+    }
+}
+/**
+ * The one check of a token a service has just issued (Chainguard's STS, an ACR exchange): its
+ * `exp` as a Date, or undefined when it has none; refused (ExpiryRefused, its message beginning
+ * with `what`, e.g. "the token it returned") when `exp` is not a plausible time or not after `now`.
+ */
+function issuedExpiry(claims, now, what) {
+    const expiresAt = expiryOf(claims);
+    if (!expiresAt)
+        return undefined;
+    const at = expiresAt.getTime();
+    if (!Number.isFinite(at) || at > LAST_PRINTABLE_MS) {
+        throw new ExpiryRefused(`${what} has an expiry (exp ${String(claims?.exp)}) that is not a plausible time`, false);
+    }
+    if (at <= now)
+        throw new ExpiryRefused(`${what} expired at ${isoSeconds(expiresAt)}, before now (${isoSeconds(new Date(now))})`, true);
+    return expiresAt;
+}
+
+;// CONCATENATED MODULE: ./src/core/shell.ts
+/**
+ * The one quoter for every value interpolated into a command printed for a user to paste (az,
+ * chainctl, kubectl, …). Such values come from tokens (claims an attacker may choose: a branch
+ * name lands in a CI token's subject) and must reach the program as exactly one argument, with
+ * nothing in them run by the shell, even after `neutralise` has made the message inert for the
+ * runner. A value that is not the shape the command needs becomes a placeholder instead.
+ */
+/** Characters that never need quoting in a POSIX shell word. */
+const BARE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/** Characters `neutralise` would turn into spaces (so the value could not be pasted as it is). */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * A value as one POSIX shell word with the same value: bare when safe, else single-quoted. The
+ * word holds no `::` or `##`, into which `neutralise` would insert a word joiner and so change
+ * the argument: between two such characters the quotes are closed and reopened (`'a:'':b'`).
+ */
+function shellWord(value) {
+    if (BARE.test(value) && !value.includes('::'))
+        return value;
+    return `'${value.replace(/'/g, `'\\''`)}'`.replace(/:(?=:)/g, ":''").replace(/#(?=#)/g, "#''");
+}
+/**
+ * A claim or other value for a printed command: as one shell word, or `placeholder` (e.g.
+ * `<principal-id of the managed identity>`, for the user to fill in) when it is absent, holds a
+ * character that cannot be printed as it is, or fails `shape`.
+ */
+function shellArg(value, placeholder, shape) {
+    if (!value || UNPRINTABLE.test(value) || (shape && !shape(value)))
+        return placeholder;
+    return shellWord(value);
+}
+/** The shape of an object (principal) ID or a client ID. */
+function isGuid(value) {
+    return GUID.test(value);
+}
+/** The shape of an OIDC issuer: an absolute http(s) URL. */
+function isIssuerUrl(value) {
+    try {
+        const url = new URL(value);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && !/\s/.test(value);
+    }
+    catch {
+        return false;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/core/doctor.ts
 /**
@@ -1551,6 +1632,7 @@ function claimText(claims, name) {
  * the exact `chainctl` command and Terraform block that make Chainguard trust it, with advice for
  * the source it came from. Used when the STS refuses a token and by `diagnose`.
  */
+
 
 /** A suggested identity name per source. */
 const NAMES = {
@@ -1563,6 +1645,8 @@ const NAMES = {
     'azure-devops': 'azure-pipelines'
 };
 const AZURE_KINDS = ['imds', 'app-service', 'arc', 'workload-identity'];
+/** What a printed command shows for an issuer that is not a URL. */
+const ISSUER_PLACEHOLDER = '<issuer URL>';
 /** The claims that matter, for messages. */
 function claimSummary(claims) {
     const aud = claims?.aud;
@@ -1575,10 +1659,7 @@ function claimSummary(claims) {
         exp: expiryOf(claims)
     };
 }
-/** A value as a POSIX shell word: bare when safe, else single-quoted. */
-function shellWord(value) {
-    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
+
 /** A value as a Terraform string literal (JSON escapes, with template sequences escaped). */
 function hclString(value) {
     return JSON.stringify(value)
@@ -1621,10 +1702,10 @@ function trustLines(presented) {
     const command = [
         'chainctl iam identities create',
         name,
-        ...(parent ? [`--parent=${parent}`] : []),
-        `--identity-issuer=${shellWord(iss)}`,
-        `--subject=${shellWord(sub)}`,
-        ...(hasAudience ? [`--audience=${shellWord(aud)}`] : []),
+        ...(parent ? [`--parent=${shellWord(parent)}`] : []),
+        `--identity-issuer=${shellArg(iss, ISSUER_PLACEHOLDER, isIssuerUrl)}`,
+        `--subject=${shellArg(sub, '<subject>')}`,
+        ...(hasAudience ? [`--audience=${shellArg(aud, '<audience>')}`] : []),
         '--role=registry.pull'
     ].join(' ');
     const terraform = [
@@ -1675,6 +1756,7 @@ function advice(presented, claims) {
     }
     if (presented.kind === 'token-file') {
         const lines = [];
+        const parent = parentOf(presented.identity);
         if (sub.startsWith('system:serviceaccount:')) {
             const keys = `${iss.replace(/\/$/, '')}/.well-known/openid-configuration`;
             const lead = looksPrivate(iss)
@@ -1682,7 +1764,8 @@ function advice(presented, claims) {
                     'create a static identity with the cluster\'s keys instead'
                 : `If the cluster's issuer is not reachable from the internet (Chainguard fetches its signing keys from ${keys}), ` +
                     'create a static identity with the cluster\'s keys instead';
-            lines.push(`${lead} (register them again before they expire, at most 30 days):`, `  chainctl iam identities create ${name}${parentOf(presented.identity) ? ` --parent=${parentOf(presented.identity)}` : ''} --identity-issuer=${shellWord(iss)} --issuer-keys="$(kubectl get --raw /openid/v1/jwks)" --subject=${shellWord(sub)} --role=registry.pull`, '  (Terraform: a static { issuer, issuer_keys, subject, expiration } block instead of claim_match.)');
+            lines.push(`${lead} (register them again before they expire, at most 30 days):`, `  chainctl iam identities create ${name}${parent ? ` --parent=${shellWord(parent)}` : ''} --identity-issuer=${shellArg(iss, ISSUER_PLACEHOLDER, isIssuerUrl)} ` +
+                `--issuer-keys="$(kubectl get --raw /openid/v1/jwks)" --subject=${shellArg(sub, '<subject>')} --role=registry.pull`, '  (Terraform: a static { issuer, issuer_keys, subject, expiration } block instead of claim_match.)');
             if (aud !== 'issuer.enforce.dev') {
                 lines.push(`The token's audience is "${aud}"; Chainguard's Kubernetes guide projects it with audience issuer.enforce.dev (serviceAccountToken.audience).`);
             }
@@ -1731,6 +1814,32 @@ function diagnosisLines(presented, from) {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: ./src/core/loopback.ts
+/**
+ * Loopback addresses, and the one test-only setting that lets secrets go to a loopback endpoint
+ * where production never has one (an ACR login server, Azure DevOps' OIDC request URI): the
+ * project's emulators listen there. The setting is read here and nowhere else.
+ */
+/** Whether a URL hostname is a loopback address or localhost. */
+function isLoopback(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+/**
+ * For the project's tests only: accept loopback `host:port` ACR login servers (over http) and a
+ * loopback System.OidcRequestUri. The step warns whenever it is set.
+ */
+const TEST_LOOPBACK_VARIABLE = 'CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS';
+/** Whether the test-only setting is set (to anything): the one place that reads it. */
+function testLoopbackEndpoints(env) {
+    return Boolean(env[TEST_LOOPBACK_VARIABLE]?.trim());
+}
+/** The warning printed whenever the setting is set. */
+const TEST_LOOPBACK_WARNING = `${TEST_LOOPBACK_VARIABLE} is set: loopback ACR login servers and a loopback System.OidcRequestUri are accepted, and receive ` +
+    'Azure and Azure DevOps tokens from this job. This setting exists for tests only; remove it.';
+/** Why a loopback endpoint is refused without the setting, for a refusal's message. */
+const LOOPBACK_FOR_TESTS_ONLY = `accepted only for tests with ${TEST_LOOPBACK_VARIABLE}=1, since it would hand this job's tokens to whatever listens on this machine`;
+
 ;// CONCATENATED MODULE: ./src/core/http.ts
 /**
  * The one HTTP helper: bounded connect and response times, a cap on the body size, no
@@ -1739,6 +1848,7 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  * agent does, as variables), else the proxy the environment names. Messages name the host,
  * never a header, a body or a proxy credential.
  */
+
 
 
 /** A request that got no complete HTTP response. */
@@ -1801,7 +1911,8 @@ async function tunnelAgent(target, proxy, tls) {
 async function routeFor(req, https) {
     const tls = req.route === 'environment' && https ? await tlsOptions(req.network) : {};
     const direct = { agent: https ? new https.Agent({ keepAlive: false, ...tls }) : new (external_node_http_default()).Agent({ keepAlive: false }) };
-    if (req.route === 'direct')
+    // A call to this machine never goes through a proxy, whatever its settings say.
+    if (req.route === 'direct' || isLoopback(req.url.hostname))
         return direct;
     if (req.network) {
         const proxy = req.network.proxyFor(req.url);
@@ -1913,7 +2024,7 @@ async function send(req) {
                     return;
                 settled = true;
                 cleanup();
-                resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') });
+                resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8'), secrets: req.secrets ?? [] });
             });
         });
         request.end(req.body);
@@ -1983,13 +2094,19 @@ const JWT_LIKE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){0,2}/g;
 const REDACTED = '[redacted]';
 /**
  * Removes secrets from text a service sent, before it goes into any message: each of `secrets`
- * (the token presented, any token issued) and anything shaped like a JWT, whole or cut short.
+ * (what the request carried: a header, a key, the token presented; as sent or encoded) and
+ * anything shaped like a JWT, whole or cut short.
  */
 function redact(text, secrets = []) {
     let result = text;
-    for (const secret of secrets)
-        if (secret && secret.length >= 8)
-            result = result.split(secret).join(REDACTED);
+    for (const secret of secrets) {
+        if (!secret || secret.length < 8)
+            continue;
+        // As sent, and as a service may quote it back: form- or URL-encoded, or escaped in JSON.
+        const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)]);
+        for (const form of [...forms].sort((a, b) => b.length - a.length))
+            result = result.split(form).join(REDACTED);
+    }
     return result.replace(JWT_LIKE, REDACTED);
 }
 /**
@@ -2018,11 +2135,6 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const ATTEMPT_TIMEOUT_MS = 30_000;
 const MAX_BODY_BYTES = 256 * 1024;
 const ATTEMPTS = 3;
-/** The last instant an ISO 8601 date can show (9999-12-31T23:59:59Z): anything later is absurd. */
-const LAST_PRINTABLE_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
-function isoSeconds(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 class StsStatus extends Error {
     response;
     code;
@@ -2075,20 +2187,18 @@ async function chainguard_sts_exchangeAtChainguard(request, context) {
         throw new LoginError(`${call}: it answered 200 with a body that is ${what}. Check the issuer input: it must name Chainguard's STS.`);
     }
     context.mask(token);
-    const claims = decodeClaims(token);
-    const expiresAt = expiryOf(claims);
+    let expiresAt;
+    try {
+        expiresAt = issuedExpiry(decodeClaims(token), context.clock.now(), 'the token it returned');
+    }
+    catch (error) {
+        if (!(error instanceof ExpiryRefused))
+            throw error;
+        const check = error.clock ? "the issuer input (it must name Chainguard's STS) and this machine's clock" : "the issuer input: it must name Chainguard's STS";
+        throw new LoginError(`${call}: ${error.message}. Check ${check}.`);
+    }
     if (!expiresAt) {
         throw new LoginError(`${call}: the token it returned is not a JWT with an expiry. Check the issuer input: it must name Chainguard's STS.`);
-    }
-    const now = context.clock.now();
-    const at = expiresAt.getTime();
-    if (!Number.isFinite(at) || at > LAST_PRINTABLE_MS) {
-        throw new LoginError(`${call}: the token it returned has an expiry (exp ${String(claims?.exp)}) that is not a plausible time. ` +
-            "Check the issuer input: it must name Chainguard's STS.");
-    }
-    if (at <= now) {
-        throw new LoginError(`${call}: the token it returned expired at ${isoSeconds(expiresAt)}, before now (${isoSeconds(new Date(now))}). ` +
-            "Check the issuer input (it must name Chainguard's STS) and this machine's clock.");
     }
     return { token, expiresAt };
 }
@@ -2102,6 +2212,7 @@ async function attempt(url, body, subjectToken, context) {
             Accept: 'application/json'
         },
         body,
+        secrets: [subjectToken],
         route: 'environment',
         connectTimeoutMs: CONNECT_TIMEOUT_MS,
         timeoutMs: ATTEMPT_TIMEOUT_MS,
@@ -2112,7 +2223,7 @@ async function attempt(url, body, subjectToken, context) {
         return response;
     const parsed = jsonObject(response.body);
     const grpc = typeof parsed?.code === 'number' ? GRPC_CODES[parsed.code] ?? `code ${parsed.code}` : '';
-    const message = typeof parsed?.message === 'string' ? clip(parsed.message, 300, [subjectToken]) : '';
+    const message = typeof parsed?.message === 'string' ? clip(parsed.message, 300, [subjectToken, ...(response.secrets ?? [])]) : '';
     throw new StsStatus(response, grpc, message);
 }
 function explain(error, call, request) {
@@ -2165,6 +2276,7 @@ function claimsAdvice(request) {
 
 
 
+
 /** The resource (audience) to ask of the Azure source for an ACR exchange. */
 const acr_ACR_RESOURCE = 'https://containerregistry.azure.net';
 /** Docker's user name for an ACR refresh token. */
@@ -2186,15 +2298,19 @@ const LOGIN_SERVER = new RegExp(`^[a-z0-9]{5,50}(-[a-z0-9]{1,64})?\\.(${ACR_SUFF
 const LOOPBACK_HOST_PORT = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]):(\d{1,5})$/;
 /**
  * Checks one login server and returns it in the form docker and the exchange use: lower case,
- * without a scheme or trailing slash. `host:port` is accepted only on loopback (tests).
+ * without a scheme or trailing slash. A loopback `host:port` (the project's emulator, reached over
+ * http) is accepted only when `testLoopback` (the test-only setting) allows it.
  */
-function parseAcrLoginServer(raw, inputLabel) {
+function parseAcrLoginServer(raw, inputLabel, testLoopback = false) {
     const value = raw.trim().toLowerCase().replace(/^https:\/\//, '').replace(/\/+$/, '');
     const loopback = LOOPBACK_HOST_PORT.exec(value);
     if (loopback) {
         const port = Number(loopback[2]);
-        if (port >= 1 && port <= 65535)
-            return value;
+        if (port >= 1 && port <= 65535) {
+            if (testLoopback)
+                return value;
+            throw new InputError(INPUT, `Input ${inputLabel} names ${value}, a loopback address: ${LOOPBACK_FOR_TESTS_ONLY}. Give <registry name>.azurecr.io.`);
+        }
     }
     if (LOGIN_SERVER.test(value))
         return value;
@@ -2202,14 +2318,14 @@ function parseAcrLoginServer(raw, inputLabel) {
         '(.azurecr.cn in Azure China, .azurecr.us in Azure US Government), as az acr show --name <registry> --query loginServer prints it.');
 }
 /** Splits a list of login servers (commas, spaces or new lines), checks each, drops repeats. */
-function parseAcrLoginServers(raw, inputLabel) {
+function parseAcrLoginServers(raw, inputLabel, testLoopback = false) {
     const servers = raw
         .split(/[\s,]+/)
         .filter(Boolean)
-        .map((item) => parseAcrLoginServer(item, inputLabel));
+        .map((item) => parseAcrLoginServer(item, inputLabel, testLoopback));
     return [...new Set(servers)];
 }
-/** The base URL of a login server: https, or http for a loopback `host:port`. */
+/** The base URL of a login server: https, or http for a loopback `host:port` (accepted only under the test-only setting). */
 function acrBaseUrl(loginServer) {
     const url = new URL(`https://${loginServer}`);
     if (url.port && isLoopback(url.hostname))
@@ -2243,7 +2359,7 @@ async function acr_exchangeAtAcr(request, context) {
         response = await retrying({
             clock: context.clock,
             signal: context.signal,
-            run: () => acr_attempt(url, body, context),
+            run: () => acr_attempt(url, body, azureToken, context),
             retryAfter: (error, n) => retryDelay(error, n, context),
             onRetry: (error, n, delay) => context.debug(`ACR exchange attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
         });
@@ -2264,15 +2380,26 @@ async function acr_exchangeAtAcr(request, context) {
         throw new LoginError(`${call}: it answered 200 with a body that is ${what}. Check ${request.inputLabel}: it must name an Azure Container Registry login server.`);
     }
     context.mask(refreshToken);
-    const expiresAt = expiryOf(decodeClaims(refreshToken)) ?? new Date(context.clock.now() + DEFAULT_LIFETIME_MS);
-    return { username: ACR_USERNAME, password: refreshToken, expiresAt };
+    const now = context.clock.now();
+    let expiresAt;
+    try {
+        expiresAt = issuedExpiry(decodeClaims(refreshToken), now, 'the refresh token it returned');
+    }
+    catch (error) {
+        if (!(error instanceof ExpiryRefused))
+            throw error;
+        const clock = error.clock ? ", and this machine's clock" : '';
+        throw new LoginError(`${call}: ${error.message}. Check ${request.inputLabel}: it must name an Azure Container Registry login server${clock}.`);
+    }
+    return { username: ACR_USERNAME, password: refreshToken, expiresAt: expiresAt ?? new Date(now + DEFAULT_LIFETIME_MS) };
 }
-async function acr_attempt(url, body, context) {
+async function acr_attempt(url, body, azureToken, context) {
     const response = await context.send({
         url,
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
         body,
+        secrets: [azureToken],
         route: 'environment',
         connectTimeoutMs: acr_CONNECT_TIMEOUT_MS,
         timeoutMs: acr_ATTEMPT_TIMEOUT_MS,
@@ -2281,10 +2408,10 @@ async function acr_attempt(url, body, context) {
     });
     if (response.status === 200)
         return response;
-    throw new AcrStatus(response, `HTTP ${response.status}${detailOf(response.body)}`);
+    throw new AcrStatus(response, `HTTP ${response.status}${detailOf(response.body, response.secrets ?? [])}`);
 }
-/** ` CODE: message` from ACR's {"errors":[{code,message}]} (or an OAuth error), or ''. */
-function detailOf(body) {
+/** ` CODE: message` from ACR's {"errors":[{code,message}]} (or an OAuth error), or '', redacted of `secrets`. */
+function detailOf(body, secrets) {
     const parsed = jsonObject(body);
     const first = Array.isArray(parsed?.errors) ? parsed.errors[0] : parsed;
     if (!first || typeof first !== 'object')
@@ -2292,7 +2419,7 @@ function detailOf(body) {
     const code = typeof first.code === 'string' ? first.code : typeof first.error === 'string' ? first.error : '';
     const message = typeof first.message === 'string' ? first.message : typeof first.error_description === 'string' ? first.error_description : '';
     const text = [code, message].filter(Boolean).join(': ');
-    return text ? ` ${clip(text)}` : '';
+    return text ? ` ${clip(text, 300, secrets)}` : '';
 }
 function retryDelay(error, attempt, context) {
     if (attempt > MAX_RETRIES)
@@ -2319,13 +2446,15 @@ function acr_explain(error, call, request, claims) {
         return error instanceof Error ? error : new Error(String(error));
     const status = error.response.status;
     if (status === 401 || status === 403) {
-        const principal = claimText(claims, 'oid');
-        const name = request.loginServer.split('.')[0];
-        const assignee = principal === '(absent)' ? '<principal-id of the managed identity>' : principal;
-        return new LoginError(`${call}: ${error.summary}. The registry refused the Azure identity${principal === '(absent)' ? '' : ` (principal ${principal})`}: it needs the AcrPull role on ` +
-            `this registry (or, on a registry with repository permissions (ABAC), Container Registry Repository Reader). Grant it with: ` +
-            `az role assignment create --assignee-object-id ${assignee} --assignee-principal-type ServicePrincipal --role AcrPull ` +
-            `--scope $(az acr show --name ${name} --query id --output tsv). Role assignments can take a few minutes to apply.`);
+        const oid = typeof claims?.oid === 'string' ? claims.oid : undefined;
+        const principal = oid && isGuid(oid) ? oid : undefined;
+        const assignee = shellArg(principal, '<principal-id of the managed identity>');
+        const name = shellWord(request.loginServer.split('.')[0]);
+        return new LoginError(`${call}: ${error.summary}. The registry refused the Azure identity${principal ? ` (principal ${principal})` : ''}: it needs the AcrPull role on ` +
+            'this registry (or, on a registry with repository permissions (ABAC), Container Registry Repository Reader). Grant it with:\n' +
+            `  az role assignment create --assignee-object-id ${assignee} --assignee-principal-type ServicePrincipal --role AcrPull ` +
+            `--scope "$(az acr show --name ${name} --query id --output tsv)"\n` +
+            'Role assignments can take a few minutes to apply.');
     }
     if (status === 404) {
         return new LoginError(`${call}: ${error.summary}. Nothing at that address exchanges Azure tokens: check that ${request.inputLabel} names an Azure Container Registry login server.`);
@@ -2347,6 +2476,7 @@ function shown(value) {
  * Reads and validates every input before any request is sent. Each refusal names the input as
  * the user writes it on their platform.
  */
+
 
 
 
@@ -2386,7 +2516,7 @@ const DEFAULT_OIDC_AUDIENCE = 'issuer.enforce.dev';
 /** The audience of a Chainguard API token. */
 const API_AUDIENCE = 'https://console-api.enforce.dev';
 const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const inputs_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 // eslint-disable-next-line no-control-regex
@@ -2404,8 +2534,12 @@ const URI_INPUTS = new Set(['azure-audience', 'audience', 'issuer', 'oidc-audien
 function hasUriForbiddenCharacter(value) {
     return /[#[\]]/.test(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)\[[0-9a-f:.]+\]/i, '$1'));
 }
-/** Reads every input; throws InputError naming the first one that is wrong. */
-function readInputs(reader, cwd = process.cwd()) {
+
+/**
+ * Reads every input; throws InputError naming the first one that is wrong. `env` is read only for
+ * the test-only setting that admits loopback ACR login servers.
+ */
+function readInputs(reader, cwd = process.cwd(), env = {}) {
     const value = (name) => {
         const raw = reader.get(name) ?? '';
         const trimmed = raw.trim();
@@ -2435,7 +2569,7 @@ function readInputs(reader, cwd = process.cwd()) {
     }
     // Required only by the Azure sources, which the source selection checks.
     const azureResource = value('azure-audience').replace(/\/\.default$/, '') || undefined;
-    if (azureResource && !GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
+    if (azureResource && !inputs_GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
         fail('azure-audience', `must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${inputs_shown(azureResource)}".`);
     }
     const selectors = SELECTOR_INPUTS.map((name) => ({ name, value: value(name) })).filter((s) => s.value);
@@ -2454,7 +2588,7 @@ function readInputs(reader, cwd = process.cwd()) {
             selector = { kind: 'resource-id', value: v, inputLabel: label };
         }
         else {
-            if (!GUID.test(v))
+            if (!inputs_GUID.test(v))
                 fail(name, `must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${inputs_shown(v)}".`);
             selector = { kind: name === 'managed-identity-client-id' ? 'client-id' : 'object-id', value: v.toLowerCase(), inputLabel: label };
         }
@@ -2490,7 +2624,7 @@ function readInputs(reader, cwd = process.cwd()) {
     if (oidcAudience && /\s/.test(oidcAudience))
         fail('oidc-audience', `must not contain spaces ("${inputs_shown(oidcAudience)}").`);
     const azureDevOpsServiceConnection = value('azure-devops-service-connection').toLowerCase() || undefined;
-    if (azureDevOpsServiceConnection && !GUID.test(azureDevOpsServiceConnection)) {
+    if (azureDevOpsServiceConnection && !inputs_GUID.test(azureDevOpsServiceConnection)) {
         fail('azure-devops-service-connection', `must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${inputs_shown(azureDevOpsServiceConnection)}".`);
     }
     const credentialHelper = readBoolean('credential-helper', value('credential-helper'), true, reader);
@@ -2500,7 +2634,7 @@ function readInputs(reader, cwd = process.cwd()) {
     if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(acrRaw) || RUNNER_COMMAND.test(acrRaw) || acrRaw.length > MAX_LENGTH * 8) {
         fail('acr-registries', 'must be login servers separated by commas, spaces or new lines, such as myregistry.azurecr.io.');
     }
-    const acrRegistries = parseAcrLoginServers(acrRaw, reader.label('acr-registries'));
+    const acrRegistries = parseAcrLoginServers(acrRaw, reader.label('acr-registries'), testLoopbackEndpoints(env));
     return {
         identity,
         azureResource,
@@ -2569,11 +2703,6 @@ function checkIssuer(raw, fail) {
         fail(`must be an https URL, not "${inputs_shown(raw)}".`);
     }
     return url.href.replace(/\/+$/, '');
-}
-/** Whether a URL hostname is a loopback address or localhost. */
-function isLoopback(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 function isAbsoluteUri(value) {
     if (/\s/.test(value) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(value))
@@ -2919,12 +3048,16 @@ class ServiceStatus extends Error {
         this.name = 'ServiceStatus';
     }
 }
-/** Reads an error answer: OAuth's `{error, error_description}`, or `{message}` / `{Message}`. */
+/**
+ * Reads an error answer: OAuth's `{error, error_description}`, or `{message}` / `{Message}`. Every
+ * piece quoted is clipped and redacted of what the request carried (`response.secrets`).
+ */
 function serviceStatus(response) {
     const body = jsonObject(response.body);
+    const secrets = response.secrets ?? [];
     const text = (value) => (typeof value === 'string' ? value : '');
-    const code = text(body?.error) || text(body?.code);
-    const description = clip(text(body?.error_description) || text(body?.message) || text(body?.Message));
+    const code = clip(text(body?.error) || text(body?.code), 100, secrets);
+    const description = clip(text(body?.error_description) || text(body?.message) || text(body?.Message), 300, secrets);
     const detail = [code, description].filter(Boolean).join(': ');
     return new ServiceStatus(response, `HTTP ${response.status}${detail ? ` (${detail})` : ''}`, code, description);
 }
@@ -3088,6 +3221,7 @@ function http_source_routeFor(url) {
 
 
 
+
 const API_VERSION = '2019-11-01';
 const ARC_DEFAULT_ENDPOINT = 'http://localhost:40342/metadata/identity/oauth2/token';
 const arc_CONNECT_TIMEOUT_MS = 2_000;
@@ -3160,10 +3294,11 @@ class ArcSource {
     }
     /** The challenge, the key file, and the answer. */
     async attempt(url, context) {
-        const request = (headers) => context.send({
+        const request = (headers, secrets = []) => context.send({
             url,
             method: 'GET',
             headers: { Metadata: 'true', Accept: 'application/json', ...headers },
+            secrets,
             route: http_source_routeFor(url),
             connectTimeoutMs: arc_CONNECT_TIMEOUT_MS,
             timeoutMs: arc_ATTEMPT_TIMEOUT_MS,
@@ -3180,7 +3315,7 @@ class ArcSource {
         }
         const key = this.readKey(realm);
         context.mask(key);
-        return expectStatus(await request({ Authorization: `Basic ${key}` }));
+        return expectStatus(await request({ Authorization: `Basic ${key}` }, [key]));
     }
     /** Reads the key file the agent named, after checking that it is one of the agent's. */
     readKey(realm) {
@@ -3197,12 +3332,16 @@ class ArcSource {
             refuse(`is not directly in ${this.tokenDir}`);
         if (!p.basename(resolved).endsWith('.key'))
             refuse('is not named *.key');
-        let fd;
+        let read;
         try {
-            // O_NOFOLLOW: a symbolic link planted in the directory is refused rather than followed.
-            fd = (0,external_node_fs_namespaceObject.openSync)(resolved, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0));
+            // Never blocks (a FIFO is refused at once), and a symbolic link planted in the directory is refused rather than followed.
+            read = files_readRegularFile(resolved, { maxBytes: MAX_KEY_BYTES, noFollow: true });
         }
         catch (error) {
+            if (error instanceof NotRegularFile)
+                return refuse('is not a regular file');
+            if (error instanceof FileTooLarge)
+                return refuse(`is ${error.size} bytes long`);
             const code = error.code;
             if (code === 'ELOOP')
                 return refuse('is a symbolic link');
@@ -3213,24 +3352,12 @@ class ArcSource {
             }
             throw new LoginError(`${this.call()}: could not open the key file it named (${code ?? 'error'}).`);
         }
-        try {
-            const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-            if (!stat.isFile())
-                refuse('is not a regular file');
-            if (stat.size > MAX_KEY_BYTES)
-                refuse(`is ${stat.size} bytes long`);
-            const buffer = Buffer.alloc(MAX_KEY_BYTES + 1);
-            const length = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, buffer.length, 0);
-            if (length > MAX_KEY_BYTES)
-                refuse('grew beyond the limit while being read');
-            const key = buffer.subarray(0, length).toString('utf8').trim();
-            if (!key || /[\r\n\0]/.test(key))
-                refuse('does not hold a key');
-            return key;
-        }
-        finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-        }
+        if (read === undefined)
+            throw new LoginError(`${this.call()}: could not open the key file it named (ENOENT).`);
+        const key = read.trim();
+        if (!key || /[\r\n\0]/.test(key))
+            refuse('does not hold a key');
+        return key;
     }
     call() {
         return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
@@ -3277,11 +3404,15 @@ function realmOf(header) {
 
 
 
+
 const azure_devops_oidc_API_VERSION = '7.1';
 const AZURE_DEVOPS_AUDIENCE = 'api://AzureADTokenExchange';
 const azure_devops_oidc_CONNECT_TIMEOUT_MS = 10_000;
 const azure_devops_oidc_ATTEMPT_TIMEOUT_MS = 30_000;
 const azure_devops_oidc_MAX_BODY_BYTES = 256 * 1024;
+const VARIABLE = 'System.OidcRequestUri';
+/** Azure DevOps Services: the only hosts the job's access token is sent to. */
+const AZURE_DEVOPS_HOST = /^(dev\.azure\.com|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.visualstudio\.com)$/i;
 /** `System.OidcRequestUri`, from the task library or the environment, or undefined. */
 function oidcRequestUri(env, platform) {
     const value = platform?.variable?.('System.OidcRequestUri') ?? env.SYSTEM_OIDCREQUESTURI;
@@ -3294,9 +3425,22 @@ class AzureDevOpsOidcSource {
     tokenName = 'Azure DevOps OIDC token';
     endpoint;
     url;
-    constructor(requestUri, serviceConnection) {
+    /**
+     * Takes the request URI only on an Azure DevOps Services host (https), since the job's access
+     * token goes with the request; on loopback (the project's emulators) only when `testLoopback`
+     * (the test-only setting) allows it.
+     */
+    constructor(requestUri, serviceConnection, testLoopback = false) {
         this.serviceConnection = serviceConnection;
-        this.url = endpointFromEnvironment(requestUri, 'System.OidcRequestUri');
+        this.url = endpointFromEnvironment(requestUri, VARIABLE);
+        if (isLoopback(this.url.hostname)) {
+            if (!testLoopback)
+                throw new LoginError(`${VARIABLE} (${this.url.origin}) is a loopback address, ${LOOPBACK_FOR_TESTS_ONLY}. Check what sets it in this job.`);
+        }
+        else if (this.url.protocol !== 'https:' || !AZURE_DEVOPS_HOST.test(this.url.hostname)) {
+            throw new LoginError(`${VARIABLE} (${this.url.origin}) is not an Azure DevOps Services address (dev.azure.com or *.visualstudio.com), and the ` +
+                `job's access token would be sent there. Check what sets ${VARIABLE} (SYSTEM_OIDCREQUESTURI) in this job.`);
+        }
         this.endpoint = `${this.url.origin}${this.url.pathname}`;
     }
     async getToken(context) {
@@ -3321,6 +3465,7 @@ class AzureDevOpsOidcSource {
                         'X-TFS-FedAuthRedirect': 'Suppress'
                     },
                     body: '',
+                    secrets: [accessToken],
                     route: http_source_routeFor(url),
                     connectTimeoutMs: azure_devops_oidc_CONNECT_TIMEOUT_MS,
                     timeoutMs: azure_devops_oidc_ATTEMPT_TIMEOUT_MS,
@@ -3445,6 +3590,7 @@ class AppServiceSource {
             url,
             method: 'GET',
             headers: { 'X-IDENTITY-HEADER': this.environment.header, Accept: 'application/json' },
+            secrets: [this.environment.header],
             route: http_source_routeFor(url),
             connectTimeoutMs: app_service_CONNECT_TIMEOUT_MS,
             timeoutMs: app_service_ATTEMPT_TIMEOUT_MS,
@@ -3496,6 +3642,7 @@ class AppServiceSource {
 
 
 
+
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 /** What a job without an OIDC token is told. */
 const MISSING_PERMISSION = 'ACTIONS_ID_TOKEN_REQUEST_URL is not set, so this job may not ask GitHub for an OIDC token: add ' +
@@ -3510,18 +3657,17 @@ class GithubOidcSource {
     name = 'GitHub Actions\' OIDC provider';
     tokenName = 'GitHub OIDC token';
     endpoint;
+    /** The runner's request token (a secret), sent with the request: redacted from its answer. */
+    requestToken;
+    /**
+     * Takes ACTIONS_ID_TOKEN_REQUEST_URL only over https, or http on loopback, since the request
+     * token goes with the request.
+     */
     constructor(audience, env) {
         this.audience = audience;
-        const raw = env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim() ?? '';
-        let shown = 'ACTIONS_ID_TOKEN_REQUEST_URL';
-        try {
-            const url = new URL(raw);
-            shown = `${url.origin}${url.pathname}`;
-        }
-        catch {
-            // shown by name only
-        }
-        this.endpoint = shown;
+        const url = endpointFromEnvironment(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '', 'ACTIONS_ID_TOKEN_REQUEST_URL');
+        this.endpoint = `${url.origin}${url.pathname}`;
+        this.requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim() || undefined;
     }
     async getToken(context) {
         const call = `Could not get GitHub's OIDC token (audience ${this.audience})`;
@@ -3539,7 +3685,7 @@ class GithubOidcSource {
         catch (error) {
             if (context.signal?.aborted)
                 throw error;
-            throw new LoginError(`${call}: ${clip(errors_messageOf(error))}. Check that the job has "permissions: id-token: write".`);
+            throw new LoginError(`${call}: ${clip(errors_messageOf(error), 300, [this.requestToken])}. Check that the job has "permissions: id-token: write".`);
         }
         if (typeof token !== 'string' || !token)
             throw new LoginError(`${call}: the runner returned no token.`);
@@ -3749,36 +3895,28 @@ function scaledLimit(ms, scale = 1) {
 const MAX_TOKEN_BYTES = 64 * 1024;
 /**
  * Reads the token in `file`, masks it, and checks that it is a JWT. `label` names where the path
- * came from (an input or an environment variable), for messages; the token is never shown.
+ * came from (an input or an environment variable), for messages; the token is never shown. The
+ * read never blocks: anything but a regular file (a FIFO, a device) is refused at once.
  */
 function readTokenFile(file, label, context) {
-    let fd;
+    const fail = (why) => {
+        throw new LoginError(`The token file ${file} (${label}) ${why}.`);
+    };
+    let read;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+        read = files_readRegularFile(file, { maxBytes: MAX_TOKEN_BYTES });
     }
     catch (error) {
+        if (error instanceof NotRegularFile)
+            return fail('is not a regular file');
+        if (error instanceof FileTooLarge)
+            return fail(`is ${error.size} bytes long; an OIDC token is a few kilobytes`);
         const code = error.code;
-        const why = code === 'ENOENT'
-            ? 'does not exist. In Kubernetes, check the pod\'s projected service-account token volume and its mount path'
-            : code === 'EACCES' || code === 'EPERM'
-                ? 'cannot be read by the user running the step'
-                : `cannot be opened (${code ?? 'error'})`;
-        throw new LoginError(`The token file ${file} (${label}) ${why}.`);
+        return fail(code === 'EACCES' || code === 'EPERM' ? 'cannot be read by the user running the step' : `cannot be opened (${code ?? 'error'})`);
     }
-    let text;
-    try {
-        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (!stat.isFile())
-            throw new LoginError(`The token file ${file} (${label}) is not a regular file.`);
-        if (stat.size > MAX_TOKEN_BYTES)
-            throw new LoginError(`The token file ${file} (${label}) is ${stat.size} bytes long; an OIDC token is a few kilobytes.`);
-        const buffer = Buffer.alloc(MAX_TOKEN_BYTES + 1);
-        const length = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, buffer.length, 0);
-        text = buffer.subarray(0, length).toString('utf8').trim();
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
+    if (read === undefined)
+        return fail('does not exist. In Kubernetes, check the pod\'s projected service-account token volume and its mount path');
+    const text = read.trim();
     if (!text)
         throw new LoginError(`The token file ${file} (${label}) is empty; the kubelet or your CI writes the token there.`);
     context.mask(text);
@@ -3825,6 +3963,7 @@ class TokenFileSource {
  * assertion for the identity `AZURE_CLIENT_ID` in `AZURE_TENANT_ID`; the Azure token comes back.
  * The file is read again at every attempt, since the kubelet rotates it.
  */
+
 
 
 
@@ -3898,6 +4037,7 @@ class WorkloadIdentitySource {
             method: 'POST',
             headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
             body,
+            secrets: [assertion],
             route: http_source_routeFor(this.url),
             connectTimeoutMs: workload_identity_CONNECT_TIMEOUT_MS,
             timeoutMs: workload_identity_ATTEMPT_TIMEOUT_MS,
@@ -3921,13 +4061,14 @@ class WorkloadIdentitySource {
         const claims = decodeClaims(assertion);
         const presented = `issuer "${claimText(claims, 'iss')}", subject "${claimText(claims, 'sub')}", audience "${claimText(claims, 'aud')}"`;
         if (code && /^70021\d*$/.test(code)) {
-            const iss = claimText(claims, 'iss');
-            const sub = claimText(claims, 'sub');
+            const claim = (name) => (typeof claims?.[name] === 'string' ? claims[name] : undefined);
+            const iss = shellArg(claim('iss'), '<issuer URL of the cluster>', isIssuerUrl);
+            const sub = shellArg(claim('sub'), '<subject of the service account token>');
             return new LoginError(`${call}: ${said}: no federated credential on the identity ${this.clientId} (${this.clientIdFrom}) matches the ` +
                 `service account token in AZURE_FEDERATED_TOKEN_FILE (${presented}). Add one that matches exactly ` +
                 '(the comparison is case-sensitive):\n' +
                 `  az identity federated-credential create --name chainguard-login --identity-name <managed identity name> --resource-group <group> --issuer ${iss} --subject ${sub} --audience api://AzureADTokenExchange\n` +
-                `(for an app registration: az ad app federated-credential create --id ${this.clientId} with the same issuer, subject and audience). ` +
+                `For an app registration, give the same issuer, subject and audience to az ad app federated-credential create --id ${shellWord(this.clientId)}. ` +
                 `The pod's service account must carry the annotation azure.workload.identity/client-id: ${this.clientId}.`);
         }
         if (code === '700024') {
@@ -3970,6 +4111,7 @@ function aadstsCode(error) {
  * any request; an input the chosen source would ignore is refused, so that a job never logs in
  * as something other than what it configured.
  */
+
 
 
 
@@ -4128,7 +4270,7 @@ function github(request) {
 }
 function azureDevOps(uri, request) {
     const id = request.inputs.azureDevOpsServiceConnection;
-    return new AzureDevOpsOidcSource(uri, id ? { id, inputLabel: request.label('azure-devops-service-connection') } : undefined);
+    return new AzureDevOpsOidcSource(uri, id ? { id, inputLabel: request.label('azure-devops-service-connection') } : undefined, testLoopbackEndpoints(request.env));
 }
 function clientIdSelector(inputs) {
     return inputs.selector?.kind === 'client-id' ? inputs.selector : undefined;
@@ -4315,11 +4457,15 @@ function defaultRefresh(config, runtime) {
 
 
 
+
 /** Test-only: the credential helper refreshes when fewer seconds than this are left (default 300). */
 const TEST_HELPER_MARGIN_VARIABLE = 'CHAINGUARD_LOGIN_TEST_HELPER_MARGIN_SECONDS';
 /** Logs the job in; throws a LoginError (or InputError) with one clear message on failure. */
 async function login(platform, runtime) {
-    const inputs = readInputs(platform, runtime.cwd);
+    // The test-only setting that admits loopback endpoints for secrets is never silent.
+    if (testLoopbackEndpoints(runtime.env))
+        platform.warning(TEST_LOOPBACK_WARNING);
+    const inputs = readInputs(platform, runtime.cwd, runtime.env);
     const signal = AbortSignal.timeout(inputs.timeoutSeconds * 1000);
     let waitingFor = 'the start';
     const network = platform.network?.();
@@ -4638,12 +4784,28 @@ function parseArgs(argv) {
 function shellQuote(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
 }
-function cliPlatform(options, env, out, err) {
+/**
+ * The platform of the command-line tool. No runner masks its logs, so it masks them itself: every
+ * line it prints on stderr has each secret registered with `setSecret` replaced by `***`. stdout
+ * carries only the export lines meant for eval, which must keep their values.
+ */
+function cliPlatform(options, env, out, printErr) {
+    const secrets = new Set();
+    const err = (line) => {
+        let masked = line;
+        // Longest first, so that a secret containing another is masked whole.
+        for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+            masked = masked.split(secret).join('***');
+        printErr(masked);
+    };
     const platform = {
         failed: false,
         get: (name) => options.values[name] ?? '',
         label: (name) => `--${name}`,
-        setSecret: () => undefined,
+        setSecret: (value) => {
+            if (value)
+                secrets.add(value);
+        },
         setOutput: (name, value) => {
             if (name === 'api-token' && !options.exportToken) {
                 err('warning: the API token is exported as CHAINGUARD_API_TOKEN only with --export-token (stdout must then go to eval).');

@@ -15,6 +15,7 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3782);
 /**
  * The one HTTP helper: bounded connect and response times, a cap on the body size, no
  * redirects, and an explicit choice between a direct connection and the network the job is
@@ -22,6 +23,7 @@ export const modules = {
  * agent does, as variables), else the proxy the environment names. Messages name the host,
  * never a header, a body or a proxy credential.
  */
+
 
 
 /** A request that got no complete HTTP response. */
@@ -84,7 +86,8 @@ async function tunnelAgent(target, proxy, tls) {
 async function routeFor(req, https) {
     const tls = req.route === 'environment' && https ? await tlsOptions(req.network) : {};
     const direct = { agent: https ? new https.Agent({ keepAlive: false, ...tls }) : new (node_http__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: false }) };
-    if (req.route === 'direct')
+    // A call to this machine never goes through a proxy, whatever its settings say.
+    if (req.route === 'direct' || (0,_loopback_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopback */ .U9)(req.url.hostname))
         return direct;
     if (req.network) {
         const proxy = req.network.proxyFor(req.url);
@@ -196,7 +199,7 @@ async function send(req) {
                     return;
                 settled = true;
                 cleanup();
-                resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') });
+                resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8'), secrets: req.secrets ?? [] });
             });
         });
         request.end(req.body);
@@ -227,6 +230,43 @@ function retryAfterMs(headers, now) {
         return undefined;
     return Math.max(0, date - now);
 }
+
+
+/***/ }),
+
+/***/ 3782:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cp: () => (/* binding */ testLoopbackEndpoints),
+/* harmony export */   U9: () => (/* binding */ isLoopback),
+/* harmony export */   Zo: () => (/* binding */ LOOPBACK_FOR_TESTS_ONLY)
+/* harmony export */ });
+/* unused harmony exports TEST_LOOPBACK_VARIABLE, TEST_LOOPBACK_WARNING */
+/**
+ * Loopback addresses, and the one test-only setting that lets secrets go to a loopback endpoint
+ * where production never has one (an ACR login server, Azure DevOps' OIDC request URI): the
+ * project's emulators listen there. The setting is read here and nowhere else.
+ */
+/** Whether a URL hostname is a loopback address or localhost. */
+function isLoopback(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+/**
+ * For the project's tests only: accept loopback `host:port` ACR login servers (over http) and a
+ * loopback System.OidcRequestUri. The step warns whenever it is set.
+ */
+const TEST_LOOPBACK_VARIABLE = 'CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS';
+/** Whether the test-only setting is set (to anything): the one place that reads it. */
+function testLoopbackEndpoints(env) {
+    return Boolean(env[TEST_LOOPBACK_VARIABLE]?.trim());
+}
+/** The warning printed whenever the setting is set. */
+const TEST_LOOPBACK_WARNING = `${TEST_LOOPBACK_VARIABLE} is set: loopback ACR login servers and a loopback System.OidcRequestUri are accepted, and receive ` +
+    'Azure and Azure DevOps tokens from this job. This setting exists for tests only; remove it.';
+/** Why a loopback endpoint is refused without the setting, for a refusal's message. */
+const LOOPBACK_FOR_TESTS_ONLY = `accepted only for tests with ${TEST_LOOPBACK_VARIABLE}=1, since it would hand this job's tokens to whatever listens on this machine`;
 
 
 /***/ }),
@@ -291,8 +331,8 @@ function systemClock(scale = 1) {
     };
 }
 
-// EXTERNAL MODULE: ./src/core/credential-helper.ts + 2 modules
-var credential_helper = __webpack_require__(2206);
+// EXTERNAL MODULE: ./src/core/credential-helper.ts + 1 modules
+var credential_helper = __webpack_require__(7751);
 // EXTERNAL MODULE: ./src/core/http.ts
 var http = __webpack_require__(1983);
 ;// CONCATENATED MODULE: ./src/core/runtime.ts

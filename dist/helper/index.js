@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2206:
+/***/ 7751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30,142 +30,8 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
-;// CONCATENATED MODULE: ./src/core/files.ts
-/**
- * File primitives shared by the docker config writer, the credential helper and the sources that
- * read files: unique names for temporary files, atomic replacement, reads that never block, and
- * whether a lock holder still runs. Kept free of heavier modules, so that the helper's cached
- * answer stays quick.
- */
-
-let temporaries = 0;
-/** A path that exists but is not a regular file (a FIFO, a device, a directory, a socket). */
-class files_NotRegularFile extends Error {
-    file;
-    constructor(file) {
-        super(`${file} is not a regular file`);
-        this.file = file;
-        this.name = 'NotRegularFile';
-    }
-}
-/** A regular file larger than the reader accepts. */
-class FileTooLarge extends Error {
-    file;
-    size;
-    maxBytes;
-    constructor(file, size, maxBytes) {
-        super(`${file} is ${size} bytes long; at most ${maxBytes} are read`);
-        this.file = file;
-        this.size = size;
-        this.maxBytes = maxBytes;
-        this.name = 'FileTooLarge';
-    }
-}
-const DEFAULT_MAX_READ_BYTES = 1024 * 1024;
-/**
- * Reads a file's text if it is a regular file of at most `maxBytes`. Opening never waits: a FIFO
- * with no writer would block the process beyond the reach of any timeout, so the file is opened
- * non-blocking and anything that is not a regular file is refused (NotRegularFile), as is one
- * that is or grows too large (FileTooLarge). Missing → undefined; other errors are thrown as
- * they are (their `code` says why).
- */
-function files_readRegularFile(file, options = {}) {
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_READ_BYTES;
-    const flags = (external_node_fs_default()).constants.O_RDONLY | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0) | (options.noFollow ? ((external_node_fs_default()).constants.O_NOFOLLOW ?? 0) : 0);
-    let fd;
-    try {
-        fd = external_node_fs_default().openSync(file, flags);
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-    try {
-        const stat = external_node_fs_default().fstatSync(fd);
-        if (!stat.isFile())
-            throw new files_NotRegularFile(file);
-        if (stat.size > maxBytes)
-            throw new FileTooLarge(file, stat.size, maxBytes);
-        // Read to the end, not to the size seen: a file that grows past the limit meanwhile is refused too.
-        const chunks = [];
-        let length = 0;
-        for (;;) {
-            const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - length));
-            const read = external_node_fs_default().readSync(fd, chunk, 0, chunk.length, null);
-            if (read === 0)
-                break;
-            chunks.push(chunk.subarray(0, read));
-            length += read;
-            if (length > maxBytes)
-                throw new FileTooLarge(file, length, maxBytes);
-        }
-        return Buffer.concat(chunks).toString('utf8');
-    }
-    finally {
-        external_node_fs_default().closeSync(fd);
-    }
-}
-/** A name no other process or call will pick: pid, a counter and random characters. */
-function files_uniqueSuffix() {
-    return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
-}
-/** Whether a process runs on this machine. EPERM means it runs as someone else. */
-function processAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-const FILE_MODE = 0o600;
-/**
- * Writes `text` to `file` through a temporary file beside it and a rename, so that readers never
- * see half a file; a failed write removes its temporary file.
- */
-function files_writeTextAtomic(file, text, options = {}) {
-    const mode = options.mode ?? FILE_MODE;
-    const temporary = `${file}.${files_uniqueSuffix()}.tmp`;
-    const fd = external_node_fs_default().openSync(temporary, 'wx', mode);
-    try {
-        try {
-            if (mode !== FILE_MODE)
-                external_node_fs_default().fchmodSync(fd, mode);
-            external_node_fs_default().writeFileSync(fd, text);
-            if (options.durable)
-                external_node_fs_default().fsyncSync(fd);
-        }
-        finally {
-            external_node_fs_default().closeSync(fd);
-        }
-        renameReplacing(temporary, file);
-    }
-    catch (error) {
-        external_node_fs_default().rmSync(temporary, { force: true });
-        throw error;
-    }
-}
-/**
- * Renames over an existing file. Windows refuses while another process has the target open
- * (a concurrent reader of the helper's cache), so there the rename is tried again for a moment.
- */
-function renameReplacing(from, to) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            external_node_fs_default().renameSync(from, to);
-            return;
-        }
-        catch (error) {
-            const code = error.code;
-            if (process.platform !== 'win32' || attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY'))
-                throw error;
-            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/files.ts
+var files = __nccwpck_require__(9928);
 ;// CONCATENATED MODULE: ./src/core/docker-config.ts
 /**
  * Docker and containers-image credentials: read, merge and atomically write auth files, undo
@@ -183,7 +49,7 @@ function renameReplacing(from, to) {
 
 
 
-const docker_config_FILE_MODE = 0o600;
+const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
 /** How long a job waits for the lock: longer than a lock takes to become stale. */
 const LOCK_WAIT_MS = 45_000;
@@ -250,7 +116,7 @@ function readAuthFile(file, lenient = false, onIgnored) {
  * write removes its temporary file. `durable` also flushes it to disk first: for files that
  * outlive the job. `mode` is the file's mode (default 0600), applied whatever the umask.
  */
-function writeFileAtomic(file, content, durable = false, mode = docker_config_FILE_MODE) {
+function writeFileAtomic(file, content, durable = false, mode = FILE_MODE) {
     writeTextAtomic(file, `${JSON.stringify(content, null, '\t')}\n`, { durable, mode });
 }
 /**
@@ -272,7 +138,7 @@ const OWNER_PREFIX = 'owner.';
 function ownerGone(owner, heldMs, staleMs) {
     if (heldMs > staleMs)
         return true;
-    return typeof owner?.pid === 'number' && owner.host === external_node_os_default().hostname() && !processAlive(owner.pid);
+    return typeof owner?.pid === 'number' && owner.host === external_node_os_default().hostname() && !(0,files/* processAlive */.FN)(owner.pid);
 }
 function readOwner(file) {
     try {
@@ -303,7 +169,7 @@ function clearIfStale(lock, staleMs) {
         // never removes a directory lock, so two jobs clearing it cannot remove each other's lock.
         let content;
         try {
-            content = files_readRegularFile(lock);
+            content = (0,files/* readRegularFile */.XF)(lock);
         }
         catch {
             content = undefined;
@@ -393,12 +259,12 @@ function tryRename(staging, lock) {
  * they wait (the credential helper reads the cache another process is refreshing).
  */
 function tryFileLock(lock, staleMs) {
-    const unique = files_uniqueSuffix();
+    const unique = (0,files/* uniqueSuffix */.v_)();
     const ownerName = `${OWNER_PREFIX}${unique}`;
     const staging = `${lock}.${unique}`;
     external_node_fs_default().mkdirSync(staging, { mode: DIR_MODE });
     try {
-        external_node_fs_default().writeFileSync(external_node_path_default().join(staging, ownerName), JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname() }), { mode: docker_config_FILE_MODE });
+        external_node_fs_default().writeFileSync(external_node_path_default().join(staging, ownerName), JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname() }), { mode: FILE_MODE });
         for (let attempt = 0; attempt < 2; attempt++) {
             if (tryRename(staging, lock))
                 return () => releaseLock(lock, ownerName);
@@ -421,7 +287,7 @@ function lockHolder(lock) {
     if (!stat.isDirectory()) {
         let content;
         try {
-            content = files_readRegularFile(lock);
+            content = (0,files/* readRegularFile */.XF)(lock);
         }
         catch {
             return undefined;
@@ -480,7 +346,7 @@ async function withFileLock(file, fn, options = {}) {
     const stagedOwner = path.join(staging, ownerName);
     fs.mkdirSync(staging, { mode: DIR_MODE });
     try {
-        fs.writeFileSync(stagedOwner, JSON.stringify({ pid: process.pid, host: os.hostname() }), { mode: docker_config_FILE_MODE });
+        fs.writeFileSync(stagedOwner, JSON.stringify({ pid: process.pid, host: os.hostname() }), { mode: FILE_MODE });
         // The owner file's time is when the lock was taken (others judge staleness by it): touched
         // before every try, so that time spent waiting does not count.
         for (;;) {
@@ -719,7 +585,7 @@ function writeSharedRecord(file, record) {
 /** The mode to write `file` with: its own when it exists, else 0600. */
 function modeFor(file) {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
-    return stat ? stat.mode & 0o777 : docker_config_FILE_MODE;
+    return stat ? stat.mode & 0o777 : FILE_MODE;
 }
 /**
  * Merges `job`'s login into an explicit docker config file under its lock, recording the job in
@@ -805,7 +671,7 @@ function linkSeedEntries(seedDir, jobDir) {
 const MARKER_FILE = '.chainguard-login-marker';
 /** Writes the job directory's marker (0600). */
 function writeJobMarker(jobDir, marker) {
-    fs.writeFileSync(path.join(jobDir, MARKER_FILE), marker, { mode: docker_config_FILE_MODE, flag: 'wx' });
+    fs.writeFileSync(path.join(jobDir, MARKER_FILE), marker, { mode: FILE_MODE, flag: 'wx' });
 }
 /**
  * Why `dir` is not a job directory this step created for the state carrying `marker`, or
@@ -899,7 +765,7 @@ class HelperError extends Error {
 // Files
 /** Writes `data` to `file` (mode 0600, flushed) through a temporary file and a rename; on failure the temporary file is removed. */
 function credential_helper_writeFileAtomic(file, data) {
-    files_writeTextAtomic(file, data, { durable: true });
+    (0,files/* writeTextAtomic */.Q)(file, data, { durable: true });
 }
 /** Writes the helper's configuration into `dir` (created 0700 if needed). */
 function writeHelperConfig(dir, config) {
@@ -1181,6 +1047,157 @@ function messageOf(error) {
     if (error instanceof Error)
         return error.message;
     return String(error);
+}
+
+
+/***/ }),
+
+/***/ 9928:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FN: () => (/* binding */ processAlive),
+/* harmony export */   Q: () => (/* binding */ writeTextAtomic),
+/* harmony export */   Sv: () => (/* binding */ FileTooLarge),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   k1: () => (/* binding */ NotRegularFile),
+/* harmony export */   v_: () => (/* binding */ uniqueSuffix)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * File primitives shared by the docker config writer, the credential helper and the sources that
+ * read files: unique names for temporary files, atomic replacement, reads that never block, and
+ * whether a lock holder still runs. Kept free of heavier modules, so that the helper's cached
+ * answer stays quick.
+ */
+
+let temporaries = 0;
+/** A path that exists but is not a regular file (a FIFO, a device, a directory, a socket). */
+class NotRegularFile extends Error {
+    file;
+    constructor(file) {
+        super(`${file} is not a regular file`);
+        this.file = file;
+        this.name = 'NotRegularFile';
+    }
+}
+/** A regular file larger than the reader accepts. */
+class FileTooLarge extends Error {
+    file;
+    size;
+    maxBytes;
+    constructor(file, size, maxBytes) {
+        super(`${file} is ${size} bytes long; at most ${maxBytes} are read`);
+        this.file = file;
+        this.size = size;
+        this.maxBytes = maxBytes;
+        this.name = 'FileTooLarge';
+    }
+}
+const DEFAULT_MAX_READ_BYTES = 1024 * 1024;
+/**
+ * Reads a file's text if it is a regular file of at most `maxBytes`. Opening never waits: a FIFO
+ * with no writer would block the process beyond the reach of any timeout, so the file is opened
+ * non-blocking and anything that is not a regular file is refused (NotRegularFile), as is one
+ * that is or grows too large (FileTooLarge). Missing → undefined; other errors are thrown as
+ * they are (their `code` says why).
+ */
+function readRegularFile(file, options = {}) {
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_READ_BYTES;
+    const flags = (node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).O_RDONLY | ((node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).O_NONBLOCK ?? 0) | (options.noFollow ? ((node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).O_NOFOLLOW ?? 0) : 0);
+    let fd;
+    try {
+        fd = node_fs__WEBPACK_IMPORTED_MODULE_0___default().openSync(file, flags);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    try {
+        const stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().fstatSync(fd);
+        if (!stat.isFile())
+            throw new NotRegularFile(file);
+        if (stat.size > maxBytes)
+            throw new FileTooLarge(file, stat.size, maxBytes);
+        // Read to the end, not to the size seen: a file that grows past the limit meanwhile is refused too.
+        const chunks = [];
+        let length = 0;
+        for (;;) {
+            const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - length));
+            const read = node_fs__WEBPACK_IMPORTED_MODULE_0___default().readSync(fd, chunk, 0, chunk.length, null);
+            if (read === 0)
+                break;
+            chunks.push(chunk.subarray(0, read));
+            length += read;
+            if (length > maxBytes)
+                throw new FileTooLarge(file, length, maxBytes);
+        }
+        return Buffer.concat(chunks).toString('utf8');
+    }
+    finally {
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().closeSync(fd);
+    }
+}
+/** A name no other process or call will pick: pid, a counter and random characters. */
+function uniqueSuffix() {
+    return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
+}
+/** Whether a process runs on this machine. EPERM means it runs as someone else. */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+const FILE_MODE = 0o600;
+/**
+ * Writes `text` to `file` through a temporary file beside it and a rename, so that readers never
+ * see half a file; a failed write removes its temporary file.
+ */
+function writeTextAtomic(file, text, options = {}) {
+    const mode = options.mode ?? FILE_MODE;
+    const temporary = `${file}.${uniqueSuffix()}.tmp`;
+    const fd = node_fs__WEBPACK_IMPORTED_MODULE_0___default().openSync(temporary, 'wx', mode);
+    try {
+        try {
+            if (mode !== FILE_MODE)
+                node_fs__WEBPACK_IMPORTED_MODULE_0___default().fchmodSync(fd, mode);
+            node_fs__WEBPACK_IMPORTED_MODULE_0___default().writeFileSync(fd, text);
+            if (options.durable)
+                node_fs__WEBPACK_IMPORTED_MODULE_0___default().fsyncSync(fd);
+        }
+        finally {
+            node_fs__WEBPACK_IMPORTED_MODULE_0___default().closeSync(fd);
+        }
+        renameReplacing(temporary, file);
+    }
+    catch (error) {
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().rmSync(temporary, { force: true });
+        throw error;
+    }
+}
+/**
+ * Renames over an existing file. Windows refuses while another process has the target open
+ * (a concurrent reader of the helper's cache), so there the rename is tried again for a moment.
+ */
+function renameReplacing(from, to) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            node_fs__WEBPACK_IMPORTED_MODULE_0___default().renameSync(from, to);
+            return;
+        }
+        catch (error) {
+            const code = error.code;
+            if (process.platform !== 'win32' || attempt >= 10 || !(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY'))
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
+        }
+    }
 }
 
 
@@ -1650,8 +1667,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./src/core/credential-helper.ts + 2 modules
-var credential_helper = __nccwpck_require__(2206);
+// EXTERNAL MODULE: ./src/core/credential-helper.ts + 1 modules
+var credential_helper = __nccwpck_require__(7751);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/platform.ts
@@ -1790,7 +1807,7 @@ async function run(argv = process.argv.slice(2), io = processIo) {
         const config = (0,credential_helper/* readHelperConfig */.XY)(dir);
         // The sources, exchanges and HTTP stack load only when a refresh is due: a cached answer stays quick.
         const refresh = async (host) => {
-            const [{ defaultRefresh }, { processRuntime }] = await Promise.all([__nccwpck_require__.e(/* import() */ 244).then(__nccwpck_require__.bind(__nccwpck_require__, 3244)), __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 9601))]);
+            const [{ defaultRefresh }, { processRuntime }] = await Promise.all([__nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 9179)), __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 9601))]);
             const signal = AbortSignal.timeout((config.timeoutSeconds ?? credential_helper/* DEFAULT_REFRESH_TIMEOUT_SECONDS */.Ab) * 1000);
             return defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source) })(host);
         };

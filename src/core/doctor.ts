@@ -4,6 +4,7 @@
  * the source it came from. Used when the STS refuses a token and by `diagnose`.
  */
 import { claimText, decodeClaims, expiryOf, type Claims } from './jwt.js';
+import { isIssuerUrl, shellArg, shellWord } from './shell.js';
 import type { SourceKind } from './sources/source.js';
 
 export interface Presented {
@@ -32,6 +33,8 @@ const NAMES: Record<SourceKind, string> = {
 };
 
 const AZURE_KINDS: readonly SourceKind[] = ['imds', 'app-service', 'arc', 'workload-identity'];
+/** What a printed command shows for an issuer that is not a URL. */
+const ISSUER_PLACEHOLDER = '<issuer URL>';
 
 /** The claims that matter, for messages. */
 export function claimSummary(claims: Claims | undefined): { iss: string; sub: string; aud: string; exp?: Date } {
@@ -46,10 +49,7 @@ export function claimSummary(claims: Claims | undefined): { iss: string; sub: st
   };
 }
 
-/** A value as a POSIX shell word: bare when safe, else single-quoted. */
-export function shellWord(value: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
+export { shellWord } from './shell.js';
 
 /** A value as a Terraform string literal (JSON escapes, with template sequences escaped). */
 function hclString(value: string): string {
@@ -91,10 +91,10 @@ export function trustLines(presented: Presented): string[] {
   const command = [
     'chainctl iam identities create',
     name,
-    ...(parent ? [`--parent=${parent}`] : []),
-    `--identity-issuer=${shellWord(iss)}`,
-    `--subject=${shellWord(sub)}`,
-    ...(hasAudience ? [`--audience=${shellWord(aud)}`] : []),
+    ...(parent ? [`--parent=${shellWord(parent)}`] : []),
+    `--identity-issuer=${shellArg(iss, ISSUER_PLACEHOLDER, isIssuerUrl)}`,
+    `--subject=${shellArg(sub, '<subject>')}`,
+    ...(hasAudience ? [`--audience=${shellArg(aud, '<audience>')}`] : []),
     '--role=registry.pull'
   ].join(' ');
   const terraform = [
@@ -146,6 +146,7 @@ function advice(presented: Presented, claims: { iss: string; sub: string; aud: s
   }
   if (presented.kind === 'token-file') {
     const lines: string[] = [];
+    const parent = parentOf(presented.identity);
     if (sub.startsWith('system:serviceaccount:')) {
       const keys = `${iss.replace(/\/$/, '')}/.well-known/openid-configuration`;
       const lead = looksPrivate(iss)
@@ -155,7 +156,8 @@ function advice(presented: Presented, claims: { iss: string; sub: string; aud: s
           'create a static identity with the cluster\'s keys instead';
       lines.push(
         `${lead} (register them again before they expire, at most 30 days):`,
-        `  chainctl iam identities create ${name}${parentOf(presented.identity) ? ` --parent=${parentOf(presented.identity)}` : ''} --identity-issuer=${shellWord(iss)} --issuer-keys="$(kubectl get --raw /openid/v1/jwks)" --subject=${shellWord(sub)} --role=registry.pull`,
+        `  chainctl iam identities create ${name}${parent ? ` --parent=${shellWord(parent)}` : ''} --identity-issuer=${shellArg(iss, ISSUER_PLACEHOLDER, isIssuerUrl)} ` +
+          `--issuer-keys="$(kubectl get --raw /openid/v1/jwks)" --subject=${shellArg(sub, '<subject>')} --role=registry.pull`,
         '  (Terraform: a static { issuer, issuer_keys, subject, expiration } block instead of claim_match.)'
       );
       if (aud !== 'issuer.enforce.dev') {

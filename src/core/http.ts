@@ -8,13 +8,17 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type * as Https from 'node:https';
+import { isLoopback } from './loopback.js';
 
 export interface HttpRequest {
   url: URL;
   method: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
-  /** `direct` never uses a proxy (IMDS); `environment` follows HTTP(S)_PROXY and NO_PROXY. */
+  /**
+   * `direct` never uses a proxy (IMDS); `environment` follows the runner's proxy settings, else
+   * HTTP(S)_PROXY and NO_PROXY. A loopback address is always reached directly.
+   */
   route: 'direct' | 'environment';
   /** The runner's network settings, used on the `environment` route when given. */
   network?: NetworkSettings;
@@ -25,12 +29,19 @@ export interface HttpRequest {
   /** Bodies larger than this are refused instead of buffered. */
   maxBodyBytes: number;
   signal?: AbortSignal;
+  /**
+   * The secrets this request carries (a header's value, a key, a token in the body or the URL):
+   * handed back with the answer, so that every quote of the service's text can redact them.
+   */
+  secrets?: readonly string[];
 }
 
 export interface HttpResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+  /** The secrets the request declared it carried: whatever quotes this answer redacts them. */
+  secrets?: readonly string[];
 }
 
 export type NetworkFailure =
@@ -143,7 +154,8 @@ interface Route {
 async function routeFor(req: HttpRequest, https: typeof Https | undefined): Promise<Route> {
   const tls = req.route === 'environment' && https ? await tlsOptions(req.network) : {};
   const direct = { agent: https ? new https.Agent({ keepAlive: false, ...tls }) : new http.Agent({ keepAlive: false }) };
-  if (req.route === 'direct') return direct;
+  // A call to this machine never goes through a proxy, whatever its settings say.
+  if (req.route === 'direct' || isLoopback(req.url.hostname)) return direct;
   if (req.network) {
     const proxy = req.network.proxyFor(req.url);
     return proxy ? { agent: await tunnelAgent(req.url, proxy, tls), proxy: `the proxy ${proxy.url.host}` } : direct;
@@ -256,7 +268,7 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
         if (settled) return;
         settled = true;
         cleanup();
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') });
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8'), secrets: req.secrets ?? [] });
       });
     });
     request.end(req.body);

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { InputError } from './errors.js';
 import { parseAcrLoginServers } from './exchange/acr.js';
+import { isLoopback, testLoopbackEndpoints } from './loopback.js';
 import { SOURCE_CHOICES, type IdentitySelector, type SourceChoice } from './sources/source.js';
 
 /** The canonical input names (GitHub's spelling; Azure uses camelCase, the CLI `--name`). */
@@ -109,8 +110,13 @@ export function hasUriForbiddenCharacter(value: string): boolean {
   return /[#[\]]/.test(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)\[[0-9a-f:.]+\]/i, '$1'));
 }
 
-/** Reads every input; throws InputError naming the first one that is wrong. */
-export function readInputs(reader: InputReader, cwd: string = process.cwd()): LoginInputs {
+export { isLoopback } from './loopback.js';
+
+/**
+ * Reads every input; throws InputError naming the first one that is wrong. `env` is read only for
+ * the test-only setting that admits loopback ACR login servers.
+ */
+export function readInputs(reader: InputReader, cwd: string = process.cwd(), env: NodeJS.ProcessEnv = {}): LoginInputs {
   const value = (name: InputName): string => {
     const raw = reader.get(name) ?? '';
     const trimmed = raw.trim();
@@ -212,7 +218,7 @@ export function readInputs(reader: InputReader, cwd: string = process.cwd()): Lo
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(acrRaw) || RUNNER_COMMAND.test(acrRaw) || acrRaw.length > MAX_LENGTH * 8) {
     fail('acr-registries', 'must be login servers separated by commas, spaces or new lines, such as myregistry.azurecr.io.');
   }
-  const acrRegistries = parseAcrLoginServers(acrRaw, reader.label('acr-registries'));
+  const acrRegistries = parseAcrLoginServers(acrRaw, reader.label('acr-registries'), testLoopbackEndpoints(env));
 
   return {
     identity,
@@ -273,11 +279,6 @@ function checkIssuer(raw: string, fail: (message: string) => never): string {
   return url.href.replace(/\/+$/, '');
 }
 
-/** Whether a URL hostname is a loopback address or localhost. */
-export function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
 
 function isAbsoluteUri(value: string): boolean {
   if (/\s/.test(value) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(value)) return false;

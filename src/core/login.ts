@@ -12,6 +12,7 @@ import { diagnosisLines, type Presented } from './doctor.js';
 import { exchangeAtChainguard } from './exchange/chainguard-sts.js';
 import type { HttpRequest, HttpResponse } from './http.js';
 import { API_AUDIENCE, readInputs, type InputName, type LoginInputs } from './inputs.js';
+import { TEST_LOOPBACK_WARNING, testLoopbackEndpoints } from './loopback.js';
 import { ACR_RESOURCE, ACR_USERNAME, exchangeAtAcr, type AcrCredential } from './exchange/acr.js';
 import { installHelper, sharedHelperName, type HelperConfig, type HelperCredential } from './credential-helper.js';
 import { describeSource, helperConfigFor, labelsOf } from './helper-refresh.js';
@@ -36,7 +37,9 @@ export interface Runtime {
 
 /** Logs the job in; throws a LoginError (or InputError) with one clear message on failure. */
 export async function login(platform: Platform, runtime: Runtime): Promise<void> {
-  const inputs = readInputs(platform, runtime.cwd);
+  // The test-only setting that admits loopback endpoints for secrets is never silent.
+  if (testLoopbackEndpoints(runtime.env)) platform.warning(TEST_LOOPBACK_WARNING);
+  const inputs = readInputs(platform, runtime.cwd, runtime.env);
   const signal = AbortSignal.timeout(inputs.timeoutSeconds * 1000);
   let waitingFor = 'the start';
   const network = platform.network?.();

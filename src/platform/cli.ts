@@ -65,17 +65,31 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/**
+ * The platform of the command-line tool. No runner masks its logs, so it masks them itself: every
+ * line it prints on stderr has each secret registered with `setSecret` replaced by `***`. stdout
+ * carries only the export lines meant for eval, which must keep their values.
+ */
 export function cliPlatform(
   options: CliOptions,
   env: NodeJS.ProcessEnv,
   out: (line: string) => void,
-  err: (line: string) => void
+  printErr: (line: string) => void
 ): Platform & { failed: boolean } {
+  const secrets = new Set<string>();
+  const err = (line: string): void => {
+    let masked = line;
+    // Longest first, so that a secret containing another is masked whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) masked = masked.split(secret).join('***');
+    printErr(masked);
+  };
   const platform = {
     failed: false,
     get: (name: InputName) => options.values[name] ?? '',
     label: (name: InputName) => `--${name}`,
-    setSecret: () => undefined,
+    setSecret: (value: string) => {
+      if (value) secrets.add(value);
+    },
     setOutput: (name: OutputName, value: string) => {
       if (name === 'api-token' && !options.exportToken) {
         err('warning: the API token is exported as CHAINGUARD_API_TOKEN only with --export-token (stdout must then go to eval).');

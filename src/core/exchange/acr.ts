@@ -5,8 +5,9 @@
  */
 import { InputError, LoginError } from '../errors.js';
 import { HttpFailure, jsonObject, retryAfterMs, type HttpResponse } from '../http.js';
-import { isLoopback } from '../inputs.js';
-import { claimText, decodeClaims, expiryOf } from '../jwt.js';
+import { decodeClaims, ExpiryRefused, issuedExpiry } from '../jwt.js';
+import { isLoopback, LOOPBACK_FOR_TESTS_ONLY } from '../loopback.js';
+import { isGuid, shellArg, shellWord } from '../shell.js';
 import { backoffMs, retrying } from '../retry.js';
 import { clip, type SourceContext } from '../sources/source.js';
 
@@ -50,14 +51,18 @@ export interface AcrExchangeRequest {
 
 /**
  * Checks one login server and returns it in the form docker and the exchange use: lower case,
- * without a scheme or trailing slash. `host:port` is accepted only on loopback (tests).
+ * without a scheme or trailing slash. A loopback `host:port` (the project's emulator, reached over
+ * http) is accepted only when `testLoopback` (the test-only setting) allows it.
  */
-export function parseAcrLoginServer(raw: string, inputLabel: string): string {
+export function parseAcrLoginServer(raw: string, inputLabel: string, testLoopback = false): string {
   const value = raw.trim().toLowerCase().replace(/^https:\/\//, '').replace(/\/+$/, '');
   const loopback = LOOPBACK_HOST_PORT.exec(value);
   if (loopback) {
     const port = Number(loopback[2]);
-    if (port >= 1 && port <= 65535) return value;
+    if (port >= 1 && port <= 65535) {
+      if (testLoopback) return value;
+      throw new InputError(INPUT, `Input ${inputLabel} names ${value}, a loopback address: ${LOOPBACK_FOR_TESTS_ONLY}. Give <registry name>.azurecr.io.`);
+    }
   }
   if (LOGIN_SERVER.test(value)) return value;
   throw new InputError(
@@ -68,15 +73,15 @@ export function parseAcrLoginServer(raw: string, inputLabel: string): string {
 }
 
 /** Splits a list of login servers (commas, spaces or new lines), checks each, drops repeats. */
-export function parseAcrLoginServers(raw: string, inputLabel: string): string[] {
+export function parseAcrLoginServers(raw: string, inputLabel: string, testLoopback = false): string[] {
   const servers = raw
     .split(/[\s,]+/)
     .filter(Boolean)
-    .map((item) => parseAcrLoginServer(item, inputLabel));
+    .map((item) => parseAcrLoginServer(item, inputLabel, testLoopback));
   return [...new Set(servers)];
 }
 
-/** The base URL of a login server: https, or http for a loopback `host:port`. */
+/** The base URL of a login server: https, or http for a loopback `host:port` (accepted only under the test-only setting). */
 export function acrBaseUrl(loginServer: string): URL {
   const url = new URL(`https://${loginServer}`);
   if (url.port && isLoopback(url.hostname)) return new URL(`http://${loginServer}`);
@@ -110,7 +115,7 @@ export async function exchangeAtAcr(request: AcrExchangeRequest, context: Source
     response = await retrying({
       clock: context.clock,
       signal: context.signal,
-      run: () => attempt(url, body, context),
+      run: () => attempt(url, body, azureToken, context),
       retryAfter: (error, n) => retryDelay(error, n, context),
       onRetry: (error, n, delay) =>
         context.debug(`ACR exchange attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
@@ -128,16 +133,25 @@ export async function exchangeAtAcr(request: AcrExchangeRequest, context: Source
     throw new LoginError(`${call}: it answered 200 with a body that is ${what}. Check ${request.inputLabel}: it must name an Azure Container Registry login server.`);
   }
   context.mask(refreshToken);
-  const expiresAt = expiryOf(decodeClaims(refreshToken)) ?? new Date(context.clock.now() + DEFAULT_LIFETIME_MS);
-  return { username: ACR_USERNAME, password: refreshToken, expiresAt };
+  const now = context.clock.now();
+  let expiresAt: Date | undefined;
+  try {
+    expiresAt = issuedExpiry(decodeClaims(refreshToken), now, 'the refresh token it returned');
+  } catch (error) {
+    if (!(error instanceof ExpiryRefused)) throw error;
+    const clock = error.clock ? ", and this machine's clock" : '';
+    throw new LoginError(`${call}: ${error.message}. Check ${request.inputLabel}: it must name an Azure Container Registry login server${clock}.`);
+  }
+  return { username: ACR_USERNAME, password: refreshToken, expiresAt: expiresAt ?? new Date(now + DEFAULT_LIFETIME_MS) };
 }
 
-async function attempt(url: URL, body: string, context: SourceContext): Promise<HttpResponse> {
+async function attempt(url: URL, body: string, azureToken: string, context: SourceContext): Promise<HttpResponse> {
   const response = await context.send({
     url,
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
     body,
+    secrets: [azureToken],
     route: 'environment',
     connectTimeoutMs: CONNECT_TIMEOUT_MS,
     timeoutMs: ATTEMPT_TIMEOUT_MS,
@@ -145,18 +159,18 @@ async function attempt(url: URL, body: string, context: SourceContext): Promise<
     signal: context.signal
   });
   if (response.status === 200) return response;
-  throw new AcrStatus(response, `HTTP ${response.status}${detailOf(response.body)}`);
+  throw new AcrStatus(response, `HTTP ${response.status}${detailOf(response.body, response.secrets ?? [])}`);
 }
 
-/** ` CODE: message` from ACR's {"errors":[{code,message}]} (or an OAuth error), or ''. */
-function detailOf(body: string): string {
+/** ` CODE: message` from ACR's {"errors":[{code,message}]} (or an OAuth error), or '', redacted of `secrets`. */
+function detailOf(body: string, secrets: readonly string[]): string {
   const parsed = jsonObject(body);
   const first = Array.isArray(parsed?.errors) ? (parsed.errors[0] as Record<string, unknown> | undefined) : parsed;
   if (!first || typeof first !== 'object') return '';
   const code = typeof first.code === 'string' ? first.code : typeof first.error === 'string' ? first.error : '';
   const message = typeof first.message === 'string' ? first.message : typeof first.error_description === 'string' ? first.error_description : '';
   const text = [code, message].filter(Boolean).join(': ');
-  return text ? ` ${clip(text)}` : '';
+  return text ? ` ${clip(text, 300, secrets)}` : '';
 }
 
 function retryDelay(error: unknown, attempt: number, context: SourceContext): number | undefined {
@@ -181,14 +195,16 @@ function explain(error: unknown, call: string, request: AcrExchangeRequest, clai
   if (!(error instanceof AcrStatus)) return error instanceof Error ? error : new Error(String(error));
   const status = error.response.status;
   if (status === 401 || status === 403) {
-    const principal = claimText(claims, 'oid');
-    const name = request.loginServer.split('.')[0];
-    const assignee = principal === '(absent)' ? '<principal-id of the managed identity>' : principal;
+    const oid = typeof claims?.oid === 'string' ? claims.oid : undefined;
+    const principal = oid && isGuid(oid) ? oid : undefined;
+    const assignee = shellArg(principal, '<principal-id of the managed identity>');
+    const name = shellWord(request.loginServer.split('.')[0]);
     return new LoginError(
-      `${call}: ${error.summary}. The registry refused the Azure identity${principal === '(absent)' ? '' : ` (principal ${principal})`}: it needs the AcrPull role on ` +
-        `this registry (or, on a registry with repository permissions (ABAC), Container Registry Repository Reader). Grant it with: ` +
-        `az role assignment create --assignee-object-id ${assignee} --assignee-principal-type ServicePrincipal --role AcrPull ` +
-        `--scope $(az acr show --name ${name} --query id --output tsv). Role assignments can take a few minutes to apply.`
+      `${call}: ${error.summary}. The registry refused the Azure identity${principal ? ` (principal ${principal})` : ''}: it needs the AcrPull role on ` +
+        'this registry (or, on a registry with repository permissions (ABAC), Container Registry Repository Reader). Grant it with:\n' +
+        `  az role assignment create --assignee-object-id ${assignee} --assignee-principal-type ServicePrincipal --role AcrPull ` +
+        `--scope "$(az acr show --name ${name} --query id --output tsv)"\n` +
+        'Role assignments can take a few minutes to apply.'
     );
   }
   if (status === 404) {

@@ -5,7 +5,7 @@
 import { LoginError } from '../errors.js';
 import { HttpFailure, jsonObject, type HttpResponse } from '../http.js';
 import { refusalAdvice, type Presented } from '../doctor.js';
-import { decodeClaims, expiryOf } from '../jwt.js';
+import { decodeClaims, ExpiryRefused, issuedExpiry } from '../jwt.js';
 import { backoffMs, retrying } from '../retry.js';
 import { clip, type SourceContext } from '../sources/source.js';
 
@@ -13,12 +13,6 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const ATTEMPT_TIMEOUT_MS = 30_000;
 const MAX_BODY_BYTES = 256 * 1024;
 const ATTEMPTS = 3;
-/** The last instant an ISO 8601 date can show (9999-12-31T23:59:59Z): anything later is absurd. */
-const LAST_PRINTABLE_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
-
-function isoSeconds(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 export interface ExchangeRequest {
   /** STS base URL, without a trailing slash. */
@@ -93,24 +87,16 @@ export async function exchangeAtChainguard(request: ExchangeRequest, context: So
     throw new LoginError(`${call}: it answered 200 with a body that is ${what}. Check the issuer input: it must name Chainguard's STS.`);
   }
   context.mask(token);
-  const claims = decodeClaims(token);
-  const expiresAt = expiryOf(claims);
+  let expiresAt: Date | undefined;
+  try {
+    expiresAt = issuedExpiry(decodeClaims(token), context.clock.now(), 'the token it returned');
+  } catch (error) {
+    if (!(error instanceof ExpiryRefused)) throw error;
+    const check = error.clock ? "the issuer input (it must name Chainguard's STS) and this machine's clock" : "the issuer input: it must name Chainguard's STS";
+    throw new LoginError(`${call}: ${error.message}. Check ${check}.`);
+  }
   if (!expiresAt) {
     throw new LoginError(`${call}: the token it returned is not a JWT with an expiry. Check the issuer input: it must name Chainguard's STS.`);
-  }
-  const now = context.clock.now();
-  const at = expiresAt.getTime();
-  if (!Number.isFinite(at) || at > LAST_PRINTABLE_MS) {
-    throw new LoginError(
-      `${call}: the token it returned has an expiry (exp ${String(claims?.exp)}) that is not a plausible time. ` +
-        "Check the issuer input: it must name Chainguard's STS."
-    );
-  }
-  if (at <= now) {
-    throw new LoginError(
-      `${call}: the token it returned expired at ${isoSeconds(expiresAt)}, before now (${isoSeconds(new Date(now))}). ` +
-        "Check the issuer input (it must name Chainguard's STS) and this machine's clock."
-    );
   }
   return { token, expiresAt };
 }
@@ -125,6 +111,7 @@ async function attempt(url: URL, body: string, subjectToken: string, context: So
       Accept: 'application/json'
     },
     body,
+    secrets: [subjectToken],
     route: 'environment',
     connectTimeoutMs: CONNECT_TIMEOUT_MS,
     timeoutMs: ATTEMPT_TIMEOUT_MS,
@@ -134,7 +121,7 @@ async function attempt(url: URL, body: string, subjectToken: string, context: So
   if (response.status === 200) return response;
   const parsed = jsonObject(response.body);
   const grpc = typeof parsed?.code === 'number' ? GRPC_CODES[parsed.code] ?? `code ${parsed.code}` : '';
-  const message = typeof parsed?.message === 'string' ? clip(parsed.message, 300, [subjectToken]) : '';
+  const message = typeof parsed?.message === 'string' ? clip(parsed.message, 300, [subjectToken, ...(response.secrets ?? [])]) : '';
   throw new StsStatus(response, grpc, message);
 }
 

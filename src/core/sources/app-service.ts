@@ -82,6 +82,7 @@ export class AppServiceSource implements TokenSource {
       url,
       method: 'GET',
       headers: { 'X-IDENTITY-HEADER': this.environment.header, Accept: 'application/json' },
+      secrets: [this.environment.header],
       route: routeFor(url),
       connectTimeoutMs: CONNECT_TIMEOUT_MS,
       timeoutMs: ATTEMPT_TIMEOUT_MS,

@@ -6,9 +6,10 @@
  * directory, named `*.key`, at most 4096 bytes; any other realm is refused and nothing is read or
  * sent. Arc offers the machine's system-assigned identity only.
  */
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { LoginError } from '../errors.js';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../files.js';
 import { HttpFailure, type HttpResponse } from '../http.js';
 import {
   abortedAs,
@@ -105,11 +106,12 @@ export class ArcSource implements TokenSource {
 
   /** The challenge, the key file, and the answer. */
   private async attempt(url: URL, context: SourceContext): Promise<HttpResponse> {
-    const request = (headers: Record<string, string>) =>
+    const request = (headers: Record<string, string>, secrets: string[] = []) =>
       context.send({
         url,
         method: 'GET',
         headers: { Metadata: 'true', Accept: 'application/json', ...headers },
+        secrets,
         route: routeFor(url),
         connectTimeoutMs: CONNECT_TIMEOUT_MS,
         timeoutMs: ATTEMPT_TIMEOUT_MS,
@@ -127,7 +129,7 @@ export class ArcSource implements TokenSource {
     }
     const key = this.readKey(realm);
     context.mask(key);
-    return expectStatus(await request({ Authorization: `Basic ${key}` }));
+    return expectStatus(await request({ Authorization: `Basic ${key}` }, [key]));
   }
 
   /** Reads the key file the agent named, after checking that it is one of the agent's. */
@@ -145,11 +147,13 @@ export class ArcSource implements TokenSource {
     if (!this.sameName(resolved, realm) || !this.sameName(p.dirname(resolved), this.tokenDir)) refuse(`is not directly in ${this.tokenDir}`);
     if (!p.basename(resolved).endsWith('.key')) refuse('is not named *.key');
 
-    let fd: number;
+    let read: string | undefined;
     try {
-      // O_NOFOLLOW: a symbolic link planted in the directory is refused rather than followed.
-      fd = openSync(resolved, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+      // Never blocks (a FIFO is refused at once), and a symbolic link planted in the directory is refused rather than followed.
+      read = readRegularFile(resolved, { maxBytes: MAX_KEY_BYTES, noFollow: true });
     } catch (error) {
+      if (error instanceof NotRegularFile) return refuse('is not a regular file');
+      if (error instanceof FileTooLarge) return refuse(`is ${error.size} bytes long`);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ELOOP') return refuse('is a symbolic link');
       if (code === 'EACCES' || code === 'EPERM') {
@@ -161,19 +165,10 @@ export class ArcSource implements TokenSource {
       }
       throw new LoginError(`${this.call()}: could not open the key file it named (${code ?? 'error'}).`);
     }
-    try {
-      const stat = fstatSync(fd);
-      if (!stat.isFile()) refuse('is not a regular file');
-      if (stat.size > MAX_KEY_BYTES) refuse(`is ${stat.size} bytes long`);
-      const buffer = Buffer.alloc(MAX_KEY_BYTES + 1);
-      const length = readSync(fd, buffer, 0, buffer.length, 0);
-      if (length > MAX_KEY_BYTES) refuse('grew beyond the limit while being read');
-      const key = buffer.subarray(0, length).toString('utf8').trim();
-      if (!key || /[\r\n\0]/.test(key)) refuse('does not hold a key');
-      return key;
-    } finally {
-      closeSync(fd);
-    }
+    if (read === undefined) throw new LoginError(`${this.call()}: could not open the key file it named (ENOENT).`);
+    const key = read.trim();
+    if (!key || /[\r\n\0]/.test(key)) refuse('does not hold a key');
+    return key;
   }
 
   private call(): string {

@@ -9,6 +9,7 @@
 import { LoginError } from '../errors.js';
 import { HttpFailure, jsonObject, type HttpResponse } from '../http.js';
 import { decodeClaims, expiryOf } from '../jwt.js';
+import { isLoopback, LOOPBACK_FOR_TESTS_ONLY } from '../loopback.js';
 import {
   abortedAs,
   endpointFromEnvironment,
@@ -27,6 +28,9 @@ export const AZURE_DEVOPS_AUDIENCE = 'api://AzureADTokenExchange';
 const CONNECT_TIMEOUT_MS = 10_000;
 const ATTEMPT_TIMEOUT_MS = 30_000;
 const MAX_BODY_BYTES = 256 * 1024;
+const VARIABLE = 'System.OidcRequestUri';
+/** Azure DevOps Services: the only hosts the job's access token is sent to. */
+const AZURE_DEVOPS_HOST = /^(dev\.azure\.com|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.visualstudio\.com)$/i;
 
 /** `System.OidcRequestUri`, from the task library or the environment, or undefined. */
 export function oidcRequestUri(env: NodeJS.ProcessEnv, platform: PlatformIdentity | undefined): string | undefined {
@@ -47,11 +51,25 @@ export class AzureDevOpsOidcSource implements IdentitySource {
   readonly endpoint: string;
   private readonly url: URL;
 
+  /**
+   * Takes the request URI only on an Azure DevOps Services host (https), since the job's access
+   * token goes with the request; on loopback (the project's emulators) only when `testLoopback`
+   * (the test-only setting) allows it.
+   */
   constructor(
     requestUri: string,
-    private readonly serviceConnection?: ServiceConnection
+    private readonly serviceConnection?: ServiceConnection,
+    testLoopback = false
   ) {
-    this.url = endpointFromEnvironment(requestUri, 'System.OidcRequestUri');
+    this.url = endpointFromEnvironment(requestUri, VARIABLE);
+    if (isLoopback(this.url.hostname)) {
+      if (!testLoopback) throw new LoginError(`${VARIABLE} (${this.url.origin}) is a loopback address, ${LOOPBACK_FOR_TESTS_ONLY}. Check what sets it in this job.`);
+    } else if (this.url.protocol !== 'https:' || !AZURE_DEVOPS_HOST.test(this.url.hostname)) {
+      throw new LoginError(
+        `${VARIABLE} (${this.url.origin}) is not an Azure DevOps Services address (dev.azure.com or *.visualstudio.com), and the ` +
+          `job's access token would be sent there. Check what sets ${VARIABLE} (SYSTEM_OIDCREQUESTURI) in this job.`
+      );
+    }
     this.endpoint = `${this.url.origin}${this.url.pathname}`;
   }
 
@@ -77,6 +95,7 @@ export class AzureDevOpsOidcSource implements IdentitySource {
             'X-TFS-FedAuthRedirect': 'Suppress'
           },
           body: '',
+          secrets: [accessToken],
           route: routeFor(url),
           connectTimeoutMs: CONNECT_TIMEOUT_MS,
           timeoutMs: ATTEMPT_TIMEOUT_MS,

@@ -5,6 +5,7 @@
  */
 import { LoginError, messageOf } from '../errors.js';
 import { decodeClaims, expiryOf } from '../jwt.js';
+import { endpointFromEnvironment } from './http-source.js';
 import { clip, type IdentitySource, type IdentityToken, type SourceContext } from './source.js';
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -24,20 +25,20 @@ export class GithubOidcSource implements IdentitySource {
   readonly name = 'GitHub Actions\' OIDC provider';
   readonly tokenName = 'GitHub OIDC token';
   readonly endpoint: string;
+  /** The runner's request token (a secret), sent with the request: redacted from its answer. */
+  private readonly requestToken: string | undefined;
 
+  /**
+   * Takes ACTIONS_ID_TOKEN_REQUEST_URL only over https, or http on loopback, since the request
+   * token goes with the request.
+   */
   constructor(
     private readonly audience: string,
     env: NodeJS.ProcessEnv
   ) {
-    const raw = env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim() ?? '';
-    let shown = 'ACTIONS_ID_TOKEN_REQUEST_URL';
-    try {
-      const url = new URL(raw);
-      shown = `${url.origin}${url.pathname}`;
-    } catch {
-      // shown by name only
-    }
-    this.endpoint = shown;
+    const url = endpointFromEnvironment(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '', 'ACTIONS_ID_TOKEN_REQUEST_URL');
+    this.endpoint = `${url.origin}${url.pathname}`;
+    this.requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim() || undefined;
   }
 
   async getToken(context: SourceContext): Promise<IdentityToken> {
@@ -56,7 +57,7 @@ export class GithubOidcSource implements IdentitySource {
       token = await untilAborted(ask(this.audience), context.signal);
     } catch (error) {
       if (context.signal?.aborted) throw error;
-      throw new LoginError(`${call}: ${clip(messageOf(error))}. Check that the job has "permissions: id-token: write".`);
+      throw new LoginError(`${call}: ${clip(messageOf(error), 300, [this.requestToken])}. Check that the job has "permissions: id-token: write".`);
     }
     if (typeof token !== 'string' || !token) throw new LoginError(`${call}: the runner returned no token.`);
     context.mask(token);

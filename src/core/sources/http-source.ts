@@ -6,7 +6,7 @@
  */
 import { LoginError } from '../errors.js';
 import { HttpFailure, jsonObject, retryAfterMs, type HttpResponse } from '../http.js';
-import { isLoopback } from '../inputs.js';
+import { isLoopback } from '../loopback.js';
 import { backoffMs, retrying } from '../retry.js';
 import { clip, type AzureToken, type SourceContext } from './source.js';
 
@@ -26,12 +26,16 @@ export class ServiceStatus extends Error {
   }
 }
 
-/** Reads an error answer: OAuth's `{error, error_description}`, or `{message}` / `{Message}`. */
+/**
+ * Reads an error answer: OAuth's `{error, error_description}`, or `{message}` / `{Message}`. Every
+ * piece quoted is clipped and redacted of what the request carried (`response.secrets`).
+ */
 export function serviceStatus(response: HttpResponse): ServiceStatus {
   const body = jsonObject(response.body);
+  const secrets = response.secrets ?? [];
   const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-  const code = text(body?.error) || text(body?.code);
-  const description = clip(text(body?.error_description) || text(body?.message) || text(body?.Message));
+  const code = clip(text(body?.error) || text(body?.code), 100, secrets);
+  const description = clip(text(body?.error_description) || text(body?.message) || text(body?.Message), 300, secrets);
   const detail = [code, description].filter(Boolean).join(': ');
   return new ServiceStatus(response, `HTTP ${response.status}${detail ? ` (${detail})` : ''}`, code, description);
 }

@@ -8,6 +8,7 @@
  */
 import { InputError, LoginError } from '../errors.js';
 import { DEFAULT_OIDC_AUDIENCE, SELECTOR_INPUTS, type InputName, type LoginInputs } from '../inputs.js';
+import { testLoopbackEndpoints } from '../loopback.js';
 import { AppServiceSource } from './app-service.js';
 import { ARC_DEFAULT_ENDPOINT, ArcSource } from './arc.js';
 import { AzureDevOpsOidcSource, AZURE_DEVOPS_AUDIENCE, oidcRequestUri } from './azure-devops-oidc.js';
@@ -203,7 +204,11 @@ function github(request: SelectionRequest): GithubOidcSource {
 
 function azureDevOps(uri: string, request: SelectionRequest): AzureDevOpsOidcSource {
   const id = request.inputs.azureDevOpsServiceConnection;
-  return new AzureDevOpsOidcSource(uri, id ? { id, inputLabel: request.label('azure-devops-service-connection') } : undefined);
+  return new AzureDevOpsOidcSource(
+    uri,
+    id ? { id, inputLabel: request.label('azure-devops-service-connection') } : undefined,
+    testLoopbackEndpoints(request.env)
+  );
 }
 
 function clientIdSelector(inputs: LoginInputs) {

@@ -83,11 +83,17 @@ const REDACTED = '[redacted]';
 
 /**
  * Removes secrets from text a service sent, before it goes into any message: each of `secrets`
- * (the token presented, any token issued) and anything shaped like a JWT, whole or cut short.
+ * (what the request carried: a header, a key, the token presented; as sent or encoded) and
+ * anything shaped like a JWT, whole or cut short.
  */
 export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
   let result = text;
-  for (const secret of secrets) if (secret && secret.length >= 8) result = result.split(secret).join(REDACTED);
+  for (const secret of secrets) {
+    if (!secret || secret.length < 8) continue;
+    // As sent, and as a service may quote it back: form- or URL-encoded, or escaped in JSON.
+    const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)]);
+    for (const form of [...forms].sort((a, b) => b.length - a.length)) result = result.split(form).join(REDACTED);
+  }
   return result.replace(JWT_LIKE, REDACTED);
 }
 

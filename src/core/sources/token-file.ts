@@ -4,8 +4,8 @@
  * written to a file. It is read afresh at every use (the kubelet rotates it), masked at once, and
  * presented to Chainguard as it is: no Azure call is made.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { LoginError } from '../errors.js';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../files.js';
 import { claimText, decodeClaims, expiryOf } from '../jwt.js';
 import type { IdentitySource, IdentityToken, SourceContext } from './source.js';
 
@@ -14,33 +14,24 @@ const MAX_TOKEN_BYTES = 64 * 1024;
 
 /**
  * Reads the token in `file`, masks it, and checks that it is a JWT. `label` names where the path
- * came from (an input or an environment variable), for messages; the token is never shown.
+ * came from (an input or an environment variable), for messages; the token is never shown. The
+ * read never blocks: anything but a regular file (a FIFO, a device) is refused at once.
  */
 export function readTokenFile(file: string, label: string, context: SourceContext): string {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'does not exist. In Kubernetes, check the pod\'s projected service-account token volume and its mount path'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'cannot be read by the user running the step'
-          : `cannot be opened (${code ?? 'error'})`;
+  const fail = (why: string): never => {
     throw new LoginError(`The token file ${file} (${label}) ${why}.`);
-  }
-  let text: string;
+  };
+  let read: string | undefined;
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new LoginError(`The token file ${file} (${label}) is not a regular file.`);
-    if (stat.size > MAX_TOKEN_BYTES) throw new LoginError(`The token file ${file} (${label}) is ${stat.size} bytes long; an OIDC token is a few kilobytes.`);
-    const buffer = Buffer.alloc(MAX_TOKEN_BYTES + 1);
-    const length = readSync(fd, buffer, 0, buffer.length, 0);
-    text = buffer.subarray(0, length).toString('utf8').trim();
-  } finally {
-    closeSync(fd);
+    read = readRegularFile(file, { maxBytes: MAX_TOKEN_BYTES });
+  } catch (error) {
+    if (error instanceof NotRegularFile) return fail('is not a regular file');
+    if (error instanceof FileTooLarge) return fail(`is ${error.size} bytes long; an OIDC token is a few kilobytes`);
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(code === 'EACCES' || code === 'EPERM' ? 'cannot be read by the user running the step' : `cannot be opened (${code ?? 'error'})`);
   }
+  if (read === undefined) return fail('does not exist. In Kubernetes, check the pod\'s projected service-account token volume and its mount path');
+  const text = read.trim();
   if (!text) throw new LoginError(`The token file ${file} (${label}) is empty; the kubelet or your CI writes the token there.`);
   context.mask(text);
   if (!decodeClaims(text)) {

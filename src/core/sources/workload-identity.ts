@@ -7,6 +7,7 @@
 import { LoginError } from '../errors.js';
 import { HttpFailure, jsonObject, type HttpResponse } from '../http.js';
 import { claimText, decodeClaims } from '../jwt.js';
+import { isIssuerUrl, shellArg, shellWord } from '../shell.js';
 import {
   abortedAs,
   accessTokenFrom,
@@ -97,6 +98,7 @@ export class WorkloadIdentitySource implements TokenSource {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body,
+      secrets: [assertion],
       route: routeFor(this.url),
       connectTimeoutMs: CONNECT_TIMEOUT_MS,
       timeoutMs: ATTEMPT_TIMEOUT_MS,
@@ -121,14 +123,15 @@ export class WorkloadIdentitySource implements TokenSource {
     const claims = decodeClaims(assertion);
     const presented = `issuer "${claimText(claims, 'iss')}", subject "${claimText(claims, 'sub')}", audience "${claimText(claims, 'aud')}"`;
     if (code && /^70021\d*$/.test(code)) {
-      const iss = claimText(claims, 'iss');
-      const sub = claimText(claims, 'sub');
+      const claim = (name: string): string | undefined => (typeof claims?.[name] === 'string' ? (claims[name] as string) : undefined);
+      const iss = shellArg(claim('iss'), '<issuer URL of the cluster>', isIssuerUrl);
+      const sub = shellArg(claim('sub'), '<subject of the service account token>');
       return new LoginError(
         `${call}: ${said}: no federated credential on the identity ${this.clientId} (${this.clientIdFrom}) matches the ` +
           `service account token in AZURE_FEDERATED_TOKEN_FILE (${presented}). Add one that matches exactly ` +
           '(the comparison is case-sensitive):\n' +
           `  az identity federated-credential create --name chainguard-login --identity-name <managed identity name> --resource-group <group> --issuer ${iss} --subject ${sub} --audience api://AzureADTokenExchange\n` +
-          `(for an app registration: az ad app federated-credential create --id ${this.clientId} with the same issuer, subject and audience). ` +
+          `For an app registration, give the same issuer, subject and audience to az ad app federated-credential create --id ${shellWord(this.clientId)}. ` +
           `The pod's service account must carry the annotation azure.workload.identity/client-id: ${this.clientId}.`
       );
     }

@@ -1,8 +1,8 @@
-export const id = 244;
-export const ids = [244];
+export const id = 179;
+export const ids = [179];
 export const modules = {
 
-/***/ 3244:
+/***/ 9179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,271 +19,12 @@ __webpack_require__.d(__webpack_exports__, {
   sourceFromDescription: () => (/* binding */ sourceFromDescription)
 });
 
-// EXTERNAL MODULE: ./src/core/credential-helper.ts + 2 modules
-var credential_helper = __webpack_require__(2206);
+// EXTERNAL MODULE: ./src/core/credential-helper.ts + 1 modules
+var credential_helper = __webpack_require__(7751);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/http.ts
 var http = __webpack_require__(1983);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/core/inputs.ts
-/**
- * Reads and validates every input before any request is sent. Each refusal names the input as
- * the user writes it on their platform.
- */
-
-
-
-
-/** The canonical input names (GitHub's spelling; Azure uses camelCase, the CLI `--name`). */
-const INPUT_NAMES = [
-    'identity',
-    'azure-audience',
-    'managed-identity-client-id',
-    'managed-identity-object-id',
-    'managed-identity-resource-id',
-    'registry',
-    'audience',
-    'issuer',
-    'docker-login',
-    'docker-config',
-    'logout',
-    'timeout',
-    'identity-source',
-    'identity-token-file',
-    'oidc-audience',
-    'azure-devops-service-connection',
-    'diagnose',
-    'credential-helper',
-    'acr-registries',
-    'api-token'
-];
-const SELECTOR_INPUTS = [
-    'managed-identity-client-id',
-    'managed-identity-object-id',
-    'managed-identity-resource-id'
-];
-const DEFAULT_REGISTRY = 'cgr.dev';
-const DEFAULT_ISSUER = 'https://issuer.enforce.dev';
-const DEFAULT_TIMEOUT_SECONDS = 120;
-const DEFAULT_OIDC_AUDIENCE = 'issuer.enforce.dev';
-/** The audience of a Chainguard API token. */
-const API_AUDIENCE = 'https://console-api.enforce.dev';
-const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
-const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const MAX_LENGTH = 2048;
-/** Runner and agent commands begin with these; no input value ever needs one. */
-const RUNNER_COMMAND = /##(vso)?\[/i;
-/** Inputs that hold a URI or an audience: `#`, `[` and `]` never belong in them. */
-const URI_INPUTS = new Set(['azure-audience', 'audience', 'issuer', 'oidc-audience']);
-/**
- * Whether a URI or audience holds `#`, `[` or `]`, which none ever needs (a fragment, or a
- * bracket that could open a runner command). A bracketed IPv6 host right after the scheme is
- * the one exception, for an issuer on loopback such as http://[::1]:8080.
- */
-function hasUriForbiddenCharacter(value) {
-    return /[#[\]]/.test(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)\[[0-9a-f:.]+\]/i, '$1'));
-}
-/** Reads every input; throws InputError naming the first one that is wrong. */
-function readInputs(reader, cwd = process.cwd()) {
-    const value = (name) => {
-        const raw = reader.get(name) ?? '';
-        const trimmed = raw.trim();
-        if (CONTROL.test(trimmed)) {
-            throw new InputError(name, `Input ${reader.label(name)} contains a control character or line break; give a single plain value.`);
-        }
-        if (RUNNER_COMMAND.test(trimmed)) {
-            throw new InputError(name, `Input ${reader.label(name)} contains a runner or agent command marker ("##" and "["), which no value needs; give the plain value.`);
-        }
-        if (URI_INPUTS.has(name) && hasUriForbiddenCharacter(trimmed)) {
-            throw new InputError(name, `Input ${reader.label(name)} contains "#", "[" or "]", which an audience or URL never needs here; remove them.`);
-        }
-        if (trimmed.length > MAX_LENGTH) {
-            throw new InputError(name, `Input ${reader.label(name)} is ${trimmed.length} characters long; at most ${MAX_LENGTH} are accepted.`);
-        }
-        return trimmed;
-    };
-    const fail = (name, message) => {
-        throw new InputError(name, `Input ${reader.label(name)} ${message}`);
-    };
-    const diagnose = readBoolean('diagnose', value('diagnose'), false, reader);
-    const identity = value('identity');
-    if (!identity && !diagnose)
-        fail('identity', 'is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).');
-    if (identity && !UIDP.test(identity)) {
-        fail('identity', `is not an assumable identity's UIDP ("${shown(identity)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
-    }
-    // Required only by the Azure sources, which the source selection checks.
-    const azureResource = value('azure-audience').replace(/\/\.default$/, '') || undefined;
-    if (azureResource && !GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
-        fail('azure-audience', `must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${shown(azureResource)}".`);
-    }
-    const selectors = SELECTOR_INPUTS.map((name) => ({ name, value: value(name) })).filter((s) => s.value);
-    if (selectors.length > 1) {
-        const names = selectors.map((s) => reader.label(s.name)).join(' and ');
-        throw new InputError(selectors[1].name, `Inputs ${names} are both set: choose the user-assigned identity with exactly one of them.`);
-    }
-    let selector;
-    if (selectors.length === 1) {
-        const { name, value: v } = selectors[0];
-        const label = reader.label(name);
-        if (name === 'managed-identity-resource-id') {
-            if (!RESOURCE_ID.test(v)) {
-                fail(name, `must be the ARM resource ID of a user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, not "${shown(v)}".`);
-            }
-            selector = { kind: 'resource-id', value: v, inputLabel: label };
-        }
-        else {
-            if (!GUID.test(v))
-                fail(name, `must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${shown(v)}".`);
-            selector = { kind: name === 'managed-identity-client-id' ? 'client-id' : 'object-id', value: v.toLowerCase(), inputLabel: label };
-        }
-    }
-    const registry = value('registry') || DEFAULT_REGISTRY;
-    const registryProblem = checkRegistry(registry);
-    if (registryProblem)
-        fail('registry', `${registryProblem} ("${shown(registry)}"); give a host name such as cgr.dev, optionally with :port.`);
-    const audience = value('audience') || registry;
-    if (/\s/.test(audience))
-        fail('audience', `must not contain spaces ("${shown(audience)}").`);
-    const issuer = checkIssuer(value('issuer') || DEFAULT_ISSUER, (message) => fail('issuer', message));
-    const dockerLogin = readBoolean('docker-login', value('docker-login'), true, reader);
-    const logout = readBoolean('logout', value('logout'), true, reader);
-    const dockerConfigRaw = value('docker-config');
-    const dockerConfig = dockerConfigRaw ? path.resolve(cwd, expandHome(dockerConfigRaw)) : undefined;
-    const timeoutRaw = value('timeout');
-    let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
-    if (timeoutRaw) {
-        timeoutSeconds = Number(timeoutRaw);
-        if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || !(timeoutSeconds > 0) || timeoutSeconds > 3600) {
-            fail('timeout', `must be a number of seconds between 1 and 3600, not "${shown(timeoutRaw)}".`);
-        }
-    }
-    const sourceRaw = value('identity-source').toLowerCase() || 'auto';
-    if (!SOURCE_CHOICES.includes(sourceRaw)) {
-        fail('identity-source', `must be one of ${SOURCE_CHOICES.join(', ')}, not "${shown(sourceRaw)}".`);
-    }
-    const identitySource = sourceRaw;
-    const tokenFileRaw = value('identity-token-file');
-    const identityTokenFile = tokenFileRaw ? path.resolve(cwd, expandHome(tokenFileRaw)) : undefined;
-    const oidcAudience = value('oidc-audience') || undefined;
-    if (oidcAudience && /\s/.test(oidcAudience))
-        fail('oidc-audience', `must not contain spaces ("${shown(oidcAudience)}").`);
-    const azureDevOpsServiceConnection = value('azure-devops-service-connection').toLowerCase() || undefined;
-    if (azureDevOpsServiceConnection && !GUID.test(azureDevOpsServiceConnection)) {
-        fail('azure-devops-service-connection', `must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${shown(azureDevOpsServiceConnection)}".`);
-    }
-    const credentialHelper = readBoolean('credential-helper', value('credential-helper'), true, reader);
-    const apiToken = readBoolean('api-token', value('api-token'), false, reader);
-    // A list: one server a line is allowed, as YAML block scalars give it.
-    const acrRaw = reader.get('acr-registries') ?? '';
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(acrRaw) || RUNNER_COMMAND.test(acrRaw) || acrRaw.length > MAX_LENGTH * 8) {
-        fail('acr-registries', 'must be login servers separated by commas, spaces or new lines, such as myregistry.azurecr.io.');
-    }
-    const acrRegistries = parseAcrLoginServers(acrRaw, reader.label('acr-registries'));
-    return {
-        identity,
-        azureResource,
-        selector,
-        registry,
-        audience,
-        issuer,
-        dockerLogin,
-        dockerConfig,
-        logout,
-        timeoutSeconds,
-        identitySource,
-        identityTokenFile,
-        oidcAudience,
-        azureDevOpsServiceConnection,
-        diagnose,
-        credentialHelper,
-        acrRegistries,
-        apiToken
-    };
-}
-function readBoolean(name, raw, fallback, reader) {
-    if (!raw)
-        return fallback;
-    if (/^true$/i.test(raw))
-        return true;
-    if (/^false$/i.test(raw))
-        return false;
-    throw new InputError(name, `Input ${reader.label(name)} must be true or false, not "${shown(raw)}".`);
-}
-/** Why `registry` is not `host` or `host:port`, or undefined when it is. */
-function checkRegistry(registry) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
-        return 'must not include a scheme';
-    if (registry.includes('/'))
-        return 'must not include a path';
-    const match = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d{1,5}))?$/i.exec(registry);
-    if (!match)
-        return 'is not a host name';
-    const [, host, port] = match;
-    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
-        return 'has a port outside 1-65535';
-    if (host.startsWith('['))
-        return undefined;
-    if (host.length > 253 || !host.split('.').every((label) => HOST_LABEL.test(label)))
-        return 'is not a host name';
-    return undefined;
-}
-function checkIssuer(raw, fail) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        return fail(`must be an https URL such as ${DEFAULT_ISSUER}, not "${shown(raw)}".`);
-    }
-    if (url.username || url.password)
-        fail('must not carry credentials.');
-    if (url.search || url.hash)
-        fail('must not have a query or fragment.');
-    if (url.protocol === 'http:') {
-        if (!isLoopback(url.hostname))
-            fail(`must use https; plain http is accepted only for loopback addresses, not "${shown(raw)}".`);
-    }
-    else if (url.protocol !== 'https:') {
-        fail(`must be an https URL, not "${shown(raw)}".`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-/** Whether a URL hostname is a loopback address or localhost. */
-function isLoopback(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-function isAbsoluteUri(value) {
-    if (/\s/.test(value) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(value))
-        return false;
-    try {
-        new URL(value);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function expandHome(p) {
-    if (p === '~' || p.startsWith('~/'))
-        return path.join(process.env.HOME ?? '', p.slice(1));
-    return p;
-}
-/** A value as shown in a message: clipped, so a pasted token or a huge value stays out of logs. */
-function shown(value) {
-    if (/^eyJ/.test(value))
-        return '(a value that looks like a token, not shown)';
-    return value.length > 80 ? `${value.slice(0, 40)}…` : value;
-}
-
 ;// CONCATENATED MODULE: ./src/core/jwt.ts
 /**
  * Reads the claims of a JWT for messages and expiry. Never verifies a signature (the services
@@ -320,6 +61,89 @@ function jwt_claimText(claims, name) {
     if (Array.isArray(value))
         return value.filter((v) => typeof v === 'string').join(', ');
     return '(absent)';
+}
+/** The last instant an ISO 8601 date can show (9999-12-31T23:59:59Z): anything later is absurd. */
+const LAST_PRINTABLE_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+/** A date as ISO 8601 UTC to the second. */
+function isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+/** An issued token whose `exp` cannot be used; `clock` says whether this machine's clock may be to blame. */
+class ExpiryRefused extends Error {
+    clock;
+    constructor(message, clock) {
+        super(message);
+        this.clock = clock;
+        this.name = 'ExpiryRefused';
+    }
+}
+/**
+ * The one check of a token a service has just issued (Chainguard's STS, an ACR exchange): its
+ * `exp` as a Date, or undefined when it has none; refused (ExpiryRefused, its message beginning
+ * with `what`, e.g. "the token it returned") when `exp` is not a plausible time or not after `now`.
+ */
+function issuedExpiry(claims, now, what) {
+    const expiresAt = expiryOf(claims);
+    if (!expiresAt)
+        return undefined;
+    const at = expiresAt.getTime();
+    if (!Number.isFinite(at) || at > LAST_PRINTABLE_MS) {
+        throw new ExpiryRefused(`${what} has an expiry (exp ${String(claims?.exp)}) that is not a plausible time`, false);
+    }
+    if (at <= now)
+        throw new ExpiryRefused(`${what} expired at ${isoSeconds(expiresAt)}, before now (${isoSeconds(new Date(now))})`, true);
+    return expiresAt;
+}
+
+// EXTERNAL MODULE: ./src/core/loopback.ts
+var loopback = __webpack_require__(3782);
+;// CONCATENATED MODULE: ./src/core/shell.ts
+/**
+ * The one quoter for every value interpolated into a command printed for a user to paste (az,
+ * chainctl, kubectl, …). Such values come from tokens (claims an attacker may choose: a branch
+ * name lands in a CI token's subject) and must reach the program as exactly one argument, with
+ * nothing in them run by the shell, even after `neutralise` has made the message inert for the
+ * runner. A value that is not the shape the command needs becomes a placeholder instead.
+ */
+/** Characters that never need quoting in a POSIX shell word. */
+const BARE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/** Characters `neutralise` would turn into spaces (so the value could not be pasted as it is). */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * A value as one POSIX shell word with the same value: bare when safe, else single-quoted. The
+ * word holds no `::` or `##`, into which `neutralise` would insert a word joiner and so change
+ * the argument: between two such characters the quotes are closed and reopened (`'a:'':b'`).
+ */
+function shellWord(value) {
+    if (BARE.test(value) && !value.includes('::'))
+        return value;
+    return `'${value.replace(/'/g, `'\\''`)}'`.replace(/:(?=:)/g, ":''").replace(/#(?=#)/g, "#''");
+}
+/**
+ * A claim or other value for a printed command: as one shell word, or `placeholder` (e.g.
+ * `<principal-id of the managed identity>`, for the user to fill in) when it is absent, holds a
+ * character that cannot be printed as it is, or fails `shape`.
+ */
+function shellArg(value, placeholder, shape) {
+    if (!value || UNPRINTABLE.test(value) || (shape && !shape(value)))
+        return placeholder;
+    return shellWord(value);
+}
+/** The shape of an object (principal) ID or a client ID. */
+function isGuid(value) {
+    return GUID.test(value);
+}
+/** The shape of an OIDC issuer: an absolute http(s) URL. */
+function isIssuerUrl(value) {
+    try {
+        const url = new URL(value);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && !/\s/.test(value);
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/retry.ts
@@ -360,13 +184,19 @@ const JWT_LIKE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){0,2}/g;
 const REDACTED = '[redacted]';
 /**
  * Removes secrets from text a service sent, before it goes into any message: each of `secrets`
- * (the token presented, any token issued) and anything shaped like a JWT, whole or cut short.
+ * (what the request carried: a header, a key, the token presented; as sent or encoded) and
+ * anything shaped like a JWT, whole or cut short.
  */
 function redact(text, secrets = []) {
     let result = text;
-    for (const secret of secrets)
-        if (secret && secret.length >= 8)
-            result = result.split(secret).join(REDACTED);
+    for (const secret of secrets) {
+        if (!secret || secret.length < 8)
+            continue;
+        // As sent, and as a service may quote it back: form- or URL-encoded, or escaped in JSON.
+        const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)]);
+        for (const form of [...forms].sort((a, b) => b.length - a.length))
+            result = result.split(form).join(REDACTED);
+    }
     return result.replace(JWT_LIKE, REDACTED);
 }
 /**
@@ -386,6 +216,7 @@ function source_clip(text, max = 300, secrets = []) {
  * into an ACR refresh token (`POST https://<login server>/oauth2/exchange`), which docker
  * presents as the password of the null-GUID user. The refresh token lives about three hours.
  */
+
 
 
 
@@ -413,33 +244,37 @@ const LOGIN_SERVER = new RegExp(`^[a-z0-9]{5,50}(-[a-z0-9]{1,64})?\\.(${ACR_SUFF
 const LOOPBACK_HOST_PORT = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]):(\d{1,5})$/;
 /**
  * Checks one login server and returns it in the form docker and the exchange use: lower case,
- * without a scheme or trailing slash. `host:port` is accepted only on loopback (tests).
+ * without a scheme or trailing slash. A loopback `host:port` (the project's emulator, reached over
+ * http) is accepted only when `testLoopback` (the test-only setting) allows it.
  */
-function parseAcrLoginServer(raw, inputLabel) {
+function parseAcrLoginServer(raw, inputLabel, testLoopback = false) {
     const value = raw.trim().toLowerCase().replace(/^https:\/\//, '').replace(/\/+$/, '');
     const loopback = LOOPBACK_HOST_PORT.exec(value);
     if (loopback) {
         const port = Number(loopback[2]);
-        if (port >= 1 && port <= 65535)
-            return value;
+        if (port >= 1 && port <= 65535) {
+            if (testLoopback)
+                return value;
+            throw new InputError(INPUT, `Input ${inputLabel} names ${value}, a loopback address: ${LOOPBACK_FOR_TESTS_ONLY}. Give <registry name>.azurecr.io.`);
+        }
     }
     if (LOGIN_SERVER.test(value))
         return value;
-    throw new InputError(INPUT, `Input ${inputLabel} names "${acr_shown(raw.trim())}", which is not an Azure Container Registry login server: give <registry name>.azurecr.io ` +
+    throw new InputError(INPUT, `Input ${inputLabel} names "${shown(raw.trim())}", which is not an Azure Container Registry login server: give <registry name>.azurecr.io ` +
         '(.azurecr.cn in Azure China, .azurecr.us in Azure US Government), as az acr show --name <registry> --query loginServer prints it.');
 }
 /** Splits a list of login servers (commas, spaces or new lines), checks each, drops repeats. */
-function acr_parseAcrLoginServers(raw, inputLabel) {
+function acr_parseAcrLoginServers(raw, inputLabel, testLoopback = false) {
     const servers = raw
         .split(/[\s,]+/)
         .filter(Boolean)
-        .map((item) => parseAcrLoginServer(item, inputLabel));
+        .map((item) => parseAcrLoginServer(item, inputLabel, testLoopback));
     return [...new Set(servers)];
 }
-/** The base URL of a login server: https, or http for a loopback `host:port`. */
+/** The base URL of a login server: https, or http for a loopback `host:port` (accepted only under the test-only setting). */
 function acrBaseUrl(loginServer) {
     const url = new URL(`https://${loginServer}`);
-    if (url.port && isLoopback(url.hostname))
+    if (url.port && (0,loopback/* isLoopback */.U9)(url.hostname))
         return new URL(`http://${loginServer}`);
     return url;
 }
@@ -470,7 +305,7 @@ async function exchangeAtAcr(request, context) {
         response = await retrying({
             clock: context.clock,
             signal: context.signal,
-            run: () => attempt(url, body, context),
+            run: () => attempt(url, body, azureToken, context),
             retryAfter: (error, n) => retryDelay(error, n, context),
             onRetry: (error, n, delay) => context.debug(`ACR exchange attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
         });
@@ -491,15 +326,26 @@ async function exchangeAtAcr(request, context) {
         throw new errors/* LoginError */.Qd(`${call}: it answered 200 with a body that is ${what}. Check ${request.inputLabel}: it must name an Azure Container Registry login server.`);
     }
     context.mask(refreshToken);
-    const expiresAt = expiryOf(jwt_decodeClaims(refreshToken)) ?? new Date(context.clock.now() + DEFAULT_LIFETIME_MS);
-    return { username: ACR_USERNAME, password: refreshToken, expiresAt };
+    const now = context.clock.now();
+    let expiresAt;
+    try {
+        expiresAt = issuedExpiry(jwt_decodeClaims(refreshToken), now, 'the refresh token it returned');
+    }
+    catch (error) {
+        if (!(error instanceof ExpiryRefused))
+            throw error;
+        const clock = error.clock ? ", and this machine's clock" : '';
+        throw new errors/* LoginError */.Qd(`${call}: ${error.message}. Check ${request.inputLabel}: it must name an Azure Container Registry login server${clock}.`);
+    }
+    return { username: ACR_USERNAME, password: refreshToken, expiresAt: expiresAt ?? new Date(now + DEFAULT_LIFETIME_MS) };
 }
-async function attempt(url, body, context) {
+async function attempt(url, body, azureToken, context) {
     const response = await context.send({
         url,
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
         body,
+        secrets: [azureToken],
         route: 'environment',
         connectTimeoutMs: CONNECT_TIMEOUT_MS,
         timeoutMs: ATTEMPT_TIMEOUT_MS,
@@ -508,10 +354,10 @@ async function attempt(url, body, context) {
     });
     if (response.status === 200)
         return response;
-    throw new AcrStatus(response, `HTTP ${response.status}${detailOf(response.body)}`);
+    throw new AcrStatus(response, `HTTP ${response.status}${detailOf(response.body, response.secrets ?? [])}`);
 }
-/** ` CODE: message` from ACR's {"errors":[{code,message}]} (or an OAuth error), or ''. */
-function detailOf(body) {
+/** ` CODE: message` from ACR's {"errors":[{code,message}]} (or an OAuth error), or '', redacted of `secrets`. */
+function detailOf(body, secrets) {
     const parsed = (0,http/* jsonObject */.o$)(body);
     const first = Array.isArray(parsed?.errors) ? parsed.errors[0] : parsed;
     if (!first || typeof first !== 'object')
@@ -519,7 +365,7 @@ function detailOf(body) {
     const code = typeof first.code === 'string' ? first.code : typeof first.error === 'string' ? first.error : '';
     const message = typeof first.message === 'string' ? first.message : typeof first.error_description === 'string' ? first.error_description : '';
     const text = [code, message].filter(Boolean).join(': ');
-    return text ? ` ${source_clip(text)}` : '';
+    return text ? ` ${source_clip(text, 300, secrets)}` : '';
 }
 function retryDelay(error, attempt, context) {
     if (attempt > MAX_RETRIES)
@@ -546,13 +392,15 @@ function explain(error, call, request, claims) {
         return error instanceof Error ? error : new Error(String(error));
     const status = error.response.status;
     if (status === 401 || status === 403) {
-        const principal = jwt_claimText(claims, 'oid');
-        const name = request.loginServer.split('.')[0];
-        const assignee = principal === '(absent)' ? '<principal-id of the managed identity>' : principal;
-        return new errors/* LoginError */.Qd(`${call}: ${error.summary}. The registry refused the Azure identity${principal === '(absent)' ? '' : ` (principal ${principal})`}: it needs the AcrPull role on ` +
-            `this registry (or, on a registry with repository permissions (ABAC), Container Registry Repository Reader). Grant it with: ` +
-            `az role assignment create --assignee-object-id ${assignee} --assignee-principal-type ServicePrincipal --role AcrPull ` +
-            `--scope $(az acr show --name ${name} --query id --output tsv). Role assignments can take a few minutes to apply.`);
+        const oid = typeof claims?.oid === 'string' ? claims.oid : undefined;
+        const principal = oid && isGuid(oid) ? oid : undefined;
+        const assignee = shellArg(principal, '<principal-id of the managed identity>');
+        const name = shellWord(request.loginServer.split('.')[0]);
+        return new errors/* LoginError */.Qd(`${call}: ${error.summary}. The registry refused the Azure identity${principal ? ` (principal ${principal})` : ''}: it needs the AcrPull role on ` +
+            'this registry (or, on a registry with repository permissions (ABAC), Container Registry Repository Reader). Grant it with:\n' +
+            `  az role assignment create --assignee-object-id ${assignee} --assignee-principal-type ServicePrincipal --role AcrPull ` +
+            `--scope "$(az acr show --name ${name} --query id --output tsv)"\n` +
+            'Role assignments can take a few minutes to apply.');
     }
     if (status === 404) {
         return new errors/* LoginError */.Qd(`${call}: ${error.summary}. Nothing at that address exchanges Azure tokens: check that ${request.inputLabel} names an Azure Container Registry login server.`);
@@ -563,7 +411,7 @@ function explain(error, call, request, claims) {
     return new errors/* LoginError */.Qd(`${call}: ${error.summary}.`);
 }
 /** A value as shown in a message: clipped, and never something that looks like a token. */
-function acr_shown(value) {
+function shown(value) {
     if (/^eyJ/.test(value))
         return '(a value that looks like a token, not shown)';
     return clip(value, 80);
@@ -576,6 +424,7 @@ function acr_shown(value) {
  * the source it came from. Used when the STS refuses a token and by `diagnose`.
  */
 
+
 /** A suggested identity name per source. */
 const NAMES = {
     imds: 'azure-vm-runners',
@@ -587,6 +436,8 @@ const NAMES = {
     'azure-devops': 'azure-pipelines'
 };
 const AZURE_KINDS = ['imds', 'app-service', 'arc', 'workload-identity'];
+/** What a printed command shows for an issuer that is not a URL. */
+const ISSUER_PLACEHOLDER = '<issuer URL>';
 /** The claims that matter, for messages. */
 function claimSummary(claims) {
     const aud = claims?.aud;
@@ -599,10 +450,7 @@ function claimSummary(claims) {
         exp: expiryOf(claims)
     };
 }
-/** A value as a POSIX shell word: bare when safe, else single-quoted. */
-function shellWord(value) {
-    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
+
 /** A value as a Terraform string literal (JSON escapes, with template sequences escaped). */
 function hclString(value) {
     return JSON.stringify(value)
@@ -645,10 +493,10 @@ function trustLines(presented) {
     const command = [
         'chainctl iam identities create',
         name,
-        ...(parent ? [`--parent=${parent}`] : []),
-        `--identity-issuer=${shellWord(iss)}`,
-        `--subject=${shellWord(sub)}`,
-        ...(hasAudience ? [`--audience=${shellWord(aud)}`] : []),
+        ...(parent ? [`--parent=${shellWord(parent)}`] : []),
+        `--identity-issuer=${shellArg(iss, ISSUER_PLACEHOLDER, isIssuerUrl)}`,
+        `--subject=${shellArg(sub, '<subject>')}`,
+        ...(hasAudience ? [`--audience=${shellArg(aud, '<audience>')}`] : []),
         '--role=registry.pull'
     ].join(' ');
     const terraform = [
@@ -699,6 +547,7 @@ function advice(presented, claims) {
     }
     if (presented.kind === 'token-file') {
         const lines = [];
+        const parent = parentOf(presented.identity);
         if (sub.startsWith('system:serviceaccount:')) {
             const keys = `${iss.replace(/\/$/, '')}/.well-known/openid-configuration`;
             const lead = looksPrivate(iss)
@@ -706,7 +555,8 @@ function advice(presented, claims) {
                     'create a static identity with the cluster\'s keys instead'
                 : `If the cluster's issuer is not reachable from the internet (Chainguard fetches its signing keys from ${keys}), ` +
                     'create a static identity with the cluster\'s keys instead';
-            lines.push(`${lead} (register them again before they expire, at most 30 days):`, `  chainctl iam identities create ${name}${parentOf(presented.identity) ? ` --parent=${parentOf(presented.identity)}` : ''} --identity-issuer=${shellWord(iss)} --issuer-keys="$(kubectl get --raw /openid/v1/jwks)" --subject=${shellWord(sub)} --role=registry.pull`, '  (Terraform: a static { issuer, issuer_keys, subject, expiration } block instead of claim_match.)');
+            lines.push(`${lead} (register them again before they expire, at most 30 days):`, `  chainctl iam identities create ${name}${parent ? ` --parent=${shellWord(parent)}` : ''} --identity-issuer=${shellArg(iss, ISSUER_PLACEHOLDER, isIssuerUrl)} ` +
+                `--issuer-keys="$(kubectl get --raw /openid/v1/jwks)" --subject=${shellArg(sub, '<subject>')} --role=registry.pull`, '  (Terraform: a static { issuer, issuer_keys, subject, expiration } block instead of claim_match.)');
             if (aud !== 'issuer.enforce.dev') {
                 lines.push(`The token's audience is "${aud}"; Chainguard's Kubernetes guide projects it with audience issuer.enforce.dev (serviceAccountToken.audience).`);
             }
@@ -767,11 +617,6 @@ const chainguard_sts_CONNECT_TIMEOUT_MS = 10_000;
 const chainguard_sts_ATTEMPT_TIMEOUT_MS = 30_000;
 const chainguard_sts_MAX_BODY_BYTES = 256 * 1024;
 const ATTEMPTS = 3;
-/** The last instant an ISO 8601 date can show (9999-12-31T23:59:59Z): anything later is absurd. */
-const LAST_PRINTABLE_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
-function isoSeconds(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 class StsStatus extends Error {
     response;
     code;
@@ -824,20 +669,18 @@ async function exchangeAtChainguard(request, context) {
         throw new errors/* LoginError */.Qd(`${call}: it answered 200 with a body that is ${what}. Check the issuer input: it must name Chainguard's STS.`);
     }
     context.mask(token);
-    const claims = jwt_decodeClaims(token);
-    const expiresAt = expiryOf(claims);
+    let expiresAt;
+    try {
+        expiresAt = issuedExpiry(jwt_decodeClaims(token), context.clock.now(), 'the token it returned');
+    }
+    catch (error) {
+        if (!(error instanceof ExpiryRefused))
+            throw error;
+        const check = error.clock ? "the issuer input (it must name Chainguard's STS) and this machine's clock" : "the issuer input: it must name Chainguard's STS";
+        throw new errors/* LoginError */.Qd(`${call}: ${error.message}. Check ${check}.`);
+    }
     if (!expiresAt) {
         throw new errors/* LoginError */.Qd(`${call}: the token it returned is not a JWT with an expiry. Check the issuer input: it must name Chainguard's STS.`);
-    }
-    const now = context.clock.now();
-    const at = expiresAt.getTime();
-    if (!Number.isFinite(at) || at > LAST_PRINTABLE_MS) {
-        throw new errors/* LoginError */.Qd(`${call}: the token it returned has an expiry (exp ${String(claims?.exp)}) that is not a plausible time. ` +
-            "Check the issuer input: it must name Chainguard's STS.");
-    }
-    if (at <= now) {
-        throw new errors/* LoginError */.Qd(`${call}: the token it returned expired at ${isoSeconds(expiresAt)}, before now (${isoSeconds(new Date(now))}). ` +
-            "Check the issuer input (it must name Chainguard's STS) and this machine's clock.");
     }
     return { token, expiresAt };
 }
@@ -851,6 +694,7 @@ async function chainguard_sts_attempt(url, body, subjectToken, context) {
             Accept: 'application/json'
         },
         body,
+        secrets: [subjectToken],
         route: 'environment',
         connectTimeoutMs: chainguard_sts_CONNECT_TIMEOUT_MS,
         timeoutMs: chainguard_sts_ATTEMPT_TIMEOUT_MS,
@@ -861,7 +705,7 @@ async function chainguard_sts_attempt(url, body, subjectToken, context) {
         return response;
     const parsed = (0,http/* jsonObject */.o$)(response.body);
     const grpc = typeof parsed?.code === 'number' ? GRPC_CODES[parsed.code] ?? `code ${parsed.code}` : '';
-    const message = typeof parsed?.message === 'string' ? source_clip(parsed.message, 300, [subjectToken]) : '';
+    const message = typeof parsed?.message === 'string' ? source_clip(parsed.message, 300, [subjectToken, ...(response.secrets ?? [])]) : '';
     throw new StsStatus(response, grpc, message);
 }
 function chainguard_sts_explain(error, call, request) {
@@ -902,8 +746,269 @@ function claimsAdvice(request) {
     });
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/core/inputs.ts
+/**
+ * Reads and validates every input before any request is sent. Each refusal names the input as
+ * the user writes it on their platform.
+ */
+
+
+
+
+
+/** The canonical input names (GitHub's spelling; Azure uses camelCase, the CLI `--name`). */
+const INPUT_NAMES = [
+    'identity',
+    'azure-audience',
+    'managed-identity-client-id',
+    'managed-identity-object-id',
+    'managed-identity-resource-id',
+    'registry',
+    'audience',
+    'issuer',
+    'docker-login',
+    'docker-config',
+    'logout',
+    'timeout',
+    'identity-source',
+    'identity-token-file',
+    'oidc-audience',
+    'azure-devops-service-connection',
+    'diagnose',
+    'credential-helper',
+    'acr-registries',
+    'api-token'
+];
+const SELECTOR_INPUTS = [
+    'managed-identity-client-id',
+    'managed-identity-object-id',
+    'managed-identity-resource-id'
+];
+const DEFAULT_REGISTRY = 'cgr.dev';
+const DEFAULT_ISSUER = 'https://issuer.enforce.dev';
+const DEFAULT_TIMEOUT_SECONDS = 120;
+const DEFAULT_OIDC_AUDIENCE = 'issuer.enforce.dev';
+/** The audience of a Chainguard API token. */
+const API_AUDIENCE = 'https://console-api.enforce.dev';
+const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
+const inputs_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
+const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const MAX_LENGTH = 2048;
+/** Runner and agent commands begin with these; no input value ever needs one. */
+const RUNNER_COMMAND = /##(vso)?\[/i;
+/** Inputs that hold a URI or an audience: `#`, `[` and `]` never belong in them. */
+const URI_INPUTS = new Set(['azure-audience', 'audience', 'issuer', 'oidc-audience']);
+/**
+ * Whether a URI or audience holds `#`, `[` or `]`, which none ever needs (a fragment, or a
+ * bracket that could open a runner command). A bracketed IPv6 host right after the scheme is
+ * the one exception, for an issuer on loopback such as http://[::1]:8080.
+ */
+function hasUriForbiddenCharacter(value) {
+    return /[#[\]]/.test(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)\[[0-9a-f:.]+\]/i, '$1'));
+}
+
+/**
+ * Reads every input; throws InputError naming the first one that is wrong. `env` is read only for
+ * the test-only setting that admits loopback ACR login servers.
+ */
+function readInputs(reader, cwd = process.cwd(), env = {}) {
+    const value = (name) => {
+        const raw = reader.get(name) ?? '';
+        const trimmed = raw.trim();
+        if (CONTROL.test(trimmed)) {
+            throw new InputError(name, `Input ${reader.label(name)} contains a control character or line break; give a single plain value.`);
+        }
+        if (RUNNER_COMMAND.test(trimmed)) {
+            throw new InputError(name, `Input ${reader.label(name)} contains a runner or agent command marker ("##" and "["), which no value needs; give the plain value.`);
+        }
+        if (URI_INPUTS.has(name) && hasUriForbiddenCharacter(trimmed)) {
+            throw new InputError(name, `Input ${reader.label(name)} contains "#", "[" or "]", which an audience or URL never needs here; remove them.`);
+        }
+        if (trimmed.length > MAX_LENGTH) {
+            throw new InputError(name, `Input ${reader.label(name)} is ${trimmed.length} characters long; at most ${MAX_LENGTH} are accepted.`);
+        }
+        return trimmed;
+    };
+    const fail = (name, message) => {
+        throw new InputError(name, `Input ${reader.label(name)} ${message}`);
+    };
+    const diagnose = readBoolean('diagnose', value('diagnose'), false, reader);
+    const identity = value('identity');
+    if (!identity && !diagnose)
+        fail('identity', 'is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).');
+    if (identity && !UIDP.test(identity)) {
+        fail('identity', `is not an assumable identity's UIDP ("${inputs_shown(identity)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
+    }
+    // Required only by the Azure sources, which the source selection checks.
+    const azureResource = value('azure-audience').replace(/\/\.default$/, '') || undefined;
+    if (azureResource && !inputs_GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
+        fail('azure-audience', `must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${inputs_shown(azureResource)}".`);
+    }
+    const selectors = SELECTOR_INPUTS.map((name) => ({ name, value: value(name) })).filter((s) => s.value);
+    if (selectors.length > 1) {
+        const names = selectors.map((s) => reader.label(s.name)).join(' and ');
+        throw new InputError(selectors[1].name, `Inputs ${names} are both set: choose the user-assigned identity with exactly one of them.`);
+    }
+    let selector;
+    if (selectors.length === 1) {
+        const { name, value: v } = selectors[0];
+        const label = reader.label(name);
+        if (name === 'managed-identity-resource-id') {
+            if (!RESOURCE_ID.test(v)) {
+                fail(name, `must be the ARM resource ID of a user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, not "${inputs_shown(v)}".`);
+            }
+            selector = { kind: 'resource-id', value: v, inputLabel: label };
+        }
+        else {
+            if (!inputs_GUID.test(v))
+                fail(name, `must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${inputs_shown(v)}".`);
+            selector = { kind: name === 'managed-identity-client-id' ? 'client-id' : 'object-id', value: v.toLowerCase(), inputLabel: label };
+        }
+    }
+    const registry = value('registry') || DEFAULT_REGISTRY;
+    const registryProblem = checkRegistry(registry);
+    if (registryProblem)
+        fail('registry', `${registryProblem} ("${inputs_shown(registry)}"); give a host name such as cgr.dev, optionally with :port.`);
+    const audience = value('audience') || registry;
+    if (/\s/.test(audience))
+        fail('audience', `must not contain spaces ("${inputs_shown(audience)}").`);
+    const issuer = checkIssuer(value('issuer') || DEFAULT_ISSUER, (message) => fail('issuer', message));
+    const dockerLogin = readBoolean('docker-login', value('docker-login'), true, reader);
+    const logout = readBoolean('logout', value('logout'), true, reader);
+    const dockerConfigRaw = value('docker-config');
+    const dockerConfig = dockerConfigRaw ? path.resolve(cwd, expandHome(dockerConfigRaw)) : undefined;
+    const timeoutRaw = value('timeout');
+    let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+    if (timeoutRaw) {
+        timeoutSeconds = Number(timeoutRaw);
+        if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || !(timeoutSeconds > 0) || timeoutSeconds > 3600) {
+            fail('timeout', `must be a number of seconds between 1 and 3600, not "${inputs_shown(timeoutRaw)}".`);
+        }
+    }
+    const sourceRaw = value('identity-source').toLowerCase() || 'auto';
+    if (!SOURCE_CHOICES.includes(sourceRaw)) {
+        fail('identity-source', `must be one of ${SOURCE_CHOICES.join(', ')}, not "${inputs_shown(sourceRaw)}".`);
+    }
+    const identitySource = sourceRaw;
+    const tokenFileRaw = value('identity-token-file');
+    const identityTokenFile = tokenFileRaw ? path.resolve(cwd, expandHome(tokenFileRaw)) : undefined;
+    const oidcAudience = value('oidc-audience') || undefined;
+    if (oidcAudience && /\s/.test(oidcAudience))
+        fail('oidc-audience', `must not contain spaces ("${inputs_shown(oidcAudience)}").`);
+    const azureDevOpsServiceConnection = value('azure-devops-service-connection').toLowerCase() || undefined;
+    if (azureDevOpsServiceConnection && !inputs_GUID.test(azureDevOpsServiceConnection)) {
+        fail('azure-devops-service-connection', `must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${inputs_shown(azureDevOpsServiceConnection)}".`);
+    }
+    const credentialHelper = readBoolean('credential-helper', value('credential-helper'), true, reader);
+    const apiToken = readBoolean('api-token', value('api-token'), false, reader);
+    // A list: one server a line is allowed, as YAML block scalars give it.
+    const acrRaw = reader.get('acr-registries') ?? '';
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(acrRaw) || RUNNER_COMMAND.test(acrRaw) || acrRaw.length > MAX_LENGTH * 8) {
+        fail('acr-registries', 'must be login servers separated by commas, spaces or new lines, such as myregistry.azurecr.io.');
+    }
+    const acrRegistries = parseAcrLoginServers(acrRaw, reader.label('acr-registries'), testLoopbackEndpoints(env));
+    return {
+        identity,
+        azureResource,
+        selector,
+        registry,
+        audience,
+        issuer,
+        dockerLogin,
+        dockerConfig,
+        logout,
+        timeoutSeconds,
+        identitySource,
+        identityTokenFile,
+        oidcAudience,
+        azureDevOpsServiceConnection,
+        diagnose,
+        credentialHelper,
+        acrRegistries,
+        apiToken
+    };
+}
+function readBoolean(name, raw, fallback, reader) {
+    if (!raw)
+        return fallback;
+    if (/^true$/i.test(raw))
+        return true;
+    if (/^false$/i.test(raw))
+        return false;
+    throw new InputError(name, `Input ${reader.label(name)} must be true or false, not "${inputs_shown(raw)}".`);
+}
+/** Why `registry` is not `host` or `host:port`, or undefined when it is. */
+function checkRegistry(registry) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
+        return 'must not include a scheme';
+    if (registry.includes('/'))
+        return 'must not include a path';
+    const match = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d{1,5}))?$/i.exec(registry);
+    if (!match)
+        return 'is not a host name';
+    const [, host, port] = match;
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+        return 'has a port outside 1-65535';
+    if (host.startsWith('['))
+        return undefined;
+    if (host.length > 253 || !host.split('.').every((label) => HOST_LABEL.test(label)))
+        return 'is not a host name';
+    return undefined;
+}
+function checkIssuer(raw, fail) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return fail(`must be an https URL such as ${DEFAULT_ISSUER}, not "${inputs_shown(raw)}".`);
+    }
+    if (url.username || url.password)
+        fail('must not carry credentials.');
+    if (url.search || url.hash)
+        fail('must not have a query or fragment.');
+    if (url.protocol === 'http:') {
+        if (!isLoopback(url.hostname))
+            fail(`must use https; plain http is accepted only for loopback addresses, not "${inputs_shown(raw)}".`);
+    }
+    else if (url.protocol !== 'https:') {
+        fail(`must be an https URL, not "${inputs_shown(raw)}".`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function isAbsoluteUri(value) {
+    if (/\s/.test(value) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(value))
+        return false;
+    try {
+        new URL(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function expandHome(p) {
+    if (p === '~' || p.startsWith('~/'))
+        return path.join(process.env.HOME ?? '', p.slice(1));
+    return p;
+}
+/** A value as shown in a message: clipped, so a pasted token or a huge value stays out of logs. */
+function inputs_shown(value) {
+    if (/^eyJ/.test(value))
+        return '(a value that looks like a token, not shown)';
+    return value.length > 80 ? `${value.slice(0, 40)}…` : value;
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/core/files.ts
+var files = __webpack_require__(9928);
 ;// CONCATENATED MODULE: ./src/core/sources/http-source.ts
 /**
  * What the sources that ask an HTTP endpoint share, following the conventions IMDS set: endpoints
@@ -937,12 +1042,16 @@ class ServiceStatus extends Error {
         this.name = 'ServiceStatus';
     }
 }
-/** Reads an error answer: OAuth's `{error, error_description}`, or `{message}` / `{Message}`. */
+/**
+ * Reads an error answer: OAuth's `{error, error_description}`, or `{message}` / `{Message}`. Every
+ * piece quoted is clipped and redacted of what the request carried (`response.secrets`).
+ */
 function serviceStatus(response) {
     const body = (0,http/* jsonObject */.o$)(response.body);
+    const secrets = response.secrets ?? [];
     const text = (value) => (typeof value === 'string' ? value : '');
-    const code = text(body?.error) || text(body?.code);
-    const description = source_clip(text(body?.error_description) || text(body?.message) || text(body?.Message));
+    const code = source_clip(text(body?.error) || text(body?.code), 100, secrets);
+    const description = source_clip(text(body?.error_description) || text(body?.message) || text(body?.Message), 300, secrets);
     const detail = [code, description].filter(Boolean).join(': ');
     return new ServiceStatus(response, `HTTP ${response.status}${detail ? ` (${detail})` : ''}`, code, description);
 }
@@ -1076,7 +1185,7 @@ function endpointFromEnvironment(raw, variable) {
     if (url.hash)
         throw new errors/* LoginError */.Qd(`${variable} must not have a fragment.`);
     if (url.protocol === 'http:') {
-        if (!isLoopback(url.hostname)) {
+        if (!(0,loopback/* isLoopback */.U9)(url.hostname)) {
             throw new errors/* LoginError */.Qd(`${variable} (${url.origin}) uses plain http off this machine; only https, or http on a loopback address, is accepted. ` +
                 `Check what sets ${variable} in this job.`);
         }
@@ -1088,7 +1197,7 @@ function endpointFromEnvironment(raw, variable) {
 }
 /** Endpoints on this machine are reached directly; anything else follows the proxy settings. */
 function routeFor(url) {
-    return isLoopback(url.hostname) ? 'direct' : 'environment';
+    return (0,loopback/* isLoopback */.U9)(url.hostname) ? 'direct' : 'environment';
 }
 
 ;// CONCATENATED MODULE: ./src/core/sources/arc.ts
@@ -1100,6 +1209,7 @@ function routeFor(url) {
  * directory, named `*.key`, at most 4096 bytes; any other realm is refused and nothing is read or
  * sent. Arc offers the machine's system-assigned identity only.
  */
+
 
 
 
@@ -1178,10 +1288,11 @@ class ArcSource {
     }
     /** The challenge, the key file, and the answer. */
     async attempt(url, context) {
-        const request = (headers) => context.send({
+        const request = (headers, secrets = []) => context.send({
             url,
             method: 'GET',
             headers: { Metadata: 'true', Accept: 'application/json', ...headers },
+            secrets,
             route: routeFor(url),
             connectTimeoutMs: arc_CONNECT_TIMEOUT_MS,
             timeoutMs: arc_ATTEMPT_TIMEOUT_MS,
@@ -1198,7 +1309,7 @@ class ArcSource {
         }
         const key = this.readKey(realm);
         context.mask(key);
-        return expectStatus(await request({ Authorization: `Basic ${key}` }));
+        return expectStatus(await request({ Authorization: `Basic ${key}` }, [key]));
     }
     /** Reads the key file the agent named, after checking that it is one of the agent's. */
     readKey(realm) {
@@ -1215,12 +1326,16 @@ class ArcSource {
             refuse(`is not directly in ${this.tokenDir}`);
         if (!p.basename(resolved).endsWith('.key'))
             refuse('is not named *.key');
-        let fd;
+        let read;
         try {
-            // O_NOFOLLOW: a symbolic link planted in the directory is refused rather than followed.
-            fd = (0,external_node_fs_.openSync)(resolved, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
+            // Never blocks (a FIFO is refused at once), and a symbolic link planted in the directory is refused rather than followed.
+            read = (0,files/* readRegularFile */.XF)(resolved, { maxBytes: MAX_KEY_BYTES, noFollow: true });
         }
         catch (error) {
+            if (error instanceof files/* NotRegularFile */.k1)
+                return refuse('is not a regular file');
+            if (error instanceof files/* FileTooLarge */.Sv)
+                return refuse(`is ${error.size} bytes long`);
             const code = error.code;
             if (code === 'ELOOP')
                 return refuse('is a symbolic link');
@@ -1231,24 +1346,12 @@ class ArcSource {
             }
             throw new errors/* LoginError */.Qd(`${this.call()}: could not open the key file it named (${code ?? 'error'}).`);
         }
-        try {
-            const stat = (0,external_node_fs_.fstatSync)(fd);
-            if (!stat.isFile())
-                refuse('is not a regular file');
-            if (stat.size > MAX_KEY_BYTES)
-                refuse(`is ${stat.size} bytes long`);
-            const buffer = Buffer.alloc(MAX_KEY_BYTES + 1);
-            const length = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, 0);
-            if (length > MAX_KEY_BYTES)
-                refuse('grew beyond the limit while being read');
-            const key = buffer.subarray(0, length).toString('utf8').trim();
-            if (!key || /[\r\n\0]/.test(key))
-                refuse('does not hold a key');
-            return key;
-        }
-        finally {
-            (0,external_node_fs_.closeSync)(fd);
-        }
+        if (read === undefined)
+            throw new errors/* LoginError */.Qd(`${this.call()}: could not open the key file it named (ENOENT).`);
+        const key = read.trim();
+        if (!key || /[\r\n\0]/.test(key))
+            refuse('does not hold a key');
+        return key;
     }
     call() {
         return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
@@ -1295,11 +1398,15 @@ function realmOf(header) {
 
 
 
+
 const azure_devops_oidc_API_VERSION = '7.1';
 const AZURE_DEVOPS_AUDIENCE = 'api://AzureADTokenExchange';
 const azure_devops_oidc_CONNECT_TIMEOUT_MS = 10_000;
 const azure_devops_oidc_ATTEMPT_TIMEOUT_MS = 30_000;
 const azure_devops_oidc_MAX_BODY_BYTES = 256 * 1024;
+const VARIABLE = 'System.OidcRequestUri';
+/** Azure DevOps Services: the only hosts the job's access token is sent to. */
+const AZURE_DEVOPS_HOST = /^(dev\.azure\.com|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.visualstudio\.com)$/i;
 /** `System.OidcRequestUri`, from the task library or the environment, or undefined. */
 function oidcRequestUri(env, platform) {
     const value = platform?.variable?.('System.OidcRequestUri') ?? env.SYSTEM_OIDCREQUESTURI;
@@ -1312,9 +1419,22 @@ class AzureDevOpsOidcSource {
     tokenName = 'Azure DevOps OIDC token';
     endpoint;
     url;
-    constructor(requestUri, serviceConnection) {
+    /**
+     * Takes the request URI only on an Azure DevOps Services host (https), since the job's access
+     * token goes with the request; on loopback (the project's emulators) only when `testLoopback`
+     * (the test-only setting) allows it.
+     */
+    constructor(requestUri, serviceConnection, testLoopback = false) {
         this.serviceConnection = serviceConnection;
-        this.url = endpointFromEnvironment(requestUri, 'System.OidcRequestUri');
+        this.url = endpointFromEnvironment(requestUri, VARIABLE);
+        if ((0,loopback/* isLoopback */.U9)(this.url.hostname)) {
+            if (!testLoopback)
+                throw new errors/* LoginError */.Qd(`${VARIABLE} (${this.url.origin}) is a loopback address, ${loopback/* LOOPBACK_FOR_TESTS_ONLY */.Zo}. Check what sets it in this job.`);
+        }
+        else if (this.url.protocol !== 'https:' || !AZURE_DEVOPS_HOST.test(this.url.hostname)) {
+            throw new errors/* LoginError */.Qd(`${VARIABLE} (${this.url.origin}) is not an Azure DevOps Services address (dev.azure.com or *.visualstudio.com), and the ` +
+                `job's access token would be sent there. Check what sets ${VARIABLE} (SYSTEM_OIDCREQUESTURI) in this job.`);
+        }
         this.endpoint = `${this.url.origin}${this.url.pathname}`;
     }
     async getToken(context) {
@@ -1339,6 +1459,7 @@ class AzureDevOpsOidcSource {
                         'X-TFS-FedAuthRedirect': 'Suppress'
                     },
                     body: '',
+                    secrets: [accessToken],
                     route: routeFor(url),
                     connectTimeoutMs: azure_devops_oidc_CONNECT_TIMEOUT_MS,
                     timeoutMs: azure_devops_oidc_ATTEMPT_TIMEOUT_MS,
@@ -1463,6 +1584,7 @@ class AppServiceSource {
             url,
             method: 'GET',
             headers: { 'X-IDENTITY-HEADER': this.environment.header, Accept: 'application/json' },
+            secrets: [this.environment.header],
             route: routeFor(url),
             connectTimeoutMs: app_service_CONNECT_TIMEOUT_MS,
             timeoutMs: app_service_ATTEMPT_TIMEOUT_MS,
@@ -1514,6 +1636,7 @@ class AppServiceSource {
 
 
 
+
 const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 /** What a job without an OIDC token is told. */
 const MISSING_PERMISSION = 'ACTIONS_ID_TOKEN_REQUEST_URL is not set, so this job may not ask GitHub for an OIDC token: add ' +
@@ -1528,18 +1651,17 @@ class GithubOidcSource {
     name = 'GitHub Actions\' OIDC provider';
     tokenName = 'GitHub OIDC token';
     endpoint;
+    /** The runner's request token (a secret), sent with the request: redacted from its answer. */
+    requestToken;
+    /**
+     * Takes ACTIONS_ID_TOKEN_REQUEST_URL only over https, or http on loopback, since the request
+     * token goes with the request.
+     */
     constructor(audience, env) {
         this.audience = audience;
-        const raw = env.ACTIONS_ID_TOKEN_REQUEST_URL?.trim() ?? '';
-        let shown = 'ACTIONS_ID_TOKEN_REQUEST_URL';
-        try {
-            const url = new URL(raw);
-            shown = `${url.origin}${url.pathname}`;
-        }
-        catch {
-            // shown by name only
-        }
-        this.endpoint = shown;
+        const url = endpointFromEnvironment(env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '', 'ACTIONS_ID_TOKEN_REQUEST_URL');
+        this.endpoint = `${url.origin}${url.pathname}`;
+        this.requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN?.trim() || undefined;
     }
     async getToken(context) {
         const call = `Could not get GitHub's OIDC token (audience ${this.audience})`;
@@ -1557,7 +1679,7 @@ class GithubOidcSource {
         catch (error) {
             if (context.signal?.aborted)
                 throw error;
-            throw new errors/* LoginError */.Qd(`${call}: ${source_clip((0,errors/* messageOf */.bD)(error))}. Check that the job has "permissions: id-token: write".`);
+            throw new errors/* LoginError */.Qd(`${call}: ${source_clip((0,errors/* messageOf */.bD)(error), 300, [this.requestToken])}. Check that the job has "permissions: id-token: write".`);
         }
         if (typeof token !== 'string' || !token)
             throw new errors/* LoginError */.Qd(`${call}: the runner returned no token.`);
@@ -1767,36 +1889,28 @@ function scaledLimit(ms, scale = 1) {
 const MAX_TOKEN_BYTES = 64 * 1024;
 /**
  * Reads the token in `file`, masks it, and checks that it is a JWT. `label` names where the path
- * came from (an input or an environment variable), for messages; the token is never shown.
+ * came from (an input or an environment variable), for messages; the token is never shown. The
+ * read never blocks: anything but a regular file (a FIFO, a device) is refused at once.
  */
 function readTokenFile(file, label, context) {
-    let fd;
+    const fail = (why) => {
+        throw new errors/* LoginError */.Qd(`The token file ${file} (${label}) ${why}.`);
+    };
+    let read;
     try {
-        fd = (0,external_node_fs_.openSync)(file, 'r');
+        read = (0,files/* readRegularFile */.XF)(file, { maxBytes: MAX_TOKEN_BYTES });
     }
     catch (error) {
+        if (error instanceof files/* NotRegularFile */.k1)
+            return fail('is not a regular file');
+        if (error instanceof files/* FileTooLarge */.Sv)
+            return fail(`is ${error.size} bytes long; an OIDC token is a few kilobytes`);
         const code = error.code;
-        const why = code === 'ENOENT'
-            ? 'does not exist. In Kubernetes, check the pod\'s projected service-account token volume and its mount path'
-            : code === 'EACCES' || code === 'EPERM'
-                ? 'cannot be read by the user running the step'
-                : `cannot be opened (${code ?? 'error'})`;
-        throw new errors/* LoginError */.Qd(`The token file ${file} (${label}) ${why}.`);
+        return fail(code === 'EACCES' || code === 'EPERM' ? 'cannot be read by the user running the step' : `cannot be opened (${code ?? 'error'})`);
     }
-    let text;
-    try {
-        const stat = (0,external_node_fs_.fstatSync)(fd);
-        if (!stat.isFile())
-            throw new errors/* LoginError */.Qd(`The token file ${file} (${label}) is not a regular file.`);
-        if (stat.size > MAX_TOKEN_BYTES)
-            throw new errors/* LoginError */.Qd(`The token file ${file} (${label}) is ${stat.size} bytes long; an OIDC token is a few kilobytes.`);
-        const buffer = Buffer.alloc(MAX_TOKEN_BYTES + 1);
-        const length = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, 0);
-        text = buffer.subarray(0, length).toString('utf8').trim();
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
+    if (read === undefined)
+        return fail('does not exist. In Kubernetes, check the pod\'s projected service-account token volume and its mount path');
+    const text = read.trim();
     if (!text)
         throw new errors/* LoginError */.Qd(`The token file ${file} (${label}) is empty; the kubelet or your CI writes the token there.`);
     context.mask(text);
@@ -1843,6 +1957,7 @@ class TokenFileSource {
  * assertion for the identity `AZURE_CLIENT_ID` in `AZURE_TENANT_ID`; the Azure token comes back.
  * The file is read again at every attempt, since the kubelet rotates it.
  */
+
 
 
 
@@ -1916,6 +2031,7 @@ class WorkloadIdentitySource {
             method: 'POST',
             headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
             body,
+            secrets: [assertion],
             route: routeFor(this.url),
             connectTimeoutMs: workload_identity_CONNECT_TIMEOUT_MS,
             timeoutMs: workload_identity_ATTEMPT_TIMEOUT_MS,
@@ -1939,13 +2055,14 @@ class WorkloadIdentitySource {
         const claims = jwt_decodeClaims(assertion);
         const presented = `issuer "${jwt_claimText(claims, 'iss')}", subject "${jwt_claimText(claims, 'sub')}", audience "${jwt_claimText(claims, 'aud')}"`;
         if (code && /^70021\d*$/.test(code)) {
-            const iss = jwt_claimText(claims, 'iss');
-            const sub = jwt_claimText(claims, 'sub');
+            const claim = (name) => (typeof claims?.[name] === 'string' ? claims[name] : undefined);
+            const iss = shellArg(claim('iss'), '<issuer URL of the cluster>', isIssuerUrl);
+            const sub = shellArg(claim('sub'), '<subject of the service account token>');
             return new errors/* LoginError */.Qd(`${call}: ${said}: no federated credential on the identity ${this.clientId} (${this.clientIdFrom}) matches the ` +
                 `service account token in AZURE_FEDERATED_TOKEN_FILE (${presented}). Add one that matches exactly ` +
                 '(the comparison is case-sensitive):\n' +
                 `  az identity federated-credential create --name chainguard-login --identity-name <managed identity name> --resource-group <group> --issuer ${iss} --subject ${sub} --audience api://AzureADTokenExchange\n` +
-                `(for an app registration: az ad app federated-credential create --id ${this.clientId} with the same issuer, subject and audience). ` +
+                `For an app registration, give the same issuer, subject and audience to az ad app federated-credential create --id ${shellWord(this.clientId)}. ` +
                 `The pod's service account must carry the annotation azure.workload.identity/client-id: ${this.clientId}.`);
         }
         if (code === '700024') {
@@ -1988,6 +2105,7 @@ function aadstsCode(error) {
  * any request; an input the chosen source would ignore is refused, so that a job never logs in
  * as something other than what it configured.
  */
+
 
 
 
@@ -2146,7 +2264,7 @@ function github(request) {
 }
 function azureDevOps(uri, request) {
     const id = request.inputs.azureDevOpsServiceConnection;
-    return new AzureDevOpsOidcSource(uri, id ? { id, inputLabel: request.label('azure-devops-service-connection') } : undefined);
+    return new AzureDevOpsOidcSource(uri, id ? { id, inputLabel: request.label('azure-devops-service-connection') } : undefined, (0,loopback/* testLoopbackEndpoints */.Cp)(request.env));
 }
 function clientIdSelector(inputs) {
     return inputs.selector?.kind === 'client-id' ? inputs.selector : undefined;
@@ -2337,6 +2455,7 @@ function defaultRefresh(config, runtime) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3782);
 /**
  * The one HTTP helper: bounded connect and response times, a cap on the body size, no
  * redirects, and an explicit choice between a direct connection and the network the job is
@@ -2344,6 +2463,7 @@ function defaultRefresh(config, runtime) {
  * agent does, as variables), else the proxy the environment names. Messages name the host,
  * never a header, a body or a proxy credential.
  */
+
 
 
 /** A request that got no complete HTTP response. */
@@ -2406,7 +2526,8 @@ async function tunnelAgent(target, proxy, tls) {
 async function routeFor(req, https) {
     const tls = req.route === 'environment' && https ? await tlsOptions(req.network) : {};
     const direct = { agent: https ? new https.Agent({ keepAlive: false, ...tls }) : new (node_http__WEBPACK_IMPORTED_MODULE_1___default().Agent)({ keepAlive: false }) };
-    if (req.route === 'direct')
+    // A call to this machine never goes through a proxy, whatever its settings say.
+    if (req.route === 'direct' || (0,_loopback_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopback */ .U9)(req.url.hostname))
         return direct;
     if (req.network) {
         const proxy = req.network.proxyFor(req.url);
@@ -2518,7 +2639,7 @@ async function send(req) {
                     return;
                 settled = true;
                 cleanup();
-                resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') });
+                resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8'), secrets: req.secrets ?? [] });
             });
         });
         request.end(req.body);
@@ -2549,6 +2670,43 @@ function retryAfterMs(headers, now) {
         return undefined;
     return Math.max(0, date - now);
 }
+
+
+/***/ }),
+
+/***/ 3782:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cp: () => (/* binding */ testLoopbackEndpoints),
+/* harmony export */   U9: () => (/* binding */ isLoopback),
+/* harmony export */   Zo: () => (/* binding */ LOOPBACK_FOR_TESTS_ONLY)
+/* harmony export */ });
+/* unused harmony exports TEST_LOOPBACK_VARIABLE, TEST_LOOPBACK_WARNING */
+/**
+ * Loopback addresses, and the one test-only setting that lets secrets go to a loopback endpoint
+ * where production never has one (an ACR login server, Azure DevOps' OIDC request URI): the
+ * project's emulators listen there. The setting is read here and nowhere else.
+ */
+/** Whether a URL hostname is a loopback address or localhost. */
+function isLoopback(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+/**
+ * For the project's tests only: accept loopback `host:port` ACR login servers (over http) and a
+ * loopback System.OidcRequestUri. The step warns whenever it is set.
+ */
+const TEST_LOOPBACK_VARIABLE = 'CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS';
+/** Whether the test-only setting is set (to anything): the one place that reads it. */
+function testLoopbackEndpoints(env) {
+    return Boolean(env[TEST_LOOPBACK_VARIABLE]?.trim());
+}
+/** The warning printed whenever the setting is set. */
+const TEST_LOOPBACK_WARNING = `${TEST_LOOPBACK_VARIABLE} is set: loopback ACR login servers and a loopback System.OidcRequestUri are accepted, and receive ` +
+    'Azure and Azure DevOps tokens from this job. This setting exists for tests only; remove it.';
+/** Why a loopback endpoint is refused without the setting, for a refusal's message. */
+const LOOPBACK_FOR_TESTS_ONLY = `accepted only for tests with ${TEST_LOOPBACK_VARIABLE}=1, since it would hand this job's tokens to whatever listens on this machine`;
 
 
 /***/ })

@@ -1,0 +1,49 @@
+/**
+ * The one quoter for every value interpolated into a command printed for a user to paste (az,
+ * chainctl, kubectl, …). Such values come from tokens (claims an attacker may choose: a branch
+ * name lands in a CI token's subject) and must reach the program as exactly one argument, with
+ * nothing in them run by the shell, even after `neutralise` has made the message inert for the
+ * runner. A value that is not the shape the command needs becomes a placeholder instead.
+ */
+
+/** Characters that never need quoting in a POSIX shell word. */
+const BARE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/** Characters `neutralise` would turn into spaces (so the value could not be pasted as it is). */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A value as one POSIX shell word with the same value: bare when safe, else single-quoted. The
+ * word holds no `::` or `##`, into which `neutralise` would insert a word joiner and so change
+ * the argument: between two such characters the quotes are closed and reopened (`'a:'':b'`).
+ */
+export function shellWord(value: string): string {
+  if (BARE.test(value) && !value.includes('::')) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`.replace(/:(?=:)/g, ":''").replace(/#(?=#)/g, "#''");
+}
+
+/**
+ * A claim or other value for a printed command: as one shell word, or `placeholder` (e.g.
+ * `<principal-id of the managed identity>`, for the user to fill in) when it is absent, holds a
+ * character that cannot be printed as it is, or fails `shape`.
+ */
+export function shellArg(value: string | undefined, placeholder: string, shape?: (value: string) => boolean): string {
+  if (!value || UNPRINTABLE.test(value) || (shape && !shape(value))) return placeholder;
+  return shellWord(value);
+}
+
+/** The shape of an object (principal) ID or a client ID. */
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+/** The shape of an OIDC issuer: an absolute http(s) URL. */
+export function isIssuerUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !/\s/.test(value);
+  } catch {
+    return false;
+  }
+}
