@@ -2311,7 +2311,8 @@ function sourceFromDescription(config, runtime, resource) {
         return selectSource({ inputs, env, platform: runtime.platform, label }).source;
     }
     catch (error) {
-        throw new credential_helper/* HelperError */.pQ(`the identity source ${stored.kind} the login step used is not available here: ${(0,errors/* messageOf */.bD)(error)}`, { cause: error });
+        // What this process's environment lacks (IDENTITY_HEADER, ACTIONS_ID_TOKEN_REQUEST_TOKEN) another get may have.
+        throw new credential_helper/* HelperError */.pQ(`the identity source ${stored.kind} the login step used is not available here: ${(0,errors/* messageOf */.bD)(error)}`, { cause: error, local: true });
     }
 }
 /** A refresh for every host of `config`, through the source and exchanges the step used. */

@@ -969,9 +969,15 @@ const ACR_USERNAME = '00000000-0000-0000-0000-000000000000';
 const NOT_FOUND_MESSAGE = 'credentials not found in native keychain';
 /** A failure the helper reports as one line on stderr (never carrying a token). */
 class HelperError extends Error {
+    /**
+     * A failure of this process's own environment (a secret its step did not map, a file it
+     * cannot read), not of a service: not shared with the other gets, which may not have it.
+     */
+    local;
     constructor(message, options) {
         super(message, options);
         this.name = 'HelperError';
+        this.local = options?.local ?? false;
     }
 }
 // ---------------------------------------------------------------------------------------------
@@ -1098,7 +1104,9 @@ function readNetworkSecrets(dir) {
         text = files_readRegularFile(file, { maxBytes: MAX_SMALL_FILE_BYTES, noFollow: true });
     }
     catch (error) {
-        throw new HelperError(`cannot read ${file} (${error instanceof files_NotRegularFile ? 'not a regular file' : (error.code ?? 'error')}); run the login step again`);
+        throw new HelperError(`cannot read ${file} (${error instanceof files_NotRegularFile ? 'not a regular file' : (error.code ?? 'error')}); run the login step again`, {
+            local: true
+        });
     }
     if (text === undefined)
         return {};
@@ -1110,7 +1118,7 @@ function readNetworkSecrets(dir) {
         value = undefined;
     }
     if (!isObject(value))
-        throw new HelperError(`${file} is not what the login step writes; run the login step again`);
+        throw new HelperError(`${file} is not what the login step writes; run the login step again`, { local: true });
     const secrets = {};
     if (typeof value.proxyPassword === 'string')
         secrets.proxyPassword = value.proxyPassword;
@@ -1249,7 +1257,8 @@ async function helperGet(dir, serverUrl, options) {
                 }
                 catch (error) {
                     const message = error instanceof HelperError ? error.message : `could not refresh the credential for ${host}: ${(0,errors/* messageOf */.bD)(error)}`;
-                    recordFailure(dir, host, message, now());
+                    if (!(error instanceof HelperError && error.local))
+                        recordFailure(dir, host, message, now());
                     throw error instanceof HelperError ? error : new HelperError(message, { cause: error });
                 }
                 writeCached(dir, host, fresh, now());
@@ -2008,7 +2017,7 @@ function helperPlatform(source) {
             azureDevOpsAccessToken: () => {
                 const token = process.env.SYSTEM_ACCESSTOKEN?.trim();
                 if (!token) {
-                    throw new credential_helper/* HelperError */.pQ('SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)');
+                    throw new credential_helper/* HelperError */.pQ('SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)', { local: true });
                 }
                 return token;
             }
@@ -2096,7 +2105,7 @@ async function run(argv = process.argv.slice(2), io = processIo, env = process.e
             catch (error) {
                 // The message is recorded for the gets waiting on this refresh: secrets are taken out first.
                 const message = error instanceof credential_helper/* HelperError */.pQ ? error.message : `could not refresh the credential for ${host}: ${(0,errors/* messageOf */.bD)(error)}`;
-                throw new credential_helper/* HelperError */.pQ(secrets.redact(message), { cause: error });
+                throw new credential_helper/* HelperError */.pQ(secrets.redact(message), { cause: error, local: error instanceof credential_helper/* HelperError */.pQ && error.local });
             }
         };
         const credential = await (0,credential_helper/* helperGet */.T)(dir, serverUrl, { refresh });
@@ -2115,6 +2124,9 @@ async function run(argv = process.argv.slice(2), io = processIo, env = process.e
 ;// CONCATENATED MODULE: ./src/helper/index.ts
 /** The credential helper bundle's entry: docker runs it through the docker-credential-<name> wrapper. */
 
+// The helper's stderr carries its one-line error and nothing else: a library's deprecation
+// notice (the proxy tunnel's `Buffer()`) is not for the user pulling an image.
+process.noDeprecation = true;
 void run().then((code) => {
     process.exitCode = code;
 });

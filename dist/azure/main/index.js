@@ -14286,9 +14286,15 @@ const credential_helper_ACR_USERNAME = '00000000-0000-0000-0000-000000000000';
 const NOT_FOUND_MESSAGE = 'credentials not found in native keychain';
 /** A failure the helper reports as one line on stderr (never carrying a token). */
 class credential_helper_HelperError extends Error {
+    /**
+     * A failure of this process's own environment (a secret its step did not map, a file it
+     * cannot read), not of a service: not shared with the other gets, which may not have it.
+     */
+    local;
     constructor(message, options) {
         super(message, options);
         this.name = 'HelperError';
+        this.local = options?.local ?? false;
     }
 }
 // ---------------------------------------------------------------------------------------------
@@ -14415,7 +14421,9 @@ function readNetworkSecrets(dir) {
         text = readRegularFile(file, { maxBytes: MAX_SMALL_FILE_BYTES, noFollow: true });
     }
     catch (error) {
-        throw new credential_helper_HelperError(`cannot read ${file} (${error instanceof NotRegularFile ? 'not a regular file' : (error.code ?? 'error')}); run the login step again`);
+        throw new credential_helper_HelperError(`cannot read ${file} (${error instanceof NotRegularFile ? 'not a regular file' : (error.code ?? 'error')}); run the login step again`, {
+            local: true
+        });
     }
     if (text === undefined)
         return {};
@@ -14427,7 +14435,7 @@ function readNetworkSecrets(dir) {
         value = undefined;
     }
     if (!isObject(value))
-        throw new credential_helper_HelperError(`${file} is not what the login step writes; run the login step again`);
+        throw new credential_helper_HelperError(`${file} is not what the login step writes; run the login step again`, { local: true });
     const secrets = {};
     if (typeof value.proxyPassword === 'string')
         secrets.proxyPassword = value.proxyPassword;
@@ -14566,7 +14574,8 @@ async function helperGet(dir, serverUrl, options) {
                 }
                 catch (error) {
                     const message = error instanceof credential_helper_HelperError ? error.message : `could not refresh the credential for ${host}: ${messageOf(error)}`;
-                    recordFailure(dir, host, message, now());
+                    if (!(error instanceof credential_helper_HelperError && error.local))
+                        recordFailure(dir, host, message, now());
                     throw error instanceof credential_helper_HelperError ? error : new credential_helper_HelperError(message, { cause: error });
                 }
                 writeCached(dir, host, fresh, now());
@@ -16131,7 +16140,8 @@ function sourceFromDescription(config, runtime, resource) {
         return selectSource({ inputs, env, platform: runtime.platform, label }).source;
     }
     catch (error) {
-        throw new HelperError(`the identity source ${stored.kind} the login step used is not available here: ${messageOf(error)}`, { cause: error });
+        // What this process's environment lacks (IDENTITY_HEADER, ACTIONS_ID_TOKEN_REQUEST_TOKEN) another get may have.
+        throw new HelperError(`the identity source ${stored.kind} the login step used is not available here: ${messageOf(error)}`, { cause: error, local: true });
     }
 }
 /** A refresh for every host of `config`, through the source and exchanges the step used. */
