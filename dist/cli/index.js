@@ -1510,21 +1510,24 @@ async function removeDockerLogin(state, context) {
         const outcomes = await removeLoginsFrom(file, hosts, state.marker, { scale: timeScale(context.env) });
         outcomes.forEach((outcome, i) => done.push(describeLeave(outcome, hosts[i], file)));
     }
-    removeJobDir(state.jobDir);
+    await removeJobDir(state.jobDir);
     done.push(`deleted ${state.jobDir}`);
     return done;
 }
 /** The prefix of a credential helper's directory inside the job directory (see installHelper). */
 const HELPER_DIR_PREFIX = 'chainguard-helper-';
+/** How often the deletion of a job directory is tried (about 3 s in all). */
+const REMOVE_ATTEMPTS = 20;
 /**
  * Deletes the job directory. A client still pulling may be running the credential helper, which
  * writes its cache, failure record and lock into its directory while the deletion runs (making
  * it fail with ENOTEMPTY, and leaving a token behind). So the helper's directory is first moved
  * aside, within the job directory: every later write of a racing helper goes to the old path and
- * fails, and nothing new can appear in what is being deleted. Then the deletion is retried for
- * a moment, for writes that were under way and for Windows, where open files block it.
+ * fails. A write whose path was resolved just before the move may still land in the moved
+ * directory, so the deletion is tried again (listing the directory afresh each time) for a
+ * moment; that also rides out Windows, where open files block it.
  */
-function removeJobDir(jobDir) {
+async function removeJobDir(jobDir) {
     let entries = [];
     try {
         entries = external_node_fs_default().readdirSync(jobDir);
@@ -1542,7 +1545,18 @@ function removeJobDir(jobDir) {
             // Deleted in place below.
         }
     }
-    external_node_fs_default().rmSync(jobDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    for (let attempt = 1;; attempt++) {
+        try {
+            external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
+            return;
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (attempt >= REMOVE_ATTEMPTS || !['ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM', 'EACCES'].includes(code))
+                throw error;
+            await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 200)));
+        }
+    }
 }
 function describeLeave(outcome, registry, file) {
     switch (outcome) {

@@ -2045,6 +2045,33 @@ class SecretSet {
         return result;
     }
 }
+/**
+ * The refresh through the source and exchanges the step used, with the network settings it used
+ * and their secrets; every secret it handles joins `secrets`, and its failure's message (which
+ * the gets waiting on it share) has them taken out. The sources, exchanges and HTTP stack load
+ * only when a refresh is due: a cached answer stays quick.
+ */
+function refreshFor(dir, config, secrets) {
+    return async (host) => {
+        try {
+            const [{ defaultRefresh, networkSettingsFrom }, { processRuntime }] = await Promise.all([__nccwpck_require__.e(/* import() */ 244).then(__nccwpck_require__.bind(__nccwpck_require__, 3244)), __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 9601))]);
+            const signal = AbortSignal.timeout((config.timeoutSeconds ?? credential_helper/* DEFAULT_REFRESH_TIMEOUT_SECONDS */.Ab) * 1000);
+            let network;
+            if (config.network) {
+                const networkSecrets = (0,credential_helper/* readNetworkSecrets */.mb)(dir);
+                secrets.add(networkSecrets.proxyPassword);
+                secrets.add(networkSecrets.passphrase);
+                network = networkSettingsFrom(config.network, networkSecrets);
+            }
+            const mask = (secret) => secrets.add(secret);
+            return await defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source), network, mask })(host);
+        }
+        catch (error) {
+            const message = error instanceof credential_helper/* HelperError */.pQ ? error.message : `could not refresh the credential for ${host}: ${(0,errors/* messageOf */.bD)(error)}`;
+            throw new credential_helper/* HelperError */.pQ(secrets.redact(message), { cause: error, local: error instanceof credential_helper/* HelperError */.pQ && error.local });
+        }
+    };
+}
 /** Runs one helper command; returns the exit code. */
 async function run(argv = process.argv.slice(2), io = processIo, env = process.env) {
     const secrets = new SecretSet();
@@ -2087,28 +2114,7 @@ async function run(argv = process.argv.slice(2), io = processIo, env = process.e
         if (!serverUrl)
             return fail('get needs the registry server URL on its standard input');
         const config = (0,credential_helper/* readHelperConfig */.XY)(dir);
-        // The sources, exchanges and HTTP stack load only when a refresh is due: a cached answer stays quick.
-        const refresh = async (host) => {
-            try {
-                const [{ defaultRefresh, networkSettingsFrom }, { processRuntime }] = await Promise.all([__nccwpck_require__.e(/* import() */ 244).then(__nccwpck_require__.bind(__nccwpck_require__, 3244)), __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 9601))]);
-                const signal = AbortSignal.timeout((config.timeoutSeconds ?? credential_helper/* DEFAULT_REFRESH_TIMEOUT_SECONDS */.Ab) * 1000);
-                let network;
-                if (config.network) {
-                    const networkSecrets = (0,credential_helper/* readNetworkSecrets */.mb)(dir);
-                    secrets.add(networkSecrets.proxyPassword);
-                    secrets.add(networkSecrets.passphrase);
-                    network = networkSettingsFrom(config.network, networkSecrets);
-                }
-                const mask = (secret) => secrets.add(secret);
-                return await defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source), network, mask })(host);
-            }
-            catch (error) {
-                // The message is recorded for the gets waiting on this refresh: secrets are taken out first.
-                const message = error instanceof credential_helper/* HelperError */.pQ ? error.message : `could not refresh the credential for ${host}: ${(0,errors/* messageOf */.bD)(error)}`;
-                throw new credential_helper/* HelperError */.pQ(secrets.redact(message), { cause: error, local: error instanceof credential_helper/* HelperError */.pQ && error.local });
-            }
-        };
-        const credential = await (0,credential_helper/* helperGet */.T)(dir, serverUrl, { refresh });
+        const credential = await (0,credential_helper/* helperGet */.T)(dir, serverUrl, { refresh: refreshFor(dir, config, secrets) });
         if (!credential) {
             io.stdout(`${credential_helper/* NOT_FOUND_MESSAGE */.hs}\n`);
             return 1;

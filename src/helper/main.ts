@@ -9,7 +9,9 @@
 import {
   DEFAULT_REFRESH_TIMEOUT_SECONDS,
   HelperError,
+  type HelperConfig,
   type HelperSource,
+  type Refresh,
   helperGet,
   helperList,
   NOT_FOUND_MESSAGE,
@@ -111,6 +113,33 @@ export class SecretSet {
   }
 }
 
+/**
+ * The refresh through the source and exchanges the step used, with the network settings it used
+ * and their secrets; every secret it handles joins `secrets`, and its failure's message (which
+ * the gets waiting on it share) has them taken out. The sources, exchanges and HTTP stack load
+ * only when a refresh is due: a cached answer stays quick.
+ */
+function refreshFor(dir: string, config: HelperConfig, secrets: SecretSet): Refresh {
+  return async (host) => {
+    try {
+      const [{ defaultRefresh, networkSettingsFrom }, { processRuntime }] = await Promise.all([import('../core/helper-refresh.js'), import('../core/runtime.js')]);
+      const signal = AbortSignal.timeout((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000);
+      let network;
+      if (config.network) {
+        const networkSecrets = readNetworkSecrets(dir);
+        secrets.add(networkSecrets.proxyPassword);
+        secrets.add(networkSecrets.passphrase);
+        network = networkSettingsFrom(config.network, networkSecrets);
+      }
+      const mask = (secret: string): void => secrets.add(secret);
+      return await defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source), network, mask })(host);
+    } catch (error) {
+      const message = error instanceof HelperError ? error.message : `could not refresh the credential for ${host}: ${messageOf(error)}`;
+      throw new HelperError(secrets.redact(message), { cause: error, local: error instanceof HelperError && error.local });
+    }
+  };
+}
+
 /** Runs one helper command; returns the exit code. */
 export async function run(argv: readonly string[] = process.argv.slice(2), io: HelperIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const secrets = new SecretSet();
@@ -150,27 +179,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2), io: H
     const serverUrl = (await io.readStdin()).trim();
     if (!serverUrl) return fail('get needs the registry server URL on its standard input');
     const config = readHelperConfig(dir);
-    // The sources, exchanges and HTTP stack load only when a refresh is due: a cached answer stays quick.
-    const refresh = async (host: string) => {
-      try {
-        const [{ defaultRefresh, networkSettingsFrom }, { processRuntime }] = await Promise.all([import('../core/helper-refresh.js'), import('../core/runtime.js')]);
-        const signal = AbortSignal.timeout((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000);
-        let network;
-        if (config.network) {
-          const networkSecrets = readNetworkSecrets(dir);
-          secrets.add(networkSecrets.proxyPassword);
-          secrets.add(networkSecrets.passphrase);
-          network = networkSettingsFrom(config.network, networkSecrets);
-        }
-        const mask = (secret: string): void => secrets.add(secret);
-        return await defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source), network, mask })(host);
-      } catch (error) {
-        // The message is recorded for the gets waiting on this refresh: secrets are taken out first.
-        const message = error instanceof HelperError ? error.message : `could not refresh the credential for ${host}: ${messageOf(error)}`;
-        throw new HelperError(secrets.redact(message), { cause: error, local: error instanceof HelperError && error.local });
-      }
-    };
-    const credential = await helperGet(dir, serverUrl, { refresh });
+    const credential = await helperGet(dir, serverUrl, { refresh: refreshFor(dir, config, secrets) });
     if (!credential) {
       io.stdout(`${NOT_FOUND_MESSAGE}\n`);
       return 1;
