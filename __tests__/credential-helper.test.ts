@@ -30,7 +30,7 @@ import {
   type HelperConfig,
   type HelperCredential
 } from '../src/core/credential-helper.js';
-import { describeSource, helperConfigFor } from '../src/core/helper-refresh.js';
+import { bypassesProxy, describeSource, helperConfigFor, networkSettingsFrom } from '../src/core/helper-refresh.js';
 import { readInputs, type LoginInputs } from '../src/core/inputs.js';
 import { installTestHelper, runHelper, runProgram } from './helpers/helper-process.js';
 import { removeTempDirs, tempDir } from './helpers/temp.js';
@@ -166,6 +166,33 @@ describe('helperConfigFor', () => {
       timeoutSeconds: 60
     });
     expect(JSON.stringify(config)).not.toMatch(/secret-/);
+  });
+});
+
+describe("the runner's network settings, rebuilt for the helper", () => {
+  const network = { proxyUrl: 'http://127.0.0.1:3128/', proxyUsername: 'build-agent', proxyBypass: ['\\.internal\\.example$', 'sts\\.example\\.test'], caFile: '/etc/agent/ca.pem', source: 'the agent' };
+
+  it('sends what the bypass list does not match through the proxy, with the user name and the password from the secrets file', () => {
+    const settings = networkSettingsFrom(network, { proxyPassword: 'pw', passphrase: 'pass' });
+    expect(settings.proxyFor(new URL('https://issuer.enforce.dev/sts/exchange'))).toEqual({ url: new URL('http://127.0.0.1:3128/'), username: 'build-agent', password: 'pw' });
+    expect(settings.proxyFor(new URL('https://STS.example.test:8443/sts/exchange'))).toBeUndefined();
+    expect(settings).toMatchObject({ caFile: '/etc/agent/ca.pem', passphrase: 'pass', source: 'the agent' });
+    expect(networkSettingsFrom({ source: 'the agent', caFile: '/ca.pem' }, {}).proxyFor(new URL('https://cgr.dev/'))).toBeUndefined();
+  });
+
+  it("matches the bypass list as azure-pipelines-task-lib's getHttpProxyConfiguration does", () => {
+    const bypass = ['sts\\.example\\.test', '^https://[^/]*\\.corp/', 'ISSUER', ':8443'];
+    const urls = ['https://sts.example.test:1/x', 'https://a.corp/x', 'http://a.corp/x', 'https://issuer.enforce.dev/sts/exchange', 'https://cgr.dev:8443/', 'https://cgr.dev/'];
+    const script = `const tl = require('azure-pipelines-task-lib/task'); console.log(JSON.stringify(${JSON.stringify(urls)}.map((u) => tl.getHttpProxyConfiguration(u) === null)));`;
+    const output = execFileSync(process.execPath, ['-e', script], {
+      cwd: ROOT,
+      // The library keeps its vault key in the agent's temp directory (else the working directory).
+      env: { PATH: process.env.PATH, AGENT_TEMPDIRECTORY: tempDir(), AGENT_PROXYURL: 'http://127.0.0.1:3128', AGENT_PROXYBYPASSLIST: JSON.stringify(bypass) },
+      encoding: 'utf8'
+    });
+    const library = JSON.parse(output.split('\n').filter((line) => line.startsWith('['))[0]) as boolean[];
+    expect(urls.map((u) => bypassesProxy(bypass, new URL(u)))).toEqual(library);
+    expect(library).toEqual([true, true, false, true, true, false]);
   });
 });
 
