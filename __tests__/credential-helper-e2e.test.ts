@@ -5,7 +5,7 @@
  * PATH, `credHelpers` entry in a docker config that also names a `credsStore`) must keep the
  * real docker CLI, skopeo, podman and buildah pulling after the first token expired, and eight
  * concurrent pulls after expiry must cause one exchange (two at most, when a late process finds
- * the new token already inside its refresh margin). Once the helper is removed, nothing pulls.
+ * the new token past half its lifetime). Once the helper is removed, nothing pulls.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,9 +17,11 @@ import { startRegistry, type Registry } from './e2e/registry.js';
 import { installTestHelper, LOOPBACK_ONLY } from './helpers/helper-process.js';
 import { removeTempDirs, tempDir } from './helpers/temp.js';
 
-/** How long the STS emulator's tokens live, and the helper's refresh margin, in seconds. */
+/**
+ * How long the STS emulator's tokens live, in seconds: the helper reuses one while more than half
+ * its lifetime is left, with no setting for tests.
+ */
 const LIFETIME = 6;
-const MARGIN = 2;
 const UPSTREAM = { username: 'upstream', password: 'upstream-secret' };
 
 const problems = Object.fromEntries(await Promise.all(CLIENTS.map(async (client) => [client, await clientProblem(client)] as const))) as Record<
@@ -60,8 +62,7 @@ describe.each(CLIENTS)('%s with the refreshing credential helper', (client) => {
         const config: HelperConfig = {
           version: 2,
           hosts: { [gate.host]: { kind: 'chainguard', issuer: sts.url, identity: IDENTITY_SYSTEM, audience: gate.host } },
-          source: { kind: 'imds', inputs: { azureResource: AZURE_AUDIENCE }, env: { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url } },
-          minRemainingSeconds: MARGIN
+          source: { kind: 'imds', inputs: { azureResource: AZURE_AUDIENCE }, env: { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url } }
         };
         const helper = installTestHelper(dir, config);
         const dockerDir = path.join(dir, 'docker');

@@ -3,8 +3,8 @@
  * run as docker runs it (a wrapper on PATH, the server URL on stdin) against the IMDS, STS and
  * ACR emulators.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACR_USERNAME as ACR_USER, startAcr } from '../emulators/acr.mjs';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM, makeJwt, readJwt, startEmulators, TENANT } from '../emulators/index.mjs';
@@ -20,6 +20,9 @@ import {
   readCached,
   readHelperConfig,
   removeHelper,
+  reuseMarginMs,
+  FAILURE_WINDOW_MS,
+  sharedHelperName,
   writeCached,
   writeFileAtomic,
   writeHelperConfig,
@@ -27,7 +30,7 @@ import {
   type HelperConfig,
   type HelperCredential
 } from '../src/core/credential-helper.js';
-import { describeSource, helperConfigFor } from '../src/core/helper-refresh.js';
+import { bypassesProxy, describeSource, helperConfigFor, networkSettingsFrom } from '../src/core/helper-refresh.js';
 import { readInputs, type LoginInputs } from '../src/core/inputs.js';
 import { installTestHelper, runHelper, runProgram } from './helpers/helper-process.js';
 import { removeTempDirs, tempDir } from './helpers/temp.js';
@@ -107,6 +110,14 @@ describe('the helper directory', () => {
     expect(normaliseHost(input)).toBe(host);
   });
 
+  it('names a shared config\'s helper per directory and host, the same for every job', () => {
+    const one = sharedHelperName('/shared/docker', 'cgr.dev');
+    expect(one).toMatch(/^chainguard-[a-z0-9]{6}$/);
+    expect(sharedHelperName('/shared/docker/', 'cgr.dev')).toBe(one);
+    expect(sharedHelperName('/shared/docker', 'second.example.test')).not.toBe(one);
+    expect(sharedHelperName('/other/docker', 'cgr.dev')).not.toBe(one);
+  });
+
   it('names helpers uniquely per job', () => {
     const names = new Set(Array.from({ length: 50 }, helperName));
     expect(names.size).toBe(50);
@@ -158,6 +169,33 @@ describe('helperConfigFor', () => {
   });
 });
 
+describe("the runner's network settings, rebuilt for the helper", () => {
+  const network = { proxyUrl: 'http://127.0.0.1:3128/', proxyUsername: 'build-agent', proxyBypass: ['\\.internal\\.example$', 'sts\\.example\\.test'], caFile: '/etc/agent/ca.pem', source: 'the agent' };
+
+  it('sends what the bypass list does not match through the proxy, with the user name and the password from the secrets file', () => {
+    const settings = networkSettingsFrom(network, { proxyPassword: 'pw', passphrase: 'pass' });
+    expect(settings.proxyFor(new URL('https://issuer.enforce.dev/sts/exchange'))).toEqual({ url: new URL('http://127.0.0.1:3128/'), username: 'build-agent', password: 'pw' });
+    expect(settings.proxyFor(new URL('https://STS.example.test:8443/sts/exchange'))).toBeUndefined();
+    expect(settings).toMatchObject({ caFile: '/etc/agent/ca.pem', passphrase: 'pass', source: 'the agent' });
+    expect(networkSettingsFrom({ source: 'the agent', caFile: '/ca.pem' }, {}).proxyFor(new URL('https://cgr.dev/'))).toBeUndefined();
+  });
+
+  it("matches the bypass list as azure-pipelines-task-lib's getHttpProxyConfiguration does", () => {
+    const bypass = ['sts\\.example\\.test', '^https://[^/]*\\.corp/', 'ISSUER', ':8443'];
+    const urls = ['https://sts.example.test:1/x', 'https://a.corp/x', 'http://a.corp/x', 'https://issuer.enforce.dev/sts/exchange', 'https://cgr.dev:8443/', 'https://cgr.dev/'];
+    const script = `const tl = require('azure-pipelines-task-lib/task'); console.log(JSON.stringify(${JSON.stringify(urls)}.map((u) => tl.getHttpProxyConfiguration(u) === null)));`;
+    const output = execFileSync(process.execPath, ['-e', script], {
+      cwd: ROOT,
+      // The library keeps its vault key in the agent's temp directory (else the working directory).
+      env: { PATH: process.env.PATH, AGENT_TEMPDIRECTORY: tempDir(), AGENT_PROXYURL: 'http://127.0.0.1:3128', AGENT_PROXYBYPASSLIST: JSON.stringify(bypass) },
+      encoding: 'utf8'
+    });
+    const library = JSON.parse(output.split('\n').filter((line) => line.startsWith('['))[0]) as boolean[];
+    expect(urls.map((u) => bypassesProxy(bypass, new URL(u)))).toEqual(library);
+    expect(library).toEqual([true, true, false, true, true, false]);
+  });
+});
+
 describe('helperGet', () => {
   it('answers from the cache while more than 5 minutes are left', async () => {
     const dir = tempDir();
@@ -172,7 +210,8 @@ describe('helperGet', () => {
   it('refreshes when less than 5 minutes are left, and replaces the cache (0600)', async () => {
     const dir = tempDir();
     writeHelperConfig(dir, baseConfig());
-    writeCached(dir, HOST, { username: '_token', secret: token('old', inMinutes(4)), expiresAt: inMinutes(4) });
+    // An hour-long token obtained 56 minutes ago.
+    writeCached(dir, HOST, { username: '_token', secret: token('old', inMinutes(4)), expiresAt: inMinutes(4) }, Date.now() - 56 * 60_000);
     const { calls, refresh } = countingRefresh();
     const answer = await helperGet(dir, HOST, { refresh });
     expect(calls).toEqual([HOST]);
@@ -182,13 +221,27 @@ describe('helperGet', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock'))).toEqual([]);
   });
 
-  it('honours a configured margin', async () => {
+  it('reuses a short-lived token while more than half its lifetime is left, and refreshes it after', async () => {
     const dir = tempDir();
-    writeHelperConfig(dir, baseConfig({ minRemainingSeconds: 2 }));
-    writeCached(dir, HOST, { username: '_token', secret: token('short', new Date(Date.now() + 4000)), expiresAt: new Date(Date.now() + 4000) });
+    writeHelperConfig(dir, baseConfig());
+    const now = Date.now();
+    // An 8-second token obtained 3 s ago (5 s left, over half of 8) and one obtained 5 s ago (3 s left).
+    const short = { username: '_token', secret: token('short', new Date(now + 5000)), expiresAt: new Date(now + 5000) };
+    writeCached(dir, HOST, short, now - 3000);
     const { calls, refresh } = countingRefresh();
-    await helperGet(dir, HOST, { refresh });
+    expect((await helperGet(dir, HOST, { refresh }))?.Secret).toBe(short.secret);
     expect(calls).toEqual([]);
+    writeCached(dir, HOST, { ...short, expiresAt: new Date(now + 3000) }, now - 5000);
+    expect((await helperGet(dir, HOST, { refresh }))?.Secret).not.toBe(short.secret);
+    expect(calls).toEqual([HOST]);
+  });
+
+  it('reuses a credential while more than 5 minutes are left, however long it lives', () => {
+    const at = Date.now();
+    expect(reuseMarginMs({ obtainedAt: at, expiresAt: new Date(at + 3_600_000) })).toBe(300_000);
+    expect(reuseMarginMs({ obtainedAt: at, expiresAt: new Date(at + 8_000) })).toBe(4_000);
+    expect(reuseMarginMs({ obtainedAt: 0, expiresAt: new Date(at + 8_000) })).toBe(300_000);
+    expect(reuseMarginMs({ obtainedAt: at, expiresAt: new Date(at - 1_000) })).toBe(0);
   });
 
   it('returns nothing for a host it was not configured for, without refreshing', async () => {
@@ -251,7 +304,7 @@ describe('helperGet', () => {
     expect(calls).toEqual([]);
   });
 
-  it('releases the lock when the refresh fails, so the next get can try again', async () => {
+  it('releases the lock when the refresh fails; gets within the failure window share its failure, and the next one after it tries again', async () => {
     const dir = tempDir();
     writeHelperConfig(dir, baseConfig());
     const failing = async (): Promise<HelperCredential> => {
@@ -260,8 +313,11 @@ describe('helperGet', () => {
     await expect(helperGet(dir, HOST, { refresh: failing })).rejects.toThrow('STS down');
     expect(readdirSync(dir).filter((f) => f.includes('.lock'))).toEqual([]);
     const { calls, refresh } = countingRefresh();
-    await helperGet(dir, HOST, { refresh });
+    await expect(helperGet(dir, HOST, { refresh })).rejects.toThrow('could not refresh the credential for cgr.dev: STS down');
+    expect(calls).toEqual([]);
+    await helperGet(dir, HOST, { refresh, now: () => Date.now() + FAILURE_WINDOW_MS });
     expect(calls).toEqual([HOST]);
+    expect(readdirSync(dir).filter((f) => f.startsWith('failure-'))).toEqual([]);
   });
 });
 
@@ -280,7 +336,8 @@ describe('wrappers', () => {
     mkdirSync(root, { recursive: true });
     writeFileSync(script, 'process.stdin.resume(); let input = ""; process.stdin.on("data", (d) => (input += d)); process.stdin.on("end", () => console.log(JSON.stringify({ args: process.argv.slice(2), input })));');
     const files = writeHelperWrappers({ binDir: path.join(root, 'bin'), name: 'chainguard-abc123', dir: path.join(root, 'state $HOME `x`'), nodePath: process.execPath, helperScript: script });
-    expect(files.map((f) => path.basename(f))).toEqual(['docker-credential-chainguard-abc123', 'docker-credential-chainguard-abc123.cmd']);
+    // The .cmd wrapper is written on Windows only.
+    expect(files.map((f) => path.basename(f))).toEqual(['docker-credential-chainguard-abc123']);
     expect(mode(files[0])).toBe(0o700);
     expect(readFileSync(files[0], 'utf8')).toMatch(/^#!\/bin\/sh\n/);
     // No PATH: the wrapper must not need node (or anything else) on it.
@@ -292,6 +349,7 @@ describe('wrappers', () => {
   it('write a Windows wrapper that quotes paths and keeps % literal', () => {
     const dir = tempDir();
     const [, cmd] = writeHelperWrappers({
+      windows: true,
       binDir: dir,
       name: 'chainguard-abc123',
       dir: 'C:\\agent\\_work\\_temp\\chainguard-helper-x',
@@ -304,7 +362,7 @@ describe('wrappers', () => {
       '"C:\\agent\\externals\\node20_1\\bin\\node.exe" "C:\\agent\\_work\\_tasks\\ChainguardLogin\\1.0.0\\dist\\helper\\index.js" --dir "C:\\agent\\_work\\_temp\\chainguard-helper-x" %*',
       ''
     ]);
-    const [, percent] = writeHelperWrappers({ binDir: dir, name: 'chainguard-pct000', dir: 'C:\\100%done', nodePath: 'node.exe', helperScript: 'x.js' });
+    const [, percent] = writeHelperWrappers({ windows: true, binDir: dir, name: 'chainguard-pct000', dir: 'C:\\100%done', nodePath: 'node.exe', helperScript: 'x.js' });
     expect(readFileSync(percent, 'utf8')).toContain('--dir "C:\\100%%done" %*');
   });
 
@@ -314,7 +372,11 @@ describe('wrappers', () => {
     const installed = installHelper({ root, config: baseConfig(), nodePath: process.execPath, helperScript: '/opt/helper/index.js', seed });
     expect(installed.dir.startsWith(path.join(root, 'chainguard-helper-'))).toBe(true);
     expect(mode(installed.dir)).toBe(0o700);
-    expect(readdirSync(installed.binDir)).toEqual([`docker-credential-${installed.name}`, `docker-credential-${installed.name}.cmd`]);
+    // The .cmd wrapper is written on Windows only.
+    expect(readdirSync(installed.binDir)).toEqual([`docker-credential-${installed.name}`]);
+    const windows = installHelper({ root, config: baseConfig(), nodePath: process.execPath, helperScript: '/opt/helper/index.js', windows: true });
+    expect(readdirSync(windows.binDir)).toEqual([`docker-credential-${windows.name}`, `docker-credential-${windows.name}.cmd`]);
+    removeHelper(windows.dir);
     expect(readCached(installed.dir, HOST)?.secret).toBe(seed[HOST].secret);
     removeHelper(installed.dir);
     expect(readdirSync(root)).toEqual([]);
@@ -358,8 +420,9 @@ describe('the built helper, as docker runs it', () => {
   });
 
   it('refreshes through IMDS and the STS when less than 5 minutes are left', async () => {
-    const seed = { [HOST]: { username: '_token', secret: token('seed', inMinutes(4)), expiresAt: inMinutes(4) } };
-    const helper = installTestHelper(tempDir(), config(), seed);
+    const helper = installTestHelper(tempDir(), config());
+    // An hour-long token obtained 56 minutes ago.
+    writeCached(helper.dir, HOST, { username: '_token', secret: token('seed', inMinutes(4)), expiresAt: inMinutes(4) }, Date.now() - 56 * 60_000);
     const run = await runHelper(helper, 'get', 'cgr.dev');
     expect(run.code).toBe(0);
     expect(emulators.sts.issued).toHaveLength(1);
@@ -414,7 +477,9 @@ describe('the built helper, as docker runs it', () => {
     expect(lines[0]).toMatch(/^chainguard-azure-login credential helper: could not refresh the credential for cgr\.dev: Could not exchange the Azure token at Chainguard's STS .*HTTP 403/);
     expect(run.stdout).toBe(run.stderr);
     expect(leaks(run.stdout + run.stderr)).toEqual([]);
-    expect(readdirSync(helper.dir).sort()).toEqual(['bin', 'helper.json']);
+    // No cache; the failure's message (shared with the gets that follow for a moment) and nothing else.
+    expect(readdirSync(helper.dir).sort()).toEqual(['bin', 'failure-cgr.dev.json', 'helper.json']);
+    expect(leaks(readFileSync(path.join(helper.dir, 'failure-cgr.dev.json'), 'utf8'))).toEqual([]);
   });
 
   it('says when the job directory is gone', async () => {
@@ -438,5 +503,115 @@ describe('the built helper, as docker runs it', () => {
     } finally {
       await acr.close();
     }
+  });
+});
+
+describe('the built helper under faults', () => {
+  type Emulators = Awaited<ReturnType<typeof startEmulators>>;
+  let emulators: Emulators;
+  beforeEach(async () => {
+    emulators = await startEmulators();
+  });
+  afterEach(async () => {
+    await emulators.close();
+  });
+
+  function imdsConfig(extra: Partial<HelperConfig> = {}): HelperConfig {
+    const source = describeSource('imds', { azureResource: AZURE_AUDIENCE } as LoginInputs, { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url });
+    return { ...helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST }), ...extra };
+  }
+
+  it('shares one failed refresh with the gets waiting on it: one STS attempt for six gets against a hanging STS, all failing with the same line within about one refresh timeout', async () => {
+    const TIMEOUT = 3;
+    emulators.sts.script(...Array.from({ length: 10 }, () => ({ hang: true })));
+    const helper = installTestHelper(tempDir(), imdsConfig({ timeoutSeconds: TIMEOUT }));
+    const started = Date.now();
+    const runs = await Promise.all(Array.from({ length: 6 }, () => runHelper(helper, 'get', 'cgr.dev', {}, 60_000)));
+    const elapsed = Date.now() - started;
+    expect(runs.map((r) => r.code)).toEqual(Array(6).fill(1));
+    expect(emulators.sts.requests.length).toBe(1);
+    const lines = new Set(runs.map((r) => r.stderr));
+    expect([...lines]).toEqual([`chainguard-azure-login credential helper: the refresh for cgr.dev took longer than ${TIMEOUT} s\n`]);
+    // One refresh timeout, and generous room for six processes starting on a busy machine.
+    expect(elapsed).toBeLessThan(TIMEOUT * 1000 + 8_000);
+
+    // Within the window after the failure, a get fails at once with the same line, without a new attempt.
+    const again = await runHelper(helper, 'get', 'cgr.dev', {}, 60_000);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe([...lines][0]);
+    expect(emulators.sts.requests.length).toBe(1);
+    expect(emulators.imds.requests.length).toBe(1);
+
+    // The failure record holds the message only, privately.
+    const record = readdirSync(helper.dir).filter((f) => f.startsWith('failure-'));
+    expect(record).toEqual(['failure-cgr.dev.json']);
+    expect(mode(path.join(helper.dir, record[0]))).toBe(0o600);
+    expect(Object.keys(JSON.parse(readFileSync(path.join(helper.dir, record[0]), 'utf8'))).sort()).toEqual(['at', 'host', 'message']);
+  }, 90_000);
+
+  it('tries again once the failure window has passed, and succeeds when the STS answers again', async () => {
+    emulators.sts.script({ status: 503, body: { code: 14, message: 'Unavailable' } }, { status: 503, body: { code: 14, message: 'Unavailable' } }, { status: 503, body: { code: 14, message: 'Unavailable' } });
+    const helper = installTestHelper(tempDir(), imdsConfig({ timeoutSeconds: 5 }));
+    const failed = await runHelper(helper, 'get', 'cgr.dev', {}, 30_000);
+    expect(failed.code).toBe(1);
+    const attempts = emulators.sts.requests.length;
+    expect((await runHelper(helper, 'get', 'cgr.dev', {}, 30_000)).code).toBe(1);
+    expect(emulators.sts.requests.length).toBe(attempts);
+    await new Promise((resolve) => setTimeout(resolve, 10_500));
+    const later = await runHelper(helper, 'get', 'cgr.dev', {}, 30_000);
+    expect(later.stderr).toBe('');
+    expect(JSON.parse(later.stdout).Secret).toBe(emulators.sts.issued[0]);
+    expect(readdirSync(helper.dir).filter((f) => f.startsWith('failure-'))).toEqual([]);
+  }, 60_000);
+
+  it("prints *** for the App Service identity header an endpoint echoes in its error", async () => {
+    const header = emulators.appService.identityHeader;
+    emulators.appService.script({ status: 400, body: { statusCode: 400, message: `Bad request: header X-IDENTITY-HEADER=${header} does not match resource ${AZURE_AUDIENCE}` } });
+    const source = describeSource('app-service', { azureResource: AZURE_AUDIENCE } as LoginInputs, { IDENTITY_ENDPOINT: emulators.appService.endpoint });
+    const helper = installTestHelper(tempDir(), helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST }));
+    const run = await runHelper(helper, 'get', 'cgr.dev', { IDENTITY_HEADER: header }, 30_000);
+    expect(run.code).toBe(1);
+    expect(emulators.appService.requests[0].headers['x-identity-header']).toBe(header);
+    expect(run.stderr).toMatch(/^chainguard-azure-login credential helper: could not refresh the credential for cgr\.dev: .*X-IDENTITY-HEADER=\*\*\* does not match/);
+    expect(run.stdout + run.stderr).not.toContain(header);
+    expect(readdirSync(helper.dir).filter((f) => f.startsWith('failure-')).map((f) => readFileSync(path.join(helper.dir, f), 'utf8')).join('')).not.toContain(header);
+  });
+
+  it('prints *** for the Azure DevOps access token an endpoint echoes in its error', async () => {
+    const accessToken = emulators.azureDevOps.accessToken;
+    emulators.azureDevOps.script({ status: 400, body: { $id: '1', message: `The request with Authorization: Bearer ${accessToken} is not valid here.`, errorCode: 0 } });
+    const source = describeSource('azure-devops', {} as LoginInputs, { SYSTEM_OIDCREQUESTURI: emulators.azureDevOps.requestUri });
+    const helper = installTestHelper(tempDir(), helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST }));
+    const run = await runHelper(helper, 'get', 'cgr.dev', { SYSTEM_ACCESSTOKEN: accessToken }, 30_000);
+    expect(run.code).toBe(1);
+    expect(emulators.azureDevOps.requests).toHaveLength(1);
+    expect(run.stderr).toMatch(/^chainguard-azure-login credential helper: could not refresh the credential for cgr\.dev: .*Bearer \*\*\* is not valid here/);
+    expect(run.stdout + run.stderr).not.toContain(accessToken);
+  });
+
+  it('treats a FIFO at its cache path as no cache: refreshes at once and replaces it with the new cache', async () => {
+    const helper = installTestHelper(tempDir(), imdsConfig());
+    const cache = path.join(helper.dir, 'cache-cgr.dev.json');
+    execFileSync('mkfifo', ['-m', '600', cache]);
+    const run = await runHelper(helper, 'get', 'cgr.dev', {}, 20_000);
+    expect(run.killed).toBe(false);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).Secret).toBe(emulators.sts.issued[0]);
+    expect(statSync(cache).isFile()).toBe(true);
+    expect(mode(cache)).toBe(0o600);
+  });
+
+  it('refuses a FIFO in place of its configuration at once, in one line', async () => {
+    const helper = installTestHelper(tempDir(), imdsConfig());
+    const config = path.join(helper.dir, 'helper.json');
+    rmSync(config);
+    execFileSync('mkfifo', ['-m', '600', config]);
+    for (const command of ['get', 'list']) {
+      const run = await runHelper(helper, command, 'cgr.dev', {}, 20_000);
+      expect(run.killed).toBe(false);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`chainguard-azure-login credential helper: its configuration ${config} is not a regular file; the login step writes it and the end of the job removes it: run the login step again in this job\n`);
+    }
+    expect(emulators.sts.requests).toHaveLength(0);
   });
 });

@@ -6,6 +6,7 @@ import {
   applyLogin,
   basicAuth,
   joinShared,
+  SharedLoginConflict,
   leaveShared,
   loadDigest,
   mergeLoginInto,
@@ -100,16 +101,39 @@ describe('joinShared / leaveShared with the credential helper', () => {
     expect(config.credHelpers).toEqual({ 'cgr.dev': 'their-own' });
   });
 
-  it('a static job and a helper job: the original comes back after both', () => {
+  it('a static job, then a helper job: the helper job is refused, naming the static one, and changes nothing; the original comes back after the static one', () => {
     const original: AuthFile = { credsStore: 'desktop', auths: { 'cgr.dev': { auth: 'b2xk' } } };
     const config: AuthFile = structuredClone(original);
     const record = emptyRecord();
     joinShared(config, record, 'cgr.dev', AUTH, JOB_A, 'host', digest);
-    joinShared(config, record, 'cgr.dev', HELPER, JOB_B, 'host', digest);
-    expect(config).toMatchObject({ auths: { 'cgr.dev': { auth: AUTH } }, credHelpers: { 'cgr.dev': 'chainguard-abc123' } });
-    leaveShared(config, record, 'cgr.dev', JOB_B.id, digest);
+    const before = { config: structuredClone(config), record: JSON.stringify(record) };
+    const refusal = (() => {
+      try {
+        joinShared(config, record, 'cgr.dev', HELPER, JOB_B, 'host', digest);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(refusal).toBeInstanceOf(SharedLoginConflict);
+    expect(refusal).toMatchObject({ registry: 'cgr.dev', other: { dir: JOB_A.dir, host: 'host' }, otherHelper: false });
+    expect(config).toEqual(before.config);
+    expect(JSON.stringify(record)).toBe(before.record);
     expect(leaveShared(config, record, 'cgr.dev', JOB_A.id, digest).outcome).toBe('restored');
     expect(config).toEqual(original);
+  });
+
+  it('a helper job, then a static one: refused; a job recorded by an earlier version counts as the kind of login in place', () => {
+    const config: AuthFile = {};
+    const record = emptyRecord();
+    joinShared(config, record, 'cgr.dev', HELPER, JOB_A, 'host', digest);
+    expect(() => joinShared(config, record, 'cgr.dev', AUTH, JOB_B, 'host', digest)).toThrow(SharedLoginConflict);
+    // Records of earlier versions do not say which kind a job used.
+    delete record.registries['cgr.dev'].jobs[JOB_A.id].helper;
+    expect(() => joinShared(config, record, 'cgr.dev', AUTH, JOB_B, 'host', digest)).toThrow(SharedLoginConflict);
+    // A second helper job is welcome.
+    joinShared(config, record, 'cgr.dev', HELPER, JOB_B, 'host', digest);
+    expect(Object.keys(record.registries['cgr.dev'].jobs).sort()).toEqual([JOB_A.id, JOB_B.id].sort());
   });
 });
 

@@ -9,7 +9,7 @@
  * through both bundles (helper and static), the API token, a docker config shared by two jobs,
  * and the refusal of ACR with a non-Azure source.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACR_USERNAME, startAcr } from '../emulators/acr.mjs';
 import { IDENTITY_APP_SERVICE, IDENTITY_AZURE_DEVOPS, IDENTITY_GITHUB, IDENTITY_SYSTEM, makeJwt, readJwt, TENANT } from '../emulators/index.mjs';
@@ -21,11 +21,12 @@ import { startRegistry, type Registry } from './e2e/registry.js';
 import { useBundleHarness } from './helpers/bundles.js';
 import { tempDir } from './helpers/temp.js';
 
-/** How long the STS emulator's tokens live, and the helper's refresh margin (test-only setting), in seconds. */
+/**
+ * How long the STS emulator's tokens live, in seconds. The helper reuses a token while more than
+ * half its lifetime is left (five minutes for the real hour-long ones), with no setting for tests.
+ */
 const LIFETIME = 10;
-const MARGIN = 2;
 const UPSTREAM = { username: 'upstream', password: 'upstream-secret' };
-const HELPER_MARGIN = { CHAINGUARD_LOGIN_TEST_HELPER_MARGIN_SECONDS: String(MARGIN) };
 /** The ACR emulator and Azure DevOps' OIDC emulator listen on loopback: accepted only under the test-only setting. */
 const TEST_LOOPBACK = { CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS: '1' };
 const OTHER = { 'ghcr.io': { auth: basicAuth('someone', 'their-own-password') } };
@@ -44,7 +45,9 @@ afterAll(async () => {
   await registry?.stop();
 });
 
-const h = useBundleHarness({ stsTokenLifetimeSeconds: LIFETIME });
+/** How long the STS emulator's tokens live in the current test (a describe block may change it). */
+let lifetime = LIFETIME;
+const h = useBundleHarness(() => ({ stsTokenLifetimeSeconds: lifetime }));
 
 
 /** The runner's own docker config: a credsStore and another registry's login. */
@@ -75,9 +78,9 @@ describe('login through the credential helper (GitHub Action bundle)', () => {
       try {
         const job = h.githubJob();
         const runnerConfig = writeRunnerConfig(job.home);
-        const main = await h.githubMain(job, h.githubInputs({ registry: gate.host, 'credential-helper': 'true' }), HELPER_MARGIN);
+        const main = await h.githubMain(job, h.githubInputs({ registry: gate.host, 'credential-helper': 'true' }));
         expect(main.code).toBe(0);
-        expect(main.stdout).toMatch(/CHAINGUARD_LOGIN_TEST_HELPER_MARGIN_SECONDS is set/);
+        expect(main.stdout).not.toMatch(/::warning::/);
         expect(sts.issued).toHaveLength(1);
 
         // The helper is on PATH, inside the job directory; the config names it for the registry and keeps the rest.
@@ -140,7 +143,7 @@ describe('login through the credential helper with ACR and the API token', () =>
     const acr = await startAcr({ azureTokens: h.emulators.imds, tenantId: TENANT });
     try {
       const job = h.azureJob();
-      const main = await h.azureMain(job, h.azureInputs({ credentialHelper: 'true', acrRegistries: `${acr.host}\n`, apiToken: 'true' }), { ...HELPER_MARGIN, ...TEST_LOOPBACK });
+      const main = await h.azureMain(job, h.azureInputs({ credentialHelper: 'true', acrRegistries: `${acr.host}\n`, apiToken: 'true' }), TEST_LOOPBACK);
       expect(main.result).toBe('Succeeded');
       h.extraTokens.push(...acr.issued);
       expect(acr.issued).toHaveLength(1);
@@ -180,11 +183,11 @@ describe('login through the credential helper with ACR and the API token', () =>
     const acr = await startAcr({ azureTokens: h.emulators.imds, tenantId: TENANT, refreshLifetimeSeconds: 3 });
     try {
       const job = h.githubJob();
-      const main = await h.githubMain(job, h.githubInputs({ 'credential-helper': 'true', 'acr-registries': acr.host }), { ...HELPER_MARGIN, ...TEST_LOOPBACK });
+      const main = await h.githubMain(job, h.githubInputs({ 'credential-helper': 'true', 'acr-registries': acr.host }), TEST_LOOPBACK);
       expect(main.code).toBe(0);
       const name = readJson(path.join(main.exported.DOCKER_CONFIG, 'config.json')).credHelpers[acr.host];
-      // The refresh token lives 3 s, under the 2 s margin plus a moment: the next get refreshes.
-      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      // The refresh token lives 3 s: once less than half of that is left, the next get refreshes.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
       const fresh = await helperGet(main.paths[0], name, acr.host, { HOME: job.home });
       h.extraTokens.push(...acr.issued);
       expect(fresh.stderr).toBe('');
@@ -257,8 +260,8 @@ describe('a docker config shared by two jobs, through the credential helper', ()
     writeFileSync(path.join(shared, 'config.json'), JSON.stringify(original));
     const jobA = h.githubJob('a');
     const jobB = h.githubJob('b');
-    const a = await h.githubMain(jobA, h.githubInputs({ 'credential-helper': 'true', 'docker-config': shared }), HELPER_MARGIN);
-    const b = await h.githubMain(jobB, h.githubInputs({ 'credential-helper': 'true', 'docker-config': shared }), HELPER_MARGIN);
+    const a = await h.githubMain(jobA, h.githubInputs({ 'credential-helper': 'true', 'docker-config': shared }));
+    const b = await h.githubMain(jobB, h.githubInputs({ 'credential-helper': 'true', 'docker-config': shared }));
     expect([a.code, b.code]).toEqual([0, 0]);
     const merged = readJson(path.join(shared, 'config.json'));
     const name = merged.credHelpers['cgr.dev'];
@@ -287,7 +290,7 @@ describe('the command-line tool through the credential helper', () => {
     mkdirSync(home);
     mkdirSync(temp);
     const args = ['--identity', IDENTITY_SYSTEM, '--azure-audience', h.githubInputs()['azure-audience'], '--issuer', h.emulators.sts.url, '--api-token', 'true'];
-    const cli = await h.cli({ HOME: home, RUNNER_TEMP: temp, ...HELPER_MARGIN }, [...args, '--credential-helper', 'true']);
+    const cli = await h.cli({ HOME: home, RUNNER_TEMP: temp }, [...args, '--credential-helper', 'true']);
     expect(cli.code).toBe(0);
     const pathLine = /^export PATH='([^']+)'"\$\{PATH:\+:\$PATH\}"$/m.exec(cli.stdout);
     expect(pathLine?.[1]).toMatch(/\/chainguard-login-[A-Za-z0-9]{6}\/chainguard-helper-[A-Za-z0-9]{6}\/bin$/);
@@ -304,8 +307,15 @@ describe('the command-line tool through the credential helper', () => {
 });
 
 describe('the helper refreshes through the source the step chose, with the secrets from its own environment', () => {
-  /** A margin longer than any token: every get refreshes. */
-  const ALWAYS = { CHAINGUARD_LOGIN_TEST_HELPER_MARGIN_SECONDS: '86400' };
+  /**
+   * Resolves once less than 30 % of `token`'s lifetime is left: past half of it, counted from when
+   * the helper obtained it (a moment after the STS issued it), the next get refreshes.
+   */
+  const untilDue = async (token: string): Promise<void> => {
+    const { iat, exp } = readJwt(token)!;
+    const due = (exp - 0.3 * (exp - iat)) * 1000;
+    if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+  };
   const helperFiles = (bin: string) => {
     const dir = path.dirname(bin);
     return readFileSync(path.join(dir, 'helper.json'), 'utf8');
@@ -315,17 +325,19 @@ describe('the helper refreshes through the source the step chose, with the secre
   it('GitHub OIDC: asks through the runner library, keeping its mask command off the answer', async () => {
     const github = h.emulators.environments.github();
     const job = h.githubJob();
-    const main = await h.githubMain(job, h.githubInputs({ identity: IDENTITY_GITHUB, 'azure-audience': '', 'credential-helper': 'true' }), { ...github, ...ALWAYS });
+    const main = await h.githubMain(job, h.githubInputs({ identity: IDENTITY_GITHUB, 'azure-audience': '', 'credential-helper': 'true' }), github);
     expect(main.code).toBe(0);
     const bin = main.paths[0];
     expect(helperFiles(bin)).not.toContain(github.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
     expect(helperFiles(bin)).toContain(github.ACTIONS_ID_TOKEN_REQUEST_URL);
+    await untilDue(h.emulators.sts.issued[0]);
     const fresh = await helperGet(bin, nameIn(main.exported.DOCKER_CONFIG), 'cgr.dev', { ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.ACTIONS_ID_TOKEN_REQUEST_TOKEN });
     expect(fresh.stderr).toBe('');
     expect(fresh.stdout).toBe(`${JSON.stringify({ ServerURL: 'cgr.dev', Username: '_token', Secret: h.emulators.sts.issued[1] })}\n`);
     expect(h.emulators.github.requests).toHaveLength(2);
     expect(h.emulators.sts.requests[1].headers.authorization).toBe(`Bearer ${h.emulators.github.issued[1]}`);
     // Without the request token (a step without id-token: write), one line says what is missing.
+    await untilDue(h.emulators.sts.issued[1]);
     const without = await helperGet(bin, nameIn(main.exported.DOCKER_CONFIG), 'cgr.dev');
     expect(without.code).toBe(1);
     expect(without.stderr).toMatch(/^chainguard-azure-login credential helper: the identity source github the login step used is not available here: .*id-token: write.*\n$/);
@@ -335,10 +347,11 @@ describe('the helper refreshes through the source the step chose, with the secre
   it('App Service / Container Apps: the endpoint the step used, the identity header from the environment', async () => {
     const appService = h.emulators.environments.appService();
     const job = h.githubJob();
-    const main = await h.githubMain(job, h.githubInputs({ identity: IDENTITY_APP_SERVICE, 'credential-helper': 'true' }), { ...appService, ...ALWAYS });
+    const main = await h.githubMain(job, h.githubInputs({ identity: IDENTITY_APP_SERVICE, 'credential-helper': 'true' }), appService);
     expect(main.code).toBe(0);
     const bin = main.paths[0];
     expect(helperFiles(bin)).not.toContain(appService.IDENTITY_HEADER);
+    await untilDue(h.emulators.sts.issued[0]);
     const fresh = await helperGet(bin, nameIn(main.exported.DOCKER_CONFIG), 'cgr.dev', { IDENTITY_HEADER: appService.IDENTITY_HEADER });
     expect(fresh.stderr).toBe('');
     expect(fresh.answer?.Secret).toBe(h.emulators.sts.issued[1]);
@@ -351,13 +364,13 @@ describe('the helper refreshes through the source the step chose, with the secre
     const job = h.azureJob();
     const main = await h.azureMain(job, h.azureInputs({ identity: IDENTITY_AZURE_DEVOPS, azureAudience: '', credentialHelper: 'true' }), {
       ...h.emulators.environments.azureDevOps(),
-      ...ALWAYS,
       ...TEST_LOOPBACK
     });
     expect(main.result).toBe('Succeeded');
     const bin = main.commands.find((c) => c.command === 'task.prependpath')?.message ?? '';
     expect(helperFiles(bin)).not.toContain(h.emulators.azureDevOps.accessToken);
     const name = nameIn(main.variables.DOCKER_CONFIG);
+    await untilDue(h.emulators.sts.issued[0]);
     const unmapped = await helperGet(bin, name, 'cgr.dev');
     expect(unmapped.code).toBe(1);
     expect(unmapped.stderr).toBe(
@@ -368,4 +381,172 @@ describe('the helper refreshes through the source the step chose, with the secre
     expect(readJwt(mapped.answer!.Secret)?.sub).toBe(IDENTITY_AZURE_DEVOPS);
     expect((await h.azurePost(job, main)).result).toBe('Succeeded');
   });
+});
+
+/** `docker-credential-<name> get` for `host`, the wrapper found on `PATH` by the shell, as docker finds it. */
+async function getThroughPath(pathDirs: readonly string[], name: string, host: string, env: NodeJS.ProcessEnv = {}) {
+  const run = await runProgram('/bin/sh', ['-c', 'printf "%s\\n" "$1" | "docker-credential-$2" get', 'sh', host, name], '', {
+    ...env,
+    PATH: [...pathDirs, process.env.PATH].join(':')
+  });
+  return { ...run, answer: run.code === 0 ? (JSON.parse(run.stdout) as { ServerURL: string; Username: string; Secret: string }) : undefined };
+}
+
+describe('short-lived tokens, with no test-only margin setting', () => {
+  beforeAll(() => {
+    lifetime = 8;
+  });
+  afterAll(() => {
+    lifetime = LIFETIME;
+  });
+  const test = problems.docker ? it.skip : it;
+  test('8-second tokens: eight concurrent docker manifest inspect after expiry cause at most two exchanges, and all succeed', async () => {
+    const { sts } = h.emulators;
+    const gate = await startRegistryGate({ upstream: `http://${registry.host}`, upstreamCredentials: UPSTREAM, accept: stsTokens(sts) });
+    try {
+      const job = h.githubJob();
+      const main = await h.githubMain(job, h.githubInputs({ registry: gate.host, 'credential-helper': 'true' }));
+      expect(main.code).toBe(0);
+      expect(main.stdout).not.toMatch(/::warning::/);
+      const env: ClientEnv = { HOME: job.home, PATH: `${main.paths[0]}:${process.env.PATH}`, DOCKER_CONFIG: main.exported.DOCKER_CONFIG };
+      const image = `${gate.host}/e2e/hello:latest`;
+      for (let round = 0; round < 2; round++) {
+        await waitUntilExpired(sts.issued[sts.issued.length - 1]);
+        const before = sts.issued.length;
+        const eight = await Promise.all(Array.from({ length: 8 }, () => pull('docker', image, env)));
+        expect(failures(eight)).toEqual([]);
+        expect(sts.issued.length - before).toBeGreaterThanOrEqual(1);
+        expect(sts.issued.length - before).toBeLessThanOrEqual(2);
+      }
+      expect(gate.requests.filter((r) => r.verdict === 'expired' || r.verdict === 'unknown' || r.verdict === 'wrong-user')).toEqual([]);
+      expect(await h.githubPost(job, main)).toMatchObject({ code: 0 });
+    } finally {
+      await gate.close();
+    }
+  }, 120_000);
+});
+
+describe('logout: false', () => {
+  it('leaves a login that ends when its token expires: the helper does not renew it', async () => {
+    const job = h.githubJob();
+    const main = await h.githubMain(job, h.githubInputs({ 'credential-helper': 'true', logout: 'false' }));
+    expect(main.code).toBe(0);
+    expect(main.state).toEqual({});
+    const name = readJson(path.join(main.exported.DOCKER_CONFIG, 'config.json')).credHelpers['cgr.dev'];
+    expect((await helperGet(main.paths[0], name, 'cgr.dev')).answer?.Secret).toBe(main.outputs.token);
+    await waitUntilExpired(h.emulators.sts.issued[0]);
+    const expired = await helperGet(main.paths[0], name, 'cgr.dev');
+    expect(expired.code).toBe(1);
+    expect(expired.stderr).toMatch(/^chainguard-azure-login credential helper: the credential for cgr\.dev expired at \S+ and this login does not renew it: the login step ran with logout: false, .*Run the login step again/);
+    expect(h.emulators.sts.issued).toHaveLength(1);
+  });
+});
+
+describe('a runner temp directory with a double quote in its path', () => {
+  it('logs in through the helper on Linux, with the sh wrapper only', async () => {
+    const job = h.githubJob();
+    const temp = path.join(job.dir, 'temp "quoted"');
+    mkdirSync(temp);
+    const main = await h.githubMain(job, h.githubInputs({ 'credential-helper': 'true' }), { RUNNER_TEMP: temp });
+    expect(main.stdout).not.toMatch(/::error::/);
+    expect(main.code).toBe(0);
+    const name = readJson(path.join(main.exported.DOCKER_CONFIG, 'config.json')).credHelpers['cgr.dev'];
+    expect(readdirSync(main.paths[0])).toEqual([`docker-credential-${name}`]);
+    expect((await getThroughPath(main.paths, name, 'cgr.dev')).answer?.Secret).toBe(main.outputs.token);
+    expect(await h.githubPost(job, main, { RUNNER_TEMP: temp })).toMatchObject({ code: 0 });
+    expect(readdirSync(temp)).toEqual([]);
+  });
+});
+
+describe('one shared docker config, more than one login', () => {
+  const hostOf = (main: { outputs: Record<string, string> }) => readJwt(main.outputs.token)?.aud;
+
+  it('two login steps in one job for two registries: each host resolves to the login that wrote it', async () => {
+    const shared = path.join(h.dir, 'shared-docker');
+    mkdirSync(shared);
+    const job = h.githubJob();
+    const first = await h.githubMain(job, h.githubInputs({ 'credential-helper': 'true', 'docker-config': shared, registry: 'cgr.dev' }));
+    const second = await h.githubMain(job, h.githubInputs({ 'credential-helper': 'true', 'docker-config': shared, registry: 'second.example.test' }));
+    expect([first.code, second.code]).toEqual([0, 0]);
+    expect([hostOf(first), hostOf(second)]).toEqual(['cgr.dev', 'second.example.test']);
+    const config = readJson(path.join(shared, 'config.json'));
+    // The later step's directory comes first on PATH, as the runner orders GITHUB_PATH entries.
+    const pathDirs = [...second.paths, ...first.paths];
+    const one = await getThroughPath(pathDirs, config.credHelpers['cgr.dev'], 'cgr.dev');
+    const two = await getThroughPath(pathDirs, config.credHelpers['second.example.test'], 'second.example.test');
+    expect([one.stdout + one.stderr, two.stdout + two.stderr].map((text) => text.replace(/"Secret":"[^"]*"/, '"Secret":"…"'))).toEqual([
+      `${JSON.stringify({ ServerURL: 'cgr.dev', Username: '_token', Secret: '…' })}\n`,
+      `${JSON.stringify({ ServerURL: 'second.example.test', Username: '_token', Secret: '…' })}\n`
+    ]);
+    expect(one.answer?.Secret).toBe(first.outputs.token);
+    expect(two.answer?.Secret).toBe(second.outputs.token);
+    expect(await h.githubPost(job, second)).toMatchObject({ code: 0 });
+    expect(await h.githubPost(job, first)).toMatchObject({ code: 0 });
+    expect(existsSync(path.join(shared, 'config.json.chainguard-login.json'))).toBe(false);
+  });
+
+  it.each([
+    ['a helper login, then a static one', 'true', 'false'],
+    ['a static login, then a helper one', 'false', 'true']
+  ])('two jobs, %s, for the same host: the second is refused, naming the first job and what to change; the first keeps its own login', async (_, firstHelper, secondHelper) => {
+    const shared = path.join(h.dir, 'shared-docker');
+    mkdirSync(shared);
+    const jobA = h.githubJob('a');
+    const jobB = h.githubJob('b');
+    const a = await h.githubMain(jobA, h.githubInputs({ 'credential-helper': firstHelper, 'docker-config': shared }));
+    expect(a.code).toBe(0);
+    const afterA = readFileSync(path.join(shared, 'config.json'), 'utf8');
+    const b = await h.githubMain(jobB, h.githubInputs({ 'credential-helper': secondHelper, 'docker-config': shared }));
+    expect(b.code).toBe(1);
+    const jobDirA = JSON.parse(a.state.chainguardLoginState).jobDir as string;
+    const errors = b.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(jobDirA);
+    expect(errors[0]).toMatch(/credential-helper/);
+    expect(errors[0]).toMatch(/separate docker-config/);
+    // B wrote nothing: A's login is as A left it, and B's job directory is gone.
+    expect(readFileSync(path.join(shared, 'config.json'), 'utf8')).toBe(afterA);
+    expect(readdirSync(jobB.temp)).toEqual([]);
+    if (firstHelper === 'true') {
+      const name = readJson(path.join(shared, 'config.json')).credHelpers['cgr.dev'];
+      expect((await getThroughPath(a.paths, name, 'cgr.dev')).answer?.Secret).toBe(a.outputs.token);
+    } else {
+      expect(readJson(path.join(shared, 'config.json')).auths['cgr.dev']).toEqual({ auth: basicAuth('_token', a.outputs.token) });
+    }
+    expect(await h.githubPost(jobA, a)).toMatchObject({ code: 0 });
+    expect(existsSync(path.join(shared, 'config.json.chainguard-login.json'))).toBe(false);
+  });
+});
+
+describe('the post step while docker is still pulling', () => {
+  beforeAll(() => {
+    lifetime = 2;
+  });
+  afterAll(() => {
+    lifetime = LIFETIME;
+  });
+  it('removes the job directory while helper gets refresh in a loop, and leaves no token behind', async () => {
+    for (let round = 0; round < 6; round++) {
+      const job = h.githubJob(`race-${round}`);
+      const main = await h.githubMain(job, h.githubInputs({ 'credential-helper': 'true' }));
+      expect(main.code).toBe(0);
+      const dockerConfig = main.exported.DOCKER_CONFIG;
+      const name = readJson(path.join(dockerConfig, 'config.json')).credHelpers['cgr.dev'];
+      let stop = false;
+      const worker = async () => {
+        // Once the post step removed the wrapper, starting it fails (ENOENT): as for docker, that ends the loop.
+        while (!stop) if (!(await runProgram(path.join(main.paths[0], `docker-credential-${name}`), ['get'], 'cgr.dev\n').then(() => true, () => false))) break;
+      };
+      const workers = Array.from({ length: 4 }, worker);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const post = await h.githubPost(job, main);
+      stop = true;
+      await Promise.all(workers);
+      expect(post.stdout).not.toMatch(/::warning::/);
+      expect(post.code).toBe(0);
+      expect(existsSync(dockerConfig)).toBe(false);
+      expect(readdirSync(job.temp)).toEqual([]);
+    }
+    expect(h.emulators.sts.issued.length).toBeGreaterThan(6);
+  }, 120_000);
 });

@@ -110,3 +110,41 @@ describe('one explicit docker-config shared by interleaved jobs', () => {
     expect(existsSync(record)).toBe(false);
   });
 });
+
+describe('odd registry names and forged records', () => {
+  const stateOf = (main: GithubStepResult) => JSON.parse(main.state.chainguardLoginState) as { jobDir: string; marker: string };
+
+  it.each(['toString', 'constructor', 'hasOwnProperty'])('logs in and out as registry %s, with the record rewritten meanwhile', async (registry) => {
+    writeFileSync(file, JSON.stringify(ORIGINAL));
+    const job = h.githubJob();
+    const main = await h.githubMain(job, h.githubInputs({ 'docker-config': shared, registry }));
+    expect(main.code).toBe(0);
+    expect(read().auths[registry]).toEqual(entry(main));
+    // Someone else's tooling rewrote the record: it no longer knows this job.
+    writeFileSync(record, JSON.stringify({ version: 1, registries: {} }));
+    const post = await h.githubPost(job, main);
+    expect(post.stdout).not.toMatch(/::warning::/);
+    expect(post.code).toBe(0);
+    expect(existsSync(stateOf(main).jobDir)).toBe(false);
+  });
+
+  it('never throws in the post step on a forged record (__proto__, toString, constructor entries of odd shapes), and deletes the job directory', async () => {
+    writeFileSync(file, JSON.stringify(ORIGINAL));
+    const job = h.githubJob();
+    const main = await h.githubMain(job, h.githubInputs({ 'docker-config': shared }));
+    expect(main.code).toBe(0);
+    const { jobDir, marker } = stateOf(main);
+    const genuine = JSON.parse(readFileSync(record, 'utf8'));
+    const host = Object.values(genuine.registries['cgr.dev'].jobs as Record<string, { host: string }>)[0].host;
+    // Written as text: a JSON object literal in the test would turn "__proto__" into a prototype.
+    const forged = `{"version":1,"registries":{"__proto__":{"written":[],"jobs":{"${marker}":{"dir":"${jobDir}","host":"${host}"}}},` +
+      `"toString":{"written":[],"jobs":{"__proto__":{"dir":"/nonexistent/gone","host":"${host}"}},"helpers":"x"},` +
+      `"constructor":{"written":"x","jobs":[]},"hasOwnProperty":null,` +
+      `"cgr.dev":{"written":[],"jobs":{"constructor":{"dir":"/nonexistent/gone","host":"${host}"},"${marker}":{"dir":"${jobDir}","host":"${host}"}}}}}`;
+    writeFileSync(record, forged);
+    const post = await h.githubPost(job, main);
+    expect(post.stdout).not.toMatch(/::warning::/);
+    expect(post.code).toBe(0);
+    expect(existsSync(jobDir)).toBe(false);
+  });
+});

@@ -12,18 +12,34 @@ export interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** How long the program ran, in ms. */
+  ms?: number;
+  /** Whether it was killed for running longer than the `timeoutMs` it was given. */
+  killed?: boolean;
 }
 
-/** Runs `file` with `args`, writing `stdin`, with exactly `env` (plus the loopback guard). */
-export function runProgram(file: string, args: readonly string[], stdin: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+/**
+ * Runs `file` with `args`, writing `stdin`, with exactly `env` (plus the loopback guard). With
+ * `timeoutMs`, a program still running then is killed (and the result says so).
+ */
+export function runProgram(file: string, args: readonly string[], stdin: string, env: NodeJS.ProcessEnv = {}, timeoutMs?: number): Promise<Run> {
   return new Promise((resolve, reject) => {
+    const started = Date.now();
     const child = spawn(file, args, { env: { PATH: process.env.PATH, NODE_OPTIONS: LOOPBACK_ONLY, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let killed = false;
+    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
     child.stdout.on('data', (d) => (stdout += d.toString()));
     child.stderr.on('data', (d) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      resolve(timeoutMs === undefined ? { code, stdout, stderr } : { code, stdout, stderr, ms: Date.now() - started, killed });
+    });
     child.stdin.on('error', () => undefined);
     child.stdin.end(stdin);
   });
@@ -36,6 +52,6 @@ export function installTestHelper(root: string, config: HelperConfig, seed?: Rec
 }
 
 /** `docker-credential-<name> <command>` with `stdin`, as docker runs it. */
-export function runHelper(helper: { wrapper: string }, command: string, stdin = '', env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return runProgram(helper.wrapper, [command], stdin, env);
+export function runHelper(helper: { wrapper: string }, command: string, stdin = '', env: NodeJS.ProcessEnv = {}, timeoutMs?: number): Promise<Run> {
+  return runProgram(helper.wrapper, [command], stdin, env, timeoutMs);
 }

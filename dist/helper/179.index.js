@@ -10,12 +10,15 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  SECRET_ENVIRONMENT: () => (/* binding */ SECRET_ENVIRONMENT),
+  SECRET_ENVIRONMENT: () => (/* reexport */ credential_helper/* SECRET_ENVIRONMENT */.tB),
   SOURCE_ENVIRONMENT: () => (/* binding */ SOURCE_ENVIRONMENT),
+  bypassesProxy: () => (/* binding */ bypassesProxy),
   defaultRefresh: () => (/* binding */ defaultRefresh),
   describeSource: () => (/* binding */ describeSource),
   helperConfigFor: () => (/* binding */ helperConfigFor),
   labelsOf: () => (/* binding */ labelsOf),
+  networkSettingsFrom: () => (/* binding */ networkSettingsFrom),
+  sendThrough: () => (/* binding */ sendThrough),
   sourceFromDescription: () => (/* binding */ sourceFromDescription)
 });
 
@@ -2291,6 +2294,37 @@ function azure(kind, source, inputs) {
 
 
 
+
+/**
+ * `send` as the step and the helper use it: calls that may leave the machine (the `environment`
+ * route) go through the runner's network settings when it handed any over; metadata calls
+ * (IMDS, the Arc agent) stay direct.
+ */
+function sendThrough(send, network) {
+    return (request) => send(request.route === 'environment' && network ? { ...request, network } : request);
+}
+/**
+ * Whether the runner's bypass list sends `url` direct: as azure-pipelines-task-lib's
+ * getHttpProxyConfiguration decides it, each entry a regular expression tested
+ * case-insensitively against the whole URL.
+ */
+function bypassesProxy(bypass, url) {
+    return (bypass ?? []).some((pattern) => new RegExp(pattern, 'i').test(url.href));
+}
+/** The network settings the step used, rebuilt from what the helper's configuration keeps and its secrets file. */
+function networkSettingsFrom(network, secrets) {
+    const proxy = network.proxyUrl ? new URL(network.proxyUrl) : undefined;
+    return {
+        proxyFor: (url) => proxy && !bypassesProxy(network.proxyBypass, url)
+            ? { url: new URL(proxy.href), username: network.proxyUsername || undefined, password: secrets.proxyPassword || undefined }
+            : undefined,
+        caFile: network.caFile,
+        certFile: network.certFile,
+        keyFile: network.keyFile,
+        passphrase: secrets.passphrase || undefined,
+        source: network.source
+    };
+}
 /**
  * The variables the sources read that carry no secret: endpoints, file paths, client and tenant
  * IDs. The helper's configuration keeps them as the step saw them, so that a refresh asks the
@@ -2309,10 +2343,11 @@ const SOURCE_ENVIRONMENT = [
     'GITHUB_ACTIONS',
     'ProgramFiles',
     'ProgramData',
-    TEST_TOKEN_DIR_VARIABLE
+    TEST_TOKEN_DIR_VARIABLE,
+    loopback/* TEST_LOOPBACK_VARIABLE */.CE
 ];
 /** The secrets the sources read: never written down; the helper reads them from its own environment. */
-const SECRET_ENVIRONMENT = ['IDENTITY_HEADER', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SYSTEM_ACCESSTOKEN'];
+
 /** The description of the source the step chose, for the helper's configuration. */
 function describeSource(kind, inputs, env, platform) {
     const kept = {};
@@ -2353,7 +2388,8 @@ function helperConfigFor(options) {
         source: options.source,
         ...(options.labels ? { labels: options.labels } : {}),
         ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
-        ...(options.minRemainingSeconds !== undefined ? { minRemainingSeconds: options.minRemainingSeconds } : {})
+        ...(options.network ? { network: options.network } : {}),
+        ...(options.noRefresh ? { refresh: 'never' } : {})
     };
 }
 /** Every input's label on the platform, for the helper's messages. */
@@ -2368,10 +2404,12 @@ function labelsOf(label) {
 function sourceFromDescription(config, runtime, resource) {
     const stored = config.source;
     const env = {};
-    for (const name of SECRET_ENVIRONMENT)
+    for (const name of credential_helper/* SECRET_ENVIRONMENT */.tB)
         if (runtime.env[name] !== undefined)
             env[name] = runtime.env[name];
-    Object.assign(env, stored.env);
+    for (const [name, value] of Object.entries(stored.env))
+        if (typeof value === 'string')
+            env[name] = value;
     const inputs = {
         identity: '',
         registry: DEFAULT_REGISTRY,
@@ -2393,23 +2431,26 @@ function sourceFromDescription(config, runtime, resource) {
         return selectSource({ inputs, env, platform: runtime.platform, label }).source;
     }
     catch (error) {
-        throw new credential_helper/* HelperError */.pQ(`the identity source ${stored.kind} the login step used is not available here: ${(0,errors/* messageOf */.bD)(error)}`, { cause: error });
+        // What this process's environment lacks (IDENTITY_HEADER, ACTIONS_ID_TOKEN_REQUEST_TOKEN) another get may have.
+        throw new credential_helper/* HelperError */.pQ(`the identity source ${stored.kind} the login step used is not available here: ${(0,errors/* messageOf */.bD)(error)}`, { cause: error, local: true });
     }
 }
 /** A refresh for every host of `config`, through the source and exchanges the step used. */
 function defaultRefresh(config, runtime) {
     const label = (name) => config.labels?.[name] ?? name;
     const context = {
-        send: runtime.send,
+        send: sendThrough(runtime.send, runtime.network),
         clock: runtime.clock,
         signal: runtime.signal,
-        // The helper prints nothing a runner reads as a log line of the job, and never a token.
-        mask: () => undefined,
+        // The helper prints nothing a runner reads as a log line of the job; what it prints has every secret it was told of replaced.
+        mask: (secret) => runtime.mask?.(secret),
         debug: () => undefined,
         env: runtime.env,
         platform: runtime.platform
     };
     return async (host) => {
+        if (!Object.prototype.hasOwnProperty.call(config.hosts, host))
+            throw new credential_helper/* HelperError */.pQ(`its configuration names no host ${host}`);
         const entry = config.hosts[host];
         try {
             if (entry.kind === 'chainguard') {
@@ -2678,11 +2719,12 @@ function retryAfterMs(headers, now) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ TEST_LOOPBACK_VARIABLE),
 /* harmony export */   Cp: () => (/* binding */ testLoopbackEndpoints),
 /* harmony export */   U9: () => (/* binding */ isLoopback),
 /* harmony export */   Zo: () => (/* binding */ LOOPBACK_FOR_TESTS_ONLY)
 /* harmony export */ });
-/* unused harmony exports TEST_LOOPBACK_VARIABLE, TEST_LOOPBACK_WARNING */
+/* unused harmony export TEST_LOOPBACK_WARNING */
 /**
  * Loopback addresses, and the one test-only setting that lets secrets go to a loopback endpoint
  * where production never has one (an ACR login server, Azure DevOps' OIDC request URI): the

@@ -238,11 +238,12 @@ function retryAfterMs(headers, now) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ TEST_LOOPBACK_VARIABLE),
 /* harmony export */   Cp: () => (/* binding */ testLoopbackEndpoints),
 /* harmony export */   U9: () => (/* binding */ isLoopback),
 /* harmony export */   Zo: () => (/* binding */ LOOPBACK_FOR_TESTS_ONLY)
 /* harmony export */ });
-/* unused harmony exports TEST_LOOPBACK_VARIABLE, TEST_LOOPBACK_WARNING */
+/* unused harmony export TEST_LOOPBACK_WARNING */
 /**
  * Loopback addresses, and the one test-only setting that lets secrets go to a loopback endpoint
  * where production never has one (an ACR login server, Azure DevOps' OIDC request URI): the

@@ -11,13 +11,15 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ab: () => (/* binding */ DEFAULT_REFRESH_TIMEOUT_SECONDS),
   pQ: () => (/* binding */ HelperError),
   hs: () => (/* binding */ NOT_FOUND_MESSAGE),
+  tB: () => (/* binding */ SECRET_ENVIRONMENT),
   _P: () => (/* binding */ findHelperBundle),
   T: () => (/* binding */ helperGet),
   ZC: () => (/* binding */ helperList),
-  XY: () => (/* binding */ readHelperConfig)
+  XY: () => (/* binding */ readHelperConfig),
+  mb: () => (/* binding */ readNetworkSecrets)
 });
 
-// UNUSED EXPORTS: ACR_USERNAME, DEFAULT_MIN_REMAINING_SECONDS, HELPER_CONFIG_FILE, HELPER_CONFIG_VERSION, helperName, installHelper, normaliseHost, readCached, removeHelper, sharedHelperName, usernameFor, writeCached, writeFileAtomic, writeHelperConfig, writeHelperWrappers
+// UNUSED EXPORTS: ACR_USERNAME, DEFAULT_MIN_REMAINING_SECONDS, FAILURE_WINDOW_MS, HELPER_CONFIG_FILE, HELPER_CONFIG_VERSION, NETWORK_SECRETS_FILE, helperName, installHelper, normaliseHost, nullMap, readCached, removeHelper, reuseMarginMs, sharedHelperName, usernameFor, writeCached, writeFileAtomic, writeHelperConfig, writeHelperWrappers, writeNetworkSecrets
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -142,7 +144,7 @@ function ownerGone(owner, heldMs, staleMs) {
 }
 function readOwner(file) {
     try {
-        const value = JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
+        const value = JSON.parse((0,files/* readRegularFile */.XF)(file, { maxBytes: 4096 }) ?? '');
         return value !== null && typeof value === 'object' ? value : undefined;
     }
     catch {
@@ -382,8 +384,8 @@ function changeOf(config, registry, kind, file) {
         file,
         registry,
         kind,
-        previousAuth: auths[registry],
-        previousHelper: helpers?.[registry],
+        previousAuth: own(auths, registry),
+        previousHelper: own(helpers, registry),
         helperChanged: false,
         hadHelpers: helpers !== undefined
     };
@@ -393,11 +395,11 @@ function changeOf(config, registry, kind, file) {
 function applyLogin(config, registry, auth, kind, file) {
     const { auths, helpers, record } = changeOf(config, registry, kind, file);
     config.auths = { ...auths, [registry]: { auth } };
-    const hostHelper = helpers !== undefined && registry in helpers;
+    const hostHelper = hasOwn(helpers, registry);
     if (kind === 'docker') {
         // docker reads `auths` only when no helper applies to the host; "" means "no helper".
         const storeApplies = typeof config.credsStore === 'string' && config.credsStore !== '';
-        if ((storeApplies && !hostHelper) || (hostHelper && helpers[registry] !== '')) {
+        if ((storeApplies && !hostHelper) || (hostHelper && own(helpers, registry) !== '')) {
             config.credHelpers = { ...(helpers ?? {}), [registry]: '' };
             record.helperChanged = true;
         }
@@ -426,6 +428,25 @@ function applyHelper(config, registry, helper, kind, file) {
 function applyCredential(config, registry, credential, kind, file) {
     return 'helper' in credential ? applyHelper(config, registry, credential.helper, kind, file) : applyLogin(config, registry, credential.auth, kind, file);
 }
+/**
+ * Refuses a login that would replace another job's login of the other kind (credential helper
+ * or static) for the same registry in a shared config: the config holds one kind per registry,
+ * so one job would pull as the other or find no credentials.
+ */
+class SharedLoginConflict extends Error {
+    registry;
+    other;
+    otherHelper;
+    constructor(registry, other, 
+    /** Whether the other job logged in through the credential helper. */
+    otherHelper) {
+        super(`${registry} is logged in to by another job (${other.dir} on ${other.host}) ${otherHelper ? 'through the credential helper' : 'with a static credential'}`);
+        this.registry = registry;
+        this.other = other;
+        this.otherHelper = otherHelper;
+        this.name = 'SharedLoginConflict';
+    }
+}
 /** The shared record's file, beside the config file. */
 function sharedRecordFile(configFile) {
     return `${configFile}.chainguard-login.json`;
@@ -435,28 +456,45 @@ function authDigestOf(entry, digest) {
 }
 /**
  * Records `job` as logged in to `registry` and writes its login into `config`. The first job
- * (or the first after the user rewrote the entry) keeps what the entry held before. Pure.
+ * (or the first after the user rewrote the entry) keeps what the entry held before. Throws
+ * SharedLoginConflict, changing nothing, when another job still logged in to the registry used
+ * the other kind of login (credential helper or static). Pure.
  */
 function joinShared(config, record, registry, credential, job, host, digest) {
     const given = typeof credential === 'string' ? { auth: credential } : credential;
     const auths = isRecord(config.auths) ? config.auths : {};
     const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-    let entry = record.registries[registry];
-    const current = authDigestOf(auths[registry], digest);
+    let entry = own(record.registries, registry);
+    const current = authDigestOf(own(auths, registry), digest);
     const tokenInPlace = current !== undefined && entry?.written.includes(current) === true;
-    const helperInPlace = typeof helpers?.[registry] === 'string' && entry?.helpers?.includes(helpers[registry]) === true;
+    const currentHelper = own(helpers, registry);
+    const helperInPlace = typeof currentHelper === 'string' && entry?.helpers?.includes(currentHelper) === true;
+    const helper = 'helper' in given;
+    if (entry) {
+        // Jobs of earlier versions did not say which kind they used: the entry in place says it.
+        const inPlace = helperInPlace ? true : tokenInPlace ? false : undefined;
+        for (const [id, other] of Object.entries(entry.jobs)) {
+            const otherHelper = other.helper ?? inPlace;
+            if (id !== job.id && otherHelper !== undefined && otherHelper !== helper)
+                throw new SharedLoginConflict(registry, other, otherHelper);
+        }
+    }
     if (!entry || !(tokenInPlace || helperInPlace)) {
         // No job's login is in place: what is there now is the user's, to put back at the end.
-        const helperOverridden = entry?.helperChanged === true && helpers?.[registry] === '';
-        entry = {
-            originalAuth: auths[registry],
-            originalHelper: helperOverridden ? entry?.originalHelper : helpers?.[registry],
+        const helperOverridden = entry?.helperChanged === true && currentHelper === '';
+        const next = {
             hadHelpers: helperOverridden ? entry?.hadHelpers === true : helpers !== undefined,
             helperChanged: helperOverridden,
             written: entry?.written ?? [],
             ...(entry?.helpers ? { helpers: entry.helpers } : {}),
-            jobs: entry?.jobs ?? {}
+            jobs: entry?.jobs ?? nullRecord()
         };
+        if (hasOwn(auths, registry))
+            next.originalAuth = auths[registry];
+        const originalHelper = helperOverridden ? entry?.originalHelper : currentHelper;
+        if (originalHelper !== undefined)
+            next.originalHelper = originalHelper;
+        entry = next;
     }
     const change = applyCredential(config, registry, given, 'docker', '');
     if ('helper' in given) {
@@ -466,7 +504,7 @@ function joinShared(config, record, registry, credential, job, host, digest) {
         entry.helperChanged ||= change.helperChanged;
         entry.written = [...entry.written.filter((d) => d !== digest(given.auth)), digest(given.auth)];
     }
-    entry.jobs = { ...entry.jobs, [job.id]: { dir: job.dir, host } };
+    entry.jobs[job.id] = { dir: job.dir, host, helper };
     record.registries[registry] = entry;
 }
 /**
@@ -475,8 +513,8 @@ function joinShared(config, record, registry, credential, job, host, digest) {
  * registry. Returns the outcome and whether `config` changed. Pure.
  */
 function leaveShared(config, record, registry, jobId, digest) {
-    const entry = record.registries[registry];
-    if (!entry || !(jobId in entry.jobs))
+    const entry = own(record.registries, registry);
+    if (!entry || !hasOwn(entry.jobs, jobId))
         return { outcome: 'not-joined', changed: false };
     delete entry.jobs[jobId];
     if (Object.keys(entry.jobs).length > 0)
@@ -485,23 +523,25 @@ function leaveShared(config, record, registry, jobId, digest) {
 }
 /** The last job has left `registry`: restores its entries and forgets it. Pure. */
 function settleEntry(config, record, registry, digest) {
-    const entry = record.registries[registry];
+    const entry = own(record.registries, registry);
     delete record.registries[registry];
+    if (!entry)
+        return { outcome: 'not-joined', changed: false };
     let changed = false;
     let outcome = 'restored';
     const auths = isRecord(config.auths) ? config.auths : undefined;
-    const current = authDigestOf(auths?.[registry], digest);
+    const current = authDigestOf(own(auths, registry), digest);
     const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-    const currentHelper = helpers?.[registry];
+    const currentHelper = own(helpers, registry);
     const ourHelper = typeof currentHelper === 'string' && currentHelper !== '' && entry.helpers?.includes(currentHelper) === true;
     if (auths && current !== undefined && entry.written.includes(current)) {
         if (entry.originalAuth === undefined)
             delete auths[registry];
         else
-            auths[registry] = entry.originalAuth;
+            setOwn(auths, registry, entry.originalAuth);
         changed = true;
     }
-    else if (auths?.[registry] !== undefined && !(entry.written.length === 0 && sameJson(auths[registry], entry.originalAuth))) {
+    else if (own(auths, registry) !== undefined && !(entry.written.length === 0 && sameJson(own(auths, registry), entry.originalAuth))) {
         // A helper-only record never touched `auths`: the user's own entry there is not a change.
         outcome = 'changed-since';
     }
@@ -513,7 +553,7 @@ function settleEntry(config, record, registry, digest) {
         if (entry.originalHelper === undefined)
             delete next[registry];
         else
-            next[registry] = entry.originalHelper;
+            setOwn(next, registry, entry.originalHelper);
         if (Object.keys(next).length === 0 && !entry.hadHelpers)
             delete config.credHelpers;
         else
@@ -549,29 +589,37 @@ function isGone(file) {
         return ['ENOENT', 'ENOTDIR'].includes(error.code ?? '');
     }
 }
-/** Reads a shared record; anything unreadable or malformed counts as no record. */
+/**
+ * Reads a shared record; anything unreadable or malformed counts as no record, and a malformed
+ * entry as no entry. Its maps (registries, jobs) have no prototype, so that a registry or job
+ * named `__proto__`, `constructor` or `toString` is only ever a key.
+ */
 function readSharedRecord(file) {
     const value = readAuthFile(file, true);
-    const record = { version: 1, registries: {} };
+    const record = { version: 1, registries: nullRecord() };
     if (value.version !== 1 || !isRecord(value.registries))
         return record;
     for (const [registry, entry] of Object.entries(value.registries)) {
         if (!isRecord(entry) || !Array.isArray(entry.written) || !isRecord(entry.jobs))
             continue;
-        const jobs = {};
+        const jobs = nullRecord();
         for (const [id, job] of Object.entries(entry.jobs)) {
-            if (isRecord(job) && typeof job.dir === 'string' && typeof job.host === 'string')
-                jobs[id] = { dir: job.dir, host: job.host };
+            if (!isRecord(job) || typeof job.dir !== 'string' || typeof job.host !== 'string')
+                continue;
+            jobs[id] = { dir: job.dir, host: job.host, ...(typeof job.helper === 'boolean' ? { helper: job.helper } : {}) };
         }
-        record.registries[registry] = {
-            ...('originalAuth' in entry ? { originalAuth: entry.originalAuth } : {}),
-            ...('originalHelper' in entry ? { originalHelper: entry.originalHelper } : {}),
+        const checked = {
             hadHelpers: entry.hadHelpers === true,
             helperChanged: entry.helperChanged === true,
             written: entry.written.filter((d) => typeof d === 'string'),
             ...(Array.isArray(entry.helpers) ? { helpers: entry.helpers.filter((n) => typeof n === 'string') } : {}),
             jobs
         };
+        if (hasOwn(entry, 'originalAuth'))
+            checked.originalAuth = entry.originalAuth;
+        if (hasOwn(entry, 'originalHelper'))
+            checked.originalHelper = entry.originalHelper;
+        record.registries[registry] = checked;
     }
     return record;
 }
@@ -722,6 +770,22 @@ function sameJson(a, b) {
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+/** Whether `key` is `object`'s own property (never one inherited, such as `constructor`). */
+function hasOwn(object, key) {
+    return object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+}
+/** `object[key]` when it is `object`'s own property, else undefined. */
+function own(object, key) {
+    return hasOwn(object, key) ? object[key] : undefined;
+}
+/** Sets `object[key]` as an own property, whatever the key (`__proto__` included). */
+function setOwn(object, key, value) {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+/** A record without a prototype: every key is its own. */
+function nullRecord() {
+    return Object.create(null);
+}
 
 ;// CONCATENATED MODULE: ./src/core/credential-helper.ts
 /**
@@ -730,10 +794,15 @@ function isRecord(value) {
  *
  * Layout of a helper directory (created by `installHelper`, removed with the job):
  *
- *     helper.json              what to refresh and how (0600; never a token)
+ *     helper.json              what to refresh and how (0600; never a token or a password)
+ *     network-secrets.json     the runner's proxy password and client-key passphrase, when it
+ *                              hands any over (0600; the only file holding them)
  *     cache-<host>.json        the current credential for one host (0600, replaced atomically)
+ *     failure-<host>.json      the message of a refresh that failed a moment ago (0600; no secret)
  *     refresh-<host>.lock      held while one process refreshes that host (docker-config.ts's lock)
- *     bin/docker-credential-<name>[.cmd]   the wrappers docker finds on PATH
+ *     bin/docker-credential-<name>[.cmd]   the wrappers docker finds on PATH (.cmd on Windows)
+ *
+ * Every file is read with `readRegularFile`: a FIFO or device in place of one never blocks a get.
  *
  * The refresh itself is injected (`Refresh`), so the helper knows nothing of sources or
  * exchanges; `helper-refresh.ts` wires the default ones.
@@ -742,10 +811,20 @@ function isRecord(value) {
 
 
 
+
 const HELPER_CONFIG_VERSION = 2;
 const HELPER_CONFIG_FILE = 'helper.json';
-/** A credential with less than this left is refreshed before it is handed out. */
+const NETWORK_SECRETS_FILE = 'network-secrets.json';
+/**
+ * A cached credential is handed out while more than this is left, or more than half its lifetime
+ * (from when it was obtained to its expiry) when that is less: a token living 8 s is reused while
+ * more than 4 s are left, so that short-lived tokens do not make every get refresh.
+ */
 const DEFAULT_MIN_REMAINING_SECONDS = 300;
+/** How long a failed refresh answers the gets after it, instead of each trying again. */
+const FAILURE_WINDOW_MS = 10_000;
+/** The secrets the sources read from the environment (the helper reads them from its own, never from a file). */
+const SECRET_ENVIRONMENT = ['IDENTITY_HEADER', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SYSTEM_ACCESSTOKEN'];
 /** How long a refresh may take (the step's default timeout). */
 const DEFAULT_REFRESH_TIMEOUT_SECONDS = 120;
 /** Docker's user name for a Chainguard token. */
@@ -756,9 +835,15 @@ const ACR_USERNAME = '00000000-0000-0000-0000-000000000000';
 const NOT_FOUND_MESSAGE = 'credentials not found in native keychain';
 /** A failure the helper reports as one line on stderr (never carrying a token). */
 class HelperError extends Error {
+    /**
+     * A failure of this process's own environment (a secret its step did not map, a file it
+     * cannot read), not of a service: not shared with the other gets, which may not have it.
+     */
+    local;
     constructor(message, options) {
         super(message, options);
         this.name = 'HelperError';
+        this.local = options?.local ?? false;
     }
 }
 // ---------------------------------------------------------------------------------------------
@@ -772,17 +857,26 @@ function writeHelperConfig(dir, config) {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     credential_helper_writeFileAtomic(path.join(dir, HELPER_CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`);
 }
-/** Reads and checks the configuration in `dir`. */
+const MAX_CONFIG_BYTES = 256 * 1024;
+const MAX_SMALL_FILE_BYTES = 64 * 1024;
+/** Reads and checks the configuration in `dir`. Never blocks: anything but a regular file is refused at once. */
 function readHelperConfig(dir) {
     const file = external_node_path_default().join(dir, HELPER_CONFIG_FILE);
+    const rerun = 'the login step writes it and the end of the job removes it: run the login step again in this job';
     let text;
     try {
-        text = external_node_fs_default().readFileSync(file, 'utf8');
+        text = (0,files/* readRegularFile */.XF)(file, { maxBytes: MAX_CONFIG_BYTES, noFollow: true });
     }
     catch (error) {
-        const code = error.code ?? 'error';
-        throw new HelperError(`cannot read its configuration ${file} (${code}); the login step writes it and the end of the job removes it: run the login step again in this job`);
+        if (error instanceof files/* NotRegularFile */.k1)
+            throw new HelperError(`its configuration ${file} is not a regular file; ${rerun}`);
+        if (error instanceof files/* FileTooLarge */.Sv)
+            throw new HelperError(`its configuration ${file} is larger than ${MAX_CONFIG_BYTES} bytes; ${rerun}`);
+        const code = error.code;
+        throw new HelperError(`cannot read its configuration ${file} (${code === 'ELOOP' ? 'a symbolic link' : (code ?? 'error')}); ${rerun}`);
     }
+    if (text === undefined)
+        throw new HelperError(`cannot read its configuration ${file} (ENOENT); ${rerun}`);
     let config;
     try {
         config = JSON.parse(text);
@@ -790,18 +884,113 @@ function readHelperConfig(dir) {
     catch {
         throw new HelperError(`its configuration ${file} is not JSON; run the login step again`);
     }
-    if (!isObject(config) ||
-        config.version !== HELPER_CONFIG_VERSION ||
-        !isObject(config.hosts) ||
-        !isObject(config.source) ||
-        !isObject(config.source.inputs) ||
-        !isObject(config.source.env)) {
+    const checked = checkConfig(config);
+    if (!checked) {
         throw new HelperError(`its configuration ${file} is not version ${HELPER_CONFIG_VERSION} of this helper's format; run the same version of the login step again`);
     }
-    return config;
+    return checked;
+}
+/**
+ * The configuration when `value` has its shape, else undefined. The maps it reads by key (hosts,
+ * labels, the source's environment) become objects without a prototype, so that a host named
+ * `constructor` or `__proto__` is only ever a host.
+ */
+function checkConfig(value) {
+    if (!isObject(value) || value.version !== HELPER_CONFIG_VERSION || !isObject(value.hosts) || !isObject(value.source))
+        return undefined;
+    const source = value.source;
+    if (typeof source.kind !== 'string' || !isObject(source.inputs) || !isObject(source.env))
+        return undefined;
+    const hosts = nullMap();
+    for (const [host, entry] of Object.entries(value.hosts)) {
+        if (isObject(entry) && entry.kind === 'acr')
+            hosts[host] = { kind: 'acr' };
+        else if (isObject(entry) && entry.kind === 'chainguard' && [entry.issuer, entry.identity, entry.audience].every((v) => typeof v === 'string')) {
+            hosts[host] = { kind: 'chainguard', issuer: entry.issuer, identity: entry.identity, audience: entry.audience };
+        }
+        else
+            return undefined;
+    }
+    const env = stringMap(source.env);
+    const labels = isObject(value.labels) ? stringMap(value.labels) : undefined;
+    const network = isObject(value.network) ? checkNetwork(value.network) : undefined;
+    if (value.network !== undefined && !network)
+        return undefined;
+    return {
+        version: HELPER_CONFIG_VERSION,
+        hosts,
+        source: { kind: source.kind, inputs: { ...source.inputs }, env },
+        ...(labels ? { labels } : {}),
+        ...(typeof value.timeoutSeconds === 'number' && value.timeoutSeconds > 0 ? { timeoutSeconds: value.timeoutSeconds } : {}),
+        ...(network ? { network } : {}),
+        ...(value.refresh === 'never' ? { refresh: 'never' } : {})
+    };
+}
+function checkNetwork(value) {
+    const optional = ['proxyUrl', 'proxyUsername', 'caFile', 'certFile', 'keyFile'];
+    if (typeof value.source !== 'string' || optional.some((key) => value[key] !== undefined && typeof value[key] !== 'string'))
+        return undefined;
+    const bypass = value.proxyBypass;
+    if (bypass !== undefined && !(Array.isArray(bypass) && bypass.every((entry) => typeof entry === 'string')))
+        return undefined;
+    const network = { source: value.source };
+    for (const key of optional)
+        if (typeof value[key] === 'string')
+            network[key] = value[key];
+    if (bypass)
+        network.proxyBypass = [...bypass];
+    return network;
+}
+/** A record without a prototype: every key is the record's own. */
+function nullMap() {
+    return Object.create(null);
+}
+/** The string values of `value`, in a record without a prototype. */
+function stringMap(value) {
+    const map = nullMap();
+    for (const [key, entry] of Object.entries(value))
+        if (typeof entry === 'string')
+            map[key] = entry;
+    return map;
 }
 function isObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/** Writes the runner's network secrets beside the configuration (0600), when there are any. */
+function writeNetworkSecrets(dir, secrets) {
+    if (!secrets.proxyPassword && !secrets.passphrase)
+        return;
+    credential_helper_writeFileAtomic(path.join(dir, NETWORK_SECRETS_FILE), `${JSON.stringify(secrets)}\n`);
+}
+/** The runner's network secrets, or none when the step was handed none. */
+function readNetworkSecrets(dir) {
+    const file = external_node_path_default().join(dir, NETWORK_SECRETS_FILE);
+    let text;
+    try {
+        text = (0,files/* readRegularFile */.XF)(file, { maxBytes: MAX_SMALL_FILE_BYTES, noFollow: true });
+    }
+    catch (error) {
+        throw new HelperError(`cannot read ${file} (${error instanceof files/* NotRegularFile */.k1 ? 'not a regular file' : (error.code ?? 'error')}); run the login step again`, {
+            local: true
+        });
+    }
+    if (text === undefined)
+        return {};
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        value = undefined;
+    }
+    if (!isObject(value))
+        throw new HelperError(`${file} is not what the login step writes; run the login step again`, { local: true });
+    const secrets = {};
+    if (typeof value.proxyPassword === 'string')
+        secrets.proxyPassword = value.proxyPassword;
+    if (typeof value.passphrase === 'string')
+        secrets.passphrase = value.passphrase;
+    return secrets;
 }
 /**
  * The registry host docker asks about, as the configuration names it: docker sends the server
@@ -819,17 +1008,28 @@ function fileKey(host) {
     return host.replace(/[^a-z0-9.-]/g, '_');
 }
 const cacheFile = (dir, host) => external_node_path_default().join(dir, `cache-${fileKey(host)}.json`);
+const failureFile = (dir, host) => external_node_path_default().join(dir, `failure-${fileKey(host)}.json`);
 const lockFile = (dir, host) => external_node_path_default().join(dir, `refresh-${fileKey(host)}.lock`);
-/** The cached credential for `host`, or undefined when there is none (or it is unreadable). */
-function readCached(dir, host) {
-    let entry;
+/** A small JSON object from `file`, or undefined when it is missing, not a regular file, too large or not JSON. Never blocks. */
+function readSmallJson(file) {
     try {
-        entry = JSON.parse(external_node_fs_default().readFileSync(cacheFile(dir, host), 'utf8'));
+        const text = (0,files/* readRegularFile */.XF)(file, { maxBytes: MAX_SMALL_FILE_BYTES, noFollow: true });
+        const value = text === undefined ? undefined : JSON.parse(text);
+        return isObject(value) ? value : undefined;
     }
     catch {
         return undefined;
     }
-    if (!isObject(entry) || entry.host !== host || typeof entry.username !== 'string' || typeof entry.secret !== 'string')
+}
+/**
+ * The cached credential for `host`, or undefined when there is none. Anything at the cache path
+ * that is not a small regular JSON file (a FIFO, a device, a link) counts as no cache: the
+ * refresh then replaces it by renaming a new file over it, which never opens what was there,
+ * and the helper's directory is private to the job's user, so nothing else put it there.
+ */
+function readCached(dir, host) {
+    const entry = readSmallJson(cacheFile(dir, host));
+    if (!entry || entry.host !== host || typeof entry.username !== 'string' || typeof entry.secret !== 'string')
         return undefined;
     const expiresAt = new Date(String(entry.expiresAt));
     if (Number.isNaN(expiresAt.getTime()))
@@ -842,10 +1042,43 @@ function writeCached(dir, host, credential, now = Date.now()) {
     credential_helper_writeFileAtomic(cacheFile(dir, host), `${JSON.stringify(entry)}\n`);
 }
 /**
- * Answers docker's `get` for `serverUrl`: the cached credential while it has more than the
- * configured margin left, else a fresh one. Concurrent calls refresh once: one takes the lock
- * and refreshes; the others wait for the new cache. Returns undefined for a host the
- * configuration does not name.
+ * How much of a cached credential's life must be left for it to be handed out: five minutes,
+ * or half its lifetime (from when it was obtained to its expiry) when that is less.
+ */
+function reuseMarginMs(entry) {
+    const lifetime = entry.obtainedAt > 0 ? entry.expiresAt.getTime() - entry.obtainedAt : Number.POSITIVE_INFINITY;
+    return Math.min(DEFAULT_MIN_REMAINING_SECONDS * 1000, Math.max(0, lifetime) / 2);
+}
+/** The failure of a refresh of `host` less than FAILURE_WINDOW_MS ago, if there was one. */
+function recentFailure(dir, host, now) {
+    const entry = readSmallJson(failureFile(dir, host));
+    if (!entry || entry.host !== host || typeof entry.message !== 'string' || typeof entry.at !== 'number')
+        return undefined;
+    return now - entry.at < FAILURE_WINDOW_MS && entry.at <= now + 1_000 ? { host, message: entry.message, at: entry.at } : undefined;
+}
+/** Records a failed refresh (0600), for the gets waiting on it and those that follow within the window. */
+function recordFailure(dir, host, message, now) {
+    try {
+        credential_helper_writeFileAtomic(failureFile(dir, host), `${JSON.stringify({ host, message, at: now })}\n`);
+    }
+    catch {
+        // Without the record, the next get tries again: slower, not wrong.
+    }
+}
+function clearFailure(dir, host) {
+    try {
+        external_node_fs_default().rmSync(failureFile(dir, host), { force: true });
+    }
+    catch {
+        // A record that stays only answers for the rest of its window.
+    }
+}
+/**
+ * Answers docker's `get` for `serverUrl`: the cached credential while enough of its life is left
+ * (see reuseMarginMs), else a fresh one. Concurrent calls refresh once: one takes the lock and
+ * refreshes; the others wait for the new cache. A refresh that fails answers the gets waiting on
+ * it, and those that come within FAILURE_WINDOW_MS after it, with its message: one attempt per
+ * window, not one per get. Returns undefined for a host the configuration does not name.
  */
 async function helperGet(dir, serverUrl, options) {
     const config = readHelperConfig(dir);
@@ -854,27 +1087,48 @@ async function helperGet(dir, serverUrl, options) {
         return undefined;
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    const margin = (config.minRemainingSeconds ?? DEFAULT_MIN_REMAINING_SECONDS) * 1000;
     const answer = (credential) => ({ ServerURL: host, Username: credential.username, Secret: credential.secret });
     const cached = readCached(dir, host);
-    if (cached && cached.expiresAt.getTime() - now() > margin)
+    if (config.refresh === 'never')
+        return answer(unrenewed(config, host, cached, now()));
+    if (cached && cached.expiresAt.getTime() - now() > reuseMarginMs(cached))
         return answer(cached);
     const started = now();
-    const waitMs = options.waitMs ?? ((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) + 30) * 1000;
+    // A credential another process wrote since this get started is the one to use.
+    const usable = (entry) => entry !== undefined && (entry.expiresAt.getTime() - now() > reuseMarginMs(entry) || refreshedSince(entry, started, now()));
+    const shareFailure = () => {
+        const failure = recentFailure(dir, host, now());
+        if (failure)
+            throw new HelperError(failure.message);
+    };
+    shareFailure();
+    const timeoutMs = (config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000;
+    const waitMs = options.waitMs ?? timeoutMs + 30_000;
     // A holder that is still running is waited for until it gives up on its own refresh.
-    const staleMs = ((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) + 30) * 1000;
+    const staleMs = timeoutMs + 30_000;
     const file = lockFile(dir, host);
     let lastHolder = 0;
     for (let round = 0;; round++) {
         const release = tryFileLock(file, staleMs);
         if (release) {
             try {
-                // Another process may have refreshed between our first look and taking the lock.
+                // Another process may have refreshed (or failed to) between our first look and taking the lock.
                 const current = readCached(dir, host);
-                if (current && (current.expiresAt.getTime() - now() > margin || refreshedSince(current, started, now())))
+                if (usable(current))
                     return answer(current);
-                const fresh = await options.refresh(host);
+                shareFailure();
+                let fresh;
+                try {
+                    fresh = await options.refresh(host);
+                }
+                catch (error) {
+                    const message = error instanceof HelperError ? error.message : `could not refresh the credential for ${host}: ${(0,errors/* messageOf */.bD)(error)}`;
+                    if (!(error instanceof HelperError && error.local))
+                        recordFailure(dir, host, message, now());
+                    throw error instanceof HelperError ? error : new HelperError(message, { cause: error });
+                }
                 writeCached(dir, host, fresh, now());
+                clearFailure(dir, host);
                 return answer(fresh);
             }
             finally {
@@ -886,12 +1140,23 @@ async function helperGet(dir, serverUrl, options) {
             throw new HelperError(`timed out after ${Math.round(waitMs / 1000)} s waiting for the refresh of ${host} by process ${lastHolder || 'unknown'}`);
         }
         await sleep(Math.min(25 * 2 ** Math.min(round, 3), 200) + Math.floor(Math.random() * 20));
-        // A credential another process wrote while we waited is the one to use, even when the
-        // service issues tokens shorter-lived than the margin.
         const current = readCached(dir, host);
-        if (current && (current.expiresAt.getTime() - now() > margin || refreshedSince(current, started, now())))
+        if (usable(current))
             return answer(current);
+        shareFailure();
     }
+}
+/**
+ * The cached credential of a login that is not renewed (logout: false), while it has not
+ * expired; else the error that says why there is no other.
+ */
+function unrenewed(config, host, cached, now) {
+    if (cached && cached.expiresAt.getTime() > now)
+        return cached;
+    const logout = config.labels?.logout ?? 'logout';
+    const when = cached ? `expired at ${cached.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z')}` : 'is gone';
+    throw new HelperError(`the credential for ${host} ${when} and this login does not renew it: the login step ran with ${logout}: false, which leaves a login that ends when its token expires. ` +
+        `Run the login step again, or keep ${logout}: true (the default) for a login that renews itself until the job ends`);
 }
 /**
  * Whether `entry` was written after `since` (strictly: one written in the same millisecond may
@@ -899,12 +1164,12 @@ async function helperGet(dir, serverUrl, options) {
  * for a few seconds.
  */
 function refreshedSince(entry, since, now) {
-    return entry.obtainedAt > since && entry.expiresAt.getTime() - now > 2_000;
+    return entry.obtainedAt > since && entry.expiresAt.getTime() - now > Math.min(2_000, reuseMarginMs(entry));
 }
 /** Answers docker's `list`: every configured host and its user name. */
 function helperList(dir) {
     const config = readHelperConfig(dir);
-    const list = {};
+    const list = nullMap();
     for (const host of Object.keys(config.hosts))
         list[host] = readCached(dir, host)?.username ?? usernameFor(config.hosts[host]);
     return list;
@@ -922,14 +1187,16 @@ function helperName() {
     return `chainguard-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`;
 }
 /**
- * The helper name every job logging in through the same shared docker config uses, so that the
- * config's one `credHelpers` entry runs each job's own helper (the one first on its PATH):
- * `chainguard-` and six letters or digits derived from the config directory.
+ * The helper name for `host` in a shared docker config: `chainguard-` and six letters or digits
+ * derived from the config directory and the host. Every job logging in to that host through that
+ * config writes the same name, so the config's one `credHelpers` entry runs each job's own helper
+ * (the one first on its PATH); and each host has its own name, so that a host resolves to the
+ * login that wrote it even when another login (a later step of the same job) comes first on PATH.
  */
-function sharedHelperName(configDir) {
-    // FNV-1a: stable and quick; the name only needs to differ between directories.
+function sharedHelperName(configDir, host) {
+    // FNV-1a: stable and quick; the name only needs to differ between directories and hosts.
     let hash = 0x811c9dc5;
-    for (const byte of Buffer.from(path.resolve(configDir), 'utf8'))
+    for (const byte of Buffer.from(`${path.resolve(configDir)}\u0000${host}`, 'utf8'))
         hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
     return `chainguard-${hash.toString(36).padStart(6, '0').slice(-6)}`;
 }
@@ -944,7 +1211,7 @@ function cmdQuote(value) {
     return `"${value.replace(/%/g, '%%')}"`;
 }
 /**
- * Writes `docker-credential-<name>` (sh, 0700) and `docker-credential-<name>.cmd` (Windows),
+ * Writes `docker-credential-<name>` (sh, 0700) and, on Windows, `docker-credential-<name>.cmd`,
  * both calling the Node and the bundle by absolute path, so that `node` need not be on PATH.
  * Returns the files written.
  */
@@ -957,7 +1224,7 @@ function writeHelperWrappers(options) {
         `exec ${shQuote(options.nodePath)} ${shQuote(options.helperScript)} --dir ${shQuote(options.dir)} "$@"`,
         ''
     ].join('\n');
-    const cmd = [
+    const cmd = () => [
         '@echo off',
         'rem Docker credential helper of chainguard-azure-login for this job; removed when the job ends.',
         `${cmdQuote(options.nodePath)} ${cmdQuote(options.helperScript)} --dir ${cmdQuote(options.dir)} %*`,
@@ -965,7 +1232,9 @@ function writeHelperWrappers(options) {
     ].join('\r\n');
     credential_helper_writeFileAtomic(base, sh);
     fs.chmodSync(base, 0o700);
-    credential_helper_writeFileAtomic(`${base}.cmd`, cmd);
+    if (!(options.windows ?? process.platform === 'win32'))
+        return [base];
+    credential_helper_writeFileAtomic(`${base}.cmd`, cmd());
     return [base, `${base}.cmd`];
 }
 /**
@@ -990,16 +1259,21 @@ function findHelperBundle(fromDir) {
  * the wrappers. Nothing is left behind when it fails.
  */
 function installHelper(options) {
-    const name = options.name ?? helperName();
+    const random = helperName();
+    const names = new Map(Object.keys(options.config.hosts).map((host) => [host, options.nameFor?.(host) ?? random]));
     const dir = fs.mkdtempSync(path.join(options.root, 'chainguard-helper-'));
     try {
         fs.chmodSync(dir, 0o700);
         writeHelperConfig(dir, options.config);
+        if (options.networkSecrets)
+            writeNetworkSecrets(dir, options.networkSecrets);
         for (const [host, credential] of Object.entries(options.seed ?? {}))
             writeCached(dir, host, credential);
         const binDir = path.join(dir, 'bin');
-        writeHelperWrappers({ binDir, name, dir, nodePath: options.nodePath, helperScript: options.helperScript });
-        return { name, dir, binDir };
+        for (const name of new Set(names.values())) {
+            writeHelperWrappers({ binDir, name, dir, nodePath: options.nodePath, helperScript: options.helperScript, windows: options.windows });
+        }
+        return { name: names.values().next().value ?? random, names, dir, binDir };
     }
     catch (error) {
         fs.rmSync(dir, { recursive: true, force: true });
@@ -1703,7 +1977,9 @@ function neutralise(message) {
  * The docker credential helper (the docker-credential-helpers protocol): `get` reads a server
  * URL on stdin and prints {"ServerURL","Username","Secret"}; `list` prints host → user name;
  * `store` and `erase` change nothing (the credential belongs to the job). A failure is one line,
- * on stderr and, as the protocol reads errors, on stdout; it never carries a token.
+ * on stderr and, as the protocol reads errors, on stdout; it never carries a secret: every secret
+ * the refresh handled (each value the sources and exchanges mask, the secrets of the helper's
+ * environment, the runner's proxy password) is replaced by *** in anything the helper prints.
  */
 
 
@@ -1758,7 +2034,7 @@ function helperPlatform(source) {
             azureDevOpsAccessToken: () => {
                 const token = process.env.SYSTEM_ACCESSTOKEN?.trim();
                 if (!token) {
-                    throw new credential_helper/* HelperError */.pQ('SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)');
+                    throw new credential_helper/* HelperError */.pQ('SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)', { local: true });
                 }
                 return token;
             }
@@ -1766,11 +2042,61 @@ function helperPlatform(source) {
     }
     return undefined;
 }
+/** What replaces a secret in anything the helper prints. */
+const REDACTED = '***';
+/** The secrets this run has seen, and a function that takes them out of a text. */
+class SecretSet {
+    values = new Set();
+    add(value) {
+        if (!value)
+            return;
+        for (const form of [value, value.trim(), encodeURIComponent(value)])
+            if (form)
+                this.values.add(form);
+    }
+    /** `text` with every secret (longest first, so that one inside another goes whole) replaced by ***. */
+    redact(text) {
+        let result = text;
+        for (const secret of [...this.values].sort((a, b) => b.length - a.length))
+            result = result.split(secret).join(REDACTED);
+        return result;
+    }
+}
+/**
+ * The refresh through the source and exchanges the step used, with the network settings it used
+ * and their secrets; every secret it handles joins `secrets`, and its failure's message (which
+ * the gets waiting on it share) has them taken out. The sources, exchanges and HTTP stack load
+ * only when a refresh is due: a cached answer stays quick.
+ */
+function refreshFor(dir, config, secrets) {
+    return async (host) => {
+        try {
+            const [{ defaultRefresh, networkSettingsFrom }, { processRuntime }] = await Promise.all([__nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 9179)), __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 9601))]);
+            const signal = AbortSignal.timeout((config.timeoutSeconds ?? credential_helper/* DEFAULT_REFRESH_TIMEOUT_SECONDS */.Ab) * 1000);
+            let network;
+            if (config.network) {
+                const networkSecrets = (0,credential_helper/* readNetworkSecrets */.mb)(dir);
+                secrets.add(networkSecrets.proxyPassword);
+                secrets.add(networkSecrets.passphrase);
+                network = networkSettingsFrom(config.network, networkSecrets);
+            }
+            const mask = (secret) => secrets.add(secret);
+            return await defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source), network, mask })(host);
+        }
+        catch (error) {
+            const message = error instanceof credential_helper/* HelperError */.pQ ? error.message : `could not refresh the credential for ${host}: ${(0,errors/* messageOf */.bD)(error)}`;
+            throw new credential_helper/* HelperError */.pQ(secrets.redact(message), { cause: error, local: error instanceof credential_helper/* HelperError */.pQ && error.local });
+        }
+    };
+}
 /** Runs one helper command; returns the exit code. */
-async function run(argv = process.argv.slice(2), io = processIo) {
+async function run(argv = process.argv.slice(2), io = processIo, env = process.env) {
+    const secrets = new SecretSet();
+    for (const name of credential_helper/* SECRET_ENVIRONMENT */.tB)
+        secrets.add(env[name]);
     const fail = (message) => {
         // Docker shows a helper's error as one line: a multi-line message (the setup doctor's) is joined.
-        const line = `${PREFIX}: ${neutralise(message).replace(/\s*\n\s*/g, ' ')}\n`;
+        const line = `${PREFIX}: ${neutralise(secrets.redact(message)).replace(/\s*\n\s*/g, ' ')}\n`;
         io.stderr(line);
         io.stdout(line);
         return 1;
@@ -1805,13 +2131,7 @@ async function run(argv = process.argv.slice(2), io = processIo) {
         if (!serverUrl)
             return fail('get needs the registry server URL on its standard input');
         const config = (0,credential_helper/* readHelperConfig */.XY)(dir);
-        // The sources, exchanges and HTTP stack load only when a refresh is due: a cached answer stays quick.
-        const refresh = async (host) => {
-            const [{ defaultRefresh }, { processRuntime }] = await Promise.all([__nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 9179)), __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 9601))]);
-            const signal = AbortSignal.timeout((config.timeoutSeconds ?? credential_helper/* DEFAULT_REFRESH_TIMEOUT_SECONDS */.Ab) * 1000);
-            return defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source) })(host);
-        };
-        const credential = await (0,credential_helper/* helperGet */.T)(dir, serverUrl, { refresh });
+        const credential = await (0,credential_helper/* helperGet */.T)(dir, serverUrl, { refresh: refreshFor(dir, config, secrets) });
         if (!credential) {
             io.stdout(`${credential_helper/* NOT_FOUND_MESSAGE */.hs}\n`);
             return 1;
@@ -1827,6 +2147,9 @@ async function run(argv = process.argv.slice(2), io = processIo) {
 ;// CONCATENATED MODULE: ./src/helper/index.ts
 /** The credential helper bundle's entry: docker runs it through the docker-credential-<name> wrapper. */
 
+// The helper's stderr carries its one-line error and nothing else: a library's deprecation
+// notice (the proxy tunnel's `Buffer()`) is not for the user pulling an image.
+process.noDeprecation = true;
 void run().then((code) => {
     process.exitCode = code;
 });

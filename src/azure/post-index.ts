@@ -1,4 +1,5 @@
-/** The post bundle's entry: runs the cleanup step. */
+/** The post bundle's entry: masks the agent's secrets before the task library loads, then runs the cleanup step. */
+import './early-secrets.js';
 import { run } from './post.js';
 
 void run();

@@ -145,7 +145,7 @@ function ownerGone(owner: Partial<LockOwner> | undefined, heldMs: number, staleM
 
 function readOwner(file: string): Partial<LockOwner> | undefined {
   try {
-    const value: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const value: unknown = JSON.parse(readRegularFile(file, { maxBytes: 4096 }) ?? '');
     return value !== null && typeof value === 'object' ? (value as Partial<LockOwner>) : undefined;
   } catch {
     return undefined;
@@ -370,8 +370,8 @@ function changeOf(config: AuthFile, registry: string, kind: FileKind, file: stri
     file,
     registry,
     kind,
-    previousAuth: auths[registry],
-    previousHelper: helpers?.[registry],
+    previousAuth: own(auths, registry),
+    previousHelper: own(helpers, registry),
     helperChanged: false,
     hadHelpers: helpers !== undefined
   };
@@ -382,11 +382,11 @@ function changeOf(config: AuthFile, registry: string, kind: FileKind, file: stri
 export function applyLogin(config: AuthFile, registry: string, auth: string, kind: FileKind, file: string): LoginChange {
   const { auths, helpers, record } = changeOf(config, registry, kind, file);
   config.auths = { ...auths, [registry]: { auth } };
-  const hostHelper = helpers !== undefined && registry in helpers;
+  const hostHelper = hasOwn(helpers, registry);
   if (kind === 'docker') {
     // docker reads `auths` only when no helper applies to the host; "" means "no helper".
     const storeApplies = typeof config.credsStore === 'string' && config.credsStore !== '';
-    if ((storeApplies && !hostHelper) || (hostHelper && helpers[registry] !== '')) {
+    if ((storeApplies && !hostHelper) || (hostHelper && own(helpers, registry) !== '')) {
       config.credHelpers = { ...(helpers ?? {}), [registry]: '' };
       record.helperChanged = true;
     }
@@ -447,8 +447,35 @@ export interface SharedEntry {
   written: string[];
   /** The credential helper names jobs set for the host since: the only helper entries the record replaces. */
   helpers?: string[];
-  /** The jobs still logged in, by their marker, with their job directory and machine. */
-  jobs: Record<string, { dir: string; host: string }>;
+  /**
+   * The jobs still logged in, by their marker, with their job directory and machine, and whether
+   * they logged in through the credential helper (absent in records of earlier versions).
+   */
+  jobs: Record<string, SharedJob>;
+}
+
+/** A job logged in through a shared config. */
+export interface SharedJob {
+  dir: string;
+  host: string;
+  helper?: boolean;
+}
+
+/**
+ * Refuses a login that would replace another job's login of the other kind (credential helper
+ * or static) for the same registry in a shared config: the config holds one kind per registry,
+ * so one job would pull as the other or find no credentials.
+ */
+export class SharedLoginConflict extends Error {
+  constructor(
+    readonly registry: string,
+    readonly other: SharedJob,
+    /** Whether the other job logged in through the credential helper. */
+    readonly otherHelper: boolean
+  ) {
+    super(`${registry} is logged in to by another job (${other.dir} on ${other.host}) ${otherHelper ? 'through the credential helper' : 'with a static credential'}`);
+    this.name = 'SharedLoginConflict';
+  }
 }
 
 export interface SharedRecord {
@@ -476,7 +503,9 @@ function authDigestOf(entry: unknown, digest: Digest): string | undefined {
 
 /**
  * Records `job` as logged in to `registry` and writes its login into `config`. The first job
- * (or the first after the user rewrote the entry) keeps what the entry held before. Pure.
+ * (or the first after the user rewrote the entry) keeps what the entry held before. Throws
+ * SharedLoginConflict, changing nothing, when another job still logged in to the registry used
+ * the other kind of login (credential helper or static). Pure.
  */
 export function joinShared(
   config: AuthFile,
@@ -490,22 +519,34 @@ export function joinShared(
   const given: HostCredential = typeof credential === 'string' ? { auth: credential } : credential;
   const auths = isRecord(config.auths) ? config.auths : {};
   const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-  let entry = record.registries[registry];
-  const current = authDigestOf(auths[registry], digest);
+  let entry = own(record.registries, registry) as SharedEntry | undefined;
+  const current = authDigestOf(own(auths, registry), digest);
   const tokenInPlace = current !== undefined && entry?.written.includes(current) === true;
-  const helperInPlace = typeof helpers?.[registry] === 'string' && entry?.helpers?.includes(helpers[registry] as string) === true;
+  const currentHelper = own(helpers, registry);
+  const helperInPlace = typeof currentHelper === 'string' && entry?.helpers?.includes(currentHelper) === true;
+  const helper = 'helper' in given;
+  if (entry) {
+    // Jobs of earlier versions did not say which kind they used: the entry in place says it.
+    const inPlace = helperInPlace ? true : tokenInPlace ? false : undefined;
+    for (const [id, other] of Object.entries(entry.jobs)) {
+      const otherHelper = other.helper ?? inPlace;
+      if (id !== job.id && otherHelper !== undefined && otherHelper !== helper) throw new SharedLoginConflict(registry, other, otherHelper);
+    }
+  }
   if (!entry || !(tokenInPlace || helperInPlace)) {
     // No job's login is in place: what is there now is the user's, to put back at the end.
-    const helperOverridden = entry?.helperChanged === true && helpers?.[registry] === '';
-    entry = {
-      originalAuth: auths[registry],
-      originalHelper: helperOverridden ? entry?.originalHelper : helpers?.[registry],
+    const helperOverridden = entry?.helperChanged === true && currentHelper === '';
+    const next: SharedEntry = {
       hadHelpers: helperOverridden ? entry?.hadHelpers === true : helpers !== undefined,
       helperChanged: helperOverridden,
       written: entry?.written ?? [],
       ...(entry?.helpers ? { helpers: entry.helpers } : {}),
-      jobs: entry?.jobs ?? {}
+      jobs: entry?.jobs ?? nullRecord()
     };
+    if (hasOwn(auths, registry)) next.originalAuth = auths[registry];
+    const originalHelper = helperOverridden ? entry?.originalHelper : currentHelper;
+    if (originalHelper !== undefined) next.originalHelper = originalHelper;
+    entry = next;
   }
   const change = applyCredential(config, registry, given, 'docker', '');
   if ('helper' in given) {
@@ -514,7 +555,7 @@ export function joinShared(
     entry.helperChanged ||= change.helperChanged;
     entry.written = [...entry.written.filter((d) => d !== digest(given.auth)), digest(given.auth)];
   }
-  entry.jobs = { ...entry.jobs, [job.id]: { dir: job.dir, host } };
+  entry.jobs[job.id] = { dir: job.dir, host, helper };
   record.registries[registry] = entry;
 }
 
@@ -524,8 +565,8 @@ export function joinShared(
  * registry. Returns the outcome and whether `config` changed. Pure.
  */
 export function leaveShared(config: AuthFile, record: SharedRecord, registry: string, jobId: string, digest: Digest): { outcome: LeaveOutcome; changed: boolean } {
-  const entry = record.registries[registry];
-  if (!entry || !(jobId in entry.jobs)) return { outcome: 'not-joined', changed: false };
+  const entry = own(record.registries, registry) as SharedEntry | undefined;
+  if (!entry || !hasOwn(entry.jobs, jobId)) return { outcome: 'not-joined', changed: false };
   delete entry.jobs[jobId];
   if (Object.keys(entry.jobs).length > 0) return { outcome: 'others-remain', changed: false };
   return settleEntry(config, record, registry, digest);
@@ -533,20 +574,21 @@ export function leaveShared(config: AuthFile, record: SharedRecord, registry: st
 
 /** The last job has left `registry`: restores its entries and forgets it. Pure. */
 function settleEntry(config: AuthFile, record: SharedRecord, registry: string, digest: Digest): { outcome: LeaveOutcome; changed: boolean } {
-  const entry = record.registries[registry];
+  const entry = own(record.registries, registry) as SharedEntry | undefined;
   delete record.registries[registry];
+  if (!entry) return { outcome: 'not-joined', changed: false };
   let changed = false;
   let outcome: LeaveOutcome = 'restored';
   const auths = isRecord(config.auths) ? config.auths : undefined;
-  const current = authDigestOf(auths?.[registry], digest);
+  const current = authDigestOf(own(auths, registry), digest);
   const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-  const currentHelper = helpers?.[registry];
+  const currentHelper = own(helpers, registry);
   const ourHelper = typeof currentHelper === 'string' && currentHelper !== '' && entry.helpers?.includes(currentHelper) === true;
   if (auths && current !== undefined && entry.written.includes(current)) {
     if (entry.originalAuth === undefined) delete auths[registry];
-    else auths[registry] = entry.originalAuth;
+    else setOwn(auths, registry, entry.originalAuth);
     changed = true;
-  } else if (auths?.[registry] !== undefined && !(entry.written.length === 0 && sameJson(auths[registry], entry.originalAuth))) {
+  } else if (own(auths, registry) !== undefined && !(entry.written.length === 0 && sameJson(own(auths, registry), entry.originalAuth))) {
     // A helper-only record never touched `auths`: the user's own entry there is not a change.
     outcome = 'changed-since';
   }
@@ -554,9 +596,9 @@ function settleEntry(config: AuthFile, record: SharedRecord, registry: string, d
     outcome = 'changed-since';
   }
   if ((entry.helperChanged && currentHelper === '') || ourHelper) {
-    const next = { ...helpers };
+    const next: Record<string, unknown> = { ...helpers };
     if (entry.originalHelper === undefined) delete next[registry];
-    else next[registry] = entry.originalHelper;
+    else setOwn(next, registry, entry.originalHelper);
     if (Object.keys(next).length === 0 && !entry.hadHelpers) delete config.credHelpers;
     else config.credHelpers = next;
     changed = true;
@@ -590,26 +632,32 @@ function isGone(file: string): boolean {
   }
 }
 
-/** Reads a shared record; anything unreadable or malformed counts as no record. */
+/**
+ * Reads a shared record; anything unreadable or malformed counts as no record, and a malformed
+ * entry as no entry. Its maps (registries, jobs) have no prototype, so that a registry or job
+ * named `__proto__`, `constructor` or `toString` is only ever a key.
+ */
 function readSharedRecord(file: string): SharedRecord {
   const value = readAuthFile(file, true);
-  const record: SharedRecord = { version: 1, registries: {} };
+  const record: SharedRecord = { version: 1, registries: nullRecord() };
   if (value.version !== 1 || !isRecord(value.registries)) return record;
   for (const [registry, entry] of Object.entries(value.registries)) {
     if (!isRecord(entry) || !Array.isArray(entry.written) || !isRecord(entry.jobs)) continue;
-    const jobs: SharedEntry['jobs'] = {};
+    const jobs = nullRecord<SharedJob>();
     for (const [id, job] of Object.entries(entry.jobs)) {
-      if (isRecord(job) && typeof job.dir === 'string' && typeof job.host === 'string') jobs[id] = { dir: job.dir, host: job.host };
+      if (!isRecord(job) || typeof job.dir !== 'string' || typeof job.host !== 'string') continue;
+      jobs[id] = { dir: job.dir, host: job.host, ...(typeof job.helper === 'boolean' ? { helper: job.helper } : {}) };
     }
-    record.registries[registry] = {
-      ...('originalAuth' in entry ? { originalAuth: entry.originalAuth } : {}),
-      ...('originalHelper' in entry ? { originalHelper: entry.originalHelper } : {}),
+    const checked: SharedEntry = {
       hadHelpers: entry.hadHelpers === true,
       helperChanged: entry.helperChanged === true,
       written: entry.written.filter((d): d is string => typeof d === 'string'),
       ...(Array.isArray(entry.helpers) ? { helpers: entry.helpers.filter((n): n is string => typeof n === 'string') } : {}),
       jobs
     };
+    if (hasOwn(entry, 'originalAuth')) checked.originalAuth = entry.originalAuth;
+    if (hasOwn(entry, 'originalHelper')) checked.originalHelper = entry.originalHelper;
+    record.registries[registry] = checked;
   }
   return record;
 }
@@ -763,4 +811,24 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Whether `key` is `object`'s own property (never one inherited, such as `constructor`). */
+function hasOwn(object: Record<string, unknown> | undefined, key: string): boolean {
+  return object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** `object[key]` when it is `object`'s own property, else undefined. */
+function own(object: Record<string, unknown> | undefined, key: string): unknown {
+  return hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined;
+}
+
+/** Sets `object[key]` as an own property, whatever the key (`__proto__` included). */
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** A record without a prototype: every key is its own. */
+function nullRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }

@@ -24,6 +24,7 @@ import {
   userDockerConfigDir,
   writeFileAtomic,
   writeJobMarker,
+  SharedLoginConflict,
   type HostLogin,
   type LeaveOutcome
 } from './docker-config.js';
@@ -41,6 +42,8 @@ export interface DockerLoginPlan {
   explicitDir?: string;
   /** That input as the user writes it, for messages. */
   explicitDirLabel?: string;
+  /** The credential-helper input as the user writes it, for messages. */
+  credentialHelperLabel?: string;
   /** The runner's temp directory (absolute), where the job-scoped directory goes. */
   tempRoot: string;
   env: NodeJS.ProcessEnv;
@@ -59,10 +62,18 @@ export interface DockerLoginPlan {
   /**
    * Log in through a credential helper: installs it into the job directory (called once that
    * exists and the state is saved) and returns its name, which every host's `credHelpers` entry
-   * then names instead of a static credential. `shared` is the explicit config directory, when
-   * the login goes there (jobs sharing it should agree on the name).
+   * then names instead of a static credential (each host the name in `names`). `shared` is the
+   * explicit config directory, when the login goes there (jobs sharing it should agree on the names).
    */
-  helper?: (jobDir: string, shared: string | undefined) => { name: string; dir: string; binDir: string };
+  helper?: (jobDir: string, shared: string | undefined) => InstalledHelperRef;
+}
+
+/** A credential helper installed into the job directory: each host's helper name, its directory, its wrappers' directory. */
+export interface InstalledHelperRef {
+  name: string;
+  names: Map<string, string>;
+  dir: string;
+  binDir: string;
 }
 
 /** What cleanup needs: paths and a random marker, never a credential. */
@@ -87,7 +98,7 @@ export interface InstalledLogin {
   containersAuthFile: string;
   state: CleanupState;
   /** The credential helper installed, if any. */
-  helper?: { name: string; dir: string; binDir: string };
+  helper?: InstalledHelperRef;
 }
 
 /** A random marker: 128 bits, hex. */
@@ -142,7 +153,7 @@ export async function installDockerLogin(plan: DockerLoginPlan): Promise<Install
     }
     const logins: HostLogin[] = statics.map((login) => ({
       registry: login.registry,
-      credential: helper ? { helper: helper.name } : { auth: basicAuth(login.username, login.password) }
+      credential: helper ? { helper: helper.names.get(login.registry) ?? helper.name } : { auth: basicAuth(login.username, login.password) }
     }));
     try {
       plan.saveState?.(state);
@@ -160,7 +171,9 @@ export async function installDockerLogin(plan: DockerLoginPlan): Promise<Install
     if (plan.explicitDir) {
       dockerConfigDir = plan.explicitDir;
       await mergeLoginsInto(path.join(dockerConfigDir, 'config.json'), logins, { id: marker, dir: jobDir }, lock).catch((error: unknown) => {
-        throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${messageOf(error)}`);
+        const label = plan.explicitDirLabel ?? 'docker-config';
+        if (error instanceof SharedLoginConflict) throw new LoginError(conflictMessage(error, dockerConfigDir, label, plan.credentialHelperLabel ?? 'credential-helper'));
+        throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${label}): ${messageOf(error)}`);
       });
       merged = true;
     } else {
@@ -178,6 +191,17 @@ export async function installDockerLogin(plan: DockerLoginPlan): Promise<Install
     fs.rmSync(jobDir, { recursive: true, force: true });
     throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${messageOf(error)}.`);
   }
+}
+
+/** The refusal of a login that would replace another job's login of the other kind in a shared docker config. */
+function conflictMessage(conflict: SharedLoginConflict, dir: string, dirLabel: string, helperLabel: string): string {
+  const kind = (helper: boolean): string => (helper ? 'through the credential helper' : 'with a static credential');
+  return (
+    `Could not log in to ${conflict.registry} through the docker config in ${dir} (${dirLabel}): another job (job directory ${conflict.other.dir} ` +
+    `on ${conflict.other.host}) is logged in to ${conflict.registry} there ${kind(conflict.otherHelper)}, and this job would log in ${kind(!conflict.otherHelper)}. ` +
+    `One docker config holds one kind of login per registry, and either would replace the other's. Use the same ${helperLabel} setting in every job ` +
+    `that shares this ${dirLabel}, or give the jobs separate ${dirLabel} directories.`
+  );
 }
 
 /** Where removeDockerLogin may act: the runner's temp directory, and the environment (time scale). */
@@ -203,9 +227,50 @@ export async function removeDockerLogin(state: CleanupState, context: RemovalCon
     const outcomes = await removeLoginsFrom(file, hosts, state.marker, { scale: timeScale(context.env) });
     outcomes.forEach((outcome, i) => done.push(describeLeave(outcome, hosts[i], file)));
   }
-  fs.rmSync(state.jobDir, { recursive: true, force: true });
+  await removeJobDir(state.jobDir);
   done.push(`deleted ${state.jobDir}`);
   return done;
+}
+
+/** The prefix of a credential helper's directory inside the job directory (see installHelper). */
+const HELPER_DIR_PREFIX = 'chainguard-helper-';
+/** How often the deletion of a job directory is tried (about 3 s in all). */
+const REMOVE_ATTEMPTS = 20;
+
+/**
+ * Deletes the job directory. A client still pulling may be running the credential helper, which
+ * writes its cache, failure record and lock into its directory while the deletion runs (making
+ * it fail with ENOTEMPTY, and leaving a token behind). So the helper's directory is first moved
+ * aside, within the job directory: every later write of a racing helper goes to the old path and
+ * fails. A write whose path was resolved just before the move may still land in the moved
+ * directory, so the deletion is tried again (listing the directory afresh each time) for a
+ * moment; that also rides out Windows, where open files block it.
+ */
+async function removeJobDir(jobDir: string): Promise<void> {
+  let entries: string[] = [];
+  try {
+    entries = fs.readdirSync(jobDir);
+  } catch {
+    entries = [];
+  }
+  for (const name of entries) {
+    if (!name.startsWith(HELPER_DIR_PREFIX)) continue;
+    try {
+      fs.renameSync(path.join(jobDir, name), path.join(jobDir, `.removing-${name}`));
+    } catch {
+      // Deleted in place below.
+    }
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      fs.rmSync(jobDir, { recursive: true, force: true });
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (attempt >= REMOVE_ATTEMPTS || !['ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM', 'EACCES'].includes(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 200)));
+    }
+  }
 }
 
 function describeLeave(outcome: LeaveOutcome, registry: string, file: string): string {

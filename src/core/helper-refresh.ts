@@ -4,12 +4,23 @@
  * the Azure Container Registry).
  */
 import type { Clock } from './clock.js';
-import { CHAINGUARD_USERNAME, HelperError, type HelperConfig, type HelperCredential, type HelperSource, type Refresh } from './credential-helper.js';
+import {
+  CHAINGUARD_USERNAME,
+  HelperError,
+  SECRET_ENVIRONMENT,
+  type HelperConfig,
+  type HelperCredential,
+  type HelperNetwork,
+  type HelperSource,
+  type NetworkSecrets,
+  type Refresh
+} from './credential-helper.js';
 import { messageOf } from './errors.js';
 import { ACR_RESOURCE, exchangeAtAcr } from './exchange/acr.js';
 import { exchangeAtChainguard } from './exchange/chainguard-sts.js';
-import type { HttpRequest, HttpResponse } from './http.js';
+import type { HttpRequest, HttpResponse, NetworkSettings } from './http.js';
 import { DEFAULT_ISSUER, DEFAULT_REGISTRY, DEFAULT_TIMEOUT_SECONDS, INPUT_NAMES, type InputName, type LoginInputs } from './inputs.js';
+import { TEST_LOOPBACK_VARIABLE } from './loopback.js';
 import { TEST_TOKEN_DIR_VARIABLE } from './sources/arc.js';
 import { oidcRequestUri } from './sources/azure-devops-oidc.js';
 import { selectSource } from './sources/index.js';
@@ -22,6 +33,44 @@ export interface RefreshRuntime {
   signal?: AbortSignal;
   /** What the helper can offer the platform sources (GitHub's OIDC token through the runner library). */
   platform?: PlatformIdentity;
+  /** The runner's network settings the step used (see networkSettingsFrom). */
+  network?: NetworkSettings;
+  /** Told every secret the refresh handles (tokens, keys, headers), so that nothing printed holds one. */
+  mask?: (secret: string) => void;
+}
+
+/**
+ * `send` as the step and the helper use it: calls that may leave the machine (the `environment`
+ * route) go through the runner's network settings when it handed any over; metadata calls
+ * (IMDS, the Arc agent) stay direct.
+ */
+export function sendThrough(send: (request: HttpRequest) => Promise<HttpResponse>, network: NetworkSettings | undefined): (request: HttpRequest) => Promise<HttpResponse> {
+  return (request) => send(request.route === 'environment' && network ? { ...request, network } : request);
+}
+
+/**
+ * Whether the runner's bypass list sends `url` direct: as azure-pipelines-task-lib's
+ * getHttpProxyConfiguration decides it, each entry a regular expression tested
+ * case-insensitively against the whole URL.
+ */
+export function bypassesProxy(bypass: readonly string[] | undefined, url: URL): boolean {
+  return (bypass ?? []).some((pattern) => new RegExp(pattern, 'i').test(url.href));
+}
+
+/** The network settings the step used, rebuilt from what the helper's configuration keeps and its secrets file. */
+export function networkSettingsFrom(network: HelperNetwork, secrets: NetworkSecrets): NetworkSettings {
+  const proxy = network.proxyUrl ? new URL(network.proxyUrl) : undefined;
+  return {
+    proxyFor: (url) =>
+      proxy && !bypassesProxy(network.proxyBypass, url)
+        ? { url: new URL(proxy.href), username: network.proxyUsername || undefined, password: secrets.proxyPassword || undefined }
+        : undefined,
+    caFile: network.caFile,
+    certFile: network.certFile,
+    keyFile: network.keyFile,
+    passphrase: secrets.passphrase || undefined,
+    source: network.source
+  };
 }
 
 /**
@@ -42,11 +91,12 @@ export const SOURCE_ENVIRONMENT = [
   'GITHUB_ACTIONS',
   'ProgramFiles',
   'ProgramData',
-  TEST_TOKEN_DIR_VARIABLE
+  TEST_TOKEN_DIR_VARIABLE,
+  TEST_LOOPBACK_VARIABLE
 ] as const;
 
 /** The secrets the sources read: never written down; the helper reads them from its own environment. */
-export const SECRET_ENVIRONMENT = ['IDENTITY_HEADER', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SYSTEM_ACCESSTOKEN'] as const;
+export { SECRET_ENVIRONMENT };
 
 /** The description of the source the step chose, for the helper's configuration. */
 export function describeSource(kind: SourceKind, inputs: LoginInputs, env: NodeJS.ProcessEnv, platform?: PlatformIdentity): HelperSource {
@@ -81,8 +131,10 @@ export interface HelperConfigOptions {
   /** Input names as the user writes them on this platform, for the helper's messages. */
   labels?: Record<string, string>;
   timeoutSeconds?: number;
-  /** Refresh when fewer seconds than this are left (default 300). */
-  minRemainingSeconds?: number;
+  /** The runner's network settings the step used, without their secrets. */
+  network?: HelperNetwork;
+  /** Get no new credentials once the step's have expired (a login with logout: false). */
+  noRefresh?: boolean;
 }
 
 /** The helper's configuration for one login: the Chainguard registry and any ACR login servers. */
@@ -97,7 +149,8 @@ export function helperConfigFor(options: HelperConfigOptions): HelperConfig {
     source: options.source,
     ...(options.labels ? { labels: options.labels } : {}),
     ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
-    ...(options.minRemainingSeconds !== undefined ? { minRemainingSeconds: options.minRemainingSeconds } : {})
+    ...(options.network ? { network: options.network } : {}),
+    ...(options.noRefresh ? { refresh: 'never' as const } : {})
   };
 }
 
@@ -115,7 +168,7 @@ export function sourceFromDescription(config: HelperConfig, runtime: Pick<Refres
   const stored = config.source;
   const env: NodeJS.ProcessEnv = {};
   for (const name of SECRET_ENVIRONMENT) if (runtime.env[name] !== undefined) env[name] = runtime.env[name];
-  Object.assign(env, stored.env);
+  for (const [name, value] of Object.entries(stored.env)) if (typeof value === 'string') env[name] = value;
   const inputs: LoginInputs = {
     identity: '',
     registry: DEFAULT_REGISTRY,
@@ -136,7 +189,8 @@ export function sourceFromDescription(config: HelperConfig, runtime: Pick<Refres
   try {
     return selectSource({ inputs, env, platform: runtime.platform, label }).source;
   } catch (error) {
-    throw new HelperError(`the identity source ${stored.kind} the login step used is not available here: ${messageOf(error)}`, { cause: error });
+    // What this process's environment lacks (IDENTITY_HEADER, ACTIONS_ID_TOKEN_REQUEST_TOKEN) another get may have.
+    throw new HelperError(`the identity source ${stored.kind} the login step used is not available here: ${messageOf(error)}`, { cause: error, local: true });
   }
 }
 
@@ -144,16 +198,17 @@ export function sourceFromDescription(config: HelperConfig, runtime: Pick<Refres
 export function defaultRefresh(config: HelperConfig, runtime: RefreshRuntime): Refresh {
   const label = (name: string): string => config.labels?.[name] ?? name;
   const context: SourceContext = {
-    send: runtime.send,
+    send: sendThrough(runtime.send, runtime.network),
     clock: runtime.clock,
     signal: runtime.signal,
-    // The helper prints nothing a runner reads as a log line of the job, and never a token.
-    mask: () => undefined,
+    // The helper prints nothing a runner reads as a log line of the job; what it prints has every secret it was told of replaced.
+    mask: (secret) => runtime.mask?.(secret),
     debug: () => undefined,
     env: runtime.env,
     platform: runtime.platform
   };
   return async (host: string): Promise<HelperCredential> => {
+    if (!Object.prototype.hasOwnProperty.call(config.hosts, host)) throw new HelperError(`its configuration names no host ${host}`);
     const entry = config.hosts[host];
     try {
       if (entry.kind === 'chainguard') {

@@ -14,13 +14,10 @@ import type { HttpRequest, HttpResponse } from './http.js';
 import { API_AUDIENCE, readInputs, type InputName, type LoginInputs } from './inputs.js';
 import { TEST_LOOPBACK_WARNING, testLoopbackEndpoints } from './loopback.js';
 import { ACR_RESOURCE, ACR_USERNAME, exchangeAtAcr, type AcrCredential } from './exchange/acr.js';
-import { installHelper, sharedHelperName, type HelperConfig, type HelperCredential } from './credential-helper.js';
-import { describeSource, helperConfigFor, labelsOf } from './helper-refresh.js';
+import { installHelper, sharedHelperName, type HelperConfig, type HelperCredential, type PortableNetwork } from './credential-helper.js';
+import { describeSource, helperConfigFor, labelsOf, sendThrough } from './helper-refresh.js';
 import { selectSource } from './sources/index.js';
 import { AZURE_SOURCES, type PlatformIdentity, type SourceContext, type SourceKind } from './sources/source.js';
-
-/** Test-only: the credential helper refreshes when fewer seconds than this are left (default 300). */
-export const TEST_HELPER_MARGIN_VARIABLE = 'CHAINGUARD_LOGIN_TEST_HELPER_MARGIN_SECONDS';
 
 /** What the core takes from the process: injectable for tests. */
 export interface Runtime {
@@ -46,7 +43,7 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
   const offered = platform.identity?.();
   const context: SourceContext = {
     // Calls that may leave the machine use the runner's network settings; metadata calls are direct.
-    send: (request) => runtime.send(request.route === 'environment' && network ? { ...request, network } : request),
+    send: sendThrough(runtime.send, network),
     clock: runtime.clock,
     signal,
     mask: (secret) => platform.setSecret(secret),
@@ -169,15 +166,17 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
             ? (jobDir, shared) =>
                 installHelper({
                   root: jobDir,
-                  config: helperConfig(inputs, source.kind, runtime, offered, (name) => platform.label(name), (message) => platform.warning(message)),
+                  config: helperConfig(inputs, source.kind, runtime, offered, (name) => platform.label(name), network?.portable),
                   nodePath: runtime.nodePath ?? process.execPath,
                   helperScript,
                   seed,
-                  ...(shared ? { name: sharedHelperName(shared) } : {})
+                  ...(network?.portable ? { networkSecrets: network.portable.secrets } : {}),
+                  ...(shared ? { nameFor: (host: string) => sharedHelperName(shared, host) } : {})
                 })
             : undefined,
           explicitDir: inputs.dockerConfig,
           explicitDirLabel: platform.label('docker-config'),
+          credentialHelperLabel: platform.label('credential-helper'),
           tempRoot,
           env: runtime.env,
           home: runtime.home,
@@ -192,9 +191,12 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
         const hosts = [inputs.registry, ...acr.map((a) => a.server)].join(', ');
         platform.info(`Logged in to ${hosts}; docker config in ${installed.dockerConfigDir} (exported as DOCKER_CONFIG)`);
         if (installed.helper) {
+          const names = [...new Set(installed.helper.names.values())].map((name) => `docker-credential-${name}`).join(', ');
           platform.info(
-            `Credential helper docker-credential-${installed.helper.name} (in ${installed.helper.binDir}, put on PATH) hands out the credentials ` +
-              'and gets fresh ones from the same identity source before they expire'
+            `Credential helper ${names} (in ${installed.helper.binDir}, put on PATH) hands out the credentials ` +
+              (inputs.logout
+                ? 'and gets fresh ones from the same identity source before they expire'
+                : `until they expire: with ${platform.label('logout')} false it gets no new ones, so the login ends when its token expires`)
           );
         }
       }
@@ -237,24 +239,15 @@ export async function runLogin(platform: Platform, runtime: Runtime): Promise<vo
   }
 }
 
-/** The credential helper's configuration for this login: the source chosen, its inputs, the hosts. */
+/** The credential helper's configuration for this login: the source chosen, its inputs, the hosts, the runner's network. */
 function helperConfig(
   inputs: LoginInputs,
   kind: SourceKind,
   runtime: Runtime,
   offered: PlatformIdentity | undefined,
   label: (name: InputName) => string,
-  warn: (message: string) => void
+  network: PortableNetwork | undefined
 ): HelperConfig {
-  const raw = runtime.env[TEST_HELPER_MARGIN_VARIABLE]?.trim();
-  let minRemainingSeconds: number | undefined;
-  if (raw) {
-    const value = Number(raw);
-    if (Number.isFinite(value) && value >= 0) {
-      minRemainingSeconds = value;
-      warn(`${TEST_HELPER_MARGIN_VARIABLE} is set: the credential helper refreshes ${value} s before expiry. This setting exists for tests only; remove it.`);
-    }
-  }
   return helperConfigFor({
     source: describeSource(kind, inputs, runtime.env, offered),
     registry: inputs.registry,
@@ -264,6 +257,8 @@ function helperConfig(
     acrRegistries: inputs.acrRegistries,
     labels: labelsOf(label),
     timeoutSeconds: inputs.timeoutSeconds,
-    ...(minRemainingSeconds !== undefined ? { minRemainingSeconds } : {})
+    ...(network ? { network: network.settings } : {}),
+    // A login that is not logged out at the end of the job ends when its token expires.
+    noRefresh: !inputs.logout
   });
 }

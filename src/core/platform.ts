@@ -3,6 +3,7 @@
  * runner implements it on that runner's library; the core never imports a runner library.
  */
 import type { InputReader } from './inputs.js';
+import type { PortableNetwork } from './credential-helper.js';
 import type { NetworkSettings } from './http.js';
 import type { PlatformIdentity } from './sources/source.js';
 
@@ -29,8 +30,11 @@ export interface Platform extends InputReader {
   tempDir(): string | undefined;
   /** What the platform offers identity sources (its OIDC or access token); absent on the CLI. */
   identity?(): PlatformIdentity | undefined;
-  /** The network settings the runner hands its steps (the Azure agent's proxy and CA), if any. */
-  network?(): NetworkSettings | undefined;
+  /**
+   * The network settings the runner hands its steps (the Azure agent's proxy and CA), if any;
+   * `portable` describes them for the credential helper, which uses them for its refreshes.
+   */
+  network?(): (NetworkSettings & { portable?: PortableNetwork }) | undefined;
 }
 
 /** kebab-case to camelCase: the Azure Pipelines spelling of an input or output. */

@@ -2,9 +2,23 @@
  * The docker credential helper (the docker-credential-helpers protocol): `get` reads a server
  * URL on stdin and prints {"ServerURL","Username","Secret"}; `list` prints host → user name;
  * `store` and `erase` change nothing (the credential belongs to the job). A failure is one line,
- * on stderr and, as the protocol reads errors, on stdout; it never carries a token.
+ * on stderr and, as the protocol reads errors, on stdout; it never carries a secret: every secret
+ * the refresh handled (each value the sources and exchanges mask, the secrets of the helper's
+ * environment, the runner's proxy password) is replaced by *** in anything the helper prints.
  */
-import { HelperError, type HelperSource, helperGet, helperList, NOT_FOUND_MESSAGE, readHelperConfig, DEFAULT_REFRESH_TIMEOUT_SECONDS } from '../core/credential-helper.js';
+import {
+  DEFAULT_REFRESH_TIMEOUT_SECONDS,
+  HelperError,
+  type HelperConfig,
+  type HelperSource,
+  type Refresh,
+  helperGet,
+  helperList,
+  NOT_FOUND_MESSAGE,
+  readHelperConfig,
+  readNetworkSecrets,
+  SECRET_ENVIRONMENT
+} from '../core/credential-helper.js';
 import { messageOf } from '../core/errors.js';
 import { neutralise } from '../core/platform.js';
 import type { PlatformIdentity } from '../core/sources/source.js';
@@ -68,7 +82,8 @@ function helperPlatform(source: HelperSource): PlatformIdentity | undefined {
         const token = process.env.SYSTEM_ACCESSTOKEN?.trim();
         if (!token) {
           throw new HelperError(
-            'SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)'
+            'SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)',
+            { local: true }
           );
         }
         return token;
@@ -78,11 +93,60 @@ function helperPlatform(source: HelperSource): PlatformIdentity | undefined {
   return undefined;
 }
 
+/** What replaces a secret in anything the helper prints. */
+const REDACTED = '***';
+
+/** The secrets this run has seen, and a function that takes them out of a text. */
+export class SecretSet {
+  private readonly values = new Set<string>();
+
+  add(value: string | undefined): void {
+    if (!value) return;
+    for (const form of [value, value.trim(), encodeURIComponent(value)]) if (form) this.values.add(form);
+  }
+
+  /** `text` with every secret (longest first, so that one inside another goes whole) replaced by ***. */
+  redact(text: string): string {
+    let result = text;
+    for (const secret of [...this.values].sort((a, b) => b.length - a.length)) result = result.split(secret).join(REDACTED);
+    return result;
+  }
+}
+
+/**
+ * The refresh through the source and exchanges the step used, with the network settings it used
+ * and their secrets; every secret it handles joins `secrets`, and its failure's message (which
+ * the gets waiting on it share) has them taken out. The sources, exchanges and HTTP stack load
+ * only when a refresh is due: a cached answer stays quick.
+ */
+function refreshFor(dir: string, config: HelperConfig, secrets: SecretSet): Refresh {
+  return async (host) => {
+    try {
+      const [{ defaultRefresh, networkSettingsFrom }, { processRuntime }] = await Promise.all([import('../core/helper-refresh.js'), import('../core/runtime.js')]);
+      const signal = AbortSignal.timeout((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000);
+      let network;
+      if (config.network) {
+        const networkSecrets = readNetworkSecrets(dir);
+        secrets.add(networkSecrets.proxyPassword);
+        secrets.add(networkSecrets.passphrase);
+        network = networkSettingsFrom(config.network, networkSecrets);
+      }
+      const mask = (secret: string): void => secrets.add(secret);
+      return await defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source), network, mask })(host);
+    } catch (error) {
+      const message = error instanceof HelperError ? error.message : `could not refresh the credential for ${host}: ${messageOf(error)}`;
+      throw new HelperError(secrets.redact(message), { cause: error, local: error instanceof HelperError && error.local });
+    }
+  };
+}
+
 /** Runs one helper command; returns the exit code. */
-export async function run(argv: readonly string[] = process.argv.slice(2), io: HelperIo = processIo): Promise<number> {
+export async function run(argv: readonly string[] = process.argv.slice(2), io: HelperIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const secrets = new SecretSet();
+  for (const name of SECRET_ENVIRONMENT) secrets.add(env[name]);
   const fail = (message: string): number => {
     // Docker shows a helper's error as one line: a multi-line message (the setup doctor's) is joined.
-    const line = `${PREFIX}: ${neutralise(message).replace(/\s*\n\s*/g, ' ')}\n`;
+    const line = `${PREFIX}: ${neutralise(secrets.redact(message)).replace(/\s*\n\s*/g, ' ')}\n`;
     io.stderr(line);
     io.stdout(line);
     return 1;
@@ -115,13 +179,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2), io: H
     const serverUrl = (await io.readStdin()).trim();
     if (!serverUrl) return fail('get needs the registry server URL on its standard input');
     const config = readHelperConfig(dir);
-    // The sources, exchanges and HTTP stack load only when a refresh is due: a cached answer stays quick.
-    const refresh = async (host: string) => {
-      const [{ defaultRefresh }, { processRuntime }] = await Promise.all([import('../core/helper-refresh.js'), import('../core/runtime.js')]);
-      const signal = AbortSignal.timeout((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000);
-      return defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source) })(host);
-    };
-    const credential = await helperGet(dir, serverUrl, { refresh });
+    const credential = await helperGet(dir, serverUrl, { refresh: refreshFor(dir, config, secrets) });
     if (!credential) {
       io.stdout(`${NOT_FOUND_MESSAGE}\n`);
       return 1;

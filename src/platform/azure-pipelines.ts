@@ -5,34 +5,66 @@
  * `neutralise`, so that a value inside a message can never be read as a logging command.
  */
 import * as tl from 'azure-pipelines-task-lib/task.js';
-import type { NetworkSettings } from '../core/http.js';
+import { earlyAccessToken } from '../azure/early-secrets.js';
+import type { PortableNetwork } from '../core/credential-helper.js';
+import type { NetworkSettings, ProxySettings } from '../core/http.js';
 import type { InputName } from '../core/inputs.js';
 import { camelCase, neutralise, type OutputName, type Platform } from '../core/platform.js';
 
-/** The agent's proxy and certificate settings, or undefined when it hands over none. */
-export function agentNetwork(): NetworkSettings | undefined {
+const NETWORK_SOURCE =
+  "the agent's proxy and certificate settings (Agent.ProxyUrl, Agent.ProxyUsername, Agent.ProxyPassword, Agent.ProxyBypassList, Agent.CAInfo)";
+
+/** The proxy the task library's configuration names: its URL without credentials, and the credentials apart. */
+function proxyOf(proxy: { proxyUrl: string; proxyUsername?: string; proxyPassword?: string }): ProxySettings {
+  const parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(proxy.proxyUrl) ? proxy.proxyUrl : `http://${proxy.proxyUrl}`);
+  const username = proxy.proxyUsername || decodeURIComponent(parsed.username) || undefined;
+  const password = proxy.proxyPassword || decodeURIComponent(parsed.password) || undefined;
+  parsed.username = '';
+  parsed.password = '';
+  return { url: parsed, username, password };
+}
+
+/**
+ * The agent's proxy and certificate settings, or undefined when it hands over none; `portable`
+ * is the same for the credential helper: the settings (the proxy without its credentials, the
+ * bypass list, the certificate files) and apart from them the password and passphrase.
+ */
+export function agentNetwork(): (NetworkSettings & { portable: PortableNetwork }) | undefined {
   const certs = tl.getHttpCertConfiguration();
   const proxyConfigured = Boolean(tl.getVariable('Agent.ProxyUrl'));
   if (!proxyConfigured && !certs) return undefined;
   const password = tl.getVariable('Agent.ProxyPassword');
   if (password) tl.setSecret(password);
   if (certs?.passphrase) tl.setSecret(certs.passphrase);
+  // Without a URL, the configuration of the proxy and its bypass list (regular expressions).
+  const configured = proxyConfigured ? tl.getHttpProxyConfiguration() : null;
+  const proxy = configured ? proxyOf(configured) : undefined;
+  const portable: PortableNetwork = {
+    settings: {
+      ...(proxy ? { proxyUrl: proxy.url.href } : {}),
+      ...(proxy?.username ? { proxyUsername: proxy.username } : {}),
+      ...(configured?.proxyBypassHosts?.length ? { proxyBypass: configured.proxyBypassHosts.map(String) } : {}),
+      ...(certs?.caFile ? { caFile: certs.caFile } : {}),
+      ...(certs?.certFile ? { certFile: certs.certFile } : {}),
+      ...(certs?.keyFile ? { keyFile: certs.keyFile } : {}),
+      source: NETWORK_SOURCE
+    },
+    secrets: {
+      ...(proxy?.password ? { proxyPassword: proxy.password } : {}),
+      ...(certs?.passphrase ? { passphrase: certs.passphrase } : {})
+    }
+  };
   return {
     proxyFor: (url) => {
-      const proxy = proxyConfigured ? tl.getHttpProxyConfiguration(url.href) : null;
-      if (!proxy) return undefined;
-      const parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(proxy.proxyUrl) ? proxy.proxyUrl : `http://${proxy.proxyUrl}`);
-      const username = proxy.proxyUsername || decodeURIComponent(parsed.username) || undefined;
-      const secret = proxy.proxyPassword || decodeURIComponent(parsed.password) || undefined;
-      parsed.username = '';
-      parsed.password = '';
-      return { url: parsed, username, password: secret };
+      const forUrl = proxyConfigured ? tl.getHttpProxyConfiguration(url.href) : null;
+      return forUrl ? proxyOf(forUrl) : undefined;
     },
     caFile: certs?.caFile || undefined,
     certFile: certs?.certFile || undefined,
     keyFile: certs?.keyFile || undefined,
     passphrase: certs?.passphrase || undefined,
-    source: "the agent's proxy and certificate settings (Agent.ProxyUrl, Agent.ProxyUsername, Agent.ProxyPassword, Agent.ProxyBypassList, Agent.CAInfo)"
+    source: NETWORK_SOURCE,
+    portable
   };
 }
 
@@ -54,8 +86,10 @@ export function azurePipelinesPlatform(): Platform {
     tempDir: () => tl.getVariable('Agent.TempDirectory') || undefined,
     identity: () => ({
       azureDevOpsAccessToken: () => {
-        // getEndpointAuthorizationParameter would debug-print the value; this call does not.
-        const token = tl.getEndpointAuthorization('SystemVssConnection', true)?.parameters?.AccessToken || tl.getVariable('System.AccessToken');
+        // getEndpointAuthorizationParameter and getVariable would debug-print the value; the
+        // endpoint's authorization and the variable as the agent passed it (read, and masked,
+        // before the task library loaded) do not.
+        const token = tl.getEndpointAuthorization('SystemVssConnection', true)?.parameters?.AccessToken || earlyAccessToken();
         if (token) tl.setSecret(token);
         return token || undefined;
       },

@@ -11863,6 +11863,86 @@ var __webpack_exports__ = {};
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/azure/early-secrets.ts
+/**
+ * Masks the secrets the agent hands the task before anything can print them. It must be the
+ * first module the Azure entry points import: azure-pipelines-task-lib debug-prints every
+ * variable it reads (`Agent.ProxyUrl=http://user:password@proxy`), and reads the proxy and
+ * certificate variables as soon as it is loaded. The agent masks a value only from the
+ * `##vso[task.setsecret]` line on, so these lines come first:
+ *
+ * - the password inside an `Agent.ProxyUrl` that carries credentials (the agent does not know it
+ *   is a secret);
+ * - `Agent.ProxyPassword` and `Agent.ClientCertPassword` (secret variables the agent masks too);
+ * - the job's access token (`System.AccessToken`, and the SystemVssConnection endpoint's).
+ *
+ * It also keeps the access token as it found it, so that the task can use it without the task
+ * library's `getVariable`, whose debug line would print it. It imports nothing but Node's `os`.
+ */
+
+const masked = new Set();
+/** `##vso[task.setsecret]` for `value`, escaped as the task library escapes a command's data. */
+function setSecret(value) {
+    // The agent masks line by line: each line of a multi-line value is a secret of its own.
+    for (const part of (value ?? '').split(/\r?\n/)) {
+        if (!part || masked.has(part))
+            continue;
+        masked.add(part);
+        process.stdout.write(`##vso[task.setsecret]${part.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}${(external_node_os_default()).EOL}`);
+    }
+}
+/** A variable as the agent passes it to a task: public as NAME, secret as SECRET_NAME. */
+function variable(env, name) {
+    const key = name.replace(/\./g, '_').replace(/ /g, '_').toUpperCase();
+    return env[`SECRET_${key}`] || env[key] || undefined;
+}
+/** The password in a proxy URL's user information, as written and decoded. */
+function proxyUrlPasswords(proxyUrl) {
+    const userinfo = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)@/i.exec(proxyUrl?.trim() ?? '')?.[1];
+    const colon = userinfo?.indexOf(':') ?? -1;
+    if (!userinfo || colon < 0)
+        return [];
+    const raw = userinfo.slice(colon + 1);
+    let decoded = raw;
+    try {
+        decoded = decodeURIComponent(raw);
+    }
+    catch {
+        // Kept as written.
+    }
+    return [...new Set([raw, decoded])].filter(Boolean);
+}
+/** The access token of the SystemVssConnection endpoint, when the agent passes it. */
+function endpointAccessToken(env) {
+    const direct = env.ENDPOINT_AUTH_PARAMETER_SYSTEMVSSCONNECTION_ACCESSTOKEN;
+    if (direct)
+        return direct;
+    try {
+        const auth = JSON.parse(env.ENDPOINT_AUTH_SYSTEMVSSCONNECTION ?? '');
+        const token = auth?.parameters?.AccessToken;
+        return typeof token === 'string' && token ? token : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Masks the agent's secrets (see above); returns the job's access token variable as found. */
+function maskAgentSecrets(env = process.env) {
+    for (const password of proxyUrlPasswords(variable(env, 'Agent.ProxyUrl')))
+        setSecret(password);
+    setSecret(variable(env, 'Agent.ProxyPassword'));
+    setSecret(variable(env, 'Agent.ClientCertPassword'));
+    const accessToken = variable(env, 'System.AccessToken');
+    setSecret(accessToken);
+    setSecret(endpointAccessToken(env));
+    return accessToken;
+}
+const accessToken = maskAgentSecrets();
+/** `System.AccessToken` as the agent passed it, read before the task library moved it into its vault. */
+function earlyAccessToken() {
+    return accessToken;
+}
+
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -11947,7 +12027,7 @@ function errors_messageOf(error) {
 
 let temporaries = 0;
 /** A path that exists but is not a regular file (a FIFO, a device, a directory, a socket). */
-class NotRegularFile extends Error {
+class files_NotRegularFile extends Error {
     file;
     constructor(file) {
         super(`${file} is not a regular file`);
@@ -11956,7 +12036,7 @@ class NotRegularFile extends Error {
     }
 }
 /** A regular file larger than the reader accepts. */
-class FileTooLarge extends Error {
+class files_FileTooLarge extends Error {
     file;
     size;
     maxBytes;
@@ -11991,9 +12071,9 @@ function files_readRegularFile(file, options = {}) {
     try {
         const stat = external_node_fs_default().fstatSync(fd);
         if (!stat.isFile())
-            throw new NotRegularFile(file);
+            throw new files_NotRegularFile(file);
         if (stat.size > maxBytes)
-            throw new FileTooLarge(file, stat.size, maxBytes);
+            throw new files_FileTooLarge(file, stat.size, maxBytes);
         // Read to the end, not to the size seen: a file that grows past the limit meanwhile is refused too.
         const chunks = [];
         let length = 0;
@@ -12005,7 +12085,7 @@ function files_readRegularFile(file, options = {}) {
             chunks.push(chunk.subarray(0, read));
             length += read;
             if (length > maxBytes)
-                throw new FileTooLarge(file, length, maxBytes);
+                throw new files_FileTooLarge(file, length, maxBytes);
         }
         return Buffer.concat(chunks).toString('utf8');
     }
@@ -12127,12 +12207,12 @@ function readAuthFile(file, lenient = false, onIgnored) {
         text = files_readRegularFile(file);
     }
     catch (error) {
-        const why = error instanceof NotRegularFile ? error.message : `${file} could not be read (${error.code ?? errors_messageOf(error)})`;
+        const why = error instanceof files_NotRegularFile ? error.message : `${file} could not be read (${error.code ?? errors_messageOf(error)})`;
         if (lenient) {
             onIgnored?.(why);
             return {};
         }
-        throw new LoginError(error instanceof NotRegularFile ? `${why}: replace it with a file or remove it.` : `Could not read ${file}: ${error.code ?? errors_messageOf(error)}.`);
+        throw new LoginError(error instanceof files_NotRegularFile ? `${why}: replace it with a file or remove it.` : `Could not read ${file}: ${error.code ?? errors_messageOf(error)}.`);
     }
     if (text === undefined || text.trim() === '')
         return {};
@@ -12183,7 +12263,7 @@ function ownerGone(owner, heldMs, staleMs) {
 }
 function readOwner(file) {
     try {
-        const value = JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
+        const value = JSON.parse(files_readRegularFile(file, { maxBytes: 4096 }) ?? '');
         return value !== null && typeof value === 'object' ? value : undefined;
     }
     catch {
@@ -12422,8 +12502,8 @@ function changeOf(config, registry, kind, file) {
         file,
         registry,
         kind,
-        previousAuth: auths[registry],
-        previousHelper: helpers?.[registry],
+        previousAuth: own(auths, registry),
+        previousHelper: own(helpers, registry),
         helperChanged: false,
         hadHelpers: helpers !== undefined
     };
@@ -12433,11 +12513,11 @@ function changeOf(config, registry, kind, file) {
 function applyLogin(config, registry, auth, kind, file) {
     const { auths, helpers, record } = changeOf(config, registry, kind, file);
     config.auths = { ...auths, [registry]: { auth } };
-    const hostHelper = helpers !== undefined && registry in helpers;
+    const hostHelper = hasOwn(helpers, registry);
     if (kind === 'docker') {
         // docker reads `auths` only when no helper applies to the host; "" means "no helper".
         const storeApplies = typeof config.credsStore === 'string' && config.credsStore !== '';
-        if ((storeApplies && !hostHelper) || (hostHelper && helpers[registry] !== '')) {
+        if ((storeApplies && !hostHelper) || (hostHelper && own(helpers, registry) !== '')) {
             config.credHelpers = { ...(helpers ?? {}), [registry]: '' };
             record.helperChanged = true;
         }
@@ -12466,6 +12546,25 @@ function applyHelper(config, registry, helper, kind, file) {
 function applyCredential(config, registry, credential, kind, file) {
     return 'helper' in credential ? applyHelper(config, registry, credential.helper, kind, file) : applyLogin(config, registry, credential.auth, kind, file);
 }
+/**
+ * Refuses a login that would replace another job's login of the other kind (credential helper
+ * or static) for the same registry in a shared config: the config holds one kind per registry,
+ * so one job would pull as the other or find no credentials.
+ */
+class SharedLoginConflict extends Error {
+    registry;
+    other;
+    otherHelper;
+    constructor(registry, other, 
+    /** Whether the other job logged in through the credential helper. */
+    otherHelper) {
+        super(`${registry} is logged in to by another job (${other.dir} on ${other.host}) ${otherHelper ? 'through the credential helper' : 'with a static credential'}`);
+        this.registry = registry;
+        this.other = other;
+        this.otherHelper = otherHelper;
+        this.name = 'SharedLoginConflict';
+    }
+}
 /** The shared record's file, beside the config file. */
 function sharedRecordFile(configFile) {
     return `${configFile}.chainguard-login.json`;
@@ -12475,28 +12574,45 @@ function authDigestOf(entry, digest) {
 }
 /**
  * Records `job` as logged in to `registry` and writes its login into `config`. The first job
- * (or the first after the user rewrote the entry) keeps what the entry held before. Pure.
+ * (or the first after the user rewrote the entry) keeps what the entry held before. Throws
+ * SharedLoginConflict, changing nothing, when another job still logged in to the registry used
+ * the other kind of login (credential helper or static). Pure.
  */
 function joinShared(config, record, registry, credential, job, host, digest) {
     const given = typeof credential === 'string' ? { auth: credential } : credential;
     const auths = isRecord(config.auths) ? config.auths : {};
     const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-    let entry = record.registries[registry];
-    const current = authDigestOf(auths[registry], digest);
+    let entry = own(record.registries, registry);
+    const current = authDigestOf(own(auths, registry), digest);
     const tokenInPlace = current !== undefined && entry?.written.includes(current) === true;
-    const helperInPlace = typeof helpers?.[registry] === 'string' && entry?.helpers?.includes(helpers[registry]) === true;
+    const currentHelper = own(helpers, registry);
+    const helperInPlace = typeof currentHelper === 'string' && entry?.helpers?.includes(currentHelper) === true;
+    const helper = 'helper' in given;
+    if (entry) {
+        // Jobs of earlier versions did not say which kind they used: the entry in place says it.
+        const inPlace = helperInPlace ? true : tokenInPlace ? false : undefined;
+        for (const [id, other] of Object.entries(entry.jobs)) {
+            const otherHelper = other.helper ?? inPlace;
+            if (id !== job.id && otherHelper !== undefined && otherHelper !== helper)
+                throw new SharedLoginConflict(registry, other, otherHelper);
+        }
+    }
     if (!entry || !(tokenInPlace || helperInPlace)) {
         // No job's login is in place: what is there now is the user's, to put back at the end.
-        const helperOverridden = entry?.helperChanged === true && helpers?.[registry] === '';
-        entry = {
-            originalAuth: auths[registry],
-            originalHelper: helperOverridden ? entry?.originalHelper : helpers?.[registry],
+        const helperOverridden = entry?.helperChanged === true && currentHelper === '';
+        const next = {
             hadHelpers: helperOverridden ? entry?.hadHelpers === true : helpers !== undefined,
             helperChanged: helperOverridden,
             written: entry?.written ?? [],
             ...(entry?.helpers ? { helpers: entry.helpers } : {}),
-            jobs: entry?.jobs ?? {}
+            jobs: entry?.jobs ?? nullRecord()
         };
+        if (hasOwn(auths, registry))
+            next.originalAuth = auths[registry];
+        const originalHelper = helperOverridden ? entry?.originalHelper : currentHelper;
+        if (originalHelper !== undefined)
+            next.originalHelper = originalHelper;
+        entry = next;
     }
     const change = applyCredential(config, registry, given, 'docker', '');
     if ('helper' in given) {
@@ -12506,7 +12622,7 @@ function joinShared(config, record, registry, credential, job, host, digest) {
         entry.helperChanged ||= change.helperChanged;
         entry.written = [...entry.written.filter((d) => d !== digest(given.auth)), digest(given.auth)];
     }
-    entry.jobs = { ...entry.jobs, [job.id]: { dir: job.dir, host } };
+    entry.jobs[job.id] = { dir: job.dir, host, helper };
     record.registries[registry] = entry;
 }
 /**
@@ -12515,8 +12631,8 @@ function joinShared(config, record, registry, credential, job, host, digest) {
  * registry. Returns the outcome and whether `config` changed. Pure.
  */
 function leaveShared(config, record, registry, jobId, digest) {
-    const entry = record.registries[registry];
-    if (!entry || !(jobId in entry.jobs))
+    const entry = own(record.registries, registry);
+    if (!entry || !hasOwn(entry.jobs, jobId))
         return { outcome: 'not-joined', changed: false };
     delete entry.jobs[jobId];
     if (Object.keys(entry.jobs).length > 0)
@@ -12525,23 +12641,25 @@ function leaveShared(config, record, registry, jobId, digest) {
 }
 /** The last job has left `registry`: restores its entries and forgets it. Pure. */
 function settleEntry(config, record, registry, digest) {
-    const entry = record.registries[registry];
+    const entry = own(record.registries, registry);
     delete record.registries[registry];
+    if (!entry)
+        return { outcome: 'not-joined', changed: false };
     let changed = false;
     let outcome = 'restored';
     const auths = isRecord(config.auths) ? config.auths : undefined;
-    const current = authDigestOf(auths?.[registry], digest);
+    const current = authDigestOf(own(auths, registry), digest);
     const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-    const currentHelper = helpers?.[registry];
+    const currentHelper = own(helpers, registry);
     const ourHelper = typeof currentHelper === 'string' && currentHelper !== '' && entry.helpers?.includes(currentHelper) === true;
     if (auths && current !== undefined && entry.written.includes(current)) {
         if (entry.originalAuth === undefined)
             delete auths[registry];
         else
-            auths[registry] = entry.originalAuth;
+            setOwn(auths, registry, entry.originalAuth);
         changed = true;
     }
-    else if (auths?.[registry] !== undefined && !(entry.written.length === 0 && sameJson(auths[registry], entry.originalAuth))) {
+    else if (own(auths, registry) !== undefined && !(entry.written.length === 0 && sameJson(own(auths, registry), entry.originalAuth))) {
         // A helper-only record never touched `auths`: the user's own entry there is not a change.
         outcome = 'changed-since';
     }
@@ -12553,7 +12671,7 @@ function settleEntry(config, record, registry, digest) {
         if (entry.originalHelper === undefined)
             delete next[registry];
         else
-            next[registry] = entry.originalHelper;
+            setOwn(next, registry, entry.originalHelper);
         if (Object.keys(next).length === 0 && !entry.hadHelpers)
             delete config.credHelpers;
         else
@@ -12589,29 +12707,37 @@ function isGone(file) {
         return ['ENOENT', 'ENOTDIR'].includes(error.code ?? '');
     }
 }
-/** Reads a shared record; anything unreadable or malformed counts as no record. */
+/**
+ * Reads a shared record; anything unreadable or malformed counts as no record, and a malformed
+ * entry as no entry. Its maps (registries, jobs) have no prototype, so that a registry or job
+ * named `__proto__`, `constructor` or `toString` is only ever a key.
+ */
 function readSharedRecord(file) {
     const value = readAuthFile(file, true);
-    const record = { version: 1, registries: {} };
+    const record = { version: 1, registries: nullRecord() };
     if (value.version !== 1 || !isRecord(value.registries))
         return record;
     for (const [registry, entry] of Object.entries(value.registries)) {
         if (!isRecord(entry) || !Array.isArray(entry.written) || !isRecord(entry.jobs))
             continue;
-        const jobs = {};
+        const jobs = nullRecord();
         for (const [id, job] of Object.entries(entry.jobs)) {
-            if (isRecord(job) && typeof job.dir === 'string' && typeof job.host === 'string')
-                jobs[id] = { dir: job.dir, host: job.host };
+            if (!isRecord(job) || typeof job.dir !== 'string' || typeof job.host !== 'string')
+                continue;
+            jobs[id] = { dir: job.dir, host: job.host, ...(typeof job.helper === 'boolean' ? { helper: job.helper } : {}) };
         }
-        record.registries[registry] = {
-            ...('originalAuth' in entry ? { originalAuth: entry.originalAuth } : {}),
-            ...('originalHelper' in entry ? { originalHelper: entry.originalHelper } : {}),
+        const checked = {
             hadHelpers: entry.hadHelpers === true,
             helperChanged: entry.helperChanged === true,
             written: entry.written.filter((d) => typeof d === 'string'),
             ...(Array.isArray(entry.helpers) ? { helpers: entry.helpers.filter((n) => typeof n === 'string') } : {}),
             jobs
         };
+        if (hasOwn(entry, 'originalAuth'))
+            checked.originalAuth = entry.originalAuth;
+        if (hasOwn(entry, 'originalHelper'))
+            checked.originalHelper = entry.originalHelper;
+        record.registries[registry] = checked;
     }
     return record;
 }
@@ -12762,6 +12888,22 @@ function sameJson(a, b) {
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+/** Whether `key` is `object`'s own property (never one inherited, such as `constructor`). */
+function hasOwn(object, key) {
+    return object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+}
+/** `object[key]` when it is `object`'s own property, else undefined. */
+function own(object, key) {
+    return hasOwn(object, key) ? object[key] : undefined;
+}
+/** Sets `object[key]` as an own property, whatever the key (`__proto__` included). */
+function setOwn(object, key, value) {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+/** A record without a prototype: every key is its own. */
+function nullRecord() {
+    return Object.create(null);
+}
 
 ;// CONCATENATED MODULE: ./src/core/docker-login.ts
 /**
@@ -12835,7 +12977,7 @@ async function installDockerLogin(plan) {
         }
         const logins = statics.map((login) => ({
             registry: login.registry,
-            credential: helper ? { helper: helper.name } : { auth: basicAuth(login.username, login.password) }
+            credential: helper ? { helper: helper.names.get(login.registry) ?? helper.name } : { auth: basicAuth(login.username, login.password) }
         }));
         try {
             plan.saveState?.(state);
@@ -12853,7 +12995,10 @@ async function installDockerLogin(plan) {
         if (plan.explicitDir) {
             dockerConfigDir = plan.explicitDir;
             await mergeLoginsInto(external_node_path_default().join(dockerConfigDir, 'config.json'), logins, { id: marker, dir: jobDir }, lock).catch((error) => {
-                throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${errors_messageOf(error)}`);
+                const label = plan.explicitDirLabel ?? 'docker-config';
+                if (error instanceof SharedLoginConflict)
+                    throw new LoginError(conflictMessage(error, dockerConfigDir, label, plan.credentialHelperLabel ?? 'credential-helper'));
+                throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${label}): ${errors_messageOf(error)}`);
             });
             merged = true;
         }
@@ -12875,6 +13020,14 @@ async function installDockerLogin(plan) {
         throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${errors_messageOf(error)}.`);
     }
 }
+/** The refusal of a login that would replace another job's login of the other kind in a shared docker config. */
+function conflictMessage(conflict, dir, dirLabel, helperLabel) {
+    const kind = (helper) => (helper ? 'through the credential helper' : 'with a static credential');
+    return (`Could not log in to ${conflict.registry} through the docker config in ${dir} (${dirLabel}): another job (job directory ${conflict.other.dir} ` +
+        `on ${conflict.other.host}) is logged in to ${conflict.registry} there ${kind(conflict.otherHelper)}, and this job would log in ${kind(!conflict.otherHelper)}. ` +
+        `One docker config holds one kind of login per registry, and either would replace the other's. Use the same ${helperLabel} setting in every job ` +
+        `that shares this ${dirLabel}, or give the jobs separate ${dirLabel} directories.`);
+}
 /**
  * Removes the login: takes this job out of the explicit config (the last job out puts back the
  * earlier entries), then deletes the job-scoped directory. Trusts nothing in `state` it has not
@@ -12894,9 +13047,53 @@ async function docker_login_removeDockerLogin(state, context) {
         const outcomes = await removeLoginsFrom(file, hosts, state.marker, { scale: timeScale(context.env) });
         outcomes.forEach((outcome, i) => done.push(describeLeave(outcome, hosts[i], file)));
     }
-    external_node_fs_default().rmSync(state.jobDir, { recursive: true, force: true });
+    await removeJobDir(state.jobDir);
     done.push(`deleted ${state.jobDir}`);
     return done;
+}
+/** The prefix of a credential helper's directory inside the job directory (see installHelper). */
+const HELPER_DIR_PREFIX = 'chainguard-helper-';
+/** How often the deletion of a job directory is tried (about 3 s in all). */
+const REMOVE_ATTEMPTS = 20;
+/**
+ * Deletes the job directory. A client still pulling may be running the credential helper, which
+ * writes its cache, failure record and lock into its directory while the deletion runs (making
+ * it fail with ENOTEMPTY, and leaving a token behind). So the helper's directory is first moved
+ * aside, within the job directory: every later write of a racing helper goes to the old path and
+ * fails. A write whose path was resolved just before the move may still land in the moved
+ * directory, so the deletion is tried again (listing the directory afresh each time) for a
+ * moment; that also rides out Windows, where open files block it.
+ */
+async function removeJobDir(jobDir) {
+    let entries = [];
+    try {
+        entries = external_node_fs_default().readdirSync(jobDir);
+    }
+    catch {
+        entries = [];
+    }
+    for (const name of entries) {
+        if (!name.startsWith(HELPER_DIR_PREFIX))
+            continue;
+        try {
+            external_node_fs_default().renameSync(external_node_path_default().join(jobDir, name), external_node_path_default().join(jobDir, `.removing-${name}`));
+        }
+        catch {
+            // Deleted in place below.
+        }
+    }
+    for (let attempt = 1;; attempt++) {
+        try {
+            external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
+            return;
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (attempt >= REMOVE_ATTEMPTS || !['ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM', 'EACCES'].includes(code))
+                throw error;
+            await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 200)));
+        }
+    }
 }
 function describeLeave(outcome, registry, file) {
     switch (outcome) {
@@ -14191,10 +14388,15 @@ function inputs_shown(value) {
  *
  * Layout of a helper directory (created by `installHelper`, removed with the job):
  *
- *     helper.json              what to refresh and how (0600; never a token)
+ *     helper.json              what to refresh and how (0600; never a token or a password)
+ *     network-secrets.json     the runner's proxy password and client-key passphrase, when it
+ *                              hands any over (0600; the only file holding them)
  *     cache-<host>.json        the current credential for one host (0600, replaced atomically)
+ *     failure-<host>.json      the message of a refresh that failed a moment ago (0600; no secret)
  *     refresh-<host>.lock      held while one process refreshes that host (docker-config.ts's lock)
- *     bin/docker-credential-<name>[.cmd]   the wrappers docker finds on PATH
+ *     bin/docker-credential-<name>[.cmd]   the wrappers docker finds on PATH (.cmd on Windows)
+ *
+ * Every file is read with `readRegularFile`: a FIFO or device in place of one never blocks a get.
  *
  * The refresh itself is injected (`Refresh`), so the helper knows nothing of sources or
  * exchanges; `helper-refresh.ts` wires the default ones.
@@ -14203,10 +14405,20 @@ function inputs_shown(value) {
 
 
 
+
 const HELPER_CONFIG_VERSION = 2;
 const HELPER_CONFIG_FILE = 'helper.json';
-/** A credential with less than this left is refreshed before it is handed out. */
+const NETWORK_SECRETS_FILE = 'network-secrets.json';
+/**
+ * A cached credential is handed out while more than this is left, or more than half its lifetime
+ * (from when it was obtained to its expiry) when that is less: a token living 8 s is reused while
+ * more than 4 s are left, so that short-lived tokens do not make every get refresh.
+ */
 const DEFAULT_MIN_REMAINING_SECONDS = 300;
+/** How long a failed refresh answers the gets after it, instead of each trying again. */
+const FAILURE_WINDOW_MS = 10_000;
+/** The secrets the sources read from the environment (the helper reads them from its own, never from a file). */
+const credential_helper_SECRET_ENVIRONMENT = (/* unused pure expression or super */ null && (['IDENTITY_HEADER', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SYSTEM_ACCESSTOKEN']));
 /** How long a refresh may take (the step's default timeout). */
 const DEFAULT_REFRESH_TIMEOUT_SECONDS = 120;
 /** Docker's user name for a Chainguard token. */
@@ -14217,9 +14429,15 @@ const credential_helper_ACR_USERNAME = '00000000-0000-0000-0000-000000000000';
 const NOT_FOUND_MESSAGE = 'credentials not found in native keychain';
 /** A failure the helper reports as one line on stderr (never carrying a token). */
 class credential_helper_HelperError extends Error {
+    /**
+     * A failure of this process's own environment (a secret its step did not map, a file it
+     * cannot read), not of a service: not shared with the other gets, which may not have it.
+     */
+    local;
     constructor(message, options) {
         super(message, options);
         this.name = 'HelperError';
+        this.local = options?.local ?? false;
     }
 }
 // ---------------------------------------------------------------------------------------------
@@ -14233,17 +14451,26 @@ function writeHelperConfig(dir, config) {
     external_node_fs_default().mkdirSync(dir, { recursive: true, mode: 0o700 });
     credential_helper_writeFileAtomic(external_node_path_default().join(dir, HELPER_CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`);
 }
-/** Reads and checks the configuration in `dir`. */
+const MAX_CONFIG_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
+const MAX_SMALL_FILE_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/** Reads and checks the configuration in `dir`. Never blocks: anything but a regular file is refused at once. */
 function readHelperConfig(dir) {
     const file = path.join(dir, HELPER_CONFIG_FILE);
+    const rerun = 'the login step writes it and the end of the job removes it: run the login step again in this job';
     let text;
     try {
-        text = fs.readFileSync(file, 'utf8');
+        text = readRegularFile(file, { maxBytes: MAX_CONFIG_BYTES, noFollow: true });
     }
     catch (error) {
-        const code = error.code ?? 'error';
-        throw new credential_helper_HelperError(`cannot read its configuration ${file} (${code}); the login step writes it and the end of the job removes it: run the login step again in this job`);
+        if (error instanceof NotRegularFile)
+            throw new credential_helper_HelperError(`its configuration ${file} is not a regular file; ${rerun}`);
+        if (error instanceof FileTooLarge)
+            throw new credential_helper_HelperError(`its configuration ${file} is larger than ${MAX_CONFIG_BYTES} bytes; ${rerun}`);
+        const code = error.code;
+        throw new credential_helper_HelperError(`cannot read its configuration ${file} (${code === 'ELOOP' ? 'a symbolic link' : (code ?? 'error')}); ${rerun}`);
     }
+    if (text === undefined)
+        throw new credential_helper_HelperError(`cannot read its configuration ${file} (ENOENT); ${rerun}`);
     let config;
     try {
         config = JSON.parse(text);
@@ -14251,18 +14478,113 @@ function readHelperConfig(dir) {
     catch {
         throw new credential_helper_HelperError(`its configuration ${file} is not JSON; run the login step again`);
     }
-    if (!isObject(config) ||
-        config.version !== HELPER_CONFIG_VERSION ||
-        !isObject(config.hosts) ||
-        !isObject(config.source) ||
-        !isObject(config.source.inputs) ||
-        !isObject(config.source.env)) {
+    const checked = checkConfig(config);
+    if (!checked) {
         throw new credential_helper_HelperError(`its configuration ${file} is not version ${HELPER_CONFIG_VERSION} of this helper's format; run the same version of the login step again`);
     }
-    return config;
+    return checked;
+}
+/**
+ * The configuration when `value` has its shape, else undefined. The maps it reads by key (hosts,
+ * labels, the source's environment) become objects without a prototype, so that a host named
+ * `constructor` or `__proto__` is only ever a host.
+ */
+function checkConfig(value) {
+    if (!isObject(value) || value.version !== HELPER_CONFIG_VERSION || !isObject(value.hosts) || !isObject(value.source))
+        return undefined;
+    const source = value.source;
+    if (typeof source.kind !== 'string' || !isObject(source.inputs) || !isObject(source.env))
+        return undefined;
+    const hosts = nullMap();
+    for (const [host, entry] of Object.entries(value.hosts)) {
+        if (isObject(entry) && entry.kind === 'acr')
+            hosts[host] = { kind: 'acr' };
+        else if (isObject(entry) && entry.kind === 'chainguard' && [entry.issuer, entry.identity, entry.audience].every((v) => typeof v === 'string')) {
+            hosts[host] = { kind: 'chainguard', issuer: entry.issuer, identity: entry.identity, audience: entry.audience };
+        }
+        else
+            return undefined;
+    }
+    const env = stringMap(source.env);
+    const labels = isObject(value.labels) ? stringMap(value.labels) : undefined;
+    const network = isObject(value.network) ? checkNetwork(value.network) : undefined;
+    if (value.network !== undefined && !network)
+        return undefined;
+    return {
+        version: HELPER_CONFIG_VERSION,
+        hosts,
+        source: { kind: source.kind, inputs: { ...source.inputs }, env },
+        ...(labels ? { labels } : {}),
+        ...(typeof value.timeoutSeconds === 'number' && value.timeoutSeconds > 0 ? { timeoutSeconds: value.timeoutSeconds } : {}),
+        ...(network ? { network } : {}),
+        ...(value.refresh === 'never' ? { refresh: 'never' } : {})
+    };
+}
+function checkNetwork(value) {
+    const optional = ['proxyUrl', 'proxyUsername', 'caFile', 'certFile', 'keyFile'];
+    if (typeof value.source !== 'string' || optional.some((key) => value[key] !== undefined && typeof value[key] !== 'string'))
+        return undefined;
+    const bypass = value.proxyBypass;
+    if (bypass !== undefined && !(Array.isArray(bypass) && bypass.every((entry) => typeof entry === 'string')))
+        return undefined;
+    const network = { source: value.source };
+    for (const key of optional)
+        if (typeof value[key] === 'string')
+            network[key] = value[key];
+    if (bypass)
+        network.proxyBypass = [...bypass];
+    return network;
+}
+/** A record without a prototype: every key is the record's own. */
+function nullMap() {
+    return Object.create(null);
+}
+/** The string values of `value`, in a record without a prototype. */
+function stringMap(value) {
+    const map = nullMap();
+    for (const [key, entry] of Object.entries(value))
+        if (typeof entry === 'string')
+            map[key] = entry;
+    return map;
 }
 function isObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/** Writes the runner's network secrets beside the configuration (0600), when there are any. */
+function writeNetworkSecrets(dir, secrets) {
+    if (!secrets.proxyPassword && !secrets.passphrase)
+        return;
+    credential_helper_writeFileAtomic(external_node_path_default().join(dir, NETWORK_SECRETS_FILE), `${JSON.stringify(secrets)}\n`);
+}
+/** The runner's network secrets, or none when the step was handed none. */
+function readNetworkSecrets(dir) {
+    const file = path.join(dir, NETWORK_SECRETS_FILE);
+    let text;
+    try {
+        text = readRegularFile(file, { maxBytes: MAX_SMALL_FILE_BYTES, noFollow: true });
+    }
+    catch (error) {
+        throw new credential_helper_HelperError(`cannot read ${file} (${error instanceof NotRegularFile ? 'not a regular file' : (error.code ?? 'error')}); run the login step again`, {
+            local: true
+        });
+    }
+    if (text === undefined)
+        return {};
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        value = undefined;
+    }
+    if (!isObject(value))
+        throw new credential_helper_HelperError(`${file} is not what the login step writes; run the login step again`, { local: true });
+    const secrets = {};
+    if (typeof value.proxyPassword === 'string')
+        secrets.proxyPassword = value.proxyPassword;
+    if (typeof value.passphrase === 'string')
+        secrets.passphrase = value.passphrase;
+    return secrets;
 }
 /**
  * The registry host docker asks about, as the configuration names it: docker sends the server
@@ -14280,17 +14602,28 @@ function fileKey(host) {
     return host.replace(/[^a-z0-9.-]/g, '_');
 }
 const cacheFile = (dir, host) => external_node_path_default().join(dir, `cache-${fileKey(host)}.json`);
+const failureFile = (dir, host) => path.join(dir, `failure-${fileKey(host)}.json`);
 const lockFile = (dir, host) => path.join(dir, `refresh-${fileKey(host)}.lock`);
-/** The cached credential for `host`, or undefined when there is none (or it is unreadable). */
-function readCached(dir, host) {
-    let entry;
+/** A small JSON object from `file`, or undefined when it is missing, not a regular file, too large or not JSON. Never blocks. */
+function readSmallJson(file) {
     try {
-        entry = JSON.parse(fs.readFileSync(cacheFile(dir, host), 'utf8'));
+        const text = readRegularFile(file, { maxBytes: MAX_SMALL_FILE_BYTES, noFollow: true });
+        const value = text === undefined ? undefined : JSON.parse(text);
+        return isObject(value) ? value : undefined;
     }
     catch {
         return undefined;
     }
-    if (!isObject(entry) || entry.host !== host || typeof entry.username !== 'string' || typeof entry.secret !== 'string')
+}
+/**
+ * The cached credential for `host`, or undefined when there is none. Anything at the cache path
+ * that is not a small regular JSON file (a FIFO, a device, a link) counts as no cache: the
+ * refresh then replaces it by renaming a new file over it, which never opens what was there,
+ * and the helper's directory is private to the job's user, so nothing else put it there.
+ */
+function readCached(dir, host) {
+    const entry = readSmallJson(cacheFile(dir, host));
+    if (!entry || entry.host !== host || typeof entry.username !== 'string' || typeof entry.secret !== 'string')
         return undefined;
     const expiresAt = new Date(String(entry.expiresAt));
     if (Number.isNaN(expiresAt.getTime()))
@@ -14303,10 +14636,43 @@ function writeCached(dir, host, credential, now = Date.now()) {
     credential_helper_writeFileAtomic(cacheFile(dir, host), `${JSON.stringify(entry)}\n`);
 }
 /**
- * Answers docker's `get` for `serverUrl`: the cached credential while it has more than the
- * configured margin left, else a fresh one. Concurrent calls refresh once: one takes the lock
- * and refreshes; the others wait for the new cache. Returns undefined for a host the
- * configuration does not name.
+ * How much of a cached credential's life must be left for it to be handed out: five minutes,
+ * or half its lifetime (from when it was obtained to its expiry) when that is less.
+ */
+function reuseMarginMs(entry) {
+    const lifetime = entry.obtainedAt > 0 ? entry.expiresAt.getTime() - entry.obtainedAt : Number.POSITIVE_INFINITY;
+    return Math.min(DEFAULT_MIN_REMAINING_SECONDS * 1000, Math.max(0, lifetime) / 2);
+}
+/** The failure of a refresh of `host` less than FAILURE_WINDOW_MS ago, if there was one. */
+function recentFailure(dir, host, now) {
+    const entry = readSmallJson(failureFile(dir, host));
+    if (!entry || entry.host !== host || typeof entry.message !== 'string' || typeof entry.at !== 'number')
+        return undefined;
+    return now - entry.at < FAILURE_WINDOW_MS && entry.at <= now + 1_000 ? { host, message: entry.message, at: entry.at } : undefined;
+}
+/** Records a failed refresh (0600), for the gets waiting on it and those that follow within the window. */
+function recordFailure(dir, host, message, now) {
+    try {
+        credential_helper_writeFileAtomic(failureFile(dir, host), `${JSON.stringify({ host, message, at: now })}\n`);
+    }
+    catch {
+        // Without the record, the next get tries again: slower, not wrong.
+    }
+}
+function clearFailure(dir, host) {
+    try {
+        fs.rmSync(failureFile(dir, host), { force: true });
+    }
+    catch {
+        // A record that stays only answers for the rest of its window.
+    }
+}
+/**
+ * Answers docker's `get` for `serverUrl`: the cached credential while enough of its life is left
+ * (see reuseMarginMs), else a fresh one. Concurrent calls refresh once: one takes the lock and
+ * refreshes; the others wait for the new cache. A refresh that fails answers the gets waiting on
+ * it, and those that come within FAILURE_WINDOW_MS after it, with its message: one attempt per
+ * window, not one per get. Returns undefined for a host the configuration does not name.
  */
 async function helperGet(dir, serverUrl, options) {
     const config = readHelperConfig(dir);
@@ -14315,27 +14681,48 @@ async function helperGet(dir, serverUrl, options) {
         return undefined;
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    const margin = (config.minRemainingSeconds ?? DEFAULT_MIN_REMAINING_SECONDS) * 1000;
     const answer = (credential) => ({ ServerURL: host, Username: credential.username, Secret: credential.secret });
     const cached = readCached(dir, host);
-    if (cached && cached.expiresAt.getTime() - now() > margin)
+    if (config.refresh === 'never')
+        return answer(unrenewed(config, host, cached, now()));
+    if (cached && cached.expiresAt.getTime() - now() > reuseMarginMs(cached))
         return answer(cached);
     const started = now();
-    const waitMs = options.waitMs ?? ((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) + 30) * 1000;
+    // A credential another process wrote since this get started is the one to use.
+    const usable = (entry) => entry !== undefined && (entry.expiresAt.getTime() - now() > reuseMarginMs(entry) || refreshedSince(entry, started, now()));
+    const shareFailure = () => {
+        const failure = recentFailure(dir, host, now());
+        if (failure)
+            throw new credential_helper_HelperError(failure.message);
+    };
+    shareFailure();
+    const timeoutMs = (config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000;
+    const waitMs = options.waitMs ?? timeoutMs + 30_000;
     // A holder that is still running is waited for until it gives up on its own refresh.
-    const staleMs = ((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) + 30) * 1000;
+    const staleMs = timeoutMs + 30_000;
     const file = lockFile(dir, host);
     let lastHolder = 0;
     for (let round = 0;; round++) {
         const release = tryFileLock(file, staleMs);
         if (release) {
             try {
-                // Another process may have refreshed between our first look and taking the lock.
+                // Another process may have refreshed (or failed to) between our first look and taking the lock.
                 const current = readCached(dir, host);
-                if (current && (current.expiresAt.getTime() - now() > margin || refreshedSince(current, started, now())))
+                if (usable(current))
                     return answer(current);
-                const fresh = await options.refresh(host);
+                shareFailure();
+                let fresh;
+                try {
+                    fresh = await options.refresh(host);
+                }
+                catch (error) {
+                    const message = error instanceof credential_helper_HelperError ? error.message : `could not refresh the credential for ${host}: ${messageOf(error)}`;
+                    if (!(error instanceof credential_helper_HelperError && error.local))
+                        recordFailure(dir, host, message, now());
+                    throw error instanceof credential_helper_HelperError ? error : new credential_helper_HelperError(message, { cause: error });
+                }
                 writeCached(dir, host, fresh, now());
+                clearFailure(dir, host);
                 return answer(fresh);
             }
             finally {
@@ -14347,12 +14734,23 @@ async function helperGet(dir, serverUrl, options) {
             throw new credential_helper_HelperError(`timed out after ${Math.round(waitMs / 1000)} s waiting for the refresh of ${host} by process ${lastHolder || 'unknown'}`);
         }
         await sleep(Math.min(25 * 2 ** Math.min(round, 3), 200) + Math.floor(Math.random() * 20));
-        // A credential another process wrote while we waited is the one to use, even when the
-        // service issues tokens shorter-lived than the margin.
         const current = readCached(dir, host);
-        if (current && (current.expiresAt.getTime() - now() > margin || refreshedSince(current, started, now())))
+        if (usable(current))
             return answer(current);
+        shareFailure();
     }
+}
+/**
+ * The cached credential of a login that is not renewed (logout: false), while it has not
+ * expired; else the error that says why there is no other.
+ */
+function unrenewed(config, host, cached, now) {
+    if (cached && cached.expiresAt.getTime() > now)
+        return cached;
+    const logout = config.labels?.logout ?? 'logout';
+    const when = cached ? `expired at ${cached.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z')}` : 'is gone';
+    throw new credential_helper_HelperError(`the credential for ${host} ${when} and this login does not renew it: the login step ran with ${logout}: false, which leaves a login that ends when its token expires. ` +
+        `Run the login step again, or keep ${logout}: true (the default) for a login that renews itself until the job ends`);
 }
 /**
  * Whether `entry` was written after `since` (strictly: one written in the same millisecond may
@@ -14360,12 +14758,12 @@ async function helperGet(dir, serverUrl, options) {
  * for a few seconds.
  */
 function refreshedSince(entry, since, now) {
-    return entry.obtainedAt > since && entry.expiresAt.getTime() - now > 2_000;
+    return entry.obtainedAt > since && entry.expiresAt.getTime() - now > Math.min(2_000, reuseMarginMs(entry));
 }
 /** Answers docker's `list`: every configured host and its user name. */
 function helperList(dir) {
     const config = readHelperConfig(dir);
-    const list = {};
+    const list = nullMap();
     for (const host of Object.keys(config.hosts))
         list[host] = readCached(dir, host)?.username ?? usernameFor(config.hosts[host]);
     return list;
@@ -14383,14 +14781,16 @@ function helperName() {
     return `chainguard-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`;
 }
 /**
- * The helper name every job logging in through the same shared docker config uses, so that the
- * config's one `credHelpers` entry runs each job's own helper (the one first on its PATH):
- * `chainguard-` and six letters or digits derived from the config directory.
+ * The helper name for `host` in a shared docker config: `chainguard-` and six letters or digits
+ * derived from the config directory and the host. Every job logging in to that host through that
+ * config writes the same name, so the config's one `credHelpers` entry runs each job's own helper
+ * (the one first on its PATH); and each host has its own name, so that a host resolves to the
+ * login that wrote it even when another login (a later step of the same job) comes first on PATH.
  */
-function sharedHelperName(configDir) {
-    // FNV-1a: stable and quick; the name only needs to differ between directories.
+function sharedHelperName(configDir, host) {
+    // FNV-1a: stable and quick; the name only needs to differ between directories and hosts.
     let hash = 0x811c9dc5;
-    for (const byte of Buffer.from(external_node_path_default().resolve(configDir), 'utf8'))
+    for (const byte of Buffer.from(`${external_node_path_default().resolve(configDir)}\u0000${host}`, 'utf8'))
         hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
     return `chainguard-${hash.toString(36).padStart(6, '0').slice(-6)}`;
 }
@@ -14405,7 +14805,7 @@ function cmdQuote(value) {
     return `"${value.replace(/%/g, '%%')}"`;
 }
 /**
- * Writes `docker-credential-<name>` (sh, 0700) and `docker-credential-<name>.cmd` (Windows),
+ * Writes `docker-credential-<name>` (sh, 0700) and, on Windows, `docker-credential-<name>.cmd`,
  * both calling the Node and the bundle by absolute path, so that `node` need not be on PATH.
  * Returns the files written.
  */
@@ -14418,7 +14818,7 @@ function writeHelperWrappers(options) {
         `exec ${shQuote(options.nodePath)} ${shQuote(options.helperScript)} --dir ${shQuote(options.dir)} "$@"`,
         ''
     ].join('\n');
-    const cmd = [
+    const cmd = () => [
         '@echo off',
         'rem Docker credential helper of chainguard-azure-login for this job; removed when the job ends.',
         `${cmdQuote(options.nodePath)} ${cmdQuote(options.helperScript)} --dir ${cmdQuote(options.dir)} %*`,
@@ -14426,7 +14826,9 @@ function writeHelperWrappers(options) {
     ].join('\r\n');
     credential_helper_writeFileAtomic(base, sh);
     external_node_fs_default().chmodSync(base, 0o700);
-    credential_helper_writeFileAtomic(`${base}.cmd`, cmd);
+    if (!(options.windows ?? process.platform === 'win32'))
+        return [base];
+    credential_helper_writeFileAtomic(`${base}.cmd`, cmd());
     return [base, `${base}.cmd`];
 }
 /**
@@ -14451,16 +14853,21 @@ function findHelperBundle(fromDir) {
  * the wrappers. Nothing is left behind when it fails.
  */
 function installHelper(options) {
-    const name = options.name ?? helperName();
+    const random = helperName();
+    const names = new Map(Object.keys(options.config.hosts).map((host) => [host, options.nameFor?.(host) ?? random]));
     const dir = external_node_fs_default().mkdtempSync(external_node_path_default().join(options.root, 'chainguard-helper-'));
     try {
         external_node_fs_default().chmodSync(dir, 0o700);
         writeHelperConfig(dir, options.config);
+        if (options.networkSecrets)
+            writeNetworkSecrets(dir, options.networkSecrets);
         for (const [host, credential] of Object.entries(options.seed ?? {}))
             writeCached(dir, host, credential);
         const binDir = external_node_path_default().join(dir, 'bin');
-        writeHelperWrappers({ binDir, name, dir, nodePath: options.nodePath, helperScript: options.helperScript });
-        return { name, dir, binDir };
+        for (const name of new Set(names.values())) {
+            writeHelperWrappers({ binDir, name, dir, nodePath: options.nodePath, helperScript: options.helperScript, windows: options.windows });
+        }
+        return { name: names.values().next().value ?? random, names, dir, binDir };
     }
     catch (error) {
         external_node_fs_default().rmSync(dir, { recursive: true, force: true });
@@ -14795,9 +15202,9 @@ class ArcSource {
             read = files_readRegularFile(resolved, { maxBytes: MAX_KEY_BYTES, noFollow: true });
         }
         catch (error) {
-            if (error instanceof NotRegularFile)
+            if (error instanceof files_NotRegularFile)
                 return refuse('is not a regular file');
-            if (error instanceof FileTooLarge)
+            if (error instanceof files_FileTooLarge)
                 return refuse(`is ${error.size} bytes long`);
             const code = error.code;
             if (code === 'ELOOP')
@@ -15364,9 +15771,9 @@ function readTokenFile(file, label, context) {
         read = files_readRegularFile(file, { maxBytes: MAX_TOKEN_BYTES });
     }
     catch (error) {
-        if (error instanceof NotRegularFile)
+        if (error instanceof files_NotRegularFile)
             return fail('is not a regular file');
-        if (error instanceof FileTooLarge)
+        if (error instanceof files_FileTooLarge)
             return fail(`is ${error.size} bytes long; an OIDC token is a few kilobytes`);
         const code = error.code;
         return fail(code === 'EACCES' || code === 'EPERM' ? 'cannot be read by the user running the step' : `cannot be opened (${code ?? 'error'})`);
@@ -15754,6 +16161,37 @@ function azure(kind, source, inputs) {
 
 
 
+
+/**
+ * `send` as the step and the helper use it: calls that may leave the machine (the `environment`
+ * route) go through the runner's network settings when it handed any over; metadata calls
+ * (IMDS, the Arc agent) stay direct.
+ */
+function sendThrough(send, network) {
+    return (request) => send(request.route === 'environment' && network ? { ...request, network } : request);
+}
+/**
+ * Whether the runner's bypass list sends `url` direct: as azure-pipelines-task-lib's
+ * getHttpProxyConfiguration decides it, each entry a regular expression tested
+ * case-insensitively against the whole URL.
+ */
+function bypassesProxy(bypass, url) {
+    return (bypass ?? []).some((pattern) => new RegExp(pattern, 'i').test(url.href));
+}
+/** The network settings the step used, rebuilt from what the helper's configuration keeps and its secrets file. */
+function networkSettingsFrom(network, secrets) {
+    const proxy = network.proxyUrl ? new URL(network.proxyUrl) : undefined;
+    return {
+        proxyFor: (url) => proxy && !bypassesProxy(network.proxyBypass, url)
+            ? { url: new URL(proxy.href), username: network.proxyUsername || undefined, password: secrets.proxyPassword || undefined }
+            : undefined,
+        caFile: network.caFile,
+        certFile: network.certFile,
+        keyFile: network.keyFile,
+        passphrase: secrets.passphrase || undefined,
+        source: network.source
+    };
+}
 /**
  * The variables the sources read that carry no secret: endpoints, file paths, client and tenant
  * IDs. The helper's configuration keeps them as the step saw them, so that a refresh asks the
@@ -15772,10 +16210,11 @@ const SOURCE_ENVIRONMENT = [
     'GITHUB_ACTIONS',
     'ProgramFiles',
     'ProgramData',
-    TEST_TOKEN_DIR_VARIABLE
+    TEST_TOKEN_DIR_VARIABLE,
+    TEST_LOOPBACK_VARIABLE
 ];
 /** The secrets the sources read: never written down; the helper reads them from its own environment. */
-const SECRET_ENVIRONMENT = (/* unused pure expression or super */ null && (['IDENTITY_HEADER', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'SYSTEM_ACCESSTOKEN']));
+
 /** The description of the source the step chose, for the helper's configuration. */
 function describeSource(kind, inputs, env, platform) {
     const kept = {};
@@ -15816,7 +16255,8 @@ function helperConfigFor(options) {
         source: options.source,
         ...(options.labels ? { labels: options.labels } : {}),
         ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
-        ...(options.minRemainingSeconds !== undefined ? { minRemainingSeconds: options.minRemainingSeconds } : {})
+        ...(options.network ? { network: options.network } : {}),
+        ...(options.noRefresh ? { refresh: 'never' } : {})
     };
 }
 /** Every input's label on the platform, for the helper's messages. */
@@ -15834,7 +16274,9 @@ function sourceFromDescription(config, runtime, resource) {
     for (const name of SECRET_ENVIRONMENT)
         if (runtime.env[name] !== undefined)
             env[name] = runtime.env[name];
-    Object.assign(env, stored.env);
+    for (const [name, value] of Object.entries(stored.env))
+        if (typeof value === 'string')
+            env[name] = value;
     const inputs = {
         identity: '',
         registry: DEFAULT_REGISTRY,
@@ -15856,23 +16298,26 @@ function sourceFromDescription(config, runtime, resource) {
         return selectSource({ inputs, env, platform: runtime.platform, label }).source;
     }
     catch (error) {
-        throw new HelperError(`the identity source ${stored.kind} the login step used is not available here: ${messageOf(error)}`, { cause: error });
+        // What this process's environment lacks (IDENTITY_HEADER, ACTIONS_ID_TOKEN_REQUEST_TOKEN) another get may have.
+        throw new HelperError(`the identity source ${stored.kind} the login step used is not available here: ${messageOf(error)}`, { cause: error, local: true });
     }
 }
 /** A refresh for every host of `config`, through the source and exchanges the step used. */
 function defaultRefresh(config, runtime) {
     const label = (name) => config.labels?.[name] ?? name;
     const context = {
-        send: runtime.send,
+        send: sendThrough(runtime.send, runtime.network),
         clock: runtime.clock,
         signal: runtime.signal,
-        // The helper prints nothing a runner reads as a log line of the job, and never a token.
-        mask: () => undefined,
+        // The helper prints nothing a runner reads as a log line of the job; what it prints has every secret it was told of replaced.
+        mask: (secret) => runtime.mask?.(secret),
         debug: () => undefined,
         env: runtime.env,
         platform: runtime.platform
     };
     return async (host) => {
+        if (!Object.prototype.hasOwnProperty.call(config.hosts, host))
+            throw new HelperError(`its configuration names no host ${host}`);
         const entry = config.hosts[host];
         try {
             if (entry.kind === 'chainguard') {
@@ -15915,8 +16360,6 @@ function defaultRefresh(config, runtime) {
 
 
 
-/** Test-only: the credential helper refreshes when fewer seconds than this are left (default 300). */
-const TEST_HELPER_MARGIN_VARIABLE = 'CHAINGUARD_LOGIN_TEST_HELPER_MARGIN_SECONDS';
 /** Logs the job in; throws a LoginError (or InputError) with one clear message on failure. */
 async function login(platform, runtime) {
     // The test-only setting that admits loopback endpoints for secrets is never silent.
@@ -15929,7 +16372,7 @@ async function login(platform, runtime) {
     const offered = platform.identity?.();
     const context = {
         // Calls that may leave the machine use the runner's network settings; metadata calls are direct.
-        send: (request) => runtime.send(request.route === 'environment' && network ? { ...request, network } : request),
+        send: sendThrough(runtime.send, network),
         clock: runtime.clock,
         signal,
         mask: (secret) => platform.setSecret(secret),
@@ -16031,15 +16474,17 @@ async function login(platform, runtime) {
                     helper: helperScript
                         ? (jobDir, shared) => installHelper({
                             root: jobDir,
-                            config: helperConfig(inputs, source.kind, runtime, offered, (name) => platform.label(name), (message) => platform.warning(message)),
+                            config: helperConfig(inputs, source.kind, runtime, offered, (name) => platform.label(name), network?.portable),
                             nodePath: runtime.nodePath ?? process.execPath,
                             helperScript,
                             seed,
-                            ...(shared ? { name: sharedHelperName(shared) } : {})
+                            ...(network?.portable ? { networkSecrets: network.portable.secrets } : {}),
+                            ...(shared ? { nameFor: (host) => sharedHelperName(shared, host) } : {})
                         })
                         : undefined,
                     explicitDir: inputs.dockerConfig,
                     explicitDirLabel: platform.label('docker-config'),
+                    credentialHelperLabel: platform.label('credential-helper'),
                     tempRoot,
                     env: runtime.env,
                     home: runtime.home,
@@ -16055,8 +16500,11 @@ async function login(platform, runtime) {
                 const hosts = [inputs.registry, ...acr.map((a) => a.server)].join(', ');
                 platform.info(`Logged in to ${hosts}; docker config in ${installed.dockerConfigDir} (exported as DOCKER_CONFIG)`);
                 if (installed.helper) {
-                    platform.info(`Credential helper docker-credential-${installed.helper.name} (in ${installed.helper.binDir}, put on PATH) hands out the credentials ` +
-                        'and gets fresh ones from the same identity source before they expire');
+                    const names = [...new Set(installed.helper.names.values())].map((name) => `docker-credential-${name}`).join(', ');
+                    platform.info(`Credential helper ${names} (in ${installed.helper.binDir}, put on PATH) hands out the credentials ` +
+                        (inputs.logout
+                            ? 'and gets fresh ones from the same identity source before they expire'
+                            : `until they expire: with ${platform.label('logout')} false it gets no new ones, so the login ends when its token expires`));
                 }
             }
             platform.setOutput('token', chainguard.token, { secret: true });
@@ -16100,17 +16548,8 @@ async function runLogin(platform, runtime) {
         platform.setFailed(errors_messageOf(error));
     }
 }
-/** The credential helper's configuration for this login: the source chosen, its inputs, the hosts. */
-function helperConfig(inputs, kind, runtime, offered, label, warn) {
-    const raw = runtime.env[TEST_HELPER_MARGIN_VARIABLE]?.trim();
-    let minRemainingSeconds;
-    if (raw) {
-        const value = Number(raw);
-        if (Number.isFinite(value) && value >= 0) {
-            minRemainingSeconds = value;
-            warn(`${TEST_HELPER_MARGIN_VARIABLE} is set: the credential helper refreshes ${value} s before expiry. This setting exists for tests only; remove it.`);
-        }
-    }
+/** The credential helper's configuration for this login: the source chosen, its inputs, the hosts, the runner's network. */
+function helperConfig(inputs, kind, runtime, offered, label, network) {
     return helperConfigFor({
         source: describeSource(kind, inputs, runtime.env, offered),
         registry: inputs.registry,
@@ -16120,7 +16559,9 @@ function helperConfig(inputs, kind, runtime, offered, label, warn) {
         acrRegistries: inputs.acrRegistries,
         labels: labelsOf(label),
         timeoutSeconds: inputs.timeoutSeconds,
-        ...(minRemainingSeconds !== undefined ? { minRemainingSeconds } : {})
+        ...(network ? { network: network.settings } : {}),
+        // A login that is not logged out at the end of the job ends when its token expires.
+        noRefresh: !inputs.logout
     });
 }
 
@@ -16192,7 +16633,22 @@ function neutralise(message) {
  */
 
 
-/** The agent's proxy and certificate settings, or undefined when it hands over none. */
+
+const NETWORK_SOURCE = "the agent's proxy and certificate settings (Agent.ProxyUrl, Agent.ProxyUsername, Agent.ProxyPassword, Agent.ProxyBypassList, Agent.CAInfo)";
+/** The proxy the task library's configuration names: its URL without credentials, and the credentials apart. */
+function proxyOf(proxy) {
+    const parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(proxy.proxyUrl) ? proxy.proxyUrl : `http://${proxy.proxyUrl}`);
+    const username = proxy.proxyUsername || decodeURIComponent(parsed.username) || undefined;
+    const password = proxy.proxyPassword || decodeURIComponent(parsed.password) || undefined;
+    parsed.username = '';
+    parsed.password = '';
+    return { url: parsed, username, password };
+}
+/**
+ * The agent's proxy and certificate settings, or undefined when it hands over none; `portable`
+ * is the same for the credential helper: the settings (the proxy without its credentials, the
+ * bypass list, the certificate files) and apart from them the password and passphrase.
+ */
 function agentNetwork() {
     const certs = task.getHttpCertConfiguration();
     const proxyConfigured = Boolean(task.getVariable('Agent.ProxyUrl'));
@@ -16203,23 +16659,35 @@ function agentNetwork() {
         task.setSecret(password);
     if (certs?.passphrase)
         task.setSecret(certs.passphrase);
+    // Without a URL, the configuration of the proxy and its bypass list (regular expressions).
+    const configured = proxyConfigured ? task.getHttpProxyConfiguration() : null;
+    const proxy = configured ? proxyOf(configured) : undefined;
+    const portable = {
+        settings: {
+            ...(proxy ? { proxyUrl: proxy.url.href } : {}),
+            ...(proxy?.username ? { proxyUsername: proxy.username } : {}),
+            ...(configured?.proxyBypassHosts?.length ? { proxyBypass: configured.proxyBypassHosts.map(String) } : {}),
+            ...(certs?.caFile ? { caFile: certs.caFile } : {}),
+            ...(certs?.certFile ? { certFile: certs.certFile } : {}),
+            ...(certs?.keyFile ? { keyFile: certs.keyFile } : {}),
+            source: NETWORK_SOURCE
+        },
+        secrets: {
+            ...(proxy?.password ? { proxyPassword: proxy.password } : {}),
+            ...(certs?.passphrase ? { passphrase: certs.passphrase } : {})
+        }
+    };
     return {
         proxyFor: (url) => {
-            const proxy = proxyConfigured ? task.getHttpProxyConfiguration(url.href) : null;
-            if (!proxy)
-                return undefined;
-            const parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(proxy.proxyUrl) ? proxy.proxyUrl : `http://${proxy.proxyUrl}`);
-            const username = proxy.proxyUsername || decodeURIComponent(parsed.username) || undefined;
-            const secret = proxy.proxyPassword || decodeURIComponent(parsed.password) || undefined;
-            parsed.username = '';
-            parsed.password = '';
-            return { url: parsed, username, password: secret };
+            const forUrl = proxyConfigured ? task.getHttpProxyConfiguration(url.href) : null;
+            return forUrl ? proxyOf(forUrl) : undefined;
         },
         caFile: certs?.caFile || undefined,
         certFile: certs?.certFile || undefined,
         keyFile: certs?.keyFile || undefined,
         passphrase: certs?.passphrase || undefined,
-        source: "the agent's proxy and certificate settings (Agent.ProxyUrl, Agent.ProxyUsername, Agent.ProxyPassword, Agent.ProxyBypassList, Agent.CAInfo)"
+        source: NETWORK_SOURCE,
+        portable
     };
 }
 /** The adapter. */
@@ -16240,8 +16708,10 @@ function azurePipelinesPlatform() {
         tempDir: () => task.getVariable('Agent.TempDirectory') || undefined,
         identity: () => ({
             azureDevOpsAccessToken: () => {
-                // getEndpointAuthorizationParameter would debug-print the value; this call does not.
-                const token = task.getEndpointAuthorization('SystemVssConnection', true)?.parameters?.AccessToken || task.getVariable('System.AccessToken');
+                // getEndpointAuthorizationParameter and getVariable would debug-print the value; the
+                // endpoint's authorization and the variable as the agent passed it (read, and masked,
+                // before the task library loaded) do not.
+                const token = task.getEndpointAuthorization('SystemVssConnection', true)?.parameters?.AccessToken || earlyAccessToken();
                 if (token)
                     task.setSecret(token);
                 return token || undefined;
@@ -16262,7 +16732,8 @@ async function run() {
 }
 
 ;// CONCATENATED MODULE: ./src/azure/index.ts
-/** The bundle's entry: runs the main step. */
+/** The bundle's entry: masks the agent's secrets before the task library loads, then runs the main step. */
+
 
 void run();
 

@@ -11593,6 +11593,86 @@ var __webpack_exports__ = {};
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/azure/early-secrets.ts
+/**
+ * Masks the secrets the agent hands the task before anything can print them. It must be the
+ * first module the Azure entry points import: azure-pipelines-task-lib debug-prints every
+ * variable it reads (`Agent.ProxyUrl=http://user:password@proxy`), and reads the proxy and
+ * certificate variables as soon as it is loaded. The agent masks a value only from the
+ * `##vso[task.setsecret]` line on, so these lines come first:
+ *
+ * - the password inside an `Agent.ProxyUrl` that carries credentials (the agent does not know it
+ *   is a secret);
+ * - `Agent.ProxyPassword` and `Agent.ClientCertPassword` (secret variables the agent masks too);
+ * - the job's access token (`System.AccessToken`, and the SystemVssConnection endpoint's).
+ *
+ * It also keeps the access token as it found it, so that the task can use it without the task
+ * library's `getVariable`, whose debug line would print it. It imports nothing but Node's `os`.
+ */
+
+const masked = new Set();
+/** `##vso[task.setsecret]` for `value`, escaped as the task library escapes a command's data. */
+function setSecret(value) {
+    // The agent masks line by line: each line of a multi-line value is a secret of its own.
+    for (const part of (value ?? '').split(/\r?\n/)) {
+        if (!part || masked.has(part))
+            continue;
+        masked.add(part);
+        process.stdout.write(`##vso[task.setsecret]${part.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}${(external_node_os_default()).EOL}`);
+    }
+}
+/** A variable as the agent passes it to a task: public as NAME, secret as SECRET_NAME. */
+function variable(env, name) {
+    const key = name.replace(/\./g, '_').replace(/ /g, '_').toUpperCase();
+    return env[`SECRET_${key}`] || env[key] || undefined;
+}
+/** The password in a proxy URL's user information, as written and decoded. */
+function proxyUrlPasswords(proxyUrl) {
+    const userinfo = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)@/i.exec(proxyUrl?.trim() ?? '')?.[1];
+    const colon = userinfo?.indexOf(':') ?? -1;
+    if (!userinfo || colon < 0)
+        return [];
+    const raw = userinfo.slice(colon + 1);
+    let decoded = raw;
+    try {
+        decoded = decodeURIComponent(raw);
+    }
+    catch {
+        // Kept as written.
+    }
+    return [...new Set([raw, decoded])].filter(Boolean);
+}
+/** The access token of the SystemVssConnection endpoint, when the agent passes it. */
+function endpointAccessToken(env) {
+    const direct = env.ENDPOINT_AUTH_PARAMETER_SYSTEMVSSCONNECTION_ACCESSTOKEN;
+    if (direct)
+        return direct;
+    try {
+        const auth = JSON.parse(env.ENDPOINT_AUTH_SYSTEMVSSCONNECTION ?? '');
+        const token = auth?.parameters?.AccessToken;
+        return typeof token === 'string' && token ? token : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Masks the agent's secrets (see above); returns the job's access token variable as found. */
+function maskAgentSecrets(env = process.env) {
+    for (const password of proxyUrlPasswords(variable(env, 'Agent.ProxyUrl')))
+        setSecret(password);
+    setSecret(variable(env, 'Agent.ProxyPassword'));
+    setSecret(variable(env, 'Agent.ClientCertPassword'));
+    const accessToken = variable(env, 'System.AccessToken');
+    setSecret(accessToken);
+    setSecret(endpointAccessToken(env));
+    return accessToken;
+}
+const accessToken = maskAgentSecrets();
+/** `System.AccessToken` as the agent passed it, read before the task library moved it into its vault. */
+function earlyAccessToken() {
+    return accessToken;
+}
+
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -11913,7 +11993,7 @@ function ownerGone(owner, heldMs, staleMs) {
 }
 function readOwner(file) {
     try {
-        const value = JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
+        const value = JSON.parse(files_readRegularFile(file, { maxBytes: 4096 }) ?? '');
         return value !== null && typeof value === 'object' ? value : undefined;
     }
     catch {
@@ -12152,8 +12232,8 @@ function changeOf(config, registry, kind, file) {
         file,
         registry,
         kind,
-        previousAuth: auths[registry],
-        previousHelper: helpers?.[registry],
+        previousAuth: own(auths, registry),
+        previousHelper: own(helpers, registry),
         helperChanged: false,
         hadHelpers: helpers !== undefined
     };
@@ -12163,11 +12243,11 @@ function changeOf(config, registry, kind, file) {
 function applyLogin(config, registry, auth, kind, file) {
     const { auths, helpers, record } = changeOf(config, registry, kind, file);
     config.auths = { ...auths, [registry]: { auth } };
-    const hostHelper = helpers !== undefined && registry in helpers;
+    const hostHelper = hasOwn(helpers, registry);
     if (kind === 'docker') {
         // docker reads `auths` only when no helper applies to the host; "" means "no helper".
         const storeApplies = typeof config.credsStore === 'string' && config.credsStore !== '';
-        if ((storeApplies && !hostHelper) || (hostHelper && helpers[registry] !== '')) {
+        if ((storeApplies && !hostHelper) || (hostHelper && own(helpers, registry) !== '')) {
             config.credHelpers = { ...(helpers ?? {}), [registry]: '' };
             record.helperChanged = true;
         }
@@ -12196,6 +12276,25 @@ function applyHelper(config, registry, helper, kind, file) {
 function docker_config_applyCredential(config, registry, credential, kind, file) {
     return 'helper' in credential ? applyHelper(config, registry, credential.helper, kind, file) : applyLogin(config, registry, credential.auth, kind, file);
 }
+/**
+ * Refuses a login that would replace another job's login of the other kind (credential helper
+ * or static) for the same registry in a shared config: the config holds one kind per registry,
+ * so one job would pull as the other or find no credentials.
+ */
+class docker_config_SharedLoginConflict extends Error {
+    registry;
+    other;
+    otherHelper;
+    constructor(registry, other, 
+    /** Whether the other job logged in through the credential helper. */
+    otherHelper) {
+        super(`${registry} is logged in to by another job (${other.dir} on ${other.host}) ${otherHelper ? 'through the credential helper' : 'with a static credential'}`);
+        this.registry = registry;
+        this.other = other;
+        this.otherHelper = otherHelper;
+        this.name = 'SharedLoginConflict';
+    }
+}
 /** The shared record's file, beside the config file. */
 function sharedRecordFile(configFile) {
     return `${configFile}.chainguard-login.json`;
@@ -12205,28 +12304,45 @@ function authDigestOf(entry, digest) {
 }
 /**
  * Records `job` as logged in to `registry` and writes its login into `config`. The first job
- * (or the first after the user rewrote the entry) keeps what the entry held before. Pure.
+ * (or the first after the user rewrote the entry) keeps what the entry held before. Throws
+ * SharedLoginConflict, changing nothing, when another job still logged in to the registry used
+ * the other kind of login (credential helper or static). Pure.
  */
 function joinShared(config, record, registry, credential, job, host, digest) {
     const given = typeof credential === 'string' ? { auth: credential } : credential;
     const auths = isRecord(config.auths) ? config.auths : {};
     const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-    let entry = record.registries[registry];
-    const current = authDigestOf(auths[registry], digest);
+    let entry = own(record.registries, registry);
+    const current = authDigestOf(own(auths, registry), digest);
     const tokenInPlace = current !== undefined && entry?.written.includes(current) === true;
-    const helperInPlace = typeof helpers?.[registry] === 'string' && entry?.helpers?.includes(helpers[registry]) === true;
+    const currentHelper = own(helpers, registry);
+    const helperInPlace = typeof currentHelper === 'string' && entry?.helpers?.includes(currentHelper) === true;
+    const helper = 'helper' in given;
+    if (entry) {
+        // Jobs of earlier versions did not say which kind they used: the entry in place says it.
+        const inPlace = helperInPlace ? true : tokenInPlace ? false : undefined;
+        for (const [id, other] of Object.entries(entry.jobs)) {
+            const otherHelper = other.helper ?? inPlace;
+            if (id !== job.id && otherHelper !== undefined && otherHelper !== helper)
+                throw new docker_config_SharedLoginConflict(registry, other, otherHelper);
+        }
+    }
     if (!entry || !(tokenInPlace || helperInPlace)) {
         // No job's login is in place: what is there now is the user's, to put back at the end.
-        const helperOverridden = entry?.helperChanged === true && helpers?.[registry] === '';
-        entry = {
-            originalAuth: auths[registry],
-            originalHelper: helperOverridden ? entry?.originalHelper : helpers?.[registry],
+        const helperOverridden = entry?.helperChanged === true && currentHelper === '';
+        const next = {
             hadHelpers: helperOverridden ? entry?.hadHelpers === true : helpers !== undefined,
             helperChanged: helperOverridden,
             written: entry?.written ?? [],
             ...(entry?.helpers ? { helpers: entry.helpers } : {}),
-            jobs: entry?.jobs ?? {}
+            jobs: entry?.jobs ?? nullRecord()
         };
+        if (hasOwn(auths, registry))
+            next.originalAuth = auths[registry];
+        const originalHelper = helperOverridden ? entry?.originalHelper : currentHelper;
+        if (originalHelper !== undefined)
+            next.originalHelper = originalHelper;
+        entry = next;
     }
     const change = docker_config_applyCredential(config, registry, given, 'docker', '');
     if ('helper' in given) {
@@ -12236,7 +12352,7 @@ function joinShared(config, record, registry, credential, job, host, digest) {
         entry.helperChanged ||= change.helperChanged;
         entry.written = [...entry.written.filter((d) => d !== digest(given.auth)), digest(given.auth)];
     }
-    entry.jobs = { ...entry.jobs, [job.id]: { dir: job.dir, host } };
+    entry.jobs[job.id] = { dir: job.dir, host, helper };
     record.registries[registry] = entry;
 }
 /**
@@ -12245,8 +12361,8 @@ function joinShared(config, record, registry, credential, job, host, digest) {
  * registry. Returns the outcome and whether `config` changed. Pure.
  */
 function leaveShared(config, record, registry, jobId, digest) {
-    const entry = record.registries[registry];
-    if (!entry || !(jobId in entry.jobs))
+    const entry = own(record.registries, registry);
+    if (!entry || !hasOwn(entry.jobs, jobId))
         return { outcome: 'not-joined', changed: false };
     delete entry.jobs[jobId];
     if (Object.keys(entry.jobs).length > 0)
@@ -12255,23 +12371,25 @@ function leaveShared(config, record, registry, jobId, digest) {
 }
 /** The last job has left `registry`: restores its entries and forgets it. Pure. */
 function settleEntry(config, record, registry, digest) {
-    const entry = record.registries[registry];
+    const entry = own(record.registries, registry);
     delete record.registries[registry];
+    if (!entry)
+        return { outcome: 'not-joined', changed: false };
     let changed = false;
     let outcome = 'restored';
     const auths = isRecord(config.auths) ? config.auths : undefined;
-    const current = authDigestOf(auths?.[registry], digest);
+    const current = authDigestOf(own(auths, registry), digest);
     const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-    const currentHelper = helpers?.[registry];
+    const currentHelper = own(helpers, registry);
     const ourHelper = typeof currentHelper === 'string' && currentHelper !== '' && entry.helpers?.includes(currentHelper) === true;
     if (auths && current !== undefined && entry.written.includes(current)) {
         if (entry.originalAuth === undefined)
             delete auths[registry];
         else
-            auths[registry] = entry.originalAuth;
+            setOwn(auths, registry, entry.originalAuth);
         changed = true;
     }
-    else if (auths?.[registry] !== undefined && !(entry.written.length === 0 && sameJson(auths[registry], entry.originalAuth))) {
+    else if (own(auths, registry) !== undefined && !(entry.written.length === 0 && sameJson(own(auths, registry), entry.originalAuth))) {
         // A helper-only record never touched `auths`: the user's own entry there is not a change.
         outcome = 'changed-since';
     }
@@ -12283,7 +12401,7 @@ function settleEntry(config, record, registry, digest) {
         if (entry.originalHelper === undefined)
             delete next[registry];
         else
-            next[registry] = entry.originalHelper;
+            setOwn(next, registry, entry.originalHelper);
         if (Object.keys(next).length === 0 && !entry.hadHelpers)
             delete config.credHelpers;
         else
@@ -12319,29 +12437,37 @@ function isGone(file) {
         return ['ENOENT', 'ENOTDIR'].includes(error.code ?? '');
     }
 }
-/** Reads a shared record; anything unreadable or malformed counts as no record. */
+/**
+ * Reads a shared record; anything unreadable or malformed counts as no record, and a malformed
+ * entry as no entry. Its maps (registries, jobs) have no prototype, so that a registry or job
+ * named `__proto__`, `constructor` or `toString` is only ever a key.
+ */
 function readSharedRecord(file) {
     const value = docker_config_readAuthFile(file, true);
-    const record = { version: 1, registries: {} };
+    const record = { version: 1, registries: nullRecord() };
     if (value.version !== 1 || !isRecord(value.registries))
         return record;
     for (const [registry, entry] of Object.entries(value.registries)) {
         if (!isRecord(entry) || !Array.isArray(entry.written) || !isRecord(entry.jobs))
             continue;
-        const jobs = {};
+        const jobs = nullRecord();
         for (const [id, job] of Object.entries(entry.jobs)) {
-            if (isRecord(job) && typeof job.dir === 'string' && typeof job.host === 'string')
-                jobs[id] = { dir: job.dir, host: job.host };
+            if (!isRecord(job) || typeof job.dir !== 'string' || typeof job.host !== 'string')
+                continue;
+            jobs[id] = { dir: job.dir, host: job.host, ...(typeof job.helper === 'boolean' ? { helper: job.helper } : {}) };
         }
-        record.registries[registry] = {
-            ...('originalAuth' in entry ? { originalAuth: entry.originalAuth } : {}),
-            ...('originalHelper' in entry ? { originalHelper: entry.originalHelper } : {}),
+        const checked = {
             hadHelpers: entry.hadHelpers === true,
             helperChanged: entry.helperChanged === true,
             written: entry.written.filter((d) => typeof d === 'string'),
             ...(Array.isArray(entry.helpers) ? { helpers: entry.helpers.filter((n) => typeof n === 'string') } : {}),
             jobs
         };
+        if (hasOwn(entry, 'originalAuth'))
+            checked.originalAuth = entry.originalAuth;
+        if (hasOwn(entry, 'originalHelper'))
+            checked.originalHelper = entry.originalHelper;
+        record.registries[registry] = checked;
     }
     return record;
 }
@@ -12492,6 +12618,22 @@ function sameJson(a, b) {
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+/** Whether `key` is `object`'s own property (never one inherited, such as `constructor`). */
+function hasOwn(object, key) {
+    return object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+}
+/** `object[key]` when it is `object`'s own property, else undefined. */
+function own(object, key) {
+    return hasOwn(object, key) ? object[key] : undefined;
+}
+/** Sets `object[key]` as an own property, whatever the key (`__proto__` included). */
+function setOwn(object, key, value) {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+/** A record without a prototype: every key is its own. */
+function nullRecord() {
+    return Object.create(null);
+}
 
 ;// CONCATENATED MODULE: ./src/core/docker-login.ts
 /**
@@ -12565,7 +12707,7 @@ async function installDockerLogin(plan) {
         }
         const logins = statics.map((login) => ({
             registry: login.registry,
-            credential: helper ? { helper: helper.name } : { auth: basicAuth(login.username, login.password) }
+            credential: helper ? { helper: helper.names.get(login.registry) ?? helper.name } : { auth: basicAuth(login.username, login.password) }
         }));
         try {
             plan.saveState?.(state);
@@ -12583,7 +12725,10 @@ async function installDockerLogin(plan) {
         if (plan.explicitDir) {
             dockerConfigDir = plan.explicitDir;
             await mergeLoginsInto(path.join(dockerConfigDir, 'config.json'), logins, { id: marker, dir: jobDir }, lock).catch((error) => {
-                throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${messageOf(error)}`);
+                const label = plan.explicitDirLabel ?? 'docker-config';
+                if (error instanceof SharedLoginConflict)
+                    throw new LoginError(conflictMessage(error, dockerConfigDir, label, plan.credentialHelperLabel ?? 'credential-helper'));
+                throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${label}): ${messageOf(error)}`);
             });
             merged = true;
         }
@@ -12605,6 +12750,14 @@ async function installDockerLogin(plan) {
         throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${messageOf(error)}.`);
     }
 }
+/** The refusal of a login that would replace another job's login of the other kind in a shared docker config. */
+function conflictMessage(conflict, dir, dirLabel, helperLabel) {
+    const kind = (helper) => (helper ? 'through the credential helper' : 'with a static credential');
+    return (`Could not log in to ${conflict.registry} through the docker config in ${dir} (${dirLabel}): another job (job directory ${conflict.other.dir} ` +
+        `on ${conflict.other.host}) is logged in to ${conflict.registry} there ${kind(conflict.otherHelper)}, and this job would log in ${kind(!conflict.otherHelper)}. ` +
+        `One docker config holds one kind of login per registry, and either would replace the other's. Use the same ${helperLabel} setting in every job ` +
+        `that shares this ${dirLabel}, or give the jobs separate ${dirLabel} directories.`);
+}
 /**
  * Removes the login: takes this job out of the explicit config (the last job out puts back the
  * earlier entries), then deletes the job-scoped directory. Trusts nothing in `state` it has not
@@ -12624,9 +12777,53 @@ async function removeDockerLogin(state, context) {
         const outcomes = await docker_config_removeLoginsFrom(file, hosts, state.marker, { scale: clock_timeScale(context.env) });
         outcomes.forEach((outcome, i) => done.push(describeLeave(outcome, hosts[i], file)));
     }
-    external_node_fs_default().rmSync(state.jobDir, { recursive: true, force: true });
+    await removeJobDir(state.jobDir);
     done.push(`deleted ${state.jobDir}`);
     return done;
+}
+/** The prefix of a credential helper's directory inside the job directory (see installHelper). */
+const HELPER_DIR_PREFIX = 'chainguard-helper-';
+/** How often the deletion of a job directory is tried (about 3 s in all). */
+const REMOVE_ATTEMPTS = 20;
+/**
+ * Deletes the job directory. A client still pulling may be running the credential helper, which
+ * writes its cache, failure record and lock into its directory while the deletion runs (making
+ * it fail with ENOTEMPTY, and leaving a token behind). So the helper's directory is first moved
+ * aside, within the job directory: every later write of a racing helper goes to the old path and
+ * fails. A write whose path was resolved just before the move may still land in the moved
+ * directory, so the deletion is tried again (listing the directory afresh each time) for a
+ * moment; that also rides out Windows, where open files block it.
+ */
+async function removeJobDir(jobDir) {
+    let entries = [];
+    try {
+        entries = external_node_fs_default().readdirSync(jobDir);
+    }
+    catch {
+        entries = [];
+    }
+    for (const name of entries) {
+        if (!name.startsWith(HELPER_DIR_PREFIX))
+            continue;
+        try {
+            external_node_fs_default().renameSync(external_node_path_default().join(jobDir, name), external_node_path_default().join(jobDir, `.removing-${name}`));
+        }
+        catch {
+            // Deleted in place below.
+        }
+    }
+    for (let attempt = 1;; attempt++) {
+        try {
+            external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
+            return;
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (attempt >= REMOVE_ATTEMPTS || !['ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM', 'EACCES'].includes(code))
+                throw error;
+            await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 200)));
+        }
+    }
 }
 function describeLeave(outcome, registry, file) {
     switch (outcome) {
@@ -12732,7 +12929,22 @@ function neutralise(message) {
  */
 
 
-/** The agent's proxy and certificate settings, or undefined when it hands over none. */
+
+const NETWORK_SOURCE = "the agent's proxy and certificate settings (Agent.ProxyUrl, Agent.ProxyUsername, Agent.ProxyPassword, Agent.ProxyBypassList, Agent.CAInfo)";
+/** The proxy the task library's configuration names: its URL without credentials, and the credentials apart. */
+function proxyOf(proxy) {
+    const parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(proxy.proxyUrl) ? proxy.proxyUrl : `http://${proxy.proxyUrl}`);
+    const username = proxy.proxyUsername || decodeURIComponent(parsed.username) || undefined;
+    const password = proxy.proxyPassword || decodeURIComponent(parsed.password) || undefined;
+    parsed.username = '';
+    parsed.password = '';
+    return { url: parsed, username, password };
+}
+/**
+ * The agent's proxy and certificate settings, or undefined when it hands over none; `portable`
+ * is the same for the credential helper: the settings (the proxy without its credentials, the
+ * bypass list, the certificate files) and apart from them the password and passphrase.
+ */
 function agentNetwork() {
     const certs = task.getHttpCertConfiguration();
     const proxyConfigured = Boolean(task.getVariable('Agent.ProxyUrl'));
@@ -12743,23 +12955,35 @@ function agentNetwork() {
         task.setSecret(password);
     if (certs?.passphrase)
         task.setSecret(certs.passphrase);
+    // Without a URL, the configuration of the proxy and its bypass list (regular expressions).
+    const configured = proxyConfigured ? task.getHttpProxyConfiguration() : null;
+    const proxy = configured ? proxyOf(configured) : undefined;
+    const portable = {
+        settings: {
+            ...(proxy ? { proxyUrl: proxy.url.href } : {}),
+            ...(proxy?.username ? { proxyUsername: proxy.username } : {}),
+            ...(configured?.proxyBypassHosts?.length ? { proxyBypass: configured.proxyBypassHosts.map(String) } : {}),
+            ...(certs?.caFile ? { caFile: certs.caFile } : {}),
+            ...(certs?.certFile ? { certFile: certs.certFile } : {}),
+            ...(certs?.keyFile ? { keyFile: certs.keyFile } : {}),
+            source: NETWORK_SOURCE
+        },
+        secrets: {
+            ...(proxy?.password ? { proxyPassword: proxy.password } : {}),
+            ...(certs?.passphrase ? { passphrase: certs.passphrase } : {})
+        }
+    };
     return {
         proxyFor: (url) => {
-            const proxy = proxyConfigured ? task.getHttpProxyConfiguration(url.href) : null;
-            if (!proxy)
-                return undefined;
-            const parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(proxy.proxyUrl) ? proxy.proxyUrl : `http://${proxy.proxyUrl}`);
-            const username = proxy.proxyUsername || decodeURIComponent(parsed.username) || undefined;
-            const secret = proxy.proxyPassword || decodeURIComponent(parsed.password) || undefined;
-            parsed.username = '';
-            parsed.password = '';
-            return { url: parsed, username, password: secret };
+            const forUrl = proxyConfigured ? task.getHttpProxyConfiguration(url.href) : null;
+            return forUrl ? proxyOf(forUrl) : undefined;
         },
         caFile: certs?.caFile || undefined,
         certFile: certs?.certFile || undefined,
         keyFile: certs?.keyFile || undefined,
         passphrase: certs?.passphrase || undefined,
-        source: "the agent's proxy and certificate settings (Agent.ProxyUrl, Agent.ProxyUsername, Agent.ProxyPassword, Agent.ProxyBypassList, Agent.CAInfo)"
+        source: NETWORK_SOURCE,
+        portable
     };
 }
 /** The adapter. */
@@ -12780,8 +13004,10 @@ function azurePipelinesPlatform() {
         tempDir: () => task.getVariable('Agent.TempDirectory') || undefined,
         identity: () => ({
             azureDevOpsAccessToken: () => {
-                // getEndpointAuthorizationParameter would debug-print the value; this call does not.
-                const token = task.getEndpointAuthorization('SystemVssConnection', true)?.parameters?.AccessToken || task.getVariable('System.AccessToken');
+                // getEndpointAuthorizationParameter and getVariable would debug-print the value; the
+                // endpoint's authorization and the variable as the agent passed it (read, and masked,
+                // before the task library loaded) do not.
+                const token = task.getEndpointAuthorization('SystemVssConnection', true)?.parameters?.AccessToken || earlyAccessToken();
                 if (token)
                     task.setSecret(token);
                 return token || undefined;
@@ -12801,7 +13027,8 @@ async function run() {
 }
 
 ;// CONCATENATED MODULE: ./src/azure/post-index.ts
-/** The post bundle's entry: runs the cleanup step. */
+/** The post bundle's entry: masks the agent's secrets before the task library loads, then runs the cleanup step. */
+
 
 void run();
 

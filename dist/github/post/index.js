@@ -28999,7 +28999,7 @@ function ownerGone(owner, heldMs, staleMs) {
 }
 function readOwner(file) {
     try {
-        const value = JSON.parse(external_node_fs_default().readFileSync(file, 'utf8'));
+        const value = JSON.parse(files_readRegularFile(file, { maxBytes: 4096 }) ?? '');
         return value !== null && typeof value === 'object' ? value : undefined;
     }
     catch {
@@ -29238,8 +29238,8 @@ function changeOf(config, registry, kind, file) {
         file,
         registry,
         kind,
-        previousAuth: auths[registry],
-        previousHelper: helpers?.[registry],
+        previousAuth: own(auths, registry),
+        previousHelper: own(helpers, registry),
         helperChanged: false,
         hadHelpers: helpers !== undefined
     };
@@ -29249,11 +29249,11 @@ function changeOf(config, registry, kind, file) {
 function applyLogin(config, registry, auth, kind, file) {
     const { auths, helpers, record } = changeOf(config, registry, kind, file);
     config.auths = { ...auths, [registry]: { auth } };
-    const hostHelper = helpers !== undefined && registry in helpers;
+    const hostHelper = hasOwn(helpers, registry);
     if (kind === 'docker') {
         // docker reads `auths` only when no helper applies to the host; "" means "no helper".
         const storeApplies = typeof config.credsStore === 'string' && config.credsStore !== '';
-        if ((storeApplies && !hostHelper) || (hostHelper && helpers[registry] !== '')) {
+        if ((storeApplies && !hostHelper) || (hostHelper && own(helpers, registry) !== '')) {
             config.credHelpers = { ...(helpers ?? {}), [registry]: '' };
             record.helperChanged = true;
         }
@@ -29282,6 +29282,25 @@ function applyHelper(config, registry, helper, kind, file) {
 function docker_config_applyCredential(config, registry, credential, kind, file) {
     return 'helper' in credential ? applyHelper(config, registry, credential.helper, kind, file) : applyLogin(config, registry, credential.auth, kind, file);
 }
+/**
+ * Refuses a login that would replace another job's login of the other kind (credential helper
+ * or static) for the same registry in a shared config: the config holds one kind per registry,
+ * so one job would pull as the other or find no credentials.
+ */
+class docker_config_SharedLoginConflict extends Error {
+    registry;
+    other;
+    otherHelper;
+    constructor(registry, other, 
+    /** Whether the other job logged in through the credential helper. */
+    otherHelper) {
+        super(`${registry} is logged in to by another job (${other.dir} on ${other.host}) ${otherHelper ? 'through the credential helper' : 'with a static credential'}`);
+        this.registry = registry;
+        this.other = other;
+        this.otherHelper = otherHelper;
+        this.name = 'SharedLoginConflict';
+    }
+}
 /** The shared record's file, beside the config file. */
 function sharedRecordFile(configFile) {
     return `${configFile}.chainguard-login.json`;
@@ -29291,28 +29310,45 @@ function authDigestOf(entry, digest) {
 }
 /**
  * Records `job` as logged in to `registry` and writes its login into `config`. The first job
- * (or the first after the user rewrote the entry) keeps what the entry held before. Pure.
+ * (or the first after the user rewrote the entry) keeps what the entry held before. Throws
+ * SharedLoginConflict, changing nothing, when another job still logged in to the registry used
+ * the other kind of login (credential helper or static). Pure.
  */
 function joinShared(config, record, registry, credential, job, host, digest) {
     const given = typeof credential === 'string' ? { auth: credential } : credential;
     const auths = isRecord(config.auths) ? config.auths : {};
     const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-    let entry = record.registries[registry];
-    const current = authDigestOf(auths[registry], digest);
+    let entry = own(record.registries, registry);
+    const current = authDigestOf(own(auths, registry), digest);
     const tokenInPlace = current !== undefined && entry?.written.includes(current) === true;
-    const helperInPlace = typeof helpers?.[registry] === 'string' && entry?.helpers?.includes(helpers[registry]) === true;
+    const currentHelper = own(helpers, registry);
+    const helperInPlace = typeof currentHelper === 'string' && entry?.helpers?.includes(currentHelper) === true;
+    const helper = 'helper' in given;
+    if (entry) {
+        // Jobs of earlier versions did not say which kind they used: the entry in place says it.
+        const inPlace = helperInPlace ? true : tokenInPlace ? false : undefined;
+        for (const [id, other] of Object.entries(entry.jobs)) {
+            const otherHelper = other.helper ?? inPlace;
+            if (id !== job.id && otherHelper !== undefined && otherHelper !== helper)
+                throw new docker_config_SharedLoginConflict(registry, other, otherHelper);
+        }
+    }
     if (!entry || !(tokenInPlace || helperInPlace)) {
         // No job's login is in place: what is there now is the user's, to put back at the end.
-        const helperOverridden = entry?.helperChanged === true && helpers?.[registry] === '';
-        entry = {
-            originalAuth: auths[registry],
-            originalHelper: helperOverridden ? entry?.originalHelper : helpers?.[registry],
+        const helperOverridden = entry?.helperChanged === true && currentHelper === '';
+        const next = {
             hadHelpers: helperOverridden ? entry?.hadHelpers === true : helpers !== undefined,
             helperChanged: helperOverridden,
             written: entry?.written ?? [],
             ...(entry?.helpers ? { helpers: entry.helpers } : {}),
-            jobs: entry?.jobs ?? {}
+            jobs: entry?.jobs ?? nullRecord()
         };
+        if (hasOwn(auths, registry))
+            next.originalAuth = auths[registry];
+        const originalHelper = helperOverridden ? entry?.originalHelper : currentHelper;
+        if (originalHelper !== undefined)
+            next.originalHelper = originalHelper;
+        entry = next;
     }
     const change = docker_config_applyCredential(config, registry, given, 'docker', '');
     if ('helper' in given) {
@@ -29322,7 +29358,7 @@ function joinShared(config, record, registry, credential, job, host, digest) {
         entry.helperChanged ||= change.helperChanged;
         entry.written = [...entry.written.filter((d) => d !== digest(given.auth)), digest(given.auth)];
     }
-    entry.jobs = { ...entry.jobs, [job.id]: { dir: job.dir, host } };
+    entry.jobs[job.id] = { dir: job.dir, host, helper };
     record.registries[registry] = entry;
 }
 /**
@@ -29331,8 +29367,8 @@ function joinShared(config, record, registry, credential, job, host, digest) {
  * registry. Returns the outcome and whether `config` changed. Pure.
  */
 function leaveShared(config, record, registry, jobId, digest) {
-    const entry = record.registries[registry];
-    if (!entry || !(jobId in entry.jobs))
+    const entry = own(record.registries, registry);
+    if (!entry || !hasOwn(entry.jobs, jobId))
         return { outcome: 'not-joined', changed: false };
     delete entry.jobs[jobId];
     if (Object.keys(entry.jobs).length > 0)
@@ -29341,23 +29377,25 @@ function leaveShared(config, record, registry, jobId, digest) {
 }
 /** The last job has left `registry`: restores its entries and forgets it. Pure. */
 function settleEntry(config, record, registry, digest) {
-    const entry = record.registries[registry];
+    const entry = own(record.registries, registry);
     delete record.registries[registry];
+    if (!entry)
+        return { outcome: 'not-joined', changed: false };
     let changed = false;
     let outcome = 'restored';
     const auths = isRecord(config.auths) ? config.auths : undefined;
-    const current = authDigestOf(auths?.[registry], digest);
+    const current = authDigestOf(own(auths, registry), digest);
     const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-    const currentHelper = helpers?.[registry];
+    const currentHelper = own(helpers, registry);
     const ourHelper = typeof currentHelper === 'string' && currentHelper !== '' && entry.helpers?.includes(currentHelper) === true;
     if (auths && current !== undefined && entry.written.includes(current)) {
         if (entry.originalAuth === undefined)
             delete auths[registry];
         else
-            auths[registry] = entry.originalAuth;
+            setOwn(auths, registry, entry.originalAuth);
         changed = true;
     }
-    else if (auths?.[registry] !== undefined && !(entry.written.length === 0 && sameJson(auths[registry], entry.originalAuth))) {
+    else if (own(auths, registry) !== undefined && !(entry.written.length === 0 && sameJson(own(auths, registry), entry.originalAuth))) {
         // A helper-only record never touched `auths`: the user's own entry there is not a change.
         outcome = 'changed-since';
     }
@@ -29369,7 +29407,7 @@ function settleEntry(config, record, registry, digest) {
         if (entry.originalHelper === undefined)
             delete next[registry];
         else
-            next[registry] = entry.originalHelper;
+            setOwn(next, registry, entry.originalHelper);
         if (Object.keys(next).length === 0 && !entry.hadHelpers)
             delete config.credHelpers;
         else
@@ -29405,29 +29443,37 @@ function isGone(file) {
         return ['ENOENT', 'ENOTDIR'].includes(error.code ?? '');
     }
 }
-/** Reads a shared record; anything unreadable or malformed counts as no record. */
+/**
+ * Reads a shared record; anything unreadable or malformed counts as no record, and a malformed
+ * entry as no entry. Its maps (registries, jobs) have no prototype, so that a registry or job
+ * named `__proto__`, `constructor` or `toString` is only ever a key.
+ */
 function readSharedRecord(file) {
     const value = docker_config_readAuthFile(file, true);
-    const record = { version: 1, registries: {} };
+    const record = { version: 1, registries: nullRecord() };
     if (value.version !== 1 || !isRecord(value.registries))
         return record;
     for (const [registry, entry] of Object.entries(value.registries)) {
         if (!isRecord(entry) || !Array.isArray(entry.written) || !isRecord(entry.jobs))
             continue;
-        const jobs = {};
+        const jobs = nullRecord();
         for (const [id, job] of Object.entries(entry.jobs)) {
-            if (isRecord(job) && typeof job.dir === 'string' && typeof job.host === 'string')
-                jobs[id] = { dir: job.dir, host: job.host };
+            if (!isRecord(job) || typeof job.dir !== 'string' || typeof job.host !== 'string')
+                continue;
+            jobs[id] = { dir: job.dir, host: job.host, ...(typeof job.helper === 'boolean' ? { helper: job.helper } : {}) };
         }
-        record.registries[registry] = {
-            ...('originalAuth' in entry ? { originalAuth: entry.originalAuth } : {}),
-            ...('originalHelper' in entry ? { originalHelper: entry.originalHelper } : {}),
+        const checked = {
             hadHelpers: entry.hadHelpers === true,
             helperChanged: entry.helperChanged === true,
             written: entry.written.filter((d) => typeof d === 'string'),
             ...(Array.isArray(entry.helpers) ? { helpers: entry.helpers.filter((n) => typeof n === 'string') } : {}),
             jobs
         };
+        if (hasOwn(entry, 'originalAuth'))
+            checked.originalAuth = entry.originalAuth;
+        if (hasOwn(entry, 'originalHelper'))
+            checked.originalHelper = entry.originalHelper;
+        record.registries[registry] = checked;
     }
     return record;
 }
@@ -29578,6 +29624,22 @@ function sameJson(a, b) {
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+/** Whether `key` is `object`'s own property (never one inherited, such as `constructor`). */
+function hasOwn(object, key) {
+    return object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+}
+/** `object[key]` when it is `object`'s own property, else undefined. */
+function own(object, key) {
+    return hasOwn(object, key) ? object[key] : undefined;
+}
+/** Sets `object[key]` as an own property, whatever the key (`__proto__` included). */
+function setOwn(object, key, value) {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+/** A record without a prototype: every key is its own. */
+function nullRecord() {
+    return Object.create(null);
+}
 
 ;// CONCATENATED MODULE: ./src/core/docker-login.ts
 /**
@@ -29651,7 +29713,7 @@ async function installDockerLogin(plan) {
         }
         const logins = statics.map((login) => ({
             registry: login.registry,
-            credential: helper ? { helper: helper.name } : { auth: basicAuth(login.username, login.password) }
+            credential: helper ? { helper: helper.names.get(login.registry) ?? helper.name } : { auth: basicAuth(login.username, login.password) }
         }));
         try {
             plan.saveState?.(state);
@@ -29669,7 +29731,10 @@ async function installDockerLogin(plan) {
         if (plan.explicitDir) {
             dockerConfigDir = plan.explicitDir;
             await mergeLoginsInto(path.join(dockerConfigDir, 'config.json'), logins, { id: marker, dir: jobDir }, lock).catch((error) => {
-                throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${plan.explicitDirLabel ?? 'docker-config'}): ${messageOf(error)}`);
+                const label = plan.explicitDirLabel ?? 'docker-config';
+                if (error instanceof SharedLoginConflict)
+                    throw new LoginError(conflictMessage(error, dockerConfigDir, label, plan.credentialHelperLabel ?? 'credential-helper'));
+                throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${label}): ${messageOf(error)}`);
             });
             merged = true;
         }
@@ -29691,6 +29756,14 @@ async function installDockerLogin(plan) {
         throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${messageOf(error)}.`);
     }
 }
+/** The refusal of a login that would replace another job's login of the other kind in a shared docker config. */
+function conflictMessage(conflict, dir, dirLabel, helperLabel) {
+    const kind = (helper) => (helper ? 'through the credential helper' : 'with a static credential');
+    return (`Could not log in to ${conflict.registry} through the docker config in ${dir} (${dirLabel}): another job (job directory ${conflict.other.dir} ` +
+        `on ${conflict.other.host}) is logged in to ${conflict.registry} there ${kind(conflict.otherHelper)}, and this job would log in ${kind(!conflict.otherHelper)}. ` +
+        `One docker config holds one kind of login per registry, and either would replace the other's. Use the same ${helperLabel} setting in every job ` +
+        `that shares this ${dirLabel}, or give the jobs separate ${dirLabel} directories.`);
+}
 /**
  * Removes the login: takes this job out of the explicit config (the last job out puts back the
  * earlier entries), then deletes the job-scoped directory. Trusts nothing in `state` it has not
@@ -29710,9 +29783,53 @@ async function removeDockerLogin(state, context) {
         const outcomes = await docker_config_removeLoginsFrom(file, hosts, state.marker, { scale: clock_timeScale(context.env) });
         outcomes.forEach((outcome, i) => done.push(describeLeave(outcome, hosts[i], file)));
     }
-    external_node_fs_default().rmSync(state.jobDir, { recursive: true, force: true });
+    await removeJobDir(state.jobDir);
     done.push(`deleted ${state.jobDir}`);
     return done;
+}
+/** The prefix of a credential helper's directory inside the job directory (see installHelper). */
+const HELPER_DIR_PREFIX = 'chainguard-helper-';
+/** How often the deletion of a job directory is tried (about 3 s in all). */
+const REMOVE_ATTEMPTS = 20;
+/**
+ * Deletes the job directory. A client still pulling may be running the credential helper, which
+ * writes its cache, failure record and lock into its directory while the deletion runs (making
+ * it fail with ENOTEMPTY, and leaving a token behind). So the helper's directory is first moved
+ * aside, within the job directory: every later write of a racing helper goes to the old path and
+ * fails. A write whose path was resolved just before the move may still land in the moved
+ * directory, so the deletion is tried again (listing the directory afresh each time) for a
+ * moment; that also rides out Windows, where open files block it.
+ */
+async function removeJobDir(jobDir) {
+    let entries = [];
+    try {
+        entries = external_node_fs_default().readdirSync(jobDir);
+    }
+    catch {
+        entries = [];
+    }
+    for (const name of entries) {
+        if (!name.startsWith(HELPER_DIR_PREFIX))
+            continue;
+        try {
+            external_node_fs_default().renameSync(external_node_path_default().join(jobDir, name), external_node_path_default().join(jobDir, `.removing-${name}`));
+        }
+        catch {
+            // Deleted in place below.
+        }
+    }
+    for (let attempt = 1;; attempt++) {
+        try {
+            external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
+            return;
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (attempt >= REMOVE_ATTEMPTS || !['ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM', 'EACCES'].includes(code))
+                throw error;
+            await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 200)));
+        }
+    }
 }
 function describeLeave(outcome, registry, file) {
     switch (outcome) {
