@@ -198,7 +198,13 @@ describe('secrets the agent hands over, with System.Debug', () => {
   it('masks the job access token first and never debug-prints it when it comes from System.AccessToken', async () => {
     const { azureDevOps } = h.emulators;
     // The job's access token as a secret variable (no SystemVssConnection endpoint), and the agent's CA for the https STS.
-    const env = { SYSTEM_OIDCREQUESTURI: azureDevOps.requestUri, SECRET_SYSTEM_ACCESSTOKEN: azureDevOps.accessToken, AGENT_CAINFO: tls.certFile };
+    const env = {
+      SYSTEM_OIDCREQUESTURI: azureDevOps.requestUri,
+      SECRET_SYSTEM_ACCESSTOKEN: azureDevOps.accessToken,
+      AGENT_CAINFO: tls.certFile,
+      // The emulator listens on loopback: accepted only under the test-only setting.
+      CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS: '1'
+    };
     const main = await h.azureMain(job, h.azureInputs({ identity: IDENTITY_AZURE_DEVOPS, azureAudience: '' }), env);
     expect(main.result).toBe('Succeeded');
     expect(azureDevOps.requests[0].headers.authorization).toBe(`Bearer ${azureDevOps.accessToken}`);

@@ -572,7 +572,7 @@ describe('the built helper under faults', () => {
     const run = await runHelper(helper, 'get', 'cgr.dev', { IDENTITY_HEADER: header }, 30_000);
     expect(run.code).toBe(1);
     expect(emulators.appService.requests[0].headers['x-identity-header']).toBe(header);
-    expect(run.stderr).toMatch(/^chainguard-azure-login credential helper: could not refresh the credential for cgr\.dev: .*X-IDENTITY-HEADER=\*\*\* does not match/);
+    expect(run.stderr).toMatch(/^chainguard-azure-login credential helper: could not refresh the credential for cgr\.dev: .*X-IDENTITY-HEADER=(\*\*\*|\[redacted\]) does not match/);
     expect(run.stdout + run.stderr).not.toContain(header);
     expect(readdirSync(helper.dir).filter((f) => f.startsWith('failure-')).map((f) => readFileSync(path.join(helper.dir, f), 'utf8')).join('')).not.toContain(header);
   });
@@ -580,12 +580,13 @@ describe('the built helper under faults', () => {
   it('prints *** for the Azure DevOps access token an endpoint echoes in its error', async () => {
     const accessToken = emulators.azureDevOps.accessToken;
     emulators.azureDevOps.script({ status: 400, body: { $id: '1', message: `The request with Authorization: Bearer ${accessToken} is not valid here.`, errorCode: 0 } });
-    const source = describeSource('azure-devops', {} as LoginInputs, { SYSTEM_OIDCREQUESTURI: emulators.azureDevOps.requestUri });
+    // The emulator listens on loopback: accepted only under the test-only setting, which the helper keeps from the step's environment.
+    const source = describeSource('azure-devops', {} as LoginInputs, { SYSTEM_OIDCREQUESTURI: emulators.azureDevOps.requestUri, CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS: '1' });
     const helper = installTestHelper(tempDir(), helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST }));
     const run = await runHelper(helper, 'get', 'cgr.dev', { SYSTEM_ACCESSTOKEN: accessToken }, 30_000);
     expect(run.code).toBe(1);
     expect(emulators.azureDevOps.requests).toHaveLength(1);
-    expect(run.stderr).toMatch(/^chainguard-azure-login credential helper: could not refresh the credential for cgr\.dev: .*Bearer \*\*\* is not valid here/);
+    expect(run.stderr).toMatch(/^chainguard-azure-login credential helper: could not refresh the credential for cgr\.dev: .*Bearer (\*\*\*|\[redacted\]) is not valid here/);
     expect(run.stdout + run.stderr).not.toContain(accessToken);
   });
 
