@@ -3,7 +3,14 @@ import http from 'node:http';
 import { startAcr } from '../emulators/acr.mjs';
 import { makeJwt, readJwt, startImds, SYSTEM, TENANT, USER_A } from '../emulators/index.mjs';
 import { InputError } from '../src/core/errors.js';
-import { ACR_RESOURCE, ACR_USERNAME, acrBaseUrl, exchangeAtAcr, parseAcrLoginServer, parseAcrLoginServers } from '../src/core/exchange/acr.js';
+import {
+  ACR_RESOURCE,
+  ACR_USERNAME,
+  acrBaseUrl,
+  exchangeAtAcr,
+  parseAcrLoginServer,
+  parseAcrLoginServers
+} from '../src/core/exchange/acr.js';
 import { ImdsSource } from '../src/core/sources/imds.js';
 import { testContext } from './helpers/context.js';
 import { failure } from './helpers/failure.js';
@@ -145,15 +152,18 @@ describe('exchangeAtAcr', () => {
 
   it('leaves the tenant out when the token carries none', async () => {
     const token = makeJwt({ aud: ACR_RESOURCE, exp: Math.floor(Date.now() / 1000) + 600, oid: SYSTEM.objectId });
-    await expect(exchangeAtAcr({ loginServer: acr.host, azureToken: async () => token, inputLabel: 'acr-registries' }, testContext())).rejects.toThrow(
-      /HTTP 401/
-    );
+    await expect(
+      exchangeAtAcr({ loginServer: acr.host, azureToken: async () => token, inputLabel: 'acr-registries' }, testContext())
+    ).rejects.toThrow(/HTTP 401/);
     const [exchange] = acr.requests;
     expect(new URLSearchParams(exchange.body).has('tenant')).toBe(false);
   });
 
   it('retries 429 (honouring Retry-After) and 5xx, then succeeds', async () => {
-    acr.script({ status: 429, body: { errors: [{ code: 'TOOMANYREQUESTS', message: 'slow down' }] }, headers: { 'Retry-After': '7' } }, { status: 503, body: 'unavailable' });
+    acr.script(
+      { status: 429, body: { errors: [{ code: 'TOOMANYREQUESTS', message: 'slow down' }] }, headers: { 'Retry-After': '7' } },
+      { status: 503, body: 'unavailable' }
+    );
     const context = testContext();
     const credential = await exchangeAtAcr({ loginServer: acr.host, azureToken: fromImds(), inputLabel: 'acr-registries' }, context);
     expect(acr.issued).toEqual([credential.password]);
@@ -175,29 +185,42 @@ describe('exchangeAtAcr', () => {
     const context = testContext();
     let azureToken = '';
     const getToken = fromImds(ACR_RESOURCE, USER_A.clientId);
-    const error = await failure(exchangeAtAcr({ loginServer: acr.host, azureToken: async () => (azureToken = await getToken()), inputLabel: 'acrRegistries' }, context));
+    const error = await failure(
+      exchangeAtAcr(
+        { loginServer: acr.host, azureToken: async () => (azureToken = await getToken()), inputLabel: 'acrRegistries' },
+        context
+      )
+    );
     expect(acr.requests).toHaveLength(1);
     expect(error.message).toContain('HTTP 403 DENIED');
     expect(error.message).toContain(`principal ${USER_A.objectId}`);
-    expect(error.message).toContain(`\n  az role assignment create --assignee-object-id ${USER_A.objectId} --assignee-principal-type ServicePrincipal --role AcrPull`);
+    expect(error.message).toContain(
+      `\n  az role assignment create --assignee-object-id ${USER_A.objectId} --assignee-principal-type ServicePrincipal --role AcrPull`
+    );
     expect(error.message).toContain('Container Registry Repository Reader');
     expect(error.message).not.toContain(azureToken);
   });
 
   it('explains a token for the wrong resource as a refusal (401)', async () => {
-    const error = await failure(exchangeAtAcr({ loginServer: acr.host, azureToken: fromImds('api://some-app'), inputLabel: 'acr-registries' }, testContext()));
+    const error = await failure(
+      exchangeAtAcr({ loginServer: acr.host, azureToken: fromImds('api://some-app'), inputLabel: 'acr-registries' }, testContext())
+    );
     expect(error.message).toMatch(/HTTP 401 UNAUTHORIZED: token validation failed: audience/);
     expect(error.message).toContain('AcrPull');
   });
 
   it('says when the address is not a registry (404) and when nothing listens', async () => {
     acr.script({ status: 404, body: '404 page not found' });
-    const notFound = await failure(exchangeAtAcr({ loginServer: acr.host, azureToken: fromImds(), inputLabel: 'acr-registries' }, testContext()));
+    const notFound = await failure(
+      exchangeAtAcr({ loginServer: acr.host, azureToken: fromImds(), inputLabel: 'acr-registries' }, testContext())
+    );
     expect(notFound.message).toContain('HTTP 404');
     expect(notFound.message).toContain('check that acr-registries names an Azure Container Registry login server');
 
     const port = await closedPort();
-    const refused = await failure(exchangeAtAcr({ loginServer: `127.0.0.1:${port}`, azureToken: fromImds(), inputLabel: 'acr-registries' }, testContext()));
+    const refused = await failure(
+      exchangeAtAcr({ loginServer: `127.0.0.1:${port}`, azureToken: fromImds(), inputLabel: 'acr-registries' }, testContext())
+    );
     expect(refused.message).toContain(`127.0.0.1:${port} refused the connection`);
     expect(refused.message).toContain('check acr-registries');
   });

@@ -50,7 +50,9 @@ describe('AppServiceSource', () => {
     const context = testContext();
     const error = await failure(source(undefined, 'stale-header-value-0123456789').getToken(RESOURCE, context));
     expect(error).toBeInstanceOf(LoginError);
-    expect(error.message).toMatch(/^Could not get an Azure token from the App Service \/ Container Apps identity endpoint \(http:\/\/127\.0\.0\.1:\d+\/msi\/token\): it refused the request, HTTP 401/);
+    expect(error.message).toMatch(
+      /^Could not get an Azure token from the App Service \/ Container Apps identity endpoint \(http:\/\/127\.0\.0\.1:\d+\/msi\/token\): it refused the request, HTTP 401/
+    );
     expect(error.message).toMatch(/did not accept IDENTITY_HEADER/);
     expect(error.message).not.toContain('stale-header-value-0123456789');
     expect(endpoint.requests).toHaveLength(1);
@@ -58,13 +60,17 @@ describe('AppServiceSource', () => {
   });
 
   it('names the selector input when the identity is not assigned to the app', async () => {
-    const selector: IdentitySelector = { kind: 'client-id', value: '99999999-aaaa-4aaa-8aaa-999999999999', inputLabel: 'managedIdentityClientId' };
+    const selector: IdentitySelector = {
+      kind: 'client-id',
+      value: '99999999-aaaa-4aaa-8aaa-999999999999',
+      inputLabel: 'managedIdentityClientId'
+    };
     const error = await failure(source(selector).getToken(RESOURCE, testContext()));
     expect(error.message).toMatch(/HTTP 400 \(Identity not found\)/);
     expect(error.message).toMatch(/selected by managedIdentityClientId \(99999999-aaaa-4aaa-8aaa-999999999999\) may not be assigned/);
   });
 
-  it('retries 404, 429 (honouring Retry-After) and 503 as Microsoft\'s SDKs do, then succeeds', async () => {
+  it("retries 404, 429 (honouring Retry-After) and 503 as Microsoft's SDKs do, then succeeds", async () => {
     endpoint.script({ status: 404, body: {} }, { status: 429, headers: { 'Retry-After': '6' }, body: {} }, { status: 503, body: {} });
     const context = testContext();
     const result = await source().getToken(RESOURCE, context);
@@ -97,7 +103,9 @@ describe('AppServiceSource', () => {
       endpoint: 'http://localhost:42356/msi/token',
       header: 'h'
     });
-    expect(() => source(undefined, 'h', 'http://10.0.0.4:8081/msi/token')).toThrow(/IDENTITY_ENDPOINT \(http:\/\/10\.0\.0\.4:8081\) uses plain http off this machine/);
+    expect(() => source(undefined, 'h', 'http://10.0.0.4:8081/msi/token')).toThrow(
+      /IDENTITY_ENDPOINT \(http:\/\/10\.0\.0\.4:8081\) uses plain http off this machine/
+    );
     expect(() => source(undefined, 'h', 'https://user:pw@example.com/msi/token')).toThrow(/IDENTITY_ENDPOINT must not carry credentials/);
     expect(() => source(undefined, 'h', 'file:///etc/passwd')).toThrow(/IDENTITY_ENDPOINT must be an https URL/);
     expect(source(undefined, 'h', 'https://identity.example.com/msi/token').endpoint).toBe('https://identity.example.com/msi/token');

@@ -47,7 +47,7 @@ describe('ArcSource', () => {
     expect(warnings).toEqual([expect.stringMatching(new RegExp(`^${TEST_TOKEN_DIR_VARIABLE} is set: .*tests only`))]);
   });
 
-  describe('refuses a realm that is not one of the agent\'s key files, reading and sending nothing', () => {
+  describe("refuses a realm that is not one of the agent's key files, reading and sending nothing", () => {
     let outside: string;
     beforeEach(() => {
       outside = tempDir('arc-outside-');
@@ -59,32 +59,54 @@ describe('ArcSource', () => {
       ['/etc/passwd', () => '/etc/passwd', /is not directly in/],
       ['a relative path', () => 'stolen.key', /is not an absolute path/],
       ['a path that climbs out of the directory', () => `${arc.tokenDir}/../${path.basename(outside)}/stolen.key`, /is not directly in/],
-      ['a file in a subdirectory', () => {
-        mkdirSync(path.join(arc.tokenDir, 'sub'));
-        writeFileSync(path.join(arc.tokenDir, 'sub', 'x.key'), 'k');
-        return path.join(arc.tokenDir, 'sub', 'x.key');
-      }, /is not directly in/],
-      ['a file not named *.key', () => {
-        writeFileSync(path.join(arc.tokenDir, 'notes.txt'), 'k');
-        return path.join(arc.tokenDir, 'notes.txt');
-      }, /is not named \*\.key/],
-      ['a symbolic link to a file elsewhere', () => {
-        symlinkSync(path.join(outside, 'stolen.key'), path.join(arc.tokenDir, 'link.key'));
-        return path.join(arc.tokenDir, 'link.key');
-      }, /is a symbolic link/],
-      ['a directory', () => {
-        mkdirSync(path.join(arc.tokenDir, 'dir.key'));
-        return path.join(arc.tokenDir, 'dir.key');
-      }, /is not a regular file/],
-      ['a file over 4096 bytes', () => {
-        writeFileSync(path.join(arc.tokenDir, 'big.key'), 'k'.repeat(4097));
-        return path.join(arc.tokenDir, 'big.key');
-      }, /is 4097 bytes long/]
+      [
+        'a file in a subdirectory',
+        () => {
+          mkdirSync(path.join(arc.tokenDir, 'sub'));
+          writeFileSync(path.join(arc.tokenDir, 'sub', 'x.key'), 'k');
+          return path.join(arc.tokenDir, 'sub', 'x.key');
+        },
+        /is not directly in/
+      ],
+      [
+        'a file not named *.key',
+        () => {
+          writeFileSync(path.join(arc.tokenDir, 'notes.txt'), 'k');
+          return path.join(arc.tokenDir, 'notes.txt');
+        },
+        /is not named \*\.key/
+      ],
+      [
+        'a symbolic link to a file elsewhere',
+        () => {
+          symlinkSync(path.join(outside, 'stolen.key'), path.join(arc.tokenDir, 'link.key'));
+          return path.join(arc.tokenDir, 'link.key');
+        },
+        /is a symbolic link/
+      ],
+      [
+        'a directory',
+        () => {
+          mkdirSync(path.join(arc.tokenDir, 'dir.key'));
+          return path.join(arc.tokenDir, 'dir.key');
+        },
+        /is not a regular file/
+      ],
+      [
+        'a file over 4096 bytes',
+        () => {
+          writeFileSync(path.join(arc.tokenDir, 'big.key'), 'k'.repeat(4097));
+          return path.join(arc.tokenDir, 'big.key');
+        },
+        /is 4097 bytes long/
+      ]
     ])('%s', async (_what, realm, reason) => {
       challengeWith(realm());
       const context = testContext();
       const error = await failure(source().getToken(RESOURCE, context));
-      expect(error.message).toMatch(/^Could not get an Azure token from the Azure Arc agent's identity endpoint \(http:\/\/127\.0\.0\.1:\d+\/metadata\/identity\/oauth2\/token\): it asked for the key file "/);
+      expect(error.message).toMatch(
+        /^Could not get an Azure token from the Azure Arc agent's identity endpoint \(http:\/\/127\.0\.0\.1:\d+\/metadata\/identity\/oauth2\/token\): it asked for the key file "/
+      );
       expect(error.message).toMatch(reason);
       expect(error.message).toMatch(/Nothing was read or sent/);
       expect(error.message).not.toContain('secret-from-elsewhere');
@@ -133,7 +155,12 @@ describe('ArcSource', () => {
 
   it('is detected by IDENTITY_ENDPOINT with IMDS_ENDPOINT, or by the installed agent', () => {
     const none = () => false;
-    expect(ArcSource.detect({ IDENTITY_ENDPOINT: 'http://localhost:40342/metadata/identity/oauth2/token', IMDS_ENDPOINT: 'http://localhost:40342' }, none)).toMatchObject({
+    expect(
+      ArcSource.detect(
+        { IDENTITY_ENDPOINT: 'http://localhost:40342/metadata/identity/oauth2/token', IMDS_ENDPOINT: 'http://localhost:40342' },
+        none
+      )
+    ).toMatchObject({
       endpoint: 'http://localhost:40342/metadata/identity/oauth2/token'
     });
     expect(ArcSource.detect({ IDENTITY_ENDPOINT: 'http://localhost:40342/x' }, none)).toBeUndefined();
@@ -144,7 +171,7 @@ describe('ArcSource', () => {
     });
   });
 
-  it('knows the agent\'s paths on Linux and Windows, and uses the real token directory unless overridden', async () => {
+  it("knows the agent's paths on Linux and Windows, and uses the real token directory unless overridden", async () => {
     expect(arcPaths({}, 'linux')).toEqual({ agent: '/opt/azcmagent/bin/himds', tokenDir: '/var/opt/azcmagent/tokens' });
     expect(arcPaths({ ProgramData: 'D:\\ProgramData', ProgramFiles: 'D:\\Program Files' }, 'win32')).toEqual({
       agent: 'D:\\Program Files\\AzureConnectedMachineAgent\\himds.exe',
@@ -163,4 +190,3 @@ describe('ArcSource', () => {
     expect(realmOf(undefined)).toBeUndefined();
   });
 });
-

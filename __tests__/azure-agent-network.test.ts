@@ -27,7 +27,10 @@ let job: Job;
 let proxy: RecordingProxy;
 beforeEach(async () => {
   job = h.azureJob();
-  proxy = await startProxy((host) => (host.endsWith('.example.test') ? '127.0.0.1' : host), { username: PROXY_USER, password: PROXY_PASSWORD });
+  proxy = await startProxy((host) => (host.endsWith('.example.test') ? '127.0.0.1' : host), {
+    username: PROXY_USER,
+    password: PROXY_PASSWORD
+  });
 });
 afterEach(() => proxy.close());
 
@@ -51,7 +54,8 @@ function agentNetwork(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
  */
 function expectPasswordNeverShown(stdout: string, stderr: string, password: string): void {
   const carrying = `${stdout}\n${stderr}`.split('\n').filter((line) => line.includes(password));
-  for (const line of carrying) expect([`##vso[task.setsecret]${password}`, `##vso[task.debug]Agent.ProxyPassword=${password}`]).toContain(line);
+  for (const line of carrying)
+    expect([`##vso[task.setsecret]${password}`, `##vso[task.debug]Agent.ProxyPassword=${password}`]).toContain(line);
   expect(carrying).toContain(`##vso[task.setsecret]${password}`);
   expect(tokenLeaks([password], [], [job.dir])).toEqual([]);
 }
@@ -81,7 +85,9 @@ describe('Azure Pipelines task on an agent with a proxy and a private CA', () =>
     expect(proxy.refused).toBeGreaterThan(0);
     const errors = main.commands.filter((c) => c.command === 'task.issue' && c.properties.type === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0].message).toMatch(/Could not exchange .* at Chainguard.s STS .*: the proxy 127\.0\.0\.1:\d+ refused to open a tunnel to sts\.example\.test:\d+ \(HTTP 407: Proxy Authentication Required, check the proxy user name and password\)\. Check the issuer input and the agent.s proxy and certificate settings \(Agent\.ProxyUrl/);
+    expect(errors[0].message).toMatch(
+      /Could not exchange .* at Chainguard.s STS .*: the proxy 127\.0\.0\.1:\d+ refused to open a tunnel to sts\.example\.test:\d+ \(HTTP 407: Proxy Authentication Required, check the proxy user name and password\)\. Check the issuer input and the agent.s proxy and certificate settings \(Agent\.ProxyUrl/
+    );
     expectPasswordNeverShown(main.stdout, main.stderr, wrong);
   });
 
@@ -100,7 +106,9 @@ describe('Azure Pipelines task on an agent with a proxy and a private CA', () =>
     expect(h.emulators.sts.requests).toHaveLength(0);
     const errors = main.commands.filter((c) => c.command === 'task.issue' && c.properties.type === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0].message).toMatch(/the connection to sts\.example\.test:\d+ failed \(DEPTH_ZERO_SELF_SIGNED_CERT\)\. Check the issuer input and the agent.s proxy and certificate settings \(.*Agent\.CAInfo\)/);
+    expect(errors[0].message).toMatch(
+      /the connection to sts\.example\.test:\d+ failed \(DEPTH_ZERO_SELF_SIGNED_CERT\)\. Check the issuer input and the agent.s proxy and certificate settings \(.*Agent\.CAInfo\)/
+    );
   });
 });
 
@@ -131,45 +139,48 @@ describe('the credential helper on an agent with a proxy and a private CA', () =
         return env;
       }
     ]
-  ])('refreshes through the authenticating proxy with the agent CA (%s); the password is only in the 0600 secrets file, which the post step removes', async (_, network) => {
-    const main = await h.azureMain(job, h.azureInputs({ credentialHelper: 'true' }), network());
-    expect(main.result).toBe('Succeeded');
-    const stsHost = `${tls.host}:${h.emulators.sts.port}`;
-    expect(proxy.seen).toEqual([stsHost]);
-    const bin = main.commands.find((c) => c.command === 'task.prependpath')?.message ?? '';
-    const dockerConfig = main.variables.DOCKER_CONFIG;
-    const name = JSON.parse(readFileSync(path.join(dockerConfig, 'config.json'), 'utf8')).credHelpers['cgr.dev'] as string;
+  ])(
+    'refreshes through the authenticating proxy with the agent CA (%s); the password is only in the 0600 secrets file, which the post step removes',
+    async (_, network) => {
+      const main = await h.azureMain(job, h.azureInputs({ credentialHelper: 'true' }), network());
+      expect(main.result).toBe('Succeeded');
+      const stsHost = `${tls.host}:${h.emulators.sts.port}`;
+      expect(proxy.seen).toEqual([stsHost]);
+      const bin = main.commands.find((c) => c.command === 'task.prependpath')?.message ?? '';
+      const dockerConfig = main.variables.DOCKER_CONFIG;
+      const name = JSON.parse(readFileSync(path.join(dockerConfig, 'config.json'), 'utf8')).credHelpers['cgr.dev'] as string;
 
-    await waitUntilExpired(h.emulators.sts.issued[0]);
-    // A later step runs docker: no proxy variables in its environment, only what the agent gives every step.
-    const get = await runProgram(path.join(bin, `docker-credential-${name}`), ['get'], 'cgr.dev\n', { HOME: job.home, ...job.env });
-    expect(get.stderr).toBe('');
-    expect(h.emulators.sts.issued).toHaveLength(2);
-    expect(JSON.parse(get.stdout).Secret).toBe(h.emulators.sts.issued[1]);
-    expect(proxy.seen).toEqual([stsHost, stsHost]);
-    expect(proxy.refused).toBe(0);
-    expect(h.emulators.imds.requests).toHaveLength(2);
+      await waitUntilExpired(h.emulators.sts.issued[0]);
+      // A later step runs docker: no proxy variables in its environment, only what the agent gives every step.
+      const get = await runProgram(path.join(bin, `docker-credential-${name}`), ['get'], 'cgr.dev\n', { HOME: job.home, ...job.env });
+      expect(get.stderr).toBe('');
+      expect(h.emulators.sts.issued).toHaveLength(2);
+      expect(JSON.parse(get.stdout).Secret).toBe(h.emulators.sts.issued[1]);
+      expect(proxy.seen).toEqual([stsHost, stsHost]);
+      expect(proxy.refused).toBe(0);
+      expect(h.emulators.imds.requests).toHaveLength(2);
 
-    // The helper's configuration names the proxy without its credentials; the password is in no file but the secrets file.
-    const helperDir = path.dirname(bin);
-    const helperJson = readFileSync(path.join(helperDir, 'helper.json'), 'utf8');
-    expect(helperJson).toContain(proxy.url);
-    expect(helperJson).toContain(tls.certFile);
-    const holding = filesUnder(dockerConfig).filter((file) => readFileSync(file, 'latin1').includes(PROXY_PASSWORD));
-    const secrets = path.join(helperDir, 'network-secrets.json');
-    expect(holding).toEqual([secrets]);
-    expect(statSync(secrets).mode & 0o777).toBe(0o600);
-    // Output: the first line holding the password masks it (see the System.Debug tests below).
-    const shown = main.stdout.split('\n').filter((line) => line.includes(PROXY_PASSWORD));
-    expect(shown[0]).toBe(`##vso[task.setsecret]${PROXY_PASSWORD}`);
-    expect(main.stderr).not.toContain(PROXY_PASSWORD);
-    expect(tokenLeaks([PROXY_PASSWORD], [], [job.dir]).filter((leak) => leak !== `file: ${secrets}`)).toEqual([]);
-    expect(get.stdout + get.stderr).not.toContain(PROXY_PASSWORD);
+      // The helper's configuration names the proxy without its credentials; the password is in no file but the secrets file.
+      const helperDir = path.dirname(bin);
+      const helperJson = readFileSync(path.join(helperDir, 'helper.json'), 'utf8');
+      expect(helperJson).toContain(proxy.url);
+      expect(helperJson).toContain(tls.certFile);
+      const holding = filesUnder(dockerConfig).filter((file) => readFileSync(file, 'latin1').includes(PROXY_PASSWORD));
+      const secrets = path.join(helperDir, 'network-secrets.json');
+      expect(holding).toEqual([secrets]);
+      expect(statSync(secrets).mode & 0o777).toBe(0o600);
+      // Output: the first line holding the password masks it (see the System.Debug tests below).
+      const shown = main.stdout.split('\n').filter((line) => line.includes(PROXY_PASSWORD));
+      expect(shown[0]).toBe(`##vso[task.setsecret]${PROXY_PASSWORD}`);
+      expect(main.stderr).not.toContain(PROXY_PASSWORD);
+      expect(tokenLeaks([PROXY_PASSWORD], [], [job.dir]).filter((leak) => leak !== `file: ${secrets}`)).toEqual([]);
+      expect(get.stdout + get.stderr).not.toContain(PROXY_PASSWORD);
 
-    const post = await h.azurePost(job, main);
-    expect(post.result).toBe('Succeeded');
-    expect(existsSync(dockerConfig)).toBe(false);
-  });
+      const post = await h.azurePost(job, main);
+      expect(post.result).toBe('Succeeded');
+      expect(existsSync(dockerConfig)).toBe(false);
+    }
+  );
 });
 
 describe('secrets the agent hands over, with System.Debug', () => {

@@ -78,13 +78,35 @@ describe('Azure Pipelines task bundle', () => {
       expect(existsSync(path.join(ROOT, task.execution[handler].target))).toBe(true);
       expect(existsSync(path.join(ROOT, task.postjobexecution[handler].target))).toBe(true);
     }
-    expect(task.outputVariables.map((o: { name: string }) => o.name)).toEqual(['token', 'expiresAt', 'identity', 'dockerConfig', 'apiToken']);
+    expect(task.outputVariables.map((o: { name: string }) => o.name)).toEqual([
+      'token',
+      'expiresAt',
+      'identity',
+      'dockerConfig',
+      'apiToken'
+    ]);
     for (const o of task.outputVariables) expect(o.name).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
     expect(task.inputs.map((i: { name: string }) => i.name).sort()).toEqual(
       [
-        'identity', 'azureAudience', 'managedIdentityClientId', 'managedIdentityObjectId', 'managedIdentityResourceId',
-        'registry', 'audience', 'issuer', 'dockerLogin', 'dockerConfig', 'logout', 'timeout',
-        'identitySource', 'identityTokenFile', 'azureDevOpsServiceConnection', 'diagnose', 'credentialHelper', 'acrRegistries', 'apiToken'
+        'identity',
+        'azureAudience',
+        'managedIdentityClientId',
+        'managedIdentityObjectId',
+        'managedIdentityResourceId',
+        'registry',
+        'audience',
+        'issuer',
+        'dockerLogin',
+        'dockerConfig',
+        'logout',
+        'timeout',
+        'identitySource',
+        'identityTokenFile',
+        'azureDevOpsServiceConnection',
+        'diagnose',
+        'credentialHelper',
+        'acrRegistries',
+        'apiToken'
       ].sort()
     );
     // Every input sits in a declared group.

@@ -7,7 +7,10 @@ import { failure } from './helpers/failure.js';
 type Endpoint = Awaited<ReturnType<typeof startAzureDevOpsOidc>>;
 let ado: Endpoint;
 beforeEach(async () => {
-  ado = await startAzureDevOpsOidc({ ...AZURE_DEVOPS, serviceConnections: { [AZURE_DEVOPS.serviceConnectionId]: AZURE_DEVOPS.serviceConnectionName } });
+  ado = await startAzureDevOpsOidc({
+    ...AZURE_DEVOPS,
+    serviceConnections: { [AZURE_DEVOPS.serviceConnectionId]: AZURE_DEVOPS.serviceConnectionName }
+  });
 });
 afterEach(async () => {
   await ado.close();
@@ -19,7 +22,7 @@ const connection = { id: AZURE_DEVOPS.serviceConnectionId, inputLabel: 'azureDev
 const TEST_LOOPBACK = true;
 
 describe('AzureDevOpsOidcSource', () => {
-  it('asks for the pipeline\'s token with the job\'s access token, masking both', async () => {
+  it("asks for the pipeline's token with the job's access token, masking both", async () => {
     const context = testContext({ platform: offered() });
     const result = await new AzureDevOpsOidcSource(ado.requestUri, undefined, TEST_LOOPBACK).getToken(context);
     expect(readJwt(result.token)).toMatchObject({
@@ -37,20 +40,30 @@ describe('AzureDevOpsOidcSource', () => {
     expect(context.debugs.join('\n')).not.toContain(ado.accessToken);
   });
 
-  it('asks for a service connection\'s token', async () => {
-    const result = await new AzureDevOpsOidcSource(ado.requestUri, connection, TEST_LOOPBACK).getToken(testContext({ platform: offered() }));
+  it("asks for a service connection's token", async () => {
+    const result = await new AzureDevOpsOidcSource(ado.requestUri, connection, TEST_LOOPBACK).getToken(
+      testContext({ platform: offered() })
+    );
     expect(readJwt(result.token)?.sub).toBe(`sc://${AZURE_DEVOPS.org}/${AZURE_DEVOPS.project}/${AZURE_DEVOPS.serviceConnectionName}`);
     expect(ado.requests[0].url.searchParams.get('serviceConnectionId')).toBe(AZURE_DEVOPS.serviceConnectionId);
   });
 
   it('explains an unknown or unauthorized service connection, naming the input', async () => {
     const other = { id: '00000000-1111-4222-8333-444444444444', inputLabel: 'azureDevOpsServiceConnection' };
-    const error = await failure(new AzureDevOpsOidcSource(ado.requestUri, other, TEST_LOOPBACK).getToken(testContext({ platform: offered() })));
-    expect(error.message).toMatch(/HTTP 400 .*The service connection 00000000-1111-4222-8333-444444444444 \(azureDevOpsServiceConnection\) does not exist in this project, this pipeline is not authorized to use it/);
+    const error = await failure(
+      new AzureDevOpsOidcSource(ado.requestUri, other, TEST_LOOPBACK).getToken(testContext({ platform: offered() }))
+    );
+    expect(error.message).toMatch(
+      /HTTP 400 .*The service connection 00000000-1111-4222-8333-444444444444 \(azureDevOpsServiceConnection\) does not exist in this project, this pipeline is not authorized to use it/
+    );
   });
 
   it('explains a refused access token without showing it', async () => {
-    const error = await failure(new AzureDevOpsOidcSource(ado.requestUri, undefined, TEST_LOOPBACK).getToken(testContext({ platform: offered('expired-access-token-value') })));
+    const error = await failure(
+      new AzureDevOpsOidcSource(ado.requestUri, undefined, TEST_LOOPBACK).getToken(
+        testContext({ platform: offered('expired-access-token-value') })
+      )
+    );
     expect(error.message).toMatch(/HTTP 401 .*Azure DevOps did not accept the job's access token \(System\.AccessToken\)/);
     expect(error.message).not.toContain('expired-access-token-value');
     expect(ado.requests).toHaveLength(1);
@@ -58,10 +71,14 @@ describe('AzureDevOpsOidcSource', () => {
 
   it('treats a sign-in page as a refused access token', async () => {
     ado.script({ status: 203, body: '<html>Sign In</html>' });
-    const error = await failure(new AzureDevOpsOidcSource(ado.requestUri, undefined, TEST_LOOPBACK).getToken(testContext({ platform: offered() })));
+    const error = await failure(
+      new AzureDevOpsOidcSource(ado.requestUri, undefined, TEST_LOOPBACK).getToken(testContext({ platform: offered() }))
+    );
     expect(error.message).toMatch(/HTTP 203.*did not accept the job's access token/);
     ado.script({ status: 200, body: '<html>Sign In</html>' });
-    const second = await failure(new AzureDevOpsOidcSource(ado.requestUri, undefined, TEST_LOOPBACK).getToken(testContext({ platform: offered() })));
+    const second = await failure(
+      new AzureDevOpsOidcSource(ado.requestUri, undefined, TEST_LOOPBACK).getToken(testContext({ platform: offered() }))
+    );
     expect(second.message).toMatch(/not JSON \(a sign-in page, when the access token is not accepted\)/);
   });
 
@@ -74,17 +91,28 @@ describe('AzureDevOpsOidcSource', () => {
   });
 
   it('says how to hand the access token over when the job has none', async () => {
-    const error = await failure(new AzureDevOpsOidcSource(ado.requestUri, undefined, TEST_LOOPBACK).getToken(testContext({ platform: offered(null) })));
-    expect(error.message).toMatch(/the job has no access token \(System\.AccessToken\).*env: SYSTEM_ACCESSTOKEN: \$\(System\.AccessToken\)/);
+    const error = await failure(
+      new AzureDevOpsOidcSource(ado.requestUri, undefined, TEST_LOOPBACK).getToken(testContext({ platform: offered(null) }))
+    );
+    expect(error.message).toMatch(
+      /the job has no access token \(System\.AccessToken\).*env: SYSTEM_ACCESSTOKEN: \$\(System\.AccessToken\)/
+    );
     expect(ado.requests).toHaveLength(0);
   });
 
   it('reads SYSTEM_ACCESSTOKEN and SYSTEM_OIDCREQUESTURI from the environment when the platform offers nothing (the command-line tool)', async () => {
     const env = { SYSTEM_ACCESSTOKEN: ado.accessToken, SYSTEM_OIDCREQUESTURI: ado.requestUri };
     expect(oidcRequestUri(env, undefined)).toBe(ado.requestUri);
-    const result = await new AzureDevOpsOidcSource(oidcRequestUri(env, undefined)!, undefined, TEST_LOOPBACK).getToken(testContext({ env }));
+    const result = await new AzureDevOpsOidcSource(oidcRequestUri(env, undefined)!, undefined, TEST_LOOPBACK).getToken(
+      testContext({ env })
+    );
     expect(result.token).toMatch(/^eyJ/);
-    expect(oidcRequestUri({ SYSTEM_OIDCREQUESTURI: 'x' }, { variable: (name) => (name === 'System.OidcRequestUri' ? 'from-task-lib' : undefined) })).toBe('from-task-lib');
+    expect(
+      oidcRequestUri(
+        { SYSTEM_OIDCREQUESTURI: 'x' },
+        { variable: (name) => (name === 'System.OidcRequestUri' ? 'from-task-lib' : undefined) }
+      )
+    ).toBe('from-task-lib');
   });
 
   it.each([
@@ -115,6 +143,8 @@ describe('AzureDevOpsOidcSource', () => {
   });
 
   it('refuses a request URI off https', () => {
-    expect(() => new AzureDevOpsOidcSource('http://dev.azure.com/o/p/_apis/oidctoken')).toThrow(/System\.OidcRequestUri .* uses plain http off this machine/);
+    expect(() => new AzureDevOpsOidcSource('http://dev.azure.com/o/p/_apis/oidctoken')).toThrow(
+      /System\.OidcRequestUri .* uses plain http off this machine/
+    );
   });
 });

@@ -26,10 +26,29 @@ const table: Array<[string, Record<string, string>, string]> = [
   ['managed-identity-client-id: not a GUID', { 'managed-identity-client-id': 'runner-a' }, 'managed-identity-client-id'],
   ['managed-identity-client-id: GUID with braces', { 'managed-identity-client-id': `{${GUID}}` }, 'managed-identity-client-id'],
   ['managed-identity-object-id: truncated GUID', { 'managed-identity-object-id': GUID.slice(0, 30) }, 'managed-identity-object-id'],
-  ['managed-identity-resource-id: a VM', { 'managed-identity-resource-id': '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1' }, 'managed-identity-resource-id'],
+  [
+    'managed-identity-resource-id: a VM',
+    {
+      'managed-identity-resource-id':
+        '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1'
+    },
+    'managed-identity-resource-id'
+  ],
   ['managed-identity-resource-id: a name', { 'managed-identity-resource-id': 'runner-a' }, 'managed-identity-resource-id'],
-  ['two selectors', { 'managed-identity-client-id': USER_A.clientId, 'managed-identity-resource-id': USER_A.resourceId }, 'managed-identity-resource-id'],
-  ['three selectors', { 'managed-identity-client-id': USER_A.clientId, 'managed-identity-object-id': USER_A.objectId, 'managed-identity-resource-id': USER_A.resourceId }, 'managed-identity-object-id'],
+  [
+    'two selectors',
+    { 'managed-identity-client-id': USER_A.clientId, 'managed-identity-resource-id': USER_A.resourceId },
+    'managed-identity-resource-id'
+  ],
+  [
+    'three selectors',
+    {
+      'managed-identity-client-id': USER_A.clientId,
+      'managed-identity-object-id': USER_A.objectId,
+      'managed-identity-resource-id': USER_A.resourceId
+    },
+    'managed-identity-object-id'
+  ],
   ['registry: with scheme', { registry: 'https://cgr.dev' }, 'registry'],
   ['registry: with path', { registry: 'cgr.dev/chainguard/static' }, 'registry'],
   ['registry: port out of range', { registry: 'cgr.dev:0' }, 'registry'],

@@ -41,7 +41,7 @@ async function postWith(state: string) {
 }
 
 describe('the post step refuses a forged state', () => {
-  it('naming a job-like directory outside the runner\'s temp directory', async () => {
+  it("naming a job-like directory outside the runner's temp directory", async () => {
     const victim = lookalike(path.join(job.dir, 'elsewhere'));
     const post = await postWith(forged(victim));
     expect(post.stdout).toMatch(/::warning::Could not remove the registry login: Refusing to clean up/);
@@ -58,7 +58,8 @@ describe('the post step refuses a forged state', () => {
   it('naming a directory in the temp directory with a copied marker but the wrong mode', async () => {
     const real = JSON.parse(main.state[STATE]).jobDir as string;
     const victim = lookalike(job.temp);
-    for (const name of readdirSync(real)) if (name.startsWith('.')) writeFileSync(path.join(victim, name), readFileSync(path.join(real, name)));
+    for (const name of readdirSync(real))
+      if (name.startsWith('.')) writeFileSync(path.join(victim, name), readFileSync(path.join(real, name)));
     chmodSync(victim, 0o755);
     const post = await postWith(forged(victim));
     expect(post.stdout).toMatch(/::warning::.*Refusing to clean up/);
@@ -79,7 +80,15 @@ describe('the post step refuses a forged state', () => {
     const content = JSON.stringify({ settings: { keep: true } });
     writeFileSync(victim, content);
     const jobDir = JSON.parse(main.state[STATE]).jobDir as string;
-    const record = { file: victim, registry: 'evil.example.test', kind: 'containers', helperChanged: true, previousHelper: 'evil', hadHelpers: false, authDigest: 'x' };
+    const record = {
+      file: victim,
+      registry: 'evil.example.test',
+      kind: 'containers',
+      helperChanged: true,
+      previousHelper: 'evil',
+      hadHelpers: false,
+      authDigest: 'x'
+    };
     writeFileSync(path.join(jobDir, 'restore.json'), JSON.stringify({ records: [record] }));
     const post = await h.githubPost(job, main);
     expect(post.code).toBe(0);

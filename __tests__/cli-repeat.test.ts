@@ -27,7 +27,15 @@ function exportsOf(stdout: string): Record<string, string> {
   );
 }
 
-const loginArgs = (extra: string[] = []) => ['--identity', IDENTITY_SYSTEM, '--azure-audience', AZURE_AUDIENCE, '--issuer', h.emulators.sts.url, ...extra];
+const loginArgs = (extra: string[] = []) => [
+  '--identity',
+  IDENTITY_SYSTEM,
+  '--azure-audience',
+  AZURE_AUDIENCE,
+  '--issuer',
+  h.emulators.sts.url,
+  ...extra
+];
 
 describe('the command-line tool in one shell', () => {
   it('replaces the first login with the second; one logout removes both', async () => {

@@ -40,16 +40,29 @@ describe('CLI bundle', () => {
     const emulators = h.emulators;
     {
       const env = { HOME: h.dir, TMPDIR: h.dir, DEBUG: '1' };
-      const login = await h.cli(env, ['--identity', IDENTITY_SYSTEM, '--azure-audience', AZURE_AUDIENCE, '--issuer', emulators.sts.url, '--debug']);
+      const login = await h.cli(env, [
+        '--identity',
+        IDENTITY_SYSTEM,
+        '--azure-audience',
+        AZURE_AUDIENCE,
+        '--issuer',
+        emulators.sts.url,
+        '--debug'
+      ]);
       expect(login.code).toBe(0);
       const exported = Object.fromEntries(
-        login.stdout.trim().split('\n').map((line) => {
-          const match = /^export ([A-Z_]+)='(.*)'$/.exec(line);
-          expect(match).not.toBeNull();
-          return [match![1], match![2]];
-        })
+        login.stdout
+          .trim()
+          .split('\n')
+          .map((line) => {
+            const match = /^export ([A-Z_]+)='(.*)'$/.exec(line);
+            expect(match).not.toBeNull();
+            return [match![1], match![2]];
+          })
       );
-      expect(Object.keys(exported).sort()).toEqual(['CHAINGUARD_IDENTITY', 'CHAINGUARD_TOKEN_EXPIRES_AT', 'DOCKER_CONFIG', 'REGISTRY_AUTH_FILE', STATE_VARIABLE].sort());
+      expect(Object.keys(exported).sort()).toEqual(
+        ['CHAINGUARD_IDENTITY', 'CHAINGUARD_TOKEN_EXPIRES_AT', 'DOCKER_CONFIG', 'REGISTRY_AUTH_FILE', STATE_VARIABLE].sort()
+      );
       expect(login.stdout).not.toContain(emulators.sts.issued[0]);
       expect(login.stderr).not.toContain(emulators.sts.issued[0]);
       const config = JSON.parse(readFileSync(path.join(exported.DOCKER_CONFIG, 'config.json'), 'utf8'));
@@ -73,11 +86,23 @@ describe('CLI outputs', () => {
   it('exports the API token as CHAINGUARD_API_TOKEN only with --export-token', () => {
     const lines: string[] = [];
     const warnings: string[] = [];
-    const quiet = cliPlatform(parseArgs([]), {}, (line) => lines.push(line), (line) => warnings.push(line));
+    const quiet = cliPlatform(
+      parseArgs([]),
+      {},
+      (line) => lines.push(line),
+      (line) => warnings.push(line)
+    );
     quiet.setOutput('api-token', 'api-value');
     expect(lines).toEqual([]);
-    expect(warnings).toEqual(['warning: the API token is exported as CHAINGUARD_API_TOKEN only with --export-token (stdout must then go to eval).']);
-    const exporting = cliPlatform(parseArgs(['--export-token']), {}, (line) => lines.push(line), () => undefined);
+    expect(warnings).toEqual([
+      'warning: the API token is exported as CHAINGUARD_API_TOKEN only with --export-token (stdout must then go to eval).'
+    ]);
+    const exporting = cliPlatform(
+      parseArgs(['--export-token']),
+      {},
+      (line) => lines.push(line),
+      () => undefined
+    );
     exporting.setOutput('api-token', 'api-value');
     expect(lines).toEqual(["export CHAINGUARD_API_TOKEN='api-value'"]);
   });

@@ -17,7 +17,9 @@ it(`keeps all ${RUNS} logins when ${RUNS} jobs merge into one docker config at o
   const jobs = Array.from({ length: RUNS }, (_, i) => h.githubJob(`runner-${i}`));
   const registries = jobs.map((_, i) => `registry-${i}.example.test`);
 
-  const mains = await Promise.all(jobs.map((job, i) => h.githubMain(job, h.githubInputs({ registry: registries[i], 'docker-config': shared }))));
+  const mains = await Promise.all(
+    jobs.map((job, i) => h.githubMain(job, h.githubInputs({ registry: registries[i], 'docker-config': shared })))
+  );
   expect(mains.map((m) => m.code)).toEqual(Array(RUNS).fill(0));
   const config = JSON.parse(readFileSync(path.join(shared, 'config.json'), 'utf8'));
   expect(Object.keys(config.auths).sort()).toEqual([...registries].sort());

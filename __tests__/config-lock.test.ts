@@ -114,10 +114,15 @@ describe('the docker config lock', () => {
           registries.map((registry, i) => {
             const job = h.githubJob(`round-${round}-${i}`);
             // Real lock timing: slowed down, sixteen jobs in a row take longer than a scaled wait.
-            return spawnGithubMain(job, h.githubInputs({ registry, issuer: barrier.url, 'docker-config': shared }), h.env(), slowRemovals(file)).done;
+            return spawnGithubMain(
+              job,
+              h.githubInputs({ registry, issuer: barrier.url, 'docker-config': shared }),
+              h.env(),
+              slowRemovals(file)
+            ).done;
           })
         );
-        expect(mains.map((m) => (m.code === 0 ? 0 : /^::error::.*/m.exec(m.stdout)?.[0] ?? m.code))).toEqual(Array(JOBS).fill(0));
+        expect(mains.map((m) => (m.code === 0 ? 0 : (/^::error::.*/m.exec(m.stdout)?.[0] ?? m.code)))).toEqual(Array(JOBS).fill(0));
         expect(Object.keys(read().auths).sort()).toEqual([...registries].sort());
         // No lock, no staging directory, no temporary file left.
         expect(readdirSync(shared).sort()).toEqual(['config.json', 'config.json.chainguard-login.json']);

@@ -12,7 +12,17 @@ import path from 'node:path';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators } from '../emulators/index.mjs';
 import { startRegistryGate, stsTokens } from '../emulators/registry-gate.mjs';
 import { removeHelper, type HelperConfig } from '../src/core/credential-helper.js';
-import { CLIENTS, clientProblem, describePull, installRunnerStore, pull, waitUntilExpired, type Client, type ClientEnv, type PullResult } from './e2e/clients.js';
+import {
+  CLIENTS,
+  clientProblem,
+  describePull,
+  installRunnerStore,
+  pull,
+  waitUntilExpired,
+  type Client,
+  type ClientEnv,
+  type PullResult
+} from './e2e/clients.js';
 import { startRegistry, type Registry } from './e2e/registry.js';
 import { installTestHelper, LOOPBACK_ONLY } from './helpers/helper-process.js';
 import { removeTempDirs, tempDir } from './helpers/temp.js';
@@ -24,10 +34,9 @@ import { removeTempDirs, tempDir } from './helpers/temp.js';
 const LIFETIME = 6;
 const UPSTREAM = { username: 'upstream', password: 'upstream-secret' };
 
-const problems = Object.fromEntries(await Promise.all(CLIENTS.map(async (client) => [client, await clientProblem(client)] as const))) as Record<
-  Client,
-  string | undefined
->;
+const problems = Object.fromEntries(
+  await Promise.all(CLIENTS.map(async (client) => [client, await clientProblem(client)] as const))
+) as Record<Client, string | undefined>;
 
 let registry: Registry;
 beforeAll(async () => {
@@ -38,14 +47,15 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-
 const ok = (result: PullResult): string => describePull(result);
 
 describe.each(CLIENTS)('%s with the refreshing credential helper', (client) => {
   const problem = problems[client];
   const test = problem ? it.skip : it;
   test(
-    problem ? `cannot run here: ${problem}` : 'keeps pulling after the token expired; eight concurrent pulls refresh once; nothing pulls once the helper is gone',
+    problem
+      ? `cannot run here: ${problem}`
+      : 'keeps pulling after the token expired; eight concurrent pulls refresh once; nothing pulls once the helper is gone',
     async () => {
       const emulators = await startEmulators({ stsTokenLifetimeSeconds: LIFETIME });
       const { sts } = emulators;
@@ -62,16 +72,28 @@ describe.each(CLIENTS)('%s with the refreshing credential helper', (client) => {
         const config: HelperConfig = {
           version: 2,
           hosts: { [gate.host]: { kind: 'chainguard', issuer: sts.url, identity: IDENTITY_SYSTEM, audience: gate.host } },
-          source: { kind: 'imds', inputs: { azureResource: AZURE_AUDIENCE }, env: { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url } }
+          source: {
+            kind: 'imds',
+            inputs: { azureResource: AZURE_AUDIENCE },
+            env: { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url }
+          }
         };
         const helper = installTestHelper(dir, config);
         const dockerDir = path.join(dir, 'docker');
         mkdirSync(dockerDir);
-        writeFileSync(path.join(dockerDir, 'config.json'), JSON.stringify({ credsStore: 'runnerstore', credHelpers: { [gate.host]: helper.name } }));
+        writeFileSync(
+          path.join(dockerDir, 'config.json'),
+          JSON.stringify({ credsStore: 'runnerstore', credHelpers: { [gate.host]: helper.name } })
+        );
         const home = path.join(dir, 'home');
         mkdirSync(home);
         // DOCKER_CONFIG alone: no REGISTRY_AUTH_FILE, no XDG_RUNTIME_DIR.
-        const env: ClientEnv = { HOME: home, PATH: `${helper.binDir}:${installRunnerStore(dir)}:${process.env.PATH}`, DOCKER_CONFIG: dockerDir, NODE_OPTIONS: LOOPBACK_ONLY };
+        const env: ClientEnv = {
+          HOME: home,
+          PATH: `${helper.binDir}:${installRunnerStore(dir)}:${process.env.PATH}`,
+          DOCKER_CONFIG: dockerDir,
+          NODE_OPTIONS: LOOPBACK_ONLY
+        };
 
         const first = await pullOnce(env);
         expect(ok(first)).toMatch(/→ ok/);
@@ -84,7 +106,14 @@ describe.each(CLIENTS)('%s with the refreshing credential helper', (client) => {
         const second = await pullOnce(env);
         expect(ok(second)).toMatch(/→ ok/);
         expect(sts.issued).toHaveLength(2);
-        expect(new Set(gate.passed().filter((r) => r.at >= since).map((r) => r.token))).toEqual(new Set([sts.issued[1]]));
+        expect(
+          new Set(
+            gate
+              .passed()
+              .filter((r) => r.at >= since)
+              .map((r) => r.token)
+          )
+        ).toEqual(new Set([sts.issued[1]]));
 
         await waitUntilExpired(sts.issued[1]);
         const before = sts.issued.length;

@@ -110,7 +110,7 @@ describe('the helper directory', () => {
     expect(normaliseHost(input)).toBe(host);
   });
 
-  it('names a shared config\'s helper per directory and host, the same for every job', () => {
+  it("names a shared config's helper per directory and host, the same for every job", () => {
     const one = sharedHelperName('/shared/docker', 'cgr.dev');
     expect(one).toMatch(/^chainguard-[a-z0-9]{6}$/);
     expect(sharedHelperName('/shared/docker/', 'cgr.dev')).toBe(one);
@@ -129,7 +129,13 @@ describe('helperConfigFor', () => {
   it('describes the Chainguard registry, the ACR login servers and the source the step chose, and no secret', () => {
     const labels = { identity: 'identity', 'acr-registries': 'acrRegistries' };
     const reader = (values: Record<string, string>) => ({ get: (name: string) => values[name] ?? '', label: (name: string) => name });
-    const inputs = readInputs(reader({ identity: IDENTITY_SYSTEM, 'azure-audience': AZURE_AUDIENCE, 'managed-identity-client-id': '22222222-aaaa-4aaa-8aaa-222222222222' }));
+    const inputs = readInputs(
+      reader({
+        identity: IDENTITY_SYSTEM,
+        'azure-audience': AZURE_AUDIENCE,
+        'managed-identity-client-id': '22222222-aaaa-4aaa-8aaa-222222222222'
+      })
+    );
     const env = {
       AZURE_POD_IDENTITY_AUTHORITY_HOST: 'http://127.0.0.1:1234',
       IDENTITY_ENDPOINT: 'http://127.0.0.1:5678/msi/token',
@@ -141,7 +147,10 @@ describe('helperConfigFor', () => {
     const source = describeSource('app-service', inputs, env);
     expect(source).toEqual({
       kind: 'app-service',
-      inputs: { azureResource: AZURE_AUDIENCE, selector: { kind: 'client-id', value: '22222222-aaaa-4aaa-8aaa-222222222222', inputLabel: 'managed-identity-client-id' } },
+      inputs: {
+        azureResource: AZURE_AUDIENCE,
+        selector: { kind: 'client-id', value: '22222222-aaaa-4aaa-8aaa-222222222222', inputLabel: 'managed-identity-client-id' }
+      },
       env: { AZURE_POD_IDENTITY_AUTHORITY_HOST: 'http://127.0.0.1:1234', IDENTITY_ENDPOINT: 'http://127.0.0.1:5678/msi/token' }
     });
     const config = helperConfigFor({
@@ -170,11 +179,21 @@ describe('helperConfigFor', () => {
 });
 
 describe("the runner's network settings, rebuilt for the helper", () => {
-  const network = { proxyUrl: 'http://127.0.0.1:3128/', proxyUsername: 'build-agent', proxyBypass: ['\\.internal\\.example$', 'sts\\.example\\.test'], caFile: '/etc/agent/ca.pem', source: 'the agent' };
+  const network = {
+    proxyUrl: 'http://127.0.0.1:3128/',
+    proxyUsername: 'build-agent',
+    proxyBypass: ['\\.internal\\.example$', 'sts\\.example\\.test'],
+    caFile: '/etc/agent/ca.pem',
+    source: 'the agent'
+  };
 
   it('sends what the bypass list does not match through the proxy, with the user name and the password from the secrets file', () => {
     const settings = networkSettingsFrom(network, { proxyPassword: 'pw', passphrase: 'pass' });
-    expect(settings.proxyFor(new URL('https://issuer.enforce.dev/sts/exchange'))).toEqual({ url: new URL('http://127.0.0.1:3128/'), username: 'build-agent', password: 'pw' });
+    expect(settings.proxyFor(new URL('https://issuer.enforce.dev/sts/exchange'))).toEqual({
+      url: new URL('http://127.0.0.1:3128/'),
+      username: 'build-agent',
+      password: 'pw'
+    });
     expect(settings.proxyFor(new URL('https://STS.example.test:8443/sts/exchange'))).toBeUndefined();
     expect(settings).toMatchObject({ caFile: '/etc/agent/ca.pem', passphrase: 'pass', source: 'the agent' });
     expect(networkSettingsFrom({ source: 'the agent', caFile: '/ca.pem' }, {}).proxyFor(new URL('https://cgr.dev/'))).toBeUndefined();
@@ -182,12 +201,24 @@ describe("the runner's network settings, rebuilt for the helper", () => {
 
   it("matches the bypass list as azure-pipelines-task-lib's getHttpProxyConfiguration does", () => {
     const bypass = ['sts\\.example\\.test', '^https://[^/]*\\.corp/', 'ISSUER', ':8443'];
-    const urls = ['https://sts.example.test:1/x', 'https://a.corp/x', 'http://a.corp/x', 'https://issuer.enforce.dev/sts/exchange', 'https://cgr.dev:8443/', 'https://cgr.dev/'];
+    const urls = [
+      'https://sts.example.test:1/x',
+      'https://a.corp/x',
+      'http://a.corp/x',
+      'https://issuer.enforce.dev/sts/exchange',
+      'https://cgr.dev:8443/',
+      'https://cgr.dev/'
+    ];
     const script = `const tl = require('azure-pipelines-task-lib/task'); console.log(JSON.stringify(${JSON.stringify(urls)}.map((u) => tl.getHttpProxyConfiguration(u) === null)));`;
     const output = execFileSync(process.execPath, ['-e', script], {
       cwd: ROOT,
       // The library keeps its vault key in the agent's temp directory (else the working directory).
-      env: { PATH: process.env.PATH, AGENT_TEMPDIRECTORY: tempDir(), AGENT_PROXYURL: 'http://127.0.0.1:3128', AGENT_PROXYBYPASSLIST: JSON.stringify(bypass) },
+      env: {
+        PATH: process.env.PATH,
+        AGENT_TEMPDIRECTORY: tempDir(),
+        AGENT_PROXYURL: 'http://127.0.0.1:3128',
+        AGENT_PROXYBYPASSLIST: JSON.stringify(bypass)
+      },
       encoding: 'utf8'
     });
     const library = JSON.parse(output.split('\n').filter((line) => line.startsWith('['))[0]) as boolean[];
@@ -334,8 +365,17 @@ describe('wrappers', () => {
     const root = path.join(tempDir(), "it's a dir with spaces");
     const script = path.join(root, 'print-args.mjs');
     mkdirSync(root, { recursive: true });
-    writeFileSync(script, 'process.stdin.resume(); let input = ""; process.stdin.on("data", (d) => (input += d)); process.stdin.on("end", () => console.log(JSON.stringify({ args: process.argv.slice(2), input })));');
-    const files = writeHelperWrappers({ binDir: path.join(root, 'bin'), name: 'chainguard-abc123', dir: path.join(root, 'state $HOME `x`'), nodePath: process.execPath, helperScript: script });
+    writeFileSync(
+      script,
+      'process.stdin.resume(); let input = ""; process.stdin.on("data", (d) => (input += d)); process.stdin.on("end", () => console.log(JSON.stringify({ args: process.argv.slice(2), input })));'
+    );
+    const files = writeHelperWrappers({
+      binDir: path.join(root, 'bin'),
+      name: 'chainguard-abc123',
+      dir: path.join(root, 'state $HOME `x`'),
+      nodePath: process.execPath,
+      helperScript: script
+    });
     // The .cmd wrapper is written on Windows only.
     expect(files.map((f) => path.basename(f))).toEqual(['docker-credential-chainguard-abc123']);
     expect(mode(files[0])).toBe(0o700);
@@ -362,7 +402,14 @@ describe('wrappers', () => {
       '"C:\\agent\\externals\\node20_1\\bin\\node.exe" "C:\\agent\\_work\\_tasks\\ChainguardLogin\\1.0.0\\dist\\helper\\index.js" --dir "C:\\agent\\_work\\_temp\\chainguard-helper-x" %*',
       ''
     ]);
-    const [, percent] = writeHelperWrappers({ windows: true, binDir: dir, name: 'chainguard-pct000', dir: 'C:\\100%done', nodePath: 'node.exe', helperScript: 'x.js' });
+    const [, percent] = writeHelperWrappers({
+      windows: true,
+      binDir: dir,
+      name: 'chainguard-pct000',
+      dir: 'C:\\100%done',
+      nodePath: 'node.exe',
+      helperScript: 'x.js'
+    });
     expect(readFileSync(percent, 'utf8')).toContain('--dir "C:\\100%%done" %*');
   });
 
@@ -374,7 +421,13 @@ describe('wrappers', () => {
     expect(mode(installed.dir)).toBe(0o700);
     // The .cmd wrapper is written on Windows only.
     expect(readdirSync(installed.binDir)).toEqual([`docker-credential-${installed.name}`]);
-    const windows = installHelper({ root, config: baseConfig(), nodePath: process.execPath, helperScript: '/opt/helper/index.js', windows: true });
+    const windows = installHelper({
+      root,
+      config: baseConfig(),
+      nodePath: process.execPath,
+      helperScript: '/opt/helper/index.js',
+      windows: true
+    });
     expect(readdirSync(windows.binDir)).toEqual([`docker-credential-${windows.name}`, `docker-credential-${windows.name}.cmd`]);
     removeHelper(windows.dir);
     expect(readCached(installed.dir, HOST)?.secret).toBe(seed[HOST].secret);
@@ -403,7 +456,9 @@ describe('the built helper, as docker runs it', () => {
 
   /** The configuration the login step would write for the emulators' IMDS and STS. */
   function config(extra: Partial<HelperConfig> = {}): HelperConfig {
-    const source = describeSource('imds', { azureResource: AZURE_AUDIENCE } as LoginInputs, { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url });
+    const source = describeSource('imds', { azureResource: AZURE_AUDIENCE } as LoginInputs, {
+      AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url
+    });
     const login = helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST });
     return { ...login, ...extra };
   }
@@ -414,7 +469,11 @@ describe('the built helper, as docker runs it', () => {
     const seed = { [HOST]: { username: '_token', secret: token('seed', inMinutes(60)), expiresAt: inMinutes(60) } };
     const helper = installTestHelper(tempDir(), config(), seed);
     const run = await runHelper(helper, 'get', 'https://cgr.dev\n');
-    expect(run).toEqual({ code: 0, stdout: `${JSON.stringify({ ServerURL: HOST, Username: '_token', Secret: seed[HOST].secret })}\n`, stderr: '' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: `${JSON.stringify({ ServerURL: HOST, Username: '_token', Secret: seed[HOST].secret })}\n`,
+      stderr: ''
+    });
     expect(emulators.imds.requests).toHaveLength(0);
     expect(emulators.sts.requests).toHaveLength(0);
   });
@@ -422,7 +481,12 @@ describe('the built helper, as docker runs it', () => {
   it('refreshes through IMDS and the STS when less than 5 minutes are left', async () => {
     const helper = installTestHelper(tempDir(), config());
     // An hour-long token obtained 56 minutes ago.
-    writeCached(helper.dir, HOST, { username: '_token', secret: token('seed', inMinutes(4)), expiresAt: inMinutes(4) }, Date.now() - 56 * 60_000);
+    writeCached(
+      helper.dir,
+      HOST,
+      { username: '_token', secret: token('seed', inMinutes(4)), expiresAt: inMinutes(4) },
+      Date.now() - 56 * 60_000
+    );
     const run = await runHelper(helper, 'get', 'cgr.dev');
     expect(run.code).toBe(0);
     expect(emulators.sts.issued).toHaveLength(1);
@@ -448,7 +512,11 @@ describe('the built helper, as docker runs it', () => {
 
   it('answers an unknown host as docker-credential-helpers do, and lists its hosts', async () => {
     const helper = installTestHelper(tempDir(), config());
-    expect(await runHelper(helper, 'get', 'https://index.docker.io/v1/')).toEqual({ code: 1, stdout: 'credentials not found in native keychain\n', stderr: '' });
+    expect(await runHelper(helper, 'get', 'https://index.docker.io/v1/')).toEqual({
+      code: 1,
+      stdout: 'credentials not found in native keychain\n',
+      stderr: ''
+    });
     const list = await runHelper(helper, 'list');
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout)).toEqual({ [HOST]: '_token' });
@@ -468,13 +536,27 @@ describe('the built helper, as docker runs it', () => {
   });
 
   it('reports a failed refresh in one line naming the call, never a token', async () => {
-    const helper = installTestHelper(tempDir(), config({ hosts: { [HOST]: { kind: 'chainguard', issuer: emulators.sts.url, identity: `${IDENTITY_SYSTEM.slice(0, 41)}aaaaaaaaaaaaaaaa`, audience: HOST } } }));
+    const helper = installTestHelper(
+      tempDir(),
+      config({
+        hosts: {
+          [HOST]: {
+            kind: 'chainguard',
+            issuer: emulators.sts.url,
+            identity: `${IDENTITY_SYSTEM.slice(0, 41)}aaaaaaaaaaaaaaaa`,
+            audience: HOST
+          }
+        }
+      })
+    );
     const run = await runHelper(helper, 'get', 'cgr.dev');
     expect(run.code).toBe(1);
     expect(emulators.imds.issued).toHaveLength(1);
     const lines = run.stderr.split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^chainguard-azure-login credential helper: could not refresh the credential for cgr\.dev: Could not exchange the Azure token at Chainguard's STS .*HTTP 403/);
+    expect(lines[0]).toMatch(
+      /^chainguard-azure-login credential helper: could not refresh the credential for cgr\.dev: Could not exchange the Azure token at Chainguard's STS .*HTTP 403/
+    );
     expect(run.stdout).toBe(run.stderr);
     expect(leaks(run.stdout + run.stderr)).toEqual([]);
     // No cache; the failure's message (shared with the gets that follow for a moment) and nothing else.
@@ -517,8 +599,13 @@ describe('the built helper under faults', () => {
   });
 
   function imdsConfig(extra: Partial<HelperConfig> = {}): HelperConfig {
-    const source = describeSource('imds', { azureResource: AZURE_AUDIENCE } as LoginInputs, { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url });
-    return { ...helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST }), ...extra };
+    const source = describeSource('imds', { azureResource: AZURE_AUDIENCE } as LoginInputs, {
+      AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url
+    });
+    return {
+      ...helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST }),
+      ...extra
+    };
   }
 
   it('shares one failed refresh with the gets waiting on it: one STS attempt for six gets against a hanging STS, all failing with the same line within about one refresh timeout', async () => {
@@ -550,7 +637,11 @@ describe('the built helper under faults', () => {
   }, 90_000);
 
   it('tries again once the failure window has passed, and succeeds when the STS answers again', async () => {
-    emulators.sts.script({ status: 503, body: { code: 14, message: 'Unavailable' } }, { status: 503, body: { code: 14, message: 'Unavailable' } }, { status: 503, body: { code: 14, message: 'Unavailable' } });
+    emulators.sts.script(
+      { status: 503, body: { code: 14, message: 'Unavailable' } },
+      { status: 503, body: { code: 14, message: 'Unavailable' } },
+      { status: 503, body: { code: 14, message: 'Unavailable' } }
+    );
     const helper = installTestHelper(tempDir(), imdsConfig({ timeoutSeconds: 5 }));
     const failed = await runHelper(helper, 'get', 'cgr.dev', {}, 30_000);
     expect(failed.code).toBe(1);
@@ -564,29 +655,55 @@ describe('the built helper under faults', () => {
     expect(readdirSync(helper.dir).filter((f) => f.startsWith('failure-'))).toEqual([]);
   }, 60_000);
 
-  it("prints *** for the App Service identity header an endpoint echoes in its error", async () => {
+  it('prints *** for the App Service identity header an endpoint echoes in its error', async () => {
     const header = emulators.appService.identityHeader;
-    emulators.appService.script({ status: 400, body: { statusCode: 400, message: `Bad request: header X-IDENTITY-HEADER=${header} does not match resource ${AZURE_AUDIENCE}` } });
-    const source = describeSource('app-service', { azureResource: AZURE_AUDIENCE } as LoginInputs, { IDENTITY_ENDPOINT: emulators.appService.endpoint });
-    const helper = installTestHelper(tempDir(), helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST }));
+    emulators.appService.script({
+      status: 400,
+      body: { statusCode: 400, message: `Bad request: header X-IDENTITY-HEADER=${header} does not match resource ${AZURE_AUDIENCE}` }
+    });
+    const source = describeSource('app-service', { azureResource: AZURE_AUDIENCE } as LoginInputs, {
+      IDENTITY_ENDPOINT: emulators.appService.endpoint
+    });
+    const helper = installTestHelper(
+      tempDir(),
+      helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST })
+    );
     const run = await runHelper(helper, 'get', 'cgr.dev', { IDENTITY_HEADER: header }, 30_000);
     expect(run.code).toBe(1);
     expect(emulators.appService.requests[0].headers['x-identity-header']).toBe(header);
-    expect(run.stderr).toMatch(/^chainguard-azure-login credential helper: could not refresh the credential for cgr\.dev: .*X-IDENTITY-HEADER=(\*\*\*|\[redacted\]) does not match/);
+    expect(run.stderr).toMatch(
+      /^chainguard-azure-login credential helper: could not refresh the credential for cgr\.dev: .*X-IDENTITY-HEADER=(\*\*\*|\[redacted\]) does not match/
+    );
     expect(run.stdout + run.stderr).not.toContain(header);
-    expect(readdirSync(helper.dir).filter((f) => f.startsWith('failure-')).map((f) => readFileSync(path.join(helper.dir, f), 'utf8')).join('')).not.toContain(header);
+    expect(
+      readdirSync(helper.dir)
+        .filter((f) => f.startsWith('failure-'))
+        .map((f) => readFileSync(path.join(helper.dir, f), 'utf8'))
+        .join('')
+    ).not.toContain(header);
   });
 
   it('prints *** for the Azure DevOps access token an endpoint echoes in its error', async () => {
     const accessToken = emulators.azureDevOps.accessToken;
-    emulators.azureDevOps.script({ status: 400, body: { $id: '1', message: `The request with Authorization: Bearer ${accessToken} is not valid here.`, errorCode: 0 } });
+    emulators.azureDevOps.script({
+      status: 400,
+      body: { $id: '1', message: `The request with Authorization: Bearer ${accessToken} is not valid here.`, errorCode: 0 }
+    });
     // The emulator listens on loopback: accepted only under the test-only setting, which the helper keeps from the step's environment.
-    const source = describeSource('azure-devops', {} as LoginInputs, { SYSTEM_OIDCREQUESTURI: emulators.azureDevOps.requestUri, CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS: '1' });
-    const helper = installTestHelper(tempDir(), helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST }));
+    const source = describeSource('azure-devops', {} as LoginInputs, {
+      SYSTEM_OIDCREQUESTURI: emulators.azureDevOps.requestUri,
+      CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS: '1'
+    });
+    const helper = installTestHelper(
+      tempDir(),
+      helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST })
+    );
     const run = await runHelper(helper, 'get', 'cgr.dev', { SYSTEM_ACCESSTOKEN: accessToken }, 30_000);
     expect(run.code).toBe(1);
     expect(emulators.azureDevOps.requests).toHaveLength(1);
-    expect(run.stderr).toMatch(/^chainguard-azure-login credential helper: could not refresh the credential for cgr\.dev: .*Bearer (\*\*\*|\[redacted\]) is not valid here/);
+    expect(run.stderr).toMatch(
+      /^chainguard-azure-login credential helper: could not refresh the credential for cgr\.dev: .*Bearer (\*\*\*|\[redacted\]) is not valid here/
+    );
     expect(run.stdout + run.stderr).not.toContain(accessToken);
   });
 
@@ -611,7 +728,9 @@ describe('the built helper under faults', () => {
       const run = await runHelper(helper, command, 'cgr.dev', {}, 20_000);
       expect(run.killed).toBe(false);
       expect(run.code).toBe(1);
-      expect(run.stderr).toBe(`chainguard-azure-login credential helper: its configuration ${config} is not a regular file; the login step writes it and the end of the job removes it: run the login step again in this job\n`);
+      expect(run.stderr).toBe(
+        `chainguard-azure-login credential helper: its configuration ${config} is not a regular file; the login step writes it and the end of the job removes it: run the login step again in this job\n`
+      );
     }
     expect(emulators.sts.requests).toHaveLength(0);
   });

@@ -61,7 +61,11 @@ describe('applyHelper', () => {
     for (const kind of ['docker', 'containers'] as const) {
       const config: AuthFile = { credsStore: 'desktop', auths: { 'cgr.dev': { auth: 'b2xk' } }, credHelpers: { 'gcr.io': 'gcloud' } };
       const change = applyHelper(config, 'cgr.dev', 'chainguard-abc123', kind, 'f');
-      expect(config).toEqual({ credsStore: 'desktop', auths: { 'cgr.dev': { auth: 'b2xk' } }, credHelpers: { 'gcr.io': 'gcloud', 'cgr.dev': 'chainguard-abc123' } });
+      expect(config).toEqual({
+        credsStore: 'desktop',
+        auths: { 'cgr.dev': { auth: 'b2xk' } },
+        credHelpers: { 'gcr.io': 'gcloud', 'cgr.dev': 'chainguard-abc123' }
+      });
       expect(change).toMatchObject({ previousAuth: { auth: 'b2xk' }, previousHelper: undefined, helperChanged: true, hadHelpers: true });
     }
   });
@@ -156,8 +160,11 @@ describe('joinShared / leaveShared', () => {
     expect(record.registries).toEqual({});
   });
 
-  it('never puts back another job\'s token, in either order', () => {
-    for (const order of [[JOB_A, JOB_B], [JOB_B, JOB_A]]) {
+  it("never puts back another job's token, in either order", () => {
+    for (const order of [
+      [JOB_A, JOB_B],
+      [JOB_B, JOB_A]
+    ]) {
       const config: AuthFile = {};
       const record = emptyRecord();
       joinShared(config, record, 'cgr.dev', AUTH, JOB_A, 'host', digest);
@@ -211,12 +218,16 @@ describe('files', () => {
   it('keeps every update when twenty writers merge into one file at once', async () => {
     const file = path.join(tempDir(), 'config.json');
     const jobDir = tempDir();
-    await Promise.all(Array.from({ length: 20 }, (_, i) => mergeLoginInto(file, `registry-${i}.example.com`, AUTH, { id: String(i).padStart(32, '0'), dir: jobDir })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        mergeLoginInto(file, `registry-${i}.example.com`, AUTH, { id: String(i).padStart(32, '0'), dir: jobDir })
+      )
+    );
     const config = await readAuthFile(file);
     expect(Object.keys(config.auths ?? {}).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `registry-${i}.example.com`).sort());
   });
 
-  it('finds the user\'s docker config and containers auth file', () => {
+  it("finds the user's docker config and containers auth file", () => {
     expect(userDockerConfigDir({}, '/home/runner')).toBe('/home/runner/.docker');
     expect(userDockerConfigDir({ DOCKER_CONFIG: '/etc/docker-cfg' }, '/home/runner')).toBe('/etc/docker-cfg');
     expect(userContainersAuthFile({ REGISTRY_AUTH_FILE: '/a/auth.json', XDG_RUNTIME_DIR: '/run/user/1' })).toBe('/a/auth.json');
@@ -238,7 +249,9 @@ describe('withFileLock', () => {
     const file = path.join(tempDir(), 'config.json');
     mkdirSync(`${file}.lock`);
     writeFileSync(path.join(`${file}.lock`, 'something-else'), '');
-    await expect(withFileLock(file, async () => 'done', { scale: 0.01 })).rejects.toThrow(/could not take .*config\.json\.lock within 0 s .*remove .*config\.json\.lock/);
+    await expect(withFileLock(file, async () => 'done', { scale: 0.01 })).rejects.toThrow(
+      /could not take .*config\.json\.lock within 0 s .*remove .*config\.json\.lock/
+    );
     expect((await fs.readdir(path.dirname(file))).sort()).toEqual(['config.json.lock']);
   });
 });

@@ -35,11 +35,16 @@ describe('installDockerLogin (job-scoped)', () => {
     expect(existsSync(installed.dockerConfigDir)).toBe(false);
   });
 
-  it('seeds from the runner\'s config, keeping other logins, a credsStore and plugins', async () => {
+  it("seeds from the runner's config, keeping other logins, a credsStore and plugins", async () => {
     const home = tempDir();
     const userDir = path.join(home, '.docker');
     await fs.mkdir(path.join(userDir, 'cli-plugins'), { recursive: true });
-    const seed = { auths: { 'ghcr.io': { auth: 'Z2g6cHc=' } }, credsStore: 'desktop', credHelpers: { 'gcr.io': 'gcloud' }, psFormat: 'table' };
+    const seed = {
+      auths: { 'ghcr.io': { auth: 'Z2g6cHc=' } },
+      credsStore: 'desktop',
+      credHelpers: { 'gcr.io': 'gcloud' },
+      psFormat: 'table'
+    };
     await fs.writeFile(path.join(userDir, 'config.json'), JSON.stringify(seed));
     const installed = await installDockerLogin(plan(home));
     const config = await readAuthFile(path.join(installed.dockerConfigDir, 'config.json'));
@@ -60,8 +65,13 @@ describe('installDockerLogin (job-scoped)', () => {
     const home = tempDir();
     const authFile = path.join(home, 'auth.json');
     await fs.writeFile(authFile, JSON.stringify({ auths: { 'quay.io': { auth: 'cTpw' } }, credHelpers: { 'cgr.dev': 'cgr' } }));
-    const installed = await installDockerLogin(plan(home, { env: { REGISTRY_AUTH_FILE: authFile, DOCKER_CONFIG: path.join(home, 'nowhere') } }));
-    expect(await readAuthFile(installed.containersAuthFile)).toEqual({ auths: { 'quay.io': { auth: 'cTpw' }, 'cgr.dev': { auth: AUTH } }, credHelpers: {} });
+    const installed = await installDockerLogin(
+      plan(home, { env: { REGISTRY_AUTH_FILE: authFile, DOCKER_CONFIG: path.join(home, 'nowhere') } })
+    );
+    expect(await readAuthFile(installed.containersAuthFile)).toEqual({
+      auths: { 'quay.io': { auth: 'cTpw' }, 'cgr.dev': { auth: AUTH } },
+      credHelpers: {}
+    });
   });
 
   it('warns about and skips a seed config that is not JSON', async () => {
@@ -110,10 +120,14 @@ describe('installDockerLogin (explicit docker-config)', () => {
   it('refuses to clean up a directory it did not create', async () => {
     const home = tempDir();
     const context = { tempRoot: path.join(home, 'runner-temp'), env: {} };
-    await expect(removeDockerLogin({ version: 2, jobDir: '/home/runner/.docker', marker: 'x', registry: 'cgr.dev' }, context)).rejects.toThrow(/Refusing to clean up \/home\/runner\/\.docker: it is not a directory this step creates/);
+    await expect(
+      removeDockerLogin({ version: 2, jobDir: '/home/runner/.docker', marker: 'x', registry: 'cgr.dev' }, context)
+    ).rejects.toThrow(/Refusing to clean up \/home\/runner\/\.docker: it is not a directory this step creates/);
     const installed = await installDockerLogin(plan(home));
     await expect(removeDockerLogin({ ...installed.state, marker: 'not-the-marker' }, context)).rejects.toThrow(/does not hold the marker/);
-    await expect(removeDockerLogin(installed.state, { ...context, tempRoot: home })).rejects.toThrow(/not directly under this runner's temp directory/);
+    await expect(removeDockerLogin(installed.state, { ...context, tempRoot: home })).rejects.toThrow(
+      /not directly under this runner's temp directory/
+    );
     expect(existsSync(installed.dockerConfigDir)).toBe(true);
   });
 });

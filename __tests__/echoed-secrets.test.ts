@@ -75,7 +75,13 @@ describe('the GitHub step', () => {
       const opaque = 'opaque-azure-token-for-the-registry-7c1e5a';
       h.extraTokens.push(opaque);
       // The step's first token as usual (for the STS), then an opaque one for the registry.
-      h.emulators.imds.script({}, { status: 200, body: { access_token: opaque, expires_in: '3599', resource: 'https://containerregistry.azure.net', token_type: 'Bearer' } });
+      h.emulators.imds.script(
+        {},
+        {
+          status: 200,
+          body: { access_token: opaque, expires_in: '3599', resource: 'https://containerregistry.azure.net', token_type: 'Bearer' }
+        }
+      );
       acr.script(ECHO);
       const main = await h.githubMain(h.githubJob(), h.githubInputs({ 'acr-registries': acr.host }), TEST_LOOPBACK);
       expect(main.code).toBe(1);
@@ -91,7 +97,14 @@ describe('the command-line tool', () => {
   it('App Service / Container Apps: the identity header', async () => {
     const env = h.emulators.environments.appService();
     h.emulators.appService.script(ECHO);
-    const result = await h.cli({ HOME: h.dir, ...env }, ['--identity', IDENTITY_SYSTEM, '--azure-audience', AZURE_AUDIENCE, '--issuer', h.emulators.sts.url]);
+    const result = await h.cli({ HOME: h.dir, ...env }, [
+      '--identity',
+      IDENTITY_SYSTEM,
+      '--azure-audience',
+      AZURE_AUDIENCE,
+      '--issuer',
+      h.emulators.sts.url
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('"x-identity-header":"[redacted]"');
     expect(carrying(result.stderr, env.IDENTITY_HEADER)).toEqual([]);
@@ -115,7 +128,12 @@ describe('the command-line tool', () => {
   it('prints no secret registered with setSecret on stderr, whatever the line; stdout (for eval) is left as it is', () => {
     const out: string[] = [];
     const err: string[] = [];
-    const platform = cliPlatform(parseArgs(['--debug', '--export-token']), {}, (line) => out.push(line), (line) => err.push(line));
+    const platform = cliPlatform(
+      parseArgs(['--debug', '--export-token']),
+      {},
+      (line) => out.push(line),
+      (line) => err.push(line)
+    );
     const secret = 'a-registered-secret-3f9e';
     platform.setSecret(secret);
     platform.info(`info ${secret}`);

@@ -8,7 +8,14 @@
  */
 import { readdirSync } from 'node:fs';
 import { startAcr } from '../emulators/acr.mjs';
-import { AZURE_DEVOPS, IDENTITY_AZURE_DEVOPS, IDENTITY_GITHUB, IDENTITY_SYSTEM, startAzureDevOpsOidc, TENANT } from '../emulators/index.mjs';
+import {
+  AZURE_DEVOPS,
+  IDENTITY_AZURE_DEVOPS,
+  IDENTITY_GITHUB,
+  IDENTITY_SYSTEM,
+  startAzureDevOpsOidc,
+  TENANT
+} from '../emulators/index.mjs';
 import { useBundleHarness } from './helpers/bundles.js';
 import { startProxy } from './helpers/proxy.js';
 import { makeSelfSignedCert, type TestTls } from './helpers/tls.js';
@@ -30,7 +37,10 @@ describe('ACTIONS_ID_TOKEN_REQUEST_URL', () => {
   it('is refused over plain http to a host that is not loopback, naming the variable; the request token is not sent', async () => {
     const github = h.emulators.environments.github();
     const offMachine = github.ACTIONS_ID_TOKEN_REQUEST_URL.replace('127.0.0.1', 'runner.example.test');
-    const main = await h.githubMain(h.githubJob(), h.githubInputs({ identity: IDENTITY_GITHUB, 'azure-audience': '' }), { ...github, ACTIONS_ID_TOKEN_REQUEST_URL: offMachine });
+    const main = await h.githubMain(h.githubJob(), h.githubInputs({ identity: IDENTITY_GITHUB, 'azure-audience': '' }), {
+      ...github,
+      ACTIONS_ID_TOKEN_REQUEST_URL: offMachine
+    });
     expect(h.emulators.github.requests).toHaveLength(0);
     expect(main.code).toBe(1);
     const errors = errorsOf(main.stdout);
@@ -39,7 +49,11 @@ describe('ACTIONS_ID_TOKEN_REQUEST_URL', () => {
   });
 
   it('is used over http on loopback (no test setting needed: the runner is on this machine)', async () => {
-    const main = await h.githubMain(h.githubJob(), h.githubInputs({ identity: IDENTITY_GITHUB, 'azure-audience': '' }), h.emulators.environments.github());
+    const main = await h.githubMain(
+      h.githubJob(),
+      h.githubInputs({ identity: IDENTITY_GITHUB, 'azure-audience': '' }),
+      h.emulators.environments.github()
+    );
     expect(main.code).toBe(0);
     expect(main.stdout).not.toMatch(SETTING_WARNING);
   });
@@ -49,7 +63,11 @@ describe('System.OidcRequestUri', () => {
   it('is refused on an https host that is not Azure DevOps Services, naming the variable; the access token is not sent', async () => {
     const elsewhere = await startAzureDevOpsOidc({ ...AZURE_DEVOPS, tls });
     try {
-      const env = { ...h.emulators.environments.azureDevOps(), SYSTEM_OIDCREQUESTURI: elsewhere.requestUri, NODE_EXTRA_CA_CERTS: tls.certFile };
+      const env = {
+        ...h.emulators.environments.azureDevOps(),
+        SYSTEM_OIDCREQUESTURI: elsewhere.requestUri,
+        NODE_EXTRA_CA_CERTS: tls.certFile
+      };
       h.extraTokens.push(elsewhere.accessToken);
       const main = await h.azureMain(h.azureJob(), h.azureInputs({ identity: IDENTITY_AZURE_DEVOPS, azureAudience: '' }), {
         ...env,
@@ -61,7 +79,9 @@ describe('System.OidcRequestUri', () => {
       expect(main.result).toBe('Failed');
       const errors = azureErrors(main);
       expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatch(/System\.OidcRequestUri \(https:\/\/ado\.example\.test:\d+\) is not an Azure DevOps Services address \(dev\.azure\.com or \*\.visualstudio\.com\)/);
+      expect(errors[0]).toMatch(
+        /System\.OidcRequestUri \(https:\/\/ado\.example\.test:\d+\) is not an Azure DevOps Services address \(dev\.azure\.com or \*\.visualstudio\.com\)/
+      );
     } finally {
       await elsewhere.close();
     }
@@ -72,7 +92,11 @@ describe('System.OidcRequestUri', () => {
     const refused = await h.azureMain(h.azureJob('refused'), inputs, h.emulators.environments.azureDevOps());
     expect(refused.result).toBe('Failed');
     expect(h.emulators.azureDevOps.requests).toHaveLength(0);
-    expect(azureErrors(refused)).toEqual([expect.stringMatching(/System\.OidcRequestUri \(http:\/\/127\.0\.0\.1:\d+\) is a loopback address, accepted only for tests with CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS=1/)]);
+    expect(azureErrors(refused)).toEqual([
+      expect.stringMatching(
+        /System\.OidcRequestUri \(http:\/\/127\.0\.0\.1:\d+\) is a loopback address, accepted only for tests with CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS=1/
+      )
+    ]);
 
     const accepted = await h.azureMain(h.azureJob('accepted'), inputs, { ...h.emulators.environments.azureDevOps(), ...TEST_LOOPBACK });
     expect(accepted.result).toBe('Succeeded');
@@ -88,7 +112,9 @@ describe('a loopback ACR login server', () => {
       const refused = await h.githubMain(job, h.githubInputs({ 'acr-registries': acr.host }));
       expect(refused.code).toBe(1);
       expect(errorsOf(refused.stdout)).toEqual([
-        expect.stringMatching(/^::error::Input acr-registries names 127\.0\.0\.1:\d+, a loopback address: accepted only for tests with CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS=1/)
+        expect.stringMatching(
+          /^::error::Input acr-registries names 127\.0\.0\.1:\d+, a loopback address: accepted only for tests with CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS=1/
+        )
       ]);
       expect(h.emulators.imds.requests).toHaveLength(0);
       expect(acr.requests).toHaveLength(0);
@@ -98,17 +124,37 @@ describe('a loopback ACR login server', () => {
       h.extraTokens.push(...acr.issued);
       expect(accepted.code).toBe(0);
       expect(acr.issued).toHaveLength(1);
-      expect(accepted.stdout.split('\n').filter((line) => line.startsWith('::warning::'))).toEqual([expect.stringMatching(SETTING_WARNING)]);
+      expect(accepted.stdout.split('\n').filter((line) => line.startsWith('::warning::'))).toEqual([
+        expect.stringMatching(SETTING_WARNING)
+      ]);
     } finally {
       await acr.close();
     }
   });
 
   it('is refused in the command-line tool too, and the warning is printed whenever the setting is set', async () => {
-    const refused = await h.cli({ HOME: h.dir }, ['--identity', IDENTITY_SYSTEM, '--identity-token-file', '/nonexistent', '--acr-registries', '127.0.0.1:5000', '--docker-login', 'false']);
+    const refused = await h.cli({ HOME: h.dir }, [
+      '--identity',
+      IDENTITY_SYSTEM,
+      '--identity-token-file',
+      '/nonexistent',
+      '--acr-registries',
+      '127.0.0.1:5000',
+      '--docker-login',
+      'false'
+    ]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/error: Input --acr-registries names 127\.0\.0\.1:5000, a loopback address: accepted only for tests with CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS=1/);
-    const warned = await h.cli({ HOME: h.dir, ...TEST_LOOPBACK }, ['--identity', IDENTITY_SYSTEM, '--identity-token-file', '/nonexistent', '--docker-login', 'false']);
+    expect(refused.stderr).toMatch(
+      /error: Input --acr-registries names 127\.0\.0\.1:5000, a loopback address: accepted only for tests with CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS=1/
+    );
+    const warned = await h.cli({ HOME: h.dir, ...TEST_LOOPBACK }, [
+      '--identity',
+      IDENTITY_SYSTEM,
+      '--identity-token-file',
+      '/nonexistent',
+      '--docker-login',
+      'false'
+    ]);
     expect(warned.stderr).toMatch(new RegExp(`^warning: ${SETTING_WARNING.source}`, 'm'));
   });
 });

@@ -30,7 +30,7 @@ function expectUntouched(): void {
 }
 
 describe('a failure after the merge leaves the explicit docker-config as it was', () => {
-  it('when the post step\'s state cannot be saved', async () => {
+  it("when the post step's state cannot be saved", async () => {
     const unwritable = path.join(job.dir, 'state-is-a-directory');
     mkdirSync(unwritable);
     const main = await h.githubMain(job, h.githubInputs({ 'docker-config': shared }), { GITHUB_STATE: unwritable });
@@ -51,7 +51,9 @@ describe('a failure after the merge leaves the explicit docker-config as it was'
   it('when writing config.json fails after its temporary file was created (file size limit)', async () => {
     // A large existing config: rewriting it exceeds a 16 KiB file size limit, the job's other
     // (small) files do not.
-    const big = { auths: Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`registry-${i}.example.test`, { auth: 'dXNlcjpvcmlnaW5hbA==' }])) };
+    const big = {
+      auths: Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`registry-${i}.example.test`, { auth: 'dXNlcjpvcmlnaW5hbA==' }]))
+    };
     const original = JSON.stringify(big);
     writeFileSync(path.join(shared, 'config.json'), original);
     const step = spawnGithubMain(job, h.githubInputs({ 'docker-config': shared }), h.env(), ['prlimit', '--fsize=16384']);

@@ -6,7 +6,15 @@
  * window takes under a second.
  */
 import { readdirSync } from 'node:fs';
-import { IDENTITY_APP_SERVICE, IDENTITY_ARC, IDENTITY_KUBERNETES, IDENTITY_WORKLOAD, JENKINS_SERVICE_ACCOUNT, WORKLOAD_MI, WORKLOAD_SERVICE_ACCOUNT } from '../emulators/index.mjs';
+import {
+  IDENTITY_APP_SERVICE,
+  IDENTITY_ARC,
+  IDENTITY_KUBERNETES,
+  IDENTITY_WORKLOAD,
+  JENKINS_SERVICE_ACCOUNT,
+  WORKLOAD_MI,
+  WORKLOAD_SERVICE_ACCOUNT
+} from '../emulators/index.mjs';
 import type { GithubStepResult, Job } from '../emulators/runners.mjs';
 import { useBundleHarness } from './helpers/bundles.js';
 import { startProxy } from './helpers/proxy.js';
@@ -35,7 +43,8 @@ describe('IMDS faults', () => {
   beforeEach(() => {
     job = h.githubJob();
   });
-  const login = (env: NodeJS.ProcessEnv = {}, inputs: Record<string, string> = {}) => h.githubMain(job, h.githubInputs(inputs), { ...fast, ...env });
+  const login = (env: NodeJS.ProcessEnv = {}, inputs: Record<string, string> = {}) =>
+    h.githubMain(job, h.githubInputs(inputs), { ...fast, ...env });
 
   it('rides out 404 (IMDS updating)', async () => {
     h.emulators.imds.script({ status: 404, body: 'Not Found' }, { status: 404, body: 'Not Found' });
@@ -45,7 +54,9 @@ describe('IMDS faults', () => {
   });
 
   it('rides out repeated 410 within the 70 s update window', async () => {
-    h.emulators.imds.script(...Array.from({ length: 6 }, () => ({ status: 410, body: { error: 'gone', error_description: 'IMDS is updating' } })));
+    h.emulators.imds.script(
+      ...Array.from({ length: 6 }, () => ({ status: 410, body: { error: 'gone', error_description: 'IMDS is updating' } }))
+    );
     const started = Date.now();
     const main = await login();
     expect(main.code).toBe(0);
@@ -54,9 +65,15 @@ describe('IMDS faults', () => {
   });
 
   it('gives up on 410 only after at least 70 s of (scaled) waiting', async () => {
-    h.emulators.imds.script(...Array.from({ length: 100 }, () => ({ status: 410, body: { error: 'gone', error_description: 'IMDS is updating' } })));
+    h.emulators.imds.script(
+      ...Array.from({ length: 100 }, () => ({ status: 410, body: { error: 'gone', error_description: 'IMDS is updating' } }))
+    );
     const main = await login();
-    expectCleanFailure(job, main, /::error::Could not get an Azure token from IMDS .*IMDS was still updating \(HTTP 410 .*after more than 70 s/);
+    expectCleanFailure(
+      job,
+      main,
+      /::error::Could not get an Azure token from IMDS .*IMDS was still updating \(HTTP 410 .*after more than 70 s/
+    );
     const requests = h.emulators.imds.requests;
     const waitedVirtualMs = (requests[requests.length - 1].at - requests[0].at) / SCALE;
     expect(waitedVirtualMs).toBeGreaterThanOrEqual(70_000);
@@ -92,14 +109,30 @@ describe('IMDS faults', () => {
     // In real time: the timeout input (2 s) ends the step before IMDS's own limit for silence.
     const main = await h.githubMain(job, h.githubInputs({ timeout: '2' }));
     expect(Date.now() - started).toBeLessThan(6_000);
-    expectCleanFailure(job, main, /::error::Timed out after 2 s \(timeout\) while waiting for an Azure token from IMDS \(http:\/\/127\.0\.0\.1:\d+\/metadata\/identity\/oauth2\/token\)\. Raise timeout/);
+    expectCleanFailure(
+      job,
+      main,
+      /::error::Timed out after 2 s \(timeout\) while waiting for an Azure token from IMDS \(http:\/\/127\.0\.0\.1:\d+\/metadata\/identity\/oauth2\/token\)\. Raise timeout/
+    );
   });
 
   it.each<[string, object, RegExp]>([
-    ['an HTML page with status 200', { status: 200, body: '<html><body>Sign in to the proxy</body></html>' }, /answered 200 with a body that is not JSON/],
-    ['truncated JSON', { status: 200, body: '{"access_token":"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOi' }, /answered 200 with a body that is not JSON/],
+    [
+      'an HTML page with status 200',
+      { status: 200, body: '<html><body>Sign in to the proxy</body></html>' },
+      /answered 200 with a body that is not JSON/
+    ],
+    [
+      'truncated JSON',
+      { status: 200, body: '{"access_token":"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOi' },
+      /answered 200 with a body that is not JSON/
+    ],
     ['JSON without access_token', { status: 200, body: { token_type: 'Bearer', expires_in: '3599' } }, /JSON without an access_token/],
-    ['a body larger than any token response', { bodyBytes: 8 * 1024 * 1024 }, /sent a response larger than 65536 bytes; a token response is a few kilobytes/],
+    [
+      'a body larger than any token response',
+      { bodyBytes: 8 * 1024 * 1024 },
+      /sent a response larger than 65536 bytes; a token response is a few kilobytes/
+    ],
     ['a 403', { status: 403, body: { error: 'forbidden', error_description: 'blocked' } }, /IMDS answered HTTP 403 \(forbidden: blocked\)/]
   ])('refuses %s without retrying', async (_what, fault, message) => {
     h.emulators.imds.script(fault);
@@ -118,9 +151,17 @@ describe('IMDS faults', () => {
   it('accepts expires_on as a date string', async () => {
     const now = Math.floor(Date.now() / 1000);
     const { makeJwt, APP_CLIENT_ID, SYSTEM, TENANT } = await import('../emulators/index.mjs');
-    const token = makeJwt({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, sub: SYSTEM.objectId, aud: APP_CLIENT_ID, exp: now + 3600 });
+    const token = makeJwt({
+      iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+      sub: SYSTEM.objectId,
+      aud: APP_CLIENT_ID,
+      exp: now + 3600
+    });
     h.extraTokens.push(token);
-    h.emulators.imds.script({ status: 200, body: { access_token: token, expires_on: '12/13/2030 1:57:14 AM +00:00', resource: 'x', token_type: 'Bearer' } });
+    h.emulators.imds.script({
+      status: 200,
+      body: { access_token: token, expires_on: '12/13/2030 1:57:14 AM +00:00', resource: 'x', token_type: 'Bearer' }
+    });
     const main = await login();
     expect(main.code).toBe(0);
   });
@@ -135,17 +176,38 @@ describe('STS faults', () => {
   const login = () => h.githubMain(job, h.githubInputs(), fast);
 
   it.each<[string, object, RegExp]>([
-    ['400 Audience must be specified', { status: 400, body: { code: 3, message: 'Audience must be specified' } }, /HTTP 400 InvalidArgument: Audience must be specified\. The STS refused the request's parameters: check identity .* and audience/],
-    ['401', { status: 401, body: { code: 16, message: 'token expired' } }, /HTTP 401 Unauthenticated: token expired\. The identity .* must match the Azure token's claims: issuer "https:\/\/login\.microsoftonline\.com\/.*\/v2\.0", subject/],
-    ['403', { status: 403, body: { code: 7, message: 'denied' } }, /HTTP 403 PermissionDenied: denied\. The identity .* must match the Azure token's claims/],
-    ['404', { status: 404, body: { code: 5, message: 'not found' } }, /HTTP 404 NotFound: not found\. Check identity: no assumable identity with that UIDP/],
+    [
+      '400 Audience must be specified',
+      { status: 400, body: { code: 3, message: 'Audience must be specified' } },
+      /HTTP 400 InvalidArgument: Audience must be specified\. The STS refused the request's parameters: check identity .* and audience/
+    ],
+    [
+      '401',
+      { status: 401, body: { code: 16, message: 'token expired' } },
+      /HTTP 401 Unauthenticated: token expired\. The identity .* must match the Azure token's claims: issuer "https:\/\/login\.microsoftonline\.com\/.*\/v2\.0", subject/
+    ],
+    [
+      '403',
+      { status: 403, body: { code: 7, message: 'denied' } },
+      /HTTP 403 PermissionDenied: denied\. The identity .* must match the Azure token's claims/
+    ],
+    [
+      '404',
+      { status: 404, body: { code: 5, message: 'not found' } },
+      /HTTP 404 NotFound: not found\. Check identity: no assumable identity with that UIDP/
+    ],
     ['500', { status: 500, body: { code: 13, message: 'internal' } }, /HTTP 500 Internal: internal\./],
     ['a non-JSON 200', { status: 200, body: 'OK' }, /answered 200 with a body that is not JSON\. Check the issuer input/],
     ['a 200 without token', { status: 200, body: { refresh_token: 'r' } }, /answered 200 with a body that is JSON without a token/],
-    ['a token that is not a JWT', { status: 200, body: { token: 'opaque-registry-token-0123456789' } }, /the token it returned is not a JWT with an expiry/]
+    [
+      'a token that is not a JWT',
+      { status: 200, body: { token: 'opaque-registry-token-0123456789' } },
+      /the token it returned is not a JWT with an expiry/
+    ]
   ])('fails cleanly on %s', async (_what, fault, message) => {
     h.emulators.sts.script(fault);
-    if ('body' in fault && typeof fault.body === 'object' && fault.body && 'token' in fault.body) h.extraTokens.push(String(fault.body.token));
+    if ('body' in fault && typeof fault.body === 'object' && fault.body && 'token' in fault.body)
+      h.extraTokens.push(String(fault.body.token));
     const main = await login();
     expectCleanFailure(job, main, new RegExp(`::error::Could not exchange the Azure token at Chainguard's STS .*${message.source}`));
     expect(h.emulators.sts.requests).toHaveLength(1);
@@ -161,7 +223,11 @@ describe('STS faults', () => {
   it('is bounded by the timeout input when the STS never answers', async () => {
     h.emulators.sts.script({ hang: true });
     const main = await h.githubMain(job, h.githubInputs({ timeout: '2' }), fast);
-    expectCleanFailure(job, main, /::error::Timed out after 2 s \(timeout\) while waiting for Chainguard's STS \(http:\/\/127\.0\.0\.1:\d+\)/);
+    expectCleanFailure(
+      job,
+      main,
+      /::error::Timed out after 2 s \(timeout\) while waiting for Chainguard's STS \(http:\/\/127\.0\.0\.1:\d+\)/
+    );
   });
 });
 
@@ -173,7 +239,13 @@ describe('proxies', () => {
   beforeEach(() => {
     job = h.githubJob();
   });
-  const proxyEnv = (url: string) => ({ HTTP_PROXY: url, http_proxy: url, HTTPS_PROXY: url, https_proxy: url, NODE_EXTRA_CA_CERTS: tls.certFile });
+  const proxyEnv = (url: string) => ({
+    HTTP_PROXY: url,
+    http_proxy: url,
+    HTTPS_PROXY: url,
+    https_proxy: url,
+    NODE_EXTRA_CA_CERTS: tls.certFile
+  });
 
   it('reaches IMDS directly and the STS through HTTPS_PROXY', async () => {
     const proxy = await startProxy((host) => (host.endsWith('.example.test') ? '127.0.0.1' : host));
@@ -192,7 +264,11 @@ describe('proxies', () => {
   it('goes straight to the STS when NO_PROXY matches it', async () => {
     const proxy = await startProxy();
     try {
-      const main = await h.githubMain(job, h.githubInputs(), { ...proxyEnv(proxy.url), NO_PROXY: 'example.test', no_proxy: 'example.test' });
+      const main = await h.githubMain(job, h.githubInputs(), {
+        ...proxyEnv(proxy.url),
+        NO_PROXY: 'example.test',
+        no_proxy: 'example.test'
+      });
       expect(main.code).toBe(0);
       expect(proxy.seen).toEqual([]);
       expect(h.emulators.sts.requests).toHaveLength(1);
@@ -204,7 +280,11 @@ describe('proxies', () => {
   it('names the proxy settings when the proxy is down', async () => {
     const port = await closedPort();
     const main = await h.githubMain(job, h.githubInputs(), { ...proxyEnv(`http://127.0.0.1:${port}`), ...fast });
-    expectCleanFailure(job, main, /::error::Could not exchange the Azure token at Chainguard's STS \(https:\/\/sts\.example\.test:\d+\/sts\/exchange\): the proxy named by HTTPS_PROXY could not be reached \(connect ECONNREFUSED\)\. Check the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY/);
+    expectCleanFailure(
+      job,
+      main,
+      /::error::Could not exchange the Azure token at Chainguard's STS \(https:\/\/sts\.example\.test:\d+\/sts\/exchange\): the proxy named by HTTPS_PROXY could not be reached \(connect ECONNREFUSED\)\. Check the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY/
+    );
     expect(h.emulators.imds.requests).toHaveLength(1);
   });
 });
@@ -215,13 +295,14 @@ describe('identity source faults', () => {
   beforeEach(() => {
     job = h.githubJob();
   });
-  const login = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) => h.githubMain(job, h.githubInputs(inputs), { ...fast, ...env });
+  const login = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
+    h.githubMain(job, h.githubInputs(inputs), { ...fast, ...env });
   const untouched = () => {
     expect(h.emulators.imds.requests).toHaveLength(0);
     expect(h.emulators.sts.requests).toHaveLength(0);
   };
 
-  it('Arc: a realm outside the agent\'s token directory is refused; nothing is read or sent', async () => {
+  it("Arc: a realm outside the agent's token directory is refused; nothing is read or sent", async () => {
     h.emulators.arc.script({ status: 401, headers: { 'WWW-Authenticate': 'Basic realm=/etc/shadow' }, body: '' });
     const main = await login({ identity: IDENTITY_ARC }, h.emulators.environments.arc());
     expectCleanFailure(
@@ -233,7 +314,7 @@ describe('identity source faults', () => {
     untouched();
   });
 
-  it('Entra ID: no federated credential matches the pod\'s service account (AADSTS700213), with the command that adds one', async () => {
+  it("Entra ID: no federated credential matches the pod's service account (AADSTS700213), with the command that adds one", async () => {
     const env = h.emulators.environments.workloadIdentity();
     h.emulators.kubelet.writeToken({ ...WORKLOAD_SERVICE_ACCOUNT, serviceAccount: 'builder', file: 'azure-identity-token' });
     const main = await login({ identity: IDENTITY_WORKLOAD }, env);
@@ -257,8 +338,16 @@ describe('identity source faults', () => {
   });
 
   it.each<[string, Record<string, string>, RegExp]>([
-    ['under auto', {}, /^::error::Input azure-audience is not set, and no other identity source is available to this job\..*this is a GitHub Actions job, but ACTIONS_ID_TOKEN_REQUEST_URL is not set, so this job may not ask GitHub for an OIDC token: add "permissions: id-token: write"/],
-    ['with identity-source github', { 'identity-source': 'github' }, /^::error::identity-source is github, but ACTIONS_ID_TOKEN_REQUEST_URL is not set, .*add "permissions: id-token: write" to the workflow or the job/]
+    [
+      'under auto',
+      {},
+      /^::error::Input azure-audience is not set, and no other identity source is available to this job\..*this is a GitHub Actions job, but ACTIONS_ID_TOKEN_REQUEST_URL is not set, so this job may not ask GitHub for an OIDC token: add "permissions: id-token: write"/
+    ],
+    [
+      'with identity-source github',
+      { 'identity-source': 'github' },
+      /^::error::identity-source is github, but ACTIONS_ID_TOKEN_REQUEST_URL is not set, .*add "permissions: id-token: write" to the workflow or the job/
+    ]
   ])('GitHub: a job without permissions: id-token: write is told to add it (%s)', async (_what, inputs, message) => {
     const main = await login({ 'azure-audience': '', ...inputs });
     expectCleanFailure(job, main, message);
@@ -270,7 +359,11 @@ describe('identity source faults', () => {
     const env = { ...h.emulators.environments.appService(), IDENTITY_HEADER: 'stale-identity-header-0123456789abcdef' };
     h.extraTokens.push(env.IDENTITY_HEADER);
     const main = await login({ identity: IDENTITY_APP_SERVICE }, env);
-    expectCleanFailure(job, main, /^::error::Could not get an Azure token from the App Service \/ Container Apps identity endpoint .*it refused the request, HTTP 401 .*did not accept IDENTITY_HEADER/);
+    expectCleanFailure(
+      job,
+      main,
+      /^::error::Could not get an Azure token from the App Service \/ Container Apps identity endpoint .*it refused the request, HTTP 401 .*did not accept IDENTITY_HEADER/
+    );
     expect(main.stdout.split('\n').filter((line) => line.includes(env.IDENTITY_HEADER))).toEqual([`::add-mask::${env.IDENTITY_HEADER}`]);
     expect(h.emulators.appService.requests).toHaveLength(1);
     untouched();
@@ -278,13 +371,19 @@ describe('identity source faults', () => {
 
   it('App Service: an endpoint that is not running is reported at once', async () => {
     const port = await closedPort();
-    const main = await login({ identity: IDENTITY_APP_SERVICE }, { ...h.emulators.environments.appService(), IDENTITY_ENDPOINT: `http://127.0.0.1:${port}/msi/token` });
+    const main = await login(
+      { identity: IDENTITY_APP_SERVICE },
+      { ...h.emulators.environments.appService(), IDENTITY_ENDPOINT: `http://127.0.0.1:${port}/msi/token` }
+    );
     expectCleanFailure(job, main, /refused the connection\. IDENTITY_ENDPOINT names an endpoint that is not running/);
     untouched();
   });
 
   it('App Service: an endpoint off this machine over plain http is refused before any request', async () => {
-    const main = await login({ identity: IDENTITY_APP_SERVICE }, { ...h.emulators.environments.appService(), IDENTITY_ENDPOINT: 'http://identity.example.test/msi/token' });
+    const main = await login(
+      { identity: IDENTITY_APP_SERVICE },
+      { ...h.emulators.environments.appService(), IDENTITY_ENDPOINT: 'http://identity.example.test/msi/token' }
+    );
     expectCleanFailure(job, main, /^::error::IDENTITY_ENDPOINT \(http:\/\/identity\.example\.test\) uses plain http off this machine/);
     expect(h.emulators.appService.requests).toHaveLength(0);
   });

@@ -63,7 +63,11 @@ describe('GitHub Action bundle', () => {
     const main = await h.githubMain(job, inputs());
     expect(main.code).toBe(0);
     const config = JSON.parse(readFileSync(path.join(main.outputs['docker-config'], 'config.json'), 'utf8'));
-    expect(config).toMatchObject({ credsStore: 'secretservice', credHelpers: { 'cgr.dev': '' }, auths: { 'ghcr.io': { auth: 'Z2g6cHc=' } } });
+    expect(config).toMatchObject({
+      credsStore: 'secretservice',
+      credHelpers: { 'cgr.dev': '' },
+      auths: { 'ghcr.io': { auth: 'Z2g6cHc=' } }
+    });
     expect(readFileSync(path.join(userDir, 'config.json'), 'utf8')).toBe(seed);
   });
 
@@ -75,7 +79,9 @@ describe('GitHub Action bundle', () => {
     const main = await h.githubMain(job, inputs({ 'docker-config': dir }));
     expect(main.code).toBe(0);
     expect(main.outputs['docker-config']).toBe(dir);
-    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')).auths['cgr.dev'].auth).toBe(basicAuth('_token', main.outputs.token));
+    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')).auths['cgr.dev'].auth).toBe(
+      basicAuth('_token', main.outputs.token)
+    );
     const post = await h.githubPost(job, main);
     expect(post.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toEqual(before);
@@ -85,8 +91,16 @@ describe('GitHub Action bundle', () => {
     ['an identity that is not a UIDP', { identity: 'not-a-uidp' }, /::error::Input identity is not an assumable identity's UIDP/],
     ['a registry with a scheme', { registry: 'https://cgr.dev' }, /::error::Input registry must not include a scheme/],
     ['a non-https issuer', { issuer: 'http://issuer.example.com' }, /::error::Input issuer must use https/],
-    ['two selectors', { 'managed-identity-client-id': USER_A.clientId, 'managed-identity-object-id': USER_A.objectId }, /::error::Inputs managed-identity-client-id and managed-identity-object-id are both set/],
-    ['a selector that is not a GUID', { 'managed-identity-client-id': 'runner-a' }, /::error::Input managed-identity-client-id must be a GUID/]
+    [
+      'two selectors',
+      { 'managed-identity-client-id': USER_A.clientId, 'managed-identity-object-id': USER_A.objectId },
+      /::error::Inputs managed-identity-client-id and managed-identity-object-id are both set/
+    ],
+    [
+      'a selector that is not a GUID',
+      { 'managed-identity-client-id': 'runner-a' },
+      /::error::Input managed-identity-client-id must be a GUID/
+    ]
   ])('refuses %s before any request, exits 1 and writes nothing', async (_what, extra, message) => {
     const main = await h.githubMain(job, inputs(extra));
     expect(main.code).toBe(1);
@@ -101,17 +115,21 @@ describe('GitHub Action bundle', () => {
     const port = await closedPort();
     const main = await h.githubMain(job, inputs(), { AZURE_POD_IDENTITY_AUTHORITY_HOST: `http://127.0.0.1:${port}` });
     expect(main.code).toBe(1);
-    expect(main.stdout).toMatch(/::error::Could not get an Azure token from IMDS .*refused the connection\. This machine has no Azure managed identity endpoint/);
+    expect(main.stdout).toMatch(
+      /::error::Could not get an Azure token from IMDS .*refused the connection\. This machine has no Azure managed identity endpoint/
+    );
     expect(main.outputs).toEqual({});
   });
 
   it('names the selector input when the identity is not assigned to this machine', async () => {
     const main = await h.githubMain(job, inputs({ 'managed-identity-client-id': '99999999-aaaa-4aaa-8aaa-999999999999' }));
     expect(main.code).toBe(1);
-    expect(main.stdout).toMatch(/::error::.*Identity not found.*selected by managed-identity-client-id \(99999999-aaaa-4aaa-8aaa-999999999999\) is not assigned to this machine/);
+    expect(main.stdout).toMatch(
+      /::error::.*Identity not found.*selected by managed-identity-client-id \(99999999-aaaa-4aaa-8aaa-999999999999\) is not assigned to this machine/
+    );
   });
 
-  it('shows the Azure token\'s claims, never the token, when the STS refuses it', async () => {
+  it("shows the Azure token's claims, never the token, when the STS refuses it", async () => {
     const main = await h.githubMain(job, inputs({ identity: IDENTITY_USER_A }));
     expect(main.code).toBe(1);
     const [azureToken] = h.emulators.imds.issued;
@@ -124,7 +142,12 @@ describe('GitHub Action bundle', () => {
   it('reaches IMDS directly while proxy variables are set, and the login still works', async () => {
     const proxy = await startProxy();
     try {
-      const main = await h.githubMain(job, inputs(), { HTTP_PROXY: proxy.url, http_proxy: proxy.url, HTTPS_PROXY: proxy.url, https_proxy: proxy.url });
+      const main = await h.githubMain(job, inputs(), {
+        HTTP_PROXY: proxy.url,
+        http_proxy: proxy.url,
+        HTTPS_PROXY: proxy.url,
+        https_proxy: proxy.url
+      });
       expect(main.stdout).not.toMatch(/::error::/);
       expect(main.code).toBe(0);
       expect(h.emulators.imds.requests).toHaveLength(1);

@@ -4,8 +4,16 @@ import type { PlatformIdentity } from '../src/core/sources/source.js';
 import { testContext } from './helpers/context.js';
 import { failure } from './helpers/failure.js';
 
-const ENV = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://pipelines.actions.githubusercontent.com/abc/idtoken?api-version=2.0', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token-value' };
-const jwt = makeJwt({ iss: 'https://token.actions.githubusercontent.com', sub: 'repo:o/r:ref:refs/heads/main', aud: 'issuer.enforce.dev', exp: Math.floor(Date.now() / 1000) + 300 });
+const ENV = {
+  ACTIONS_ID_TOKEN_REQUEST_URL: 'https://pipelines.actions.githubusercontent.com/abc/idtoken?api-version=2.0',
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token-value'
+};
+const jwt = makeJwt({
+  iss: 'https://token.actions.githubusercontent.com',
+  sub: 'repo:o/r:ref:refs/heads/main',
+  aud: 'issuer.enforce.dev',
+  exp: Math.floor(Date.now() / 1000) + 300
+});
 
 describe('GithubOidcSource', () => {
   it('asks the runner library for a token with the audience, and masks it', async () => {
@@ -22,10 +30,12 @@ describe('GithubOidcSource', () => {
     expect(source.endpoint).toBe('https://pipelines.actions.githubusercontent.com/abc/idtoken');
   });
 
-  it('wraps the runner library\'s failure, naming the permission', async () => {
+  it("wraps the runner library's failure, naming the permission", async () => {
     const platform: PlatformIdentity = { githubIdToken: async () => Promise.reject(new Error('Failed to get ID Token. Error Code : 403')) };
     const error = await failure(new GithubOidcSource('aud', ENV).getToken(testContext({ platform })));
-    expect(error.message).toBe("Could not get GitHub's OIDC token (audience aud): Failed to get ID Token. Error Code : 403. Check that the job has \"permissions: id-token: write\".");
+    expect(error.message).toBe(
+      'Could not get GitHub\'s OIDC token (audience aud): Failed to get ID Token. Error Code : 403. Check that the job has "permissions: id-token: write".'
+    );
   });
 
   it('says only the action can ask when the platform offers no token (the command-line tool)', async () => {
@@ -40,7 +50,7 @@ describe('GithubOidcSource', () => {
     expect(context.masked).toEqual(['opaque-value-from-runner']);
   });
 
-  it('stops waiting for the runner library when the step\'s timeout expires', async () => {
+  it("stops waiting for the runner library when the step's timeout expires", async () => {
     const controller = new AbortController();
     const platform: PlatformIdentity = { githubIdToken: () => new Promise<string>(() => undefined) };
     const pending = failure(new GithubOidcSource('aud', ENV).getToken(testContext({ platform, signal: controller.signal })));
@@ -49,16 +59,25 @@ describe('GithubOidcSource', () => {
   });
 
   it('refuses ACTIONS_ID_TOKEN_REQUEST_URL over plain http off this machine, naming it; takes http on loopback', () => {
-    expect(() => new GithubOidcSource('aud', { ...ENV, ACTIONS_ID_TOKEN_REQUEST_URL: 'http://pipelines.example/idtoken?api-version=2.0' })).toThrow(
-      /^ACTIONS_ID_TOKEN_REQUEST_URL \(http:\/\/pipelines\.example\) uses plain http off this machine/
+    expect(
+      () => new GithubOidcSource('aud', { ...ENV, ACTIONS_ID_TOKEN_REQUEST_URL: 'http://pipelines.example/idtoken?api-version=2.0' })
+    ).toThrow(/^ACTIONS_ID_TOKEN_REQUEST_URL \(http:\/\/pipelines\.example\) uses plain http off this machine/);
+    expect(() => new GithubOidcSource('aud', { ...ENV, ACTIONS_ID_TOKEN_REQUEST_URL: 'ftp://pipelines.example/idtoken' })).toThrow(
+      /^ACTIONS_ID_TOKEN_REQUEST_URL must be an https URL/
     );
-    expect(() => new GithubOidcSource('aud', { ...ENV, ACTIONS_ID_TOKEN_REQUEST_URL: 'ftp://pipelines.example/idtoken' })).toThrow(/^ACTIONS_ID_TOKEN_REQUEST_URL must be an https URL/);
-    expect(new GithubOidcSource('aud', { ...ENV, ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:8080/idtoken?api-version=2.0' }).endpoint).toBe('http://127.0.0.1:8080/idtoken');
+    expect(
+      new GithubOidcSource('aud', { ...ENV, ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:8080/idtoken?api-version=2.0' }).endpoint
+    ).toBe('http://127.0.0.1:8080/idtoken');
   });
 
-  it('removes the request token from the runner library\'s failure, whatever shape it is quoted in', async () => {
+  it("removes the request token from the runner library's failure, whatever shape it is quoted in", async () => {
     const platform: PlatformIdentity = {
-      githubIdToken: async () => Promise.reject(new Error(`Failed to get ID Token. Error Message: bad header Bearer ${ENV.ACTIONS_ID_TOKEN_REQUEST_TOKEN} (${encodeURIComponent(ENV.ACTIONS_ID_TOKEN_REQUEST_TOKEN)})`))
+      githubIdToken: async () =>
+        Promise.reject(
+          new Error(
+            `Failed to get ID Token. Error Message: bad header Bearer ${ENV.ACTIONS_ID_TOKEN_REQUEST_TOKEN} (${encodeURIComponent(ENV.ACTIONS_ID_TOKEN_REQUEST_TOKEN)})`
+          )
+        )
     };
     const error = await failure(new GithubOidcSource('aud', ENV).getToken(testContext({ platform })));
     expect(error.message).toContain('bad header Bearer [redacted] ([redacted])');

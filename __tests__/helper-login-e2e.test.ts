@@ -12,11 +12,29 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACR_USERNAME, startAcr } from '../emulators/acr.mjs';
-import { IDENTITY_APP_SERVICE, IDENTITY_AZURE_DEVOPS, IDENTITY_GITHUB, IDENTITY_SYSTEM, makeJwt, readJwt, TENANT } from '../emulators/index.mjs';
+import {
+  IDENTITY_APP_SERVICE,
+  IDENTITY_AZURE_DEVOPS,
+  IDENTITY_GITHUB,
+  IDENTITY_SYSTEM,
+  makeJwt,
+  readJwt,
+  TENANT
+} from '../emulators/index.mjs';
 import { startRegistryGate, stsTokens } from '../emulators/registry-gate.mjs';
 import { runProgram } from './helpers/helper-process.js';
 import { basicAuth } from '../src/core/docker-config.js';
-import { CLIENTS, clientProblem, describePull, installRunnerStore, pull, waitUntilExpired, type Client, type ClientEnv, type PullResult } from './e2e/clients.js';
+import {
+  CLIENTS,
+  clientProblem,
+  describePull,
+  installRunnerStore,
+  pull,
+  waitUntilExpired,
+  type Client,
+  type ClientEnv,
+  type PullResult
+} from './e2e/clients.js';
 import { startRegistry, type Registry } from './e2e/registry.js';
 import { useBundleHarness } from './helpers/bundles.js';
 import { tempDir } from './helpers/temp.js';
@@ -31,10 +49,9 @@ const UPSTREAM = { username: 'upstream', password: 'upstream-secret' };
 const TEST_LOOPBACK = { CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS: '1' };
 const OTHER = { 'ghcr.io': { auth: basicAuth('someone', 'their-own-password') } };
 
-const problems = Object.fromEntries(await Promise.all(CLIENTS.map(async (client) => [client, await clientProblem(client)] as const))) as Record<
-  Client,
-  string | undefined
->;
+const problems = Object.fromEntries(
+  await Promise.all(CLIENTS.map(async (client) => [client, await clientProblem(client)] as const))
+) as Record<Client, string | undefined>;
 const available = CLIENTS.filter((client) => !problems[client]);
 
 let registry: Registry;
@@ -48,7 +65,6 @@ afterAll(async () => {
 /** How long the STS emulator's tokens live in the current test (a describe block may change it). */
 let lifetime = LIFETIME;
 const h = useBundleHarness(() => ({ stsTokenLifetimeSeconds: lifetime }));
-
 
 /** The runner's own docker config: a credsStore and another registry's login. */
 function writeRunnerConfig(home: string): string {
@@ -65,77 +81,76 @@ const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 /** Runs `docker-credential-<name> get` as docker does, from `bin`. */
 async function helperGet(bin: string, name: string, host: string, env: NodeJS.ProcessEnv = {}) {
   const run = await runProgram(path.join(bin, `docker-credential-${name}`), ['get'], `${host}\n`, env);
-  return { ...run, answer: run.code === 0 ? (JSON.parse(run.stdout) as { ServerURL: string; Username: string; Secret: string }) : undefined };
+  return {
+    ...run,
+    answer: run.code === 0 ? (JSON.parse(run.stdout) as { ServerURL: string; Username: string; Secret: string }) : undefined
+  };
 }
 
 describe('login through the credential helper (GitHub Action bundle)', () => {
   const test = available.length > 0 ? it : it.skip;
-  test(
-    `keeps ${available.join(', ')} pulling past the token's lifetime, refreshes once for eight concurrent pulls, and nothing pulls after the post step`,
-    async () => {
-      const { sts } = h.emulators;
-      const gate = await startRegistryGate({ upstream: `http://${registry.host}`, upstreamCredentials: UPSTREAM, accept: stsTokens(sts) });
-      try {
-        const job = h.githubJob();
-        const runnerConfig = writeRunnerConfig(job.home);
-        const main = await h.githubMain(job, h.githubInputs({ registry: gate.host, 'credential-helper': 'true' }));
-        expect(main.code).toBe(0);
-        expect(main.stdout).not.toMatch(/::warning::/);
-        expect(sts.issued).toHaveLength(1);
+  test(`keeps ${available.join(', ')} pulling past the token's lifetime, refreshes once for eight concurrent pulls, and nothing pulls after the post step`, async () => {
+    const { sts } = h.emulators;
+    const gate = await startRegistryGate({ upstream: `http://${registry.host}`, upstreamCredentials: UPSTREAM, accept: stsTokens(sts) });
+    try {
+      const job = h.githubJob();
+      const runnerConfig = writeRunnerConfig(job.home);
+      const main = await h.githubMain(job, h.githubInputs({ registry: gate.host, 'credential-helper': 'true' }));
+      expect(main.code).toBe(0);
+      expect(main.stdout).not.toMatch(/::warning::/);
+      expect(sts.issued).toHaveLength(1);
 
-        // The helper is on PATH, inside the job directory; the config names it for the registry and keeps the rest.
-        expect(main.paths).toHaveLength(1);
-        const bin = main.paths[0];
-        const dockerConfig = main.exported.DOCKER_CONFIG;
-        expect(path.dirname(path.dirname(bin))).toBe(dockerConfig);
-        expect(path.dirname(dockerConfig)).toBe(job.temp);
-        const config = readJson(path.join(dockerConfig, 'config.json'));
-        const name = config.credHelpers[gate.host] as string;
-        expect(name).toMatch(/^chainguard-[a-z0-9]{6}$/);
-        expect(existsSync(path.join(bin, `docker-credential-${name}`))).toBe(true);
-        expect(config).toEqual({ credsStore: 'runnerstore', auths: OTHER, credHelpers: { [gate.host]: name } });
-        expect(readJson(main.exported.REGISTRY_AUTH_FILE)).toEqual({ credHelpers: { [gate.host]: name } });
+      // The helper is on PATH, inside the job directory; the config names it for the registry and keeps the rest.
+      expect(main.paths).toHaveLength(1);
+      const bin = main.paths[0];
+      const dockerConfig = main.exported.DOCKER_CONFIG;
+      expect(path.dirname(path.dirname(bin))).toBe(dockerConfig);
+      expect(path.dirname(dockerConfig)).toBe(job.temp);
+      const config = readJson(path.join(dockerConfig, 'config.json'));
+      const name = config.credHelpers[gate.host] as string;
+      expect(name).toMatch(/^chainguard-[a-z0-9]{6}$/);
+      expect(existsSync(path.join(bin, `docker-credential-${name}`))).toBe(true);
+      expect(config).toEqual({ credsStore: 'runnerstore', auths: OTHER, credHelpers: { [gate.host]: name } });
+      expect(readJson(main.exported.REGISTRY_AUTH_FILE)).toEqual({ credHelpers: { [gate.host]: name } });
 
-        const store = installRunnerStore(job.dir);
-        const base: ClientEnv = { HOME: job.home, PATH: `${bin}:${store}:${process.env.PATH}`, DOCKER_CONFIG: dockerConfig };
-        // skopeo and docker with DOCKER_CONFIG alone; podman and buildah also with the exported REGISTRY_AUTH_FILE.
-        const envFor = (client: Client): ClientEnv =>
-          client === 'podman' || client === 'buildah' ? { ...base, REGISTRY_AUTH_FILE: main.exported.REGISTRY_AUTH_FILE } : base;
-        const image = `${gate.host}/e2e/hello:latest`;
-        const pullAll = (clients: readonly Client[]) => Promise.all(clients.map((client) => pull(client, image, envFor(client))));
+      const store = installRunnerStore(job.dir);
+      const base: ClientEnv = { HOME: job.home, PATH: `${bin}:${store}:${process.env.PATH}`, DOCKER_CONFIG: dockerConfig };
+      // skopeo and docker with DOCKER_CONFIG alone; podman and buildah also with the exported REGISTRY_AUTH_FILE.
+      const envFor = (client: Client): ClientEnv =>
+        client === 'podman' || client === 'buildah' ? { ...base, REGISTRY_AUTH_FILE: main.exported.REGISTRY_AUTH_FILE } : base;
+      const image = `${gate.host}/e2e/hello:latest`;
+      const pullAll = (clients: readonly Client[]) => Promise.all(clients.map((client) => pull(client, image, envFor(client))));
 
-        // The cache was seeded with the step's token: the first pulls need no exchange.
-        expect(failures(await pullAll(available))).toEqual([]);
-        expect(sts.issued).toHaveLength(1);
+      // The cache was seeded with the step's token: the first pulls need no exchange.
+      expect(failures(await pullAll(available))).toEqual([]);
+      expect(sts.issued).toHaveLength(1);
 
-        // After expiry, each client in turn gets a fresh token through the helper.
-        await waitUntilExpired(sts.issued[0]);
-        for (const client of available) expect(failures([await pull(client, image, envFor(client))])).toEqual([]);
-        expect(sts.issued.length).toBeGreaterThanOrEqual(2);
+      // After expiry, each client in turn gets a fresh token through the helper.
+      await waitUntilExpired(sts.issued[0]);
+      for (const client of available) expect(failures([await pull(client, image, envFor(client))])).toEqual([]);
+      expect(sts.issued.length).toBeGreaterThanOrEqual(2);
 
-        // Eight at once after expiry: one exchange, two at most.
-        await waitUntilExpired(sts.issued[sts.issued.length - 1]);
-        const before = sts.issued.length;
-        const eight = Array.from({ length: 8 }, (_, i) => available[i % available.length]);
-        expect(failures(await pullAll(eight))).toEqual([]);
-        expect(sts.issued.length - before).toBeGreaterThanOrEqual(1);
-        expect(sts.issued.length - before).toBeLessThanOrEqual(2);
-        expect(gate.requests.filter((r) => r.verdict === 'expired' || r.verdict === 'unknown' || r.verdict === 'wrong-user')).toEqual([]);
+      // Eight at once after expiry: one exchange, two at most.
+      await waitUntilExpired(sts.issued[sts.issued.length - 1]);
+      const before = sts.issued.length;
+      const eight = Array.from({ length: 8 }, (_, i) => available[i % available.length]);
+      expect(failures(await pullAll(eight))).toEqual([]);
+      expect(sts.issued.length - before).toBeGreaterThanOrEqual(1);
+      expect(sts.issued.length - before).toBeLessThanOrEqual(2);
+      expect(gate.requests.filter((r) => r.verdict === 'expired' || r.verdict === 'unknown' || r.verdict === 'wrong-user')).toEqual([]);
 
-        const post = await h.githubPost(job, main);
-        expect(post.code).toBe(0);
-        expect(existsSync(dockerConfig)).toBe(false);
-        expect(readFileSync(path.join(job.home, '.docker', 'config.json'), 'utf8')).toBe(runnerConfig);
-        const removedAt = Date.now();
-        const after = await pullAll(available);
-        expect(after.filter((r) => r.ok).map(describePull)).toEqual([]);
-        expect(gate.requests.filter((r) => r.at >= removedAt && r.status !== 401)).toEqual([]);
-      } finally {
-        await gate.close();
-      }
-    },
-    120_000
-  );
+      const post = await h.githubPost(job, main);
+      expect(post.code).toBe(0);
+      expect(existsSync(dockerConfig)).toBe(false);
+      expect(readFileSync(path.join(job.home, '.docker', 'config.json'), 'utf8')).toBe(runnerConfig);
+      const removedAt = Date.now();
+      const after = await pullAll(available);
+      expect(after.filter((r) => r.ok).map(describePull)).toEqual([]);
+      expect(gate.requests.filter((r) => r.at >= removedAt && r.status !== 401)).toEqual([]);
+    } finally {
+      await gate.close();
+    }
+  }, 120_000);
 });
 
 describe('login through the credential helper with ACR and the API token', () => {
@@ -143,7 +158,11 @@ describe('login through the credential helper with ACR and the API token', () =>
     const acr = await startAcr({ azureTokens: h.emulators.imds, tenantId: TENANT });
     try {
       const job = h.azureJob();
-      const main = await h.azureMain(job, h.azureInputs({ credentialHelper: 'true', acrRegistries: `${acr.host}\n`, apiToken: 'true' }), TEST_LOOPBACK);
+      const main = await h.azureMain(
+        job,
+        h.azureInputs({ credentialHelper: 'true', acrRegistries: `${acr.host}\n`, apiToken: 'true' }),
+        TEST_LOOPBACK
+      );
       expect(main.result).toBe('Succeeded');
       h.extraTokens.push(...acr.issued);
       expect(acr.issued).toHaveLength(1);
@@ -240,7 +259,10 @@ describe('login through the credential helper with ACR and the API token', () =>
 
   it('refuses acr-registries with a non-Azure source before any request', async () => {
     const tokenFile = path.join(h.dir, 'token');
-    writeFileSync(tokenFile, makeJwt({ iss: 'https://kubernetes.example.test', sub: 'x', aud: 'issuer.enforce.dev', exp: Math.floor(Date.now() / 1000) + 600 }));
+    writeFileSync(
+      tokenFile,
+      makeJwt({ iss: 'https://kubernetes.example.test', sub: 'x', aud: 'issuer.enforce.dev', exp: Math.floor(Date.now() / 1000) + 600 })
+    );
     const job = h.githubJob();
     const inputs = h.githubInputs({ 'identity-token-file': tokenFile, 'acr-registries': 'myregistry1.azurecr.io' });
     delete inputs['azure-audience'];
@@ -256,7 +278,10 @@ describe('a docker config shared by two jobs, through the credential helper', ()
   it('names one helper for both jobs, each running its own; the last job out restores the original entries', async () => {
     const shared = path.join(h.dir, 'shared-docker');
     mkdirSync(shared);
-    const original = { auths: { 'cgr.dev': { auth: basicAuth('user', 'own') } }, credHelpers: { 'cgr.dev': 'desktop', 'gcr.io': 'gcloud' } };
+    const original = {
+      auths: { 'cgr.dev': { auth: basicAuth('user', 'own') } },
+      credHelpers: { 'cgr.dev': 'desktop', 'gcr.io': 'gcloud' }
+    };
     writeFileSync(path.join(shared, 'config.json'), JSON.stringify(original));
     const jobA = h.githubJob('a');
     const jobB = h.githubJob('b');
@@ -289,7 +314,16 @@ describe('the command-line tool through the credential helper', () => {
     const temp = path.join(h.dir, 'temp');
     mkdirSync(home);
     mkdirSync(temp);
-    const args = ['--identity', IDENTITY_SYSTEM, '--azure-audience', h.githubInputs()['azure-audience'], '--issuer', h.emulators.sts.url, '--api-token', 'true'];
+    const args = [
+      '--identity',
+      IDENTITY_SYSTEM,
+      '--azure-audience',
+      h.githubInputs()['azure-audience'],
+      '--issuer',
+      h.emulators.sts.url,
+      '--api-token',
+      'true'
+    ];
     const cli = await h.cli({ HOME: home, RUNNER_TEMP: temp }, [...args, '--credential-helper', 'true']);
     expect(cli.code).toBe(0);
     const pathLine = /^export PATH='([^']+)'"\$\{PATH:\+:\$PATH\}"$/m.exec(cli.stdout);
@@ -325,13 +359,19 @@ describe('the helper refreshes through the source the step chose, with the secre
   it('GitHub OIDC: asks through the runner library, keeping its mask command off the answer', async () => {
     const github = h.emulators.environments.github();
     const job = h.githubJob();
-    const main = await h.githubMain(job, h.githubInputs({ identity: IDENTITY_GITHUB, 'azure-audience': '', 'credential-helper': 'true' }), github);
+    const main = await h.githubMain(
+      job,
+      h.githubInputs({ identity: IDENTITY_GITHUB, 'azure-audience': '', 'credential-helper': 'true' }),
+      github
+    );
     expect(main.code).toBe(0);
     const bin = main.paths[0];
     expect(helperFiles(bin)).not.toContain(github.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
     expect(helperFiles(bin)).toContain(github.ACTIONS_ID_TOKEN_REQUEST_URL);
     await untilDue(h.emulators.sts.issued[0]);
-    const fresh = await helperGet(bin, nameIn(main.exported.DOCKER_CONFIG), 'cgr.dev', { ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.ACTIONS_ID_TOKEN_REQUEST_TOKEN });
+    const fresh = await helperGet(bin, nameIn(main.exported.DOCKER_CONFIG), 'cgr.dev', {
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+    });
     expect(fresh.stderr).toBe('');
     expect(fresh.stdout).toBe(`${JSON.stringify({ ServerURL: 'cgr.dev', Username: '_token', Secret: h.emulators.sts.issued[1] })}\n`);
     expect(h.emulators.github.requests).toHaveLength(2);
@@ -340,7 +380,9 @@ describe('the helper refreshes through the source the step chose, with the secre
     await untilDue(h.emulators.sts.issued[1]);
     const without = await helperGet(bin, nameIn(main.exported.DOCKER_CONFIG), 'cgr.dev');
     expect(without.code).toBe(1);
-    expect(without.stderr).toMatch(/^chainguard-azure-login credential helper: the identity source github the login step used is not available here: .*id-token: write.*\n$/);
+    expect(without.stderr).toMatch(
+      /^chainguard-azure-login credential helper: the identity source github the login step used is not available here: .*id-token: write.*\n$/
+    );
     expect(await h.githubPost(job, main)).toMatchObject({ code: 0 });
   });
 
@@ -389,7 +431,10 @@ async function getThroughPath(pathDirs: readonly string[], name: string, host: s
     ...env,
     PATH: [...pathDirs, process.env.PATH].join(':')
   });
-  return { ...run, answer: run.code === 0 ? (JSON.parse(run.stdout) as { ServerURL: string; Username: string; Secret: string }) : undefined };
+  return {
+    ...run,
+    answer: run.code === 0 ? (JSON.parse(run.stdout) as { ServerURL: string; Username: string; Secret: string }) : undefined
+  };
 }
 
 describe('short-lived tokens, with no test-only margin setting', () => {
@@ -437,7 +482,9 @@ describe('logout: false', () => {
     await waitUntilExpired(h.emulators.sts.issued[0]);
     const expired = await helperGet(main.paths[0], name, 'cgr.dev');
     expect(expired.code).toBe(1);
-    expect(expired.stderr).toMatch(/^chainguard-azure-login credential helper: the credential for cgr\.dev expired at \S+ and this login does not renew it: the login step ran with logout: false, .*Run the login step again/);
+    expect(expired.stderr).toMatch(
+      /^chainguard-azure-login credential helper: the credential for cgr\.dev expired at \S+ and this login does not renew it: the login step ran with logout: false, .*Run the login step again/
+    );
     expect(h.emulators.sts.issued).toHaveLength(1);
   });
 });
@@ -466,7 +513,10 @@ describe('one shared docker config, more than one login', () => {
     mkdirSync(shared);
     const job = h.githubJob();
     const first = await h.githubMain(job, h.githubInputs({ 'credential-helper': 'true', 'docker-config': shared, registry: 'cgr.dev' }));
-    const second = await h.githubMain(job, h.githubInputs({ 'credential-helper': 'true', 'docker-config': shared, registry: 'second.example.test' }));
+    const second = await h.githubMain(
+      job,
+      h.githubInputs({ 'credential-helper': 'true', 'docker-config': shared, registry: 'second.example.test' })
+    );
     expect([first.code, second.code]).toEqual([0, 0]);
     expect([hostOf(first), hostOf(second)]).toEqual(['cgr.dev', 'second.example.test']);
     const config = readJson(path.join(shared, 'config.json'));
@@ -488,34 +538,37 @@ describe('one shared docker config, more than one login', () => {
   it.each([
     ['a helper login, then a static one', 'true', 'false'],
     ['a static login, then a helper one', 'false', 'true']
-  ])('two jobs, %s, for the same host: the second is refused, naming the first job and what to change; the first keeps its own login', async (_, firstHelper, secondHelper) => {
-    const shared = path.join(h.dir, 'shared-docker');
-    mkdirSync(shared);
-    const jobA = h.githubJob('a');
-    const jobB = h.githubJob('b');
-    const a = await h.githubMain(jobA, h.githubInputs({ 'credential-helper': firstHelper, 'docker-config': shared }));
-    expect(a.code).toBe(0);
-    const afterA = readFileSync(path.join(shared, 'config.json'), 'utf8');
-    const b = await h.githubMain(jobB, h.githubInputs({ 'credential-helper': secondHelper, 'docker-config': shared }));
-    expect(b.code).toBe(1);
-    const jobDirA = JSON.parse(a.state.chainguardLoginState).jobDir as string;
-    const errors = b.stdout.split('\n').filter((line) => line.startsWith('::error::'));
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain(jobDirA);
-    expect(errors[0]).toMatch(/credential-helper/);
-    expect(errors[0]).toMatch(/separate docker-config/);
-    // B wrote nothing: A's login is as A left it, and B's job directory is gone.
-    expect(readFileSync(path.join(shared, 'config.json'), 'utf8')).toBe(afterA);
-    expect(readdirSync(jobB.temp)).toEqual([]);
-    if (firstHelper === 'true') {
-      const name = readJson(path.join(shared, 'config.json')).credHelpers['cgr.dev'];
-      expect((await getThroughPath(a.paths, name, 'cgr.dev')).answer?.Secret).toBe(a.outputs.token);
-    } else {
-      expect(readJson(path.join(shared, 'config.json')).auths['cgr.dev']).toEqual({ auth: basicAuth('_token', a.outputs.token) });
+  ])(
+    'two jobs, %s, for the same host: the second is refused, naming the first job and what to change; the first keeps its own login',
+    async (_, firstHelper, secondHelper) => {
+      const shared = path.join(h.dir, 'shared-docker');
+      mkdirSync(shared);
+      const jobA = h.githubJob('a');
+      const jobB = h.githubJob('b');
+      const a = await h.githubMain(jobA, h.githubInputs({ 'credential-helper': firstHelper, 'docker-config': shared }));
+      expect(a.code).toBe(0);
+      const afterA = readFileSync(path.join(shared, 'config.json'), 'utf8');
+      const b = await h.githubMain(jobB, h.githubInputs({ 'credential-helper': secondHelper, 'docker-config': shared }));
+      expect(b.code).toBe(1);
+      const jobDirA = JSON.parse(a.state.chainguardLoginState).jobDir as string;
+      const errors = b.stdout.split('\n').filter((line) => line.startsWith('::error::'));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain(jobDirA);
+      expect(errors[0]).toMatch(/credential-helper/);
+      expect(errors[0]).toMatch(/separate docker-config/);
+      // B wrote nothing: A's login is as A left it, and B's job directory is gone.
+      expect(readFileSync(path.join(shared, 'config.json'), 'utf8')).toBe(afterA);
+      expect(readdirSync(jobB.temp)).toEqual([]);
+      if (firstHelper === 'true') {
+        const name = readJson(path.join(shared, 'config.json')).credHelpers['cgr.dev'];
+        expect((await getThroughPath(a.paths, name, 'cgr.dev')).answer?.Secret).toBe(a.outputs.token);
+      } else {
+        expect(readJson(path.join(shared, 'config.json')).auths['cgr.dev']).toEqual({ auth: basicAuth('_token', a.outputs.token) });
+      }
+      expect(await h.githubPost(jobA, a)).toMatchObject({ code: 0 });
+      expect(existsSync(path.join(shared, 'config.json.chainguard-login.json'))).toBe(false);
     }
-    expect(await h.githubPost(jobA, a)).toMatchObject({ code: 0 });
-    expect(existsSync(path.join(shared, 'config.json.chainguard-login.json'))).toBe(false);
-  });
+  );
 });
 
 describe('the post step while docker is still pulling', () => {
@@ -535,7 +588,14 @@ describe('the post step while docker is still pulling', () => {
       let stop = false;
       const worker = async () => {
         // Once the post step removed the wrapper, starting it fails (ENOENT): as for docker, that ends the loop.
-        while (!stop) if (!(await runProgram(path.join(main.paths[0], `docker-credential-${name}`), ['get'], 'cgr.dev\n').then(() => true, () => false))) break;
+        while (!stop)
+          if (
+            !(await runProgram(path.join(main.paths[0], `docker-credential-${name}`), ['get'], 'cgr.dev\n').then(
+              () => true,
+              () => false
+            ))
+          )
+            break;
       };
       const workers = Array.from({ length: 4 }, worker);
       await new Promise((resolve) => setTimeout(resolve, 1_500));

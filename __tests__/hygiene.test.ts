@@ -10,7 +10,11 @@ const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXZhbHVl';
 
 describe('tokenLeaks', () => {
   it('allows only the masking commands and the secret output variable', () => {
-    const clean = [`::add-mask::${TOKEN}`, `##vso[task.setsecret]${TOKEN}`, `##vso[task.setvariable variable=token;isOutput=true;issecret=true;]${TOKEN}`].join('\n');
+    const clean = [
+      `::add-mask::${TOKEN}`,
+      `##vso[task.setsecret]${TOKEN}`,
+      `##vso[task.setvariable variable=token;isOutput=true;issecret=true;]${TOKEN}`
+    ].join('\n');
     expect(tokenLeaks([TOKEN], [clean], [])).toEqual([]);
     expect(tokenLeaks([TOKEN], [`::debug::Authorization: Bearer ${TOKEN}`], [])).toHaveLength(1);
     expect(tokenLeaks([TOKEN], [`##vso[task.setvariable variable=token;isOutput=true;issecret=false;]${TOKEN}`], [])).toHaveLength(1);
@@ -25,6 +29,9 @@ describe('tokenLeaks', () => {
     expect(tokenLeaks([TOKEN], [], [dir])).toEqual([]);
     writeFileSync(path.join(dir, 'job', 'restore.json'), TOKEN);
     writeFileSync(path.join(dir, 'main-state'), basicAuth('_token', TOKEN));
-    expect(tokenLeaks([TOKEN], [], [dir]).sort()).toEqual([`file: ${path.join(dir, 'job', 'restore.json')}`, `file: ${path.join(dir, 'main-state')}`]);
+    expect(tokenLeaks([TOKEN], [], [dir]).sort()).toEqual([
+      `file: ${path.join(dir, 'job', 'restore.json')}`,
+      `file: ${path.join(dir, 'main-state')}`
+    ]);
   });
 });

@@ -14,7 +14,11 @@ afterEach(async () => {
 });
 
 const post = (form: Record<string, string>, headers: Record<string, string> = { Metadata: 'true' }) =>
-  fetch(imds.msiEndpoint, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(form).toString() });
+  fetch(imds.msiEndpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(form).toString()
+  });
 
 describe('MSI_ENDPOINT form of the metadata emulator', () => {
   it('issues the system-assigned identity token for a form-encoded POST', async () => {
@@ -28,7 +32,11 @@ describe('MSI_ENDPOINT form of the metadata emulator', () => {
   });
 
   it('picks a user-assigned identity by client_id, object_id or msi_res_id', async () => {
-    const forms: Record<string, string>[] = [{ client_id: USER_B.clientId }, { object_id: USER_B.objectId }, { msi_res_id: USER_B.resourceId }];
+    const forms: Record<string, string>[] = [
+      { client_id: USER_B.clientId },
+      { object_id: USER_B.objectId },
+      { msi_res_id: USER_B.resourceId }
+    ];
     for (const form of forms) {
       const body = (await (await post({ resource: RESOURCE, ...form })).json()) as TokenBody;
       expect(readJwt(body.access_token)).toMatchObject({ sub: USER_B.objectId });

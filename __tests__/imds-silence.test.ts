@@ -29,7 +29,9 @@ it('gives up on a silent IMDS within 20 s, saying it accepted the connection but
 
 it('still rides out a 410 that lasts longer than 20 s', async () => {
   // 410 for about 40 s of (scaled) time, then a token.
-  h.emulators.imds.script(...Array.from({ length: 6 }, () => ({ status: 410, body: { error: 'gone', error_description: 'IMDS is updating' } })));
+  h.emulators.imds.script(
+    ...Array.from({ length: 6 }, () => ({ status: 410, body: { error: 'gone', error_description: 'IMDS is updating' } }))
+  );
   const main = await h.githubMain(h.githubJob(), h.githubInputs(), { CHAINGUARD_LOGIN_TIME_SCALE: String(SCALE) });
   expect(main.code).toBe(0);
   const requests = h.emulators.imds.requests;

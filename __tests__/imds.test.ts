@@ -21,7 +21,6 @@ afterEach(async () => {
 const source = (selector?: IdentitySelector, base = imds.url) => new ImdsSource(selector, SELECTORS, base);
 const clientSelector = (value: string): IdentitySelector => ({ kind: 'client-id', value, inputLabel: 'managed-identity-client-id' });
 
-
 describe('ImdsSource', () => {
   it('asks for the system-assigned identity exactly as IMDS expects, and masks the token first', async () => {
     const context = testContext();
@@ -54,7 +53,9 @@ describe('ImdsSource', () => {
     expect(error).toBeInstanceOf(LoginError);
     expect(error.message).toMatch(/Could not get an Azure token from IMDS/);
     expect(error.message).toMatch(/Identity not found/);
-    expect(error.message).toMatch(/selected by managed-identity-client-id \(99999999-aaaa-4aaa-8aaa-999999999999\) is not assigned to this machine/);
+    expect(error.message).toMatch(
+      /selected by managed-identity-client-id \(99999999-aaaa-4aaa-8aaa-999999999999\) is not assigned to this machine/
+    );
     expect(imds.requests).toHaveLength(1);
     expect(context.clock.sleeps).toEqual([]);
   });

@@ -76,7 +76,10 @@ describe('GitHub Action bundle', () => {
   });
 
   it('quotes an STS answer carrying workflow commands without the runner acting on them', async () => {
-    h.emulators.sts.script({ status: 400, body: { code: 3, message: 'bad ::stop-commands::zz\n::add-mask::x ##[set-output name=injected;]pwned' } });
+    h.emulators.sts.script({
+      status: 400,
+      body: { code: 3, message: 'bad ::stop-commands::zz\n::add-mask::x ##[set-output name=injected;]pwned' }
+    });
     const main = await h.githubMain(job, h.githubInputs());
     expect(main.code).toBe(1);
     expect(main.stdout).toMatch(/::error::Could not exchange .*pwned/);
@@ -84,7 +87,10 @@ describe('GitHub Action bundle', () => {
   });
 
   it('never lets an azure-audience turn off command processing', async () => {
-    const main = await h.githubMain(job, h.githubInputs({ 'azure-audience': 'api://3b2c1a0f-5d4e-4f6a-9b8c-7d6e5f4a3b2c##[stop-commands]zz' }));
+    const main = await h.githubMain(
+      job,
+      h.githubInputs({ 'azure-audience': 'api://3b2c1a0f-5d4e-4f6a-9b8c-7d6e5f4a3b2c##[stop-commands]zz' })
+    );
     // The step ran: it either refused the input or printed the value, made inert.
     expect(main.stdout).toMatch(/::error::Input azure-audience|stop-commands/);
     expect(githubCommands(main.stdout)).not.toContain('stop-commands');
@@ -101,7 +107,10 @@ describe('Azure Pipelines task bundle', () => {
 
   it('never lets an azureAudience prepend to PATH', async () => {
     const evil = path.join(job.dir, 'evil-bin');
-    const main = await h.azureMain(job, h.azureInputs({ azureAudience: `api://3b2c1a0f-5d4e-4f6a-9b8c-7d6e5f4a3b2c##vso[task.prependpath]${evil}` }));
+    const main = await h.azureMain(
+      job,
+      h.azureInputs({ azureAudience: `api://3b2c1a0f-5d4e-4f6a-9b8c-7d6e5f4a3b2c##vso[task.prependpath]${evil}` })
+    );
     expect(main.stdout).toMatch(/Input azureAudience|prependpath/);
     for (const { command, at } of agentCommands(main.stdout)) {
       expect(command).not.toBe('task.prependpath');

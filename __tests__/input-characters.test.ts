@@ -23,7 +23,11 @@ describe('GitHub Action: URI and path inputs', () => {
     ['audience with a bracket', () => ({ audience: 'cgr.dev]' }), 'audience'],
     ['issuer with brackets in its path', (_dir, sts) => ({ issuer: `${sts}/a[b]` }), 'issuer'],
     ['docker-config with ##[set-output]', (dir) => ({ 'docker-config': `${dir} ##[set-output name=injected;]pwned` }), 'docker-config'],
-    ['docker-config with ##vso[', (dir) => ({ 'docker-config': `${dir}##vso[task.setvariable variable=DOCKER_CONFIG]/tmp/x` }), 'docker-config'],
+    [
+      'docker-config with ##vso[',
+      (dir) => ({ 'docker-config': `${dir}##vso[task.setvariable variable=DOCKER_CONFIG]/tmp/x` }),
+      'docker-config'
+    ],
     ['docker-config with a bell character', (dir) => ({ 'docker-config': `${dir}\u0007` }), 'docker-config']
   ];
 
@@ -45,8 +49,16 @@ describe('GitHub Action: URI and path inputs', () => {
 
 describe('Azure Pipelines task: URI and path inputs', () => {
   it.each<[string, (dir: string) => Record<string, string>, string]>([
-    ['azureAudience with ##vso[task.prependpath]', () => ({ azureAudience: `api://${APP_CLIENT_ID}##vso[task.prependpath]/tmp/evil-bin` }), 'azureAudience'],
-    ['dockerConfig with ##vso[task.setvariable]', (dir) => ({ dockerConfig: `${dir} ##vso[task.setvariable variable=DOCKER_CONFIG]/tmp/x` }), 'dockerConfig']
+    [
+      'azureAudience with ##vso[task.prependpath]',
+      () => ({ azureAudience: `api://${APP_CLIENT_ID}##vso[task.prependpath]/tmp/evil-bin` }),
+      'azureAudience'
+    ],
+    [
+      'dockerConfig with ##vso[task.setvariable]',
+      (dir) => ({ dockerConfig: `${dir} ##vso[task.setvariable variable=DOCKER_CONFIG]/tmp/x` }),
+      'dockerConfig'
+    ]
   ])('refuses %s before any request, and no agent command is smuggled', async (_what, extra, input) => {
     const job = h.azureJob();
     const main = await h.azureMain(job, h.azureInputs(extra(path.join(job.dir, 'docker'))));
@@ -60,7 +72,12 @@ describe('Azure Pipelines task: URI and path inputs', () => {
     for (const line of main.stdout.split('\n')) {
       if (!line.startsWith('##vso[task.debug]')) expect(line.indexOf('##vso[', 1)).toBe(-1);
     }
-    expect(main.commands.map((c) => c.command).filter((c) => c !== 'task.debug').sort()).toEqual(['task.complete', 'task.issue']);
+    expect(
+      main.commands
+        .map((c) => c.command)
+        .filter((c) => c !== 'task.debug')
+        .sort()
+    ).toEqual(['task.complete', 'task.issue']);
     expect(main.variables).toEqual({});
     expect(h.emulators.imds.requests.length + h.emulators.sts.requests.length).toBe(0);
   });
@@ -75,7 +92,10 @@ describe('readInputs: characters', () => {
     readInputs({ get: (name: InputName) => ({ ...base, ...values })[name] ?? '', label: (name: InputName) => name }, '/work');
 
   it('still accepts a bracketed IPv6 loopback issuer and registry', () => {
-    expect(read({ issuer: 'http://[::1]:8080', registry: '[::1]:5000' })).toMatchObject({ issuer: 'http://[::1]:8080', registry: '[::1]:5000' });
+    expect(read({ issuer: 'http://[::1]:8080', registry: '[::1]:5000' })).toMatchObject({
+      issuer: 'http://[::1]:8080',
+      registry: '[::1]:5000'
+    });
   });
 
   it('accepts paths with ordinary punctuation', () => {

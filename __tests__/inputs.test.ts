@@ -45,12 +45,25 @@ describe('readInputs', () => {
 
   it('reads credential-helper, api-token and a list of ACR login servers', () => {
     const inputs = readInputs(
-      reader({ ...base, 'credential-helper': 'false', 'api-token': 'TRUE', 'acr-registries': 'one11.azurecr.io, two22.azurecr.cn\nHTTPS://One11.azurecr.io/ three33.azurecr.us' }),
+      reader({
+        ...base,
+        'credential-helper': 'false',
+        'api-token': 'TRUE',
+        'acr-registries': 'one11.azurecr.io, two22.azurecr.cn\nHTTPS://One11.azurecr.io/ three33.azurecr.us'
+      }),
       '/work'
     );
-    expect(inputs).toMatchObject({ credentialHelper: false, apiToken: true, acrRegistries: ['one11.azurecr.io', 'two22.azurecr.cn', 'three33.azurecr.us'] });
-    expect(refusal({ ...base, 'acr-registries': 'example.com' }).message).toMatch(/^Input acr-registries names "example.com", which is not an Azure Container Registry login server/);
-    expect(refusal({ ...base, 'acr-registries': 'one11.azurecr.io ##vso[task.setvariable]' }).message).toMatch(/^Input acr-registries must be login servers/);
+    expect(inputs).toMatchObject({
+      credentialHelper: false,
+      apiToken: true,
+      acrRegistries: ['one11.azurecr.io', 'two22.azurecr.cn', 'three33.azurecr.us']
+    });
+    expect(refusal({ ...base, 'acr-registries': 'example.com' }).message).toMatch(
+      /^Input acr-registries names "example.com", which is not an Azure Container Registry login server/
+    );
+    expect(refusal({ ...base, 'acr-registries': 'one11.azurecr.io ##vso[task.setvariable]' }).message).toMatch(
+      /^Input acr-registries must be login servers/
+    );
     expect(refusal({ ...base, 'credential-helper': 'yes' }).message).toMatch(/^Input credential-helper must be true or false/);
   });
 
@@ -85,16 +98,32 @@ describe('readInputs', () => {
 
   it('reads one selector of each kind', () => {
     const client = readInputs(reader({ ...base, 'managed-identity-client-id': '22222222-AAAA-4aaa-8aaa-222222222222' }));
-    expect(client.selector).toEqual({ kind: 'client-id', value: '22222222-aaaa-4aaa-8aaa-222222222222', inputLabel: 'managed-identity-client-id' });
+    expect(client.selector).toEqual({
+      kind: 'client-id',
+      value: '22222222-aaaa-4aaa-8aaa-222222222222',
+      inputLabel: 'managed-identity-client-id'
+    });
     const object = readInputs(reader({ ...base, 'managed-identity-object-id': '22222222-bbbb-4bbb-8bbb-222222222222' }));
     expect(object.selector?.kind).toBe('object-id');
-    const rid = '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-a';
-    expect(readInputs(reader({ ...base, 'managed-identity-resource-id': rid })).selector).toMatchObject({ kind: 'resource-id', value: rid });
+    const rid =
+      '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-a';
+    expect(readInputs(reader({ ...base, 'managed-identity-resource-id': rid })).selector).toMatchObject({
+      kind: 'resource-id',
+      value: rid
+    });
   });
 
   it('accepts host:port registries, loopback http issuers and explicit config paths', () => {
     const inputs = readInputs(
-      reader({ ...base, registry: '127.0.0.1:5000', issuer: 'http://127.0.0.1:8080/', 'docker-config': 'cfg', 'docker-login': 'TRUE', logout: 'False', timeout: '30' }),
+      reader({
+        ...base,
+        registry: '127.0.0.1:5000',
+        issuer: 'http://127.0.0.1:8080/',
+        'docker-config': 'cfg',
+        'docker-login': 'TRUE',
+        logout: 'False',
+        timeout: '30'
+      }),
       '/work'
     );
     expect(inputs).toMatchObject({
@@ -113,15 +142,41 @@ describe('readInputs', () => {
     ['an identity that is not a UIDP', { identity: 'my-identity' }, 'identity', /not an assumable identity's UIDP/],
     ['an upper-case UIDP', { identity: IDENTITY.toUpperCase() }, 'identity', /UIDP/],
     ['an org without an identity part', { identity: IDENTITY.split('/')[0] }, 'identity', /UIDP/],
-    ['an unknown identity source', { 'identity-source': 'kubernetes' }, 'identity-source', /must be one of auto, imds, app-service, arc, workload-identity, token-file, github, azure-devops/],
+    [
+      'an unknown identity source',
+      { 'identity-source': 'kubernetes' },
+      'identity-source',
+      /must be one of auto, imds, app-service, arc, workload-identity, token-file, github, azure-devops/
+    ],
     ['an OIDC audience with spaces', { 'oidc-audience': 'issuer enforce dev' }, 'oidc-audience', /spaces/],
-    ['a service connection given by name', { 'azure-devops-service-connection': 'chainguard-registry' }, 'azure-devops-service-connection', /service connection's ID \(a GUID/],
+    [
+      'a service connection given by name',
+      { 'azure-devops-service-connection': 'chainguard-registry' },
+      'azure-devops-service-connection',
+      /service connection's ID \(a GUID/
+    ],
     ['a diagnose that is not a boolean', { diagnose: 'yes' }, 'diagnose', /true or false/],
     ['an Azure audience that is neither URI nor GUID', { 'azure-audience': 'my app' }, 'azure-audience', /Application ID URI/],
-    ['two selectors at once', { 'managed-identity-client-id': '22222222-aaaa-4aaa-8aaa-222222222222', 'managed-identity-object-id': '22222222-bbbb-4bbb-8bbb-222222222222' }, 'managed-identity-object-id', /managed-identity-client-id and managed-identity-object-id are both set/],
+    [
+      'two selectors at once',
+      {
+        'managed-identity-client-id': '22222222-aaaa-4aaa-8aaa-222222222222',
+        'managed-identity-object-id': '22222222-bbbb-4bbb-8bbb-222222222222'
+      },
+      'managed-identity-object-id',
+      /managed-identity-client-id and managed-identity-object-id are both set/
+    ],
     ['a client ID that is not a GUID', { 'managed-identity-client-id': 'runner-a' }, 'managed-identity-client-id', /must be a GUID/],
     ['an object ID that is not a GUID', { 'managed-identity-object-id': '1234' }, 'managed-identity-object-id', /must be a GUID/],
-    ['a resource ID of another resource type', { 'managed-identity-resource-id': '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm' }, 'managed-identity-resource-id', /ARM resource ID of a user-assigned identity/],
+    [
+      'a resource ID of another resource type',
+      {
+        'managed-identity-resource-id':
+          '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm'
+      },
+      'managed-identity-resource-id',
+      /ARM resource ID of a user-assigned identity/
+    ],
     ['a registry with a scheme', { registry: 'https://cgr.dev' }, 'registry', /must not include a scheme/],
     ['a registry with a path', { registry: 'cgr.dev/chainguard' }, 'registry', /must not include a path/],
     ['a registry with a bad port', { registry: 'cgr.dev:70000' }, 'registry', /port/],
@@ -146,9 +201,9 @@ describe('readInputs', () => {
   });
 
   it('names inputs the way the platform spells them', () => {
-    expect(() => readInputs(reader({ ...base, 'identity-source': 'vm' }, (n) => n.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())))).toThrow(
-      /Input identitySource must be one of/
-    );
+    expect(() =>
+      readInputs(reader({ ...base, 'identity-source': 'vm' }, (n) => n.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())))
+    ).toThrow(/Input identitySource must be one of/);
   });
 
   it('never echoes a value that looks like a token', () => {

@@ -22,15 +22,19 @@ afterAll(async () => {
 
 function localAction(envFile: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js'), 'run', '.', 'src/github/main.ts', envFile], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_OPTIONS: `--import=${JSON.stringify(path.join(ROOT, 'emulators', 'loopback-only.mjs'))}`
-      },
-      stdio: ['ignore', 'pipe', 'pipe']
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js'), 'run', '.', 'src/github/main.ts', envFile],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          NODE_OPTIONS: `--import=${JSON.stringify(path.join(ROOT, 'emulators', 'loopback-only.mjs'))}`
+        },
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    );
     let output = '';
     child.stdout.on('data', (d) => (output += d.toString()));
     child.stderr.on('data', (d) => (output += d.toString()));
@@ -43,7 +47,7 @@ function localAction(envFile: string): Promise<{ code: number | null; output: st
   });
 }
 
-it('runs the Action\'s run() and shows its outputs', async () => {
+it("runs the Action's run() and shows its outputs", async () => {
   const dir = tempDir('cgl-local-action-');
   const envFile = path.join(dir, '.env');
   writeFileSync(

@@ -148,16 +148,20 @@ describe('login', () => {
     await runLogin(p, runtime());
     expect(Date.now() - started).toBeLessThan(5000);
     expect(p.failures()).toEqual([
-      expect.stringMatching(/^Timed out after 1 s \(timeout\) while waiting for an Azure token from IMDS \(http:\/\/127\.0\.0\.1:\d+\/metadata\/identity\/oauth2\/token\)/)
+      expect.stringMatching(
+        /^Timed out after 1 s \(timeout\) while waiting for an Azure token from IMDS \(http:\/\/127\.0\.0\.1:\d+\/metadata\/identity\/oauth2\/token\)/
+      )
     ]);
     expect(leftovers()).toEqual([]);
   });
 
-  it('logs in with GitHub\'s OIDC token, chosen automatically when azure-audience is not set', async () => {
+  it("logs in with GitHub's OIDC token, chosen automatically when azure-audience is not set", async () => {
     const p = platform({ identity: IDENTITY_GITHUB, 'azure-audience': '' }, githubOffer());
     await runLogin(p, runtime(emulators.environments.github()));
     expect(p.failures()).toEqual([]);
-    expect(p.lines()).toContain("Identity source: GitHub Actions' OIDC provider (auto: ACTIONS_ID_TOKEN_REQUEST_URL is set and azure-audience is not)");
+    expect(p.lines()).toContain(
+      "Identity source: GitHub Actions' OIDC provider (auto: ACTIONS_ID_TOKEN_REQUEST_URL is set and azure-audience is not)"
+    );
     expect(emulators.github.requests[0].url.searchParams.get('audience')).toBe('issuer.enforce.dev');
     expect(emulators.imds.requests).toHaveLength(0);
     expect(readJwt(p.outputs().token)?.sub).toBe(IDENTITY_GITHUB);
@@ -165,13 +169,20 @@ describe('login', () => {
     expect(p.events.find((e) => JSON.stringify(e).includes(oidc))).toEqual({ kind: 'secret', value: oidc });
   });
 
-  it('logs in with an Azure DevOps service connection\'s OIDC token from what the task library offers', async () => {
+  it("logs in with an Azure DevOps service connection's OIDC token from what the task library offers", async () => {
     const env = emulators.environments.azureDevOps();
     const offered: PlatformIdentity = {
       azureDevOpsAccessToken: () => env.ENDPOINT_AUTH_PARAMETER_SYSTEMVSSCONNECTION_ACCESSTOKEN,
       variable: (name) => (name === 'System.OidcRequestUri' ? env.SYSTEM_OIDCREQUESTURI : undefined)
     };
-    const p = platform({ identity: IDENTITY_AZURE_DEVOPS_CONNECTION, 'azure-audience': '', 'azure-devops-service-connection': AZURE_DEVOPS.serviceConnectionId }, offered);
+    const p = platform(
+      {
+        identity: IDENTITY_AZURE_DEVOPS_CONNECTION,
+        'azure-audience': '',
+        'azure-devops-service-connection': AZURE_DEVOPS.serviceConnectionId
+      },
+      offered
+    );
     await runLogin(p, runtime({ CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS: '1' }));
     expect(p.failures()).toEqual([]);
     expect(readJwt(p.outputs().token)?.sub).toBe(IDENTITY_AZURE_DEVOPS_CONNECTION);
@@ -186,7 +197,9 @@ describe('login', () => {
     const p = platform({ identity: IDENTITY_SYSTEM, 'azure-audience': '' }, githubOffer());
     await runLogin(p, runtime(emulators.environments.github()));
     const [message] = p.failures();
-    expect(message).toMatch(/^Could not exchange the GitHub OIDC token at Chainguard's STS \(http:\/\/127\.0\.0\.1:\d+\/sts\/exchange\): HTTP 403 PermissionDenied/);
+    expect(message).toMatch(
+      /^Could not exchange the GitHub OIDC token at Chainguard's STS \(http:\/\/127\.0\.0\.1:\d+\/sts\/exchange\): HTTP 403 PermissionDenied/
+    );
     expect(message).toContain(
       `chainctl iam identities create github-actions --parent=${IDENTITY_SYSTEM.split('/')[0]} --identity-issuer=https://token.actions.githubusercontent.com --subject=repo:octo-org/octo-repo:ref:refs/heads/main --audience=issuer.enforce.dev --role=registry.pull`
     );
@@ -223,6 +236,8 @@ describe('login', () => {
     const p = platform();
     p.state.set(STATE_KEY, JSON.stringify({ version: 2, jobDir: '/etc', marker: 'x', registry: 'cgr.dev' }));
     await runCleanup(p);
-    expect(p.events).toEqual([{ kind: 'warning', message: expect.stringMatching(/Could not remove the registry login: Refusing to clean up \/etc/) }]);
+    expect(p.events).toEqual([
+      { kind: 'warning', message: expect.stringMatching(/Could not remove the registry login: Refusing to clean up \/etc/) }
+    ]);
   });
 });

@@ -77,14 +77,14 @@ describe('azure-pipelines-task-lib mock-test runner', () => {
     expect(runner.stdout).not.toMatch(/LIB_ResourceFile|Resource file haven't been set/);
   });
 
-  it('reports a refused input as the task\'s one error', async () => {
+  it("reports a refused input as the task's one error", async () => {
     const runner = await runTask({ identity: 'not-a-uidp', azureAudience: AZURE_AUDIENCE, issuer: urls.sts });
     expect(runner.failed).toBe(true);
     expect(runner.errorIssues).toHaveLength(1);
     expect(runner.errorIssues[0]).toMatch(/^Input identity is not an assumable identity's UIDP/);
   });
 
-  it('keeps the task library\'s vault key in the agent\'s temp directory, never in the working tree', () => {
+  it("keeps the task library's vault key in the agent's temp directory, never in the working tree", () => {
     expect(existsSync(path.join(ROOT, '.taskkey'))).toBe(false);
     expect(readdirSync(agentTemp)).toContain('.taskkey');
   });

@@ -61,7 +61,19 @@ function tfx(args: string[]): Promise<Run> {
 /** Asks tfx to upload a task folder to a service URL on a loopback port nothing listens on. */
 async function uploadToClosedPort(taskDir: string): Promise<{ port: number; output: string; code: number | null }> {
   const port = await closedPort();
-  const result = await tfx(['build', 'tasks', 'upload', '--task-path', taskDir, '--service-url', `http://127.0.0.1:${port}/DefaultCollection`, '--auth-type', 'pat', '--token', 'x']);
+  const result = await tfx([
+    'build',
+    'tasks',
+    'upload',
+    '--task-path',
+    taskDir,
+    '--service-url',
+    `http://127.0.0.1:${port}/DefaultCollection`,
+    '--auth-type',
+    'pat',
+    '--token',
+    'x'
+  ]);
   return { port, output: `${result.stdout}\n${result.stderr}`, code: result.code };
 }
 
@@ -99,10 +111,21 @@ describe('npm run package', () => {
     const taskFiles = [
       'task.json',
       'icon.png',
-      ...bundleFolders.flatMap((folder) => filesUnder(path.join(ROOT, folder)).filter((f) => !path.basename(f).startsWith('.')).map((f) => path.posix.join(folder, f))),
+      ...bundleFolders.flatMap((folder) =>
+        filesUnder(path.join(ROOT, folder))
+          .filter((f) => !path.basename(f).startsWith('.'))
+          .map((f) => path.posix.join(folder, f))
+      ),
       ...(existsSync(path.join(ROOT, 'dist', 'package.json')) ? ['dist/package.json'] : [])
     ];
-    const expected = ['[Content_Types].xml', 'extension.vsixmanifest', 'extension.vsomanifest', 'images/extension-icon.png', 'README.md', ...taskFiles.map((f) => `ChainguardAzureLogin/${f}`)];
+    const expected = [
+      '[Content_Types].xml',
+      'extension.vsixmanifest',
+      'extension.vsomanifest',
+      'images/extension-icon.png',
+      'README.md',
+      ...taskFiles.map((f) => `ChainguardAzureLogin/${f}`)
+    ];
     expect([...entries].sort()).toEqual([...new Set(expected)].sort());
 
     for (const target of targets) expect(entries).toContain(`ChainguardAzureLogin/${target.split(path.sep).join('/')}`);
@@ -119,7 +142,9 @@ describe('npm run package', () => {
 
   it('names the extension’s publisher, version and icon, and carries task.json unchanged', async () => {
     const manifest = (await run('unzip', ['-p', vsix, 'extension.vsixmanifest'])).stdout;
-    expect(manifest).toContain(`<Identity Language="en-US" Id="chainguard-azure-login" Publisher="test-publisher" Version="${packageJson.version}"/>`);
+    expect(manifest).toContain(
+      `<Identity Language="en-US" Id="chainguard-azure-login" Publisher="test-publisher" Version="${packageJson.version}"/>`
+    );
     expect(manifest).toContain('<Icon>images/extension-icon.png</Icon>');
     const packagedTask = (await run('unzip', ['-p', vsix, 'ChainguardAzureLogin/task.json'])).stdout;
     expect(packagedTask).toBe(readFileSync(path.join(ROOT, 'task.json'), 'utf8'));
@@ -136,7 +161,17 @@ describe('stray files in the bundle folders', () => {
   it('are left out of the .vsix: only the files the handlers load are staged (checked on a copy of the repository)', async () => {
     // A copy, so that nothing stray is ever put into the real dist/.
     const copy = tempDir('cgl-package-copy-');
-    for (const file of ['scripts', 'dist', 'images', 'task.json', 'vss-extension.json', 'package.json', 'package-lock.json', 'icon.png', 'README.md']) {
+    for (const file of [
+      'scripts',
+      'dist',
+      'images',
+      'task.json',
+      'vss-extension.json',
+      'package.json',
+      'package-lock.json',
+      'icon.png',
+      'README.md'
+    ]) {
       cpSync(path.join(ROOT, file), path.join(copy, file), { recursive: true });
     }
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
@@ -156,7 +191,10 @@ describe('stray files in the bundle folders', () => {
       writeFileSync(path.join(copy, file), '{"Secret":"eyJhbGciOiJub25lIn0.eyJzdHJheSI6dHJ1ZX0.c3RyYXk"}\n');
     }
 
-    const result = await run(process.execPath, [path.join(copy, 'scripts', 'package.mjs'), '--publisher', 'test-publisher'], { PATH: process.env.PATH, HOME: tfxHome });
+    const result = await run(process.execPath, [path.join(copy, 'scripts', 'package.mjs'), '--publisher', 'test-publisher'], {
+      PATH: process.env.PATH,
+      HOME: tfxHome
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const built = path.join(copy, /^extension: (.+)$/m.exec(result.stdout)?.[1] ?? 'missing');
@@ -188,7 +226,9 @@ describe('tfx build tasks upload', () => {
     expect(code).not.toBe(0);
     expect(output).toContain('Invalid task json');
     expect(output).toContain('ChainguardAzureLogin: friendlyName is a required string <= 40 chars');
-    expect(output).toContain(`ChainguardAzureLogin: postjobexecution.Node24.target references file that does not exist: ${json.postjobexecution.Node24.target}`);
+    expect(output).toContain(
+      `ChainguardAzureLogin: postjobexecution.Node24.target references file that does not exist: ${json.postjobexecution.Node24.target}`
+    );
     expect(output).not.toContain('ECONNREFUSED');
   });
 });
@@ -202,14 +242,19 @@ describe('the task unpacked from the .vsix', () => {
     try {
       const job = azureJob(tempDir('cgl-vsix-job-'));
       const inputs = { INPUT_IDENTITY: IDENTITY_SYSTEM, INPUT_AZUREAUDIENCE: AZURE_AUDIENCE, INPUT_ISSUER: emulators.sts.url };
-      const main = await runNode(script(task.execution.Node20_1.target), { ...job.env, ...inputs, AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url });
+      const main = await runNode(script(task.execution.Node20_1.target), {
+        ...job.env,
+        ...inputs,
+        AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url
+      });
       const mainCommands = parseVso(main.stdout);
       expect(mainCommands.find((c) => c.command === 'task.complete')?.properties.result ?? 'Succeeded').toBe('Succeeded');
       expect(main.stdout + main.stderr).not.toMatch(/Cannot find module|ERR_MODULE_NOT_FOUND|LIB_ResourceFile does not exist/);
       const [chainguardToken] = emulators.sts.issued;
       const token = mainCommands.find((c) => c.command === 'task.setvariable' && c.properties.variable === 'token');
       expect(token?.message).toBe(chainguardToken);
-      const dockerConfig = mainCommands.find((c) => c.command === 'task.setvariable' && c.properties.variable === 'dockerConfig')?.message ?? '';
+      const dockerConfig =
+        mainCommands.find((c) => c.command === 'task.setvariable' && c.properties.variable === 'dockerConfig')?.message ?? '';
       expect(existsSync(path.join(dockerConfig, 'config.json'))).toBe(true);
 
       // Logged in through the credential helper (the default): its wrapper runs the helper bundle unpacked beside the task's.

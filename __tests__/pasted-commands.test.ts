@@ -32,7 +32,15 @@ const HOSTILE = {
 function shown(output: string): string {
   return output
     .split('\n')
-    .map((line) => (line.startsWith('::') ? line.replace(/^::[a-z]+::/, '').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%') : line))
+    .map((line) =>
+      line.startsWith('::')
+        ? line
+            .replace(/^::[a-z]+::/, '')
+            .replace(/%0D/g, '\r')
+            .replace(/%0A/g, '\n')
+            .replace(/%25/g, '%')
+        : line
+    )
     .join('\n');
 }
 
@@ -155,8 +163,22 @@ describe('commands printed for pasting, built from hostile claims', () => {
     expect(printed).toHaveLength(1);
     expect(pasted.calls).toEqual([
       [
-        'az', 'identity', 'federated-credential', 'create', '--name', 'chainguard-login', '--identity-name', 'runner-identity',
-        '--resource-group', 'ci-runners', '--issuer', HOSTILE.iss, '--subject', HOSTILE.k8sSub, '--audience', 'api://AzureADTokenExchange'
+        'az',
+        'identity',
+        'federated-credential',
+        'create',
+        '--name',
+        'chainguard-login',
+        '--identity-name',
+        'runner-identity',
+        '--resource-group',
+        'ci-runners',
+        '--issuer',
+        HOSTILE.iss,
+        '--subject',
+        HOSTILE.k8sSub,
+        '--audience',
+        'api://AzureADTokenExchange'
       ]
     ]);
   });
@@ -165,10 +187,27 @@ describe('commands printed for pasting, built from hostile claims', () => {
     /** IMDS answers the step's two requests with these claims: for the STS, then for the registry. */
     function azureTokens(oid: string): void {
       const now = Math.floor(Date.now() / 1000);
-      const forSts = makeJwt({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, sub: SYSTEM.objectId, aud: APP_CLIENT_ID, oid: SYSTEM.objectId, tid: TENANT, exp: now + 3600 });
-      const forAcr = makeJwt({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, sub: oid, aud: 'https://containerregistry.azure.net', oid, tid: TENANT, exp: now + 3600 });
+      const forSts = makeJwt({
+        iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+        sub: SYSTEM.objectId,
+        aud: APP_CLIENT_ID,
+        oid: SYSTEM.objectId,
+        tid: TENANT,
+        exp: now + 3600
+      });
+      const forAcr = makeJwt({
+        iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+        sub: oid,
+        aud: 'https://containerregistry.azure.net',
+        oid,
+        tid: TENANT,
+        exp: now + 3600
+      });
       h.extraTokens.push(forSts, forAcr);
-      const answer = (token: string) => ({ status: 200, body: { access_token: token, expires_in: '3599', resource: AZURE_AUDIENCE, token_type: 'Bearer' } });
+      const answer = (token: string) => ({
+        status: 200,
+        body: { access_token: token, expires_in: '3599', resource: AZURE_AUDIENCE, token_type: 'Bearer' }
+      });
       h.emulators.imds.script(answer(forSts), answer(forAcr));
     }
 
@@ -191,7 +230,20 @@ describe('commands printed for pasting, built from hostile claims', () => {
         expect(filled.ranPayload).toBe(false);
         expect(filled.calls).toEqual([
           ['az', 'acr', 'show', '--name', '127', '--query', 'id', '--output', 'tsv'],
-          ['az', 'role', 'assignment', 'create', '--assignee-object-id', SYSTEM.objectId, '--assignee-principal-type', 'ServicePrincipal', '--role', 'AcrPull', '--scope', '']
+          [
+            'az',
+            'role',
+            'assignment',
+            'create',
+            '--assignee-object-id',
+            SYSTEM.objectId,
+            '--assignee-principal-type',
+            'ServicePrincipal',
+            '--role',
+            'AcrPull',
+            '--scope',
+            ''
+          ]
         ]);
       } finally {
         await acr.close();
@@ -210,7 +262,20 @@ describe('commands printed for pasting, built from hostile claims', () => {
         expect(printed).toHaveLength(1);
         const pasted = paste(printed[0]);
         expect(pasted.ranPayload).toBe(false);
-        expect(pasted.calls[1]).toEqual(['az', 'role', 'assignment', 'create', '--assignee-object-id', oid, '--assignee-principal-type', 'ServicePrincipal', '--role', 'AcrPull', '--scope', '']);
+        expect(pasted.calls[1]).toEqual([
+          'az',
+          'role',
+          'assignment',
+          'create',
+          '--assignee-object-id',
+          oid,
+          '--assignee-principal-type',
+          'ServicePrincipal',
+          '--role',
+          'AcrPull',
+          '--scope',
+          ''
+        ]);
       } finally {
         await acr.close();
       }

@@ -5,13 +5,7 @@
  * (ENDPOINT_AUTH_PARAMETER_SYSTEMVSSCONNECTION_ACCESSTOKEN) and System.OidcRequestUri. The request
  * token and the access token never appear in any output (the harness sweeps every run).
  */
-import {
-  AZURE_DEVOPS,
-  IDENTITY_AZURE_DEVOPS,
-  IDENTITY_AZURE_DEVOPS_CONNECTION,
-  IDENTITY_GITHUB,
-  readJwt
-} from '../emulators/index.mjs';
+import { AZURE_DEVOPS, IDENTITY_AZURE_DEVOPS, IDENTITY_AZURE_DEVOPS_CONNECTION, IDENTITY_GITHUB, readJwt } from '../emulators/index.mjs';
 import { useBundleHarness } from './helpers/bundles.js';
 
 const h = useBundleHarness();
@@ -21,10 +15,16 @@ const azureDevOps = () => ({ ...h.emulators.environments.azureDevOps(), CHAINGUA
 describe('GitHub Actions OIDC, through the GitHub Action bundle', () => {
   it('is chosen when the job may ask for a token and azure-audience is not set', async () => {
     const job = h.githubJob();
-    const main = await h.githubMain(job, h.githubInputs({ identity: IDENTITY_GITHUB, 'azure-audience': '' }), h.emulators.environments.github());
+    const main = await h.githubMain(
+      job,
+      h.githubInputs({ identity: IDENTITY_GITHUB, 'azure-audience': '' }),
+      h.emulators.environments.github()
+    );
     expect(main.stdout).not.toMatch(/::error::/);
     expect(main.code).toBe(0);
-    expect(main.stdout).toContain("Identity source: GitHub Actions' OIDC provider (auto: ACTIONS_ID_TOKEN_REQUEST_URL is set and azure-audience is not)");
+    expect(main.stdout).toContain(
+      "Identity source: GitHub Actions' OIDC provider (auto: ACTIONS_ID_TOKEN_REQUEST_URL is set and azure-audience is not)"
+    );
     expect(h.emulators.imds.requests).toHaveLength(0);
     const [request] = h.emulators.github.requests;
     expect(request.url.searchParams.get('audience')).toBe('issuer.enforce.dev');
@@ -38,7 +38,11 @@ describe('GitHub Actions OIDC, through the GitHub Action bundle', () => {
 
   it('asks for oidc-audience, and shows it in the chainctl command when the identity expects another', async () => {
     const job = h.githubJob();
-    const main = await h.githubMain(job, h.githubInputs({ identity: IDENTITY_GITHUB, 'azure-audience': '', 'oidc-audience': 'my-audience' }), h.emulators.environments.github());
+    const main = await h.githubMain(
+      job,
+      h.githubInputs({ identity: IDENTITY_GITHUB, 'azure-audience': '', 'oidc-audience': 'my-audience' }),
+      h.emulators.environments.github()
+    );
     expect(main.code).toBe(1);
     expect(h.emulators.github.requests[0].url.searchParams.get('audience')).toBe('my-audience');
     expect(main.stdout).toMatch(/::error::Could not exchange the GitHub OIDC token at Chainguard's STS .*HTTP 403/);
@@ -47,11 +51,13 @@ describe('GitHub Actions OIDC, through the GitHub Action bundle', () => {
 });
 
 describe('Azure DevOps OIDC, through the Azure Pipelines task bundle', () => {
-  it('is chosen when System.OidcRequestUri is set and azureAudience is not, with the job\'s access token', async () => {
+  it("is chosen when System.OidcRequestUri is set and azureAudience is not, with the job's access token", async () => {
     const job = h.azureJob();
     const main = await h.azureMain(job, h.azureInputs({ identity: IDENTITY_AZURE_DEVOPS, azureAudience: '' }), azureDevOps());
     expect(main.result).toBe('Succeeded');
-    expect(main.stdout).toContain("Identity source: Azure DevOps' OIDC endpoint (auto: System.OidcRequestUri is set and azureAudience is not)");
+    expect(main.stdout).toContain(
+      "Identity source: Azure DevOps' OIDC endpoint (auto: System.OidcRequestUri is set and azureAudience is not)"
+    );
     expect(h.emulators.imds.requests).toHaveLength(0);
     const [request] = h.emulators.azureDevOps.requests;
     expect(request.method).toBe('POST');
@@ -60,11 +66,15 @@ describe('Azure DevOps OIDC, through the Azure Pipelines task bundle', () => {
     expect(readJwt(main.outputs.token.value)?.sub).toBe(IDENTITY_AZURE_DEVOPS);
   });
 
-  it('asks for the service connection\'s token with azureDevOpsServiceConnection', async () => {
+  it("asks for the service connection's token with azureDevOpsServiceConnection", async () => {
     const job = h.azureJob();
     const main = await h.azureMain(
       job,
-      h.azureInputs({ identity: IDENTITY_AZURE_DEVOPS_CONNECTION, azureAudience: '', azureDevOpsServiceConnection: AZURE_DEVOPS.serviceConnectionId }),
+      h.azureInputs({
+        identity: IDENTITY_AZURE_DEVOPS_CONNECTION,
+        azureAudience: '',
+        azureDevOpsServiceConnection: AZURE_DEVOPS.serviceConnectionId
+      }),
       azureDevOps()
     );
     expect(main.result).toBe('Succeeded');

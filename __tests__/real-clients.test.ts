@@ -23,7 +23,10 @@ let ours: Registry;
 let theirs: Registry;
 beforeAll(async () => {
   const dir = tempDir('cgl-registries-');
-  [ours, theirs] = await Promise.all([startRegistry(path.join(dir, 'ours'), '_token', TOKEN), startRegistry(path.join(dir, 'theirs'), 'octo', 'octo-pass')]);
+  [ours, theirs] = await Promise.all([
+    startRegistry(path.join(dir, 'ours'), '_token', TOKEN),
+    startRegistry(path.join(dir, 'theirs'), 'octo', 'octo-pass')
+  ]);
 }, 60_000);
 afterAll(async () => {
   await Promise.all([ours?.stop(), theirs?.stop()]);
@@ -52,7 +55,10 @@ interface StepRun {
   post(): Promise<boolean>;
 }
 
-const platforms: Record<'github' | 'azure', { job: (name: string) => Job; login: (job: Job, inputs: Record<string, string>) => Promise<StepRun> }> = {
+const platforms: Record<
+  'github' | 'azure',
+  { job: (name: string) => Job; login: (job: Job, inputs: Record<string, string>) => Promise<StepRun> }
+> = {
   github: {
     job: (name) => h.githubJob(name),
     login: async (job, inputs) => {
@@ -65,7 +71,11 @@ const platforms: Record<'github' | 'azure', { job: (name: string) => Job; login:
     login: async (job, inputs) => {
       const camel = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [camelCase(k), v]));
       const main = await h.azureMain(job, h.azureInputs(camel));
-      return { succeeded: main.result === 'Succeeded', exported: main.variables, post: async () => (await h.azurePost(job, main)).result === 'Succeeded' };
+      return {
+        succeeded: main.result === 'Succeeded',
+        exported: main.variables,
+        post: async () => (await h.azurePost(job, main)).result === 'Succeeded'
+      };
     }
   }
 };
@@ -90,7 +100,8 @@ function installCredentialStore(job: Job): void {
   chmodSync(script, 0o755);
 }
 
-type Situation = 'no docker config' | 'other logins in auths' | 'a credsStore that knows nothing of our registry' | 'an explicit docker-config';
+type Situation =
+  'no docker config' | 'other logins in auths' | 'a credsStore that knows nothing of our registry' | 'an explicit docker-config';
 
 async function prepare(job: Job, situation: Situation): Promise<Record<string, string>> {
   const userDir = path.join(job.home, '.docker');
@@ -114,7 +125,12 @@ async function prepare(job: Job, situation: Situation): Promise<Record<string, s
   }
 }
 
-const situations: Situation[] = ['no docker config', 'other logins in auths', 'a credsStore that knows nothing of our registry', 'an explicit docker-config'];
+const situations: Situation[] = [
+  'no docker config',
+  'other logins in auths',
+  'a credsStore that knows nothing of our registry',
+  'an explicit docker-config'
+];
 
 describe.each(['github', 'azure'] as const)('real docker CLI and skopeo after the %s bundle', (platformName) => {
   it.each(situations)('with %s', async (situation) => {
@@ -131,8 +147,17 @@ describe.each(['github', 'azure'] as const)('real docker CLI and skopeo after th
 
     const step = await platform.login(job, { registry: ours.host, ...extraInputs });
     expect(step.succeeded).toBe(true);
-    const jobEnv: ClientEnv = { ...runnerEnv, DOCKER_CONFIG: step.exported.DOCKER_CONFIG, REGISTRY_AUTH_FILE: step.exported.REGISTRY_AUTH_FILE };
-    expect(await reads(jobEnv)).toEqual({ dockerOurs: true, skopeoOurs: true, dockerTheirs: before.dockerTheirs, skopeoTheirs: before.skopeoTheirs });
+    const jobEnv: ClientEnv = {
+      ...runnerEnv,
+      DOCKER_CONFIG: step.exported.DOCKER_CONFIG,
+      REGISTRY_AUTH_FILE: step.exported.REGISTRY_AUTH_FILE
+    };
+    expect(await reads(jobEnv)).toEqual({
+      dockerOurs: true,
+      skopeoOurs: true,
+      dockerTheirs: before.dockerTheirs,
+      skopeoTheirs: before.skopeoTheirs
+    });
 
     expect(await step.post()).toBe(true);
     expect(await reads(jobEnv)).toMatchObject({ dockerOurs: false, skopeoOurs: false });

@@ -13,8 +13,16 @@ let upstream: Upstream;
 let gate: Gate;
 beforeEach(async () => {
   emulators = await startEmulators({ stsTokenLifetimeSeconds: 2 });
-  upstream = await startScripted(() => ({ status: 200, body: { upstream: true }, headers: { Location: `http://${upstreamHost()}/v2/x/blobs/uploads/1` } }));
-  gate = await startRegistryGate({ upstream: upstream.url, upstreamCredentials: { username: 'registry', password: 'registry-pass' }, accept: stsTokens(emulators.sts) });
+  upstream = await startScripted(() => ({
+    status: 200,
+    body: { upstream: true },
+    headers: { Location: `http://${upstreamHost()}/v2/x/blobs/uploads/1` }
+  }));
+  gate = await startRegistryGate({
+    upstream: upstream.url,
+    upstreamCredentials: { username: 'registry', password: 'registry-pass' },
+    accept: stsTokens(emulators.sts)
+  });
 });
 afterEach(async () => {
   await Promise.all([gate.close(), upstream.close(), emulators.close()]);
@@ -22,7 +30,8 @@ afterEach(async () => {
 const upstreamHost = (): string => new URL(upstream.url).host;
 
 function get(path: string, user?: string, password?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
-  const headers: Record<string, string> = user === undefined ? {} : { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
+  const headers: Record<string, string> =
+    user === undefined ? {} : { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
   return new Promise((resolve, reject) => {
     http
       .get(`${gate.url}${path}`, { headers }, (res) => {
@@ -59,7 +68,7 @@ describe('the registry gate', () => {
     expect(gate.requests).toMatchObject([{ method: 'GET', path: '/v2/', verdict: 'missing', status: 401 }]);
   });
 
-  it('forwards a live STS token with the registry\'s own credentials, and rewrites its locations', async () => {
+  it("forwards a live STS token with the registry's own credentials, and rewrites its locations", async () => {
     const token = await stsToken();
     const answer = await get('/v2/e2e/hello/manifests/latest', '_token', token);
     expect(answer.status).toBe(200);

@@ -14,7 +14,10 @@ const fast = { CHAINGUARD_LOGIN_TIME_SCALE: '0.01' };
 /** An Azure token the IMDS emulator hands out, known to the test in advance. */
 function fixedAzureToken(token: string): void {
   h.extraTokens.push(token);
-  h.emulators.imds.script({ status: 200, body: { access_token: token, expires_in: '3599', resource: AZURE_AUDIENCE, token_type: 'Bearer' } });
+  h.emulators.imds.script({
+    status: 200,
+    body: { access_token: token, expires_in: '3599', resource: AZURE_AUDIENCE, token_type: 'Bearer' }
+  });
 }
 
 function azureJwt(): string {
@@ -38,7 +41,10 @@ describe('service text in messages', () => {
   it('removes a JWT-shaped value an IMDS error echoes', async () => {
     const other = makeJwt({ sub: 'someone' });
     h.extraTokens.push(other);
-    h.emulators.imds.script({ status: 403, body: { error: 'forbidden', error_description: `proxy refused Authorization: Bearer ${other}` } });
+    h.emulators.imds.script({
+      status: 403,
+      body: { error: 'forbidden', error_description: `proxy refused Authorization: Bearer ${other}` }
+    });
     const main = await h.githubMain(h.githubJob(), h.githubInputs(), fast);
     expect(main.code).toBe(1);
     const [error] = main.stdout.split('\n').filter((line) => line.startsWith('::error::'));
@@ -51,7 +57,14 @@ describe('service text in messages', () => {
     const token = 'opaque-azure-token-5f1c9a';
     fixedAzureToken(token);
     h.emulators.sts.script({ status: 403, body: { code: 7, message: `token ${token} is not trusted` } });
-    const result = await h.cli({ HOME: h.dir, TMPDIR: h.dir, ...fast }, ['--identity', IDENTITY_SYSTEM, '--azure-audience', AZURE_AUDIENCE, '--issuer', h.emulators.sts.url]);
+    const result = await h.cli({ HOME: h.dir, TMPDIR: h.dir, ...fast }, [
+      '--identity',
+      IDENTITY_SYSTEM,
+      '--azure-audience',
+      AZURE_AUDIENCE,
+      '--issuer',
+      h.emulators.sts.url
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/HTTP 403 PermissionDenied: token .* is not trusted/);
     expect(result.stderr).not.toContain(token);

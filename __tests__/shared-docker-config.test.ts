@@ -40,7 +40,7 @@ async function logout(session: { job: Job; main: GithubStepResult }): Promise<vo
 }
 
 describe('one explicit docker-config shared by interleaved jobs', () => {
-  it('A in, B in, A out, B out: the original entry comes back, not A\'s stale token', async () => {
+  it("A in, B in, A out, B out: the original entry comes back, not A's stale token", async () => {
     writeFileSync(file, JSON.stringify(ORIGINAL));
     const a = await login('a');
     const b = await login('b');
@@ -89,7 +89,7 @@ describe('one explicit docker-config shared by interleaved jobs', () => {
     expect(existsSync(record)).toBe(false);
   });
 
-  it('puts back a credential the user wrote between two jobs\' logins', async () => {
+  it("puts back a credential the user wrote between two jobs' logins", async () => {
     writeFileSync(file, JSON.stringify(ORIGINAL));
     const a = await login('a');
     writeFileSync(file, JSON.stringify({ auths: { ...read().auths, 'cgr.dev': { auth: 'dXNlcjpuZXdlcg==' } } }));
@@ -114,19 +114,22 @@ describe('one explicit docker-config shared by interleaved jobs', () => {
 describe('odd registry names and forged records', () => {
   const stateOf = (main: GithubStepResult) => JSON.parse(main.state.chainguardLoginState) as { jobDir: string; marker: string };
 
-  it.each(['toString', 'constructor', 'hasOwnProperty'])('logs in and out as registry %s, with the record rewritten meanwhile', async (registry) => {
-    writeFileSync(file, JSON.stringify(ORIGINAL));
-    const job = h.githubJob();
-    const main = await h.githubMain(job, h.githubInputs({ 'docker-config': shared, registry }));
-    expect(main.code).toBe(0);
-    expect(read().auths[registry]).toEqual(entry(main));
-    // Someone else's tooling rewrote the record: it no longer knows this job.
-    writeFileSync(record, JSON.stringify({ version: 1, registries: {} }));
-    const post = await h.githubPost(job, main);
-    expect(post.stdout).not.toMatch(/::warning::/);
-    expect(post.code).toBe(0);
-    expect(existsSync(stateOf(main).jobDir)).toBe(false);
-  });
+  it.each(['toString', 'constructor', 'hasOwnProperty'])(
+    'logs in and out as registry %s, with the record rewritten meanwhile',
+    async (registry) => {
+      writeFileSync(file, JSON.stringify(ORIGINAL));
+      const job = h.githubJob();
+      const main = await h.githubMain(job, h.githubInputs({ 'docker-config': shared, registry }));
+      expect(main.code).toBe(0);
+      expect(read().auths[registry]).toEqual(entry(main));
+      // Someone else's tooling rewrote the record: it no longer knows this job.
+      writeFileSync(record, JSON.stringify({ version: 1, registries: {} }));
+      const post = await h.githubPost(job, main);
+      expect(post.stdout).not.toMatch(/::warning::/);
+      expect(post.code).toBe(0);
+      expect(existsSync(stateOf(main).jobDir)).toBe(false);
+    }
+  );
 
   it('never throws in the post step on a forged record (__proto__, toString, constructor entries of odd shapes), and deletes the job directory', async () => {
     writeFileSync(file, JSON.stringify(ORIGINAL));
@@ -137,7 +140,8 @@ describe('odd registry names and forged records', () => {
     const genuine = JSON.parse(readFileSync(record, 'utf8'));
     const host = Object.values(genuine.registries['cgr.dev'].jobs as Record<string, { host: string }>)[0].host;
     // Written as text: a JSON object literal in the test would turn "__proto__" into a prototype.
-    const forged = `{"version":1,"registries":{"__proto__":{"written":[],"jobs":{"${marker}":{"dir":"${jobDir}","host":"${host}"}}},` +
+    const forged =
+      `{"version":1,"registries":{"__proto__":{"written":[],"jobs":{"${marker}":{"dir":"${jobDir}","host":"${host}"}}},` +
       `"toString":{"written":[],"jobs":{"__proto__":{"dir":"/nonexistent/gone","host":"${host}"}},"helpers":"x"},` +
       `"constructor":{"written":"x","jobs":[]},"hasOwnProperty":null,` +
       `"cgr.dev":{"written":[],"jobs":{"constructor":{"dir":"/nonexistent/gone","host":"${host}"},"${marker}":{"dir":"${jobDir}","host":"${host}"}}}}}`;

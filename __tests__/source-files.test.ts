@@ -46,7 +46,10 @@ describe('a FIFO where a source reads a file', () => {
     const file = path.join(h.dir, 'token');
     const pipe = fifo(file);
     try {
-      const main = await h.githubMain(h.githubJob(), h.githubInputs({ identity: IDENTITY_KUBERNETES, 'azure-audience': '', 'identity-token-file': file, ...TIMEOUT }));
+      const main = await h.githubMain(
+        h.githubJob(),
+        h.githubInputs({ identity: IDENTITY_KUBERNETES, 'azure-audience': '', 'identity-token-file': file, ...TIMEOUT })
+      );
       expect(main.code).toBe(1);
       expect(onlyError(main.stdout)).toBe(`::error::The token file ${file} (identity-token-file) is not a regular file.`);
       expect(pipe.fed()).toBe(false);
@@ -78,7 +81,11 @@ describe('a FIFO where a source reads a file', () => {
       h.emulators.arc.script({ status: 401, body: '', headers: { 'WWW-Authenticate': `Basic realm=${file}` } });
       const main = await h.githubMain(h.githubJob(), h.githubInputs(TIMEOUT), env);
       expect(main.code).toBe(1);
-      expect(onlyError(main.stdout)).toMatch(new RegExp(`it asked for the key file "${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}", which is not a regular file; .*Nothing was read or sent`));
+      expect(onlyError(main.stdout)).toMatch(
+        new RegExp(
+          `it asked for the key file "${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}", which is not a regular file; .*Nothing was read or sent`
+        )
+      );
       expect(h.emulators.arc.requests).toHaveLength(1);
       expect(pipe.fed()).toBe(false);
     } finally {

@@ -59,7 +59,9 @@ describe('through the GitHub Action bundle', () => {
   it('Azure Arc: detected by IDENTITY_ENDPOINT and IMDS_ENDPOINT, the key read from the realm and masked', async () => {
     const main = await h.githubMain(job, h.githubInputs({ identity: IDENTITY_ARC }), h.emulators.environments.arc());
     expect(main.code).toBe(0);
-    expect(main.stdout).toContain("Identity source: the Azure Arc agent's identity endpoint (auto: IDENTITY_ENDPOINT and IMDS_ENDPOINT are set)");
+    expect(main.stdout).toContain(
+      "Identity source: the Azure Arc agent's identity endpoint (auto: IDENTITY_ENDPOINT and IMDS_ENDPOINT are set)"
+    );
     expect(main.stdout).toMatch(/::warning::CHAINGUARD_LOGIN_TEST_ARC_TOKEN_DIR is set: .*tests only/);
     expect(h.emulators.imds.requests).toHaveLength(0);
     expect(h.emulators.arc.requests).toHaveLength(2);
@@ -82,9 +84,12 @@ describe('through the GitHub Action bundle', () => {
     expectOnlyMasked(main.stdout, h.emulators.kubelet.issued[0], githubMask);
   });
 
-  it('a token file (a Jenkins agent pod\'s projected token): chosen by identity-token-file, no Azure call', async () => {
+  it("a token file (a Jenkins agent pod's projected token): chosen by identity-token-file, no Azure call", async () => {
     const file = h.emulators.kubelet.writeToken(JENKINS_SERVICE_ACCOUNT);
-    const main = await h.githubMain(job, h.githubInputs({ identity: IDENTITY_KUBERNETES, 'azure-audience': '', 'identity-token-file': file }));
+    const main = await h.githubMain(
+      job,
+      h.githubInputs({ identity: IDENTITY_KUBERNETES, 'azure-audience': '', 'identity-token-file': file })
+    );
     expect(main.code).toBe(0);
     expect(main.stdout).toContain('Identity source: the token file (auto: identity-token-file is set)');
     expect(h.emulators.imds.requests).toHaveLength(0);
@@ -96,8 +101,13 @@ describe('through the GitHub Action bundle', () => {
   it('IMDS stays the choice on a VM, and is asked at the trailing-slash path msal-node uses too', async () => {
     const main = await h.githubMain(job, h.githubInputs());
     expect(main.code).toBe(0);
-    expect(main.stdout).toContain('Identity source: IMDS (auto: azure-audience is set and no other Azure identity endpoint is in the environment)');
-    const slash = await fetch(`${h.emulators.imds.url}/metadata/identity/oauth2/token/?api-version=2018-02-01&resource=${encodeURIComponent(AZURE_AUDIENCE)}`, { headers: { Metadata: 'true' } });
+    expect(main.stdout).toContain(
+      'Identity source: IMDS (auto: azure-audience is set and no other Azure identity endpoint is in the environment)'
+    );
+    const slash = await fetch(
+      `${h.emulators.imds.url}/metadata/identity/oauth2/token/?api-version=2018-02-01&resource=${encodeURIComponent(AZURE_AUDIENCE)}`,
+      { headers: { Metadata: 'true' } }
+    );
     expect(slash.status).toBe(200);
     h.extraTokens.push(((await slash.json()) as { access_token: string }).access_token);
   });
@@ -116,10 +126,16 @@ describe('through the GitHub Action bundle', () => {
   });
 
   it('diagnoses with diagnose: true: prints the claims and the command, exits 0, sends nothing to the STS, writes nothing', async () => {
-    const main = await h.githubMain(job, { 'identity-source': 'arc', 'azure-audience': AZURE_AUDIENCE, diagnose: 'true', issuer: h.emulators.sts.url }, h.emulators.environments.arc());
+    const main = await h.githubMain(
+      job,
+      { 'identity-source': 'arc', 'azure-audience': AZURE_AUDIENCE, diagnose: 'true', issuer: h.emulators.sts.url },
+      h.emulators.environments.arc()
+    );
     expect(main.code).toBe(0);
     expect(main.stdout).toContain(`  subject  (sub): ${ARC_MI.objectId}`);
-    expect(main.stdout).toMatch(/^  chainctl iam identities create azure-arc-runners --identity-issuer=\S+ --subject=55555555-bbbb-4bbb-8bbb-555555555555 --audience=\S+ --role=registry\.pull$/m);
+    expect(main.stdout).toMatch(
+      /^  chainctl iam identities create azure-arc-runners --identity-issuer=\S+ --subject=55555555-bbbb-4bbb-8bbb-555555555555 --audience=\S+ --role=registry\.pull$/m
+    );
     expect(main.stdout).toContain('Stopped before the exchange (diagnose): nothing was sent to Chainguard and nothing was written.');
     expect(h.emulators.sts.requests).toHaveLength(0);
     expect(main.outputs).toEqual({});
@@ -134,7 +150,9 @@ describe('through the Azure Pipelines task bundle', () => {
     const env = h.emulators.environments.appService();
     const main = await h.azureMain(job, h.azureInputs({ identity: IDENTITY_APP_SERVICE }), env);
     expect(main.result).toBe('Succeeded');
-    expect(main.stdout).toContain('Identity source: the App Service / Container Apps identity endpoint (auto: IDENTITY_ENDPOINT and IDENTITY_HEADER are set)');
+    expect(main.stdout).toContain(
+      'Identity source: the App Service / Container Apps identity endpoint (auto: IDENTITY_ENDPOINT and IDENTITY_HEADER are set)'
+    );
     expect(h.emulators.imds.requests).toHaveLength(0);
     expect(readJwt(main.outputs.token.value)?.sub).toBe(IDENTITY_APP_SERVICE);
     expectOnlyMasked(main.stdout, env.IDENTITY_HEADER, azureMask);
@@ -143,11 +161,17 @@ describe('through the Azure Pipelines task bundle', () => {
   it('IMDS, naming the source it chose', async () => {
     const main = await h.azureMain(h.azureJob(), h.azureInputs());
     expect(main.result).toBe('Succeeded');
-    expect(main.stdout).toContain('Identity source: IMDS (auto: azureAudience is set and no other Azure identity endpoint is in the environment)');
+    expect(main.stdout).toContain(
+      'Identity source: IMDS (auto: azureAudience is set and no other Azure identity endpoint is in the environment)'
+    );
   });
 
   it('refuses a selector Arc cannot use, naming it in camelCase, before any request', async () => {
-    const main = await h.azureMain(h.azureJob(), h.azureInputs({ managedIdentityClientId: '22222222-aaaa-4aaa-8aaa-222222222222' }), h.emulators.environments.arc());
+    const main = await h.azureMain(
+      h.azureJob(),
+      h.azureInputs({ managedIdentityClientId: '22222222-aaaa-4aaa-8aaa-222222222222' }),
+      h.emulators.environments.arc()
+    );
     expect(main.result).toBe('Failed');
     expect(main.commands.find((c) => c.command === 'task.complete')?.message).toMatch(
       /^Input managedIdentityClientId cannot be used here: the identity source is arc \(auto: IDENTITY_ENDPOINT and IMDS_ENDPOINT are set\), and Azure Arc offers the machine's system-assigned identity only/
@@ -159,7 +183,15 @@ describe('through the Azure Pipelines task bundle', () => {
 describe('through the command-line tool', () => {
   it('diagnose: claims and command on stderr, nothing on stdout, no STS request, exit 0', async () => {
     const file = h.emulators.kubelet.writeToken({ ...JENKINS_SERVICE_ACCOUNT, issuer: 'https://kubernetes.default.svc.cluster.local' });
-    const result = await h.cli({ HOME: h.dir }, ['diagnose', '--identity-source', 'token-file', '--identity-token-file', file, '--issuer', h.emulators.sts.url]);
+    const result = await h.cli({ HOME: h.dir }, [
+      'diagnose',
+      '--identity-source',
+      'token-file',
+      '--identity-token-file',
+      file,
+      '--issuer',
+      h.emulators.sts.url
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('  issuer   (iss): https://kubernetes.default.svc.cluster.local');
@@ -169,7 +201,16 @@ describe('through the command-line tool', () => {
 
   it('logs in with a token file, as a Jenkins agent pod would', async () => {
     const file = h.emulators.kubelet.writeToken(JENKINS_SERVICE_ACCOUNT);
-    const result = await h.cli({ HOME: h.dir, TMPDIR: h.dir }, ['--identity', IDENTITY_KUBERNETES, '--identity-token-file', file, '--issuer', h.emulators.sts.url, '--logout', 'false']);
+    const result = await h.cli({ HOME: h.dir, TMPDIR: h.dir }, [
+      '--identity',
+      IDENTITY_KUBERNETES,
+      '--identity-token-file',
+      file,
+      '--issuer',
+      h.emulators.sts.url,
+      '--logout',
+      'false'
+    ]);
     expect(result.stderr).not.toMatch(/^error:/m);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`export DOCKER_CONFIG='${h.dir}/`);

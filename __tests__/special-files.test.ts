@@ -5,7 +5,20 @@
  * target's mode, as is an existing regular config.json. Run through the built GitHub bundles.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, constants, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import {
+  chmodSync,
+  constants,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+  closeSync
+} from 'node:fs';
 import path from 'node:path';
 import type { Job } from '../emulators/runners.mjs';
 import { basicAuth } from '../src/core/docker-config.js';
@@ -70,7 +83,9 @@ describe('FIFOs', () => {
     try {
       const main = await h.githubMain(job, h.githubInputs({ 'docker-config': dir }));
       expect(main.code).toBe(1);
-      expect(main.stdout).toMatch(/::error::Could not write the docker config in .* \(docker-config\): .*config\.json is not a regular file/);
+      expect(main.stdout).toMatch(
+        /::error::Could not write the docker config in .* \(docker-config\): .*config\.json is not a regular file/
+      );
       expect(readdirSync(dir)).toEqual(['config.json']);
       expect(lstatSync(path.join(dir, 'config.json')).isFIFO()).toBe(true);
       expect(readdirSync(job.temp)).toEqual([]);
@@ -81,7 +96,7 @@ describe('FIFOs', () => {
 });
 
 describe('an explicit config.json that is a symbolic link', () => {
-  it('is written through to its target, keeping the link and the target\'s mode, and restored', async () => {
+  it("is written through to its target, keeping the link and the target's mode, and restored", async () => {
     const real = path.join(job.dir, 'real');
     const dir = path.join(job.dir, 'shared-docker');
     mkdirSync(real);

@@ -33,7 +33,6 @@ function request(overrides: Partial<ExchangeRequest> = {}): ExchangeRequest {
   };
 }
 
-
 describe('exchangeAtChainguard', () => {
   it('posts aud and identity form-encoded with the Azure token as Bearer, and masks the result', async () => {
     const req = request();
@@ -73,7 +72,7 @@ describe('exchangeAtChainguard', () => {
     expect(sts.requests).toHaveLength(1);
   });
 
-  it('explains a claim mismatch with the token\'s claims and the v1 issuer cause', async () => {
+  it("explains a claim mismatch with the token's claims and the v1 issuer cause", async () => {
     const v1 = azureToken({ iss: `https://sts.windows.net/${TENANT}/`, aud: `api://${APP_CLIENT_ID}` });
     const error = await failure(exchangeAtChainguard(request({ subjectToken: v1 }), testContext()));
     expect(error.message).toMatch(/Could not exchange the Azure token at Chainguard's STS/);
@@ -107,7 +106,11 @@ describe('exchangeAtChainguard', () => {
   });
 
   it('refuses bodies that are not a token response', async () => {
-    sts.script({ status: 200, body: 'ok' }, { status: 200, body: { refresh_token: 'x' } }, { status: 200, body: { token: 'opaque-not-a-jwt' } });
+    sts.script(
+      { status: 200, body: 'ok' },
+      { status: 200, body: { refresh_token: 'x' } },
+      { status: 200, body: { token: 'opaque-not-a-jwt' } }
+    );
     expect((await failure(exchangeAtChainguard(request(), testContext()))).message).toMatch(/not JSON/);
     expect((await failure(exchangeAtChainguard(request(), testContext()))).message).toMatch(/JSON without a token/);
     const context = testContext();

@@ -29,7 +29,7 @@ it.each<[string, number, RegExp]>([
   expect(readdirSync(job.temp)).toEqual([]);
 });
 
-describe('the identity token\'s expiry', () => {
+describe("the identity token's expiry", () => {
   it('is left unknown, not an invalid date, when IMDS gives an absurd one', async () => {
     const { expiryFrom } = await import('../src/core/sources/imds.js');
     expect(expiryFrom({ expires_on: '9'.repeat(30) }, 0)).toBeUndefined();
@@ -41,8 +41,16 @@ describe('the identity token\'s expiry', () => {
 
 describe("an ACR refresh token's expiry", () => {
   it.each<[string, number, RegExp]>([
-    ['in the past', Math.floor(Date.now() / 1000) - 60, /the refresh token it returned expired at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, before now \(.*\)\. Check acr-registries: .*, and this machine's clock/],
-    ['absurdly far ahead (exp 1e20)', 1e20, /the refresh token it returned has an expiry \(exp 100000000000000000000\) that is not a plausible time\. Check acr-registries/]
+    [
+      'in the past',
+      Math.floor(Date.now() / 1000) - 60,
+      /the refresh token it returned expired at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, before now \(.*\)\. Check acr-registries: .*, and this machine's clock/
+    ],
+    [
+      'absurdly far ahead (exp 1e20)',
+      1e20,
+      /the refresh token it returned has an expiry \(exp 100000000000000000000\) that is not a plausible time\. Check acr-registries/
+    ]
   ])('refuses one that expires %s, naming the registry, and writes nothing', async (_what, exp, message) => {
     const { startAcr } = await import('../emulators/acr.mjs');
     const { TENANT } = await import('../emulators/index.mjs');
@@ -52,11 +60,15 @@ describe("an ACR refresh token's expiry", () => {
       h.extraTokens.push(refreshToken);
       acr.script({ status: 200, body: { refresh_token: refreshToken } });
       const job = h.githubJob();
-      const main = await h.githubMain(job, h.githubInputs({ 'acr-registries': acr.host }), { CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS: '1' });
+      const main = await h.githubMain(job, h.githubInputs({ 'acr-registries': acr.host }), {
+        CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS: '1'
+      });
       expect(main.code).toBe(1);
       const errors = main.stdout.split('\n').filter((line) => line.startsWith('::error::'));
       expect(errors).toHaveLength(1);
-      expect(errors[0]).toContain(`::error::Could not log in to the Azure Container Registry ${acr.host} (POST http://${acr.host}/oauth2/exchange): `);
+      expect(errors[0]).toContain(
+        `::error::Could not log in to the Azure Container Registry ${acr.host} (POST http://${acr.host}/oauth2/exchange): `
+      );
       expect(errors[0]).toMatch(message);
       expect(main.outputs).toEqual({});
       expect(main.state).toEqual({});

@@ -9,7 +9,13 @@ import { removeTempDirs, tempDir } from './helpers/temp.js';
 afterAll(removeTempDirs);
 const now = () => Math.floor(Date.now() / 1000);
 const token = (claims: Record<string, unknown> = {}) =>
-  makeJwt({ iss: 'https://kubernetes.default.svc.cluster.local', sub: 'system:serviceaccount:jenkins:agent', aud: ['issuer.enforce.dev'], exp: now() + 3600, ...claims });
+  makeJwt({
+    iss: 'https://kubernetes.default.svc.cluster.local',
+    sub: 'system:serviceaccount:jenkins:agent',
+    aud: ['issuer.enforce.dev'],
+    exp: now() + 3600,
+    ...claims
+  });
 
 describe('TokenFileSource', () => {
   let dir: string;
@@ -45,8 +51,16 @@ describe('TokenFileSource', () => {
     ['an empty file', (file) => writeFileSync(file, '\n'), /is empty/],
     ['a directory', (file) => mkdirSync(file), /is not a regular file/],
     ['a file too large to be a token', (file) => writeFileSync(file, 'a'.repeat(70_000)), /is 70000 bytes long/],
-    ['something other than a JWT', (file) => writeFileSync(file, 'ghp_notajwtbutasecretvalue'), /does not hold a JWT .*its contents are not shown/],
-    ['an expired token', (file) => writeFileSync(file, token({ exp: now() - 60 })), /expired at .*issuer "https:\/\/kubernetes\.default\.svc\.cluster\.local".*kubelet rotates projected tokens/]
+    [
+      'something other than a JWT',
+      (file) => writeFileSync(file, 'ghp_notajwtbutasecretvalue'),
+      /does not hold a JWT .*its contents are not shown/
+    ],
+    [
+      'an expired token',
+      (file) => writeFileSync(file, token({ exp: now() - 60 })),
+      /expired at .*issuer "https:\/\/kubernetes\.default\.svc\.cluster\.local".*kubelet rotates projected tokens/
+    ]
   ])('refuses %s, naming the input', async (_what, prepare, message) => {
     const file = path.join(dir, 'token');
     prepare(file);

@@ -57,13 +57,16 @@ describe('versions', () => {
     expect(new Set(Object.values(readVersions(dir)))).toEqual(new Set(['3.15.0']));
   });
 
-  it.each([['1.2'], ['1.2.3-beta.1'], ['01.2.3'], ['1.2.3.4'], ['latest']])('set-version refuses %s and writes nothing', async (version) => {
-    const dir = copy();
-    const result = await setVersion(dir, version);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`the version must be three numbers, like 0.2.0, not "${version}"`);
-    for (const file of FILES) expect(read(dir, file)).toBe(read(ROOT, file));
-  });
+  it.each([['1.2'], ['1.2.3-beta.1'], ['01.2.3'], ['1.2.3.4'], ['latest']])(
+    'set-version refuses %s and writes nothing',
+    async (version) => {
+      const dir = copy();
+      const result = await setVersion(dir, version);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`the version must be three numbers, like 0.2.0, not "${version}"`);
+      for (const file of FILES) expect(read(dir, file)).toBe(read(ROOT, file));
+    }
+  );
 
   it('set-version without exactly one argument prints its usage', async () => {
     const result = await setVersion(copy());

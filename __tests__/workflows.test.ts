@@ -17,7 +17,9 @@ const WORKFLOWS = path.join(ROOT, '.github', 'workflows');
 /** Runs action-validator on a file; an action when the file is named action.yml, else a workflow. */
 async function validate(file: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [VALIDATOR, file], { env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [VALIDATOR, file], {
+      env: { PATH: process.env.PATH, NO_COLOR: '1' }
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -54,7 +56,15 @@ describe('GitHub workflows and action.yml', () => {
 
   it('the CI workflow runs the checks of .ci/run, and the release workflow moves the major tag with contents: write', () => {
     const ci = readFileSync(path.join(WORKFLOWS, 'ci.yml'), 'utf8');
-    for (const step of ['npm ci', 'npm run typecheck', 'npm run build', 'git status --porcelain -- dist', 'scripts/test-tools.sh', 'npm test', 'npm run package']) {
+    for (const step of [
+      'npm ci',
+      'npm run typecheck',
+      'npm run build',
+      'git status --porcelain -- dist',
+      'scripts/test-tools.sh',
+      'npm test',
+      'npm run package'
+    ]) {
       expect(ci).toContain(step);
     }
     const release = readFileSync(path.join(WORKFLOWS, 'release.yml'), 'utf8');
@@ -72,7 +82,12 @@ describe('GitHub workflows and action.yml', () => {
     expect(result.code).toBe(1);
     expect(result.output).toContain('"path": "/jobs/check/runs-on"');
     const action = path.join(dir, 'action.yml');
-    writeFileSync(action, readFileSync(path.join(ROOT, 'action.yml'), 'utf8').replace(/^( {2}using:) node24$/m, '$1 node20').replace(/^( {2})main:/m, '$1mian:'));
+    writeFileSync(
+      action,
+      readFileSync(path.join(ROOT, 'action.yml'), 'utf8')
+        .replace(/^( {2}using:) node24$/m, '$1 node20')
+        .replace(/^( {2})main:/m, '$1mian:')
+    );
     expect((await validate(action)).code).toBe(1);
   });
 });

@@ -78,15 +78,27 @@ describe('WorkloadIdentitySource', () => {
   });
 
   it.each<[string, () => string, RegExp]>([
-    ['another service account (AADSTS700213)', () => kubelet.writeToken({ ...WORKLOAD_SERVICE_ACCOUNT, serviceAccount: 'builder' }), /AADSTS700213: no federated credential/],
-    ['another cluster (AADSTS700211)', () => kubelet.writeToken({ ...WORKLOAD_SERVICE_ACCOUNT, issuer: 'https://other.oic.prod-aks.azure.com/x/' }), /AADSTS700211: no federated credential/]
+    [
+      'another service account (AADSTS700213)',
+      () => kubelet.writeToken({ ...WORKLOAD_SERVICE_ACCOUNT, serviceAccount: 'builder' }),
+      /AADSTS700213: no federated credential/
+    ],
+    [
+      'another cluster (AADSTS700211)',
+      () => kubelet.writeToken({ ...WORKLOAD_SERVICE_ACCOUNT, issuer: 'https://other.oic.prod-aks.azure.com/x/' }),
+      /AADSTS700211: no federated credential/
+    ]
   ])('explains a token from %s with the command that adds the federated credential', async (_what, write, code) => {
     const tokenFile = write();
     const claims = readJwt(kubelet.issued[kubelet.issued.length - 1])!;
     const error = await failure(new WorkloadIdentitySource(environment({ tokenFile })).getToken(RESOURCE, testContext()));
-    expect(error.message).toMatch(/^Could not get an Azure token from Entra ID \(workload identity\) \(http:\/\/127\.0\.0\.1:\d+\/[^)]+\/oauth2\/v2\.0\/token\): Entra ID answered 400 /);
+    expect(error.message).toMatch(
+      /^Could not get an Azure token from Entra ID \(workload identity\) \(http:\/\/127\.0\.0\.1:\d+\/[^)]+\/oauth2\/v2\.0\/token\): Entra ID answered 400 /
+    );
     expect(error.message).toMatch(code);
-    expect(error.message).toContain(`matches the service account token in AZURE_FEDERATED_TOKEN_FILE (issuer "${claims.iss}", subject "${claims.sub}", audience "api://AzureADTokenExchange")`);
+    expect(error.message).toContain(
+      `matches the service account token in AZURE_FEDERATED_TOKEN_FILE (issuer "${claims.iss}", subject "${claims.sub}", audience "api://AzureADTokenExchange")`
+    );
     expect(error.message).toContain(
       `az identity federated-credential create --name chainguard-login --identity-name <managed identity name> --resource-group <group> --issuer ${claims.iss} --subject ${claims.sub} --audience api://AzureADTokenExchange`
     );
@@ -105,8 +117,16 @@ describe('WorkloadIdentitySource', () => {
   });
 
   it.each<[string, Partial<WorkloadIdentityEnvironment>, RegExp]>([
-    ['an unknown client ID', { clientId: '77777777-aaaa-4aaa-8aaa-777777777777' }, /AADSTS700016: no application or managed identity with client ID 77777777-aaaa-4aaa-8aaa-777777777777 exists in tenant .* Check AZURE_CLIENT_ID and AZURE_TENANT_ID/],
-    ['an unknown tenant', { tenantId: '88888888-0000-4000-8000-888888888888' }, /AADSTS90002: tenant 88888888-0000-4000-8000-888888888888 was not found\. Check AZURE_TENANT_ID/]
+    [
+      'an unknown client ID',
+      { clientId: '77777777-aaaa-4aaa-8aaa-777777777777' },
+      /AADSTS700016: no application or managed identity with client ID 77777777-aaaa-4aaa-8aaa-777777777777 exists in tenant .* Check AZURE_CLIENT_ID and AZURE_TENANT_ID/
+    ],
+    [
+      'an unknown tenant',
+      { tenantId: '88888888-0000-4000-8000-888888888888' },
+      /AADSTS90002: tenant 88888888-0000-4000-8000-888888888888 was not found\. Check AZURE_TENANT_ID/
+    ]
   ])('names the variable to fix for %s', async (_what, overrides, message) => {
     const error = await failure(new WorkloadIdentitySource(environment(overrides)).getToken(RESOURCE, testContext()));
     expect(error.message).toMatch(message);
@@ -115,14 +135,22 @@ describe('WorkloadIdentitySource', () => {
   it('names azure-audience when Entra ID knows no such resource', async () => {
     entra.script({
       status: 400,
-      body: { error: 'invalid_resource', error_description: "AADSTS500011: The resource principal named api://nope was not found in the tenant. Trace ID: x", error_codes: [500011] }
+      body: {
+        error: 'invalid_resource',
+        error_description: 'AADSTS500011: The resource principal named api://nope was not found in the tenant. Trace ID: x',
+        error_codes: [500011]
+      }
     });
     const error = await failure(new WorkloadIdentitySource(environment()).getToken('api://nope', testContext()));
     expect(error.message).toMatch(/AADSTS500011: Entra ID knows no resource "api:\/\/nope" in this tenant\. Check azure-audience/);
   });
 
   it('uses managed-identity-client-id instead of AZURE_CLIENT_ID when given', async () => {
-    const selector: IdentitySelector = { kind: 'client-id', value: '77777777-aaaa-4aaa-8aaa-777777777777', inputLabel: 'managed-identity-client-id' };
+    const selector: IdentitySelector = {
+      kind: 'client-id',
+      value: '77777777-aaaa-4aaa-8aaa-777777777777',
+      inputLabel: 'managed-identity-client-id'
+    };
     const error = await failure(new WorkloadIdentitySource(environment(), selector).getToken(RESOURCE, testContext()));
     expect(form(0).client_id).toBe(selector.value);
     expect(error.message).toMatch(/Check managed-identity-client-id and AZURE_TENANT_ID/);
@@ -153,18 +181,26 @@ describe('WorkloadIdentitySource', () => {
   });
 
   it('names the variable of a missing token file', async () => {
-    const error = await failure(new WorkloadIdentitySource(environment({ tokenFile: '/nonexistent/azure-identity-token' })).getToken(RESOURCE, testContext()));
+    const error = await failure(
+      new WorkloadIdentitySource(environment({ tokenFile: '/nonexistent/azure-identity-token' })).getToken(RESOURCE, testContext())
+    );
     expect(error.message).toMatch(/The token file \/nonexistent\/azure-identity-token \(AZURE_FEDERATED_TOKEN_FILE\) does not exist/);
   });
 
   it('points at the proxy settings when Entra ID cannot be reached', async () => {
     const port = await closedPort();
-    const error = await failure(new WorkloadIdentitySource(environment({ authority: `http://127.0.0.1:${port}/` })).getToken(RESOURCE, testContext()));
+    const error = await failure(
+      new WorkloadIdentitySource(environment({ authority: `http://127.0.0.1:${port}/` })).getToken(RESOURCE, testContext())
+    );
     expect(error.message).toMatch(/refused the connection\. Check AZURE_AUTHORITY_HOST/);
   });
 
   it('is detected by its three variables, with the public authority by default, and checks them', () => {
-    const env = { AZURE_FEDERATED_TOKEN_FILE: '/var/run/secrets/azure/tokens/azure-identity-token', AZURE_CLIENT_ID: WORKLOAD_MI.clientId, AZURE_TENANT_ID: TENANT };
+    const env = {
+      AZURE_FEDERATED_TOKEN_FILE: '/var/run/secrets/azure/tokens/azure-identity-token',
+      AZURE_CLIENT_ID: WORKLOAD_MI.clientId,
+      AZURE_TENANT_ID: TENANT
+    };
     expect(WorkloadIdentitySource.detect(env)).toEqual({
       tokenFile: env.AZURE_FEDERATED_TOKEN_FILE,
       clientId: WORKLOAD_MI.clientId,
@@ -174,7 +210,9 @@ describe('WorkloadIdentitySource', () => {
     expect(WorkloadIdentitySource.detect({ ...env, AZURE_TENANT_ID: '' })).toBeUndefined();
     const detected = WorkloadIdentitySource.detect(env)!;
     expect(new WorkloadIdentitySource(detected).endpoint).toBe(`https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`);
-    expect(() => new WorkloadIdentitySource({ ...detected, authority: 'http://login.example.com/' })).toThrow(/AZURE_AUTHORITY_HOST .* uses plain http off this machine/);
+    expect(() => new WorkloadIdentitySource({ ...detected, authority: 'http://login.example.com/' })).toThrow(
+      /AZURE_AUTHORITY_HOST .* uses plain http off this machine/
+    );
     expect(() => new WorkloadIdentitySource({ ...detected, tenantId: '../evil' })).toThrow(/AZURE_TENANT_ID must be a tenant ID/);
     expect(() => new WorkloadIdentitySource({ ...detected, clientId: 'runner' })).toThrow(/AZURE_CLIENT_ID must be the client ID/);
   });

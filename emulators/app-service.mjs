@@ -28,26 +28,35 @@ export async function startAppService(options) {
   /** @param {number} status @param {string} message */
   const failure = (status, message) => ({ status, body: { statusCode: status, message } });
 
-  const server = await startScripted((req) => {
-    if (req.method !== 'GET' || req.url.pathname.replace(/\/$/, '') !== PATH) return { status: 404, body: 'Not found' };
-    if (req.headers['x-identity-header'] !== identityHeader) return failure(401, 'Unauthorized: the X-IDENTITY-HEADER is missing or does not match');
-    const q = req.url.searchParams;
-    if (q.get('api-version') !== '2019-08-01') return failure(400, 'Invalid or missing api-version');
-    const resource = q.get('resource');
-    if (!resource) return failure(400, 'resource is required');
-    const picked = pickIdentity(
-      q,
-      { client_id: 'clientId', principal_id: 'objectId', object_id: 'objectId', mi_res_id: 'resourceId' },
-      options.systemAssigned,
-      options.userAssigned ?? []
-    );
-    if ('error' in picked) return failure(400, picked.error);
-    const { token, expiresOn } = azureToken({ tenantId: options.tenantId, identity: picked.identity, resource, tokenVersion: options.tokenVersion });
-    issued.push(token);
-    return {
-      status: 200,
-      body: { access_token: token, expires_on: String(expiresOn), resource, token_type: 'Bearer', client_id: picked.identity.clientId }
-    };
-  }, { port: options.port });
+  const server = await startScripted(
+    (req) => {
+      if (req.method !== 'GET' || req.url.pathname.replace(/\/$/, '') !== PATH) return { status: 404, body: 'Not found' };
+      if (req.headers['x-identity-header'] !== identityHeader)
+        return failure(401, 'Unauthorized: the X-IDENTITY-HEADER is missing or does not match');
+      const q = req.url.searchParams;
+      if (q.get('api-version') !== '2019-08-01') return failure(400, 'Invalid or missing api-version');
+      const resource = q.get('resource');
+      if (!resource) return failure(400, 'resource is required');
+      const picked = pickIdentity(
+        q,
+        { client_id: 'clientId', principal_id: 'objectId', object_id: 'objectId', mi_res_id: 'resourceId' },
+        options.systemAssigned,
+        options.userAssigned ?? []
+      );
+      if ('error' in picked) return failure(400, picked.error);
+      const { token, expiresOn } = azureToken({
+        tenantId: options.tenantId,
+        identity: picked.identity,
+        resource,
+        tokenVersion: options.tokenVersion
+      });
+      issued.push(token);
+      return {
+        status: 200,
+        body: { access_token: token, expires_on: String(expiresOn), resource, token_type: 'Bearer', client_id: picked.identity.clientId }
+      };
+    },
+    { port: options.port }
+  );
   return { ...server, issued, identityHeader, endpoint: `${server.url}${PATH}` };
 }

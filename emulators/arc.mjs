@@ -29,42 +29,50 @@ export async function startArc(options) {
   /** @param {number} status @param {string} error @param {string} description */
   const failure = (status, error, description) => ({ status, body: { error, error_description: description } });
 
-  const server = await startScripted((req) => {
-    if (req.method !== 'GET' || req.url.pathname.replace(/\/$/, '') !== PATH) return { status: 404, body: 'Not found' };
-    if (req.headers.metadata !== 'true') return failure(400, 'invalid_request', 'Required metadata header not specified');
-    const q = req.url.searchParams;
-    if (q.get('api-version') !== '2019-11-01') return failure(400, 'invalid_request', 'Invalid or missing api-version');
-    const resource = q.get('resource');
-    if (!resource) return failure(400, 'invalid_request', 'Required audience parameter not specified');
-    if (['client_id', 'object_id', 'msi_res_id', 'mi_res_id'].some((name) => q.has(name))) {
-      return failure(400, 'invalid_request', 'User assigned identities are not supported on Arc-enabled servers');
-    }
-    const auth = String(req.headers.authorization ?? '');
-    if (!auth) {
-      const key = randomBytes(32).toString('hex');
-      const file = path.join(tokenDir, `${randomUUID()}.key`);
-      writeFileSync(file, key, { mode: 0o600 });
-      keys.push(key);
-      unused.add(key);
-      return { status: 401, body: '', headers: { 'WWW-Authenticate': `Basic realm=${file}` } };
-    }
-    const presented = auth.replace(/^Basic /, '');
-    if (!auth.startsWith('Basic ') || !unused.has(presented)) return failure(401, 'unauthorized', 'The key presented is not valid');
-    unused.delete(presented);
-    const { token, now, expiresOn } = azureToken({ tenantId: options.tenantId, identity: options.systemAssigned, resource, tokenVersion: options.tokenVersion });
-    issued.push(token);
-    return {
-      status: 200,
-      body: {
-        access_token: token,
-        expires_in: String(expiresOn - now),
-        expires_on: String(expiresOn),
-        not_before: String(now),
-        resource,
-        token_type: 'Bearer'
+  const server = await startScripted(
+    (req) => {
+      if (req.method !== 'GET' || req.url.pathname.replace(/\/$/, '') !== PATH) return { status: 404, body: 'Not found' };
+      if (req.headers.metadata !== 'true') return failure(400, 'invalid_request', 'Required metadata header not specified');
+      const q = req.url.searchParams;
+      if (q.get('api-version') !== '2019-11-01') return failure(400, 'invalid_request', 'Invalid or missing api-version');
+      const resource = q.get('resource');
+      if (!resource) return failure(400, 'invalid_request', 'Required audience parameter not specified');
+      if (['client_id', 'object_id', 'msi_res_id', 'mi_res_id'].some((name) => q.has(name))) {
+        return failure(400, 'invalid_request', 'User assigned identities are not supported on Arc-enabled servers');
       }
-    };
-  }, { port: options.port });
+      const auth = String(req.headers.authorization ?? '');
+      if (!auth) {
+        const key = randomBytes(32).toString('hex');
+        const file = path.join(tokenDir, `${randomUUID()}.key`);
+        writeFileSync(file, key, { mode: 0o600 });
+        keys.push(key);
+        unused.add(key);
+        return { status: 401, body: '', headers: { 'WWW-Authenticate': `Basic realm=${file}` } };
+      }
+      const presented = auth.replace(/^Basic /, '');
+      if (!auth.startsWith('Basic ') || !unused.has(presented)) return failure(401, 'unauthorized', 'The key presented is not valid');
+      unused.delete(presented);
+      const { token, now, expiresOn } = azureToken({
+        tenantId: options.tenantId,
+        identity: options.systemAssigned,
+        resource,
+        tokenVersion: options.tokenVersion
+      });
+      issued.push(token);
+      return {
+        status: 200,
+        body: {
+          access_token: token,
+          expires_in: String(expiresOn - now),
+          expires_on: String(expiresOn),
+          not_before: String(now),
+          resource,
+          token_type: 'Bearer'
+        }
+      };
+    },
+    { port: options.port }
+  );
   return {
     ...server,
     issued,

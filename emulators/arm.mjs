@@ -20,15 +20,20 @@ export async function startArm(options) {
    * @param {number} status @param {string} code @param {string} message
    */
   const failure = (status, code, message) => ({ status, body: { error: { code, message } } });
-  return startScripted((req) => {
-    if (req.method !== 'GET' || !['/subscriptions', '/tenants'].includes(req.url.pathname.replace(/\/$/, ''))) {
-      return failure(404, 'NotFound', `No route for ${req.method} ${req.url.pathname}`);
-    }
-    if (!req.url.searchParams.get('api-version')) return failure(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
-    const auth = String(req.headers.authorization ?? '');
-    if (!auth.startsWith('Bearer ')) return failure(401, 'AuthenticationFailed', 'Authentication failed. The Authorization header is missing.');
-    if (!options.accepts(auth.slice('Bearer '.length))) return failure(401, 'InvalidAuthenticationToken', 'The access token is invalid.');
-    if (req.url.pathname.startsWith('/subscriptions')) return { status: 200, body: { value: [] } };
-    return { status: 200, body: { value: [{ id: `/tenants/${options.tenantId}`, tenantId: options.tenantId, tenantCategory: 'Home' }] } };
-  }, { port: options.port, tls: options.tls });
+  return startScripted(
+    (req) => {
+      if (req.method !== 'GET' || !['/subscriptions', '/tenants'].includes(req.url.pathname.replace(/\/$/, ''))) {
+        return failure(404, 'NotFound', `No route for ${req.method} ${req.url.pathname}`);
+      }
+      if (!req.url.searchParams.get('api-version'))
+        return failure(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
+      const auth = String(req.headers.authorization ?? '');
+      if (!auth.startsWith('Bearer '))
+        return failure(401, 'AuthenticationFailed', 'Authentication failed. The Authorization header is missing.');
+      if (!options.accepts(auth.slice('Bearer '.length))) return failure(401, 'InvalidAuthenticationToken', 'The access token is invalid.');
+      if (req.url.pathname.startsWith('/subscriptions')) return { status: 200, body: { value: [] } };
+      return { status: 200, body: { value: [{ id: `/tenants/${options.tenantId}`, tenantId: options.tenantId, tenantCategory: 'Home' }] } };
+    },
+    { port: options.port, tls: options.tls }
+  );
 }

@@ -54,5 +54,10 @@ export function pickIdentity(q, selectors, systemAssigned, userAssigned) {
   }
   if (systemAssigned) return { identity: systemAssigned };
   if (userAssigned.length === 1) return { identity: userAssigned[0] };
-  return { error: userAssigned.length > 1 ? 'Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request' : 'Identity not found' };
+  return {
+    error:
+      userAssigned.length > 1
+        ? 'Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request'
+        : 'Identity not found'
+  };
 }

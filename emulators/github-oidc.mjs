@@ -16,27 +16,30 @@ export async function startGithubOidc(options) {
   const requestToken = options.requestToken ?? randomBytes(24).toString('hex');
   /** @type {string[]} */
   const issued = [];
-  const server = await startScripted((req) => {
-    if (req.method !== 'GET' || req.url.pathname !== PATH) return { status: 404, body: { message: 'Not found' } };
-    if (req.headers.authorization !== `Bearer ${requestToken}`) return { status: 401, body: { message: 'Bad credentials' } };
-    const [owner] = options.repository.split('/');
-    const audience = req.url.searchParams.get('audience') || `https://github.com/${owner}`;
-    const now = Math.floor(Date.now() / 1000);
-    const token = makeJwt({
-      iss: GITHUB_ISSUER,
-      sub: `repo:${options.repository}:ref:${options.ref}`,
-      aud: audience,
-      repository: options.repository,
-      repository_owner: owner,
-      ref: options.ref,
-      event_name: 'push',
-      runner_environment: 'self-hosted',
-      iat: now,
-      nbf: now - 5,
-      exp: now + 300
-    });
-    issued.push(token);
-    return { status: 200, body: { count: 1, value: token } };
-  }, { port: options.port });
+  const server = await startScripted(
+    (req) => {
+      if (req.method !== 'GET' || req.url.pathname !== PATH) return { status: 404, body: { message: 'Not found' } };
+      if (req.headers.authorization !== `Bearer ${requestToken}`) return { status: 401, body: { message: 'Bad credentials' } };
+      const [owner] = options.repository.split('/');
+      const audience = req.url.searchParams.get('audience') || `https://github.com/${owner}`;
+      const now = Math.floor(Date.now() / 1000);
+      const token = makeJwt({
+        iss: GITHUB_ISSUER,
+        sub: `repo:${options.repository}:ref:${options.ref}`,
+        aud: audience,
+        repository: options.repository,
+        repository_owner: owner,
+        ref: options.ref,
+        event_name: 'push',
+        runner_environment: 'self-hosted',
+        iat: now,
+        nbf: now - 5,
+        exp: now + 300
+      });
+      issued.push(token);
+      return { status: 200, body: { count: 1, value: token } };
+    },
+    { port: options.port }
+  );
   return { ...server, issued, requestToken, requestUrl: `${server.url}${PATH}?api-version=2.0` };
 }

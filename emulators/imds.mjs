@@ -58,7 +58,11 @@ export async function startImds(options) {
     if (selectors.length === 1) {
       const value = /** @type {string} */ (q.get(selectors[0])).toLowerCase();
       identity = userAssigned.find((id) =>
-        selectors[0] === 'client_id' ? id.clientId === value : selectors[0] === 'object_id' ? id.objectId === value : id.resourceId?.toLowerCase() === value
+        selectors[0] === 'client_id'
+          ? id.clientId === value
+          : selectors[0] === 'object_id'
+            ? id.objectId === value
+            : id.resourceId?.toLowerCase() === value
       );
       if (!identity) return failure(400, 'invalid_request', 'Identity not found');
     } else if (options.systemAssigned) {
@@ -66,7 +70,11 @@ export async function startImds(options) {
     } else if (userAssigned.length === 1) {
       identity = userAssigned[0];
     } else if (userAssigned.length > 1) {
-      return failure(400, 'invalid_request', 'Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request');
+      return failure(
+        400,
+        'invalid_request',
+        'Multiple user assigned identities exist, please specify the clientId / resourceId of the identity in the token request'
+      );
     } else {
       return failure(400, 'invalid_request', 'Identity not found');
     }
@@ -102,23 +110,26 @@ export async function startImds(options) {
     };
   };
 
-  const server = await startScripted((req) => {
-    if (req.method === 'POST' && req.url.pathname === LEGACY_MSI_PATH) {
-      if (req.headers['metadata'] !== 'true') return failure(400, 'invalid_request', 'Required metadata header not specified');
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
-        return failure(400, 'invalid_request', 'Expected a form-encoded body');
+  const server = await startScripted(
+    (req) => {
+      if (req.method === 'POST' && req.url.pathname === LEGACY_MSI_PATH) {
+        if (req.headers['metadata'] !== 'true') return failure(400, 'invalid_request', 'Required metadata header not specified');
+        if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+          return failure(400, 'invalid_request', 'Expected a form-encoded body');
+        }
+        return issue(new URLSearchParams(req.body));
       }
-      return issue(new URLSearchParams(req.body));
-    }
-    // msal-node asks with a trailing slash; IMDS answers both.
-    if (req.method !== 'GET' || req.url.pathname.replace(/\/$/, '') !== '/metadata/identity/oauth2/token') {
-      return { status: 404, body: 'Not found' };
-    }
-    if (req.headers['metadata'] !== 'true') return failure(400, 'invalid_request', 'Required metadata header not specified');
-    if (req.headers['x-forwarded-for']) return failure(400, 'invalid_request', 'Request contains X-Forwarded-For header');
-    const q = req.url.searchParams;
-    if (q.get('api-version') !== '2018-02-01') return failure(400, 'invalid_request', 'Invalid or missing api-version');
-    return issue(q);
-  }, { port: options.port });
+      // msal-node asks with a trailing slash; IMDS answers both.
+      if (req.method !== 'GET' || req.url.pathname.replace(/\/$/, '') !== '/metadata/identity/oauth2/token') {
+        return { status: 404, body: 'Not found' };
+      }
+      if (req.headers['metadata'] !== 'true') return failure(400, 'invalid_request', 'Required metadata header not specified');
+      if (req.headers['x-forwarded-for']) return failure(400, 'invalid_request', 'Request contains X-Forwarded-For header');
+      const q = req.url.searchParams;
+      if (q.get('api-version') !== '2018-02-01') return failure(400, 'invalid_request', 'Invalid or missing api-version');
+      return issue(q);
+    },
+    { port: options.port }
+  );
   return { ...server, issued, msiEndpoint: `${server.url}${LEGACY_MSI_PATH}` };
 }

@@ -31,12 +31,14 @@ export const SYSTEM = { clientId: '11111111-aaaa-4aaa-8aaa-111111111111', object
 export const USER_A = {
   clientId: '22222222-aaaa-4aaa-8aaa-222222222222',
   objectId: '22222222-bbbb-4bbb-8bbb-222222222222',
-  resourceId: '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/ci-runners/providers/Microsoft.ManagedIdentity/userAssignedIdentities/runner-a'
+  resourceId:
+    '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/ci-runners/providers/Microsoft.ManagedIdentity/userAssignedIdentities/runner-a'
 };
 export const USER_B = {
   clientId: '33333333-aaaa-4aaa-8aaa-333333333333',
   objectId: '33333333-bbbb-4bbb-8bbb-333333333333',
-  resourceId: '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/ci-runners/providers/Microsoft.ManagedIdentity/userAssignedIdentities/runner-b'
+  resourceId:
+    '/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/ci-runners/providers/Microsoft.ManagedIdentity/userAssignedIdentities/runner-b'
 };
 /** Assumable identities (UIDPs) that trust the system-assigned identity and USER_A. */
 export const IDENTITY_SYSTEM = `${ORG}/0123456789abcdef`;
@@ -102,7 +104,13 @@ export async function startEmulators(options = {}) {
     identities: [
       {
         ...WORKLOAD_MI,
-        federated: [{ issuer: AKS_ISSUER, subject: `system:serviceaccount:${WORKLOAD_SERVICE_ACCOUNT.namespace}:${WORKLOAD_SERVICE_ACCOUNT.serviceAccount}`, audience: WORKLOAD_SERVICE_ACCOUNT.audience }]
+        federated: [
+          {
+            issuer: AKS_ISSUER,
+            subject: `system:serviceaccount:${WORKLOAD_SERVICE_ACCOUNT.namespace}:${WORKLOAD_SERVICE_ACCOUNT.serviceAccount}`,
+            audience: WORKLOAD_SERVICE_ACCOUNT.audience
+          }
+        ]
       }
     ]
   });

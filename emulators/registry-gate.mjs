@@ -64,7 +64,15 @@ export async function startRegistryGate(options) {
     const credentials = basicCredentials(req.headers.authorization);
     const verdict = credentials ? options.accept(credentials.user, credentials.password) : 'missing';
     /** @type {GateRequest} */
-    const record = { method: req.method ?? 'GET', path, user: credentials?.user, token: credentials?.password, verdict, status: 0, at: Date.now() };
+    const record = {
+      method: req.method ?? 'GET',
+      path,
+      user: credentials?.user,
+      token: credentials?.password,
+      verdict,
+      status: 0,
+      at: Date.now()
+    };
     requests.push(record);
 
     if (verdict !== 'ok') {

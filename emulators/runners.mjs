@@ -221,7 +221,13 @@ export function restrictionViolations(commands, restrictions) {
   const settable = (name) =>
     !allowed ||
     allowed.some((pattern) =>
-      new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i').test(name)
+      new RegExp(
+        `^${pattern
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+        'i'
+      ).test(name)
     );
   /** @type {string[]} */
   const refused = [];

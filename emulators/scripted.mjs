@@ -99,10 +99,13 @@ export async function startScripted(handle, options = {}) {
         if (fault?.echo) {
           const quoted = `body ${JSON.stringify(recorded.body)} headers ${JSON.stringify(req.headers)}`;
           res.writeHead(fault.echo, { 'Content-Type': 'application/json' });
-          res.end(JSON.stringify({ error: quoted, error_description: quoted, message: quoted, errors: [{ code: quoted, message: quoted }] }));
+          res.end(
+            JSON.stringify({ error: quoted, error_description: quoted, message: quoted, errors: [{ code: quoted, message: quoted }] })
+          );
           return;
         }
-        const result = fault && fault.status !== undefined ? { status: fault.status, body: fault.body ?? '', headers: fault.headers } : handle(recorded);
+        const result =
+          fault && fault.status !== undefined ? { status: fault.status, body: fault.body ?? '', headers: fault.headers } : handle(recorded);
         const text = typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
         const type = typeof result.body === 'string' ? 'text/plain' : 'application/json';
         res.writeHead(result.status, { 'Content-Type': type, ...(result.headers ?? {}) });

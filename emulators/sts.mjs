@@ -32,35 +32,44 @@ export async function startSts(options) {
    */
   const refuse = (status, code, message) => ({ status, body: { code, message, details: [] } });
 
-  const server = await startScripted((req) => {
-    if (req.url.pathname !== '/sts/exchange' || (req.method !== 'POST' && req.method !== 'GET')) {
-      return { status: 404, body: { code: 5, message: 'Not Found', details: [] } };
-    }
-    const params = new URLSearchParams(req.url.search);
-    if (req.method === 'POST' && String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
-      for (const [k, v] of new URLSearchParams(req.body)) params.append(k, v);
-    }
-    const auth = String(req.headers.authorization ?? '');
-    if (!auth.startsWith('Bearer ')) return refuse(401, 16, 'Unauthenticated: no bearer token');
-    const audiences = params.getAll('aud').filter(Boolean);
-    if (audiences.length === 0) return refuse(400, 3, 'Audience must be specified');
-    const uidp = params.get('identity');
-    if (!uidp) return refuse(400, 3, 'Identity must be specified');
-    const claims = readJwt(auth.slice('Bearer '.length));
-    if (!claims) return refuse(401, 16, 'Unauthenticated: malformed token');
-    if (typeof claims.exp === 'number' && claims.exp * 1000 < Date.now()) return refuse(401, 16, 'Unauthenticated: token expired');
-    const expected = options.identities[uidp];
-    if (!expected) return refuse(403, 7, 'PermissionDenied: identity not found or not assumable');
-    const tokenAud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-    if (claims.iss !== expected.issuer || claims.sub !== expected.subject || !tokenAud.includes(expected.audience)) {
-      return refuse(403, 7, 'PermissionDenied: the token does not match the identity');
-    }
-    const now = Math.floor(Date.now() / 1000);
-    const lifetime = options.tokenLifetimeSeconds ?? 3600;
-    const issuedClaims = { iss: server.url, sub: uidp, aud: audiences.length === 1 ? audiences[0] : audiences, iat: now, exp: now + lifetime };
-    const token = (options.mintToken ?? makeJwt)(issuedClaims);
-    issued.push(token);
-    return { status: 200, body: { token } };
-  }, { port: options.port, tls: options.tls });
+  const server = await startScripted(
+    (req) => {
+      if (req.url.pathname !== '/sts/exchange' || (req.method !== 'POST' && req.method !== 'GET')) {
+        return { status: 404, body: { code: 5, message: 'Not Found', details: [] } };
+      }
+      const params = new URLSearchParams(req.url.search);
+      if (req.method === 'POST' && String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+        for (const [k, v] of new URLSearchParams(req.body)) params.append(k, v);
+      }
+      const auth = String(req.headers.authorization ?? '');
+      if (!auth.startsWith('Bearer ')) return refuse(401, 16, 'Unauthenticated: no bearer token');
+      const audiences = params.getAll('aud').filter(Boolean);
+      if (audiences.length === 0) return refuse(400, 3, 'Audience must be specified');
+      const uidp = params.get('identity');
+      if (!uidp) return refuse(400, 3, 'Identity must be specified');
+      const claims = readJwt(auth.slice('Bearer '.length));
+      if (!claims) return refuse(401, 16, 'Unauthenticated: malformed token');
+      if (typeof claims.exp === 'number' && claims.exp * 1000 < Date.now()) return refuse(401, 16, 'Unauthenticated: token expired');
+      const expected = options.identities[uidp];
+      if (!expected) return refuse(403, 7, 'PermissionDenied: identity not found or not assumable');
+      const tokenAud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+      if (claims.iss !== expected.issuer || claims.sub !== expected.subject || !tokenAud.includes(expected.audience)) {
+        return refuse(403, 7, 'PermissionDenied: the token does not match the identity');
+      }
+      const now = Math.floor(Date.now() / 1000);
+      const lifetime = options.tokenLifetimeSeconds ?? 3600;
+      const issuedClaims = {
+        iss: server.url,
+        sub: uidp,
+        aud: audiences.length === 1 ? audiences[0] : audiences,
+        iat: now,
+        exp: now + lifetime
+      };
+      const token = (options.mintToken ?? makeJwt)(issuedClaims);
+      issued.push(token);
+      return { status: 200, body: { token } };
+    },
+    { port: options.port, tls: options.tls }
+  );
   return { ...server, issued };
 }

@@ -23,7 +23,11 @@ function call(url, options, body, done) {
 const query = new URLSearchParams({ 'api-version': '2018-02-01', resource: process.env.AZURE_AUDIENCE ?? '' });
 call(`${process.env.IMDS}/metadata/identity/oauth2/token?${query}`, { headers: { Metadata: 'true' } }, undefined, (azure) => {
   const form = new URLSearchParams({ aud: 'cgr.dev', identity: process.env.IDENTITY ?? '' }).toString();
-  const headers = { Authorization: `Bearer ${azure.access_token}`, 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(form) };
+  const headers = {
+    Authorization: `Bearer ${azure.access_token}`,
+    'Content-Type': 'application/x-www-form-urlencoded',
+    'Content-Length': Buffer.byteLength(form)
+  };
   call(`${process.env.ISSUER}/sts/exchange`, { method: 'POST', headers }, form, (chainguard) => {
     const dir = process.env.DOCKER_CONFIG ?? 'docker';
     fs.mkdirSync(dir, { recursive: true });

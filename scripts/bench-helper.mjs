@@ -81,7 +81,12 @@ if (!answered(await timed(warm, ['get'], HOST))) throw new Error('the helper did
 
 /** Each variant prepares untimed, then returns what to run. */
 const variants = {
-  'node -e 0': () => ({ command: process.execPath, argv: ['-e', '0'], stdin: '', check: (/** @type {{code: number | null}} */ r) => r.code === 0 }),
+  'node -e 0': () => ({
+    command: process.execPath,
+    argv: ['-e', '0'],
+    stdin: '',
+    check: (/** @type {{code: number | null}} */ r) => r.code === 0
+  }),
   'helper get (warm cache)': () => ({ command: warm, argv: ['get'], stdin: HOST, check: answered }),
   'helper get (refresh)': () => ({ command: helperDir(), argv: ['get'], stdin: HOST, check: answered })
 };
@@ -102,11 +107,23 @@ await emulators.close();
 rmSync(work, { recursive: true, force: true });
 
 const floor = median(times['node -e 0']);
-const rows = Object.entries(times).map(([name, values]) => ({ name, medianMs: Math.round(median(values) * 10) / 10, ratioToNode: Math.round((median(values) / floor) * 100) / 100 }));
+const rows = Object.entries(times).map(([name, values]) => ({
+  name,
+  medianMs: Math.round(median(values) * 10) / 10,
+  ratioToNode: Math.round((median(values) / floor) * 100) / 100
+}));
 const width = Math.max(...rows.map((r) => r.name.length));
-process.stdout.write(`Credential helper, ${PAIRS} alternating rounds after ${WARMUP} warm-up rounds (${os.cpus().length} cores, Node ${process.version})\n`);
-for (const row of rows) process.stdout.write(`  ${row.name.padEnd(width)}  ${row.medianMs.toFixed(1).padStart(7)} ms  ×${row.ratioToNode.toFixed(2)} of node -e 0\n`);
+process.stdout.write(
+  `Credential helper, ${PAIRS} alternating rounds after ${WARMUP} warm-up rounds (${os.cpus().length} cores, Node ${process.version})\n`
+);
+for (const row of rows)
+  process.stdout.write(
+    `  ${row.name.padEnd(width)}  ${row.medianMs.toFixed(1).padStart(7)} ms  ×${row.ratioToNode.toFixed(2)} of node -e 0\n`
+  );
 process.stdout.write(`  exchanges at the STS emulator during the timed rounds: ${refreshes} (one per refresh run)\n`);
 mkdirSync(path.dirname(OUT), { recursive: true });
-writeFileSync(OUT, `${JSON.stringify({ when: new Date().toISOString(), pairs: PAIRS, warmup: WARMUP, node: process.version, rows }, null, 2)}\n`);
+writeFileSync(
+  OUT,
+  `${JSON.stringify({ when: new Date().toISOString(), pairs: PAIRS, warmup: WARMUP, node: process.version, rows }, null, 2)}\n`
+);
 process.stdout.write(`wrote ${path.relative(ROOT, OUT)}\n`);

@@ -117,15 +117,33 @@ if (!which('az')) {
   } else {
     // As root a network namespace is enough; otherwise try a user namespace that maps us to root.
     const unshareArgs = process.getuid?.() === 0 ? ['--net'] : ['--net', '--map-root-user'];
-    const probe = await timed(unshare, [...unshareArgs, '--', ip, 'link', 'set', 'lo', 'up'], { PATH: process.env.PATH ?? '' }, { timeoutMs: 10_000 });
+    const probe = await timed(
+      unshare,
+      [...unshareArgs, '--', ip, 'link', 'set', 'lo', 'up'],
+      { PATH: process.env.PATH ?? '' },
+      { timeoutMs: 10_000 }
+    );
     if (probe.code !== 0) {
       azUnavailable = `cannot make a loopback-only network namespace for az (unshare ${unshareArgs.join(' ')}: ${probe.output.trim().split('\n').pop() || `exit ${probe.code}`})`;
     } else {
       // Re-run this benchmark inside the namespace, with loopback up and nothing else.
-      const child = spawn(unshare, [...unshareArgs, '--', 'sh', '-c', `${ip} link set lo up && exec "$0" "$@"`, process.execPath, fileURLToPath(import.meta.url), ...args], {
-        stdio: 'inherit',
-        env: { ...process.env, [NAMESPACE_FLAG]: '1' }
-      });
+      const child = spawn(
+        unshare,
+        [
+          ...unshareArgs,
+          '--',
+          'sh',
+          '-c',
+          `${ip} link set lo up && exec "$0" "$@"`,
+          process.execPath,
+          fileURLToPath(import.meta.url),
+          ...args
+        ],
+        {
+          stdio: 'inherit',
+          env: { ...process.env, [NAMESPACE_FLAG]: '1' }
+        }
+      );
       const timer = setTimeout(() => {
         process.stderr.write(`the benchmark did not finish in ${BENCH_TIMEOUT_MS / 60_000} minutes; stopping it\n`);
         child.kill('SIGKILL');
@@ -242,7 +260,14 @@ const variants = {
       // GNU time adds about a millisecond to a run of seconds, and gives the peak RSS of az.
       command: time ?? script[0],
       argv: time ? ['-f', '%M', '-o', rssFile, ...script] : script.slice(1),
-      env: { ...baseEnv, ...azEnv(configDir), ISSUER: emulators.sts.url, AZURE_AUDIENCE, IDENTITY: IDENTITY_SYSTEM, DOCKER_CONFIG: dockerConfig },
+      env: {
+        ...baseEnv,
+        ...azEnv(configDir),
+        ISSUER: emulators.sts.url,
+        AZURE_AUDIENCE,
+        IDENTITY: IDENTITY_SYSTEM,
+        DOCKER_CONFIG: dockerConfig
+      },
       timeoutMs: AZ_TIMEOUT_MS,
       check: (r) => r.code === 0 && loggedIn(dockerConfig),
       rssFile: time ? rssFile : undefined
@@ -270,7 +295,12 @@ function secretOutputSet(output, name) {
   return output.split('\n').some((line) => {
     const m = /##vso\[task\.setvariable ([^\]]*)\]/i.exec(line);
     if (!m) return false;
-    const props = Object.fromEntries(m[1].split(';').filter(Boolean).map((p) => p.split('=').map((s) => s.trim().toLowerCase())));
+    const props = Object.fromEntries(
+      m[1]
+        .split(';')
+        .filter(Boolean)
+        .map((p) => p.split('=').map((s) => s.trim().toLowerCase()))
+    );
     return props.variable === name && props.isoutput === 'true' && props.issecret === 'true';
   });
 }
@@ -306,7 +336,8 @@ function azEnv(configDir) {
 
 /** @param {Prepared} prepared @param {string} what */
 function explain(prepared, what) {
-  return (/** @type {Run} */ r) => `${what} ${r.timedOut ? `timed out after ${(prepared.timeoutMs ?? RUN_TIMEOUT_MS) / 1000} s` : `exited ${r.code}`}:\n${r.output.slice(0, 2000)}`;
+  return (/** @type {Run} */ r) =>
+    `${what} ${r.timedOut ? `timed out after ${(prepared.timeoutMs ?? RUN_TIMEOUT_MS) / 1000} s` : `exited ${r.code}`}:\n${r.output.slice(0, 2000)}`;
 }
 
 /**
@@ -321,7 +352,28 @@ async function setUpAz() {
   if (!openssl) return 'needs openssl for the Resource Manager emulator certificate';
   const keyFile = path.join(azWork, 'key.pem');
   const certFile = path.join(azWork, 'cert.pem');
-  const cert = await timed(openssl, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', certFile], { PATH: baseEnv.PATH }, { timeoutMs: 30_000 });
+  const cert = await timed(
+    openssl,
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile
+    ],
+    { PATH: baseEnv.PATH },
+    { timeoutMs: 30_000 }
+  );
   if (cert.code !== 0) return `openssl could not make a certificate: ${cert.output.trim().split('\n').pop()}`;
   const arm = await startArm({
     tenantId: TENANT,
@@ -336,12 +388,29 @@ async function setUpAz() {
   const endpoint = `${arm.url}/`;
   const cloud = 'LoopbackEmulators';
   for (const argv of [
-    ['cloud', 'register', '--name', cloud, '--profile', 'latest', '--endpoint-resource-manager', endpoint, '--endpoint-management', endpoint,
-      '--endpoint-active-directory', arm.url, '--endpoint-active-directory-resource-id', endpoint, '--endpoint-active-directory-graph-resource-id', endpoint],
+    [
+      'cloud',
+      'register',
+      '--name',
+      cloud,
+      '--profile',
+      'latest',
+      '--endpoint-resource-manager',
+      endpoint,
+      '--endpoint-management',
+      endpoint,
+      '--endpoint-active-directory',
+      arm.url,
+      '--endpoint-active-directory-resource-id',
+      endpoint,
+      '--endpoint-active-directory-graph-resource-id',
+      endpoint
+    ],
     ['cloud', 'set', '--name', cloud]
   ]) {
     const r = await timed('az', [...argv, '--output', 'none'], env, { timeoutMs: AZ_TIMEOUT_MS });
-    if (r.code !== 0) return `az ${argv.slice(0, 2).join(' ')} ${r.timedOut ? 'timed out' : `failed (exit ${r.code})`}: ${r.output.trim().split('\n').slice(-3).join(' ')}`;
+    if (r.code !== 0)
+      return `az ${argv.slice(0, 2).join(' ')} ${r.timedOut ? 'timed out' : `failed (exit ${r.code})`}: ${r.output.trim().split('\n').slice(-3).join(' ')}`;
   }
 
   const strace = which('strace');
@@ -351,9 +420,13 @@ async function setUpAz() {
   }
   const prepared = variants['az route']();
   const trace = path.join(azWork, 'connect.trace');
-  const r = await timed(strace, ['-f', '-qq', '-e', 'trace=connect', '-o', trace, prepared.command, ...prepared.argv], prepared.env, { timeoutMs: AZ_TIMEOUT_MS });
+  const r = await timed(strace, ['-f', '-qq', '-e', 'trace=connect', '-o', trace, prepared.command, ...prepared.argv], prepared.env, {
+    timeoutMs: AZ_TIMEOUT_MS
+  });
   if (!prepared.check(r)) return `the az route did not log in under strace: ${explain(prepared, 'az route')(r)}`;
-  const inet = readFileSync(trace, 'utf8').split('\n').filter((line) => /sa_family=AF_INET6?\b/.test(line));
+  const inet = readFileSync(trace, 'utf8')
+    .split('\n')
+    .filter((line) => /sa_family=AF_INET6?\b/.test(line));
   const elsewhere = inet.filter((line) => !/inet_addr\("127\.0\.0\.1"\)|inet_pton\(AF_INET6, "::1"/.test(line));
   if (elsewhere.length) return `refused: az tried to connect outside 127.0.0.1:\n${elsewhere.join('\n')}`;
   if (!inet.length) return 'the strace check saw no connection at all; not trusting it';
@@ -366,7 +439,8 @@ async function runOnce(name) {
   const prepared = variants[name]();
   const result = await timed(prepared.command, prepared.argv, prepared.env, { timeoutMs: prepared.timeoutMs, cwd: prepared.cwd });
   if (!prepared.check(result)) throw new Error(`${name} did not do its job: ${explain(prepared, name)(result)}`);
-  const rss = prepared.rssFile && existsSync(prepared.rssFile) ? Number(readFileSync(prepared.rssFile, 'utf8').trim().split('\n').pop()) : null;
+  const rss =
+    prepared.rssFile && existsSync(prepared.rssFile) ? Number(readFileSync(prepared.rssFile, 'utf8').trim().split('\n').pop()) : null;
   return { ms: result.ms, rss };
 }
 
@@ -385,7 +459,9 @@ try {
   const azEvery = Math.floor(PAIRS / AZ_ROUNDS);
   const azRound = (/** @type {number} */ round) => round % azEvery === 0 && round / azEvery < AZ_ROUNDS;
 
-  process.stderr.write(`warming up (${WARMUP} rounds), then ${PAIRS} alternating rounds of ${names.join(', ')}${azUnavailable ? '' : ` (az route on ${AZ_ROUNDS} of them)`}\n`);
+  process.stderr.write(
+    `warming up (${WARMUP} rounds), then ${PAIRS} alternating rounds of ${names.join(', ')}${azUnavailable ? '' : ` (az route on ${AZ_ROUNDS} of them)`}\n`
+  );
   for (let i = 0; i < WARMUP; i++) for (const name of names) if (name !== 'az route' || i === 0) await runOnce(name);
 
   /** Per round, by variant; undefined where a variant did not run that round. @type {Record<string, (number | undefined)[]>} */
@@ -441,7 +517,12 @@ try {
       const { command, argv, env, cwd } = variants[name]();
       const file = path.join(work, `rss-${name.replace(/\W/g, '')}-${i}`);
       if (command === process.execPath) {
-        await timed(command, argv, { ...env, NODE_OPTIONS: `--require=${path.join(ROOT, 'scripts/rss-probe.cjs')}`, BENCH_RSS_FILE: file }, { cwd });
+        await timed(
+          command,
+          argv,
+          { ...env, NODE_OPTIONS: `--require=${path.join(ROOT, 'scripts/rss-probe.cjs')}`, BENCH_RSS_FILE: file },
+          { cwd }
+        );
         found.push(Number(readFileSync(file, 'utf8').trim()));
       } else if (existsSync('/usr/bin/time')) {
         await timed('/usr/bin/time', ['-f', '%M', '-o', file, command, ...argv], env, { cwd });
@@ -457,13 +538,16 @@ try {
   for (let i = 0; i < 5; i++) {
     const { command, argv, env } = variants['github bundle']();
     const r = await timed(command, argv, { ...env, AZURE_POD_IDENTITY_AUTHORITY_HOST: `http://127.0.0.1:${port}` });
-    if (r.code !== 1 || !r.output.includes('refused the connection')) throw new Error(`refused-connection run did not fail as expected:\n${r.output}`);
+    if (r.code !== 1 || !r.output.includes('refused the connection'))
+      throw new Error(`refused-connection run did not fail as expected:\n${r.output}`);
     refused.push(r.ms);
   }
   const updating = [];
   for (let i = 0; i < 3; i++) {
     const before = emulators.imds.requests.length;
-    emulators.imds.script(...Array.from({ length: 3 }, () => ({ status: 410, body: { error: 'gone', error_description: 'IMDS is updating' } })));
+    emulators.imds.script(
+      ...Array.from({ length: 3 }, () => ({ status: 410, body: { error: 'gone', error_description: 'IMDS is updating' } }))
+    );
     updating.push((await runOnce('github bundle')).ms);
     if (emulators.imds.requests.length - before !== 4) throw new Error('the 410 run did not make four IMDS requests');
   }
@@ -472,7 +556,10 @@ try {
   const size = (dir) => {
     const full = path.join(ROOT, dir);
     const files = readdirSync(full).filter((f) => f.endsWith('.js') || f.endsWith('.mjs') || f.endsWith('.cjs'));
-    return { entryBytes: statSync(path.join(full, 'index.js')).size, allJsBytes: files.reduce((n, f) => n + statSync(path.join(full, f)).size, 0) };
+    return {
+      entryBytes: statSync(path.join(full, 'index.js')).size,
+      allJsBytes: files.reduce((n, f) => n + statSync(path.join(full, f)).size, 0)
+    };
   };
 
   const bundles = ['github bundle', 'azure bundle'];
@@ -509,7 +596,14 @@ try {
     goals,
     az: azUnavailable
       ? { available: false, reason: azUnavailable }
-      : { available: true, rounds: AZ_ROUNDS, warmup: 1, version: await azVersion(), straceConnectsAllLoopback: azState.connects || null, namespace: 'loopback only' },
+      : {
+          available: true,
+          rounds: AZ_ROUNDS,
+          warmup: 1,
+          version: await azVersion(),
+          straceConnectsAllLoopback: azState.connects || null,
+          namespace: 'loopback only'
+        },
     peakRssKiB: rss,
     rssRatios: {
       'github bundle / node -e 0': rss['github bundle'] && rss['node -e 0'] ? round(rss['github bundle'] / rss['node -e 0'], 3) : null,
@@ -548,17 +642,33 @@ try {
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   console.log(`\n${PAIRS} alternating rounds after ${WARMUP} warm-up rounds, node ${process.version}, ${results.machine.cpus} cores`);
-  for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd());
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, c) => cell.padEnd(widths[c]))
+        .join('  ')
+        .trimEnd()
+    );
   if (azUnavailable) console.log(`az route unavailable: ${azUnavailable}`);
-  else console.log(`az route: azure-cli ${results.az.version}, ${AZ_ROUNDS} rounds after 1 warm-up, in a loopback-only network namespace${azState.connects ? `; strace saw ${azState.connects} connections, all to 127.0.0.1` : ''}`);
+  else
+    console.log(
+      `az route: azure-cli ${results.az.version}, ${AZ_ROUNDS} rounds after 1 warm-up, in a loopback-only network namespace${azState.connects ? `; strace saw ${azState.connects} connections, all to 127.0.0.1` : ''}`
+    );
   console.log('\nlibrary start-up (median of per-round differences):');
   for (const [what, ms] of Object.entries(results.libraries)) console.log(`  ${what}: ${ms}`);
   console.log('\ngoals (reported, not asserted; median of per-round ratios):');
   for (const [what, g] of Object.entries(goals)) {
-    console.log(`  ${what}: ${g.value === null ? `not measured (${azUnavailable ? 'az route unavailable' : 'no data'})` : `${g.value} — ${g.met ? 'met' : 'NOT met'}`}`);
+    console.log(
+      `  ${what}: ${g.value === null ? `not measured (${azUnavailable ? 'az route unavailable' : 'no data'})` : `${g.value} — ${g.met ? 'met' : 'NOT met'}`}`
+    );
   }
   console.log('\npeak RSS ratio:', JSON.stringify(results.rssRatios));
-  console.log('bundle bytes (entry / all .js):', Object.entries(results.bundleBytes).map(([k, v]) => `${k} ${v.entryBytes} / ${v.allJsBytes}`).join('; '));
+  console.log(
+    'bundle bytes (entry / all .js):',
+    Object.entries(results.bundleBytes)
+      .map(([k, v]) => `${k} ${v.entryBytes} / ${v.allJsBytes}`)
+      .join('; ')
+  );
   for (const [what, ms] of Object.entries(results.failures)) console.log(`${what}: ${ms}`);
   console.log(`\nJSON: ${path.relative(process.cwd(), OUT)}`);
 } finally {

@@ -26,7 +26,11 @@ await rm(path.join(root, 'dist'), { recursive: true, force: true });
 for (let i = 0; i < entries.length; i += 2) {
   await Promise.all(
     entries.slice(i, i + 2).map(async ([input, output]) => {
-      await run(process.execPath, [ncc, 'build', input, '-o', output, '--license', 'licenses.txt', '--quiet', '--target', 'es2022', '--no-cache'], { cwd: root });
+      await run(
+        process.execPath,
+        [ncc, 'build', input, '-o', output, '--license', 'licenses.txt', '--quiet', '--target', 'es2022', '--no-cache'],
+        { cwd: root }
+      );
       process.stdout.write(`built ${output}\n`);
     })
   );

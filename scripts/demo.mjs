@@ -32,7 +32,14 @@ const indent = (text) =>
     .trimEnd()
     .split('\n')
     .filter((l) => !l.startsWith('::debug::') && !l.startsWith('##vso[task.debug]'))
-    .flatMap((l) => (/^(::|##vso\[)/.test(l) ? l.replace(/%0D/g, '').replace(/%25|%AZP25/g, '%').split('%0A') : [l]))
+    .flatMap((l) =>
+      /^(::|##vso\[)/.test(l)
+        ? l
+            .replace(/%0D/g, '')
+            .replace(/%25|%AZP25/g, '%')
+            .split('%0A')
+        : [l]
+    )
     .map((l) => `   ${l}`)
     .join('\n');
 
@@ -67,10 +74,20 @@ try {
     JSON.stringify({ auths: { 'ghcr.io': { auth: Buffer.from('octocat:ghp_example').toString('base64') } } })
   );
   heading('GitHub Actions — uses: ./ with identity, azure-audience (system-assigned identity)');
-  const ghMain = await runGithubMain(gh, { identity: IDENTITY_SYSTEM, 'azure-audience': AZURE_AUDIENCE, issuer: emulators.sts.url }, common);
+  const ghMain = await runGithubMain(
+    gh,
+    { identity: IDENTITY_SYSTEM, 'azure-audience': AZURE_AUDIENCE, issuer: emulators.sts.url },
+    common
+  );
   console.log(indent(ghMain.stdout + ghMain.stderr));
   heading('Step outputs');
-  console.log(indent(Object.entries(ghMain.outputs).map(([k, v]) => `${k}: ${v}`).join('\n')));
+  console.log(
+    indent(
+      Object.entries(ghMain.outputs)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\n')
+    )
+  );
   heading(`Docker config written (${ghMain.outputs['docker-config']}/config.json)`);
   console.log(indent(showConfig(ghMain.outputs['docker-config'])));
   heading('Post step');
@@ -89,7 +106,13 @@ try {
   );
   console.log(indent(azMain.stdout + azMain.stderr));
   heading('Output variables');
-  console.log(indent(Object.entries(azMain.outputs).map(([k, v]) => `${k}${v.secret ? ' (secret)' : ''}: ${v.value}`).join('\n')));
+  console.log(
+    indent(
+      Object.entries(azMain.outputs)
+        .map(([k, v]) => `${k}${v.secret ? ' (secret)' : ''}: ${v.value}`)
+        .join('\n')
+    )
+  );
   heading('Post-job step');
   const azPost = await runAzurePost(az, azMain);
   console.log(indent(azPost.stdout + azPost.stderr));
@@ -98,8 +121,19 @@ try {
 
   // --- A mistake, to show what a failure looks like.
   heading('A misconfigured step (an identity that does not trust this VM): the error names the cause');
-  const bad = await runGithubMain(githubJob(path.join(workspace, 'github-bad')), { identity: IDENTITY_USER_A, 'azure-audience': AZURE_AUDIENCE, issuer: emulators.sts.url }, common);
-  console.log(indent(bad.stdout.split('\n').filter((l) => l.startsWith('::error::')).join('\n')));
+  const bad = await runGithubMain(
+    githubJob(path.join(workspace, 'github-bad')),
+    { identity: IDENTITY_USER_A, 'azure-audience': AZURE_AUDIENCE, issuer: emulators.sts.url },
+    common
+  );
+  console.log(
+    indent(
+      bad.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('::error::'))
+        .join('\n')
+    )
+  );
   check(bad.code === 1, 'the step failed with exit code 1');
 } finally {
   await emulators.close();

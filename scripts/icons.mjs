@@ -18,7 +18,15 @@ const BOTTOM = /** @type {Rgb} */ ([0x4a, 0x2b, 0xc2]);
 const WHITE = /** @type {Rgb} */ ([0xff, 0xff, 0xff]);
 
 /** Is (x, y) inside the rectangle [x0, x1] x [y0, y1] with corners rounded by r? */
-function inRoundedRect(/** @type {number} */ x, /** @type {number} */ y, /** @type {number} */ x0, /** @type {number} */ y0, /** @type {number} */ x1, /** @type {number} */ y1, /** @type {number} */ r) {
+function inRoundedRect(
+  /** @type {number} */ x,
+  /** @type {number} */ y,
+  /** @type {number} */ x0,
+  /** @type {number} */ y0,
+  /** @type {number} */ x1,
+  /** @type {number} */ y1,
+  /** @type {number} */ r
+) {
   if (x < x0 || x > x1 || y < y0 || y > y1) return false;
   const cx = Math.min(Math.max(x, x0 + r), x1 - r);
   const cy = Math.min(Math.max(y, y0 + r), y1 - r);
@@ -26,7 +34,14 @@ function inRoundedRect(/** @type {number} */ x, /** @type {number} */ y, /** @ty
 }
 
 /** Distance from (x, y) to the segment (ax, ay)-(bx, by). */
-function toSegment(/** @type {number} */ x, /** @type {number} */ y, /** @type {number} */ ax, /** @type {number} */ ay, /** @type {number} */ bx, /** @type {number} */ by) {
+function toSegment(
+  /** @type {number} */ x,
+  /** @type {number} */ y,
+  /** @type {number} */ ax,
+  /** @type {number} */ ay,
+  /** @type {number} */ bx,
+  /** @type {number} */ by
+) {
   const dx = bx - ax;
   const dy = by - ay;
   const t = Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));

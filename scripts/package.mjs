@@ -43,7 +43,8 @@ function parseArgs(argv) {
   const options = {};
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    if (flag !== '--publisher') fail(`unknown argument ${JSON.stringify(argv[i])}; usage: npm run package [-- --publisher <your-publisher-id>]`);
+    if (flag !== '--publisher')
+      fail(`unknown argument ${JSON.stringify(argv[i])}; usage: npm run package [-- --publisher <your-publisher-id>]`);
     const value = inline ?? argv[++i];
     if (!value || !PUBLISHER.test(value)) fail('--publisher needs your Marketplace publisher ID (letters, digits, - and _)');
     options.publisher = value;
@@ -94,7 +95,8 @@ function taskPayload(task) {
       const target = /** @type {{ target?: unknown }} */ (settings)?.target;
       if (!/^Node/.test(handler)) fail(`task.json ${section}.${handler}: only Node handlers are packaged`);
       const file = inside(String(target ?? ''), `task.json ${section}.${handler}.target`);
-      if (!existsSync(path.join(ROOT, file))) fail(`task.json ${section}.${handler}.target: ${file} does not exist; run 'npm run build' first`);
+      if (!existsSync(path.join(ROOT, file)))
+        fail(`task.json ${section}.${handler}.target: ${file} does not exist; run 'npm run build' first`);
       const folder = path.dirname(file);
       if (folder === '.') fail(`task.json ${section}.${handler}.target must be in a bundle folder, not the repository root`);
       folders.add(folder);
@@ -113,7 +115,9 @@ function taskPayload(task) {
       found = true;
     }
     if (!found) {
-      fail(`no package.json between ${folder} and the repository root: the bundle would load differently outside the repository (add one, e.g. dist/package.json)`);
+      fail(
+        `no package.json between ${folder} and the repository root: the bundle would load differently outside the repository (add one, e.g. dist/package.json)`
+      );
     }
   }
   return { folders: [...folders].sort(), manifests: [...manifests].sort() };
@@ -131,7 +135,11 @@ const options = parseArgs(process.argv.slice(2));
 const versions = readVersions(ROOT);
 const distinct = new Set(Object.values(versions));
 if (distinct.size !== 1) {
-  fail(`versions differ (${Object.entries(versions).map(([file, v]) => `${file} ${v}`).join(', ')}); set them together with 'npm run set-version -- <x.y.z>'`);
+  fail(
+    `versions differ (${Object.entries(versions)
+      .map(([file, v]) => `${file} ${v}`)
+      .join(', ')}); set them together with 'npm run set-version -- <x.y.z>'`
+  );
 }
 
 const task = readJson('task.json');
@@ -139,7 +147,8 @@ const manifest = readJson('vss-extension.json');
 const taskContributions = (manifest.contributions ?? []).filter((/** @type {any} */ c) => c.type === 'ms.vss-distributed-task.task');
 if (taskContributions.length !== 1) fail('vss-extension.json must have exactly one contribution of type ms.vss-distributed-task.task');
 const taskFolderName = String(taskContributions[0].properties?.name ?? '');
-if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(taskFolderName)) fail('vss-extension.json: the task contribution needs properties.name, the task folder name');
+if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(taskFolderName))
+  fail('vss-extension.json: the task contribution needs properties.name, the task folder name');
 if (!(manifest.files ?? []).some((/** @type {{ path: string }} */ f) => f.path === taskFolderName)) {
   fail(`vss-extension.json: files must list the task folder ${JSON.stringify(taskFolderName)}`);
 }
@@ -162,10 +171,24 @@ for (const forbidden of ['node_modules', 'src', '__tests__']) {
 }
 
 // The extension: its manifest and the files the manifest names besides the task folder.
-const extensionFiles = [...Object.values(manifest.icons ?? {}), manifest.content?.details?.path].filter(Boolean).map((f) => inside(String(f), `vss-extension.json file ${f}`));
+const extensionFiles = [...Object.values(manifest.icons ?? {}), manifest.content?.details?.path]
+  .filter(Boolean)
+  .map((f) => inside(String(f), `vss-extension.json file ${f}`));
 for (const file of ['vss-extension.json', ...extensionFiles]) stage(file, STAGE);
 
-const tfxArgs = ['extension', 'create', '--root', STAGE, '--manifests', 'vss-extension.json', '--output-path', OUT, '--no-prompt', '--no-color', '--json'];
+const tfxArgs = [
+  'extension',
+  'create',
+  '--root',
+  STAGE,
+  '--manifests',
+  'vss-extension.json',
+  '--output-path',
+  OUT,
+  '--no-prompt',
+  '--no-color',
+  '--json'
+];
 if (options.publisher) tfxArgs.push('--publisher', options.publisher);
 let stdout = '';
 let stderr = '';

@@ -56,7 +56,9 @@ const FILES = {
 
 /** The version each file holds, by file name. @param {string} root @returns {Record<string, string>} */
 export function readVersions(root) {
-  return Object.fromEntries(Object.entries(FILES).map(([file, how]) => [file, how.get(JSON.parse(readFileSync(path.join(root, file), 'utf8')))]));
+  return Object.fromEntries(
+    Object.entries(FILES).map(([file, how]) => [file, how.get(JSON.parse(readFileSync(path.join(root, file), 'utf8')))])
+  );
 }
 
 /**

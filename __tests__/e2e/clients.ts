@@ -46,7 +46,14 @@ function exec(file: string, args: readonly string[], env: NodeJS.ProcessEnv, tim
   return new Promise((resolve) => {
     execFile(file, args, { env, timeout: timeoutMs, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? ((error as NodeJS.ErrnoException & { code?: number | string }).code ?? null) : 0;
-      resolve({ ok: !error, command: [file, ...args].join(' '), code, ms: Date.now() - start, stdout: String(stdout), stderr: String(stderr) });
+      resolve({
+        ok: !error,
+        command: [file, ...args].join(' '),
+        code,
+        ms: Date.now() - start,
+        stdout: String(stdout),
+        stderr: String(stderr)
+      });
     });
   });
 }
@@ -54,7 +61,12 @@ function exec(file: string, args: readonly string[], env: NodeJS.ProcessEnv, tim
 let daemon: Promise<boolean> | undefined;
 /** Whether a docker daemon answers here (this sandbox has none; CI machines may). */
 export function dockerDaemon(): Promise<boolean> {
-  return (daemon ??= exec('docker', ['version', '--format', '{{.Server.Version}}'], { PATH: process.env.PATH, HOME: process.env.HOME }, 10_000).then((r) => r.ok));
+  return (daemon ??= exec(
+    'docker',
+    ['version', '--format', '{{.Server.Version}}'],
+    { PATH: process.env.PATH, HOME: process.env.HOME },
+    10_000
+  ).then((r) => r.ok));
 }
 
 /** Why `client` cannot run here, or undefined when it can. */
@@ -86,24 +98,47 @@ function pullInto(own: string, client: Client, image: string, env: ClientEnv): P
         daemon ? exec('docker', ['pull', '--quiet', image], fullEnv) : exec('docker', ['manifest', 'inspect', '--insecure', image], fullEnv)
       );
     case 'skopeo':
-      return exec('skopeo', ['--insecure-policy', 'copy', '--quiet', '--src-tls-verify=false', `docker://${image}`, `dir:${path.join(own, 'image')}`], fullEnv);
+      return exec(
+        'skopeo',
+        ['--insecure-policy', 'copy', '--quiet', '--src-tls-verify=false', `docker://${image}`, `dir:${path.join(own, 'image')}`],
+        fullEnv
+      );
     case 'podman':
       return exec(
         'podman',
         [
-          '--root', path.join(own, 'root'),
-          '--runroot', path.join(own, 'run'),
-          '--tmpdir', path.join(own, 'tmp'),
-          '--events-backend', 'none',
-          '--storage-driver', 'vfs',
-          'pull', '--quiet', '--tls-verify=false', image
+          '--root',
+          path.join(own, 'root'),
+          '--runroot',
+          path.join(own, 'run'),
+          '--tmpdir',
+          path.join(own, 'tmp'),
+          '--events-backend',
+          'none',
+          '--storage-driver',
+          'vfs',
+          'pull',
+          '--quiet',
+          '--tls-verify=false',
+          image
         ],
         fullEnv
       );
     case 'buildah':
       return exec(
         'buildah',
-        ['--root', path.join(own, 'root'), '--runroot', path.join(own, 'run'), '--storage-driver', 'vfs', 'pull', '--quiet', '--tls-verify=false', image],
+        [
+          '--root',
+          path.join(own, 'root'),
+          '--runroot',
+          path.join(own, 'run'),
+          '--storage-driver',
+          'vfs',
+          'pull',
+          '--quiet',
+          '--tls-verify=false',
+          image
+        ],
         fullEnv
       );
   }
@@ -122,7 +157,10 @@ export function installRunnerStore(dir: string): string {
   const bin = path.join(dir, 'runner-bin');
   mkdirSync(bin, { recursive: true });
   const script = path.join(bin, 'docker-credential-runnerstore');
-  writeFileSync(script, '#!/bin/sh\ncase "$1" in\n  get) cat >/dev/null; echo "credentials not found in native keychain"; exit 1 ;;\n  list) echo "{}" ;;\n  *) cat >/dev/null ;;\nesac\n');
+  writeFileSync(
+    script,
+    '#!/bin/sh\ncase "$1" in\n  get) cat >/dev/null; echo "credentials not found in native keychain"; exit 1 ;;\n  list) echo "{}" ;;\n  *) cat >/dev/null ;;\nesac\n'
+  );
   chmodSync(script, 0o755);
   return bin;
 }

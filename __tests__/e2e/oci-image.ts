@@ -9,7 +9,8 @@ const sha256 = (data: Buffer | string): string => createHash('sha256').update(da
 /** A ustar archive holding one regular file. */
 function tarWithFile(name: string, content: Buffer): Buffer {
   const header = Buffer.alloc(512);
-  const field = (offset: number, length: number, value: string) => header.write(value.padEnd(length, '\0').slice(0, length), offset, 'ascii');
+  const field = (offset: number, length: number, value: string) =>
+    header.write(value.padEnd(length, '\0').slice(0, length), offset, 'ascii');
   const octal = (value: number, length: number) => value.toString(8).padStart(length - 1, '0');
   field(0, 100, name);
   field(100, 8, octal(0o644, 8));
@@ -55,7 +56,9 @@ export function writeOciImage(dir: string, tag: string, message: string): string
     path.join(dir, 'index.json'),
     JSON.stringify({
       schemaVersion: 2,
-      manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, annotations: { 'org.opencontainers.image.ref.name': tag } }]
+      manifests: [
+        { mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest, annotations: { 'org.opencontainers.image.ref.name': tag } }
+      ]
     })
   );
   return manifest.digest;

@@ -19,10 +19,12 @@ export interface Registry {
 
 function status(url: string): Promise<number> {
   return new Promise((resolve) => {
-    http.get(url, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    }).on('error', () => resolve(0));
+    http
+      .get(url, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+      .on('error', () => resolve(0));
   });
 }
 
@@ -69,7 +71,16 @@ export async function startRegistry(dir: string, user: string, password: string)
   const layout = path.join(dir, 'layout');
   writeOciImage(layout, 'latest', `hello from ${host}`);
   const image = `${host}/e2e/hello:latest`;
-  await run('skopeo', ['--insecure-policy', 'copy', '--quiet', '--dest-tls-verify=false', '--dest-creds', `${user}:${password}`, `oci:${layout}:latest`, `docker://${image}`]);
+  await run('skopeo', [
+    '--insecure-policy',
+    'copy',
+    '--quiet',
+    '--dest-tls-verify=false',
+    '--dest-creds',
+    `${user}:${password}`,
+    `oci:${layout}:latest`,
+    `docker://${image}`
+  ]);
   return {
     host,
     image,

@@ -83,7 +83,8 @@ export function useBundleHarness(options: EmulatorOptions | (() => EmulatorOptio
     azureMain: async (job: Job, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
       record(await runAzureMain(job, inputs, { ...h.env(), ...env })),
     azurePost: async (job: Job, main: AzureTaskResult, env: NodeJS.ProcessEnv = {}) => record(await runAzurePost(job, main, env)),
-    cli: async (env: NodeJS.ProcessEnv, args: string[]) => record(await runNode('dist/cli/index.js', { ...h.env(), ...env }, staticUnlessAsked(args)))
+    cli: async (env: NodeJS.ProcessEnv, args: string[]) =>
+      record(await runNode('dist/cli/index.js', { ...h.env(), ...env }, staticUnlessAsked(args)))
   };
 
   beforeEach(async () => {
@@ -95,7 +96,13 @@ export function useBundleHarness(options: EmulatorOptions | (() => EmulatorOptio
   afterEach(async () => {
     await h.emulators.close();
     const tokens = [...h.emulators.secrets(), ...h.extraTokens];
-    expect(tokenLeaks(tokens, runs.flatMap((r) => [r.stdout, r.stderr]), [h.dir])).toEqual([]);
+    expect(
+      tokenLeaks(
+        tokens,
+        runs.flatMap((r) => [r.stdout, r.stderr]),
+        [h.dir]
+      )
+    ).toEqual([]);
     // Every logging command the task issued is one its task.json restrictions allow, as the agent applies them.
     expect(runs.flatMap((r) => ('refused' in r ? (r as AzureTaskResult).refused : []))).toEqual([]);
   });

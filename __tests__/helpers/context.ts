@@ -3,7 +3,9 @@ import { send } from '../../src/core/http.js';
 import type { SourceContext } from '../../src/core/sources/source.js';
 import { FakeClock } from './clock.js';
 
-export function testContext(overrides: Partial<SourceContext> = {}): SourceContext & { masked: string[]; debugs: string[]; clock: FakeClock } {
+export function testContext(
+  overrides: Partial<SourceContext> = {}
+): SourceContext & { masked: string[]; debugs: string[]; clock: FakeClock } {
   const masked: string[] = [];
   const debugs: string[] = [];
   const clock = new FakeClock();

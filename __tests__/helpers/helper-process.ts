@@ -22,17 +22,29 @@ export interface Run {
  * Runs `file` with `args`, writing `stdin`, with exactly `env` (plus the loopback guard). With
  * `timeoutMs`, a program still running then is killed (and the result says so).
  */
-export function runProgram(file: string, args: readonly string[], stdin: string, env: NodeJS.ProcessEnv = {}, timeoutMs?: number): Promise<Run> {
+export function runProgram(
+  file: string,
+  args: readonly string[],
+  stdin: string,
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs?: number
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(file, args, { env: { PATH: process.env.PATH, NODE_OPTIONS: LOOPBACK_ONLY, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(file, args, {
+      env: { PATH: process.env.PATH, NODE_OPTIONS: LOOPBACK_ONLY, ...env },
+      stdio: ['pipe', 'pipe', 'pipe']
+    });
     let stdout = '';
     let stderr = '';
     let killed = false;
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
-      killed = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            killed = true;
+            child.kill('SIGKILL');
+          }, timeoutMs);
     child.stdout.on('data', (d) => (stdout += d.toString()));
     child.stderr.on('data', (d) => (stderr += d.toString()));
     child.on('error', reject);
@@ -46,12 +58,22 @@ export function runProgram(file: string, args: readonly string[], stdin: string,
 }
 
 /** Installs a helper for `config` under `root`, with the built bundle and this Node. */
-export function installTestHelper(root: string, config: HelperConfig, seed?: Record<string, HelperCredential>): InstalledHelper & { wrapper: string } {
+export function installTestHelper(
+  root: string,
+  config: HelperConfig,
+  seed?: Record<string, HelperCredential>
+): InstalledHelper & { wrapper: string } {
   const installed = installHelper({ root, config, nodePath: process.execPath, helperScript: HELPER_BUNDLE, seed });
   return { ...installed, wrapper: path.join(installed.binDir, `docker-credential-${installed.name}`) };
 }
 
 /** `docker-credential-<name> <command>` with `stdin`, as docker runs it. */
-export function runHelper(helper: { wrapper: string }, command: string, stdin = '', env: NodeJS.ProcessEnv = {}, timeoutMs?: number): Promise<Run> {
+export function runHelper(
+  helper: { wrapper: string },
+  command: string,
+  stdin = '',
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs?: number
+): Promise<Run> {
   return runProgram(helper.wrapper, [command], stdin, env, timeoutMs);
 }

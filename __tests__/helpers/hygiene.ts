@@ -19,7 +19,8 @@ const ALLOWED_LINES = [
  */
 const ALLOWED_FILES = new Set(['config.json', 'containers-auth.json', 'main-output']);
 const allowedFile = (file: string): boolean =>
-  ALLOWED_FILES.has(path.basename(file)) || (/^cache-[a-z0-9._-]+\.json$/.test(path.basename(file)) && /^chainguard-helper-[A-Za-z0-9]{6}$/.test(path.basename(path.dirname(file))));
+  ALLOWED_FILES.has(path.basename(file)) ||
+  (/^cache-[a-z0-9._-]+\.json$/.test(path.basename(file)) && /^chainguard-helper-[A-Za-z0-9]{6}$/.test(path.basename(path.dirname(file))));
 
 function filesUnder(dir: string): string[] {
   let entries: string[];
@@ -45,7 +46,8 @@ export function tokenLeaks(tokens: readonly string[], outputs: readonly string[]
     for (const line of text.split('\n')) {
       for (const token of tokens) {
         if (!line.includes(token)) continue;
-        if (!ALLOWED_LINES.some((allowed) => line === allowed(token))) leaks.push(`output line: ${line.replace(token, '<TOKEN>').slice(0, 200)}`);
+        if (!ALLOWED_LINES.some((allowed) => line === allowed(token)))
+          leaks.push(`output line: ${line.replace(token, '<TOKEN>').slice(0, 200)}`);
       }
       const auth = forms.find((form) => !tokens.includes(form) && line.includes(form));
       if (auth) leaks.push(`output line carries a docker auth value: ${line.slice(0, 80)}`);

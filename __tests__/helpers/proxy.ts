@@ -32,7 +32,13 @@ export async function startProxy(
     seen.push(req.url ?? '');
     const target = new URL(req.url ?? '');
     const upstream = http.request(
-      { host: resolve(target.hostname), port: target.port, path: target.pathname + target.search, method: req.method, headers: req.headers },
+      {
+        host: resolve(target.hostname),
+        port: target.port,
+        path: target.pathname + target.search,
+        method: req.method,
+        headers: req.headers
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

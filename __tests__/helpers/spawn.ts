@@ -9,14 +9,25 @@ import { parseFileCommands, ROOT, type Job } from '../../emulators/runners.mjs';
 
 export interface SpawnedStep {
   child: ChildProcess;
-  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; outputs: Record<string, string>; state: Record<string, string> }>;
+  done: Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+    outputs: Record<string, string>;
+    state: Record<string, string>;
+  }>;
 }
 
 /** Starts `dist/github/main/index.js` for `job` with `inputs`; `prefix` runs it under another command. */
 export function spawnGithubMain(job: Job, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}, prefix: string[] = []): SpawnedStep {
   const files: Record<string, string> = {};
   // Named as runGithubMain names them (the secret-hygiene sweep allows main-output).
-  for (const [name, file] of [['GITHUB_OUTPUT', 'output'], ['GITHUB_STATE', 'state'], ['GITHUB_ENV', 'env']]) {
+  for (const [name, file] of [
+    ['GITHUB_OUTPUT', 'output'],
+    ['GITHUB_STATE', 'state'],
+    ['GITHUB_ENV', 'env']
+  ]) {
     files[name] = path.join(job.dir, `main-${file}`);
     writeFileSync(files[name], '');
   }

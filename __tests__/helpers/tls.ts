@@ -19,8 +19,21 @@ export async function makeSelfSignedCert(tls: TestTls): Promise<void> {
   tls.certFile = path.join(dir, 'cert.pem');
   const keyFile = path.join(dir, 'key.pem');
   await promisify(execFile)('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${tls.host}`,
-    '-addext', `subjectAltName=DNS:${tls.host}`, '-keyout', keyFile, '-out', tls.certFile
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    `/CN=${tls.host}`,
+    '-addext',
+    `subjectAltName=DNS:${tls.host}`,
+    '-keyout',
+    keyFile,
+    '-out',
+    tls.certFile
   ]);
   tls.key = readFileSync(keyFile, 'utf8');
   tls.cert = readFileSync(tls.certFile, 'utf8');

@@ -670,12 +670,16 @@ function readAuthFile(file, lenient = false, onIgnored) {
         text = files_readRegularFile(file);
     }
     catch (error) {
-        const why = error instanceof files_NotRegularFile ? error.message : `${file} could not be read (${error.code ?? errors_messageOf(error)})`;
+        const why = error instanceof files_NotRegularFile
+            ? error.message
+            : `${file} could not be read (${error.code ?? errors_messageOf(error)})`;
         if (lenient) {
             onIgnored?.(why);
             return {};
         }
-        throw new LoginError(error instanceof files_NotRegularFile ? `${why}: replace it with a file or remove it.` : `Could not read ${file}: ${error.code ?? errors_messageOf(error)}.`);
+        throw new LoginError(error instanceof files_NotRegularFile
+            ? `${why}: replace it with a file or remove it.`
+            : `Could not read ${file}: ${error.code ?? errors_messageOf(error)}.`);
     }
     if (text === undefined || text.trim() === '')
         return {};
@@ -847,7 +851,9 @@ function docker_config_tryFileLock(lock, staleMs) {
     const staging = `${lock}.${unique}`;
     fs.mkdirSync(staging, { mode: DIR_MODE });
     try {
-        fs.writeFileSync(path.join(staging, ownerName), JSON.stringify({ pid: process.pid, host: os.hostname() }), { mode: docker_config_FILE_MODE });
+        fs.writeFileSync(path.join(staging, ownerName), JSON.stringify({ pid: process.pid, host: os.hostname() }), {
+            mode: docker_config_FILE_MODE
+        });
         for (let attempt = 0; attempt < 2; attempt++) {
             if (tryRename(staging, lock))
                 return () => releaseLock(lock, ownerName);
@@ -1007,7 +1013,9 @@ function applyHelper(config, registry, helper, kind, file) {
 }
 /** Puts a host's credential into a parsed file, as `kind`'s clients read it. Pure. */
 function applyCredential(config, registry, credential, kind, file) {
-    return 'helper' in credential ? applyHelper(config, registry, credential.helper, kind, file) : applyLogin(config, registry, credential.auth, kind, file);
+    return 'helper' in credential
+        ? applyHelper(config, registry, credential.helper, kind, file)
+        : applyLogin(config, registry, credential.auth, kind, file);
 }
 /**
  * Refuses a login that would replace another job's login of the other kind (credential helper
@@ -1126,7 +1134,11 @@ function settleEntry(config, record, registry, digest) {
         // A helper-only record never touched `auths`: the user's own entry there is not a change.
         outcome = 'changed-since';
     }
-    if (entry.helpers?.length && !ourHelper && currentHelper !== undefined && currentHelper !== '' && !sameJson(currentHelper, entry.originalHelper)) {
+    if (entry.helpers?.length &&
+        !ourHelper &&
+        currentHelper !== undefined &&
+        currentHelper !== '' &&
+        !sameJson(currentHelper, entry.originalHelper)) {
         outcome = 'changed-since';
     }
     if ((entry.helperChanged && currentHelper === '') || ourHelper) {
@@ -1811,7 +1823,9 @@ function looksPrivate(issuer) {
 function trustLines(presented) {
     const { iss, sub, aud, exp } = claimSummary(decodeClaims(presented.token));
     if (iss === '(absent)' || sub === '(absent)') {
-        return [`The ${presented.tokenName} has no ${iss === '(absent)' ? 'issuer (iss)' : 'subject (sub)'} claim, so no assumable identity can match it.`];
+        return [
+            `The ${presented.tokenName} has no ${iss === '(absent)' ? 'issuer (iss)' : 'subject (sub)'} claim, so no assumable identity can match it.`
+        ];
     }
     const name = NAMES[presented.kind];
     const parent = parentOf(presented.identity);
@@ -1857,17 +1871,17 @@ function advice(presented, claims) {
             return [
                 'Likely cause: the token has a v1 issuer (https://sts.windows.net/<tenant-id>/). Either create the identity with the v1 ' +
                     'issuer and audience shown above, or set "requestedAccessTokenVersion": 2 in the Entra app\'s manifest so the issuer ' +
-                    'becomes https://login.microsoftonline.com/<tenant-id>/v2.0 and the audience the app\'s client ID.'
+                    "becomes https://login.microsoftonline.com/<tenant-id>/v2.0 and the audience the app's client ID."
             ];
         }
         if (aud.startsWith('api://')) {
             return [
-                'Likely cause: the audience. v2 tokens carry the Entra app\'s client ID as audience, not its Application ID URI; create ' +
+                "Likely cause: the audience. v2 tokens carry the Entra app's client ID as audience, not its Application ID URI; create " +
                     'the identity with the audience shown above.'
             ];
         }
         return [
-            'The subject is the managed identity\'s principal (object) ID and the audience the Entra app\'s client ID (from ' +
+            "The subject is the managed identity's principal (object) ID and the audience the Entra app's client ID (from " +
                 `${label('azure-audience')}); compare them with the identity the job uses (chainctl iam identities describe <id>).`
         ];
     }
@@ -1878,9 +1892,9 @@ function advice(presented, claims) {
             const keys = `${iss.replace(/\/$/, '')}/.well-known/openid-configuration`;
             const lead = looksPrivate(iss)
                 ? `The issuer ${iss} does not look reachable from the internet, and Chainguard fetches its signing keys from ${keys}: ` +
-                    'create a static identity with the cluster\'s keys instead'
+                    "create a static identity with the cluster's keys instead"
                 : `If the cluster's issuer is not reachable from the internet (Chainguard fetches its signing keys from ${keys}), ` +
-                    'create a static identity with the cluster\'s keys instead';
+                    "create a static identity with the cluster's keys instead";
             lines.push(`${lead} (register them again before they expire, at most 30 days):`, `  chainctl iam identities create ${name}${parent ? ` --parent=${shellWord(parent)}` : ''} --identity-issuer=${shellArg(iss, ISSUER_PLACEHOLDER, isIssuerUrl)} ` +
                 `--issuer-keys="$(kubectl get --raw /openid/v1/jwks)" --subject=${shellArg(sub, '<subject>')} --role=registry.pull`, '  (Terraform: a static { issuer, issuer_keys, subject, expiration } block instead of claim_match.)');
             if (aud !== 'issuer.enforce.dev') {
@@ -2141,7 +2155,12 @@ async function send(req) {
                     return;
                 settled = true;
                 cleanup();
-                resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8'), secrets: req.secrets ?? [] });
+                resolve({
+                    status: response.statusCode ?? 0,
+                    headers: response.headers,
+                    body: Buffer.concat(chunks).toString('utf8'),
+                    secrets: req.secrets ?? []
+                });
             });
         });
         request.end(req.body);
@@ -2220,7 +2239,12 @@ function redact(text, secrets = []) {
         if (!secret || secret.length < 8)
             continue;
         // As sent, and as a service may quote it back: form- or URL-encoded, or escaped in JSON.
-        const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)]);
+        const forms = new Set([
+            secret,
+            encodeURIComponent(secret),
+            new URLSearchParams({ s: secret }).toString().slice(2),
+            JSON.stringify(secret).slice(1, -1)
+        ]);
         for (const form of [...forms].sort((a, b) => b.length - a.length))
             result = result.split(form).join(REDACTED);
     }
@@ -2233,7 +2257,9 @@ function redact(text, secrets = []) {
  */
 function clip(text, max = 300, secrets = []) {
     // eslint-disable-next-line no-control-regex
-    const oneLine = redact(text, secrets).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+    const oneLine = redact(text, secrets)
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .trim();
     return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }
 
@@ -2311,7 +2337,9 @@ async function chainguard_sts_exchangeAtChainguard(request, context) {
     catch (error) {
         if (!(error instanceof ExpiryRefused))
             throw error;
-        const check = error.clock ? "the issuer input (it must name Chainguard's STS) and this machine's clock" : "the issuer input: it must name Chainguard's STS";
+        const check = error.clock
+            ? "the issuer input (it must name Chainguard's STS) and this machine's clock"
+            : "the issuer input: it must name Chainguard's STS";
         throw new LoginError(`${call}: ${error.message}. Check ${check}.`);
     }
     if (!expiresAt) {
@@ -2339,13 +2367,15 @@ async function attempt(url, body, subjectToken, context) {
     if (response.status === 200)
         return response;
     const parsed = jsonObject(response.body);
-    const grpc = typeof parsed?.code === 'number' ? GRPC_CODES[parsed.code] ?? `code ${parsed.code}` : '';
+    const grpc = typeof parsed?.code === 'number' ? (GRPC_CODES[parsed.code] ?? `code ${parsed.code}`) : '';
     const message = typeof parsed?.message === 'string' ? clip(parsed.message, 300, [subjectToken, ...(response.secrets ?? [])]) : '';
     throw new StsStatus(response, grpc, message);
 }
 function explain(error, call, request) {
     if (error instanceof HttpFailure) {
-        const check = error.settings ? `the issuer input and ${error.settings}` : 'the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY';
+        const check = error.settings
+            ? `the issuer input and ${error.settings}`
+            : 'the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY';
         return new LoginError(`${call}: ${error.message}. Check ${check}.`);
     }
     if (!(error instanceof StsStatus))
@@ -2359,7 +2389,7 @@ function explain(error, call, request) {
     }
     if (status === 404) {
         return new LoginError(`${call}: ${error.message}. Check ${request.identityInput}: no assumable identity with that UIDP was found, ` +
-            'or the issuer input does not name Chainguard\'s STS.');
+            "or the issuer input does not name Chainguard's STS.");
     }
     if ([502, 503, 504].includes(status)) {
         return new LoginError(`${call}: the STS stayed unavailable (${error.message}) after ${ATTEMPTS} attempts. Try again shortly.`);
@@ -2419,7 +2449,11 @@ const LOOPBACK_HOST_PORT = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]):(\d{1,5})$/
  * http) is accepted only when `testLoopback` (the test-only setting) allows it.
  */
 function parseAcrLoginServer(raw, inputLabel, testLoopback = false) {
-    const value = raw.trim().toLowerCase().replace(/^https:\/\//, '').replace(/\/+$/, '');
+    const value = raw
+        .trim()
+        .toLowerCase()
+        .replace(/^https:\/\//, '')
+        .replace(/\/+$/, '');
     const loopback = LOOPBACK_HOST_PORT.exec(value);
     if (loopback) {
         const port = Number(loopback[2]);
@@ -2556,7 +2590,9 @@ function retryDelay(error, attempt, context) {
 function acr_explain(error, call, request, claims) {
     if (error instanceof HttpFailure) {
         const settings = error.settings ?? 'the network (HTTPS_PROXY and NO_PROXY, behind a proxy)';
-        const hint = error.kind === 'unreachable' ? `no registry answers at that name: check ${request.inputLabel}` : `check ${request.inputLabel} and ${settings}`;
+        const hint = error.kind === 'unreachable'
+            ? `no registry answers at that name: check ${request.inputLabel}`
+            : `check ${request.inputLabel} and ${settings}`;
         return new LoginError(`${call}: ${error.message}; ${hint}.`);
     }
     if (!(error instanceof AcrStatus))
@@ -2748,7 +2784,9 @@ function readInputs(reader, cwd = process.cwd(), env = {}) {
     const apiToken = readBoolean('api-token', value('api-token'), false, reader);
     // A list: one server a line is allowed, as YAML block scalars give it.
     const acrRaw = reader.get('acr-registries') ?? '';
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(acrRaw) || RUNNER_COMMAND.test(acrRaw) || acrRaw.length > MAX_LENGTH * 8) {
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(acrRaw) ||
+        RUNNER_COMMAND.test(acrRaw) ||
+        acrRaw.length > MAX_LENGTH * 8) {
         fail('acr-registries', 'must be login servers separated by commas, spaces or new lines, such as myregistry.azurecr.io.');
     }
     const acrRegistries = parseAcrLoginServers(acrRaw, reader.label('acr-registries'), testLoopbackEndpoints(env));
@@ -2962,8 +3000,15 @@ function checkConfig(value) {
     for (const [host, entry] of Object.entries(value.hosts)) {
         if (isObject(entry) && entry.kind === 'acr')
             hosts[host] = { kind: 'acr' };
-        else if (isObject(entry) && entry.kind === 'chainguard' && [entry.issuer, entry.identity, entry.audience].every((v) => typeof v === 'string')) {
-            hosts[host] = { kind: 'chainguard', issuer: entry.issuer, identity: entry.identity, audience: entry.audience };
+        else if (isObject(entry) &&
+            entry.kind === 'chainguard' &&
+            [entry.issuer, entry.identity, entry.audience].every((v) => typeof v === 'string')) {
+            hosts[host] = {
+                kind: 'chainguard',
+                issuer: entry.issuer,
+                identity: entry.identity,
+                audience: entry.audience
+            };
         }
         else
             return undefined;
@@ -3095,7 +3140,13 @@ function readCached(dir, host) {
 }
 /** Stores the credential for `host` (the login step seeds the cache with the one it just got). */
 function writeCached(dir, host, credential, now = Date.now()) {
-    const entry = { host, username: credential.username, secret: credential.secret, expiresAt: credential.expiresAt.toISOString(), obtainedAt: now };
+    const entry = {
+        host,
+        username: credential.username,
+        secret: credential.secret,
+        expiresAt: credential.expiresAt.toISOString(),
+        obtainedAt: now
+    };
     credential_helper_writeFileAtomic(cacheFile(dir, host), `${JSON.stringify(entry)}\n`);
 }
 /**
@@ -3144,7 +3195,11 @@ async function helperGet(dir, serverUrl, options) {
         return undefined;
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    const answer = (credential) => ({ ServerURL: host, Username: credential.username, Secret: credential.secret });
+    const answer = (credential) => ({
+        ServerURL: host,
+        Username: credential.username,
+        Secret: credential.secret
+    });
     const cached = readCached(dir, host);
     if (config.refresh === 'never')
         return answer(unrenewed(config, host, cached, now()));
@@ -3392,7 +3447,12 @@ function serviceStatus(response) {
  * Microsoft's SDKs for the managed-identity endpoints other than IMDS (App Service, Arc):
  * 404, 408, 429 and 5xx, three retries, `Retry-After` honoured.
  */
-const MANAGED_IDENTITY_RETRIES = { statuses: [404, 408, 429, 500, 502, 503, 504], retries: 3, baseMs: 1_000, capMs: 8_000 };
+const MANAGED_IDENTITY_RETRIES = {
+    statuses: [404, 408, 429, 500, 502, 503, 504],
+    retries: 3,
+    baseMs: 1_000,
+    capMs: 8_000
+};
 /** Token services on the internet (Entra ID, Azure DevOps): throttling and server errors only. */
 const TOKEN_SERVICE_RETRIES = { statuses: [408, 429, 500, 502, 503, 504], retries: 3, baseMs: 1_000, capMs: 8_000 };
 const http_source_MAX_RETRY_AFTER_MS = 60_000;
@@ -3573,7 +3633,7 @@ function arcPaths(env, platform = process.platform) {
     return { agent: '/opt/azcmagent/bin/himds', tokenDir: '/var/opt/azcmagent/tokens' };
 }
 class ArcSource {
-    name = 'the Azure Arc agent\'s identity endpoint';
+    name = "the Azure Arc agent's identity endpoint";
     endpoint;
     url;
     tokenDir;
@@ -3748,7 +3808,7 @@ function oidcRequestUri(env, platform) {
 class AzureDevOpsOidcSource {
     serviceConnection;
     kind = 'azure-devops';
-    name = 'Azure DevOps\' OIDC endpoint';
+    name = "Azure DevOps' OIDC endpoint";
     tokenName = 'Azure DevOps OIDC token';
     endpoint;
     url;
@@ -3832,7 +3892,7 @@ class AzureDevOpsOidcSource {
     explain(error) {
         const call = this.call();
         if (error instanceof HttpFailure) {
-            return explainNetworkFailure(call, error, 'Check the agent\'s network and proxy settings.');
+            return explainNetworkFailure(call, error, "Check the agent's network and proxy settings.");
         }
         if (!(error instanceof ServiceStatus))
             return error instanceof Error ? error : new Error(String(error));
@@ -3844,7 +3904,7 @@ class AzureDevOpsOidcSource {
             const { id, inputLabel } = this.serviceConnection;
             return new LoginError(`${call}: ${error.summary}. The service connection ${id} (${inputLabel}) does not exist in this project, this ` +
                 'pipeline is not authorized to use it, or it does not use workload identity federation: check the connection and ' +
-                'its pipeline permissions, or leave the input empty to use the pipeline\'s own token.');
+                "its pipeline permissions, or leave the input empty to use the pipeline's own token.");
         }
         if (status === 403) {
             return new LoginError(`${call}: ${error.summary}. The job's access token may not ask for OIDC tokens; check the project's pipeline settings (job authorization scope).`);
@@ -3855,7 +3915,7 @@ class AzureDevOpsOidcSource {
         return new LoginError(`${call}: ${error.summary}.`);
     }
 }
-const ACCESS_TOKEN_ADVICE = 'Azure DevOps did not accept the job\'s access token (System.AccessToken): it is valid only while the job runs, and a ' +
+const ACCESS_TOKEN_ADVICE = "Azure DevOps did not accept the job's access token (System.AccessToken): it is valid only while the job runs, and a " +
     'copied or overridden SYSTEM_ACCESSTOKEN does not work; run the step as a task of the job.';
 
 ;// CONCATENATED MODULE: ./src/core/sources/app-service.ts
@@ -3910,7 +3970,7 @@ class AppServiceSource {
         catch (error) {
             throw abortedAs(error, context) ?? this.explain(error, resource);
         }
-        return accessTokenFrom(response, context, this.call(), 'Something other than the platform\'s identity endpoint answered: check what sets IDENTITY_ENDPOINT in this job.');
+        return accessTokenFrom(response, context, this.call(), "Something other than the platform's identity endpoint answered: check what sets IDENTITY_ENDPOINT in this job.");
     }
     async attempt(url, context) {
         const response = await context.send({
@@ -3981,7 +4041,7 @@ function githubOidcAvailable(env) {
 class GithubOidcSource {
     audience;
     kind = 'github';
-    name = 'GitHub Actions\' OIDC provider';
+    name = "GitHub Actions' OIDC provider";
     tokenName = 'GitHub OIDC token';
     endpoint;
     /** The runner's request token (a secret), sent with the request: redacted from its answer. */
@@ -4242,7 +4302,7 @@ function readTokenFile(file, label, context) {
         return fail(code === 'EACCES' || code === 'EPERM' ? 'cannot be read by the user running the step' : `cannot be opened (${code ?? 'error'})`);
     }
     if (read === undefined)
-        return fail('does not exist. In Kubernetes, check the pod\'s projected service-account token volume and its mount path');
+        return fail("does not exist. In Kubernetes, check the pod's projected service-account token volume and its mount path");
     const text = read.trim();
     if (!text)
         throw new LoginError(`The token file ${file} (${label}) is empty; the kubelet or your CI writes the token there.`);
@@ -4513,7 +4573,10 @@ function autoSelect(request) {
     const { inputs, env, label } = request;
     const auto = (why) => `auto: ${why}`;
     if (inputs.identityTokenFile) {
-        return { source: new TokenFileSource(inputs.identityTokenFile, label('identity-token-file')), reason: auto(`${label('identity-token-file')} is set`) };
+        return {
+            source: new TokenFileSource(inputs.identityTokenFile, label('identity-token-file')),
+            reason: auto(`${label('identity-token-file')} is set`)
+        };
     }
     if (inputs.azureResource) {
         const workload = WorkloadIdentitySource.detect(env);
@@ -4525,7 +4588,10 @@ function autoSelect(request) {
         }
         const appService = AppServiceSource.detect(env);
         if (appService) {
-            return { source: azure('app-service', new AppServiceSource(appService, inputs.selector), inputs), reason: auto('IDENTITY_ENDPOINT and IDENTITY_HEADER are set') };
+            return {
+                source: azure('app-service', new AppServiceSource(appService, inputs.selector), inputs),
+                reason: auto('IDENTITY_ENDPOINT and IDENTITY_HEADER are set')
+            };
         }
         const arc = ArcSource.detect(env, request.exists);
         if (arc)
@@ -4548,8 +4614,8 @@ function autoSelect(request) {
         `- ${label('azure-audience')}: not set, so the Azure managed identity sources (${AZURE_SOURCE_NAMES}) were not tried;`,
         githubJob
             ? `- GitHub Actions' OIDC token: this is a GitHub Actions job, but ${MISSING_PERMISSION};`
-            : '- GitHub Actions\' OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set (not a GitHub Actions job);',
-        '- Azure DevOps\' OIDC token: System.OidcRequestUri is not set (not an Azure Pipelines job).',
+            : "- GitHub Actions' OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set (not a GitHub Actions job);",
+        "- Azure DevOps' OIDC token: System.OidcRequestUri is not set (not an Azure Pipelines job).",
         `Set ${label('azure-audience')} (e.g. api://<app-client-id>) to use the Azure managed identity of this machine, pod or app; ` +
             `${label('identity-token-file')} to present an OIDC token file (e.g. a Kubernetes projected service-account token); ` +
             `or ${label('identity-source')} to choose a source.`
@@ -4567,7 +4633,7 @@ function refuseInapplicable(kind, request, reason) {
     if (selector) {
         const name = SELECTOR_INPUTS.find((n) => label(n) === selector.inputLabel) ?? 'managed-identity-client-id';
         if (kind === 'arc')
-            refuse(name, 'Azure Arc offers the machine\'s system-assigned identity only.');
+            refuse(name, "Azure Arc offers the machine's system-assigned identity only.");
         if (kind === 'workload-identity' && selector.kind !== 'client-id') {
             refuse(name, `workload identity chooses the identity by client ID only (AZURE_CLIENT_ID, or ${label('managed-identity-client-id')}).`);
         }
@@ -4585,7 +4651,7 @@ function refuseInapplicable(kind, request, reason) {
     if (inputs.oidcAudience && kind !== 'github') {
         const why = kind === 'azure-devops'
             ? `Azure DevOps OIDC tokens always carry the audience ${AZURE_DEVOPS_AUDIENCE}.`
-            : 'it is the audience asked of GitHub\'s OIDC provider only.';
+            : "it is the audience asked of GitHub's OIDC provider only.";
         refuse('oidc-audience', why);
     }
 }
@@ -4762,7 +4828,10 @@ function sourceFromDescription(config, runtime, resource) {
     }
     catch (error) {
         // What this process's environment lacks (IDENTITY_HEADER, ACTIONS_ID_TOKEN_REQUEST_TOKEN) another get may have.
-        throw new HelperError(`the identity source ${stored.kind} the login step used is not available here: ${messageOf(error)}`, { cause: error, local: true });
+        throw new HelperError(`the identity source ${stored.kind} the login step used is not available here: ${messageOf(error)}`, {
+            cause: error,
+            local: true
+        });
     }
 }
 /** A refresh for every host of `config`, through the source and exchanges the step used. */
@@ -5048,11 +5117,7 @@ const WORD_JOINER = '\u2060';
  * be a command, and multi-line messages (the setup doctor's commands) stay readable.
  */
 function neutralise(message) {
-    return message
-        .replace(/\r\n/g, '\n')
-        .replace(CONTROLS, ' ')
-        .replace(/::/g, `:${WORD_JOINER}:`)
-        .replace(/##/g, `#${WORD_JOINER}#`);
+    return message.replace(/\r\n/g, '\n').replace(CONTROLS, ' ').replace(/::/g, `:${WORD_JOINER}:`).replace(/##/g, `#${WORD_JOINER}#`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/runtime.ts
@@ -5068,7 +5133,14 @@ function neutralise(message) {
  * the project's tests of the built bundles use it to ride out a 70 s IMDS update in a second.
  */
 function processRuntime() {
-    return { env: process.env, clock: systemClock(timeScale(process.env)), send: send, home: external_node_os_default().homedir(), cwd: process.cwd(), helperBundle: bundledHelper };
+    return {
+        env: process.env,
+        clock: systemClock(timeScale(process.env)),
+        send: send,
+        home: external_node_os_default().homedir(),
+        cwd: process.cwd(),
+        helperBundle: bundledHelper
+    };
 }
 /** The credential helper bundle beside the bundle this process runs (dist/helper/index.js). */
 function bundledHelper() {

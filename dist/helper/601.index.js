@@ -199,7 +199,12 @@ async function send(req) {
                     return;
                 settled = true;
                 cleanup();
-                resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8'), secrets: req.secrets ?? [] });
+                resolve({
+                    status: response.statusCode ?? 0,
+                    headers: response.headers,
+                    body: Buffer.concat(chunks).toString('utf8'),
+                    secrets: req.secrets ?? []
+                });
             });
         });
         request.end(req.body);
@@ -349,7 +354,14 @@ var http = __webpack_require__(1983);
  * the project's tests of the built bundles use it to ride out a 70 s IMDS update in a second.
  */
 function processRuntime() {
-    return { env: process.env, clock: systemClock(timeScale(process.env)), send: http/* send */.tN, home: external_node_os_default().homedir(), cwd: process.cwd(), helperBundle: bundledHelper };
+    return {
+        env: process.env,
+        clock: systemClock(timeScale(process.env)),
+        send: http/* send */.tN,
+        home: external_node_os_default().homedir(),
+        cwd: process.cwd(),
+        helperBundle: bundledHelper
+    };
 }
 /** The credential helper bundle beside the bundle this process runs (dist/helper/index.js). */
 function bundledHelper() {

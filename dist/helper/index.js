@@ -88,12 +88,16 @@ function readAuthFile(file, lenient = false, onIgnored) {
         text = readRegularFile(file);
     }
     catch (error) {
-        const why = error instanceof NotRegularFile ? error.message : `${file} could not be read (${error.code ?? messageOf(error)})`;
+        const why = error instanceof NotRegularFile
+            ? error.message
+            : `${file} could not be read (${error.code ?? messageOf(error)})`;
         if (lenient) {
             onIgnored?.(why);
             return {};
         }
-        throw new LoginError(error instanceof NotRegularFile ? `${why}: replace it with a file or remove it.` : `Could not read ${file}: ${error.code ?? messageOf(error)}.`);
+        throw new LoginError(error instanceof NotRegularFile
+            ? `${why}: replace it with a file or remove it.`
+            : `Could not read ${file}: ${error.code ?? messageOf(error)}.`);
     }
     if (text === undefined || text.trim() === '')
         return {};
@@ -266,7 +270,9 @@ function tryFileLock(lock, staleMs) {
     const staging = `${lock}.${unique}`;
     external_node_fs_default().mkdirSync(staging, { mode: DIR_MODE });
     try {
-        external_node_fs_default().writeFileSync(external_node_path_default().join(staging, ownerName), JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname() }), { mode: FILE_MODE });
+        external_node_fs_default().writeFileSync(external_node_path_default().join(staging, ownerName), JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname() }), {
+            mode: FILE_MODE
+        });
         for (let attempt = 0; attempt < 2; attempt++) {
             if (tryRename(staging, lock))
                 return () => releaseLock(lock, ownerName);
@@ -426,7 +432,9 @@ function applyHelper(config, registry, helper, kind, file) {
 }
 /** Puts a host's credential into a parsed file, as `kind`'s clients read it. Pure. */
 function applyCredential(config, registry, credential, kind, file) {
-    return 'helper' in credential ? applyHelper(config, registry, credential.helper, kind, file) : applyLogin(config, registry, credential.auth, kind, file);
+    return 'helper' in credential
+        ? applyHelper(config, registry, credential.helper, kind, file)
+        : applyLogin(config, registry, credential.auth, kind, file);
 }
 /**
  * Refuses a login that would replace another job's login of the other kind (credential helper
@@ -545,7 +553,11 @@ function settleEntry(config, record, registry, digest) {
         // A helper-only record never touched `auths`: the user's own entry there is not a change.
         outcome = 'changed-since';
     }
-    if (entry.helpers?.length && !ourHelper && currentHelper !== undefined && currentHelper !== '' && !sameJson(currentHelper, entry.originalHelper)) {
+    if (entry.helpers?.length &&
+        !ourHelper &&
+        currentHelper !== undefined &&
+        currentHelper !== '' &&
+        !sameJson(currentHelper, entry.originalHelper)) {
         outcome = 'changed-since';
     }
     if ((entry.helperChanged && currentHelper === '') || ourHelper) {
@@ -905,8 +917,15 @@ function checkConfig(value) {
     for (const [host, entry] of Object.entries(value.hosts)) {
         if (isObject(entry) && entry.kind === 'acr')
             hosts[host] = { kind: 'acr' };
-        else if (isObject(entry) && entry.kind === 'chainguard' && [entry.issuer, entry.identity, entry.audience].every((v) => typeof v === 'string')) {
-            hosts[host] = { kind: 'chainguard', issuer: entry.issuer, identity: entry.identity, audience: entry.audience };
+        else if (isObject(entry) &&
+            entry.kind === 'chainguard' &&
+            [entry.issuer, entry.identity, entry.audience].every((v) => typeof v === 'string')) {
+            hosts[host] = {
+                kind: 'chainguard',
+                issuer: entry.issuer,
+                identity: entry.identity,
+                audience: entry.audience
+            };
         }
         else
             return undefined;
@@ -1038,7 +1057,13 @@ function readCached(dir, host) {
 }
 /** Stores the credential for `host` (the login step seeds the cache with the one it just got). */
 function writeCached(dir, host, credential, now = Date.now()) {
-    const entry = { host, username: credential.username, secret: credential.secret, expiresAt: credential.expiresAt.toISOString(), obtainedAt: now };
+    const entry = {
+        host,
+        username: credential.username,
+        secret: credential.secret,
+        expiresAt: credential.expiresAt.toISOString(),
+        obtainedAt: now
+    };
     credential_helper_writeFileAtomic(cacheFile(dir, host), `${JSON.stringify(entry)}\n`);
 }
 /**
@@ -1087,7 +1112,11 @@ async function helperGet(dir, serverUrl, options) {
         return undefined;
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    const answer = (credential) => ({ ServerURL: host, Username: credential.username, Secret: credential.secret });
+    const answer = (credential) => ({
+        ServerURL: host,
+        Username: credential.username,
+        Secret: credential.secret
+    });
     const cached = readCached(dir, host);
     if (config.refresh === 'never')
         return answer(unrenewed(config, host, cached, now()));
@@ -1965,11 +1994,7 @@ const WORD_JOINER = '\u2060';
  * be a command, and multi-line messages (the setup doctor's commands) stay readable.
  */
 function neutralise(message) {
-    return message
-        .replace(/\r\n/g, '\n')
-        .replace(CONTROLS, ' ')
-        .replace(/::/g, `:${WORD_JOINER}:`)
-        .replace(/##/g, `#${WORD_JOINER}#`);
+    return message.replace(/\r\n/g, '\n').replace(CONTROLS, ' ').replace(/::/g, `:${WORD_JOINER}:`).replace(/##/g, `#${WORD_JOINER}#`);
 }
 
 ;// CONCATENATED MODULE: ./src/helper/main.ts
@@ -2027,7 +2052,9 @@ function parse(argv) {
  */
 function helperPlatform(source) {
     if (source.kind === 'github') {
-        return { githubIdToken: async (audience) => (await __nccwpck_require__.e(/* import() */ 67).then(__nccwpck_require__.bind(__nccwpck_require__, 9067))).githubIdToken(audience, source.env.ACTIONS_ID_TOKEN_REQUEST_URL) };
+        return {
+            githubIdToken: async (audience) => (await __nccwpck_require__.e(/* import() */ 67).then(__nccwpck_require__.bind(__nccwpck_require__, 9067))).githubIdToken(audience, source.env.ACTIONS_ID_TOKEN_REQUEST_URL)
+        };
     }
     if (source.kind === 'azure-devops') {
         return {
@@ -2071,7 +2098,10 @@ class SecretSet {
 function refreshFor(dir, config, secrets) {
     return async (host) => {
         try {
-            const [{ defaultRefresh, networkSettingsFrom }, { processRuntime }] = await Promise.all([__nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 9179)), __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 9601))]);
+            const [{ defaultRefresh, networkSettingsFrom }, { processRuntime }] = await Promise.all([
+                __nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 9179)),
+                __nccwpck_require__.e(/* import() */ 601).then(__nccwpck_require__.bind(__nccwpck_require__, 9601))
+            ]);
             const signal = AbortSignal.timeout((config.timeoutSeconds ?? credential_helper/* DEFAULT_REFRESH_TIMEOUT_SECONDS */.Ab) * 1000);
             let network;
             if (config.network) {

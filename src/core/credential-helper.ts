@@ -183,7 +183,8 @@ export function readHelperConfig(dir: string): HelperConfig {
     text = readRegularFile(file, { maxBytes: MAX_CONFIG_BYTES, noFollow: true });
   } catch (error) {
     if (error instanceof NotRegularFile) throw new HelperError(`its configuration ${file} is not a regular file; ${rerun}`);
-    if (error instanceof FileTooLarge) throw new HelperError(`its configuration ${file} is larger than ${MAX_CONFIG_BYTES} bytes; ${rerun}`);
+    if (error instanceof FileTooLarge)
+      throw new HelperError(`its configuration ${file} is larger than ${MAX_CONFIG_BYTES} bytes; ${rerun}`);
     const code = (error as NodeJS.ErrnoException).code;
     throw new HelperError(`cannot read its configuration ${file} (${code === 'ELOOP' ? 'a symbolic link' : (code ?? 'error')}); ${rerun}`);
   }
@@ -196,7 +197,9 @@ export function readHelperConfig(dir: string): HelperConfig {
   }
   const checked = checkConfig(config);
   if (!checked) {
-    throw new HelperError(`its configuration ${file} is not version ${HELPER_CONFIG_VERSION} of this helper's format; run the same version of the login step again`);
+    throw new HelperError(
+      `its configuration ${file} is not version ${HELPER_CONFIG_VERSION} of this helper's format; run the same version of the login step again`
+    );
   }
   return checked;
 }
@@ -213,8 +216,17 @@ function checkConfig(value: unknown): HelperConfig | undefined {
   const hosts = nullMap<HelperHost>();
   for (const [host, entry] of Object.entries(value.hosts)) {
     if (isObject(entry) && entry.kind === 'acr') hosts[host] = { kind: 'acr' };
-    else if (isObject(entry) && entry.kind === 'chainguard' && [entry.issuer, entry.identity, entry.audience].every((v) => typeof v === 'string')) {
-      hosts[host] = { kind: 'chainguard', issuer: entry.issuer as string, identity: entry.identity as string, audience: entry.audience as string };
+    else if (
+      isObject(entry) &&
+      entry.kind === 'chainguard' &&
+      [entry.issuer, entry.identity, entry.audience].every((v) => typeof v === 'string')
+    ) {
+      hosts[host] = {
+        kind: 'chainguard',
+        issuer: entry.issuer as string,
+        identity: entry.identity as string,
+        audience: entry.audience as string
+      };
     } else return undefined;
   }
   const env = stringMap(source.env);
@@ -234,7 +246,8 @@ function checkConfig(value: unknown): HelperConfig | undefined {
 
 function checkNetwork(value: Record<string, unknown>): HelperNetwork | undefined {
   const optional = ['proxyUrl', 'proxyUsername', 'caFile', 'certFile', 'keyFile'] as const;
-  if (typeof value.source !== 'string' || optional.some((key) => value[key] !== undefined && typeof value[key] !== 'string')) return undefined;
+  if (typeof value.source !== 'string' || optional.some((key) => value[key] !== undefined && typeof value[key] !== 'string'))
+    return undefined;
   const bypass = value.proxyBypass;
   if (bypass !== undefined && !(Array.isArray(bypass) && bypass.every((entry) => typeof entry === 'string'))) return undefined;
   const network: HelperNetwork = { source: value.source };
@@ -272,9 +285,12 @@ export function readNetworkSecrets(dir: string): NetworkSecrets {
   try {
     text = readRegularFile(file, { maxBytes: MAX_SMALL_FILE_BYTES, noFollow: true });
   } catch (error) {
-    throw new HelperError(`cannot read ${file} (${error instanceof NotRegularFile ? 'not a regular file' : ((error as NodeJS.ErrnoException).code ?? 'error')}); run the login step again`, {
-      local: true
-    });
+    throw new HelperError(
+      `cannot read ${file} (${error instanceof NotRegularFile ? 'not a regular file' : ((error as NodeJS.ErrnoException).code ?? 'error')}); run the login step again`,
+      {
+        local: true
+      }
+    );
   }
   if (text === undefined) return {};
   let value: unknown;
@@ -350,7 +366,13 @@ export function readCached(dir: string, host: string): CachedCredential | undefi
 
 /** Stores the credential for `host` (the login step seeds the cache with the one it just got). */
 export function writeCached(dir: string, host: string, credential: HelperCredential, now: number = Date.now()): void {
-  const entry: CacheEntry = { host, username: credential.username, secret: credential.secret, expiresAt: credential.expiresAt.toISOString(), obtainedAt: now };
+  const entry: CacheEntry = {
+    host,
+    username: credential.username,
+    secret: credential.secret,
+    expiresAt: credential.expiresAt.toISOString(),
+    obtainedAt: now
+  };
   writeFileAtomic(cacheFile(dir, host), `${JSON.stringify(entry)}\n`);
 }
 
@@ -425,7 +447,11 @@ export async function helperGet(dir: string, serverUrl: string, options: GetOpti
   if (!Object.prototype.hasOwnProperty.call(config.hosts, host)) return undefined;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const answer = (credential: HelperCredential): DockerCredential => ({ ServerURL: host, Username: credential.username, Secret: credential.secret });
+  const answer = (credential: HelperCredential): DockerCredential => ({
+    ServerURL: host,
+    Username: credential.username,
+    Secret: credential.secret
+  });
 
   const cached = readCached(dir, host);
   if (config.refresh === 'never') return answer(unrenewed(config, host, cached, now()));
@@ -458,7 +484,8 @@ export async function helperGet(dir: string, serverUrl: string, options: GetOpti
         try {
           fresh = await options.refresh(host);
         } catch (error) {
-          const message = error instanceof HelperError ? error.message : `could not refresh the credential for ${host}: ${messageOf(error)}`;
+          const message =
+            error instanceof HelperError ? error.message : `could not refresh the credential for ${host}: ${messageOf(error)}`;
           if (!(error instanceof HelperError && error.local)) recordFailure(dir, host, message, now());
           throw error instanceof HelperError ? error : new HelperError(message, { cause: error });
         }
@@ -471,7 +498,9 @@ export async function helperGet(dir: string, serverUrl: string, options: GetOpti
     }
     lastHolder = lockHolder(file) ?? lastHolder;
     if (now() - started > waitMs) {
-      throw new HelperError(`timed out after ${Math.round(waitMs / 1000)} s waiting for the refresh of ${host} by process ${lastHolder || 'unknown'}`);
+      throw new HelperError(
+        `timed out after ${Math.round(waitMs / 1000)} s waiting for the refresh of ${host} by process ${lastHolder || 'unknown'}`
+      );
     }
     await sleep(Math.min(25 * 2 ** Math.min(round, 3), 200) + Math.floor(Math.random() * 20));
     const current = readCached(dir, host);

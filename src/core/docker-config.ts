@@ -77,12 +77,19 @@ export function readAuthFile(file: string, lenient = false, onIgnored?: (why: st
   try {
     text = readRegularFile(file);
   } catch (error) {
-    const why = error instanceof NotRegularFile ? error.message : `${file} could not be read (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})`;
+    const why =
+      error instanceof NotRegularFile
+        ? error.message
+        : `${file} could not be read (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})`;
     if (lenient) {
       onIgnored?.(why);
       return {};
     }
-    throw new LoginError(error instanceof NotRegularFile ? `${why}: replace it with a file or remove it.` : `Could not read ${file}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}.`);
+    throw new LoginError(
+      error instanceof NotRegularFile
+        ? `${why}: replace it with a file or remove it.`
+        : `Could not read ${file}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}.`
+    );
   }
   if (text === undefined || text.trim() === '') return {};
   let value: unknown;
@@ -224,7 +231,8 @@ function sweepStaging(lock: string, waitMs: number): void {
       .map((entry) => path.join(staging, entry))[0];
     // A waiter touches its owner file at every try and never waits longer than waitMs.
     const touched = (ownerFile && fs.statSync(ownerFile, { throwIfNoEntry: false })?.mtimeMs) || stat.mtimeMs;
-    if (ownerGone(ownerFile ? readOwner(ownerFile) : undefined, Date.now() - touched, waitMs)) fs.rmSync(staging, { recursive: true, force: true });
+    if (ownerGone(ownerFile ? readOwner(ownerFile) : undefined, Date.now() - touched, waitMs))
+      fs.rmSync(staging, { recursive: true, force: true });
   }
 }
 
@@ -255,7 +263,9 @@ export function tryFileLock(lock: string, staleMs: number): (() => void) | undef
   const staging = `${lock}.${unique}`;
   fs.mkdirSync(staging, { mode: DIR_MODE });
   try {
-    fs.writeFileSync(path.join(staging, ownerName), JSON.stringify({ pid: process.pid, host: os.hostname() } satisfies LockOwner), { mode: FILE_MODE });
+    fs.writeFileSync(path.join(staging, ownerName), JSON.stringify({ pid: process.pid, host: os.hostname() } satisfies LockOwner), {
+      mode: FILE_MODE
+    });
     for (let attempt = 0; attempt < 2; attempt++) {
       if (tryRename(staging, lock)) return () => releaseLock(lock, ownerName);
       if (!clearIfStale(lock, staleMs)) break;
@@ -426,7 +436,9 @@ export function applyHelper(config: AuthFile, registry: string, helper: string, 
 
 /** Puts a host's credential into a parsed file, as `kind`'s clients read it. Pure. */
 export function applyCredential(config: AuthFile, registry: string, credential: HostCredential, kind: FileKind, file: string): LoginChange {
-  return 'helper' in credential ? applyHelper(config, registry, credential.helper, kind, file) : applyLogin(config, registry, credential.auth, kind, file);
+  return 'helper' in credential
+    ? applyHelper(config, registry, credential.helper, kind, file)
+    : applyLogin(config, registry, credential.auth, kind, file);
 }
 
 /**
@@ -473,7 +485,9 @@ export class SharedLoginConflict extends Error {
     /** Whether the other job logged in through the credential helper. */
     readonly otherHelper: boolean
   ) {
-    super(`${registry} is logged in to by another job (${other.dir} on ${other.host}) ${otherHelper ? 'through the credential helper' : 'with a static credential'}`);
+    super(
+      `${registry} is logged in to by another job (${other.dir} on ${other.host}) ${otherHelper ? 'through the credential helper' : 'with a static credential'}`
+    );
     this.name = 'SharedLoginConflict';
   }
 }
@@ -564,7 +578,13 @@ export function joinShared(
  * held before the first job (only where a job's token is still in place) and forgets the
  * registry. Returns the outcome and whether `config` changed. Pure.
  */
-export function leaveShared(config: AuthFile, record: SharedRecord, registry: string, jobId: string, digest: Digest): { outcome: LeaveOutcome; changed: boolean } {
+export function leaveShared(
+  config: AuthFile,
+  record: SharedRecord,
+  registry: string,
+  jobId: string,
+  digest: Digest
+): { outcome: LeaveOutcome; changed: boolean } {
   const entry = own(record.registries, registry) as SharedEntry | undefined;
   if (!entry || !hasOwn(entry.jobs, jobId)) return { outcome: 'not-joined', changed: false };
   delete entry.jobs[jobId];
@@ -573,7 +593,12 @@ export function leaveShared(config: AuthFile, record: SharedRecord, registry: st
 }
 
 /** The last job has left `registry`: restores its entries and forgets it. Pure. */
-function settleEntry(config: AuthFile, record: SharedRecord, registry: string, digest: Digest): { outcome: LeaveOutcome; changed: boolean } {
+function settleEntry(
+  config: AuthFile,
+  record: SharedRecord,
+  registry: string,
+  digest: Digest
+): { outcome: LeaveOutcome; changed: boolean } {
   const entry = own(record.registries, registry) as SharedEntry | undefined;
   delete record.registries[registry];
   if (!entry) return { outcome: 'not-joined', changed: false };
@@ -592,7 +617,13 @@ function settleEntry(config: AuthFile, record: SharedRecord, registry: string, d
     // A helper-only record never touched `auths`: the user's own entry there is not a change.
     outcome = 'changed-since';
   }
-  if (entry.helpers?.length && !ourHelper && currentHelper !== undefined && currentHelper !== '' && !sameJson(currentHelper, entry.originalHelper)) {
+  if (
+    entry.helpers?.length &&
+    !ourHelper &&
+    currentHelper !== undefined &&
+    currentHelper !== '' &&
+    !sameJson(currentHelper, entry.originalHelper)
+  ) {
     outcome = 'changed-since';
   }
   if ((entry.helperChanged && currentHelper === '') || ourHelper) {
@@ -723,7 +754,12 @@ export async function removeLoginFrom(file: string, registry: string, jobId: str
 }
 
 /** As removeLoginFrom, for several hosts under one hold of the lock; one outcome per host. */
-export async function removeLoginsFrom(file: string, registries: readonly string[], jobId: string, options: LockOptions = {}): Promise<LeaveOutcome[]> {
+export async function removeLoginsFrom(
+  file: string,
+  registries: readonly string[],
+  jobId: string,
+  options: LockOptions = {}
+): Promise<LeaveOutcome[]> {
   const target = linkTarget(file);
   const recordFile = sharedRecordFile(target);
   if (!fs.existsSync(recordFile)) return registries.map(() => 'not-joined');
@@ -777,7 +813,8 @@ export function writeJobMarker(jobDir: string, marker: string): void {
  * These are the only directories cleanup deletes whole.
  */
 export function jobDirProblem(dir: string, marker: string, tempRoot: string): string | undefined {
-  if (!path.isAbsolute(dir) || !/^chainguard-login-[A-Za-z0-9]{6}$/.test(path.basename(dir))) return 'it is not a directory this step creates';
+  if (!path.isAbsolute(dir) || !/^chainguard-login-[A-Za-z0-9]{6}$/.test(path.basename(dir)))
+    return 'it is not a directory this step creates';
   const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
   if (!stat) return 'it does not exist';
   if (!stat.isDirectory()) return 'it is not a directory';

@@ -170,11 +170,14 @@ export async function installDockerLogin(plan: DockerLoginPlan): Promise<Install
     let dockerConfigDir: string;
     if (plan.explicitDir) {
       dockerConfigDir = plan.explicitDir;
-      await mergeLoginsInto(path.join(dockerConfigDir, 'config.json'), logins, { id: marker, dir: jobDir }, lock).catch((error: unknown) => {
-        const label = plan.explicitDirLabel ?? 'docker-config';
-        if (error instanceof SharedLoginConflict) throw new LoginError(conflictMessage(error, dockerConfigDir, label, plan.credentialHelperLabel ?? 'credential-helper'));
-        throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${label}): ${messageOf(error)}`);
-      });
+      await mergeLoginsInto(path.join(dockerConfigDir, 'config.json'), logins, { id: marker, dir: jobDir }, lock).catch(
+        (error: unknown) => {
+          const label = plan.explicitDirLabel ?? 'docker-config';
+          if (error instanceof SharedLoginConflict)
+            throw new LoginError(conflictMessage(error, dockerConfigDir, label, plan.credentialHelperLabel ?? 'credential-helper'));
+          throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${label}): ${messageOf(error)}`);
+        }
+      );
       merged = true;
     } else {
       dockerConfigDir = jobDir;

@@ -83,7 +83,9 @@ export function looksPrivate(issuer: string): boolean {
 export function trustLines(presented: Presented): string[] {
   const { iss, sub, aud, exp } = claimSummary(decodeClaims(presented.token));
   if (iss === '(absent)' || sub === '(absent)') {
-    return [`The ${presented.tokenName} has no ${iss === '(absent)' ? 'issuer (iss)' : 'subject (sub)'} claim, so no assumable identity can match it.`];
+    return [
+      `The ${presented.tokenName} has no ${iss === '(absent)' ? 'issuer (iss)' : 'subject (sub)'} claim, so no assumable identity can match it.`
+    ];
   }
   const name = NAMES[presented.kind];
   const parent = parentOf(presented.identity);
@@ -130,17 +132,17 @@ function advice(presented: Presented, claims: { iss: string; sub: string; aud: s
       return [
         'Likely cause: the token has a v1 issuer (https://sts.windows.net/<tenant-id>/). Either create the identity with the v1 ' +
           'issuer and audience shown above, or set "requestedAccessTokenVersion": 2 in the Entra app\'s manifest so the issuer ' +
-          'becomes https://login.microsoftonline.com/<tenant-id>/v2.0 and the audience the app\'s client ID.'
+          "becomes https://login.microsoftonline.com/<tenant-id>/v2.0 and the audience the app's client ID."
       ];
     }
     if (aud.startsWith('api://')) {
       return [
-        'Likely cause: the audience. v2 tokens carry the Entra app\'s client ID as audience, not its Application ID URI; create ' +
+        "Likely cause: the audience. v2 tokens carry the Entra app's client ID as audience, not its Application ID URI; create " +
           'the identity with the audience shown above.'
       ];
     }
     return [
-      'The subject is the managed identity\'s principal (object) ID and the audience the Entra app\'s client ID (from ' +
+      "The subject is the managed identity's principal (object) ID and the audience the Entra app's client ID (from " +
         `${label('azure-audience')}); compare them with the identity the job uses (chainctl iam identities describe <id>).`
     ];
   }
@@ -151,9 +153,9 @@ function advice(presented: Presented, claims: { iss: string; sub: string; aud: s
       const keys = `${iss.replace(/\/$/, '')}/.well-known/openid-configuration`;
       const lead = looksPrivate(iss)
         ? `The issuer ${iss} does not look reachable from the internet, and Chainguard fetches its signing keys from ${keys}: ` +
-          'create a static identity with the cluster\'s keys instead'
+          "create a static identity with the cluster's keys instead"
         : `If the cluster's issuer is not reachable from the internet (Chainguard fetches its signing keys from ${keys}), ` +
-          'create a static identity with the cluster\'s keys instead';
+          "create a static identity with the cluster's keys instead";
       lines.push(
         `${lead} (register them again before they expire, at most 30 days):`,
         `  chainctl iam identities create ${name}${parent ? ` --parent=${shellWord(parent)}` : ''} --identity-issuer=${shellArg(iss, ISSUER_PLACEHOLDER, isIssuerUrl)} ` +
@@ -161,7 +163,9 @@ function advice(presented: Presented, claims: { iss: string; sub: string; aud: s
         '  (Terraform: a static { issuer, issuer_keys, subject, expiration } block instead of claim_match.)'
       );
       if (aud !== 'issuer.enforce.dev') {
-        lines.push(`The token's audience is "${aud}"; Chainguard's Kubernetes guide projects it with audience issuer.enforce.dev (serviceAccountToken.audience).`);
+        lines.push(
+          `The token's audience is "${aud}"; Chainguard's Kubernetes guide projects it with audience issuer.enforce.dev (serviceAccountToken.audience).`
+        );
       }
     }
     return lines;

@@ -44,7 +44,10 @@ export interface RefreshRuntime {
  * route) go through the runner's network settings when it handed any over; metadata calls
  * (IMDS, the Arc agent) stay direct.
  */
-export function sendThrough(send: (request: HttpRequest) => Promise<HttpResponse>, network: NetworkSettings | undefined): (request: HttpRequest) => Promise<HttpResponse> {
+export function sendThrough(
+  send: (request: HttpRequest) => Promise<HttpResponse>,
+  network: NetworkSettings | undefined
+): (request: HttpRequest) => Promise<HttpResponse> {
   return (request) => send(request.route === 'environment' && network ? { ...request, network } : request);
 }
 
@@ -164,7 +167,11 @@ export function labelsOf(label: (name: InputName) => string): Record<string, str
  * azure-audience (an ACR exchange asks for ACR_RESOURCE). The stored environment wins; only the
  * secrets come from the helper's own.
  */
-export function sourceFromDescription(config: HelperConfig, runtime: Pick<RefreshRuntime, 'env' | 'platform'>, resource?: string): IdentitySource {
+export function sourceFromDescription(
+  config: HelperConfig,
+  runtime: Pick<RefreshRuntime, 'env' | 'platform'>,
+  resource?: string
+): IdentitySource {
   const stored = config.source;
   const env: NodeJS.ProcessEnv = {};
   for (const name of SECRET_ENVIRONMENT) if (runtime.env[name] !== undefined) env[name] = runtime.env[name];
@@ -190,7 +197,10 @@ export function sourceFromDescription(config: HelperConfig, runtime: Pick<Refres
     return selectSource({ inputs, env, platform: runtime.platform, label }).source;
   } catch (error) {
     // What this process's environment lacks (IDENTITY_HEADER, ACTIONS_ID_TOKEN_REQUEST_TOKEN) another get may have.
-    throw new HelperError(`the identity source ${stored.kind} the login step used is not available here: ${messageOf(error)}`, { cause: error, local: true });
+    throw new HelperError(`the identity source ${stored.kind} the login step used is not available here: ${messageOf(error)}`, {
+      cause: error,
+      local: true
+    });
   }
 }
 

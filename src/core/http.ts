@@ -45,15 +45,7 @@ export interface HttpResponse {
 }
 
 export type NetworkFailure =
-  | 'refused'
-  | 'connect-timeout'
-  | 'unreachable'
-  | 'timeout'
-  | 'reset'
-  | 'too-large'
-  | 'aborted'
-  | 'proxy'
-  | 'other';
+  'refused' | 'connect-timeout' | 'unreachable' | 'timeout' | 'reset' | 'too-large' | 'aborted' | 'proxy' | 'other';
 
 /** A request that got no complete HTTP response. */
 export class HttpFailure extends Error {
@@ -91,7 +83,6 @@ export interface NetworkSettings {
   /** Where these settings come from, for messages, e.g. "the agent's proxy settings (Agent.ProxyUrl, …)". */
   source: string;
 }
-
 
 const proxyVariables = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 
@@ -199,7 +190,10 @@ function failureOf(error: NodeJS.ErrnoException, host: string, proxy: string | u
     const cause = /cause=(\S+ \S+)/.exec(error.message)?.[1] ?? error.code ?? 'error';
     return new HttpFailure('proxy', `${proxy} could not be reached (${cause})`);
   }
-  return new HttpFailure(kind, kind === 'refused' ? `${host} refused the connection` : `the connection to ${host} failed (${error.code ?? error.message})`);
+  return new HttpFailure(
+    kind,
+    kind === 'refused' ? `${host} refused the connection` : `the connection to ${host} failed (${error.code ?? error.message})`
+  );
 }
 
 /** Sends one request and reads the whole (capped) response. Never follows redirects. */
@@ -222,10 +216,7 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
       request.destroy();
       reject(failure);
     };
-    const overall = setTimeout(
-      () => fail(new HttpFailure('timeout', `${host} did not answer within ${req.timeoutMs} ms`)),
-      req.timeoutMs
-    );
+    const overall = setTimeout(() => fail(new HttpFailure('timeout', `${host} did not answer within ${req.timeoutMs} ms`)), req.timeoutMs);
     let connectTimer: NodeJS.Timeout | undefined;
     const onAbort = (): void => fail(new HttpFailure('aborted', `request to ${host} was cancelled`));
     req.signal?.addEventListener('abort', onAbort, { once: true });
@@ -268,7 +259,12 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
         if (settled) return;
         settled = true;
         cleanup();
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8'), secrets: req.secrets ?? [] });
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          secrets: req.secrets ?? []
+        });
       });
     });
     request.end(req.body);

@@ -124,10 +124,16 @@ export function readInputs(reader: InputReader, cwd: string = process.cwd(), env
       throw new InputError(name, `Input ${reader.label(name)} contains a control character or line break; give a single plain value.`);
     }
     if (RUNNER_COMMAND.test(trimmed)) {
-      throw new InputError(name, `Input ${reader.label(name)} contains a runner or agent command marker ("##" and "["), which no value needs; give the plain value.`);
+      throw new InputError(
+        name,
+        `Input ${reader.label(name)} contains a runner or agent command marker ("##" and "["), which no value needs; give the plain value.`
+      );
     }
     if (URI_INPUTS.has(name) && hasUriForbiddenCharacter(trimmed)) {
-      throw new InputError(name, `Input ${reader.label(name)} contains "#", "[" or "]", which an audience or URL never needs here; remove them.`);
+      throw new InputError(
+        name,
+        `Input ${reader.label(name)} contains "#", "[" or "]", which an audience or URL never needs here; remove them.`
+      );
     }
     if (trimmed.length > MAX_LENGTH) {
       throw new InputError(name, `Input ${reader.label(name)} is ${trimmed.length} characters long; at most ${MAX_LENGTH} are accepted.`);
@@ -140,15 +146,22 @@ export function readInputs(reader: InputReader, cwd: string = process.cwd(), env
 
   const diagnose = readBoolean('diagnose', value('diagnose'), false, reader);
   const identity = value('identity');
-  if (!identity && !diagnose) fail('identity', 'is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).');
+  if (!identity && !diagnose)
+    fail('identity', 'is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).');
   if (identity && !UIDP.test(identity)) {
-    fail('identity', `is not an assumable identity's UIDP ("${shown(identity)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
+    fail(
+      'identity',
+      `is not an assumable identity's UIDP ("${shown(identity)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`
+    );
   }
 
   // Required only by the Azure sources, which the source selection checks.
   const azureResource = value('azure-audience').replace(/\/\.default$/, '') || undefined;
   if (azureResource && !GUID.test(azureResource) && !isAbsoluteUri(azureResource)) {
-    fail('azure-audience', `must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${shown(azureResource)}".`);
+    fail(
+      'azure-audience',
+      `must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${shown(azureResource)}".`
+    );
   }
 
   const selectors = SELECTOR_INPUTS.map((name) => ({ name, value: value(name) })).filter((s) => s.value);
@@ -162,7 +175,10 @@ export function readInputs(reader: InputReader, cwd: string = process.cwd(), env
     const label = reader.label(name);
     if (name === 'managed-identity-resource-id') {
       if (!RESOURCE_ID.test(v)) {
-        fail(name, `must be the ARM resource ID of a user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, not "${shown(v)}".`);
+        fail(
+          name,
+          `must be the ARM resource ID of a user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, not "${shown(v)}".`
+        );
       }
       selector = { kind: 'resource-id', value: v, inputLabel: label };
     } else {
@@ -173,7 +189,8 @@ export function readInputs(reader: InputReader, cwd: string = process.cwd(), env
 
   const registry = value('registry') || DEFAULT_REGISTRY;
   const registryProblem = checkRegistry(registry);
-  if (registryProblem) fail('registry', `${registryProblem} ("${shown(registry)}"); give a host name such as cgr.dev, optionally with :port.`);
+  if (registryProblem)
+    fail('registry', `${registryProblem} ("${shown(registry)}"); give a host name such as cgr.dev, optionally with :port.`);
 
   const audience = value('audience') || registry;
   if (/\s/.test(audience)) fail('audience', `must not contain spaces ("${shown(audience)}").`);
@@ -208,14 +225,21 @@ export function readInputs(reader: InputReader, cwd: string = process.cwd(), env
 
   const azureDevOpsServiceConnection = value('azure-devops-service-connection').toLowerCase() || undefined;
   if (azureDevOpsServiceConnection && !GUID.test(azureDevOpsServiceConnection)) {
-    fail('azure-devops-service-connection', `must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${shown(azureDevOpsServiceConnection)}".`);
+    fail(
+      'azure-devops-service-connection',
+      `must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${shown(azureDevOpsServiceConnection)}".`
+    );
   }
 
   const credentialHelper = readBoolean('credential-helper', value('credential-helper'), true, reader);
   const apiToken = readBoolean('api-token', value('api-token'), false, reader);
   // A list: one server a line is allowed, as YAML block scalars give it.
   const acrRaw = reader.get('acr-registries') ?? '';
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(acrRaw) || RUNNER_COMMAND.test(acrRaw) || acrRaw.length > MAX_LENGTH * 8) {
+  if (
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/.test(acrRaw) ||
+    RUNNER_COMMAND.test(acrRaw) ||
+    acrRaw.length > MAX_LENGTH * 8
+  ) {
     fail('acr-registries', 'must be login servers separated by commas, spaces or new lines, such as myregistry.azurecr.io.');
   }
   const acrRegistries = parseAcrLoginServers(acrRaw, reader.label('acr-registries'), testLoopbackEndpoints(env));
@@ -278,7 +302,6 @@ function checkIssuer(raw: string, fail: (message: string) => never): string {
   }
   return url.href.replace(/\/+$/, '');
 }
-
 
 function isAbsoluteUri(value: string): boolean {
   if (/\s/.test(value) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(value)) return false;

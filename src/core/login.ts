@@ -140,7 +140,10 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
         waitingFor = `the Azure Container Registry ${server}`;
         platform.info(`Logging in to the Azure Container Registry ${server} with an Azure token for ${ACR_RESOURCE}`);
         azureToken ??= acrSource.getToken(context).then((token) => token.token);
-        const credential = await exchangeAtAcr({ loginServer: server, azureToken: () => azureToken as Promise<string>, inputLabel: platform.label('acr-registries') }, context);
+        const credential = await exchangeAtAcr(
+          { loginServer: server, azureToken: () => azureToken as Promise<string>, inputLabel: platform.label('acr-registries') },
+          context
+        );
         acr.push({ server, credential });
       }
     }
@@ -156,7 +159,8 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
         const seed: Record<string, HelperCredential> = {
           [inputs.registry]: { username: TOKEN_USERNAME, secret: chainguard.token, expiresAt: chainguard.expiresAt }
         };
-        for (const { server, credential } of acr) seed[server] = { username: ACR_USERNAME, secret: credential.password, expiresAt: credential.expiresAt };
+        for (const { server, credential } of acr)
+          seed[server] = { username: ACR_USERNAME, secret: credential.password, expiresAt: credential.expiresAt };
         installed = await installDockerLogin({
           registry: inputs.registry,
           username: TOKEN_USERNAME,
@@ -214,7 +218,8 @@ export async function login(platform: Platform, runtime: Runtime): Promise<void>
     platform.info(`Chainguard token for ${inputs.identity} expires at ${expiresAt}`);
     if (previous && inputs.dockerLogin) {
       try {
-        for (const line of await removeDockerLogin(previous, { tempRoot, env: runtime.env })) platform.info(`Replaced the earlier login: ${line}`);
+        for (const line of await removeDockerLogin(previous, { tempRoot, env: runtime.env }))
+          platform.info(`Replaced the earlier login: ${line}`);
       } catch (error) {
         platform.warning(`Could not remove the earlier login: ${messageOf(error)}`);
       }

@@ -57,9 +57,5 @@ const WORD_JOINER = '\u2060';
  * be a command, and multi-line messages (the setup doctor's commands) stay readable.
  */
 export function neutralise(message: string): string {
-  return message
-    .replace(/\r\n/g, '\n')
-    .replace(CONTROLS, ' ')
-    .replace(/::/g, `:${WORD_JOINER}:`)
-    .replace(/##/g, `#${WORD_JOINER}#`);
+  return message.replace(/\r\n/g, '\n').replace(CONTROLS, ' ').replace(/::/g, `:${WORD_JOINER}:`).replace(/##/g, `#${WORD_JOINER}#`);
 }

@@ -12,7 +12,14 @@ import type { Runtime } from './login.js';
  * the project's tests of the built bundles use it to ride out a 70 s IMDS update in a second.
  */
 export function processRuntime(): Runtime {
-  return { env: process.env, clock: systemClock(timeScale(process.env)), send, home: os.homedir(), cwd: process.cwd(), helperBundle: bundledHelper };
+  return {
+    env: process.env,
+    clock: systemClock(timeScale(process.env)),
+    send,
+    home: os.homedir(),
+    cwd: process.cwd(),
+    helperBundle: bundledHelper
+  };
 }
 
 /** The credential helper bundle beside the bundle this process runs (dist/helper/index.js). */

@@ -74,7 +74,10 @@ function parse(argv: readonly string[]): { dir?: string; words: string[] } {
  */
 function helperPlatform(source: HelperSource): PlatformIdentity | undefined {
   if (source.kind === 'github') {
-    return { githubIdToken: async (audience) => (await import('./github-id-token.js')).githubIdToken(audience, source.env.ACTIONS_ID_TOKEN_REQUEST_URL) };
+    return {
+      githubIdToken: async (audience) =>
+        (await import('./github-id-token.js')).githubIdToken(audience, source.env.ACTIONS_ID_TOKEN_REQUEST_URL)
+    };
   }
   if (source.kind === 'azure-devops') {
     return {
@@ -122,7 +125,10 @@ export class SecretSet {
 function refreshFor(dir: string, config: HelperConfig, secrets: SecretSet): Refresh {
   return async (host) => {
     try {
-      const [{ defaultRefresh, networkSettingsFrom }, { processRuntime }] = await Promise.all([import('../core/helper-refresh.js'), import('../core/runtime.js')]);
+      const [{ defaultRefresh, networkSettingsFrom }, { processRuntime }] = await Promise.all([
+        import('../core/helper-refresh.js'),
+        import('../core/runtime.js')
+      ]);
       const signal = AbortSignal.timeout((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000);
       let network;
       if (config.network) {
@@ -141,7 +147,11 @@ function refreshFor(dir: string, config: HelperConfig, secrets: SecretSet): Refr
 }
 
 /** Runs one helper command; returns the exit code. */
-export async function run(argv: readonly string[] = process.argv.slice(2), io: HelperIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function run(
+  argv: readonly string[] = process.argv.slice(2),
+  io: HelperIo = processIo,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<number> {
   const secrets = new SecretSet();
   for (const name of SECRET_ENVIRONMENT) secrets.add(env[name]);
   const fail = (message: string): number => {

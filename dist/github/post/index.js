@@ -28943,12 +28943,16 @@ function docker_config_readAuthFile(file, lenient = false, onIgnored) {
         text = files_readRegularFile(file);
     }
     catch (error) {
-        const why = error instanceof NotRegularFile ? error.message : `${file} could not be read (${error.code ?? errors_messageOf(error)})`;
+        const why = error instanceof NotRegularFile
+            ? error.message
+            : `${file} could not be read (${error.code ?? errors_messageOf(error)})`;
         if (lenient) {
             onIgnored?.(why);
             return {};
         }
-        throw new errors_LoginError(error instanceof NotRegularFile ? `${why}: replace it with a file or remove it.` : `Could not read ${file}: ${error.code ?? errors_messageOf(error)}.`);
+        throw new errors_LoginError(error instanceof NotRegularFile
+            ? `${why}: replace it with a file or remove it.`
+            : `Could not read ${file}: ${error.code ?? errors_messageOf(error)}.`);
     }
     if (text === undefined || text.trim() === '')
         return {};
@@ -29120,7 +29124,9 @@ function tryFileLock(lock, staleMs) {
     const staging = `${lock}.${unique}`;
     fs.mkdirSync(staging, { mode: DIR_MODE });
     try {
-        fs.writeFileSync(path.join(staging, ownerName), JSON.stringify({ pid: process.pid, host: os.hostname() }), { mode: docker_config_FILE_MODE });
+        fs.writeFileSync(path.join(staging, ownerName), JSON.stringify({ pid: process.pid, host: os.hostname() }), {
+            mode: docker_config_FILE_MODE
+        });
         for (let attempt = 0; attempt < 2; attempt++) {
             if (tryRename(staging, lock))
                 return () => releaseLock(lock, ownerName);
@@ -29280,7 +29286,9 @@ function applyHelper(config, registry, helper, kind, file) {
 }
 /** Puts a host's credential into a parsed file, as `kind`'s clients read it. Pure. */
 function docker_config_applyCredential(config, registry, credential, kind, file) {
-    return 'helper' in credential ? applyHelper(config, registry, credential.helper, kind, file) : applyLogin(config, registry, credential.auth, kind, file);
+    return 'helper' in credential
+        ? applyHelper(config, registry, credential.helper, kind, file)
+        : applyLogin(config, registry, credential.auth, kind, file);
 }
 /**
  * Refuses a login that would replace another job's login of the other kind (credential helper
@@ -29399,7 +29407,11 @@ function settleEntry(config, record, registry, digest) {
         // A helper-only record never touched `auths`: the user's own entry there is not a change.
         outcome = 'changed-since';
     }
-    if (entry.helpers?.length && !ourHelper && currentHelper !== undefined && currentHelper !== '' && !sameJson(currentHelper, entry.originalHelper)) {
+    if (entry.helpers?.length &&
+        !ourHelper &&
+        currentHelper !== undefined &&
+        currentHelper !== '' &&
+        !sameJson(currentHelper, entry.originalHelper)) {
         outcome = 'changed-since';
     }
     if ((entry.helperChanged && currentHelper === '') || ourHelper) {
@@ -32864,11 +32876,7 @@ const WORD_JOINER = '\u2060';
  * be a command, and multi-line messages (the setup doctor's commands) stay readable.
  */
 function neutralise(message) {
-    return message
-        .replace(/\r\n/g, '\n')
-        .replace(CONTROLS, ' ')
-        .replace(/::/g, `:${WORD_JOINER}:`)
-        .replace(/##/g, `#${WORD_JOINER}#`);
+    return message.replace(/\r\n/g, '\n').replace(CONTROLS, ' ').replace(/::/g, `:${WORD_JOINER}:`).replace(/##/g, `#${WORD_JOINER}#`);
 }
 
 ;// CONCATENATED MODULE: ./src/platform/github.ts

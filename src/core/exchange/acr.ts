@@ -55,13 +55,20 @@ export interface AcrExchangeRequest {
  * http) is accepted only when `testLoopback` (the test-only setting) allows it.
  */
 export function parseAcrLoginServer(raw: string, inputLabel: string, testLoopback = false): string {
-  const value = raw.trim().toLowerCase().replace(/^https:\/\//, '').replace(/\/+$/, '');
+  const value = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^https:\/\//, '')
+    .replace(/\/+$/, '');
   const loopback = LOOPBACK_HOST_PORT.exec(value);
   if (loopback) {
     const port = Number(loopback[2]);
     if (port >= 1 && port <= 65535) {
       if (testLoopback) return value;
-      throw new InputError(INPUT, `Input ${inputLabel} names ${value}, a loopback address: ${LOOPBACK_FOR_TESTS_ONLY}. Give <registry name>.azurecr.io.`);
+      throw new InputError(
+        INPUT,
+        `Input ${inputLabel} names ${value}, a loopback address: ${LOOPBACK_FOR_TESTS_ONLY}. Give <registry name>.azurecr.io.`
+      );
     }
   }
   if (LOGIN_SERVER.test(value)) return value;
@@ -118,7 +125,9 @@ export async function exchangeAtAcr(request: AcrExchangeRequest, context: Source
       run: () => attempt(url, body, azureToken, context),
       retryAfter: (error, n) => retryDelay(error, n, context),
       onRetry: (error, n, delay) =>
-        context.debug(`ACR exchange attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+        context.debug(
+          `ACR exchange attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`
+        )
     });
   } catch (error) {
     if (context.signal?.aborted) throw error;
@@ -130,7 +139,9 @@ export async function exchangeAtAcr(request: AcrExchangeRequest, context: Source
   if (typeof refreshToken !== 'string' || refreshToken.length === 0) {
     if (parsed) for (const value of Object.values(parsed)) if (typeof value === 'string' && value.length > 20) context.mask(value);
     const what = parsed ? 'JSON without a refresh_token' : 'not JSON';
-    throw new LoginError(`${call}: it answered 200 with a body that is ${what}. Check ${request.inputLabel}: it must name an Azure Container Registry login server.`);
+    throw new LoginError(
+      `${call}: it answered 200 with a body that is ${what}. Check ${request.inputLabel}: it must name an Azure Container Registry login server.`
+    );
   }
   context.mask(refreshToken);
   const now = context.clock.now();
@@ -140,7 +151,9 @@ export async function exchangeAtAcr(request: AcrExchangeRequest, context: Source
   } catch (error) {
     if (!(error instanceof ExpiryRefused)) throw error;
     const clock = error.clock ? ", and this machine's clock" : '';
-    throw new LoginError(`${call}: ${error.message}. Check ${request.inputLabel}: it must name an Azure Container Registry login server${clock}.`);
+    throw new LoginError(
+      `${call}: ${error.message}. Check ${request.inputLabel}: it must name an Azure Container Registry login server${clock}.`
+    );
   }
   return { username: ACR_USERNAME, password: refreshToken, expiresAt: expiresAt ?? new Date(now + DEFAULT_LIFETIME_MS) };
 }
@@ -168,7 +181,8 @@ function detailOf(body: string, secrets: readonly string[]): string {
   const first = Array.isArray(parsed?.errors) ? (parsed.errors[0] as Record<string, unknown> | undefined) : parsed;
   if (!first || typeof first !== 'object') return '';
   const code = typeof first.code === 'string' ? first.code : typeof first.error === 'string' ? first.error : '';
-  const message = typeof first.message === 'string' ? first.message : typeof first.error_description === 'string' ? first.error_description : '';
+  const message =
+    typeof first.message === 'string' ? first.message : typeof first.error_description === 'string' ? first.error_description : '';
   const text = [code, message].filter(Boolean).join(': ');
   return text ? ` ${clip(text, 300, secrets)}` : '';
 }
@@ -189,7 +203,10 @@ function retryDelay(error: unknown, attempt: number, context: SourceContext): nu
 function explain(error: unknown, call: string, request: AcrExchangeRequest, claims: ReturnType<typeof decodeClaims>): Error {
   if (error instanceof HttpFailure) {
     const settings = error.settings ?? 'the network (HTTPS_PROXY and NO_PROXY, behind a proxy)';
-    const hint = error.kind === 'unreachable' ? `no registry answers at that name: check ${request.inputLabel}` : `check ${request.inputLabel} and ${settings}`;
+    const hint =
+      error.kind === 'unreachable'
+        ? `no registry answers at that name: check ${request.inputLabel}`
+        : `check ${request.inputLabel} and ${settings}`;
     return new LoginError(`${call}: ${error.message}; ${hint}.`);
   }
   if (!(error instanceof AcrStatus)) return error instanceof Error ? error : new Error(String(error));
@@ -208,10 +225,14 @@ function explain(error: unknown, call: string, request: AcrExchangeRequest, clai
     );
   }
   if (status === 404) {
-    return new LoginError(`${call}: ${error.summary}. Nothing at that address exchanges Azure tokens: check that ${request.inputLabel} names an Azure Container Registry login server.`);
+    return new LoginError(
+      `${call}: ${error.summary}. Nothing at that address exchanges Azure tokens: check that ${request.inputLabel} names an Azure Container Registry login server.`
+    );
   }
   if (status === 429 || status >= 500) {
-    return new LoginError(`${call}: the registry kept failing (last answer ${error.summary}) after ${MAX_RETRIES + 1} attempts. Try again shortly.`);
+    return new LoginError(
+      `${call}: the registry kept failing (last answer ${error.summary}) after ${MAX_RETRIES + 1} attempts. Try again shortly.`
+    );
   }
   return new LoginError(`${call}: ${error.summary}.`);
 }

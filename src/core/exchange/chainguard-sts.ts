@@ -58,7 +58,9 @@ export async function exchangeAtChainguard(request: ExchangeRequest, context: So
   const body = new URLSearchParams({ aud: request.audience, identity: request.identity }).toString();
   const tokenName = request.presented?.tokenName ?? 'Azure token';
   const call = `Could not exchange the ${tokenName} at Chainguard's STS (${url.origin}${url.pathname})`;
-  context.debug(`Exchanging the ${tokenName} at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`);
+  context.debug(
+    `Exchanging the ${tokenName} at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`
+  );
 
   let response: HttpResponse;
   try {
@@ -92,11 +94,15 @@ export async function exchangeAtChainguard(request: ExchangeRequest, context: So
     expiresAt = issuedExpiry(decodeClaims(token), context.clock.now(), 'the token it returned');
   } catch (error) {
     if (!(error instanceof ExpiryRefused)) throw error;
-    const check = error.clock ? "the issuer input (it must name Chainguard's STS) and this machine's clock" : "the issuer input: it must name Chainguard's STS";
+    const check = error.clock
+      ? "the issuer input (it must name Chainguard's STS) and this machine's clock"
+      : "the issuer input: it must name Chainguard's STS";
     throw new LoginError(`${call}: ${error.message}. Check ${check}.`);
   }
   if (!expiresAt) {
-    throw new LoginError(`${call}: the token it returned is not a JWT with an expiry. Check the issuer input: it must name Chainguard's STS.`);
+    throw new LoginError(
+      `${call}: the token it returned is not a JWT with an expiry. Check the issuer input: it must name Chainguard's STS.`
+    );
   }
   return { token, expiresAt };
 }
@@ -120,14 +126,16 @@ async function attempt(url: URL, body: string, subjectToken: string, context: So
   });
   if (response.status === 200) return response;
   const parsed = jsonObject(response.body);
-  const grpc = typeof parsed?.code === 'number' ? GRPC_CODES[parsed.code] ?? `code ${parsed.code}` : '';
+  const grpc = typeof parsed?.code === 'number' ? (GRPC_CODES[parsed.code] ?? `code ${parsed.code}`) : '';
   const message = typeof parsed?.message === 'string' ? clip(parsed.message, 300, [subjectToken, ...(response.secrets ?? [])]) : '';
   throw new StsStatus(response, grpc, message);
 }
 
 function explain(error: unknown, call: string, request: ExchangeRequest): Error {
   if (error instanceof HttpFailure) {
-    const check = error.settings ? `the issuer input and ${error.settings}` : 'the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY';
+    const check = error.settings
+      ? `the issuer input and ${error.settings}`
+      : 'the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY';
     return new LoginError(`${call}: ${error.message}. Check ${check}.`);
   }
   if (!(error instanceof StsStatus)) return error instanceof Error ? error : new Error(String(error));
@@ -142,7 +150,7 @@ function explain(error: unknown, call: string, request: ExchangeRequest): Error 
   if (status === 404) {
     return new LoginError(
       `${call}: ${error.message}. Check ${request.identityInput}: no assumable identity with that UIDP was found, ` +
-        'or the issuer input does not name Chainguard\'s STS.'
+        "or the issuer input does not name Chainguard's STS."
     );
   }
   if ([502, 503, 504].includes(status)) {

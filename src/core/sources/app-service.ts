@@ -73,7 +73,7 @@ export class AppServiceSource implements TokenSource {
       response,
       context,
       this.call(),
-      'Something other than the platform\'s identity endpoint answered: check what sets IDENTITY_ENDPOINT in this job.'
+      "Something other than the platform's identity endpoint answered: check what sets IDENTITY_ENDPOINT in this job."
     );
   }
 
@@ -125,10 +125,14 @@ export class AppServiceSource implements TokenSource {
       );
     }
     if (MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
-      return new LoginError(`${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
+      return new LoginError(
+        `${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`
+      );
     }
     if (status >= 300 && status < 400) {
-      return new LoginError(`${call}: it answered with a redirect (${error.summary}), which the identity endpoint never sends; something else answered.`);
+      return new LoginError(
+        `${call}: it answered with a redirect (${error.summary}), which the identity endpoint never sends; something else answered.`
+      );
     }
     return new LoginError(`${call}: it answered ${error.summary}.`);
   }

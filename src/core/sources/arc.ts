@@ -56,7 +56,7 @@ export interface ArcEnvironment {
 }
 
 export class ArcSource implements TokenSource {
-  readonly name = 'the Azure Arc agent\'s identity endpoint';
+  readonly name = "the Azure Arc agent's identity endpoint";
   readonly endpoint: string;
   private readonly url: URL;
   private readonly tokenDir: string;
@@ -88,7 +88,9 @@ export class ArcSource implements TokenSource {
 
   async getToken(resource: string, context: SourceContext): Promise<AzureToken> {
     if (this.testOverride) {
-      context.warn?.(`${TEST_TOKEN_DIR_VARIABLE} is set: Arc key files are accepted from ${this.tokenDir}. This setting exists for tests only; remove it.`);
+      context.warn?.(
+        `${TEST_TOKEN_DIR_VARIABLE} is set: Arc key files are accepted from ${this.tokenDir}. This setting exists for tests only; remove it.`
+      );
     }
     const url = new URL(this.url);
     url.searchParams.set('api-version', API_VERSION);
@@ -144,7 +146,8 @@ export class ArcSource implements TokenSource {
     };
     if (!p.isAbsolute(realm)) refuse('is not an absolute path');
     const resolved = p.resolve(realm);
-    if (!this.sameName(resolved, realm) || !this.sameName(p.dirname(resolved), this.tokenDir)) refuse(`is not directly in ${this.tokenDir}`);
+    if (!this.sameName(resolved, realm) || !this.sameName(p.dirname(resolved), this.tokenDir))
+      refuse(`is not directly in ${this.tokenDir}`);
     if (!p.basename(resolved).endsWith('.key')) refuse('is not named *.key');
 
     let read: string | undefined;
@@ -187,7 +190,9 @@ export class ArcSource implements TokenSource {
     if (!(error instanceof ServiceStatus)) return error instanceof Error ? error : new Error(String(error));
     const status = error.response.status;
     if (status === 401 || status === 403) {
-      return new LoginError(`${call}: it refused the key it had just issued, ${error.summary}. Run the job again; if it persists, restart the Arc agent (himds).`);
+      return new LoginError(
+        `${call}: it refused the key it had just issued, ${error.summary}. Run the job again; if it persists, restart the Arc agent (himds).`
+      );
     }
     if (status === 400) {
       return new LoginError(
@@ -196,7 +201,9 @@ export class ArcSource implements TokenSource {
       );
     }
     if (MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
-      return new LoginError(`${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`);
+      return new LoginError(
+        `${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`
+      );
     }
     return new LoginError(`${call}: it answered ${error.summary}.`);
   }

@@ -46,7 +46,7 @@ export interface ServiceConnection {
 
 export class AzureDevOpsOidcSource implements IdentitySource {
   readonly kind = 'azure-devops' as const;
-  readonly name = 'Azure DevOps\' OIDC endpoint';
+  readonly name = "Azure DevOps' OIDC endpoint";
   readonly tokenName = 'Azure DevOps OIDC token';
   readonly endpoint: string;
   private readonly url: URL;
@@ -63,7 +63,10 @@ export class AzureDevOpsOidcSource implements IdentitySource {
   ) {
     this.url = endpointFromEnvironment(requestUri, VARIABLE);
     if (isLoopback(this.url.hostname)) {
-      if (!testLoopback) throw new LoginError(`${VARIABLE} (${this.url.origin}) is a loopback address, ${LOOPBACK_FOR_TESTS_ONLY}. Check what sets it in this job.`);
+      if (!testLoopback)
+        throw new LoginError(
+          `${VARIABLE} (${this.url.origin}) is a loopback address, ${LOOPBACK_FOR_TESTS_ONLY}. Check what sets it in this job.`
+        );
     } else if (this.url.protocol !== 'https:' || !AZURE_DEVOPS_HOST.test(this.url.hostname)) {
       throw new LoginError(
         `${VARIABLE} (${this.url.origin}) is not an Azure DevOps Services address (dev.azure.com or *.visualstudio.com), and the ` +
@@ -140,7 +143,7 @@ export class AzureDevOpsOidcSource implements IdentitySource {
   private explain(error: unknown): Error {
     const call = this.call();
     if (error instanceof HttpFailure) {
-      return explainNetworkFailure(call, error, 'Check the agent\'s network and proxy settings.');
+      return explainNetworkFailure(call, error, "Check the agent's network and proxy settings.");
     }
     if (!(error instanceof ServiceStatus)) return error instanceof Error ? error : new Error(String(error));
     const status = error.response.status;
@@ -152,19 +155,23 @@ export class AzureDevOpsOidcSource implements IdentitySource {
       return new LoginError(
         `${call}: ${error.summary}. The service connection ${id} (${inputLabel}) does not exist in this project, this ` +
           'pipeline is not authorized to use it, or it does not use workload identity federation: check the connection and ' +
-          'its pipeline permissions, or leave the input empty to use the pipeline\'s own token.'
+          "its pipeline permissions, or leave the input empty to use the pipeline's own token."
       );
     }
     if (status === 403) {
-      return new LoginError(`${call}: ${error.summary}. The job's access token may not ask for OIDC tokens; check the project's pipeline settings (job authorization scope).`);
+      return new LoginError(
+        `${call}: ${error.summary}. The job's access token may not ask for OIDC tokens; check the project's pipeline settings (job authorization scope).`
+      );
     }
     if (TOKEN_SERVICE_RETRIES.statuses.includes(status)) {
-      return new LoginError(`${call}: Azure DevOps kept failing (last answer ${error.summary}) after ${TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`);
+      return new LoginError(
+        `${call}: Azure DevOps kept failing (last answer ${error.summary}) after ${TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`
+      );
     }
     return new LoginError(`${call}: ${error.summary}.`);
   }
 }
 
 const ACCESS_TOKEN_ADVICE =
-  'Azure DevOps did not accept the job\'s access token (System.AccessToken): it is valid only while the job runs, and a ' +
+  "Azure DevOps did not accept the job's access token (System.AccessToken): it is valid only while the job runs, and a " +
   'copied or overridden SYSTEM_ACCESSTOKEN does not work; run the step as a task of the job.';

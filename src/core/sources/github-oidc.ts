@@ -22,7 +22,7 @@ export function githubOidcAvailable(env: NodeJS.ProcessEnv): boolean {
 
 export class GithubOidcSource implements IdentitySource {
   readonly kind = 'github' as const;
-  readonly name = 'GitHub Actions\' OIDC provider';
+  readonly name = "GitHub Actions' OIDC provider";
   readonly tokenName = 'GitHub OIDC token';
   readonly endpoint: string;
   /** The runner's request token (a secret), sent with the request: redacted from its answer. */
@@ -57,7 +57,9 @@ export class GithubOidcSource implements IdentitySource {
       token = await untilAborted(ask(this.audience), context.signal);
     } catch (error) {
       if (context.signal?.aborted) throw error;
-      throw new LoginError(`${call}: ${clip(messageOf(error), 300, [this.requestToken])}. Check that the job has "permissions: id-token: write".`);
+      throw new LoginError(
+        `${call}: ${clip(messageOf(error), 300, [this.requestToken])}. Check that the job has "permissions: id-token: write".`
+      );
     }
     if (typeof token !== 'string' || !token) throw new LoginError(`${call}: the runner returned no token.`);
     context.mask(token);

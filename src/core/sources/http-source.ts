@@ -53,7 +53,12 @@ export interface RetryPolicy {
  * Microsoft's SDKs for the managed-identity endpoints other than IMDS (App Service, Arc):
  * 404, 408, 429 and 5xx, three retries, `Retry-After` honoured.
  */
-export const MANAGED_IDENTITY_RETRIES: RetryPolicy = { statuses: [404, 408, 429, 500, 502, 503, 504], retries: 3, baseMs: 1_000, capMs: 8_000 };
+export const MANAGED_IDENTITY_RETRIES: RetryPolicy = {
+  statuses: [404, 408, 429, 500, 502, 503, 504],
+  retries: 3,
+  baseMs: 1_000,
+  capMs: 8_000
+};
 /** Token services on the internet (Entra ID, Azure DevOps): throttling and server errors only. */
 export const TOKEN_SERVICE_RETRIES: RetryPolicy = { statuses: [408, 429, 500, 502, 503, 504], retries: 3, baseMs: 1_000, capMs: 8_000 };
 const MAX_RETRY_AFTER_MS = 60_000;
@@ -78,12 +83,7 @@ export function retryDelay(policy: RetryPolicy, error: unknown, attempt: number,
 }
 
 /** Runs `attempt` under `policy`, with a debug line before each retry. */
-export function withRetries<T>(
-  policy: RetryPolicy,
-  label: string,
-  context: SourceContext,
-  attempt: (n: number) => Promise<T>
-): Promise<T> {
+export function withRetries<T>(policy: RetryPolicy, label: string, context: SourceContext, attempt: (n: number) => Promise<T>): Promise<T> {
   return retrying({
     clock: context.clock,
     signal: context.signal,

@@ -104,13 +104,7 @@ export class ImdsSource implements TokenSource {
     return expectStatus(response);
   }
 
-  private retryDelay(
-    error: unknown,
-    attempt: number,
-    elapsed: number,
-    context: SourceContext,
-    silence: Silence
-  ): number | undefined {
+  private retryDelay(error: unknown, attempt: number, elapsed: number, context: SourceContext, silence: Silence): number | undefined {
     const { clock } = context;
     if (error instanceof HttpFailure && error.kind === 'timeout') {
       // Accepted, then nothing: retry only while the whole silence, with the next attempt,
@@ -179,12 +173,17 @@ export class ImdsSource implements TokenSource {
             `${this.allSelectorInputs.join(', ')}, or enable the system-assigned identity. ${audienceHint}`
         );
       }
-      if (status === 410) return new LoginError(`${call}: IMDS was still updating (${error.summary}) after more than 70 s. Try again shortly.`);
+      if (status === 410)
+        return new LoginError(`${call}: IMDS was still updating (${error.summary}) after more than 70 s. Try again shortly.`);
       if (status === 404 || status === 429 || status >= 500) {
-        return new LoginError(`${call}: IMDS kept failing (last answer ${error.summary}) after ${IMDS_RETRIES.retries + 1} attempts. Try again shortly.`);
+        return new LoginError(
+          `${call}: IMDS kept failing (last answer ${error.summary}) after ${IMDS_RETRIES.retries + 1} attempts. Try again shortly.`
+        );
       }
       if (status >= 300 && status < 400) {
-        return new LoginError(`${call}: it answered with a redirect (${error.summary}), which the metadata service never sends; something else answered.`);
+        return new LoginError(
+          `${call}: it answered with a redirect (${error.summary}), which the metadata service never sends; something else answered.`
+        );
       }
       return new LoginError(`${call}: IMDS answered ${error.summary}.`);
     }

@@ -119,7 +119,10 @@ function autoSelect(request: SelectionRequest): Selection {
   const { inputs, env, label } = request;
   const auto = (why: string) => `auto: ${why}`;
   if (inputs.identityTokenFile) {
-    return { source: new TokenFileSource(inputs.identityTokenFile, label('identity-token-file')), reason: auto(`${label('identity-token-file')} is set`) };
+    return {
+      source: new TokenFileSource(inputs.identityTokenFile, label('identity-token-file')),
+      reason: auto(`${label('identity-token-file')} is set`)
+    };
   }
   if (inputs.azureResource) {
     const workload = WorkloadIdentitySource.detect(env);
@@ -131,7 +134,10 @@ function autoSelect(request: SelectionRequest): Selection {
     }
     const appService = AppServiceSource.detect(env);
     if (appService) {
-      return { source: azure('app-service', new AppServiceSource(appService, inputs.selector), inputs), reason: auto('IDENTITY_ENDPOINT and IDENTITY_HEADER are set') };
+      return {
+        source: azure('app-service', new AppServiceSource(appService, inputs.selector), inputs),
+        reason: auto('IDENTITY_ENDPOINT and IDENTITY_HEADER are set')
+      };
     }
     const arc = ArcSource.detect(env, request.exists);
     if (arc) return { source: azure('arc', new ArcSource(arc, env), inputs), reason: auto(arc.how) };
@@ -153,8 +159,8 @@ function autoSelect(request: SelectionRequest): Selection {
     `- ${label('azure-audience')}: not set, so the Azure managed identity sources (${AZURE_SOURCE_NAMES}) were not tried;`,
     githubJob
       ? `- GitHub Actions' OIDC token: this is a GitHub Actions job, but ${MISSING_PERMISSION};`
-      : '- GitHub Actions\' OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set (not a GitHub Actions job);',
-    '- Azure DevOps\' OIDC token: System.OidcRequestUri is not set (not an Azure Pipelines job).',
+      : "- GitHub Actions' OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set (not a GitHub Actions job);",
+    "- Azure DevOps' OIDC token: System.OidcRequestUri is not set (not an Azure Pipelines job).",
     `Set ${label('azure-audience')} (e.g. api://<app-client-id>) to use the Azure managed identity of this machine, pod or app; ` +
       `${label('identity-token-file')} to present an OIDC token file (e.g. a Kubernetes projected service-account token); ` +
       `or ${label('identity-source')} to choose a source.`
@@ -167,19 +173,29 @@ function refuseInapplicable(kind: SourceKind, request: SelectionRequest, reason:
   const { inputs, label } = request;
   const chosen = `the identity source is ${kind} (${reason})`;
   const refuse = (name: InputName, why: string): never => {
-    throw new InputError(name, `Input ${label(name)} cannot be used here: ${chosen}, and ${why} Remove it, or choose another ${label('identity-source')}.`);
+    throw new InputError(
+      name,
+      `Input ${label(name)} cannot be used here: ${chosen}, and ${why} Remove it, or choose another ${label('identity-source')}.`
+    );
   };
   const selector = inputs.selector;
   if (selector) {
     const name = SELECTOR_INPUTS.find((n) => label(n) === selector.inputLabel) ?? 'managed-identity-client-id';
-    if (kind === 'arc') refuse(name, 'Azure Arc offers the machine\'s system-assigned identity only.');
+    if (kind === 'arc') refuse(name, "Azure Arc offers the machine's system-assigned identity only.");
     if (kind === 'workload-identity' && selector.kind !== 'client-id') {
-      refuse(name, `workload identity chooses the identity by client ID only (AZURE_CLIENT_ID, or ${label('managed-identity-client-id')}).`);
+      refuse(
+        name,
+        `workload identity chooses the identity by client ID only (AZURE_CLIENT_ID, or ${label('managed-identity-client-id')}).`
+      );
     }
-    if (!(AZURE_SOURCES as readonly string[]).includes(kind)) refuse(name, 'it selects an Azure managed identity, which this source does not use.');
+    if (!(AZURE_SOURCES as readonly string[]).includes(kind))
+      refuse(name, 'it selects an Azure managed identity, which this source does not use.');
   }
   if (inputs.azureResource && !(AZURE_SOURCES as readonly string[]).includes(kind)) {
-    refuse('azure-audience', `${kind === 'token-file' ? 'the token file is' : 'its token is'} presented to Chainguard as it is; no Azure token is asked for.`);
+    refuse(
+      'azure-audience',
+      `${kind === 'token-file' ? 'the token file is' : 'its token is'} presented to Chainguard as it is; no Azure token is asked for.`
+    );
   }
   if (inputs.identityTokenFile && kind !== 'token-file') refuse('identity-token-file', 'it is read only by the token-file source.');
   if (inputs.azureDevOpsServiceConnection && kind !== 'azure-devops') {
@@ -189,13 +205,17 @@ function refuseInapplicable(kind: SourceKind, request: SelectionRequest, reason:
     const why =
       kind === 'azure-devops'
         ? `Azure DevOps OIDC tokens always carry the audience ${AZURE_DEVOPS_AUDIENCE}.`
-        : 'it is the audience asked of GitHub\'s OIDC provider only.';
+        : "it is the audience asked of GitHub's OIDC provider only.";
     refuse('oidc-audience', why);
   }
 }
 
 function imds(request: SelectionRequest): ImdsSource {
-  return new ImdsSource(request.inputs.selector, SELECTOR_INPUTS.map((name) => request.label(name)), ImdsSource.baseFrom(request.env));
+  return new ImdsSource(
+    request.inputs.selector,
+    SELECTOR_INPUTS.map((name) => request.label(name)),
+    ImdsSource.baseFrom(request.env)
+  );
 }
 
 function github(request: SelectionRequest): GithubOidcSource {

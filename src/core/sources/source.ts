@@ -76,7 +76,6 @@ export interface IdentitySource {
   getToken(context: SourceContext): Promise<IdentityToken>;
 }
 
-
 /** Anything that starts like a JWT (`eyJ`: base64url of `{"`), up to three base64url parts. */
 const JWT_LIKE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){0,2}/g;
 const REDACTED = '[redacted]';
@@ -91,7 +90,12 @@ export function redact(text: string, secrets: readonly (string | undefined)[] = 
   for (const secret of secrets) {
     if (!secret || secret.length < 8) continue;
     // As sent, and as a service may quote it back: form- or URL-encoded, or escaped in JSON.
-    const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)]);
+    const forms = new Set([
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1)
+    ]);
     for (const form of [...forms].sort((a, b) => b.length - a.length)) result = result.split(form).join(REDACTED);
   }
   return result.replace(JWT_LIKE, REDACTED);
@@ -104,6 +108,8 @@ export function redact(text: string, secrets: readonly (string | undefined)[] = 
  */
 export function clip(text: string, max = 300, secrets: readonly (string | undefined)[] = []): string {
   // eslint-disable-next-line no-control-regex
-  const oneLine = redact(text, secrets).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const oneLine = redact(text, secrets)
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim();
   return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }

@@ -28,14 +28,19 @@ export function readTokenFile(file: string, label: string, context: SourceContex
     if (error instanceof NotRegularFile) return fail('is not a regular file');
     if (error instanceof FileTooLarge) return fail(`is ${error.size} bytes long; an OIDC token is a few kilobytes`);
     const code = (error as NodeJS.ErrnoException).code;
-    return fail(code === 'EACCES' || code === 'EPERM' ? 'cannot be read by the user running the step' : `cannot be opened (${code ?? 'error'})`);
+    return fail(
+      code === 'EACCES' || code === 'EPERM' ? 'cannot be read by the user running the step' : `cannot be opened (${code ?? 'error'})`
+    );
   }
-  if (read === undefined) return fail('does not exist. In Kubernetes, check the pod\'s projected service-account token volume and its mount path');
+  if (read === undefined)
+    return fail("does not exist. In Kubernetes, check the pod's projected service-account token volume and its mount path");
   const text = read.trim();
   if (!text) throw new LoginError(`The token file ${file} (${label}) is empty; the kubelet or your CI writes the token there.`);
   context.mask(text);
   if (!decodeClaims(text)) {
-    throw new LoginError(`The token file ${file} (${label}) does not hold a JWT (three base64url parts with a JSON payload); its contents are not shown.`);
+    throw new LoginError(
+      `The token file ${file} (${label}) does not hold a JWT (three base64url parts with a JSON payload); its contents are not shown.`
+    );
   }
   return text;
 }

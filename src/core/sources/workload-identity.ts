@@ -51,7 +51,8 @@ export class WorkloadIdentitySource implements TokenSource {
   ) {
     this.clientId = selector?.value ?? environment.clientId;
     this.clientIdFrom = selector?.inputLabel ?? 'AZURE_CLIENT_ID';
-    if (!GUID.test(this.clientId)) throw new LoginError(`${this.clientIdFrom} must be the client ID (a GUID) of the managed identity or app registration.`);
+    if (!GUID.test(this.clientId))
+      throw new LoginError(`${this.clientIdFrom} must be the client ID (a GUID) of the managed identity or app registration.`);
     if (!TENANT.test(environment.tenantId)) throw new LoginError('AZURE_TENANT_ID must be a tenant ID (a GUID) or a tenant domain name.');
     const authority = endpointFromEnvironment(environment.authority, 'AZURE_AUTHORITY_HOST');
     if (!authority.pathname.endsWith('/')) authority.pathname += '/';
@@ -70,7 +71,9 @@ export class WorkloadIdentitySource implements TokenSource {
   }
 
   async getToken(resource: string, context: SourceContext): Promise<AzureToken> {
-    context.debug(`Requesting an Azure token from ${this.endpoint} for ${resource} as ${this.clientId}, with the token in ${this.environment.tokenFile}`);
+    context.debug(
+      `Requesting an Azure token from ${this.endpoint} for ${resource} as ${this.clientId}, with the token in ${this.environment.tokenFile}`
+    );
     let assertion = '';
     let response: HttpResponse;
     try {
@@ -136,16 +139,22 @@ export class WorkloadIdentitySource implements TokenSource {
       );
     }
     if (code === '700024') {
-      return new LoginError(`${call}: ${said}: the service account token is outside its validity period (${presented}); the kubelet refreshes it while the pod runs, so check the projected volume and this machine's clock.`);
+      return new LoginError(
+        `${call}: ${said}: the service account token is outside its validity period (${presented}); the kubelet refreshes it while the pod runs, so check the projected volume and this machine's clock.`
+      );
     }
     if (code === '700016') {
-      return new LoginError(`${call}: ${said}: no application or managed identity with client ID ${this.clientId} exists in tenant ${this.environment.tenantId}. Check ${this.clientIdFrom} and AZURE_TENANT_ID.`);
+      return new LoginError(
+        `${call}: ${said}: no application or managed identity with client ID ${this.clientId} exists in tenant ${this.environment.tenantId}. Check ${this.clientIdFrom} and AZURE_TENANT_ID.`
+      );
     }
     if (code === '90002') {
       return new LoginError(`${call}: ${said}: tenant ${this.environment.tenantId} was not found. Check AZURE_TENANT_ID.`);
     }
     if (code === '500011' || code === '70011') {
-      return new LoginError(`${call}: ${said}: Entra ID knows no resource "${resource}" in this tenant. Check azure-audience: it must be the Application ID URI (api://<app-client-id>) of an Entra app.`);
+      return new LoginError(
+        `${call}: ${said}: Entra ID knows no resource "${resource}" in this tenant. Check azure-audience: it must be the Application ID URI (api://<app-client-id>) of an Entra app.`
+      );
     }
     if (code === '50027' || code === '50013' || code === '5002738') {
       return new LoginError(
@@ -154,7 +163,9 @@ export class WorkloadIdentitySource implements TokenSource {
       );
     }
     if (TOKEN_SERVICE_RETRIES.statuses.includes(error.response.status)) {
-      return new LoginError(`${call}: Entra ID kept failing (last answer ${error.summary}) after ${TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`);
+      return new LoginError(
+        `${call}: Entra ID kept failing (last answer ${error.summary}) after ${TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`
+      );
     }
     return new LoginError(`${call}: ${error.summary}.`);
   }
