@@ -1,5 +1,5 @@
 /** A SourceContext for tests: the real HTTP helper, a fake clock, and recorded masks. */
-import { send } from '../../src/core/http.js';
+import { send } from '../../src/core/net/http.js';
 import type { SourceContext } from '../../src/core/sources/source.js';
 import { FakeClock } from './clock.js';
 

@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from '../../emulators/runners.mjs';
-import { installHelper, type HelperConfig, type HelperCredential, type InstalledHelper } from '../../src/core/credential-helper.js';
+import { installHelper, type InstalledHelper } from '../../src/core/credential-helper/install.js';
+import { type HelperConfig, type HelperCredential } from '../../src/core/credential-helper/config.js';
 
 export const HELPER_BUNDLE = path.join(ROOT, 'dist', 'helper', 'index.js');
 /** Preloaded into every helper run: connections reach loopback only. */

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { basicAuth } from '../../src/core/docker-config.js';
+import { basicAuth } from '../../src/core/docker/auth-file.js';
 
 const ALLOWED_LINES = [
   (token: string) => `::add-mask::${token}`,

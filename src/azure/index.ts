@@ -1,5 +1,5 @@
 /** The bundle's entry: masks the agent's secrets before the task library loads, then runs the main step. */
-import './early-secrets.js';
+import '../platform/azure-early-secrets.js';
 import { run } from './main.js';
 
 void run();

@@ -1,10 +1,11 @@
 /** The command-line tool: `login` (the default), `logout` and `--help`. */
 import { messageOf } from '../core/errors.js';
 import { runCleanup } from '../core/cleanup.js';
-import { runLogin } from '../core/login.js';
-import { neutralise } from '../core/platform.js';
+import { runLogin } from '../core/login/login.js';
+import { neutralise } from '../core/text.js';
 import { processRuntime } from '../core/runtime.js';
-import { CLI_HELP, cliPlatform, parseArgs } from '../platform/cli.js';
+import { CLI_HELP, parseArgs } from '../platform/cli-args.js';
+import { cliPlatform } from '../platform/cli.js';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const err = (line: string): void => void process.stderr.write(`${line}\n`);

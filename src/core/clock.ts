@@ -10,16 +10,6 @@ export interface Clock {
 }
 
 /**
- * The time scale a process runs at: `CHAINGUARD_LOGIN_TIME_SCALE` (a number in (0, 1]) makes
- * waits, budgets and time limits pass faster; the project's tests of the built bundles use it.
- * 1 otherwise.
- */
-export function timeScale(env: NodeJS.ProcessEnv): number {
-  const raw = Number(env.CHAINGUARD_LOGIN_TIME_SCALE);
-  return raw > 0 && raw <= 1 ? raw : 1;
-}
-
-/**
  * Wall-clock time. A `scale` below 1 makes time run faster: every wait is shortened and `now()`
  * advances by the same factor, so retry budgets keep their meaning (tests of the bundles use
  * it; it is 1 in production).

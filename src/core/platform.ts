@@ -2,9 +2,8 @@
  * The small interface the core needs from a runner (a port the core owns). One adapter per
  * runner implements it on that runner's library; the core never imports a runner library.
  */
-import type { InputReader } from './inputs.js';
-import type { PortableNetwork } from './credential-helper.js';
-import type { NetworkSettings } from './http.js';
+import type { InputReader } from './inputs/read.js';
+import type { NetworkSettings } from './net/proxy.js';
 import type { PlatformIdentity } from './sources/source.js';
 
 export const OUTPUT_NAMES = ['token', 'expires-at', 'identity', 'docker-config', 'api-token'] as const;
@@ -31,31 +30,13 @@ export interface Platform extends InputReader {
   /** What the platform offers identity sources (its OIDC or access token); absent on the CLI. */
   identity?(): PlatformIdentity | undefined;
   /**
-   * The network settings the runner hands its steps (the Azure agent's proxy and CA), if any;
-   * `portable` describes them for the credential helper, which uses them for its refreshes.
+   * The network settings the runner hands its steps (the Azure agent's proxy and CA), if any,
+   * with their portable form for the credential helper's refreshes.
    */
-  network?(): (NetworkSettings & { portable?: PortableNetwork }) | undefined;
+  network?(): NetworkSettings | undefined;
 }
 
-/** kebab-case to camelCase: the Azure Pipelines spelling of an input or output. */
+/** kebab-case to camelCase: the Azure Pipelines spelling of an output. */
 export function camelCase(name: string): string {
   return name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-}
-
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-const WORD_JOINER = '\u2060';
-
-/**
- * Makes a log message inert for the runner and the agent. The GitHub runner acts on a line that
- * starts with `::` and on `##[command]` anywhere in a line; the Azure agent acts on `##vso[`
- * anywhere in a line. A value interpolated into a message (an input, a path, a service's text)
- * could carry either, so every message the step prints passes through here: a word joiner
- * (invisible when shown) goes between the characters of every `::` and `##`, which no
- * legitimate message needs adjacent, and control characters (a carriage return among them)
- * become spaces. Line breaks stay: with no `::` or `##` anywhere, no line of the message can
- * be a command, and multi-line messages (the setup doctor's commands) stay readable.
- */
-export function neutralise(message: string): string {
-  return message.replace(/\r\n/g, '\n').replace(CONTROLS, ' ').replace(/::/g, `:${WORD_JOINER}:`).replace(/##/g, `#${WORD_JOINER}#`);
 }

@@ -1,23 +1,36 @@
-/** The real process's runtime for the core. */
+/** What the core takes from the process, injectable for tests: the environment, time, the transport, where it runs. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { systemClock, timeScale } from './clock.js';
-import { findHelperBundle } from './credential-helper.js';
-import { send } from './http.js';
-import type { Runtime } from './login.js';
+import { systemClock, type Clock } from './clock.js';
+import { findHelperBundle } from './credential-helper/install.js';
+import { send, type HttpRequest, type HttpResponse } from './net/http.js';
+import { readTestSettings, type TestSettings } from './test-settings.js';
 
-/**
- * `CHAINGUARD_LOGIN_TIME_SCALE` (a number in (0, 1]) makes retry waits and budgets pass faster;
- * the project's tests of the built bundles use it to ride out a 70 s IMDS update in a second.
- */
+export interface Runtime {
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  send: (request: HttpRequest) => Promise<HttpResponse>;
+  home: string;
+  cwd: string;
+  /** The project's test settings, read once (none in a real run). */
+  test: TestSettings;
+  /** Where the credential helper bundle is (dist/helper/index.js beside the step's bundle). */
+  helperBundle?: () => string | undefined;
+  /** The Node that runs the helper (default the one running now). */
+  nodePath?: string;
+}
+
+/** The real process's runtime. */
 export function processRuntime(): Runtime {
+  const test = readTestSettings(process.env);
   return {
     env: process.env,
-    clock: systemClock(timeScale(process.env)),
+    clock: systemClock(test.timeScale),
     send,
     home: os.homedir(),
     cwd: process.cwd(),
+    test,
     helperBundle: bundledHelper
   };
 }

@@ -1,9 +1,12 @@
 /**
- * The one quoter for every value interpolated into a command printed for a user to paste (az,
- * chainctl, kubectl, …). Such values come from tokens (claims an attacker may choose: a branch
- * name lands in a CI token's subject) and must reach the program as exactly one argument, with
- * nothing in them run by the shell, even after `neutralise` has made the message inert for the
- * runner. A value that is not the shape the command needs becomes a placeholder instead.
+ * The one home of shell quoting: every value interpolated into a command printed for a user to
+ * paste (az, chainctl, kubectl, …), the lines the command-line tool prints for the calling shell,
+ * and the credential helper's wrappers.
+ *
+ * A value in a pasted command comes from a token (claims an attacker may choose: a branch name
+ * lands in a CI token's subject) and must reach the program as exactly one argument, with nothing
+ * in it run by the shell, even after `neutralise` has made the message inert for the runner. A
+ * value that is not the shape the command needs becomes a placeholder instead.
  */
 
 /** Characters that never need quoting in a POSIX shell word. */
@@ -20,7 +23,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function shellWord(value: string): string {
   if (BARE.test(value) && !value.includes('::')) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`.replace(/:(?=:)/g, ":''").replace(/#(?=#)/g, "#''");
+  return singleQuoted(value).replace(/:(?=:)/g, ":''").replace(/#(?=#)/g, "#''");
 }
 
 /**
@@ -46,4 +49,18 @@ export function isIssuerUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A value as one single-quoted POSIX shell word, always quoted (a path in a script, an `export` line). */
+export function singleQuoted(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A value as one double-quoted word of a cmd.exe batch file, with `%` doubled so that it is not
+ * expanded; undefined for a value holding a double quote, which cmd cannot quote.
+ */
+export function cmdWord(value: string): string | undefined {
+  if (value.includes('"')) return undefined;
+  return `"${value.replace(/%/g, '%%')}"`;
 }

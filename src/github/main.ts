@@ -1,5 +1,5 @@
 /** The Action's main step: logs the job in. */
-import { runLogin } from '../core/login.js';
+import { runLogin } from '../core/login/login.js';
 import { processRuntime } from '../core/runtime.js';
 import { githubPlatform } from '../platform/github.js';
 

@@ -6,22 +6,11 @@
  * the refresh handled (each value the sources and exchanges mask, the secrets of the helper's
  * environment, the runner's proxy password) is replaced by *** in anything the helper prints.
  */
-import {
-  DEFAULT_REFRESH_TIMEOUT_SECONDS,
-  HelperError,
-  type HelperConfig,
-  type HelperSource,
-  type Refresh,
-  helperGet,
-  helperList,
-  NOT_FOUND_MESSAGE,
-  readHelperConfig,
-  readNetworkSecrets,
-  SECRET_ENVIRONMENT
-} from '../core/credential-helper.js';
+import { DEFAULT_REFRESH_TIMEOUT_SECONDS, HelperError, readHelperConfig, readNetworkSecrets, type HelperConfig, type Refresh } from '../core/credential-helper/config.js';
+import { helperGet, helperList, NOT_FOUND_MESSAGE } from '../core/credential-helper/get.js';
 import { messageOf } from '../core/errors.js';
-import { neutralise } from '../core/platform.js';
-import type { PlatformIdentity } from '../core/sources/source.js';
+import { neutralise, SecretSet } from '../core/text.js';
+import { helperPlatform } from '../platform/helper.js';
 
 const USAGE = 'usage: docker-credential-<name> get|list|store|erase (the job-scoped docker credential helper of chainguard-azure-login)';
 const MAX_STDIN_BYTES = 64 * 1024;
@@ -67,68 +56,21 @@ function parse(argv: readonly string[]): { dir?: string; words: string[] } {
 }
 
 /**
- * What the helper offers the platform sources. GitHub: the job's OIDC token through the runner
- * library, at the request URL the step used, with ACTIONS_ID_TOKEN_REQUEST_TOKEN from the
- * environment docker runs the helper in. Azure Pipelines: the job's access token, which a later step has only when it maps
- * SYSTEM_ACCESSTOKEN into its environment.
- */
-function helperPlatform(source: HelperSource): PlatformIdentity | undefined {
-  if (source.kind === 'github') {
-    return {
-      githubIdToken: async (audience) =>
-        (await import('./github-id-token.js')).githubIdToken(audience, source.env.ACTIONS_ID_TOKEN_REQUEST_URL)
-    };
-  }
-  if (source.kind === 'azure-devops') {
-    return {
-      azureDevOpsAccessToken: () => {
-        const token = process.env.SYSTEM_ACCESSTOKEN?.trim();
-        if (!token) {
-          throw new HelperError(
-            'SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)',
-            { local: true }
-          );
-        }
-        return token;
-      }
-    };
-  }
-  return undefined;
-}
-
-/** What replaces a secret in anything the helper prints. */
-const REDACTED = '***';
-
-/** The secrets this run has seen, and a function that takes them out of a text. */
-export class SecretSet {
-  private readonly values = new Set<string>();
-
-  add(value: string | undefined): void {
-    if (!value) return;
-    for (const form of [value, value.trim(), encodeURIComponent(value)]) if (form) this.values.add(form);
-  }
-
-  /** `text` with every secret (longest first, so that one inside another goes whole) replaced by ***. */
-  redact(text: string): string {
-    let result = text;
-    for (const secret of [...this.values].sort((a, b) => b.length - a.length)) result = result.split(secret).join(REDACTED);
-    return result;
-  }
-}
-
-/**
  * The refresh through the source and exchanges the step used, with the network settings it used
  * and their secrets; every secret it handles joins `secrets`, and its failure's message (which
  * the gets waiting on it share) has them taken out. The sources, exchanges and HTTP stack load
  * only when a refresh is due: a cached answer stays quick.
  */
-function refreshFor(dir: string, config: HelperConfig, secrets: SecretSet): Refresh {
+function refreshFor(dir: string, config: HelperConfig, secrets: SecretSet, env: NodeJS.ProcessEnv): Refresh {
   return async (host) => {
     try {
-      const [{ defaultRefresh, networkSettingsFrom }, { processRuntime }] = await Promise.all([
-        import('../core/helper-refresh.js'),
-        import('../core/runtime.js')
+      const [{ defaultRefresh }, { networkSettingsFrom }, { processRuntime }, { SECRET_ENVIRONMENT }] = await Promise.all([
+        import('../core/credential-helper/refresh.js'),
+        import('../core/net/proxy.js'),
+        import('../core/runtime.js'),
+        import('../core/sources/table.js')
       ]);
+      for (const name of SECRET_ENVIRONMENT) secrets.add(env[name]);
       const signal = AbortSignal.timeout((config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000);
       let network;
       if (config.network) {
@@ -138,7 +80,7 @@ function refreshFor(dir: string, config: HelperConfig, secrets: SecretSet): Refr
         network = networkSettingsFrom(config.network, networkSecrets);
       }
       const mask = (secret: string): void => secrets.add(secret);
-      return await defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source), network, mask })(host);
+      return await defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source, env), network, mask })(host);
     } catch (error) {
       const message = error instanceof HelperError ? error.message : `could not refresh the credential for ${host}: ${messageOf(error)}`;
       throw new HelperError(secrets.redact(message), { cause: error, local: error instanceof HelperError && error.local });
@@ -153,7 +95,6 @@ export async function run(
   env: NodeJS.ProcessEnv = process.env
 ): Promise<number> {
   const secrets = new SecretSet();
-  for (const name of SECRET_ENVIRONMENT) secrets.add(env[name]);
   const fail = (message: string): number => {
     // Docker shows a helper's error as one line: a multi-line message (the setup doctor's) is joined.
     const line = `${PREFIX}: ${neutralise(secrets.redact(message)).replace(/\s*\n\s*/g, ' ')}\n`;
@@ -189,7 +130,7 @@ export async function run(
     const serverUrl = (await io.readStdin()).trim();
     if (!serverUrl) return fail('get needs the registry server URL on its standard input');
     const config = readHelperConfig(dir);
-    const credential = await helperGet(dir, serverUrl, { refresh: refreshFor(dir, config, secrets) });
+    const credential = await helperGet(dir, serverUrl, { refresh: refreshFor(dir, config, secrets, env) });
     if (!credential) {
       io.stdout(`${NOT_FOUND_MESSAGE}\n`);
       return 1;

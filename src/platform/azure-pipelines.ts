@@ -5,11 +5,11 @@
  * `neutralise`, so that a value inside a message can never be read as a logging command.
  */
 import * as tl from 'azure-pipelines-task-lib/task.js';
-import { earlyAccessToken } from '../azure/early-secrets.js';
-import type { PortableNetwork } from '../core/credential-helper.js';
-import type { NetworkSettings, ProxySettings } from '../core/http.js';
-import type { InputName } from '../core/inputs.js';
-import { camelCase, neutralise, type OutputName, type Platform } from '../core/platform.js';
+import { azureName, type InputName } from '../core/inputs/definitions.js';
+import type { NetworkSettings, PortableNetwork, ProxySettings } from '../core/net/proxy.js';
+import { camelCase, type OutputName, type Platform } from '../core/platform.js';
+import { neutralise } from '../core/text.js';
+import { earlyAccessToken } from './azure-early-secrets.js';
 
 const NETWORK_SOURCE =
   "the agent's proxy and certificate settings (Agent.ProxyUrl, Agent.ProxyUsername, Agent.ProxyPassword, Agent.ProxyBypassList, Agent.CAInfo)";
@@ -29,7 +29,7 @@ function proxyOf(proxy: { proxyUrl: string; proxyUsername?: string; proxyPasswor
  * is the same for the credential helper: the settings (the proxy without its credentials, the
  * bypass list, the certificate files) and apart from them the password and passphrase.
  */
-export function agentNetwork(): (NetworkSettings & { portable: PortableNetwork }) | undefined {
+export function agentNetwork(): NetworkSettings | undefined {
   const certs = tl.getHttpCertConfiguration();
   const proxyConfigured = Boolean(tl.getVariable('Agent.ProxyUrl'));
   if (!proxyConfigured && !certs) return undefined;
@@ -71,8 +71,8 @@ export function agentNetwork(): (NetworkSettings & { portable: PortableNetwork }
 /** The adapter. */
 export function azurePipelinesPlatform(): Platform {
   return {
-    get: (name: InputName) => (tl.getInput(camelCase(name), false) ?? '').trim(),
-    label: (name: InputName) => camelCase(name),
+    get: (name: InputName) => (tl.getInput(azureName(name), false) ?? '').trim(),
+    label: (name: InputName) => azureName(name),
     setSecret: (value) => tl.setSecret(value),
     setOutput: (name: OutputName, value, options) => tl.setVariable(camelCase(name), value, options?.secret ?? false, true),
     exportVariable: (name, value) => tl.setVariable(name, value),

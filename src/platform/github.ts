@@ -4,8 +4,9 @@
  * `neutralise`, so that a value inside a message can never be read as a workflow command.
  */
 import * as core from '@actions/core';
-import type { InputName } from '../core/inputs.js';
-import { neutralise, type OutputName, type Platform } from '../core/platform.js';
+import type { InputName } from '../core/inputs/definitions.js';
+import type { OutputName, Platform } from '../core/platform.js';
+import { neutralise } from '../core/text.js';
 
 /** The adapter. */
 export function githubPlatform(): Platform {

@@ -11593,7 +11593,7 @@ var __webpack_exports__ = {};
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: ./src/azure/early-secrets.ts
+;// CONCATENATED MODULE: ./src/platform/azure-early-secrets.ts
 /**
  * Masks the secrets the agent hands the task before anything can print them. It must be the
  * first module the Azure entry points import: azure-pipelines-task-lib debug-prints every
@@ -11673,52 +11673,12 @@ function earlyAccessToken() {
     return accessToken;
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: ./src/core/clock.ts
-/**
- * The time scale a process runs at: `CHAINGUARD_LOGIN_TIME_SCALE` (a number in (0, 1]) makes
- * waits, budgets and time limits pass faster; the project's tests of the built bundles use it.
- * 1 otherwise.
- */
-function clock_timeScale(env) {
-    const raw = Number(env.CHAINGUARD_LOGIN_TIME_SCALE);
-    return raw > 0 && raw <= 1 ? raw : 1;
-}
-/**
- * Wall-clock time. A `scale` below 1 makes time run faster: every wait is shortened and `now()`
- * advances by the same factor, so retry budgets keep their meaning (tests of the bundles use
- * it; it is 1 in production).
- */
-function systemClock(scale = 1) {
-    const origin = Date.now();
-    return {
-        scale,
-        now: () => (scale === 1 ? Date.now() : origin + (Date.now() - origin) / scale),
-        random: () => Math.random(),
-        sleep: (ms, signal) => new Promise((resolve, reject) => {
-            if (signal?.aborted) {
-                reject(signal.reason);
-                return;
-            }
-            const timer = setTimeout(done, Math.max(0, ms * scale));
-            function done() {
-                signal?.removeEventListener('abort', onAbort);
-                resolve();
-            }
-            function onAbort() {
-                clearTimeout(timer);
-                reject(signal?.reason);
-            }
-            signal?.addEventListener('abort', onAbort, { once: true });
-        })
-    };
-}
-
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 /**
  * A failure the user can act on. Its message says which call or input failed and what to
@@ -11747,12 +11707,11 @@ function errors_messageOf(error) {
     return String(error);
 }
 
-;// CONCATENATED MODULE: ./src/core/files.ts
+;// CONCATENATED MODULE: ./src/core/fs/atomic.ts
 /**
- * File primitives shared by the docker config writer, the credential helper and the sources that
- * read files: unique names for temporary files, atomic replacement, reads that never block, and
- * whether a lock holder still runs. Kept free of heavier modules, so that the helper's cached
- * answer stays quick.
+ * The file primitives: reads that never block and are bounded, and the one atomic writer. Shared
+ * by the docker config writer, the credential helper, the lock and the sources that read files;
+ * kept free of heavier modules, so that the helper's cached answer stays quick.
  */
 
 let temporaries = 0;
@@ -11786,7 +11745,7 @@ const DEFAULT_MAX_READ_BYTES = 1024 * 1024;
  * that is or grows too large (FileTooLarge). Missing → undefined; other errors are thrown as
  * they are (their `code` says why).
  */
-function files_readRegularFile(file, options = {}) {
+function readRegularFile(file, options = {}) {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_READ_BYTES;
     const flags = (external_node_fs_default()).constants.O_RDONLY | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0) | (options.noFollow ? ((external_node_fs_default()).constants.O_NOFOLLOW ?? 0) : 0);
     let fd;
@@ -11824,27 +11783,19 @@ function files_readRegularFile(file, options = {}) {
     }
 }
 /** A name no other process or call will pick: pid, a counter and random characters. */
-function files_uniqueSuffix() {
+function uniqueSuffix() {
     return `${process.pid}.${++temporaries}.${Math.random().toString(36).slice(2, 10)}`;
-}
-/** Whether a process runs on this machine. EPERM means it runs as someone else. */
-function processAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
 }
 const FILE_MODE = 0o600;
 /**
- * Writes `text` to `file` through a temporary file beside it and a rename, so that readers never
- * see half a file; a failed write removes its temporary file.
+ * Writes `content` to `file` through a temporary file beside it and a rename, so that readers
+ * never see half a file; a failed write removes its temporary file. A string is written as it
+ * is; anything else as tab-indented JSON and a final line break.
  */
-function writeTextAtomic(file, text, options = {}) {
+function atomic_writeFileAtomic(file, content, options = {}) {
+    const text = typeof content === 'string' ? content : `${JSON.stringify(content, null, '\t')}\n`;
     const mode = options.mode ?? FILE_MODE;
-    const temporary = `${file}.${files_uniqueSuffix()}.tmp`;
+    const temporary = `${file}.${uniqueSuffix()}.tmp`;
     const fd = external_node_fs_default().openSync(temporary, 'wx', mode);
     try {
         try {
@@ -11883,44 +11834,76 @@ function renameReplacing(from, to) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/docker-config.ts
+;// CONCATENATED MODULE: ./src/core/json.ts
 /**
- * Docker and containers-image credentials: read, merge and atomically write auth files, undo
- * exactly what was merged, and keep jobs that share one docker config from undoing each other.
- *
- * Two facts shape this module. The docker CLI ignores an `auths` entry when the config names a
- * `credsStore` (or a `credHelpers` entry for the host): it then asks that helper instead. An
- * empty `credHelpers` entry for the host sends docker back to `auths`. The containers-image
- * tools (skopeo, podman, buildah) ignore `credsStore`, but treat any `credHelpers` entry, even
- * an empty one, as a helper to run; so they get their own auth file, exported as
- * REGISTRY_AUTH_FILE, which they read first.
+ * Parsed JSON as the core reads it: plain objects only, and keys that are only ever keys (a
+ * registry or host named `__proto__`, `constructor` or `toString` is data, never a property of
+ * Object.prototype).
+ */
+/** Whether `value` is a plain JSON object (not null, not an array). */
+function json_isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/** Parses a JSON object; undefined for anything else (not JSON, an array, a string…). */
+function jsonObject(text) {
+    try {
+        const value = JSON.parse(text);
+        return json_isRecord(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether `key` is `object`'s own property (never one inherited, such as `constructor`). */
+function json_hasOwn(object, key) {
+    return object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+}
+/** `object[key]` when it is `object`'s own property, else undefined. */
+function json_own(object, key) {
+    return json_hasOwn(object, key) ? object[key] : undefined;
+}
+/** Sets `object[key]` as an own property, whatever the key (`__proto__` included). */
+function setOwn(object, key, value) {
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+/** A record without a prototype: every key is its own. */
+function json_nullRecord() {
+    return Object.create(null);
+}
+/** The string values of `value`, in a record without a prototype. */
+function stringRecord(value) {
+    const record = json_nullRecord();
+    for (const [key, entry] of Object.entries(value))
+        if (typeof entry === 'string')
+            record[key] = entry;
+    return record;
+}
+/** Whether two JSON values are the same (as serialised). */
+function sameJson(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+
+;// CONCATENATED MODULE: ./src/core/docker/auth-file.ts
+/**
+ * Docker and containers-image auth files: where they are, reading them (never blocking, a
+ * malformed one refused or set aside) and the `auth` value docker expects.
  */
 
 
 
 
 
-const docker_config_FILE_MODE = 0o600;
-const DIR_MODE = 0o700;
-/** How long a job waits for the lock: longer than a lock takes to become stale. */
-const LOCK_WAIT_MS = 45_000;
-/** A lock whose holder has held it this long (or is no longer running) is taken over. */
-const LOCK_STALE_MS = 30_000;
+
 /** The `auth` value docker expects: base64 of `user:password`. */
-function docker_config_basicAuth(username, password) {
+function auth_file_basicAuth(username, password) {
     return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
 }
-/** SHA-256, hex; node:crypto is loaded on first use. */
-async function loadDigest() {
-    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 598, 23));
-    return (value) => createHash('sha256').update(value).digest('hex');
-}
 /** The user's docker config directory: $DOCKER_CONFIG, else ~/.docker. */
-function docker_config_userDockerConfigDir(env, home = os.homedir()) {
+function auth_file_userDockerConfigDir(env, home = os.homedir()) {
     return env.DOCKER_CONFIG?.trim() ? path.resolve(env.DOCKER_CONFIG.trim()) : path.join(home, '.docker');
 }
 /** The containers-image tools' primary auth file, when this environment names one. */
-function docker_config_userContainersAuthFile(env) {
+function auth_file_userContainersAuthFile(env) {
     if (env.REGISTRY_AUTH_FILE?.trim())
         return path.resolve(env.REGISTRY_AUTH_FILE.trim());
     if (env.XDG_RUNTIME_DIR?.trim())
@@ -11931,10 +11914,10 @@ function docker_config_userContainersAuthFile(env) {
  * Reads an auth file. Missing → `{}`. Unreadable, not a regular file, or not a JSON object →
  * LoginError, unless `lenient`, when it is reported through `onIgnored` and treated as empty.
  */
-function docker_config_readAuthFile(file, lenient = false, onIgnored) {
+function auth_file_readAuthFile(file, lenient = false, onIgnored) {
     let text;
     try {
-        text = files_readRegularFile(file);
+        text = readRegularFile(file);
     }
     catch (error) {
         const why = error instanceof NotRegularFile
@@ -11957,7 +11940,7 @@ function docker_config_readAuthFile(file, lenient = false, onIgnored) {
     catch {
         value = undefined;
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (!json_isRecord(value)) {
         if (lenient) {
             onIgnored?.(`${file} is not a JSON object`);
             return {};
@@ -11967,18 +11950,10 @@ function docker_config_readAuthFile(file, lenient = false, onIgnored) {
     return value;
 }
 /**
- * Writes JSON through a temporary file and a rename, so readers never see half a file; a failed
- * write removes its temporary file. `durable` also flushes it to disk first: for files that
- * outlive the job. `mode` is the file's mode (default 0600), applied whatever the umask.
- */
-function docker_config_writeFileAtomic(file, content, durable = false, mode = docker_config_FILE_MODE) {
-    writeTextAtomic(file, `${JSON.stringify(content, null, '\t')}\n`, { durable, mode });
-}
-/**
  * The file a path finally names, following symbolic links (a dangling one too), so that an
  * explicit config.json that is a link is written through to its target instead of replaced.
  */
-function linkTarget(file) {
+function auth_file_linkTarget(file) {
     let current = file;
     for (let hops = 0; hops < 40; hops++) {
         const stat = external_node_fs_default().lstatSync(current, { throwIfNoEntry: false });
@@ -11988,7 +11963,177 @@ function linkTarget(file) {
     }
     throw new errors_LoginError(`${file} is a chain of more than 40 symbolic links.`);
 }
+/** The mode to write `file` with: its own when it exists, else 0600. */
+function auth_file_modeFor(file) {
+    const stat = external_node_fs_default().statSync(file, { throwIfNoEntry: false });
+    return stat ? stat.mode & 0o777 : 0o600;
+}
+
+;// CONCATENATED MODULE: ./src/core/docker/job-dir.ts
+/**
+ * The job directory: a private directory under the runner's temp directory that holds this
+ * login's job-scoped docker config, containers auth file and credential helper, and the marker
+ * that proves to the post step that it is this job's. The post step deletes it whole.
+ */
+
+
+
+
+
+const job_dir_FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+/** Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
+ *  contexts and buildx builders keep working. */
+const LINKED_ENTRIES = (/* unused pure expression or super */ null && (['cli-plugins', 'contexts', 'buildx']));
+/** Creates the job-scoped directory for this login under `root` (0700). */
+function job_dir_createJobDir(root) {
+    fs.mkdirSync(root, { recursive: true });
+    return fs.mkdtempSync(path.join(root, 'chainguard-login-'));
+}
+/** Links the seed directory's plugins, contexts and builders into a job-scoped directory. */
+function job_dir_linkSeedEntries(seedDir, jobDir) {
+    for (const name of LINKED_ENTRIES) {
+        const target = path.join(seedDir, name);
+        if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory())
+            fs.symlinkSync(target, path.join(jobDir, name), 'dir');
+    }
+}
+/** The file in a job directory holding the random marker that the saved state also carries. */
+const MARKER_FILE = '.chainguard-login-marker';
+/** Writes the job directory's marker (0600). */
+function job_dir_writeJobMarker(jobDir, marker) {
+    fs.writeFileSync(path.join(jobDir, MARKER_FILE), marker, { mode: job_dir_FILE_MODE, flag: 'wx' });
+}
+/**
+ * Why `dir` is not a job directory this step created for the state carrying `marker`, or
+ * undefined when it is: a directory (not a link) directly under `tempRoot` (both with links
+ * resolved) named chainguard-login-XXXXXX, owned by this user, mode 0700, holding the marker.
+ * These are the only directories cleanup deletes whole.
+ */
+function jobDirProblem(dir, marker, tempRoot) {
+    if (!external_node_path_default().isAbsolute(dir) || !/^chainguard-login-[A-Za-z0-9]{6}$/.test(external_node_path_default().basename(dir)))
+        return 'it is not a directory this step creates';
+    const stat = external_node_fs_default().lstatSync(dir, { throwIfNoEntry: false });
+    if (!stat)
+        return 'it does not exist';
+    if (!stat.isDirectory())
+        return 'it is not a directory';
+    let parent;
+    let root;
+    try {
+        parent = external_node_fs_default().realpathSync(external_node_path_default().dirname(dir));
+        root = external_node_fs_default().realpathSync(tempRoot);
+    }
+    catch (error) {
+        return `its location cannot be resolved (${error.code ?? errors_messageOf(error)})`;
+    }
+    if (parent !== root)
+        return `it is not directly under this runner's temp directory (${tempRoot})`;
+    if (typeof process.getuid === 'function') {
+        if (stat.uid !== process.getuid())
+            return 'it belongs to another user';
+        if ((stat.mode & 0o777) !== DIR_MODE)
+            return `its mode is ${(stat.mode & 0o777).toString(8)}, not 700`;
+    }
+    let found;
+    try {
+        const markerFile = external_node_path_default().join(dir, MARKER_FILE);
+        found = external_node_fs_default().lstatSync(markerFile, { throwIfNoEntry: false })?.isFile() ? readRegularFile(markerFile) : undefined;
+    }
+    catch {
+        found = undefined;
+    }
+    if (!marker || found !== marker)
+        return 'it does not hold the marker this step left in it';
+    return undefined;
+}
+/** The prefix of a credential helper's directory inside the job directory (see installHelper). */
+const HELPER_DIR_PREFIX = 'chainguard-helper-';
+/** How often the deletion of a job directory is tried (about 3 s in all). */
+const REMOVE_ATTEMPTS = 20;
+/**
+ * Deletes the job directory. A client still pulling may be running the credential helper, which
+ * writes its cache, failure record and lock into its directory while the deletion runs (making
+ * it fail with ENOTEMPTY, and leaving a token behind). So the helper's directory is first moved
+ * aside, within the job directory: every later write of a racing helper goes to the old path and
+ * fails. A write whose path was resolved just before the move may still land in the moved
+ * directory, so the deletion is tried again (listing the directory afresh each time) for a
+ * moment; that also rides out Windows, where open files block it.
+ */
+async function removeJobDir(jobDir) {
+    let entries = [];
+    try {
+        entries = external_node_fs_default().readdirSync(jobDir);
+    }
+    catch {
+        entries = [];
+    }
+    for (const name of entries) {
+        if (!name.startsWith(HELPER_DIR_PREFIX))
+            continue;
+        try {
+            external_node_fs_default().renameSync(external_node_path_default().join(jobDir, name), external_node_path_default().join(jobDir, `.removing-${name}`));
+        }
+        catch {
+            // Deleted in place below.
+        }
+    }
+    for (let attempt = 1;; attempt++) {
+        try {
+            external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
+            return;
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (attempt >= REMOVE_ATTEMPTS || !['ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM', 'EACCES'].includes(code))
+                throw error;
+            await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 200)));
+        }
+    }
+}
+/** A random marker: 128 bits, hex. */
+async function job_dir_newMarker() {
+    const { randomBytes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 598, 23));
+    return randomBytes(16).toString('hex');
+}
+/** The runner's temp directory, where job directories go: absolute (a relative TMPDIR is taken from the current directory). */
+function tempRootOf(tempDir) {
+    return external_node_path_default().resolve(tempDir || external_node_os_default().tmpdir());
+}
+
+;// CONCATENATED MODULE: ./src/core/fs/lock.ts
+/**
+ * A lock shared by processes on one machine: the explicit docker config's, so that concurrent
+ * jobs do not lose each other's updates, and the credential helper's per-host refresh lock, so
+ * that concurrent `get`s refresh once.
+ *
+ * The lock at `<path>` is a directory holding one `owner.<random>` file (this process's ID and
+ * host name). Taking it renames a prepared directory into place, which fails while another lock
+ * is there. A lock whose holder is no longer running on this machine, or has held it longer than
+ * the caller's staleness limit, is taken over.
+ */
+
+
+
+
+
+const lock_FILE_MODE = 0o600;
+const lock_DIR_MODE = 0o700;
 const OWNER_PREFIX = 'owner.';
+/** How long a job waits for the docker config's lock: longer than a lock takes to become stale. */
+const LOCK_WAIT_MS = 45_000;
+/** A docker config lock whose holder has held it this long (or is no longer running) is taken over. */
+const LOCK_STALE_MS = 30_000;
+/** Whether a process runs on this machine. EPERM means it runs as someone else. */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
 /** Whether a lock's owner is gone: a dead process on this machine, or a hold past `staleMs`. */
 function ownerGone(owner, heldMs, staleMs) {
     if (heldMs > staleMs)
@@ -11997,44 +12142,48 @@ function ownerGone(owner, heldMs, staleMs) {
 }
 function readOwner(file) {
     try {
-        const value = JSON.parse(files_readRegularFile(file, { maxBytes: 4096 }) ?? '');
+        const value = JSON.parse(readRegularFile(file, { maxBytes: 4096 }) ?? '');
         return value !== null && typeof value === 'object' ? value : undefined;
     }
     catch {
         return undefined;
     }
 }
+/** The owner file of the lock directory `lock`, if it has one. */
+function ownerFileOf(lock) {
+    try {
+        const owner = external_node_fs_default().readdirSync(lock).find((name) => name.startsWith(OWNER_PREFIX));
+        return owner ? external_node_path_default().join(lock, owner) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function tolerate(action, codes) {
+    try {
+        action();
+    }
+    catch (error) {
+        if (!codes.includes(error.code ?? ''))
+            throw error;
+    }
+}
+const RMDIR_RACES = ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM'];
 /**
  * When the lock at `lock` is stale, clears it and returns true (the caller tries again);
- * returns false while a live holder has it.
+ * returns false while a live holder has it, or while something that is not a lock is there.
  *
- * The lock is a directory holding one `owner.<random>` file. Clearing removes that one named
- * file, never "whatever is at the lock path": when several jobs find the same stale lock, the
- * first removes the owner file, and the others' removals fail harmlessly instead of removing a
- * lock someone has just taken. The emptied directory is then replaced (or removed: rmdir only
- * removes an empty directory, so it can never remove a lock in use).
+ * Clearing removes the one named owner file, never "whatever is at the lock path": when several
+ * processes find the same stale lock, the first removes the owner file, and the others' removals
+ * fail harmlessly instead of removing a lock someone has just taken. The emptied directory is
+ * then removed (rmdir only removes an empty directory, so it can never remove a lock in use).
  */
 function clearIfStale(lock, staleMs) {
     const stat = external_node_fs_default().lstatSync(lock, { throwIfNoEntry: false });
     if (!stat)
         return true;
-    const now = Date.now();
-    if (!stat.isDirectory()) {
-        // A lock file in the format of earlier versions: the holder's process ID. Unlinking a path
-        // never removes a directory lock, so two jobs clearing it cannot remove each other's lock.
-        let content;
-        try {
-            content = files_readRegularFile(lock);
-        }
-        catch {
-            content = undefined;
-        }
-        const pid = Number.parseInt(content ?? '', 10);
-        if (!ownerGone(Number.isInteger(pid) ? { pid, host: external_node_os_default().hostname() } : undefined, now - stat.mtimeMs, staleMs))
-            return false;
-        tolerate(() => external_node_fs_default().unlinkSync(lock), ['ENOENT', 'EISDIR', 'EPERM']);
-        return true;
-    }
+    if (!stat.isDirectory())
+        return false;
     let entries;
     try {
         entries = external_node_fs_default().readdirSync(lock);
@@ -12046,24 +12195,77 @@ function clearIfStale(lock, staleMs) {
     }
     if (entries.length === 0) {
         // Emptied by a holder that is releasing it (or died doing so).
-        tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+        tolerate(() => external_node_fs_default().rmdirSync(lock), RMDIR_RACES);
         return true;
     }
-    const owner = entries.find((name) => name.startsWith(OWNER_PREFIX));
-    if (!owner)
+    const ownerFile = ownerFileOf(lock);
+    if (!ownerFile)
         return false;
-    const ownerFile = external_node_path_default().join(lock, owner);
     const ownerStat = external_node_fs_default().statSync(ownerFile, { throwIfNoEntry: false });
     if (!ownerStat)
         return true;
-    if (!ownerGone(readOwner(ownerFile), now - ownerStat.mtimeMs, staleMs))
+    if (!ownerGone(readOwner(ownerFile), Date.now() - ownerStat.mtimeMs, staleMs))
         return false;
     tolerate(() => external_node_fs_default().unlinkSync(ownerFile), ['ENOENT']);
-    tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
+    tolerate(() => external_node_fs_default().rmdirSync(lock), RMDIR_RACES);
     return true;
 }
-/** Removes staging directories of jobs that died waiting for the lock. Called holding it. */
-function sweepStaging(lock, waitMs) {
+/** Renames the prepared lock directory into place; false while something is there. */
+function tryRename(staging, lock) {
+    try {
+        external_node_fs_default().renameSync(staging, lock);
+        return true;
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        // ENOTEMPTY/EEXIST: a lock is there; ENOTDIR: a file is there; EPERM or EACCES: Windows,
+        // which does not rename onto an existing directory.
+        if (['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes(code))
+            return false;
+        if (['EPERM', 'EACCES'].includes(code) && external_node_fs_default().lstatSync(lock, { throwIfNoEntry: false }))
+            return false;
+        throw error;
+    }
+}
+/** Releases a lock: removes our owner file, then the directory (only if empty, so never a lock another process has taken over). */
+function releaseLock(lock, ownerName) {
+    tolerate(() => external_node_fs_default().unlinkSync(external_node_path_default().join(lock, ownerName)), ['ENOENT']);
+    tolerate(() => external_node_fs_default().rmdirSync(lock), RMDIR_RACES);
+}
+/**
+ * Tries once to take the lock at `lock` (clearing it first when its holder is gone or has held it
+ * longer than `staleMs`): returns the function that releases it, or undefined while another
+ * process holds it. The owner file is written at each try, so that time spent waiting never
+ * counts as time held.
+ */
+function tryLock(lock, staleMs) {
+    const unique = uniqueSuffix();
+    const ownerName = `${OWNER_PREFIX}${unique}`;
+    const staging = `${lock}.${unique}`;
+    external_node_fs_default().mkdirSync(staging, { mode: lock_DIR_MODE });
+    try {
+        const owner = { pid: process.pid, host: external_node_os_default().hostname() };
+        external_node_fs_default().writeFileSync(external_node_path_default().join(staging, ownerName), JSON.stringify(owner), { mode: lock_FILE_MODE });
+        for (let attempt = 0; attempt < 2; attempt++) {
+            if (tryRename(staging, lock))
+                return () => releaseLock(lock, ownerName);
+            if (!clearIfStale(lock, staleMs))
+                break;
+        }
+    }
+    finally {
+        external_node_fs_default().rmSync(staging, { recursive: true, force: true });
+    }
+    return undefined;
+}
+/** The process ID holding the lock at `lock`, when it says (undefined when free or unknown). */
+function lockHolder(lock) {
+    const ownerFile = ownerFileOf(lock);
+    const pid = ownerFile ? readOwner(ownerFile)?.pid : undefined;
+    return typeof pid === 'number' ? pid : undefined;
+}
+/** Removes staging directories of processes that died between preparing a try and cleaning it up. Called holding the lock. */
+function sweepStaging(lock, staleMs) {
     const dir = external_node_path_default().dirname(lock);
     const prefix = `${external_node_path_default().basename(lock)}.`;
     let names;
@@ -12080,216 +12282,68 @@ function sweepStaging(lock, waitMs) {
         const stat = external_node_fs_default().lstatSync(staging, { throwIfNoEntry: false });
         if (!stat?.isDirectory())
             continue;
-        const ownerFile = external_node_fs_default().readdirSync(staging)
-            .filter((entry) => entry.startsWith(OWNER_PREFIX))
-            .map((entry) => external_node_path_default().join(staging, entry))[0];
-        // A waiter touches its owner file at every try and never waits longer than waitMs.
-        const touched = (ownerFile && external_node_fs_default().statSync(ownerFile, { throwIfNoEntry: false })?.mtimeMs) || stat.mtimeMs;
-        if (ownerGone(ownerFile ? readOwner(ownerFile) : undefined, Date.now() - touched, waitMs))
+        const ownerFile = ownerFileOf(staging);
+        const written = (ownerFile && external_node_fs_default().statSync(ownerFile, { throwIfNoEntry: false })?.mtimeMs) || stat.mtimeMs;
+        if (ownerGone(ownerFile ? readOwner(ownerFile) : undefined, Date.now() - written, staleMs))
             external_node_fs_default().rmSync(staging, { recursive: true, force: true });
     }
 }
-/** Renames the prepared lock directory into place; false while another lock is there. */
-function tryRename(staging, lock) {
-    try {
-        external_node_fs_default().renameSync(staging, lock);
-        return true;
-    }
-    catch (error) {
-        const code = error.code ?? '';
-        // ENOTEMPTY/EEXIST: a lock is there; ENOTDIR: a lock file of an earlier version; EPERM or
-        // EACCES: Windows, which does not rename onto an existing directory.
-        if (['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes(code))
-            return false;
-        if (['EPERM', 'EACCES'].includes(code) && external_node_fs_default().lstatSync(lock, { throwIfNoEntry: false }))
-            return false;
-        throw error;
-    }
-}
 /**
- * Tries once to take the lock at `lock` (clearing it first when its holder is gone or has held
- * it longer than `staleMs`): returns the function that releases it, or undefined while another
- * process holds it. The same lock as withFileLock's, for callers that do something else while
- * they wait (the credential helper reads the cache another process is refreshing).
+ * Runs `fn` holding `<file>.lock`, trying (tryLock) until it is taken: a holder that is no
+ * longer running, or has held it for over 30 s, is taken over; a job waits up to 45 s, longer
+ * than a lock takes to become stale.
  */
-function tryFileLock(lock, staleMs) {
-    const unique = uniqueSuffix();
-    const ownerName = `${OWNER_PREFIX}${unique}`;
-    const staging = `${lock}.${unique}`;
-    fs.mkdirSync(staging, { mode: DIR_MODE });
-    try {
-        fs.writeFileSync(path.join(staging, ownerName), JSON.stringify({ pid: process.pid, host: os.hostname() }), {
-            mode: docker_config_FILE_MODE
-        });
-        for (let attempt = 0; attempt < 2; attempt++) {
-            if (tryRename(staging, lock))
-                return () => releaseLock(lock, ownerName);
-            if (!clearIfStale(lock, staleMs))
-                break;
-        }
-    }
-    catch (error) {
-        fs.rmSync(staging, { recursive: true, force: true });
-        throw error;
-    }
-    fs.rmSync(staging, { recursive: true, force: true });
-    return undefined;
-}
-/** The process ID holding the lock at `lock`, when it says (undefined when free or unknown). */
-function lockHolder(lock) {
-    const stat = fs.lstatSync(lock, { throwIfNoEntry: false });
-    if (!stat)
-        return undefined;
-    if (!stat.isDirectory()) {
-        let content;
-        try {
-            content = readRegularFile(lock);
-        }
-        catch {
-            return undefined;
-        }
-        const pid = Number.parseInt(content ?? '', 10);
-        return Number.isInteger(pid) ? pid : undefined;
-    }
-    let owner;
-    try {
-        owner = fs.readdirSync(lock).find((name) => name.startsWith(OWNER_PREFIX));
-    }
-    catch {
-        return undefined;
-    }
-    const pid = owner ? readOwner(path.join(lock, owner))?.pid : undefined;
-    return typeof pid === 'number' ? pid : undefined;
-}
-/** Releases a lock: removes our owner file, then the directory (only if empty, so never a lock another job has taken over). */
-function releaseLock(lock, ownerName) {
-    tolerate(() => external_node_fs_default().unlinkSync(external_node_path_default().join(lock, ownerName)), ['ENOENT']);
-    tolerate(() => external_node_fs_default().rmdirSync(lock), ['ENOENT', 'ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM']);
-}
-/** Sets a file's times to now. */
-function touch(file) {
-    const now = new Date();
-    external_node_fs_default().utimesSync(file, now, now);
-}
-function tolerate(action, codes) {
-    try {
-        action();
-    }
-    catch (error) {
-        if (!codes.includes(error.code ?? ''))
-            throw error;
-    }
-}
-/**
- * Runs `fn` holding `<file>.lock`, so that concurrent jobs sharing a config directory do not
- * lose each other's updates.
- *
- * Taking the lock renames a prepared directory (holding `owner.<random>` with this process's
- * ID and host name) to `<file>.lock`; the rename fails while another job's lock is there. A
- * lock whose holder is no longer running on this machine, or has held it for over 30 s, is
- * stale and taken over (see clearIfStale). A job waits up to 45 s, longer than a lock takes to
- * become stale.
- */
-async function withFileLock(file, fn, options = {}) {
+async function lock_withLock(file, fn, options = {}) {
     const scale = options.scale ?? 1;
     const waitMs = LOCK_WAIT_MS * scale;
     const staleMs = LOCK_STALE_MS * scale;
     const lock = `${file}.lock`;
-    const unique = files_uniqueSuffix();
-    const ownerName = `${OWNER_PREFIX}${unique}`;
-    const staging = `${lock}.${unique}`;
     const deadline = Date.now() + waitMs;
-    const stagedOwner = external_node_path_default().join(staging, ownerName);
-    external_node_fs_default().mkdirSync(staging, { mode: DIR_MODE });
-    try {
-        external_node_fs_default().writeFileSync(stagedOwner, JSON.stringify({ pid: process.pid, host: external_node_os_default().hostname() }), { mode: docker_config_FILE_MODE });
-        // The owner file's time is when the lock was taken (others judge staleness by it): touched
-        // before every try, so that time spent waiting does not count.
-        for (;;) {
-            touch(stagedOwner);
-            if (tryRename(staging, lock))
-                break;
-            const cleared = clearIfStale(lock, staleMs);
-            if (Date.now() > deadline) {
-                throw new errors_LoginError(`Could not update ${file}: could not take ${lock} within ${Math.round(waitMs / 1000)} s (other jobs kept it busy, ` +
-                    `or it holds something other than a lock). Run the step again; if no job is using ${file}, remove ${lock}.`);
-            }
-            await new Promise((resolve) => setTimeout(resolve, cleared ? 1 : 5 + Math.random() * 25));
+    let release;
+    while (!(release = tryLock(lock, staleMs))) {
+        if (Date.now() > deadline) {
+            throw new errors_LoginError(`Could not update ${file}: could not take ${lock} within ${Math.round(waitMs / 1000)} s (other jobs kept it busy, ` +
+                `or it holds something other than a lock). Run the step again; if no job is using ${file}, remove ${lock}.`);
         }
-    }
-    catch (error) {
-        external_node_fs_default().rmSync(staging, { recursive: true, force: true });
-        throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 25));
     }
     try {
-        sweepStaging(lock, waitMs);
+        sweepStaging(lock, staleMs);
         return await fn();
     }
     finally {
-        // Our owner file is gone only if a job took the lock over from us; then the lock is theirs.
-        releaseLock(lock, ownerName);
+        // Our owner file is gone only if a process took the lock over from us; then the lock is theirs.
+        release();
     }
 }
-/** A file's `auths` and `credHelpers`, and the record of what a change to `registry` replaces. */
-function changeOf(config, registry, kind, file) {
-    const auths = isRecord(config.auths) ? config.auths : {};
-    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-    const record = {
-        file,
-        registry,
-        kind,
-        previousAuth: own(auths, registry),
-        previousHelper: own(helpers, registry),
-        helperChanged: false,
-        hadHelpers: helpers !== undefined
-    };
-    return { auths, helpers, record };
-}
-/** Adds the login for `registry` to a parsed file; returns what it replaced. Pure. */
-function applyLogin(config, registry, auth, kind, file) {
-    const { auths, helpers, record } = changeOf(config, registry, kind, file);
-    config.auths = { ...auths, [registry]: { auth } };
-    const hostHelper = hasOwn(helpers, registry);
-    if (kind === 'docker') {
-        // docker reads `auths` only when no helper applies to the host; "" means "no helper".
-        const storeApplies = typeof config.credsStore === 'string' && config.credsStore !== '';
-        if ((storeApplies && !hostHelper) || (hostHelper && own(helpers, registry) !== '')) {
-            config.credHelpers = { ...(helpers ?? {}), [registry]: '' };
-            record.helperChanged = true;
-        }
-    }
-    else if (hostHelper) {
-        // containers-image runs any listed helper, even "": the entry has to go.
-        const rest = { ...helpers };
-        delete rest[registry];
-        config.credHelpers = rest;
-        record.helperChanged = true;
-    }
-    return record;
-}
+
+;// CONCATENATED MODULE: ./src/core/docker/shared-config.ts
 /**
- * Names `helper` as the host's credential helper in a parsed file; returns what it replaced.
- * A `credHelpers` entry wins over `credsStore` and `auths` for docker and the containers-image
- * tools alike, so `auths` is left as it is. Pure.
+ * An explicit docker config shared by jobs (the `docker-config` input): each job's login is
+ * merged into its config.json under the config's lock, and a record beside it (mode 0600, no
+ * token: only what the entries held before the first job, digests and the jobs still logged in)
+ * lets the last job to leave a registry put back what was there, unless the user rewrote it.
  */
-function applyHelper(config, registry, helper, kind, file) {
-    const { helpers, record } = changeOf(config, registry, kind, file);
-    record.helperChanged = true;
-    config.credHelpers = { ...(helpers ?? {}), [registry]: helper };
-    return record;
-}
-/** Puts a host's credential into a parsed file, as `kind`'s clients read it. Pure. */
-function docker_config_applyCredential(config, registry, credential, kind, file) {
-    return 'helper' in credential
-        ? applyHelper(config, registry, credential.helper, kind, file)
-        : applyLogin(config, registry, credential.auth, kind, file);
+
+
+
+
+
+
+
+
+const shared_config_DIR_MODE = 0o700;
+/** SHA-256, hex; node:crypto is loaded on first use. */
+async function loadDigest() {
+    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 598, 23));
+    return (value) => createHash('sha256').update(value).digest('hex');
 }
 /**
  * Refuses a login that would replace another job's login of the other kind (credential helper
  * or static) for the same registry in a shared config: the config holds one kind per registry,
  * so one job would pull as the other or find no credentials.
  */
-class docker_config_SharedLoginConflict extends Error {
+class shared_config_SharedLoginConflict extends Error {
     registry;
     other;
     otherHelper;
@@ -12308,7 +12362,7 @@ function sharedRecordFile(configFile) {
     return `${configFile}.chainguard-login.json`;
 }
 function authDigestOf(entry, digest) {
-    return isRecord(entry) && typeof entry.auth === 'string' ? digest(entry.auth) : undefined;
+    return json_isRecord(entry) && typeof entry.auth === 'string' ? digest(entry.auth) : undefined;
 }
 /**
  * Records `job` as logged in to `registry` and writes its login into `config`. The first job
@@ -12332,7 +12386,7 @@ function joinShared(config, record, registry, credential, job, host, digest) {
         for (const [id, other] of Object.entries(entry.jobs)) {
             const otherHelper = other.helper ?? inPlace;
             if (id !== job.id && otherHelper !== undefined && otherHelper !== helper)
-                throw new docker_config_SharedLoginConflict(registry, other, otherHelper);
+                throw new shared_config_SharedLoginConflict(registry, other, otherHelper);
         }
     }
     if (!entry || !(tokenInPlace || helperInPlace)) {
@@ -12352,7 +12406,7 @@ function joinShared(config, record, registry, credential, job, host, digest) {
             next.originalHelper = originalHelper;
         entry = next;
     }
-    const change = docker_config_applyCredential(config, registry, given, 'docker', '');
+    const change = applyCredential(config, registry, given, 'docker', '');
     if ('helper' in given) {
         entry.helpers = [...(entry.helpers ?? []).filter((name) => name !== given.helper), given.helper];
     }
@@ -12369,8 +12423,8 @@ function joinShared(config, record, registry, credential, job, host, digest) {
  * registry. Returns the outcome and whether `config` changed. Pure.
  */
 function leaveShared(config, record, registry, jobId, digest) {
-    const entry = own(record.registries, registry);
-    if (!entry || !hasOwn(entry.jobs, jobId))
+    const entry = json_own(record.registries, registry);
+    if (!entry || !json_hasOwn(entry.jobs, jobId))
         return { outcome: 'not-joined', changed: false };
     delete entry.jobs[jobId];
     if (Object.keys(entry.jobs).length > 0)
@@ -12379,16 +12433,16 @@ function leaveShared(config, record, registry, jobId, digest) {
 }
 /** The last job has left `registry`: restores its entries and forgets it. Pure. */
 function settleEntry(config, record, registry, digest) {
-    const entry = own(record.registries, registry);
+    const entry = json_own(record.registries, registry);
     delete record.registries[registry];
     if (!entry)
         return { outcome: 'not-joined', changed: false };
     let changed = false;
     let outcome = 'restored';
-    const auths = isRecord(config.auths) ? config.auths : undefined;
-    const current = authDigestOf(own(auths, registry), digest);
-    const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
-    const currentHelper = own(helpers, registry);
+    const auths = json_isRecord(config.auths) ? config.auths : undefined;
+    const current = authDigestOf(json_own(auths, registry), digest);
+    const helpers = json_isRecord(config.credHelpers) ? config.credHelpers : undefined;
+    const currentHelper = json_own(helpers, registry);
     const ourHelper = typeof currentHelper === 'string' && currentHelper !== '' && entry.helpers?.includes(currentHelper) === true;
     if (auths && current !== undefined && entry.written.includes(current)) {
         if (entry.originalAuth === undefined)
@@ -12397,7 +12451,7 @@ function settleEntry(config, record, registry, digest) {
             setOwn(auths, registry, entry.originalAuth);
         changed = true;
     }
-    else if (own(auths, registry) !== undefined && !(entry.written.length === 0 && sameJson(own(auths, registry), entry.originalAuth))) {
+    else if (json_own(auths, registry) !== undefined && !(entry.written.length === 0 && sameJson(json_own(auths, registry), entry.originalAuth))) {
         // A helper-only record never touched `auths`: the user's own entry there is not a change.
         outcome = 'changed-since';
     }
@@ -12455,16 +12509,16 @@ function isGone(file) {
  * named `__proto__`, `constructor` or `toString` is only ever a key.
  */
 function readSharedRecord(file) {
-    const value = docker_config_readAuthFile(file, true);
-    const record = { version: 1, registries: nullRecord() };
-    if (value.version !== 1 || !isRecord(value.registries))
+    const value = auth_file_readAuthFile(file, true);
+    const record = { version: 1, registries: json_nullRecord() };
+    if (value.version !== 1 || !json_isRecord(value.registries))
         return record;
     for (const [registry, entry] of Object.entries(value.registries)) {
-        if (!isRecord(entry) || !Array.isArray(entry.written) || !isRecord(entry.jobs))
+        if (!json_isRecord(entry) || !Array.isArray(entry.written) || !json_isRecord(entry.jobs))
             continue;
-        const jobs = nullRecord();
+        const jobs = json_nullRecord();
         for (const [id, job] of Object.entries(entry.jobs)) {
-            if (!isRecord(job) || typeof job.dir !== 'string' || typeof job.host !== 'string')
+            if (!json_isRecord(job) || typeof job.dir !== 'string' || typeof job.host !== 'string')
                 continue;
             jobs[id] = { dir: job.dir, host: job.host, ...(typeof job.helper === 'boolean' ? { helper: job.helper } : {}) };
         }
@@ -12475,9 +12529,9 @@ function readSharedRecord(file) {
             ...(Array.isArray(entry.helpers) ? { helpers: entry.helpers.filter((n) => typeof n === 'string') } : {}),
             jobs
         };
-        if (hasOwn(entry, 'originalAuth'))
+        if (json_hasOwn(entry, 'originalAuth'))
             checked.originalAuth = entry.originalAuth;
-        if (hasOwn(entry, 'originalHelper'))
+        if (json_hasOwn(entry, 'originalHelper'))
             checked.originalHelper = entry.originalHelper;
         record.registries[registry] = checked;
     }
@@ -12488,12 +12542,7 @@ function writeSharedRecord(file, record) {
     if (Object.keys(record.registries).length === 0)
         external_node_fs_default().rmSync(file, { force: true });
     else
-        docker_config_writeFileAtomic(file, record, true);
-}
-/** The mode to write `file` with: its own when it exists, else 0600. */
-function modeFor(file) {
-    const stat = external_node_fs_default().statSync(file, { throwIfNoEntry: false });
-    return stat ? stat.mode & 0o777 : docker_config_FILE_MODE;
+        atomic_writeFileAtomic(file, record, { durable: true });
 }
 /**
  * Merges `job`'s login into an explicit docker config file under its lock, recording the job in
@@ -12503,16 +12552,16 @@ function modeFor(file) {
  * missing.
  */
 async function mergeLoginInto(file, registry, auth, job, options = {}) {
-    await docker_config_mergeLoginsInto(file, [{ registry, credential: { auth } }], job, options);
+    await shared_config_mergeLoginsInto(file, [{ registry, credential: { auth } }], job, options);
 }
 /** As mergeLoginInto, for several hosts under one hold of the lock. */
-async function docker_config_mergeLoginsInto(file, logins, job, options = {}) {
+async function shared_config_mergeLoginsInto(file, logins, job, options = {}) {
     const target = linkTarget(file);
-    fs.mkdirSync(path.dirname(target), { recursive: true, mode: DIR_MODE });
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: shared_config_DIR_MODE });
     const digest = await loadDigest();
     const host = os.hostname();
-    await withFileLock(target, async () => {
-        const config = docker_config_readAuthFile(target);
+    await withLock(target, async () => {
+        const config = readAuthFile(target);
         const recordFile = sharedRecordFile(target);
         const before = fs.existsSync(recordFile) ? readSharedRecord(recordFile) : undefined;
         const record = readSharedRecord(recordFile);
@@ -12521,7 +12570,7 @@ async function docker_config_mergeLoginsInto(file, logins, job, options = {}) {
             joinShared(config, record, login.registry, login.credential, job, host, digest);
         writeSharedRecord(recordFile, record);
         try {
-            docker_config_writeFileAtomic(target, config, true, modeFor(target));
+            writeFileAtomic(target, config, { durable: true, mode: modeFor(target) });
         }
         catch (error) {
             if (before)
@@ -12538,116 +12587,29 @@ async function docker_config_mergeLoginsInto(file, logins, job, options = {}) {
  * has rewritten the entry since.
  */
 async function removeLoginFrom(file, registry, jobId, options = {}) {
-    return (await docker_config_removeLoginsFrom(file, [registry], jobId, options))[0];
+    return (await shared_config_removeLoginsFrom(file, [registry], jobId, options))[0];
 }
 /** As removeLoginFrom, for several hosts under one hold of the lock; one outcome per host. */
-async function docker_config_removeLoginsFrom(file, registries, jobId, options = {}) {
-    const target = linkTarget(file);
+async function shared_config_removeLoginsFrom(file, registries, jobId, options = {}) {
+    const target = auth_file_linkTarget(file);
     const recordFile = sharedRecordFile(target);
     if (!external_node_fs_default().existsSync(recordFile))
         return registries.map(() => 'not-joined');
     const digest = await loadDigest();
     const host = external_node_os_default().hostname();
-    return withFileLock(target, async () => {
-        const config = docker_config_readAuthFile(target);
+    return lock_withLock(target, async () => {
+        const config = auth_file_readAuthFile(target);
         const record = readSharedRecord(recordFile);
         const left = registries.map((registry) => leaveShared(config, record, registry, jobId, digest));
         const pruned = pruneGoneJobs(config, record, host, digest);
         if (left.some((l) => l.changed) || pruned)
-            docker_config_writeFileAtomic(target, config, true, modeFor(target));
+            atomic_writeFileAtomic(target, config, { durable: true, mode: auth_file_modeFor(target) });
         writeSharedRecord(recordFile, record);
         return left.map((l) => l.outcome);
     }, options);
 }
-/** Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
- *  contexts and buildx builders keep working. */
-const LINKED_ENTRIES = (/* unused pure expression or super */ null && (['cli-plugins', 'contexts', 'buildx']));
-/** Creates the job-scoped directory for this login under `root` (0700). */
-function docker_config_createJobDir(root) {
-    fs.mkdirSync(root, { recursive: true });
-    return fs.mkdtempSync(path.join(root, 'chainguard-login-'));
-}
-/** Links the seed directory's plugins, contexts and builders into a job-scoped directory. */
-function docker_config_linkSeedEntries(seedDir, jobDir) {
-    for (const name of LINKED_ENTRIES) {
-        const target = path.join(seedDir, name);
-        if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory())
-            fs.symlinkSync(target, path.join(jobDir, name), 'dir');
-    }
-}
-/** The file in a job directory holding the random marker that the saved state also carries. */
-const MARKER_FILE = '.chainguard-login-marker';
-/** Writes the job directory's marker (0600). */
-function docker_config_writeJobMarker(jobDir, marker) {
-    fs.writeFileSync(path.join(jobDir, MARKER_FILE), marker, { mode: docker_config_FILE_MODE, flag: 'wx' });
-}
-/**
- * Why `dir` is not a job directory this step created for the state carrying `marker`, or
- * undefined when it is: a directory (not a link) directly under `tempRoot` (both with links
- * resolved) named chainguard-login-XXXXXX, owned by this user, mode 0700, holding the marker.
- * These are the only directories cleanup deletes whole.
- */
-function jobDirProblem(dir, marker, tempRoot) {
-    if (!external_node_path_default().isAbsolute(dir) || !/^chainguard-login-[A-Za-z0-9]{6}$/.test(external_node_path_default().basename(dir)))
-        return 'it is not a directory this step creates';
-    const stat = external_node_fs_default().lstatSync(dir, { throwIfNoEntry: false });
-    if (!stat)
-        return 'it does not exist';
-    if (!stat.isDirectory())
-        return 'it is not a directory';
-    let parent;
-    let root;
-    try {
-        parent = external_node_fs_default().realpathSync(external_node_path_default().dirname(dir));
-        root = external_node_fs_default().realpathSync(tempRoot);
-    }
-    catch (error) {
-        return `its location cannot be resolved (${error.code ?? errors_messageOf(error)})`;
-    }
-    if (parent !== root)
-        return `it is not directly under this runner's temp directory (${tempRoot})`;
-    if (typeof process.getuid === 'function') {
-        if (stat.uid !== process.getuid())
-            return 'it belongs to another user';
-        if ((stat.mode & 0o777) !== DIR_MODE)
-            return `its mode is ${(stat.mode & 0o777).toString(8)}, not 700`;
-    }
-    let found;
-    try {
-        const markerFile = external_node_path_default().join(dir, MARKER_FILE);
-        found = external_node_fs_default().lstatSync(markerFile, { throwIfNoEntry: false })?.isFile() ? files_readRegularFile(markerFile) : undefined;
-    }
-    catch {
-        found = undefined;
-    }
-    if (!marker || found !== marker)
-        return 'it does not hold the marker this step left in it';
-    return undefined;
-}
-function sameJson(a, b) {
-    return JSON.stringify(a) === JSON.stringify(b);
-}
-function isRecord(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-/** Whether `key` is `object`'s own property (never one inherited, such as `constructor`). */
-function hasOwn(object, key) {
-    return object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
-}
-/** `object[key]` when it is `object`'s own property, else undefined. */
-function own(object, key) {
-    return hasOwn(object, key) ? object[key] : undefined;
-}
-/** Sets `object[key]` as an own property, whatever the key (`__proto__` included). */
-function setOwn(object, key, value) {
-    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-}
-/** A record without a prototype: every key is its own. */
-function nullRecord() {
-    return Object.create(null);
-}
 
-;// CONCATENATED MODULE: ./src/core/docker-login.ts
+;// CONCATENATED MODULE: ./src/core/docker/install.ts
 /**
  * Installs a registry login where docker and the containers-image tools will use it, and
  * removes it again at the end of the job.
@@ -12663,103 +12625,129 @@ function nullRecord() {
 
 
 
-/** docker's user name for a Chainguard token. */
-const TOKEN_USERNAME = '_token';
+
+
+
 const CONTAINERS_AUTH_FILE = 'containers-auth.json';
-/** A random marker: 128 bits, hex. */
-async function newMarker() {
-    const { randomBytes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 598, 23));
-    return randomBytes(16).toString('hex');
-}
 /** Writes the login. On failure nothing it wrote is left behind. */
 async function installDockerLogin(plan) {
-    const statics = [{ registry: plan.registry, username: plan.username, password: plan.password }, ...(plan.more ?? [])].filter((login, i, all) => all.findIndex((other) => other.registry === login.registry) === i);
-    const hosts = statics.map((login) => login.registry);
-    const marker = await newMarker();
-    let jobDir;
-    try {
-        jobDir = createJobDir(plan.tempRoot);
-        writeJobMarker(jobDir, marker);
-    }
-    catch (error) {
-        throw new LoginError(`Could not create a job-scoped docker config directory under ${plan.tempRoot}: ${messageOf(error)}.`);
-    }
-    const ignored = (why) => plan.warn(`Not copying existing credentials: ${why}.`);
-    const lock = { scale: timeScale(plan.env) };
+    const logins = plan.logins.filter((login, i, all) => all.findIndex((other) => other.registry === login.registry) === i);
+    const hosts = logins.map((login) => login.registry);
+    const { jobDir, marker } = await createMarkedJobDir(plan.tempRoot);
     let merged = false;
     try {
-        // A login earlier in the same shell exported its own directory; seed from what it seeded from.
-        let dockerSeed = userDockerConfigDir(plan.env, plan.home);
-        let containersSeed = userContainersAuthFile(plan.env);
-        const previous = plan.previous;
-        if (previous?.seed) {
-            if (dockerSeed === previous.jobDir)
-                dockerSeed = previous.seed.dockerDir;
-            if (containersSeed === path.join(previous.jobDir, CONTAINERS_AUTH_FILE))
-                containersSeed = previous.seed.containersFile;
-        }
-        const state = {
-            version: 2,
-            jobDir,
-            marker,
-            registry: plan.registry,
-            ...(plan.explicitDir ? { explicitDir: plan.explicitDir } : {}),
-            seed: { dockerDir: dockerSeed, ...(containersSeed ? { containersFile: containersSeed } : {}) },
-            ...(hosts.length > 1 ? { hosts } : {})
-        };
-        let helper;
-        if (plan.helper) {
-            try {
-                helper = plan.helper(jobDir, plan.explicitDir);
-            }
-            catch (error) {
-                throw new LoginError(`Could not install the docker credential helper in ${jobDir}: ${messageOf(error)}.`);
-            }
+        const seeds = seedsOf(plan);
+        const state = cleanupState(plan, jobDir, marker, hosts, seeds);
+        const helper = installHelper(plan, jobDir);
+        if (helper)
             state.helper = helper.name;
-        }
-        const logins = statics.map((login) => ({
+        const entries = logins.map((login) => ({
             registry: login.registry,
             credential: helper ? { helper: helper.names.get(login.registry) ?? helper.name } : { auth: basicAuth(login.username, login.password) }
         }));
-        try {
-            plan.saveState?.(state);
-        }
-        catch (error) {
-            throw new LoginError(`Could not save the state the post step needs to remove the login: ${messageOf(error)}.`);
-        }
-        // The containers-image tools read this file first; seed it from their current primary file.
-        const containersAuthFile = path.join(jobDir, CONTAINERS_AUTH_FILE);
-        const containers = containersSeed ? readAuthFile(containersSeed, true, ignored) : {};
-        for (const login of logins)
-            applyCredential(containers, login.registry, login.credential, 'containers', containersAuthFile);
-        writeFileAtomic(containersAuthFile, containers);
-        let dockerConfigDir;
+        saveState(plan, state);
+        const ignored = (why) => plan.warn(`Not copying existing credentials: ${why}.`);
+        const containersAuthFile = writeContainersAuthFile(jobDir, seeds.containersFile, entries, ignored);
+        let dockerConfigDir = jobDir;
         if (plan.explicitDir) {
             dockerConfigDir = plan.explicitDir;
-            await mergeLoginsInto(path.join(dockerConfigDir, 'config.json'), logins, { id: marker, dir: jobDir }, lock).catch((error) => {
-                const label = plan.explicitDirLabel ?? 'docker-config';
-                if (error instanceof SharedLoginConflict)
-                    throw new LoginError(conflictMessage(error, dockerConfigDir, label, plan.credentialHelperLabel ?? 'credential-helper'));
-                throw new LoginError(`Could not write the docker config in ${dockerConfigDir} (${label}): ${messageOf(error)}`);
-            });
+            await mergeIntoExplicit(plan, plan.explicitDir, entries, { id: marker, dir: jobDir });
             merged = true;
         }
         else {
-            dockerConfigDir = jobDir;
-            const config = readAuthFile(path.join(dockerSeed, 'config.json'), true, ignored);
-            for (const login of logins)
-                applyCredential(config, login.registry, login.credential, 'docker', path.join(jobDir, 'config.json'));
-            writeFileAtomic(path.join(jobDir, 'config.json'), config);
-            linkSeedEntries(dockerSeed, jobDir);
+            writeJobScopedConfig(jobDir, seeds.dockerDir, entries, ignored);
         }
         return { dockerConfigDir, containersAuthFile, state, ...(helper ? { helper } : {}) };
     }
     catch (error) {
         if (merged && plan.explicitDir) {
-            await removeLoginsFrom(path.join(plan.explicitDir, 'config.json'), hosts, marker, lock).catch(() => undefined);
+            await removeLoginsFrom(path.join(plan.explicitDir, 'config.json'), hosts, marker, { scale: plan.lockScale }).catch(() => undefined);
         }
         fs.rmSync(jobDir, { recursive: true, force: true });
         throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${messageOf(error)}.`);
+    }
+}
+/** A new job directory under `tempRoot`, with its marker. */
+async function createMarkedJobDir(tempRoot) {
+    const marker = await newMarker();
+    try {
+        const jobDir = createJobDir(tempRoot);
+        writeJobMarker(jobDir, marker);
+        return { jobDir, marker };
+    }
+    catch (error) {
+        throw new LoginError(`Could not create a job-scoped docker config directory under ${tempRoot}: ${messageOf(error)}.`);
+    }
+}
+/** Where to seed from: the user's config, or, when a login earlier in the same shell exported its own directory, what that one seeded from. */
+function seedsOf(plan) {
+    let dockerDir = userDockerConfigDir(plan.env, plan.home);
+    let containersFile = userContainersAuthFile(plan.env);
+    const previous = plan.previous;
+    if (previous?.seed) {
+        if (dockerDir === previous.jobDir)
+            dockerDir = previous.seed.dockerDir;
+        if (containersFile === path.join(previous.jobDir, CONTAINERS_AUTH_FILE))
+            containersFile = previous.seed.containersFile;
+    }
+    return { dockerDir, ...(containersFile ? { containersFile } : {}) };
+}
+function cleanupState(plan, jobDir, marker, hosts, seed) {
+    return {
+        version: 2,
+        jobDir,
+        marker,
+        registry: hosts[0],
+        ...(plan.explicitDir ? { explicitDir: plan.explicitDir } : {}),
+        seed,
+        ...(hosts.length > 1 ? { hosts } : {})
+    };
+}
+function installHelper(plan, jobDir) {
+    if (!plan.helper)
+        return undefined;
+    try {
+        return plan.helper(jobDir, plan.explicitDir);
+    }
+    catch (error) {
+        throw new LoginError(`Could not install the docker credential helper in ${jobDir}: ${messageOf(error)}.`);
+    }
+}
+function saveState(plan, state) {
+    try {
+        plan.saveState?.(state);
+    }
+    catch (error) {
+        throw new LoginError(`Could not save the state the post step needs to remove the login: ${messageOf(error)}.`);
+    }
+}
+/** The containers-image tools read this file first; it is seeded from their current primary file. */
+function writeContainersAuthFile(jobDir, seed, entries, ignored) {
+    const file = path.join(jobDir, CONTAINERS_AUTH_FILE);
+    const containers = seed ? readAuthFile(seed, true, ignored) : {};
+    for (const entry of entries)
+        applyCredential(containers, entry.registry, entry.credential, 'containers', file);
+    writeFileAtomic(file, containers);
+    return file;
+}
+/** The job-scoped docker config: a copy of the seed's, with the login, and links to its plugins, contexts and builders. */
+function writeJobScopedConfig(jobDir, seedDir, entries, ignored) {
+    const file = path.join(jobDir, 'config.json');
+    const config = readAuthFile(path.join(seedDir, 'config.json'), true, ignored);
+    for (const entry of entries)
+        applyCredential(config, entry.registry, entry.credential, 'docker', file);
+    writeFileAtomic(file, config);
+    linkSeedEntries(seedDir, jobDir);
+}
+async function mergeIntoExplicit(plan, dir, entries, job) {
+    try {
+        await mergeLoginsInto(path.join(dir, 'config.json'), entries, job, { scale: plan.lockScale });
+    }
+    catch (error) {
+        const label = plan.explicitDirLabel ?? 'docker-config';
+        if (error instanceof SharedLoginConflict)
+            throw new LoginError(conflictMessage(error, dir, label, plan.credentialHelperLabel ?? 'credential-helper'));
+        throw new LoginError(`Could not write the docker config in ${dir} (${label}): ${messageOf(error)}`);
     }
 }
 /** The refusal of a login that would replace another job's login of the other kind in a shared docker config. */
@@ -12786,56 +12774,12 @@ async function removeDockerLogin(state, context) {
     if (state.explicitDir) {
         const file = external_node_path_default().join(external_node_path_default().resolve(state.explicitDir), 'config.json');
         const hosts = state.hosts ?? [state.registry];
-        const outcomes = await docker_config_removeLoginsFrom(file, hosts, state.marker, { scale: clock_timeScale(context.env) });
+        const outcomes = await shared_config_removeLoginsFrom(file, hosts, state.marker, { scale: context.lockScale });
         outcomes.forEach((outcome, i) => done.push(describeLeave(outcome, hosts[i], file)));
     }
     await removeJobDir(state.jobDir);
     done.push(`deleted ${state.jobDir}`);
     return done;
-}
-/** The prefix of a credential helper's directory inside the job directory (see installHelper). */
-const HELPER_DIR_PREFIX = 'chainguard-helper-';
-/** How often the deletion of a job directory is tried (about 3 s in all). */
-const REMOVE_ATTEMPTS = 20;
-/**
- * Deletes the job directory. A client still pulling may be running the credential helper, which
- * writes its cache, failure record and lock into its directory while the deletion runs (making
- * it fail with ENOTEMPTY, and leaving a token behind). So the helper's directory is first moved
- * aside, within the job directory: every later write of a racing helper goes to the old path and
- * fails. A write whose path was resolved just before the move may still land in the moved
- * directory, so the deletion is tried again (listing the directory afresh each time) for a
- * moment; that also rides out Windows, where open files block it.
- */
-async function removeJobDir(jobDir) {
-    let entries = [];
-    try {
-        entries = external_node_fs_default().readdirSync(jobDir);
-    }
-    catch {
-        entries = [];
-    }
-    for (const name of entries) {
-        if (!name.startsWith(HELPER_DIR_PREFIX))
-            continue;
-        try {
-            external_node_fs_default().renameSync(external_node_path_default().join(jobDir, name), external_node_path_default().join(jobDir, `.removing-${name}`));
-        }
-        catch {
-            // Deleted in place below.
-        }
-    }
-    for (let attempt = 1;; attempt++) {
-        try {
-            external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
-            return;
-        }
-        catch (error) {
-            const code = error.code ?? '';
-            if (attempt >= REMOVE_ATTEMPTS || !['ENOTEMPTY', 'EEXIST', 'EBUSY', 'EPERM', 'EACCES'].includes(code))
-                throw error;
-            await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 200)));
-        }
-    }
 }
 function describeLeave(outcome, registry, file) {
     switch (outcome) {
@@ -12849,27 +12793,95 @@ function describeLeave(outcome, registry, file) {
             return `left ${file} as it was: it holds no login of this job`;
     }
 }
+
+;// CONCATENATED MODULE: ./src/core/state.ts
+/**
+ * The cleanup state the login step keeps for the post step (and the command-line tool hands back
+ * to its next call): paths and a random marker, never a credential.
+ */
+
+/** The name the state is kept under (a GitHub state entry, an Azure task variable). */
+const STATE_KEY = 'chainguardLoginState';
+const optionalString = (value) => value === undefined || typeof value === 'string';
 /** Parses saved cleanup state; undefined when absent or not ours. */
 function parseCleanupState(text) {
     if (!text)
         return undefined;
+    let value;
     try {
-        const value = JSON.parse(text);
-        if (value.version === 2 &&
-            typeof value.jobDir === 'string' &&
-            typeof value.marker === 'string' &&
-            typeof value.registry === 'string' &&
-            (value.explicitDir === undefined || typeof value.explicitDir === 'string') &&
-            (value.hosts === undefined || (Array.isArray(value.hosts) && value.hosts.every((h) => typeof h === 'string'))) &&
-            (value.helper === undefined || typeof value.helper === 'string')) {
-            return value;
-        }
+        value = JSON.parse(text);
     }
     catch {
-        // fall through
+        return undefined;
+    }
+    if (json_isRecord(value) &&
+        value.version === 2 &&
+        typeof value.jobDir === 'string' &&
+        typeof value.marker === 'string' &&
+        typeof value.registry === 'string' &&
+        optionalString(value.explicitDir) &&
+        (value.hosts === undefined || (Array.isArray(value.hosts) && value.hosts.every((h) => typeof h === 'string'))) &&
+        optionalString(value.helper)) {
+        return value;
     }
     return undefined;
 }
+
+;// CONCATENATED MODULE: ./src/core/test-settings.ts
+/**
+ * The settings that exist for the project's own tests, read here and nowhere else. None is ever
+ * needed in a real run, and the step prints a warning naming each one that is set.
+ */
+
+/** The environment variables, by setting. */
+const TEST_VARIABLES = {
+    /** A number in (0, 1]: waits, budgets and time limits pass that many times faster (a 70 s IMDS update in a second). */
+    timeScale: 'CHAINGUARD_LOGIN_TIME_SCALE',
+    /** The directory Arc key files are accepted from, since tests cannot create the agent's own. */
+    arcTokenDir: 'CHAINGUARD_LOGIN_TEST_ARC_TOKEN_DIR',
+    /** Accept loopback ACR login servers (over http) and a loopback System.OidcRequestUri: the emulators listen there. */
+    loopbackEndpoints: 'CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS'
+};
+/** The settings of a real run: none. */
+const NO_TEST_SETTINGS = { timeScale: 1, loopbackEndpoints: false };
+/** The test settings `env` holds. */
+function readTestSettings(env) {
+    const scale = Number(env[TEST_VARIABLES.timeScale]);
+    const arcTokenDir = env[TEST_VARIABLES.arcTokenDir]?.trim();
+    return {
+        timeScale: scale > 0 && scale <= 1 ? scale : 1,
+        ...(arcTokenDir ? { arcTokenDir: external_node_path_default().resolve(arcTokenDir) } : {}),
+        loopbackEndpoints: Boolean(env[TEST_VARIABLES.loopbackEndpoints]?.trim())
+    };
+}
+/** The test variables `env` sets, as they are: what the credential helper keeps, so that its refreshes run as the step did. */
+function testEnvironment(env) {
+    const kept = {};
+    for (const name of Object.values(TEST_VARIABLES)) {
+        const value = env[name];
+        if (value !== undefined && value !== '')
+            kept[name] = value;
+    }
+    return kept;
+}
+const TESTS_ONLY = 'This setting exists for tests only; remove it.';
+/** One warning for each setting in effect, naming its variable. */
+function testSettingWarnings(settings) {
+    const warnings = [];
+    if (settings.timeScale !== 1) {
+        warnings.push(`${TEST_VARIABLES.timeScale} is set: waits, retry budgets and time limits run ${1 / settings.timeScale} times faster. ${TESTS_ONLY}`);
+    }
+    if (settings.arcTokenDir) {
+        warnings.push(`${TEST_VARIABLES.arcTokenDir} is set: Arc key files are accepted from ${settings.arcTokenDir}. ${TESTS_ONLY}`);
+    }
+    if (settings.loopbackEndpoints) {
+        warnings.push(`${TEST_VARIABLES.loopbackEndpoints} is set: loopback ACR login servers and a loopback System.OidcRequestUri are accepted, and receive ` +
+            `Azure and Azure DevOps tokens from this job. ${TESTS_ONLY}`);
+    }
+    return warnings;
+}
+/** Why a loopback endpoint is refused without the setting, for a refusal's message. */
+const LOOPBACK_FOR_TESTS_ONLY = `accepted only for tests with ${TEST_VARIABLES.loopbackEndpoints}=1, since it would hand this job's tokens to whatever listens on this machine`;
 
 ;// CONCATENATED MODULE: ./src/core/cleanup.ts
 /** The post step: removes what the login wrote. Kept apart so the post bundles stay small. */
@@ -12877,20 +12889,17 @@ function parseCleanupState(text) {
 
 
 
-/** Where the main step keeps its cleanup state for the post step. */
-const STATE_KEY = 'chainguardLoginState';
-/** The runner's temp directory, absolute (a relative TMPDIR is taken from the current directory). */
-function tempRootOf(platform) {
-    return external_node_path_default().resolve(platform.tempDir() || external_node_os_default().tmpdir());
-}
+
 /** Removes what the main step wrote, when it saved anything to remove. */
-async function cleanup(platform, env = process.env) {
+async function cleanup(platform, test = readTestSettings(process.env)) {
+    for (const warning of testSettingWarnings(test))
+        platform.warning(warning);
     const state = parseCleanupState(platform.getState(STATE_KEY));
     if (!state) {
         platform.info('Nothing to clean up.');
         return;
     }
-    for (const line of await removeDockerLogin(state, { tempRoot: tempRootOf(platform), env }))
+    for (const line of await removeDockerLogin(state, { tempRoot: tempRootOf(platform.tempDir()), lockScale: test.timeScale }))
         platform.info(`Logout: ${line}`);
 }
 /** Runs `cleanup`; a failure is a warning, since the job's own work is done. */
@@ -12905,13 +12914,16 @@ async function runCleanup(platform) {
 
 // EXTERNAL MODULE: ./node_modules/azure-pipelines-task-lib/task.js
 var task = __nccwpck_require__(358);
-;// CONCATENATED MODULE: ./src/core/platform.ts
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-at', 'identity', 'docker-config', 'api-token']));
-/** kebab-case to camelCase: the Azure Pipelines spelling of an input or output. */
-function camelCase(name) {
-    return name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-}
-// eslint-disable-next-line no-control-regex
+;// CONCATENATED MODULE: ./src/core/sources/source.ts
+/** The `identity-source` values: `auto`, or one source. */
+const SOURCE_CHOICES = ['auto', 'imds', 'app-service', 'arc', 'workload-identity', 'token-file', 'github', 'azure-devops'];
+
+;// CONCATENATED MODULE: ./src/core/text.ts
+/**
+ * Text that reaches a log line: made inert for the runner and the agent, cleared of secrets, and
+ * clipped. Every message the step prints, every quote of a service's answer and every value
+ * shown back to the user passes through here.
+ */
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 const WORD_JOINER = '\u2060';
 /**
@@ -12927,6 +12939,505 @@ const WORD_JOINER = '\u2060';
 function neutralise(message) {
     return message.replace(/\r\n/g, '\n').replace(CONTROLS, ' ').replace(/::/g, `:${WORD_JOINER}:`).replace(/##/g, `#${WORD_JOINER}#`);
 }
+/** Anything that starts like a JWT (`eyJ`: base64url of `{"`), up to three base64url parts. */
+const JWT_LIKE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){0,2}/g;
+const REDACTED = '[redacted]';
+/** A secret as sent, and as a service may quote it back: form- or URL-encoded, or escaped in JSON. */
+function encodedForms(secret) {
+    return [
+        ...new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)])
+    ];
+}
+/** `text` with each of `forms` (longest first, so that one inside another goes whole) replaced by `by`. */
+function replaceAll(text, forms, by) {
+    let result = text;
+    for (const form of [...forms].sort((a, b) => b.length - a.length))
+        if (form)
+            result = result.split(form).join(by);
+    return result;
+}
+/**
+ * Removes secrets from text a service sent, before it goes into any message: each of `secrets`
+ * (what the request carried: a header, a key, the token presented; as sent or encoded) and
+ * anything shaped like a JWT, whole or cut short.
+ */
+function redact(text, secrets = []) {
+    const forms = secrets.filter((secret) => secret !== undefined && secret.length >= 8).flatMap(encodedForms);
+    return replaceAll(text, forms, REDACTED).replace(JWT_LIKE, REDACTED);
+}
+/**
+ * Text from a service, made fit for a message: secrets removed (see redact), then one line,
+ * printable, at most `max` characters. Every piece of service text that reaches a message goes
+ * through here.
+ */
+function clip(text, max = 300, secrets = []) {
+    const oneLine = redact(text, secrets)
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .trim();
+    return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}
+/**
+ * A value the user gave, as shown back in a message: never something that looks like a token,
+ * and a long one cut to its first `keep` characters.
+ */
+function shown(value, keep = 40) {
+    if (/^eyJ/.test(value))
+        return '(a value that looks like a token, not shown)';
+    const clean = clip(value, Number.POSITIVE_INFINITY);
+    return clean.length > 80 ? `${clean.slice(0, keep)}…` : clean;
+}
+/**
+ * The secrets a process has handled, for the printers no runner masks (the command-line tool's
+ * stderr, the credential helper's one-line error): `redact` replaces each, as given, trimmed or
+ * URL-encoded, by `***`.
+ */
+class SecretSet {
+    values = new Set();
+    add(value) {
+        if (!value)
+            return;
+        for (const form of [value, value.trim(), encodeURIComponent(value)])
+            if (form)
+                this.values.add(form);
+    }
+    redact(text) {
+        return replaceAll(text, this.values, '***');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/inputs/acr-servers.ts
+/**
+ * The acr-registries input: Azure Container Registry login servers, checked and normalised as
+ * docker and the exchange use them.
+ */
+
+
+
+/** Login-server suffixes: Azure's public cloud, Azure China, Azure US Government. */
+const ACR_SUFFIXES = ['azurecr.io', 'azurecr.cn', 'azurecr.us'];
+const INPUT = 'acr-registries';
+// A registry name is 5-50 letters and digits; a registry created with a domain name label
+// scope carries a hyphen and a hash after it.
+const LOGIN_SERVER = new RegExp(`^[a-z0-9]{5,50}(-[a-z0-9]{1,64})?\\.(${ACR_SUFFIXES.map((s) => s.replace(/\./g, '\\.')).join('|')})$`);
+const LOOPBACK_HOST_PORT = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]):(\d{1,5})$/;
+/**
+ * Checks one login server and returns it in the form docker and the exchange use: lower case,
+ * without a scheme or trailing slash. A loopback `host:port` (the project's emulator, reached over
+ * http) is accepted only when `testLoopback` (the test-only setting) allows it.
+ */
+function parseAcrLoginServer(raw, inputLabel, testLoopback = false) {
+    const value = raw
+        .trim()
+        .toLowerCase()
+        .replace(/^https:\/\//, '')
+        .replace(/\/+$/, '');
+    const loopback = LOOPBACK_HOST_PORT.exec(value);
+    if (loopback) {
+        const port = Number(loopback[2]);
+        if (port >= 1 && port <= 65535) {
+            if (testLoopback)
+                return value;
+            throw new InputError(INPUT, `Input ${inputLabel} names ${value}, a loopback address: ${LOOPBACK_FOR_TESTS_ONLY}. Give <registry name>.azurecr.io.`);
+        }
+    }
+    if (LOGIN_SERVER.test(value))
+        return value;
+    throw new InputError(INPUT, `Input ${inputLabel} names "${shown(raw.trim(), 80)}", which is not an Azure Container Registry login server: give <registry name>.azurecr.io ` +
+        '(.azurecr.cn in Azure China, .azurecr.us in Azure US Government), as az acr show --name <registry> --query loginServer prints it.');
+}
+/** Splits a list of login servers (commas, spaces or new lines), checks each, drops repeats. */
+function parseAcrLoginServers(raw, inputLabel, testLoopback = false) {
+    const servers = raw
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((item) => parseAcrLoginServer(item, inputLabel, testLoopback));
+    return [...new Set(servers)];
+}
+
+;// CONCATENATED MODULE: ./src/core/net/url.ts
+/**
+ * Where a secret may be sent: loopback addresses, and the checks every endpoint taken from the
+ * environment passes (https, or plain http only on loopback; no credentials, no fragment).
+ */
+
+/** Whether a URL hostname is a loopback address or localhost. */
+function isLoopback(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+/**
+ * An endpoint URL read from the environment variable `variable`, under the issuer's rule:
+ * https, or plain http only on a loopback address; no credentials, no fragment.
+ */
+function endpointFromEnvironment(raw, variable) {
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw new LoginError(`${variable} is not a URL; it is set by the platform, so check what overrides it in this job.`);
+    }
+    if (url.username || url.password)
+        throw new LoginError(`${variable} must not carry credentials.`);
+    if (url.hash)
+        throw new LoginError(`${variable} must not have a fragment.`);
+    if (url.protocol === 'http:') {
+        if (!isLoopback(url.hostname)) {
+            throw new LoginError(`${variable} (${url.origin}) uses plain http off this machine; only https, or http on a loopback address, is accepted. ` +
+                `Check what sets ${variable} in this job.`);
+        }
+    }
+    else if (url.protocol !== 'https:') {
+        throw new LoginError(`${variable} must be an https URL (or http on a loopback address), not ${url.protocol}.`);
+    }
+    return url;
+}
+/** Endpoints on this machine are reached directly; anything else follows the proxy settings. */
+function routeOf(url) {
+    return isLoopback(url.hostname) ? 'direct' : 'environment';
+}
+
+;// CONCATENATED MODULE: ./src/core/inputs/checks.ts
+/** The shapes input values must have, and what no input value ever holds. */
+
+
+const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
+const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+/** Control characters and line breaks: no single value holds one. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Control characters other than tab and line breaks: no value of a list over several lines holds one. */
+const CONTROL_IN_LIST = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
+const MAX_LENGTH = 2048;
+/** Runner and agent commands begin with these; no input value ever needs one. */
+const RUNNER_COMMAND = /##(vso)?\[/i;
+/**
+ * Whether a URI or audience holds `#`, `[` or `]`, which none ever needs (a fragment, or a
+ * bracket that could open a runner command). A bracketed IPv6 host right after the scheme is
+ * the one exception, for an issuer on loopback such as http://[::1]:8080.
+ */
+function hasUriForbiddenCharacter(value) {
+    return /[#[\]]/.test(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)\[[0-9a-f:.]+\]/i, '$1'));
+}
+/** Why `registry` is not `host` or `host:port`, or undefined when it is. */
+function checkRegistry(registry) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
+        return 'must not include a scheme';
+    if (registry.includes('/'))
+        return 'must not include a path';
+    const match = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d{1,5}))?$/i.exec(registry);
+    if (!match)
+        return 'is not a host name';
+    const [, host, port] = match;
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+        return 'has a port outside 1-65535';
+    if (host.startsWith('['))
+        return undefined;
+    if (host.length > 253 || !host.split('.').every((label) => HOST_LABEL.test(label)))
+        return 'is not a host name';
+    return undefined;
+}
+/** The STS base URL (without a trailing slash): https, or plain http only on loopback; no credentials, query or fragment. */
+function checkIssuer(raw, fail) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return fail(`must be an https URL such as https://issuer.enforce.dev, not "${shown(raw)}".`);
+    }
+    if (url.username || url.password)
+        fail('must not carry credentials.');
+    if (url.search || url.hash)
+        fail('must not have a query or fragment.');
+    if (url.protocol === 'http:') {
+        if (!isLoopback(url.hostname))
+            fail(`must use https; plain http is accepted only for loopback addresses, not "${shown(raw)}".`);
+    }
+    else if (url.protocol !== 'https:') {
+        fail(`must be an https URL, not "${shown(raw)}".`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function isAbsoluteUri(value) {
+    if (/\s/.test(value) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(value))
+        return false;
+    try {
+        new URL(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/inputs/definitions.ts
+/**
+ * THE input table: every input the step takes, with its Azure task spelling, the front ends that
+ * offer it, its default, its parser and its help text. Labels, the command-line tool's parser and
+ * help, and the reading of every input come from here; a test checks action.yml, task.json, the
+ * CLI help and the README's inputs table against it.
+ *
+ * Adding an input: one entry here (and its field in LoginInputs, read.ts); the front ends' files
+ * and the README table follow it, and the test says where they do not.
+ */
+
+
+
+
+
+const DEFAULT_REGISTRY = 'cgr.dev';
+const DEFAULT_ISSUER = 'https://issuer.enforce.dev';
+const DEFAULT_TIMEOUT_SECONDS = 120;
+/** The audience of a Chainguard API token. */
+const API_AUDIENCE = 'https://console-api.enforce.dev';
+function definitions_boolean(fallback) {
+    return (value, { fail }) => {
+        if (!value)
+            return fallback;
+        if (/^true$/i.test(value))
+            return true;
+        if (/^false$/i.test(value))
+            return false;
+        return fail(`must be true or false, not "${shown(value)}".`);
+    };
+}
+function filePath(value, { cwd, home }) {
+    if (!value)
+        return undefined;
+    const expanded = value === '~' || value.startsWith('~/') ? external_node_path_default().join(home, value.slice(1)) : value;
+    return external_node_path_default().resolve(cwd, expanded);
+}
+function guidSelector(kind) {
+    return (value, { label, fail }) => {
+        if (!value)
+            return undefined;
+        if (!GUID.test(value))
+            fail(`must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${shown(value)}".`);
+        return { kind, value: value.toLowerCase(), inputLabel: label };
+    };
+}
+const noSpaces = (value, { fail }) => {
+    if (value && /\s/.test(value))
+        fail(`must not contain spaces ("${shown(value)}").`);
+    return value || undefined;
+};
+/** Every input, in the order the CLI help lists them. */
+const INPUTS = [
+    {
+        name: 'identity',
+        frontEnds: ['github', 'azure', 'cli'],
+        required: true,
+        value: '<uidp>',
+        help: 'Chainguard assumable identity to assume (required, except for diagnose)',
+        parse: (value, { fail }) => {
+            if (value && !UIDP.test(value)) {
+                fail(`is not an assumable identity's UIDP ("${shown(value)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
+            }
+            return value;
+        }
+    },
+    {
+        name: 'identity-source',
+        frontEnds: ['github', 'azure', 'cli'],
+        default: 'auto',
+        value: '<source>',
+        help: 'auto (default), imds, app-service, arc, workload-identity,\ntoken-file, github, azure-devops',
+        parse: (value, { fail }) => {
+            const choice = value.toLowerCase() || 'auto';
+            if (!SOURCE_CHOICES.includes(choice))
+                fail(`must be one of ${SOURCE_CHOICES.join(', ')}, not "${shown(choice)}".`);
+            return choice;
+        }
+    },
+    {
+        name: 'azure-audience',
+        frontEnds: ['github', 'azure', 'cli'],
+        uri: true,
+        value: '<uri>',
+        help: 'resource asked of an Azure identity source, e.g. api://<app-client-id>\n(required for imds, app-service, arc, workload-identity)',
+        parse: (value, { fail }) => {
+            const resource = value.replace(/\/\.default$/, '') || undefined;
+            if (resource && !GUID.test(resource) && !isAbsoluteUri(resource)) {
+                fail(`must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${shown(resource)}".`);
+            }
+            return resource;
+        }
+    },
+    {
+        name: 'identity-token-file',
+        frontEnds: ['github', 'azure', 'cli'],
+        value: '<file>',
+        help: 'an OIDC token file (e.g. a Kubernetes projected service-account\ntoken), read afresh at every use; selects token-file under auto',
+        parse: filePath
+    },
+    {
+        name: 'oidc-audience',
+        frontEnds: ['github', 'cli'],
+        uri: true,
+        value: '<aud>',
+        help: "audience asked of GitHub's OIDC provider (default issuer.enforce.dev)",
+        parse: noSpaces
+    },
+    {
+        name: 'azure-devops-service-connection',
+        azure: 'azureDevOpsServiceConnection',
+        frontEnds: ['azure', 'cli'],
+        value: '<id>',
+        help: "ask Azure DevOps for this service connection's OIDC token\n(needs SYSTEM_ACCESSTOKEN mapped into the step's environment)",
+        parse: (raw, { fail }) => {
+            const value = raw.toLowerCase() || undefined;
+            if (value && !GUID.test(value))
+                fail(`must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${shown(value)}".`);
+            return value;
+        }
+    },
+    { name: 'diagnose', frontEnds: ['github', 'azure', 'cli'], default: 'false', value: '<true|false>', help: 'as the diagnose command', parse: definitions_boolean(false) },
+    {
+        name: 'managed-identity-client-id',
+        frontEnds: ['github', 'azure', 'cli'],
+        value: '<guid>',
+        help: 'user-assigned identity by client ID',
+        parse: guidSelector('client-id')
+    },
+    {
+        name: 'managed-identity-object-id',
+        frontEnds: ['github', 'azure', 'cli'],
+        value: '<guid>',
+        help: '... by principal (object) ID',
+        parse: guidSelector('object-id')
+    },
+    {
+        name: 'managed-identity-resource-id',
+        frontEnds: ['github', 'azure', 'cli'],
+        value: '<id>',
+        help: '... by ARM resource ID',
+        parse: (value, { label, fail }) => {
+            if (!value)
+                return undefined;
+            if (!RESOURCE_ID.test(value)) {
+                fail(`must be the ARM resource ID of a user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, not "${shown(value)}".`);
+            }
+            return { kind: 'resource-id', value, inputLabel: label };
+        }
+    },
+    {
+        name: 'registry',
+        frontEnds: ['github', 'azure', 'cli'],
+        default: DEFAULT_REGISTRY,
+        value: '<host[:port]>',
+        help: 'registry to log in to (default cgr.dev)',
+        parse: (value, { fail }) => {
+            const registry = value || DEFAULT_REGISTRY;
+            const problem = checkRegistry(registry);
+            if (problem)
+                fail(`${problem} ("${shown(registry)}"); give a host name such as cgr.dev, optionally with :port.`);
+            return registry;
+        }
+    },
+    {
+        name: 'audience',
+        frontEnds: ['github', 'azure', 'cli'],
+        uri: true,
+        value: '<aud>',
+        help: 'audience of the Chainguard token (default: the registry)',
+        parse: noSpaces
+    },
+    {
+        name: 'issuer',
+        frontEnds: ['github', 'azure', 'cli'],
+        uri: true,
+        default: DEFAULT_ISSUER,
+        value: '<url>',
+        help: 'Chainguard STS (default https://issuer.enforce.dev)',
+        parse: (value, { fail }) => checkIssuer(value || DEFAULT_ISSUER, fail)
+    },
+    {
+        name: 'docker-login',
+        frontEnds: ['github', 'azure', 'cli'],
+        default: 'true',
+        value: '<true|false>',
+        help: 'write docker auth (default true)',
+        parse: definitions_boolean(true)
+    },
+    {
+        name: 'docker-config',
+        frontEnds: ['github', 'azure', 'cli'],
+        value: '<dir>',
+        help: 'merge into this docker config directory instead of a fresh one',
+        parse: filePath
+    },
+    {
+        name: 'logout',
+        frontEnds: ['github', 'azure', 'cli'],
+        default: 'true',
+        value: '<true|false>',
+        help: "export CHAINGUARD_LOGIN_STATE for 'logout' (default true)",
+        parse: definitions_boolean(true)
+    },
+    {
+        name: 'timeout',
+        frontEnds: ['github', 'azure', 'cli'],
+        default: String(DEFAULT_TIMEOUT_SECONDS),
+        value: '<seconds>',
+        help: 'give up after this long (default 120)',
+        parse: (value, { fail }) => {
+            if (!value)
+                return DEFAULT_TIMEOUT_SECONDS;
+            const seconds = Number(value);
+            if (!/^\d+(\.\d+)?$/.test(value) || !(seconds > 0) || seconds > 3600)
+                fail(`must be a number of seconds between 1 and 3600, not "${shown(value)}".`);
+            return seconds;
+        }
+    },
+    {
+        name: 'credential-helper',
+        frontEnds: ['github', 'azure', 'cli'],
+        default: 'true',
+        value: '<true|false>',
+        help: 'log in through a refreshing docker credential helper written into\nthe temp directory and put on PATH (default true); false writes\nthe one-hour token itself into the docker config',
+        parse: definitions_boolean(true)
+    },
+    {
+        name: 'acr-registries',
+        frontEnds: ['github', 'azure', 'cli'],
+        multiLine: true,
+        value: '<servers>',
+        help: 'Azure Container Registry login servers (<name>.azurecr.io, comma or\nspace separated) to log in to with the same Azure identity',
+        parse: (value, { label, test }) => parseAcrLoginServers(value, label, test.loopbackEndpoints)
+    },
+    {
+        name: 'api-token',
+        frontEnds: ['github', 'azure', 'cli'],
+        default: 'false',
+        value: '<true|false>',
+        help: 'also get a Chainguard API token, exported as CHAINGUARD_API_TOKEN\nwith --export-token (default false)',
+        parse: definitions_boolean(false)
+    }
+];
+/** The canonical input names. */
+const INPUT_NAMES = INPUTS.map((input) => input.name);
+/** The input's definition. */
+function inputDefinition(name) {
+    return INPUTS.find((input) => input.name === name);
+}
+/** The Azure task's spelling of an input: its table entry's, else camelCase. */
+function azureName(name) {
+    const definition = inputDefinition(name);
+    return definition.azure ?? name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+}
+/** Whether a front end offers the input. */
+function offers(frontEnd, name) {
+    return inputDefinition(name).frontEnds.includes(frontEnd);
+}
+
+;// CONCATENATED MODULE: ./src/core/platform.ts
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['token', 'expires-at', 'identity', 'docker-config', 'api-token']));
+/** kebab-case to camelCase: the Azure Pipelines spelling of an output. */
+function camelCase(name) {
+    return name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+}
 
 ;// CONCATENATED MODULE: ./src/platform/azure-pipelines.ts
 /**
@@ -12935,6 +13446,8 @@ function neutralise(message) {
  * access token, and the agent's proxy and certificate settings. Every log line passes through
  * `neutralise`, so that a value inside a message can never be read as a logging command.
  */
+
+
 
 
 
@@ -12997,8 +13510,8 @@ function agentNetwork() {
 /** The adapter. */
 function azurePipelinesPlatform() {
     return {
-        get: (name) => (task.getInput(camelCase(name), false) ?? '').trim(),
-        label: (name) => camelCase(name),
+        get: (name) => (task.getInput(azureName(name), false) ?? '').trim(),
+        label: (name) => azureName(name),
         setSecret: (value) => task.setSecret(value),
         setOutput: (name, value, options) => task.setVariable(camelCase(name), value, options?.secret ?? false, true),
         exportVariable: (name, value) => task.setVariable(name, value),

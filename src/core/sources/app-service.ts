@@ -4,24 +4,14 @@
  * `IDENTITY_HEADER`. The answer carries `expires_on` and no `expires_in`.
  */
 import { LoginError } from '../errors.js';
-import { HttpFailure, type HttpResponse } from '../http.js';
-import {
-  abortedAs,
-  accessTokenFrom,
-  endpointFromEnvironment,
-  expectStatus,
-  explainNetworkFailure,
-  MANAGED_IDENTITY_RETRIES,
-  routeFor,
-  ServiceStatus,
-  withRetries
-} from './http-source.js';
-import type { AzureToken, IdentitySelector, SourceContext, TokenSource } from './source.js';
+import type { HttpResponse } from '../net/http.js';
+import type { ServiceStatus } from '../net/token-endpoint.js';
+import { endpointFromEnvironment, routeOf } from '../net/url.js';
+import { AzureEndpointSource, azureAdvice, azureSource, MANAGED_IDENTITY_RETRIES, tokenRequest } from './azure-endpoint.js';
+import type { IdentitySelector, IdentityToken, SourceContext, SourceDefinition } from './source.js';
 
 const API_VERSION = '2019-08-01';
-const CONNECT_TIMEOUT_MS = 2_000;
-const ATTEMPT_TIMEOUT_MS = 20_000;
-const MAX_BODY_BYTES = 64 * 1024;
+const LIMITS = { connectTimeoutMs: 2_000, timeoutMs: 20_000, maxBodyBytes: 64 * 1024 };
 const SELECTOR_PARAMETER: Record<IdentitySelector['kind'], string> = {
   'client-id': 'client_id',
   'object-id': 'principal_id',
@@ -30,83 +20,65 @@ const SELECTOR_PARAMETER: Record<IdentitySelector['kind'], string> = {
 
 export interface AppServiceEnvironment {
   endpoint: string;
-  /** A secret: masked as soon as the source is chosen, never logged. */
+  /** A secret: masked as soon as the source is asked, never logged. */
   header: string;
 }
 
-export class AppServiceSource implements TokenSource {
+/** `IDENTITY_ENDPOINT` and `IDENTITY_HEADER`, when both are set. */
+export function detectAppService(env: NodeJS.ProcessEnv): AppServiceEnvironment | undefined {
+  const endpoint = env.IDENTITY_ENDPOINT?.trim();
+  const header = env.IDENTITY_HEADER?.trim();
+  return endpoint && header ? { endpoint, header } : undefined;
+}
+
+export class AppServiceSource extends AzureEndpointSource {
   readonly name = 'the App Service / Container Apps identity endpoint';
   readonly endpoint: string;
+  protected readonly label = 'Identity endpoint';
+  protected readonly rules = MANAGED_IDENTITY_RETRIES;
   private readonly url: URL;
 
   constructor(
     private readonly environment: AppServiceEnvironment,
     private readonly selector: IdentitySelector | undefined
   ) {
+    super();
     this.url = endpointFromEnvironment(environment.endpoint, 'IDENTITY_ENDPOINT');
     this.endpoint = `${this.url.origin}${this.url.pathname}`;
   }
 
-  /** `IDENTITY_ENDPOINT` and `IDENTITY_HEADER`, when both are set. */
-  static detect(env: NodeJS.ProcessEnv): AppServiceEnvironment | undefined {
-    const endpoint = env.IDENTITY_ENDPOINT?.trim();
-    const header = env.IDENTITY_HEADER?.trim();
-    return endpoint && header ? { endpoint, header } : undefined;
+  override getToken(resource: string, context: SourceContext): Promise<IdentityToken> {
+    context.mask(this.environment.header);
+    return super.getToken(resource, context);
   }
 
-  async getToken(resource: string, context: SourceContext): Promise<AzureToken> {
-    context.mask(this.environment.header);
+  protected describe(resource: string): string {
+    const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
+    return `Requesting an Azure token from ${this.endpoint} for ${resource} with the ${who}`;
+  }
+
+  protected attempt(resource: string, context: SourceContext): Promise<HttpResponse> {
     const url = new URL(this.url);
     url.searchParams.set('api-version', API_VERSION);
     url.searchParams.set('resource', resource);
     if (this.selector) url.searchParams.set(SELECTOR_PARAMETER[this.selector.kind], this.selector.value);
-    const who = this.selector ? `user-assigned identity ${this.selector.value}` : 'system-assigned identity';
-    context.debug(`Requesting an Azure token from ${this.endpoint} for ${resource} with the ${who}`);
+    const headers = { 'X-IDENTITY-HEADER': this.environment.header, Accept: 'application/json' };
+    return tokenRequest(context, { url, method: 'GET', headers, secrets: [this.environment.header], route: routeOf(url) }, LIMITS);
+  }
 
-    let response: HttpResponse;
-    try {
-      response = await withRetries(MANAGED_IDENTITY_RETRIES, 'Identity endpoint', context, () => this.attempt(url, context));
-    } catch (error) {
-      throw abortedAs(error, context) ?? this.explain(error, resource);
-    }
-    return accessTokenFrom(
-      response,
-      context,
-      this.call(),
-      "Something other than the platform's identity endpoint answered: check what sets IDENTITY_ENDPOINT in this job."
+  protected absent(): string {
+    return (
+      'IDENTITY_ENDPOINT names an endpoint that is not running: enable a managed identity on the app or Container Apps job ' +
+      '(the platform then sets IDENTITY_ENDPOINT and IDENTITY_HEADER), or choose another identity-source.'
     );
   }
 
-  private async attempt(url: URL, context: SourceContext): Promise<HttpResponse> {
-    const response = await context.send({
-      url,
-      method: 'GET',
-      headers: { 'X-IDENTITY-HEADER': this.environment.header, Accept: 'application/json' },
-      secrets: [this.environment.header],
-      route: routeFor(url),
-      connectTimeoutMs: CONNECT_TIMEOUT_MS,
-      timeoutMs: ATTEMPT_TIMEOUT_MS,
-      maxBodyBytes: MAX_BODY_BYTES,
-      signal: context.signal
-    });
-    return expectStatus(response);
+  protected elsewhere(): string {
+    return "Something other than the platform's identity endpoint answered: check what sets IDENTITY_ENDPOINT in this job.";
   }
 
-  private call(): string {
-    return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
-  }
-
-  private explain(error: unknown, resource: string): Error {
+  protected refusal(error: ServiceStatus, resource: string): LoginError {
     const call = this.call();
-    if (error instanceof HttpFailure) {
-      return explainNetworkFailure(
-        call,
-        error,
-        'IDENTITY_ENDPOINT names an endpoint that is not running: enable a managed identity on the app or Container Apps job ' +
-          '(the platform then sets IDENTITY_ENDPOINT and IDENTITY_HEADER), or choose another identity-source.'
-      );
-    }
-    if (!(error instanceof ServiceStatus)) return error instanceof Error ? error : new Error(String(error));
     const status = error.response.status;
     if (status === 401 || status === 403) {
       return new LoginError(
@@ -124,11 +96,8 @@ export class AppServiceSource implements TokenSource {
           `(${resource}): it must be the Application ID URI of an Entra app or another resource Entra ID knows.`
       );
     }
-    if (MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
-      return new LoginError(
-        `${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`
-      );
-    }
+    const kept = this.keptFailing(error);
+    if (kept) return kept;
     if (status >= 300 && status < 400) {
       return new LoginError(
         `${call}: it answered with a redirect (${error.summary}), which the identity endpoint never sends; something else answered.`
@@ -137,3 +106,32 @@ export class AppServiceSource implements TokenSource {
     return new LoginError(`${call}: it answered ${error.summary}.`);
   }
 }
+
+/** The source table's entry. */
+export const appServiceSource: SourceDefinition = {
+  kind: 'app-service',
+  azure: true,
+  title: 'App Service / Container Apps',
+  detect(request) {
+    const found = detectAppService(request.env);
+    if (!found) {
+      return {
+        found: false,
+        why:
+          'IDENTITY_ENDPOINT and IDENTITY_HEADER are not both set: this job does not run in App Service, Functions or ' +
+          'Container Apps with a managed identity. Enable a managed identity on the app or Container Apps job, or choose another source.'
+      };
+    }
+    const resource = request.inputs.azureResource as string;
+    return {
+      found: true,
+      how: 'IDENTITY_ENDPOINT and IDENTITY_HEADER are set',
+      build: () => azureSource('app-service', new AppServiceSource(found, request.inputs.selector), resource)
+    };
+  },
+  selectors: 'any',
+  doctorName: 'azure-container-apps-runners',
+  advice: azureAdvice,
+  environment: ['IDENTITY_ENDPOINT'],
+  secretEnvironment: ['IDENTITY_HEADER']
+};

@@ -9,32 +9,18 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { LoginError } from '../errors.js';
-import { FileTooLarge, NotRegularFile, readRegularFile } from '../files.js';
-import { HttpFailure, type HttpResponse } from '../http.js';
-import {
-  abortedAs,
-  accessTokenFrom,
-  endpointFromEnvironment,
-  expectStatus,
-  explainNetworkFailure,
-  MANAGED_IDENTITY_RETRIES,
-  routeFor,
-  ServiceStatus,
-  withRetries
-} from './http-source.js';
-import { clip, type AzureToken, type SourceContext, type TokenSource } from './source.js';
+import { FileTooLarge, NotRegularFile, readRegularFile } from '../fs/atomic.js';
+import type { HttpResponse } from '../net/http.js';
+import { expectStatus, type ServiceStatus } from '../net/token-endpoint.js';
+import { endpointFromEnvironment, routeOf } from '../net/url.js';
+import { clip } from '../text.js';
+import { AzureEndpointSource, azureAdvice, azureSource, MANAGED_IDENTITY_RETRIES, tokenRequest } from './azure-endpoint.js';
+import type { SourceContext, SourceDefinition } from './source.js';
 
 const API_VERSION = '2019-11-01';
 export const ARC_DEFAULT_ENDPOINT = 'http://localhost:40342/metadata/identity/oauth2/token';
-const CONNECT_TIMEOUT_MS = 2_000;
-const ATTEMPT_TIMEOUT_MS = 20_000;
-const MAX_BODY_BYTES = 64 * 1024;
+const LIMITS = { connectTimeoutMs: 2_000, timeoutMs: 20_000, maxBodyBytes: 64 * 1024 };
 const MAX_KEY_BYTES = 4096;
-/**
- * For the project's tests only: the token directory the realm must lie in, since tests cannot
- * create the agent's own directory. The step warns whenever it is set.
- */
-export const TEST_TOKEN_DIR_VARIABLE = 'CHAINGUARD_LOGIN_TEST_ARC_TOKEN_DIR';
 
 /** Where the Arc agent is installed, and where it writes its key files, on this system. */
 export function arcPaths(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): { agent: string; tokenDir: string } {
@@ -55,71 +41,57 @@ export interface ArcEnvironment {
   how: string;
 }
 
-export class ArcSource implements TokenSource {
+/**
+ * `IDENTITY_ENDPOINT` with `IMDS_ENDPOINT` (what the agent sets for services), or the agent
+ * installed on this machine (then its default endpoint).
+ */
+export function detectArc(env: NodeJS.ProcessEnv, exists: (file: string) => boolean = existsSync): ArcEnvironment | undefined {
+  const endpoint = env.IDENTITY_ENDPOINT?.trim();
+  if (endpoint && env.IMDS_ENDPOINT?.trim()) return { endpoint, how: 'IDENTITY_ENDPOINT and IMDS_ENDPOINT are set' };
+  const { agent } = arcPaths(env);
+  if (!endpoint && exists(agent)) return { endpoint: ARC_DEFAULT_ENDPOINT, how: `the Arc agent is installed (${agent})` };
+  return undefined;
+}
+
+/** The realm of a `Basic realm=<path>` challenge (quoted or not), or undefined. */
+export function realmOf(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = /^\s*Basic\s+realm=(?:"([^"]*)"|(\S.*?))\s*$/i.exec(value ?? '');
+  const realm = match?.[1] ?? match?.[2];
+  return realm ? realm : undefined;
+}
+
+export class ArcSource extends AzureEndpointSource {
   readonly name = "the Azure Arc agent's identity endpoint";
   readonly endpoint: string;
+  protected readonly label = 'Arc identity endpoint';
+  protected readonly rules = MANAGED_IDENTITY_RETRIES;
   private readonly url: URL;
   private readonly tokenDir: string;
   private readonly pathApi: typeof path.posix;
-  private readonly testOverride: boolean;
   private readonly sameName: (a: string, b: string) => boolean;
 
-  constructor(environment: ArcEnvironment, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform) {
+  /** @param tokenDir  where key files are accepted from: the agent's own directory, unless the project's tests name another */
+  constructor(environment: ArcEnvironment, env: NodeJS.ProcessEnv, tokenDir?: string, platform: NodeJS.Platform = process.platform) {
+    super();
     this.url = endpointFromEnvironment(environment.endpoint, 'IDENTITY_ENDPOINT');
     this.endpoint = `${this.url.origin}${this.url.pathname}`;
     this.pathApi = platform === 'win32' ? path.win32 : path.posix;
-    const override = env[TEST_TOKEN_DIR_VARIABLE]?.trim();
-    this.tokenDir = this.pathApi.resolve(override || arcPaths(env, platform).tokenDir);
-    this.testOverride = Boolean(override);
+    this.tokenDir = this.pathApi.resolve(tokenDir || arcPaths(env, platform).tokenDir);
     this.sameName = platform === 'win32' ? (a, b) => a.toLowerCase() === b.toLowerCase() : (a, b) => a === b;
   }
 
-  /**
-   * `IDENTITY_ENDPOINT` with `IMDS_ENDPOINT` (what the agent sets for services), or the agent
-   * installed on this machine (then its default endpoint).
-   */
-  static detect(env: NodeJS.ProcessEnv, exists: (file: string) => boolean = existsSync): ArcEnvironment | undefined {
-    const endpoint = env.IDENTITY_ENDPOINT?.trim();
-    if (endpoint && env.IMDS_ENDPOINT?.trim()) return { endpoint, how: 'IDENTITY_ENDPOINT and IMDS_ENDPOINT are set' };
-    const { agent } = arcPaths(env);
-    if (!endpoint && exists(agent)) return { endpoint: ARC_DEFAULT_ENDPOINT, how: `the Arc agent is installed (${agent})` };
-    return undefined;
-  }
-
-  async getToken(resource: string, context: SourceContext): Promise<AzureToken> {
-    if (this.testOverride) {
-      context.warn?.(
-        `${TEST_TOKEN_DIR_VARIABLE} is set: Arc key files are accepted from ${this.tokenDir}. This setting exists for tests only; remove it.`
-      );
-    }
-    const url = new URL(this.url);
-    url.searchParams.set('api-version', API_VERSION);
-    url.searchParams.set('resource', resource);
-    context.debug(`Requesting an Azure token from the Arc agent (${this.endpoint}) for ${resource}`);
-
-    let response: HttpResponse;
-    try {
-      response = await withRetries(MANAGED_IDENTITY_RETRIES, 'Arc identity endpoint', context, () => this.attempt(url, context));
-    } catch (error) {
-      throw abortedAs(error, context) ?? this.explain(error);
-    }
-    return accessTokenFrom(response, context, this.call(), 'Something other than the Arc agent answered: check IDENTITY_ENDPOINT.');
+  protected describe(resource: string): string {
+    return `Requesting an Azure token from the Arc agent (${this.endpoint}) for ${resource}`;
   }
 
   /** The challenge, the key file, and the answer. */
-  private async attempt(url: URL, context: SourceContext): Promise<HttpResponse> {
-    const request = (headers: Record<string, string>, secrets: string[] = []) =>
-      context.send({
-        url,
-        method: 'GET',
-        headers: { Metadata: 'true', Accept: 'application/json', ...headers },
-        secrets,
-        route: routeFor(url),
-        connectTimeoutMs: CONNECT_TIMEOUT_MS,
-        timeoutMs: ATTEMPT_TIMEOUT_MS,
-        maxBodyBytes: MAX_BODY_BYTES,
-        signal: context.signal
-      });
+  protected async attempt(resource: string, context: SourceContext): Promise<HttpResponse> {
+    const url = new URL(this.url);
+    url.searchParams.set('api-version', API_VERSION);
+    url.searchParams.set('resource', resource);
+    const request = (headers: Record<string, string>, secrets: string[] = []): Promise<HttpResponse> =>
+      tokenRequest(context, { url, method: 'GET', headers: { Metadata: 'true', Accept: 'application/json', ...headers }, secrets, route: routeOf(url) }, LIMITS);
     const challenge = await request({});
     if (challenge.status !== 401) return expectStatus(challenge);
     const realm = realmOf(challenge.headers['www-authenticate']);
@@ -131,34 +103,42 @@ export class ArcSource implements TokenSource {
     }
     const key = this.readKey(realm);
     context.mask(key);
-    return expectStatus(await request({ Authorization: `Basic ${key}` }, [key]));
+    return request({ Authorization: `Basic ${key}` }, [key]);
+  }
+
+  /** Refuses the realm the agent named, saying why; nothing was read or sent. */
+  private refuseRealm(realm: string, why: string): never {
+    throw new LoginError(
+      `${this.call()}: it asked for the key file "${clip(realm, 200)}", which ${why}; the Arc agent only names ` +
+        `*.key files of at most ${MAX_KEY_BYTES} bytes directly in ${this.tokenDir}. Nothing was read or sent. ` +
+        'Check that IDENTITY_ENDPOINT names the Arc agent on this machine.'
+    );
   }
 
   /** Reads the key file the agent named, after checking that it is one of the agent's. */
   private readKey(realm: string): string {
     const p = this.pathApi;
-    const refuse = (why: string): never => {
-      throw new LoginError(
-        `${this.call()}: it asked for the key file "${clip(realm, 200)}", which ${why}; the Arc agent only names ` +
-          `*.key files of at most ${MAX_KEY_BYTES} bytes directly in ${this.tokenDir}. Nothing was read or sent. ` +
-          'Check that IDENTITY_ENDPOINT names the Arc agent on this machine.'
-      );
-    };
-    if (!p.isAbsolute(realm)) refuse('is not an absolute path');
+    if (!p.isAbsolute(realm)) this.refuseRealm(realm, 'is not an absolute path');
     const resolved = p.resolve(realm);
-    if (!this.sameName(resolved, realm) || !this.sameName(p.dirname(resolved), this.tokenDir))
-      refuse(`is not directly in ${this.tokenDir}`);
-    if (!p.basename(resolved).endsWith('.key')) refuse('is not named *.key');
+    if (!this.sameName(resolved, realm) || !this.sameName(p.dirname(resolved), this.tokenDir)) {
+      this.refuseRealm(realm, `is not directly in ${this.tokenDir}`);
+    }
+    if (!p.basename(resolved).endsWith('.key')) this.refuseRealm(realm, 'is not named *.key');
+    const key = this.readKeyFile(realm, resolved).trim();
+    if (!key || /[\r\n\0]/.test(key)) this.refuseRealm(realm, 'does not hold a key');
+    return key;
+  }
 
+  /** The key file's text: never blocking (a FIFO is refused at once), and a symbolic link planted in the directory refused rather than followed. */
+  private readKeyFile(realm: string, file: string): string {
     let read: string | undefined;
     try {
-      // Never blocks (a FIFO is refused at once), and a symbolic link planted in the directory is refused rather than followed.
-      read = readRegularFile(resolved, { maxBytes: MAX_KEY_BYTES, noFollow: true });
+      read = readRegularFile(file, { maxBytes: MAX_KEY_BYTES, noFollow: true });
     } catch (error) {
-      if (error instanceof NotRegularFile) return refuse('is not a regular file');
-      if (error instanceof FileTooLarge) return refuse(`is ${error.size} bytes long`);
+      if (error instanceof NotRegularFile) return this.refuseRealm(realm, 'is not a regular file');
+      if (error instanceof FileTooLarge) return this.refuseRealm(realm, `is ${error.size} bytes long`);
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ELOOP') return refuse('is a symbolic link');
+      if (code === 'ELOOP') return this.refuseRealm(realm, 'is a symbolic link');
       if (code === 'EACCES' || code === 'EPERM') {
         throw new LoginError(
           `${this.call()}: the key file in ${this.tokenDir} cannot be read by the user running the step. On Linux, add that ` +
@@ -169,25 +149,19 @@ export class ArcSource implements TokenSource {
       throw new LoginError(`${this.call()}: could not open the key file it named (${code ?? 'error'}).`);
     }
     if (read === undefined) throw new LoginError(`${this.call()}: could not open the key file it named (ENOENT).`);
-    const key = read.trim();
-    if (!key || /[\r\n\0]/.test(key)) refuse('does not hold a key');
-    return key;
+    return read;
   }
 
-  private call(): string {
-    return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
+  protected absent(): string {
+    return 'The Arc agent (himds) is not running on this machine: check "azcmagent show", or choose another identity-source.';
   }
 
-  private explain(error: unknown): Error {
+  protected elsewhere(): string {
+    return 'Something other than the Arc agent answered: check IDENTITY_ENDPOINT.';
+  }
+
+  protected refusal(error: ServiceStatus): LoginError {
     const call = this.call();
-    if (error instanceof HttpFailure) {
-      return explainNetworkFailure(
-        call,
-        error,
-        'The Arc agent (himds) is not running on this machine: check "azcmagent show", or choose another identity-source.'
-      );
-    }
-    if (!(error instanceof ServiceStatus)) return error instanceof Error ? error : new Error(String(error));
     const status = error.response.status;
     if (status === 401 || status === 403) {
       return new LoginError(
@@ -200,19 +174,24 @@ export class ArcSource implements TokenSource {
           'Entra app or another resource Entra ID knows; and check that the server is connected (azcmagent show).'
       );
     }
-    if (MANAGED_IDENTITY_RETRIES.statuses.includes(status)) {
-      return new LoginError(
-        `${call}: it kept failing (last answer ${error.summary}) after ${MANAGED_IDENTITY_RETRIES.retries + 1} attempts. Try again shortly.`
-      );
-    }
-    return new LoginError(`${call}: it answered ${error.summary}.`);
+    return this.keptFailing(error) ?? new LoginError(`${call}: it answered ${error.summary}.`);
   }
 }
 
-/** The realm of a `Basic realm=<path>` challenge (quoted or not), or undefined. */
-export function realmOf(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  const match = /^\s*Basic\s+realm=(?:"([^"]*)"|(\S.*?))\s*$/i.exec(value ?? '');
-  const realm = match?.[1] ?? match?.[2];
-  return realm ? realm : undefined;
-}
+/** The source table's entry. Named explicitly, Arc is tried at IDENTITY_ENDPOINT, else the agent's default endpoint. */
+export const arcSource: SourceDefinition = {
+  kind: 'arc',
+  azure: true,
+  title: 'Azure Arc',
+  detect(request, explicit) {
+    const { env } = request;
+    const found = detectArc(env, request.exists) ?? (explicit ? { endpoint: env.IDENTITY_ENDPOINT?.trim() || ARC_DEFAULT_ENDPOINT, how: '' } : undefined);
+    if (!found) return { found: false, why: 'the Arc agent is not installed' };
+    const resource = request.inputs.azureResource as string;
+    return { found: true, how: found.how, build: () => azureSource('arc', new ArcSource(found, env, request.test.arcTokenDir), resource) };
+  },
+  selectors: { refused: "Azure Arc offers the machine's system-assigned identity only." },
+  doctorName: 'azure-arc-runners',
+  advice: azureAdvice,
+  environment: ['IDENTITY_ENDPOINT', 'IMDS_ENDPOINT', 'ProgramFiles', 'ProgramData']
+};

@@ -7,27 +7,18 @@
  * Microsoft-hosted agents too.
  */
 import { LoginError } from '../errors.js';
-import { HttpFailure, jsonObject, type HttpResponse } from '../http.js';
+import { jsonObject } from '../json.js';
 import { decodeClaims, expiryOf } from '../jwt.js';
-import { isLoopback, LOOPBACK_FOR_TESTS_ONLY } from '../loopback.js';
-import {
-  abortedAs,
-  endpointFromEnvironment,
-  expectStatus,
-  explainNetworkFailure,
-  maskLongValues,
-  routeFor,
-  ServiceStatus,
-  TOKEN_SERVICE_RETRIES,
-  withRetries
-} from './http-source.js';
-import type { IdentitySource, IdentityToken, PlatformIdentity, SourceContext } from './source.js';
+import type { HttpResponse } from '../net/http.js';
+import { maskLongValues, type ServiceStatus } from '../net/token-endpoint.js';
+import { endpointFromEnvironment, isLoopback, routeOf } from '../net/url.js';
+import { LOOPBACK_FOR_TESTS_ONLY } from '../test-settings.js';
+import { TokenEndpointSource, TOKEN_SERVICE_RETRIES, tokenRequest } from './azure-endpoint.js';
+import type { AdviceContext, IdentitySource, IdentityToken, PlatformIdentity, SourceContext, SourceDefinition } from './source.js';
 
 const API_VERSION = '7.1';
 export const AZURE_DEVOPS_AUDIENCE = 'api://AzureADTokenExchange';
-const CONNECT_TIMEOUT_MS = 10_000;
-const ATTEMPT_TIMEOUT_MS = 30_000;
-const MAX_BODY_BYTES = 256 * 1024;
+const LIMITS = { connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBodyBytes: 256 * 1024 };
 const VARIABLE = 'System.OidcRequestUri';
 /** Azure DevOps Services: the only hosts the job's access token is sent to. */
 const AZURE_DEVOPS_HOST = /^(dev\.azure\.com|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.visualstudio\.com)$/i;
@@ -44,12 +35,16 @@ export interface ServiceConnection {
   inputLabel: string;
 }
 
-export class AzureDevOpsOidcSource implements IdentitySource {
+export class AzureDevOpsOidcSource extends TokenEndpointSource implements IdentitySource {
   readonly kind = 'azure-devops' as const;
   readonly name = "Azure DevOps' OIDC endpoint";
   readonly tokenName = 'Azure DevOps OIDC token';
   readonly endpoint: string;
+  protected readonly label = 'Azure DevOps OIDC endpoint';
+  protected readonly rules = TOKEN_SERVICE_RETRIES;
   private readonly url: URL;
+  /** The job's access token, read (and masked) when the token is asked for. */
+  private accessToken = '';
 
   /**
    * Takes the request URI only on an Azure DevOps Services host (https), since the job's access
@@ -61,6 +56,7 @@ export class AzureDevOpsOidcSource implements IdentitySource {
     private readonly serviceConnection?: ServiceConnection,
     testLoopback = false
   ) {
+    super();
     this.url = endpointFromEnvironment(requestUri, VARIABLE);
     if (isLoopback(this.url.hostname)) {
       if (!testLoopback)
@@ -77,40 +73,8 @@ export class AzureDevOpsOidcSource implements IdentitySource {
   }
 
   async getToken(context: SourceContext): Promise<IdentityToken> {
-    const accessToken = this.accessToken(context);
-    const url = new URL(this.url);
-    url.searchParams.set('api-version', API_VERSION);
-    if (this.serviceConnection) url.searchParams.set('serviceConnectionId', this.serviceConnection.id);
-    const whose = this.serviceConnection ? `service connection ${this.serviceConnection.id}` : 'this pipeline';
-    context.debug(`Asking ${this.endpoint} for the OIDC token of ${whose}`);
-
-    let response: HttpResponse;
-    try {
-      response = await withRetries(TOKEN_SERVICE_RETRIES, 'Azure DevOps OIDC endpoint', context, async () => {
-        const answer = await context.send({
-          url,
-          method: 'POST',
-          headers: {
-            Authorization: `Bearer ${accessToken}`,
-            'Content-Type': 'application/json',
-            Accept: 'application/json',
-            // Without it a refused token gets a sign-in page instead of a 401.
-            'X-TFS-FedAuthRedirect': 'Suppress'
-          },
-          body: '',
-          secrets: [accessToken],
-          route: routeFor(url),
-          connectTimeoutMs: CONNECT_TIMEOUT_MS,
-          timeoutMs: ATTEMPT_TIMEOUT_MS,
-          maxBodyBytes: MAX_BODY_BYTES,
-          signal: context.signal
-        });
-        return expectStatus(answer);
-      });
-    } catch (error) {
-      throw abortedAs(error, context) ?? this.explain(error);
-    }
-
+    this.accessToken = this.readAccessToken(context);
+    const response = await this.request('', context);
     const body = jsonObject(response.body);
     const token = body?.oidcToken;
     if (typeof token !== 'string' || !token) {
@@ -122,8 +86,27 @@ export class AzureDevOpsOidcSource implements IdentitySource {
     return { token, expiresAt: expiryOf(decodeClaims(token)) };
   }
 
+  protected describe(): string {
+    const whose = this.serviceConnection ? `service connection ${this.serviceConnection.id}` : 'this pipeline';
+    return `Asking ${this.endpoint} for the OIDC token of ${whose}`;
+  }
+
+  protected attempt(_resource: string, context: SourceContext): Promise<HttpResponse> {
+    const url = new URL(this.url);
+    url.searchParams.set('api-version', API_VERSION);
+    if (this.serviceConnection) url.searchParams.set('serviceConnectionId', this.serviceConnection.id);
+    const headers = {
+      Authorization: `Bearer ${this.accessToken}`,
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      // Without it a refused token gets a sign-in page instead of a 401.
+      'X-TFS-FedAuthRedirect': 'Suppress'
+    };
+    return tokenRequest(context, { url, method: 'POST', headers, body: '', secrets: [this.accessToken], route: routeOf(url) }, LIMITS);
+  }
+
   /** The job's access token: from the task library, else (the command-line tool) SYSTEM_ACCESSTOKEN. */
-  private accessToken(context: SourceContext): string {
+  private readAccessToken(context: SourceContext): string {
     const offered = context.platform?.azureDevOpsAccessToken;
     const token = (offered ? offered() : context.env.SYSTEM_ACCESSTOKEN)?.trim();
     if (!token) {
@@ -136,16 +119,16 @@ export class AzureDevOpsOidcSource implements IdentitySource {
     return token;
   }
 
-  private call(): string {
+  protected override call(): string {
     return `Could not get the Azure DevOps OIDC token from ${this.endpoint}`;
   }
 
-  private explain(error: unknown): Error {
+  protected absent(): string {
+    return "Check the agent's network and proxy settings.";
+  }
+
+  protected refusal(error: ServiceStatus): LoginError {
     const call = this.call();
-    if (error instanceof HttpFailure) {
-      return explainNetworkFailure(call, error, "Check the agent's network and proxy settings.");
-    }
-    if (!(error instanceof ServiceStatus)) return error instanceof Error ? error : new Error(String(error));
     const status = error.response.status;
     if (status === 401 || status === 203 || (status >= 300 && status < 400)) {
       return new LoginError(`${call}: ${error.summary}. ${ACCESS_TOKEN_ADVICE}`);
@@ -163,15 +146,47 @@ export class AzureDevOpsOidcSource implements IdentitySource {
         `${call}: ${error.summary}. The job's access token may not ask for OIDC tokens; check the project's pipeline settings (job authorization scope).`
       );
     }
-    if (TOKEN_SERVICE_RETRIES.statuses.includes(status)) {
-      return new LoginError(
-        `${call}: Azure DevOps kept failing (last answer ${error.summary}) after ${TOKEN_SERVICE_RETRIES.retries + 1} attempts. Try again shortly.`
-      );
-    }
-    return new LoginError(`${call}: ${error.summary}.`);
+    return this.keptFailing(error, 'Azure DevOps') ?? new LoginError(`${call}: ${error.summary}.`);
   }
 }
 
 const ACCESS_TOKEN_ADVICE =
   "Azure DevOps did not accept the job's access token (System.AccessToken): it is valid only while the job runs, and a " +
   'copied or overridden SYSTEM_ACCESSTOKEN does not work; run the step as a task of the job.';
+
+/** The setup doctor's advice on an Azure DevOps OIDC token's claims. */
+function azureDevOpsAdvice(_claims: unknown, { label }: AdviceContext): string[] {
+  return [
+    `Without ${label('azure-devops-service-connection')} the subject names this pipeline (p://<org>/<project>/<pipeline>); with it, ` +
+      'the service connection (sc://<org>/<project>/<connection>). The audience is always api://AzureADTokenExchange.'
+  ];
+}
+
+/** The source table's entry: under auto, chosen when the job can ask Azure DevOps for a token and azure-audience is not set. */
+export const azureDevOpsOidcSource: SourceDefinition = {
+  kind: 'azure-devops',
+  azure: false,
+  title: "Azure DevOps' OIDC token",
+  detect(request) {
+    const uri = oidcRequestUri(request.env, request.platform);
+    if (!uri) {
+      return {
+        found: false,
+        why: 'System.OidcRequestUri is not set: this is not an Azure Pipelines job, or its agent is too old to offer OIDC tokens (update the agent).'
+      };
+    }
+    const id = request.inputs.azureDevOpsServiceConnection;
+    const connection = id ? { id, inputLabel: request.label('azure-devops-service-connection') } : undefined;
+    return {
+      found: true,
+      how: `System.OidcRequestUri is set and ${request.label('azure-audience')} is not`,
+      build: () => new AzureDevOpsOidcSource(uri, connection, request.test.loopbackEndpoints)
+    };
+  },
+  refusals: { 'oidc-audience': `Azure DevOps OIDC tokens always carry the audience ${AZURE_DEVOPS_AUDIENCE}.` },
+  lookedFor: () => "- Azure DevOps' OIDC token: System.OidcRequestUri is not set (not an Azure Pipelines job).",
+  doctorName: 'azure-pipelines',
+  advice: azureDevOpsAdvice,
+  environment: ['SYSTEM_OIDCREQUESTURI'],
+  secretEnvironment: ['SYSTEM_ACCESSTOKEN']
+};

@@ -5,8 +5,9 @@
  */
 import { LoginError, messageOf } from '../errors.js';
 import { decodeClaims, expiryOf } from '../jwt.js';
-import { endpointFromEnvironment } from './http-source.js';
-import { clip, type IdentitySource, type IdentityToken, type SourceContext } from './source.js';
+import { endpointFromEnvironment } from '../net/url.js';
+import { clip } from '../text.js';
+import type { AdviceContext, IdentitySource, IdentityToken, SourceContext, SourceDefinition } from './source.js';
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
@@ -88,3 +89,37 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
     );
   });
 }
+
+/** The audience asked of GitHub's OIDC provider when oidc-audience is not set. */
+export const DEFAULT_OIDC_AUDIENCE = 'issuer.enforce.dev';
+
+/** The setup doctor's advice on a GitHub OIDC token's claims. */
+function githubAdvice(_claims: unknown, { label }: AdviceContext): string[] {
+  return [
+    'The subject depends on what triggered the workflow (repo:<owner>/<repo>:ref:refs/heads/<branch>, …:pull_request, ' +
+      `…:environment:<name>); to trust several, use --subject-pattern instead of --subject. The audience is ${label('oidc-audience')}.`
+  ];
+}
+
+/** The source table's entry: under auto, chosen when the job may ask GitHub for a token and azure-audience is not set. */
+export const githubOidcSource: SourceDefinition = {
+  kind: 'github',
+  azure: false,
+  title: "GitHub Actions' OIDC token",
+  detect(request) {
+    if (!githubOidcAvailable(request.env)) return { found: false, why: `${MISSING_PERMISSION}.` };
+    return {
+      found: true,
+      how: `ACTIONS_ID_TOKEN_REQUEST_URL is set and ${request.label('azure-audience')} is not`,
+      build: () => new GithubOidcSource(request.inputs.oidcAudience ?? DEFAULT_OIDC_AUDIENCE, request.env)
+    };
+  },
+  lookedFor: (request) =>
+    request.env.GITHUB_ACTIONS === 'true'
+      ? `- GitHub Actions' OIDC token: this is a GitHub Actions job, but ${MISSING_PERMISSION};`
+      : "- GitHub Actions' OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL is not set (not a GitHub Actions job);",
+  doctorName: 'github-actions',
+  advice: githubAdvice,
+  environment: ['ACTIONS_ID_TOKEN_REQUEST_URL', 'GITHUB_ACTIONS'],
+  secretEnvironment: ['ACTIONS_ID_TOKEN_REQUEST_TOKEN']
+};

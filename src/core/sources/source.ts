@@ -1,6 +1,6 @@
-/** What every identity-token source shares: the token it returns and the context it runs in. */
-import type { Clock } from '../clock.js';
-import type { HttpRequest, HttpResponse } from '../http.js';
+/** What every identity-token source shares: its types, the context it runs in, and the shape of its entry in the source table. */
+import type { AccessToken, EndpointContext } from '../net/token-endpoint.js';
+import type { TestSettings } from '../test-settings.js';
 
 /** A user-assigned managed identity, chosen by exactly one of three inputs. */
 export interface IdentitySelector {
@@ -8,12 +8,6 @@ export interface IdentitySelector {
   value: string;
   /** The input as the user writes it on this platform, for messages. */
   inputLabel: string;
-}
-
-export interface AzureToken {
-  token: string;
-  /** When the source said the token expires, if it said. */
-  expiresAt?: Date;
 }
 
 /**
@@ -30,37 +24,28 @@ export interface PlatformIdentity {
   variable?: (name: string) => string | undefined;
 }
 
-export interface SourceContext {
-  send: (request: HttpRequest) => Promise<HttpResponse>;
-  /** Told about something the user should see (e.g. a setting meant for tests only). */
-  warn?: (message: string) => void;
-  clock: Clock;
-  signal?: AbortSignal;
-  /** Masks a secret in every later log line; called the moment a token is parsed. */
-  mask: (secret: string) => void;
-  debug: (message: string) => void;
+export interface SourceContext extends EndpointContext {
   env: NodeJS.ProcessEnv;
   /** What the platform offers (empty for the command-line tool). */
   platform?: PlatformIdentity;
 }
 
+/** An identity token as a source returns it (masked already), with its expiry when known. */
+export type IdentityToken = AccessToken;
+
+/** A source that asks Azure for a token for a resource (azure-audience). */
 export interface TokenSource {
   /** Short name for logs, e.g. "IMDS". */
   readonly name: string;
   /** Where it asks, for logs and for a timeout's message (never carries a secret). */
   readonly endpoint: string;
-  getToken(resource: string, context: SourceContext): Promise<AzureToken>;
+  getToken(resource: string, context: SourceContext): Promise<IdentityToken>;
 }
 
 /** The `identity-source` values: `auto`, or one source. */
 export const SOURCE_CHOICES = ['auto', 'imds', 'app-service', 'arc', 'workload-identity', 'token-file', 'github', 'azure-devops'] as const;
 export type SourceChoice = (typeof SOURCE_CHOICES)[number];
 export type SourceKind = Exclude<SourceChoice, 'auto'>;
-/** The sources that ask Azure for a token for `azure-audience`. */
-export const AZURE_SOURCES = ['workload-identity', 'app-service', 'arc', 'imds'] as const satisfies readonly SourceKind[];
-
-/** An identity token as a source returns it (masked already). */
-export type IdentityToken = AzureToken;
 
 /** A source chosen for this job: asks once per call, with everything it needs bound in. */
 export interface IdentitySource {
@@ -76,40 +61,90 @@ export interface IdentitySource {
   getToken(context: SourceContext): Promise<IdentityToken>;
 }
 
-/** Anything that starts like a JWT (`eyJ`: base64url of `{"`), up to three base64url parts. */
-const JWT_LIKE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){0,2}/g;
-const REDACTED = '[redacted]';
+/** The inputs the identity sources read: what source selection needs, and what the credential helper keeps. */
+export interface SourceInputs {
+  /** `auto`, or the one source to ask. */
+  identitySource: SourceChoice;
+  /** The `resource` asked of an Azure source (azure-audience, `/.default` removed). */
+  azureResource?: string;
+  selector?: IdentitySelector;
+  /** An OIDC token file (absolute path). */
+  identityTokenFile?: string;
+  /** The audience asked of GitHub's OIDC provider, when given. */
+  oidcAudience?: string;
+  /** The Azure DevOps service connection (its ID) whose OIDC token to ask for. */
+  azureDevOpsServiceConnection?: string;
+}
 
-/**
- * Removes secrets from text a service sent, before it goes into any message: each of `secrets`
- * (what the request carried: a header, a key, the token presented; as sent or encoded) and
- * anything shaped like a JWT, whole or cut short.
- */
-export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (!secret || secret.length < 8) continue;
-    // As sent, and as a service may quote it back: form- or URL-encoded, or escaped in JSON.
-    const forms = new Set([
-      secret,
-      encodeURIComponent(secret),
-      new URLSearchParams({ s: secret }).toString().slice(2),
-      JSON.stringify(secret).slice(1, -1)
-    ]);
-    for (const form of [...forms].sort((a, b) => b.length - a.length)) result = result.split(form).join(REDACTED);
-  }
-  return result.replace(JWT_LIKE, REDACTED);
+/** The inputs whose names a source's refusals and messages use. */
+export type SourceInputName =
+  | 'identity'
+  | 'identity-source'
+  | 'azure-audience'
+  | 'managed-identity-client-id'
+  | 'managed-identity-object-id'
+  | 'managed-identity-resource-id'
+  | 'identity-token-file'
+  | 'oidc-audience'
+  | 'azure-devops-service-connection';
+
+/** Everything source selection reads, decided before any request. */
+export interface SelectionRequest {
+  inputs: SourceInputs;
+  env: NodeJS.ProcessEnv;
+  platform?: PlatformIdentity;
+  /** An input as the user writes it on this platform. */
+  label: (name: SourceInputName) => string;
+  /** The project's test settings (none in a real run). */
+  test: TestSettings;
+  /** Whether a file exists (the Arc agent's); injectable for tests. */
+  exists?: (file: string) => boolean;
+}
+
+/** Whether a source is available to this job: how it was found and how to build it, or why not. */
+export type Detection =
+  | { found: true; how: string; build: () => IdentitySource }
+  /** `why` completes "identity-source is <kind>, but …"; `required` names an input it cannot do without. */
+  | { found: false; why: string; required?: { input: SourceInputName; message: string } };
+
+/** The claims the setup doctor's advice reads. */
+export interface PresentedClaims {
+  iss: string;
+  sub: string;
+  aud: string;
+}
+
+/** What a source's advice may use besides the claims. */
+export interface AdviceContext {
+  /** An input as the user writes it on this platform. */
+  label: (name: SourceInputName) => string;
+  /** Where to create the identity (the parent of the one the job named), when known. */
+  parent?: string;
 }
 
 /**
- * Text from a service, made fit for a message: secrets removed (see redact), then one line,
- * printable, at most `max` characters. Every piece of service text that reaches a message goes
- * through here.
+ * One identity source, as the source table lists it: everything selection (explicit and auto),
+ * the "looked for" message, the setup doctor and the credential helper's refresh need to know.
  */
-export function clip(text: string, max = 300, secrets: readonly (string | undefined)[] = []): string {
-  // eslint-disable-next-line no-control-regex
-  const oneLine = redact(text, secrets)
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+export interface SourceDefinition {
+  kind: SourceKind;
+  /** Asks Azure for a token for azure-audience (needs it, accepts the managed-identity selectors). */
+  azure: boolean;
+  /** Its name in the "looked for" message and the Azure sources' list, e.g. "App Service / Container Apps". */
+  title: string;
+  /** Whether it is available, and why: `explicit` when identity-source names it (some sources are then tried without being detected). */
+  detect(request: SelectionRequest, explicit: boolean): Detection;
+  /** Which managed-identity selectors it accepts (Azure sources): any, or the client ID only; why not, otherwise. */
+  selectors?: 'any' | 'client-id' | { refused: string };
+  /** Why an input it does not read cannot be used with it, where the general reason does not fit. */
+  refusals?: Partial<Record<SourceInputName, string>>;
+  /** Its line in the "looked for" message when auto finds no source (non-Azure sources). */
+  lookedFor?(request: SelectionRequest): string;
+  /** The setup doctor: the identity name it suggests, and advice on the claims of the token it presented. */
+  doctorName: string;
+  advice(claims: PresentedClaims, context: AdviceContext): string[];
+  /** The variables it reads that carry no secret (the credential helper keeps them as the step saw them). */
+  environment: readonly string[];
+  /** The variables it reads that are secrets (the credential helper reads them from its own environment). */
+  secretEnvironment?: readonly string[];
 }

@@ -1,0 +1,286 @@
+/**
+ * The Azure DevOps extension as `npm run package` builds it: what the .vsix holds, that tfx
+ * accepts the staged task folder, and that the task unpacked from the .vsix runs as the agent
+ * runs it. The package script runs once, for real, with tfx-cli.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators } from '../../emulators/index.mjs';
+import { azureJob, parseVso, ROOT, runNode } from '../../emulators/runners.mjs';
+import { tokenLeaks } from '../helpers/hygiene.js';
+import { runProgram } from '../helpers/helper-process.js';
+import { closedPort, removeTempDirs, tempDir } from '../helpers/temp.js';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a program to completion, never throwing on a non-zero exit. */
+async function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(command, args, { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number | string; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : null, stdout: e.stdout ?? '', stderr: e.stderr ?? String(error) };
+  }
+}
+
+const TFX = path.join(ROOT, 'node_modules', 'tfx-cli', '_build', 'tfx-cli.js');
+const task = JSON.parse(readFileSync(path.join(ROOT, 'task.json'), 'utf8'));
+const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+/** Every handler target in task.json, e.g. dist/azure/main/index.js. */
+const targets: string[] = ['prejobexecution', 'execution', 'postjobexecution'].flatMap((section) =>
+  Object.values((task[section] ?? {}) as Record<string, { target: string }>).map((handler) => path.normalize(handler.target))
+);
+
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix)).flatMap((name) => {
+    const relative = path.posix.join(prefix, name);
+    return statSync(path.join(dir, relative)).isDirectory() ? filesUnder(dir, relative) : [relative];
+  });
+}
+
+/** Width and height from a PNG's IHDR chunk, after checking the signature. */
+function pngSize(file: string): [number, number] {
+  const data = readFileSync(file);
+  expect(data.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(data.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  return [data.readUInt32BE(16), data.readUInt32BE(20)];
+}
+
+/** tfx with a HOME of its own (it keeps a cache there) and no proxy from the environment. */
+function tfx(args: string[]): Promise<Run> {
+  return run(process.execPath, [TFX, ...args, '--no-prompt', '--no-color'], { PATH: process.env.PATH, HOME: tfxHome });
+}
+
+/** Asks tfx to upload a task folder to a service URL on a loopback port nothing listens on. */
+async function uploadToClosedPort(taskDir: string): Promise<{ port: number; output: string; code: number | null }> {
+  const port = await closedPort();
+  const result = await tfx([
+    'build',
+    'tasks',
+    'upload',
+    '--task-path',
+    taskDir,
+    '--service-url',
+    `http://127.0.0.1:${port}/DefaultCollection`,
+    '--auth-type',
+    'pat',
+    '--token',
+    'x'
+  ]);
+  return { port, output: `${result.stdout}\n${result.stderr}`, code: result.code };
+}
+
+let tfxHome: string;
+let packaged: Run;
+let taskDir: string;
+let vsix: string;
+let entries: string[];
+
+beforeAll(async () => {
+  tfxHome = tempDir('cgl-tfx-home-');
+  packaged = await run(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs'), '--publisher', 'test-publisher'], {
+    PATH: process.env.PATH,
+    HOME: tfxHome
+  });
+  taskDir = path.join(ROOT, /^task folder: (.+)$/m.exec(packaged.stdout)?.[1] ?? 'missing');
+  vsix = path.join(ROOT, /^extension: (.+)$/m.exec(packaged.stdout)?.[1] ?? 'missing');
+  const listing = existsSync(vsix) ? await run('unzip', ['-Z1', vsix]) : { stdout: '' };
+  entries = listing.stdout.split('\n').filter((entry) => entry && !entry.endsWith('/'));
+}, 120_000);
+afterAll(removeTempDirs);
+
+describe('npm run package', () => {
+  it('stages the task folder and builds a .vsix in .package/, printing both paths', () => {
+    expect(packaged.stderr).toBe('');
+    expect(packaged.code).toBe(0);
+    expect(path.relative(ROOT, taskDir)).toBe(path.join('.package', 'extension', 'ChainguardAzureLogin'));
+    expect(path.relative(ROOT, vsix)).toBe(path.join('.package', `test-publisher.chainguard-azure-login-${packageJson.version}.vsix`));
+    expect(existsSync(vsix)).toBe(true);
+  });
+
+  it('puts nothing in the .vsix but the manifests, the icons, the details page and the task: task.json, icon.png, every file of the handlers’ and the credential helper’s bundle folders and their package.json', () => {
+    // The handlers' bundle folders, and the credential helper's, which the main step installs.
+    const bundleFolders = [...new Set([...targets.map((target) => path.dirname(target)), 'dist/helper'])];
+    const taskFiles = [
+      'task.json',
+      'icon.png',
+      ...bundleFolders.flatMap((folder) =>
+        filesUnder(path.join(ROOT, folder))
+          .filter((f) => !path.basename(f).startsWith('.'))
+          .map((f) => path.posix.join(folder, f))
+      ),
+      ...(existsSync(path.join(ROOT, 'dist', 'package.json')) ? ['dist/package.json'] : [])
+    ];
+    const expected = [
+      '[Content_Types].xml',
+      'extension.vsixmanifest',
+      'extension.vsomanifest',
+      'images/extension-icon.png',
+      'README.md',
+      ...taskFiles.map((f) => `ChainguardAzureLogin/${f}`)
+    ];
+    expect([...entries].sort()).toEqual([...new Set(expected)].sort());
+
+    for (const target of targets) expect(entries).toContain(`ChainguardAzureLogin/${target.split(path.sep).join('/')}`);
+    // The chunks a bundle loads later travel with it.
+    for (const folder of bundleFolders) {
+      for (const chunk of readdirSync(path.join(ROOT, folder)).filter((f) => f.endsWith('.js'))) {
+        expect(entries).toContain(`ChainguardAzureLogin/${folder}/${chunk}`);
+      }
+    }
+    expect(entries.filter((e) => /(^|\/)(node_modules|src|__tests__|\.github)\/|(^|\/)\.taskkey$|\.ts$/.test(e))).toEqual([]);
+    // The staged folder is what tfx uploads: the same files.
+    expect(filesUnder(taskDir).sort()).toEqual([...new Set(taskFiles)].sort());
+  });
+
+  it('names the extension’s publisher, version and icon, and carries task.json unchanged', async () => {
+    const manifest = (await run('unzip', ['-p', vsix, 'extension.vsixmanifest'])).stdout;
+    expect(manifest).toContain(
+      `<Identity Language="en-US" Id="chainguard-azure-login" Publisher="test-publisher" Version="${packageJson.version}"/>`
+    );
+    expect(manifest).toContain('<Icon>images/extension-icon.png</Icon>');
+    const packagedTask = (await run('unzip', ['-p', vsix, 'ChainguardAzureLogin/task.json'])).stdout;
+    expect(packagedTask).toBe(readFileSync(path.join(ROOT, 'task.json'), 'utf8'));
+    expect(task.friendlyName.length).toBeLessThanOrEqual(40);
+  });
+
+  it('has a 32x32 task icon beside task.json and a 128x128 extension icon', () => {
+    expect(pngSize(path.join(taskDir, 'icon.png'))).toEqual([32, 32]);
+    expect(pngSize(path.join(ROOT, 'images', 'extension-icon.png'))).toEqual([128, 128]);
+  });
+});
+
+describe('stray files in the bundle folders', () => {
+  it('are left out of the .vsix: only the files the handlers load are staged (checked on a copy of the repository)', async () => {
+    // A copy, so that nothing stray is ever put into the real dist/.
+    const copy = tempDir('cgl-package-copy-');
+    for (const file of [
+      'scripts',
+      'dist',
+      'images',
+      'task.json',
+      'vss-extension.json',
+      'package.json',
+      'package-lock.json',
+      'icon.png',
+      'README.md'
+    ]) {
+      cpSync(path.join(ROOT, file), path.join(copy, file), { recursive: true });
+    }
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+    const stray = [
+      'dist/helper/cache-cgr.dev.json',
+      'dist/helper/index.js.map',
+      'dist/azure/main/index.js.map',
+      'dist/azure/main/debug.log',
+      'dist/azure/post/notes.txt',
+      'dist/azure/main/Strings/stray.log',
+      'dist/azure/main/old/index.js',
+      'dist/helper/chainguard-helper-abc123/helper.json',
+      'dist/cli/stray.js'
+    ];
+    for (const file of stray) {
+      mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+      writeFileSync(path.join(copy, file), '{"Secret":"eyJhbGciOiJub25lIn0.eyJzdHJheSI6dHJ1ZX0.c3RyYXk"}\n');
+    }
+
+    const result = await run(process.execPath, [path.join(copy, 'scripts', 'package.mjs'), '--publisher', 'test-publisher'], {
+      PATH: process.env.PATH,
+      HOME: tfxHome
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const built = path.join(copy, /^extension: (.+)$/m.exec(result.stdout)?.[1] ?? 'missing');
+    const listed = (await run('unzip', ['-Z1', built])).stdout.split('\n').filter((entry) => entry && !entry.endsWith('/'));
+    for (const file of stray) expect(listed).not.toContain(`ChainguardAzureLogin/${file}`);
+    // What the real build produced ships as before: the same entries as the .vsix built from the repository.
+    expect([...listed].sort()).toEqual([...entries].sort());
+  }, 120_000);
+});
+
+describe('tfx build tasks upload', () => {
+  it('accepts the staged task folder: the upload fails only on the connection', async () => {
+    const { port, output, code } = await uploadToClosedPort(taskDir);
+    expect(code).not.toBe(0);
+    expect(output).toContain(`Collection URL: http://127.0.0.1:${port}/DefaultCollection`);
+    expect(output).toContain(`error: Error: connect ECONNREFUSED 127.0.0.1:${port}`);
+    expect(output).not.toMatch(/Invalid task json|warning/i);
+  });
+
+  it('refuses a task folder with a friendlyName over 40 characters or a missing bundle (the check above can fail)', async () => {
+    const broken = tempDir('cgl-broken-task-');
+    cpSync(taskDir, broken, { recursive: true });
+    const json = JSON.parse(readFileSync(path.join(broken, 'task.json'), 'utf8'));
+    json.friendlyName = 'x'.repeat(41);
+    writeFileSync(path.join(broken, 'task.json'), JSON.stringify(json));
+    rmSync(path.join(broken, json.postjobexecution.Node24.target));
+
+    const { output, code } = await uploadToClosedPort(broken);
+    expect(code).not.toBe(0);
+    expect(output).toContain('Invalid task json');
+    expect(output).toContain('ChainguardAzureLogin: friendlyName is a required string <= 40 chars');
+    expect(output).toContain(
+      `ChainguardAzureLogin: postjobexecution.Node24.target references file that does not exist: ${json.postjobexecution.Node24.target}`
+    );
+    expect(output).not.toContain('ECONNREFUSED');
+  });
+});
+
+describe('the task unpacked from the .vsix', () => {
+  it('logs in and cleans up as the agent runs it, with nothing from the repository beside it', async () => {
+    const unpacked = tempDir('cgl-vsix-');
+    expect((await run('unzip', ['-q', vsix, '-d', unpacked])).code).toBe(0);
+    const script = (target: string) => path.relative(ROOT, path.join(unpacked, 'ChainguardAzureLogin', target));
+    const emulators = await startEmulators();
+    try {
+      const job = azureJob(tempDir('cgl-vsix-job-'));
+      const inputs = { INPUT_IDENTITY: IDENTITY_SYSTEM, INPUT_AZUREAUDIENCE: AZURE_AUDIENCE, INPUT_ISSUER: emulators.sts.url };
+      const main = await runNode(script(task.execution.Node20_1.target), {
+        ...job.env,
+        ...inputs,
+        AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url
+      });
+      const mainCommands = parseVso(main.stdout);
+      expect(mainCommands.find((c) => c.command === 'task.complete')?.properties.result ?? 'Succeeded').toBe('Succeeded');
+      expect(main.stdout + main.stderr).not.toMatch(/Cannot find module|ERR_MODULE_NOT_FOUND|LIB_ResourceFile does not exist/);
+      const [chainguardToken] = emulators.sts.issued;
+      const token = mainCommands.find((c) => c.command === 'task.setvariable' && c.properties.variable === 'token');
+      expect(token?.message).toBe(chainguardToken);
+      const dockerConfig =
+        mainCommands.find((c) => c.command === 'task.setvariable' && c.properties.variable === 'dockerConfig')?.message ?? '';
+      expect(existsSync(path.join(dockerConfig, 'config.json'))).toBe(true);
+
+      // Logged in through the credential helper (the default): its wrapper runs the helper bundle unpacked beside the task's.
+      const bin = mainCommands.find((c) => c.command === 'task.prependpath')?.message ?? '';
+      const name = JSON.parse(readFileSync(path.join(dockerConfig, 'config.json'), 'utf8')).credHelpers['cgr.dev'];
+      const wrapper = path.join(bin, `docker-credential-${name}`);
+      expect(readFileSync(wrapper, 'utf8')).toContain(path.join(unpacked, 'ChainguardAzureLogin', 'dist', 'helper', 'index.js'));
+      const answer = await runProgram(wrapper, ['get'], 'cgr.dev\n');
+      expect(answer.code).toBe(0);
+      expect(JSON.parse(answer.stdout)).toEqual({ ServerURL: 'cgr.dev', Username: '_token', Secret: chainguardToken });
+
+      // The post-job step gets the task variables and job variables the main step set.
+      const key = (name: string) => `${name.replace(/\./g, '_').toUpperCase()}`;
+      const carried: NodeJS.ProcessEnv = {};
+      for (const c of mainCommands) {
+        if (c.command === 'task.settaskvariable') carried[`VSTS_TASKVARIABLE_${key(c.properties.variable)}`] = c.message;
+        else if (c.command === 'task.setvariable' && c.properties.isOutput !== 'true') carried[key(c.properties.variable)] = c.message;
+      }
+      const post = await runNode(script(task.postjobexecution.Node20_1.target), { ...job.env, ...carried });
+      expect(parseVso(post.stdout).find((c) => c.command === 'task.complete')?.properties.result ?? 'Succeeded').toBe('Succeeded');
+      expect(existsSync(dockerConfig)).toBe(false);
+
+      const tokens = [...emulators.imds.issued, ...emulators.sts.issued];
+      expect(tokenLeaks(tokens, [main.stdout, main.stderr, post.stdout, post.stderr], [job.dir])).toEqual([]);
+    } finally {
+      await emulators.close();
+    }
+  });
+});
