@@ -104,7 +104,7 @@ describe('an explicit config.json that is a symbolic link', () => {
     const before = { auths: { 'ghcr.io': { auth: 'Z2g6cHc=' } } };
     writeFileSync(path.join(real, 'config.json'), JSON.stringify(before));
     chmodSync(path.join(real, 'config.json'), 0o640);
-    symlinkSync('../../real/config.json', path.join(dir, 'config.json'));
+    symlinkSync('../real/config.json', path.join(dir, 'config.json'));
 
     const main = await h.githubMain(job, h.githubInputs({ 'docker-config': dir }));
     expect(main.code).toBe(0);

@@ -33579,10 +33579,10 @@ function helperInstaller(plan, tokens) {
         ...(shared ? { nameFor: (host) => sharedHelperName(shared, host) } : {})
     });
 }
-/** Writes the docker and containers auth for every host, and exports where it is. */
-async function writeDockerLogin(plan, tokens, previous, tempRoot) {
+/** Writes the docker and containers auth for every host. */
+function writeDockerLogin(plan, tokens, previous, tempRoot) {
     const { inputs, platform, runtime } = plan;
-    const installed = await installDockerLogin({
+    return installDockerLogin({
         logins: [
             { registry: inputs.registry, username: users_CHAINGUARD_USERNAME, password: tokens.chainguard.token },
             ...tokens.acr.map(({ server, credential }) => ({ registry: server, username: credential.username, password: credential.password }))
@@ -33599,6 +33599,10 @@ async function writeDockerLogin(plan, tokens, previous, tempRoot) {
         saveState: inputs.logout ? (state) => platform.saveState(STATE_KEY, JSON.stringify(state)) : undefined,
         previous
     });
+}
+/** Puts the helper on PATH, exports where the login is, and says so. */
+function announceDockerLogin(plan, tokens, installed) {
+    const { inputs, platform } = plan;
     if (installed.helper)
         platform.addPath(installed.helper.binDir);
     platform.exportVariable('DOCKER_CONFIG', installed.dockerConfigDir);
@@ -33612,7 +33616,6 @@ async function writeDockerLogin(plan, tokens, previous, tempRoot) {
                 ? 'and gets fresh ones from the same identity source before they expire'
                 : `until they expire: with ${platform.label('logout')} false it gets no new ones, so the login ends when its token expires`));
     }
-    return installed;
 }
 /** Sets the step's outputs. */
 function publishOutputs(plan, tokens, dockerConfigDir) {
@@ -33635,6 +33638,7 @@ async function install(plan, tokens, progress) {
         if (inputs.dockerLogin) {
             progress.waitingFor = 'the docker config to be written';
             installed = await writeDockerLogin(plan, tokens, previous, tempRoot);
+            announceDockerLogin(plan, tokens, installed);
         }
         publishOutputs(plan, tokens, installed?.dockerConfigDir ?? '');
     }

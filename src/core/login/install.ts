@@ -49,10 +49,10 @@ function helperInstaller(plan: LoginPlan, tokens: Tokens): ((jobDir: string, sha
     });
 }
 
-/** Writes the docker and containers auth for every host, and exports where it is. */
-async function writeDockerLogin(plan: LoginPlan, tokens: Tokens, previous: CleanupState | undefined, tempRoot: string): Promise<InstalledLogin> {
+/** Writes the docker and containers auth for every host. */
+function writeDockerLogin(plan: LoginPlan, tokens: Tokens, previous: CleanupState | undefined, tempRoot: string): Promise<InstalledLogin> {
   const { inputs, platform, runtime } = plan;
-  const installed = await installDockerLogin({
+  return installDockerLogin({
     logins: [
       { registry: inputs.registry, username: CHAINGUARD_USERNAME, password: tokens.chainguard.token },
       ...tokens.acr.map(({ server, credential }) => ({ registry: server, username: credential.username, password: credential.password }))
@@ -69,6 +69,11 @@ async function writeDockerLogin(plan: LoginPlan, tokens: Tokens, previous: Clean
     saveState: inputs.logout ? (state) => platform.saveState(STATE_KEY, JSON.stringify(state)) : undefined,
     previous
   });
+}
+
+/** Puts the helper on PATH, exports where the login is, and says so. */
+function announceDockerLogin(plan: LoginPlan, tokens: Tokens, installed: InstalledLogin): void {
+  const { inputs, platform } = plan;
   if (installed.helper) platform.addPath(installed.helper.binDir);
   platform.exportVariable('DOCKER_CONFIG', installed.dockerConfigDir);
   platform.exportVariable('REGISTRY_AUTH_FILE', installed.containersAuthFile);
@@ -83,7 +88,6 @@ async function writeDockerLogin(plan: LoginPlan, tokens: Tokens, previous: Clean
           : `until they expire: with ${platform.label('logout')} false it gets no new ones, so the login ends when its token expires`)
     );
   }
-  return installed;
 }
 
 /** Sets the step's outputs. */
@@ -107,6 +111,7 @@ export async function install(plan: LoginPlan, tokens: Tokens, progress: Progres
     if (inputs.dockerLogin) {
       progress.waitingFor = 'the docker config to be written';
       installed = await writeDockerLogin(plan, tokens, previous, tempRoot);
+      announceDockerLogin(plan, tokens, installed);
     }
     publishOutputs(plan, tokens, installed?.dockerConfigDir ?? '');
   } catch (error) {
