@@ -1,8 +1,13 @@
-/** @type {import('jest').Config} */
-export default {
+/**
+ * Three kinds of tests, each its own project:
+ * - unit: every in-process test (no root, no Debian packages; seconds), named after the module it covers;
+ * - bundle: the built bundles run as the runner, the agent and a shell run them, against loopback emulators,
+ *   and the repository's own checks (packaging, versions, workflows);
+ * - e2e: the real docker CLI, skopeo, podman and buildah pulling through what the bundles wrote.
+ * `npm test` runs them all; `npm run test:unit` the first.
+ */
+const common = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/__tests__'],
-  testMatch: ['**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1'
@@ -10,6 +15,16 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.jest.json' }]
   },
+  testMatch: ['**/*.test.ts']
+};
+
+/** @type {import('jest').Config} */
+export default {
   testTimeout: 60000,
-  verbose: false
+  verbose: false,
+  projects: [
+    { ...common, displayName: 'unit', roots: ['<rootDir>/__tests__/unit'] },
+    { ...common, displayName: 'bundle', roots: ['<rootDir>/__tests__/bundle', '<rootDir>/__tests__/project'] },
+    { ...common, displayName: 'e2e', roots: ['<rootDir>/__tests__/e2e'] }
+  ]
 };

@@ -7,7 +7,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Job } from '../../emulators/runners.mjs';
-import { neutralise } from '../../src/core/text.js';
 import { useBundleHarness } from '../helpers/bundles.js';
 
 /** The workflow commands the GitHub runner would act on in `output`. */
@@ -29,30 +28,6 @@ function agentCommands(output: string): { command: string; at: number }[] {
     return [{ command, at }];
   });
 }
-
-describe('neutralise', () => {
-  it.each([
-    ['docker config in /tmp/x ##[set-output name=injected;]pwned', /##\[/],
-    ['/tmp/x ##vso[task.prependpath]/tmp/evil', /##vso\[/],
-    ['::stop-commands::zz', /::/],
-    ['api://x\n::add-mask::y', /^::/m],
-    ['a\r##vso[task.complete result=Failed;]', /\r|##vso/],
-    ['line one\r\n##[stop-commands]x\n  ::set-env name=A::b', /\r|##\[|^\s*::/m]
-  ])('makes %j inert', (value, pattern) => {
-    const safe = neutralise(`Input: ${value}`);
-    expect(safe).not.toMatch(pattern);
-    for (const line of safe.split('\n')) expect(githubCommands(line)).toEqual([]);
-    expect(agentCommands(safe)).toEqual([]);
-    expect(safe.replace(/\u2060/g, '').replace(/[ \n]/g, '')).toBe(`Input: ${value}`.replace(/[\r\n ]/g, ''));
-  });
-  it('keeps line breaks, so a multi-line message stays readable', () => {
-    expect(neutralise('first\n  second')).toBe('first\n  second');
-  });
-  it('leaves ordinary text alone', () => {
-    const text = 'Logged in to cgr.dev; docker config in /tmp/chainguard-login-AbC123 (exported as DOCKER_CONFIG): issue #4, 100% [ok]';
-    expect(neutralise(text)).toBe(text);
-  });
-});
 
 describe('GitHub Action bundle', () => {
   const h = useBundleHarness();
