@@ -33,20 +33,20 @@ const lookup = function (/** @type {string} */ hostname, /** @type {any} */ opti
 dns.lookup = lookup;
 
 const connect = net.Socket.prototype.connect;
-/** @type {any} */
-const guardedConnect = function (/** @type {any[]} */ ...args) {
+/**
+ * @this {net.Socket}
+ * @param {any[]} args
+ */
+const guardedConnect = function (...args) {
   // net.connect passes its normalised [options, callback] array as the first argument.
   const first = Array.isArray(args[0]) ? args[0][0] : args[0];
   const host = typeof first === 'object' && first !== null ? first.host : typeof args[1] === 'string' ? args[1] : undefined;
   const isPipe = typeof first === 'object' && first !== null && first.path;
   if (!isPipe && typeof host === 'string' && blockedAddress(host)) {
     const error = Object.assign(new Error(`connect ECONNREFUSED ${host} (tests reach loopback only)`), { code: 'ECONNREFUSED' });
-    // @ts-ignore: `this` is the socket
     process.nextTick(() => this.destroy(error));
-    // @ts-ignore
     return this;
   }
-  // @ts-ignore
-  return connect.apply(this, args);
+  return connect.apply(this, /** @type {any} */ (args));
 };
-net.Socket.prototype.connect = guardedConnect;
+net.Socket.prototype.connect = /** @type {any} */ (guardedConnect);

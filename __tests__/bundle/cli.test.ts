@@ -54,4 +54,3 @@ describe('CLI bundle', () => {
     expect(result.stdout).toBe('');
   });
 });
-

@@ -134,7 +134,7 @@ describe('through the GitHub Action bundle', () => {
     expect(main.code).toBe(0);
     expect(main.stdout).toContain(`  subject  (sub): ${ARC_MI.objectId}`);
     expect(main.stdout).toMatch(
-      /^  chainctl iam identities create azure-arc-runners --identity-issuer=\S+ --subject=55555555-bbbb-4bbb-8bbb-555555555555 --audience=\S+ --role=registry\.pull$/m
+      /^ {2}chainctl iam identities create azure-arc-runners --identity-issuer=\S+ --subject=55555555-bbbb-4bbb-8bbb-555555555555 --audience=\S+ --role=registry\.pull$/m
     );
     expect(main.stdout).toContain('Stopped before the exchange (diagnose): nothing was sent to Chainguard and nothing was written.');
     expect(h.emulators.sts.requests).toHaveLength(0);

@@ -64,4 +64,3 @@ export const BAD_INPUTS: Array<[string, Record<string, string>, string]> = [
   ['timeout: too large', { timeout: '100000' }, 'timeout'],
   ['docker-config: line break', { 'docker-config': '/tmp/a\n/tmp/b' }, 'docker-config']
 ];
-

@@ -1,7 +1,7 @@
 /** A platform adapter that records every call, in order, for tests of the core. */
 import type { InputName } from '../../src/core/inputs/definitions.js';
 import type { OutputName, Platform } from '../../src/core/platform.js';
-import type { PlatformIdentity } from '../../src/core/sources/source.js';
+import type { PlatformIdentity } from '../../src/core/platform.js';
 
 export type PlatformEvent =
   | { kind: 'secret'; value: string }

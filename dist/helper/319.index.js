@@ -125,7 +125,10 @@ async function routeFor(url, route, network, https) {
     if (!proxyUrl)
         return direct;
     const proxy = new URL(proxyUrl.href);
-    const credentials = { username: decodeURIComponent(proxy.username) || undefined, password: decodeURIComponent(proxy.password) || undefined };
+    const credentials = {
+        username: decodeURIComponent(proxy.username) || undefined,
+        password: decodeURIComponent(proxy.password) || undefined
+    };
     return { agent: await tunnelAgent({ url: proxy, ...credentials }, tls), tls, proxy: 'the proxy named by HTTPS_PROXY' };
 }
 /**

@@ -2,6 +2,97 @@ export const id = 480;
 export const ids = [480,319];
 export const modules = {
 
+/***/ 9524:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CP: () => (/* binding */ isAbsoluteUri),
+/* harmony export */   Sm: () => (/* binding */ GUID),
+/* harmony export */   f2: () => (/* binding */ RESOURCE_ID),
+/* harmony export */   js: () => (/* binding */ UIDP),
+/* harmony export */   oP: () => (/* binding */ checkIssuer),
+/* harmony export */   qW: () => (/* binding */ checkRegistry)
+/* harmony export */ });
+/* unused harmony exports CONTROL, CONTROL_IN_LIST, MAX_LENGTH, RUNNER_COMMAND, hasUriForbiddenCharacter */
+/* harmony import */ var _net_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8074);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2020);
+/** The shapes input values must have, and what no input value ever holds. */
+
+
+const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
+const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+/** Control characters and line breaks: no single value holds one. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Control characters other than tab and line breaks: no value of a list over several lines holds one. */
+const CONTROL_IN_LIST = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
+const MAX_LENGTH = 2048;
+/** Runner and agent commands begin with these; no input value ever needs one. */
+const RUNNER_COMMAND = /##(vso)?\[/i;
+/**
+ * Whether a URI or audience holds `#`, `[` or `]`, which none ever needs (a fragment, or a
+ * bracket that could open a runner command). A bracketed IPv6 host right after the scheme is
+ * the one exception, for an issuer on loopback such as http://[::1]:8080.
+ */
+function hasUriForbiddenCharacter(value) {
+    return /[#[\]]/.test(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)\[[0-9a-f:.]+\]/i, '$1'));
+}
+/** Why `registry` is not `host` or `host:port`, or undefined when it is. */
+function checkRegistry(registry) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
+        return 'must not include a scheme';
+    if (registry.includes('/'))
+        return 'must not include a path';
+    const match = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d{1,5}))?$/i.exec(registry);
+    if (!match)
+        return 'is not a host name';
+    const [, host, port] = match;
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+        return 'has a port outside 1-65535';
+    if (host.startsWith('['))
+        return undefined;
+    if (host.length > 253 || !host.split('.').every((label) => HOST_LABEL.test(label)))
+        return 'is not a host name';
+    return undefined;
+}
+/** The STS base URL (without a trailing slash): https, or plain http only on loopback; no credentials, query or fragment. */
+function checkIssuer(raw, fail) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return fail(`must be an https URL such as https://issuer.enforce.dev, not "${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(raw)}".`);
+    }
+    if (url.username || url.password)
+        fail('must not carry credentials.');
+    if (url.search || url.hash)
+        fail('must not have a query or fragment.');
+    if (url.protocol === 'http:') {
+        if (!(0,_net_url_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopback */ .U9)(url.hostname))
+            fail(`must use https; plain http is accepted only for loopback addresses, not "${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(raw)}".`);
+    }
+    else if (url.protocol !== 'https:') {
+        fail(`must be an https URL, not "${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(raw)}".`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function isAbsoluteUri(value) {
+    if (/\s/.test(value) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(value))
+        return false;
+    try {
+        new URL(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
 /***/ 1545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -125,7 +216,10 @@ async function routeFor(url, route, network, https) {
     if (!proxyUrl)
         return direct;
     const proxy = new URL(proxyUrl.href);
-    const credentials = { username: decodeURIComponent(proxy.username) || undefined, password: decodeURIComponent(proxy.password) || undefined };
+    const credentials = {
+        username: decodeURIComponent(proxy.username) || undefined,
+        password: decodeURIComponent(proxy.password) || undefined
+    };
     return { agent: await tunnelAgent({ url: proxy, ...credentials }, tls), tls, proxy: 'the proxy named by HTTPS_PROXY' };
 }
 /**
@@ -247,6 +341,8 @@ function systemClock(scale = 1) {
 
 // EXTERNAL MODULE: ./src/core/fs/atomic.ts
 var atomic = __webpack_require__(3826);
+// EXTERNAL MODULE: ./src/core/shell.ts
+var shell = __webpack_require__(6673);
 // EXTERNAL MODULE: ./src/core/credential-helper/cache.ts
 var cache = __webpack_require__(3878);
 // EXTERNAL MODULE: ./src/core/credential-helper/config.ts
@@ -539,6 +635,85 @@ function bundledHelper() {
         return undefined;
     }
     return findHelperBundle(external_node_path_default().dirname(resolved));
+}
+
+
+/***/ }),
+
+/***/ 6673:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JP: () => (/* binding */ shellArg),
+/* harmony export */   W_: () => (/* binding */ isGuid),
+/* harmony export */   nu: () => (/* binding */ isIssuerUrl),
+/* harmony export */   r7: () => (/* binding */ shellWord)
+/* harmony export */ });
+/* unused harmony exports singleQuoted, cmdWord */
+/* harmony import */ var _inputs_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9524);
+/**
+ * The one home of shell quoting: every value interpolated into a command printed for a user to
+ * paste (az, chainctl, kubectl, …), the lines the command-line tool prints for the calling shell,
+ * and the credential helper's wrappers.
+ *
+ * A value in a pasted command comes from a token (claims an attacker may choose: a branch name
+ * lands in a CI token's subject) and must reach the program as exactly one argument, with nothing
+ * in it run by the shell, even after `neutralise` has made the message inert for the runner. A
+ * value that is not the shape the command needs becomes a placeholder instead.
+ */
+
+/** Characters that never need quoting in a POSIX shell word. */
+const BARE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/** Characters `neutralise` would turn into spaces (so the value could not be pasted as it is). */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/**
+ * A value as one POSIX shell word with the same value: bare when safe, else single-quoted. The
+ * word holds no `::` or `##`, into which `neutralise` would insert a word joiner and so change
+ * the argument: between two such characters the quotes are closed and reopened (`'a:'':b'`).
+ */
+function shellWord(value) {
+    if (BARE.test(value) && !value.includes('::'))
+        return value;
+    return singleQuoted(value)
+        .replace(/:(?=:)/g, ":''")
+        .replace(/#(?=#)/g, "#''");
+}
+/**
+ * A claim or other value for a printed command: as one shell word, or `placeholder` (e.g.
+ * `<principal-id of the managed identity>`, for the user to fill in) when it is absent, holds a
+ * character that cannot be printed as it is, or fails `shape`.
+ */
+function shellArg(value, placeholder, shape) {
+    if (!value || UNPRINTABLE.test(value) || (shape && !shape(value)))
+        return placeholder;
+    return shellWord(value);
+}
+/** The shape of an object (principal) ID or a client ID. */
+function isGuid(value) {
+    return _inputs_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .GUID */ .Sm.test(value);
+}
+/** The shape of an OIDC issuer: an absolute http(s) URL. */
+function isIssuerUrl(value) {
+    try {
+        const url = new URL(value);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && !/\s/.test(value);
+    }
+    catch {
+        return false;
+    }
+}
+/** A value as one single-quoted POSIX shell word, always quoted (a path in a script, an `export` line). */
+function singleQuoted(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * A value as one double-quoted word of a cmd.exe batch file, with `%` doubled so that it is not
+ * expanded; undefined for a value holding a double quote, which cmd cannot quote.
+ */
+function cmdWord(value) {
+    if (value.includes('"'))
+        return undefined;
+    return `"${value.replace(/%/g, '%%')}"`;
 }
 
 

@@ -2,6 +2,97 @@ export const id = 99;
 export const ids = [99];
 export const modules = {
 
+/***/ 9524:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CP: () => (/* binding */ isAbsoluteUri),
+/* harmony export */   Sm: () => (/* binding */ GUID),
+/* harmony export */   f2: () => (/* binding */ RESOURCE_ID),
+/* harmony export */   js: () => (/* binding */ UIDP),
+/* harmony export */   oP: () => (/* binding */ checkIssuer),
+/* harmony export */   qW: () => (/* binding */ checkRegistry)
+/* harmony export */ });
+/* unused harmony exports CONTROL, CONTROL_IN_LIST, MAX_LENGTH, RUNNER_COMMAND, hasUriForbiddenCharacter */
+/* harmony import */ var _net_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8074);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2020);
+/** The shapes input values must have, and what no input value ever holds. */
+
+
+const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
+const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+/** Control characters and line breaks: no single value holds one. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Control characters other than tab and line breaks: no value of a list over several lines holds one. */
+const CONTROL_IN_LIST = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
+const MAX_LENGTH = 2048;
+/** Runner and agent commands begin with these; no input value ever needs one. */
+const RUNNER_COMMAND = /##(vso)?\[/i;
+/**
+ * Whether a URI or audience holds `#`, `[` or `]`, which none ever needs (a fragment, or a
+ * bracket that could open a runner command). A bracketed IPv6 host right after the scheme is
+ * the one exception, for an issuer on loopback such as http://[::1]:8080.
+ */
+function hasUriForbiddenCharacter(value) {
+    return /[#[\]]/.test(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)\[[0-9a-f:.]+\]/i, '$1'));
+}
+/** Why `registry` is not `host` or `host:port`, or undefined when it is. */
+function checkRegistry(registry) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
+        return 'must not include a scheme';
+    if (registry.includes('/'))
+        return 'must not include a path';
+    const match = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d{1,5}))?$/i.exec(registry);
+    if (!match)
+        return 'is not a host name';
+    const [, host, port] = match;
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+        return 'has a port outside 1-65535';
+    if (host.startsWith('['))
+        return undefined;
+    if (host.length > 253 || !host.split('.').every((label) => HOST_LABEL.test(label)))
+        return 'is not a host name';
+    return undefined;
+}
+/** The STS base URL (without a trailing slash): https, or plain http only on loopback; no credentials, query or fragment. */
+function checkIssuer(raw, fail) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return fail(`must be an https URL such as https://issuer.enforce.dev, not "${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(raw)}".`);
+    }
+    if (url.username || url.password)
+        fail('must not carry credentials.');
+    if (url.search || url.hash)
+        fail('must not have a query or fragment.');
+    if (url.protocol === 'http:') {
+        if (!(0,_net_url_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopback */ .U9)(url.hostname))
+            fail(`must use https; plain http is accepted only for loopback addresses, not "${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(raw)}".`);
+    }
+    else if (url.protocol !== 'https:') {
+        fail(`must be an https URL, not "${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .shown */ .SP)(raw)}".`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function isAbsoluteUri(value) {
+    if (/\s/.test(value) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(value))
+        return false;
+    try {
+        new URL(value);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
 /***/ 3622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -414,6 +505,7 @@ function routeOf(url) {
 /* harmony export */   r7: () => (/* binding */ shellWord)
 /* harmony export */ });
 /* unused harmony exports singleQuoted, cmdWord */
+/* harmony import */ var _inputs_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9524);
 /**
  * The one home of shell quoting: every value interpolated into a command printed for a user to
  * paste (az, chainctl, kubectl, …), the lines the command-line tool prints for the calling shell,
@@ -424,12 +516,11 @@ function routeOf(url) {
  * in it run by the shell, even after `neutralise` has made the message inert for the runner. A
  * value that is not the shape the command needs becomes a placeholder instead.
  */
+
 /** Characters that never need quoting in a POSIX shell word. */
 const BARE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 /** Characters `neutralise` would turn into spaces (so the value could not be pasted as it is). */
-// eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * A value as one POSIX shell word with the same value: bare when safe, else single-quoted. The
  * word holds no `::` or `##`, into which `neutralise` would insert a word joiner and so change
@@ -438,7 +529,9 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function shellWord(value) {
     if (BARE.test(value) && !value.includes('::'))
         return value;
-    return singleQuoted(value).replace(/:(?=:)/g, ":''").replace(/#(?=#)/g, "#''");
+    return singleQuoted(value)
+        .replace(/:(?=:)/g, ":''")
+        .replace(/#(?=#)/g, "#''");
 }
 /**
  * A claim or other value for a printed command: as one shell word, or `placeholder` (e.g.
@@ -452,7 +545,7 @@ function shellArg(value, placeholder, shape) {
 }
 /** The shape of an object (principal) ID or a client ID. */
 function isGuid(value) {
-    return GUID.test(value);
+    return _inputs_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .GUID */ .Sm.test(value);
 }
 /** The shape of an OIDC issuer: an absolute http(s) URL. */
 function isIssuerUrl(value) {
@@ -703,7 +796,12 @@ const MANAGED_IDENTITY_RETRIES = {
 /** Token services on the internet (Entra ID, Azure DevOps): throttling and server errors only. */
 const TOKEN_SERVICE_RETRIES = { ...MANAGED_IDENTITY_RETRIES, statuses: [408, 429, 500, 502, 503, 504] };
 /** Microsoft's advice for IMDS: 404, 429 and 5xx, about five retries with exponential backoff. */
-const IMDS_RETRIES = { ...MANAGED_IDENTITY_RETRIES, statuses: [404, 429, ..._net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .SERVER_ERRORS */ .Qx], retries: 5, backoff: { baseMs: 1_000, capMs: 16_000 } };
+const IMDS_RETRIES = {
+    ...MANAGED_IDENTITY_RETRIES,
+    statuses: [404, 429, ..._net_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .SERVER_ERRORS */ .Qx],
+    retries: 5,
+    backoff: { baseMs: 1_000, capMs: 16_000 }
+};
 /** One request of a token endpoint, with the limits every such request has. */
 function tokenRequest(context, request, limits) {
     return context.send({ ...request, ...limits, signal: context.signal });
@@ -1092,7 +1190,8 @@ const arcSource = {
     title: 'Azure Arc',
     detect(request, explicit) {
         const { env } = request;
-        const found = detectArc(env, request.exists) ?? (explicit ? { endpoint: env.IDENTITY_ENDPOINT?.trim() || ARC_DEFAULT_ENDPOINT, how: '' } : undefined);
+        const found = detectArc(env, request.exists) ??
+            (explicit ? { endpoint: env.IDENTITY_ENDPOINT?.trim() || ARC_DEFAULT_ENDPOINT, how: '' } : undefined);
         if (!found)
             return { found: false, why: 'the Arc agent is not installed' };
         const resource = request.inputs.azureResource;
@@ -1544,6 +1643,8 @@ const tokenFileSource = {
     environment: []
 };
 
+// EXTERNAL MODULE: ./src/core/inputs/checks.ts
+var checks = __webpack_require__(9524);
 // EXTERNAL MODULE: ./src/core/json.ts
 var json = __webpack_require__(6153);
 ;// CONCATENATED MODULE: ./src/core/sources/workload-identity.ts
@@ -1560,10 +1661,10 @@ var json = __webpack_require__(6153);
 
 
 
+
 const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/';
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const workload_identity_LIMITS = { connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBodyBytes: 64 * 1024 };
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT = /^[a-z0-9](?:[a-z0-9.-]{0,126}[a-z0-9])?$/i;
 const VARIABLES = ['AZURE_FEDERATED_TOKEN_FILE', 'AZURE_CLIENT_ID', 'AZURE_TENANT_ID'];
 /** All three of `AZURE_FEDERATED_TOKEN_FILE`, `AZURE_CLIENT_ID`, `AZURE_TENANT_ID`. */
@@ -1600,7 +1701,7 @@ class WorkloadIdentitySource extends azure_endpoint/* AzureEndpointSource */.QF 
         this.environment = environment;
         this.clientId = selector?.value ?? environment.clientId;
         this.clientIdFrom = selector?.inputLabel ?? 'AZURE_CLIENT_ID';
-        if (!GUID.test(this.clientId))
+        if (!checks/* GUID */.Sm.test(this.clientId))
             throw new errors/* LoginError */.Qd(`${this.clientIdFrom} must be the client ID (a GUID) of the managed identity or app registration.`);
         if (!TENANT.test(environment.tenantId))
             throw new errors/* LoginError */.Qd('AZURE_TENANT_ID must be a tenant ID (a GUID) or a tenant domain name.');
@@ -1810,7 +1911,11 @@ const OWNED_INPUTS = {
     'azure-devops-service-connection': 'azure-devops',
     'oidc-audience': 'github'
 };
-const SELECTOR_INPUT = { 'client-id': 'managed-identity-client-id', 'object-id': 'managed-identity-object-id', 'resource-id': 'managed-identity-resource-id' };
+const SELECTOR_INPUT = {
+    'client-id': 'managed-identity-client-id',
+    'object-id': 'managed-identity-object-id',
+    'resource-id': 'managed-identity-resource-id'
+};
 /** Refuses inputs that the chosen source would ignore. */
 function refuseInapplicable(definition, request, reason) {
     const { inputs, label } = request;

@@ -617,7 +617,12 @@ const REDACTED = '[redacted]';
 /** A secret as sent, and as a service may quote it back: form- or URL-encoded, or escaped in JSON. */
 function encodedForms(secret) {
     return [
-        ...new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)])
+        ...new Set([
+            secret,
+            encodeURIComponent(secret),
+            new URLSearchParams({ s: secret }).toString().slice(2),
+            JSON.stringify(secret).slice(1, -1)
+        ])
     ];
 }
 /** `text` with each of `forms` (longest first, so that one inside another goes whole) replaced by `by`. */
@@ -1408,6 +1413,71 @@ var cache = __nccwpck_require__(3878);
 
 /** What docker-credential-helpers print (on stdout, exit 1) for a host they hold nothing for. */
 const NOT_FOUND_MESSAGE = 'credentials not found in native keychain';
+/** Whether `entry` can be handed out: enough of its life is left, or another process wrote it since this get started. */
+function usable(round, entry) {
+    const now = round.now();
+    return entry !== undefined && (entry.expiresAt.getTime() - now > (0,cache/* reuseMarginMs */.Fg)(entry) || refreshedSince(entry, round.started, now));
+}
+/** Answers with the failure of a refresh a moment ago, when there was one (one attempt per window, not one per get). */
+function shareFailure(round) {
+    const failure = (0,cache/* recentFailure */.wX)(round.dir, round.host, round.now());
+    if (failure)
+        throw new credential_helper_config/* HelperError */.pQ(failure.message);
+}
+/** Refreshes holding the lock: the cache unless another process refreshed meanwhile, else a fresh credential, recorded (or its failure). */
+async function refreshHolding(round, refresh) {
+    const { dir, host, now } = round;
+    // Another process may have refreshed (or failed to) between our first look and taking the lock.
+    const current = (0,cache/* readCached */.Jr)(dir, host);
+    if (usable(round, current))
+        return current;
+    shareFailure(round);
+    let fresh;
+    try {
+        fresh = await refresh(host);
+    }
+    catch (error) {
+        const message = error instanceof credential_helper_config/* HelperError */.pQ ? error.message : `could not refresh the credential for ${host}: ${(0,errors/* messageOf */.bD)(error)}`;
+        if (!(error instanceof credential_helper_config/* HelperError */.pQ && error.local))
+            (0,cache/* recordFailure */.C5)(dir, host, message, now());
+        throw error instanceof credential_helper_config/* HelperError */.pQ ? error : new credential_helper_config/* HelperError */.pQ(message, { cause: error });
+    }
+    (0,cache/* writeCached */.Ug)(dir, host, fresh, now());
+    (0,cache/* clearFailure */.kj)(dir, host);
+    return fresh;
+}
+/**
+ * A fresh credential for the host: one get takes the lock and refreshes; the others wait for the
+ * new cache (or the failure it recorded), up to `waitMs`.
+ */
+async function refreshed(round, config, options) {
+    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    const timeoutMs = (config.timeoutSeconds ?? credential_helper_config/* DEFAULT_REFRESH_TIMEOUT_SECONDS */.Ab) * 1000;
+    const waitMs = options.waitMs ?? timeoutMs + 30_000;
+    // A holder that is still running is waited for until it gives up on its own refresh.
+    const file = (0,cache/* lockFile */.Ke)(round.dir, round.host);
+    let lastHolder = 0;
+    for (let attempt = 0;; attempt++) {
+        const release = tryLock(file, timeoutMs + 30_000);
+        if (release) {
+            try {
+                return await refreshHolding(round, options.refresh);
+            }
+            finally {
+                release();
+            }
+        }
+        lastHolder = lockHolder(file) ?? lastHolder;
+        if (round.now() - round.started > waitMs) {
+            throw new credential_helper_config/* HelperError */.pQ(`timed out after ${Math.round(waitMs / 1000)} s waiting for the refresh of ${round.host} by process ${lastHolder || 'unknown'}`);
+        }
+        await sleep(Math.min(25 * 2 ** Math.min(attempt, 3), 200) + Math.floor(Math.random() * 20));
+        const current = (0,cache/* readCached */.Jr)(round.dir, round.host);
+        if (usable(round, current))
+            return current;
+        shareFailure(round);
+    }
+}
 /**
  * Answers docker's `get` for `serverUrl`: the cached credential while enough of its life is left
  * (see reuseMarginMs), else a fresh one. Concurrent calls refresh once: one takes the lock and
@@ -1421,7 +1491,6 @@ async function helperGet(dir, serverUrl, options) {
     if (!(0,json/* hasOwn */.$3)(config.hosts, host))
         return undefined;
     const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     const answer = (credential) => ({
         ServerURL: host,
         Username: credential.username,
@@ -1432,58 +1501,9 @@ async function helperGet(dir, serverUrl, options) {
         return answer(unrenewed(config, host, cached, now()));
     if (cached && cached.expiresAt.getTime() - now() > (0,cache/* reuseMarginMs */.Fg)(cached))
         return answer(cached);
-    const started = now();
-    // A credential another process wrote since this get started is the one to use.
-    const usable = (entry) => entry !== undefined && (entry.expiresAt.getTime() - now() > (0,cache/* reuseMarginMs */.Fg)(entry) || refreshedSince(entry, started, now()));
-    const shareFailure = () => {
-        const failure = (0,cache/* recentFailure */.wX)(dir, host, now());
-        if (failure)
-            throw new credential_helper_config/* HelperError */.pQ(failure.message);
-    };
-    shareFailure();
-    const timeoutMs = (config.timeoutSeconds ?? credential_helper_config/* DEFAULT_REFRESH_TIMEOUT_SECONDS */.Ab) * 1000;
-    const waitMs = options.waitMs ?? timeoutMs + 30_000;
-    // A holder that is still running is waited for until it gives up on its own refresh.
-    const staleMs = timeoutMs + 30_000;
-    const file = (0,cache/* lockFile */.Ke)(dir, host);
-    let lastHolder = 0;
-    for (let round = 0;; round++) {
-        const release = tryLock(file, staleMs);
-        if (release) {
-            try {
-                // Another process may have refreshed (or failed to) between our first look and taking the lock.
-                const current = (0,cache/* readCached */.Jr)(dir, host);
-                if (usable(current))
-                    return answer(current);
-                shareFailure();
-                let fresh;
-                try {
-                    fresh = await options.refresh(host);
-                }
-                catch (error) {
-                    const message = error instanceof credential_helper_config/* HelperError */.pQ ? error.message : `could not refresh the credential for ${host}: ${(0,errors/* messageOf */.bD)(error)}`;
-                    if (!(error instanceof credential_helper_config/* HelperError */.pQ && error.local))
-                        (0,cache/* recordFailure */.C5)(dir, host, message, now());
-                    throw error instanceof credential_helper_config/* HelperError */.pQ ? error : new credential_helper_config/* HelperError */.pQ(message, { cause: error });
-                }
-                (0,cache/* writeCached */.Ug)(dir, host, fresh, now());
-                (0,cache/* clearFailure */.kj)(dir, host);
-                return answer(fresh);
-            }
-            finally {
-                release();
-            }
-        }
-        lastHolder = lockHolder(file) ?? lastHolder;
-        if (now() - started > waitMs) {
-            throw new credential_helper_config/* HelperError */.pQ(`timed out after ${Math.round(waitMs / 1000)} s waiting for the refresh of ${host} by process ${lastHolder || 'unknown'}`);
-        }
-        await sleep(Math.min(25 * 2 ** Math.min(round, 3), 200) + Math.floor(Math.random() * 20));
-        const current = (0,cache/* readCached */.Jr)(dir, host);
-        if (usable(current))
-            return answer(current);
-        shareFailure();
-    }
+    const round = { dir, host, now, started: now() };
+    shareFailure(round);
+    return answer(await refreshed(round, config, options));
 }
 /**
  * The cached credential of a login that is not renewed (logout: false), while it has not
@@ -1522,16 +1542,6 @@ function usernameFor(entry) {
 var core_text = __nccwpck_require__(2020);
 ;// CONCATENATED MODULE: ./src/platform/helper.ts
 /**
- * The credential helper's platform: what it can offer the identity sources when it refreshes.
- * No runner library is loaded until a refresh asks for it, so that a cached answer stays quick.
- *
- * GitHub: the job's OIDC token through the runner library (`getIDToken`), as the step asked it,
- * at the request URL the step used, with ACTIONS_ID_TOKEN_REQUEST_TOKEN from the environment
- * docker runs the helper in. Azure Pipelines: the job's access token, which a later step has only
- * when it maps SYSTEM_ACCESSTOKEN into its environment.
- */
-
-/**
  * GitHub's OIDC token for `audience`. The library announces the token to the runner with an
  * `::add-mask::` line on stdout; stdout is the helper protocol's answer to docker, and the helper
  * never prints the token anywhere, so that line is dropped while the library runs.
@@ -1555,23 +1565,15 @@ async function githubIdToken(audience, requestUrl) {
         process.stdout.write = write;
     }
 }
-/** What the helper offers the platform sources, for the source the step used. */
-function helperPlatform(source, env = process.env) {
-    if (source.kind === 'github') {
-        return { githubIdToken: (audience) => githubIdToken(audience, source.env.ACTIONS_ID_TOKEN_REQUEST_URL) };
-    }
-    if (source.kind === 'azure-devops') {
-        return {
-            azureDevOpsAccessToken: () => {
-                const token = env.SYSTEM_ACCESSTOKEN?.trim();
-                if (!token) {
-                    throw new credential_helper_config/* HelperError */.pQ('SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)', { local: true });
-                }
-                return token;
-            }
-        };
-    }
-    return undefined;
+/**
+ * What the helper offers the platform sources: GitHub's OIDC token at the request URL the step
+ * used (`requestUrl`), and the job's access token when the step that runs docker maps it.
+ */
+function helperPlatform(requestUrl, env = process.env) {
+    return {
+        githubIdToken: (audience) => githubIdToken(audience, requestUrl),
+        azureDevOpsAccessToken: () => env.SYSTEM_ACCESSTOKEN?.trim() || undefined
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/helper/main.ts
@@ -1633,7 +1635,7 @@ function refreshFor(dir, config, secrets, env) {
     return async (host) => {
         try {
             const [{ defaultRefresh }, { networkSettingsFrom }, { processRuntime }, { SECRET_ENVIRONMENT }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(670)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3670)),
+                Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(508)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3508)),
                 __nccwpck_require__.e(/* import() */ 319).then(__nccwpck_require__.bind(__nccwpck_require__, 319)),
                 __nccwpck_require__.e(/* import() */ 480).then(__nccwpck_require__.bind(__nccwpck_require__, 8099)),
                 __nccwpck_require__.e(/* import() */ 99).then(__nccwpck_require__.bind(__nccwpck_require__, 480))
@@ -1649,7 +1651,13 @@ function refreshFor(dir, config, secrets, env) {
                 network = networkSettingsFrom(config.network, networkSecrets);
             }
             const mask = (secret) => secrets.add(secret);
-            return await defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source, env), network, mask })(host);
+            return await defaultRefresh(config, {
+                ...processRuntime(),
+                signal,
+                platform: helperPlatform(config.source.env.ACTIONS_ID_TOKEN_REQUEST_URL, env),
+                network,
+                mask
+            })(host);
         }
         catch (error) {
             const message = error instanceof credential_helper_config/* HelperError */.pQ ? error.message : `could not refresh the credential for ${host}: ${(0,errors/* messageOf */.bD)(error)}`;

@@ -14,7 +14,8 @@ export async function cleanup(platform: Platform, test: TestSettings = readTestS
     platform.info('Nothing to clean up.');
     return;
   }
-  for (const line of await removeDockerLogin(state, { tempRoot: tempRootOf(platform.tempDir()), lockScale: test.timeScale })) platform.info(`Logout: ${line}`);
+  for (const line of await removeDockerLogin(state, { tempRoot: tempRootOf(platform.tempDir()), lockScale: test.timeScale }))
+    platform.info(`Logout: ${line}`);
 }
 
 /** Runs `cleanup`; a failure is a warning, since the job's own work is done. */

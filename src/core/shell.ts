@@ -9,12 +9,12 @@
  * value that is not the shape the command needs becomes a placeholder instead.
  */
 
+import { GUID } from './inputs/checks.js';
+
 /** Characters that never need quoting in a POSIX shell word. */
 const BARE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 /** Characters `neutralise` would turn into spaces (so the value could not be pasted as it is). */
-// eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A value as one POSIX shell word with the same value: bare when safe, else single-quoted. The
@@ -23,7 +23,9 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function shellWord(value: string): string {
   if (BARE.test(value) && !value.includes('::')) return value;
-  return singleQuoted(value).replace(/:(?=:)/g, ":''").replace(/#(?=#)/g, "#''");
+  return singleQuoted(value)
+    .replace(/:(?=:)/g, ":''")
+    .replace(/#(?=#)/g, "#''");
 }
 
 /**

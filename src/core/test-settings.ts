@@ -51,7 +51,9 @@ const TESTS_ONLY = 'This setting exists for tests only; remove it.';
 export function testSettingWarnings(settings: TestSettings): string[] {
   const warnings: string[] = [];
   if (settings.timeScale !== 1) {
-    warnings.push(`${TEST_VARIABLES.timeScale} is set: waits, retry budgets and time limits run ${1 / settings.timeScale} times faster. ${TESTS_ONLY}`);
+    warnings.push(
+      `${TEST_VARIABLES.timeScale} is set: waits, retry budgets and time limits run ${1 / settings.timeScale} times faster. ${TESTS_ONLY}`
+    );
   }
   if (settings.arcTokenDir) {
     warnings.push(`${TEST_VARIABLES.arcTokenDir} is set: Arc key files are accepted from ${settings.arcTokenDir}. ${TESTS_ONLY}`);

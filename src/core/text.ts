@@ -28,7 +28,12 @@ const REDACTED = '[redacted]';
 /** A secret as sent, and as a service may quote it back: form- or URL-encoded, or escaped in JSON. */
 function encodedForms(secret: string): string[] {
   return [
-    ...new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)])
+    ...new Set([
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1)
+    ])
   ];
 }
 

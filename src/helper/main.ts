@@ -6,7 +6,14 @@
  * the refresh handled (each value the sources and exchanges mask, the secrets of the helper's
  * environment, the runner's proxy password) is replaced by *** in anything the helper prints.
  */
-import { DEFAULT_REFRESH_TIMEOUT_SECONDS, HelperError, readHelperConfig, readNetworkSecrets, type HelperConfig, type Refresh } from '../core/credential-helper/config.js';
+import {
+  DEFAULT_REFRESH_TIMEOUT_SECONDS,
+  HelperError,
+  readHelperConfig,
+  readNetworkSecrets,
+  type HelperConfig,
+  type Refresh
+} from '../core/credential-helper/config.js';
 import { helperGet, helperList, NOT_FOUND_MESSAGE } from '../core/credential-helper/get.js';
 import { messageOf } from '../core/errors.js';
 import { neutralise, SecretSet } from '../core/text.js';
@@ -80,7 +87,13 @@ function refreshFor(dir: string, config: HelperConfig, secrets: SecretSet, env: 
         network = networkSettingsFrom(config.network, networkSecrets);
       }
       const mask = (secret: string): void => secrets.add(secret);
-      return await defaultRefresh(config, { ...processRuntime(), signal, platform: helperPlatform(config.source, env), network, mask })(host);
+      return await defaultRefresh(config, {
+        ...processRuntime(),
+        signal,
+        platform: helperPlatform(config.source.env.ACTIONS_ID_TOKEN_REQUEST_URL, env),
+        network,
+        mask
+      })(host);
     } catch (error) {
       const message = error instanceof HelperError ? error.message : `could not refresh the credential for ${host}: ${messageOf(error)}`;
       throw new HelperError(secrets.redact(message), { cause: error, local: error instanceof HelperError && error.local });

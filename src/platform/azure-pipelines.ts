@@ -6,7 +6,7 @@
  */
 import * as tl from 'azure-pipelines-task-lib/task.js';
 import { azureName, type InputName } from '../core/inputs/definitions.js';
-import type { NetworkSettings, PortableNetwork, ProxySettings } from '../core/net/proxy.js';
+import type { NetworkSettings, PortableNetwork, ProxySettings } from '../core/platform.js';
 import { camelCase, type OutputName, type Platform } from '../core/platform.js';
 import { neutralise } from '../core/text.js';
 import { earlyAccessToken } from './azure-early-secrets.js';

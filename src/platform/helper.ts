@@ -7,8 +7,7 @@
  * docker runs the helper in. Azure Pipelines: the job's access token, which a later step has only
  * when it maps SYSTEM_ACCESSTOKEN into its environment.
  */
-import { HelperError, type HelperSource } from '../core/credential-helper/config.js';
-import type { PlatformIdentity } from '../core/sources/source.js';
+import type { PlatformIdentity } from '../core/platform.js';
 
 /**
  * GitHub's OIDC token for `audience`. The library announces the token to the runner with an
@@ -32,24 +31,13 @@ async function githubIdToken(audience: string, requestUrl: string | undefined): 
   }
 }
 
-/** What the helper offers the platform sources, for the source the step used. */
-export function helperPlatform(source: HelperSource, env: NodeJS.ProcessEnv = process.env): PlatformIdentity | undefined {
-  if (source.kind === 'github') {
-    return { githubIdToken: (audience) => githubIdToken(audience, source.env.ACTIONS_ID_TOKEN_REQUEST_URL) };
-  }
-  if (source.kind === 'azure-devops') {
-    return {
-      azureDevOpsAccessToken: () => {
-        const token = env.SYSTEM_ACCESSTOKEN?.trim();
-        if (!token) {
-          throw new HelperError(
-            'SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)',
-            { local: true }
-          );
-        }
-        return token;
-      }
-    };
-  }
-  return undefined;
+/**
+ * What the helper offers the platform sources: GitHub's OIDC token at the request URL the step
+ * used (`requestUrl`), and the job's access token when the step that runs docker maps it.
+ */
+export function helperPlatform(requestUrl: string | undefined, env: NodeJS.ProcessEnv = process.env): PlatformIdentity {
+  return {
+    githubIdToken: (audience) => githubIdToken(audience, requestUrl),
+    azureDevOpsAccessToken: () => env.SYSTEM_ACCESSTOKEN?.trim() || undefined
+  };
 }

@@ -11981,7 +11981,12 @@ const REDACTED = '[redacted]';
 /** A secret as sent, and as a service may quote it back: form- or URL-encoded, or escaped in JSON. */
 function encodedForms(secret) {
     return [
-        ...new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)])
+        ...new Set([
+            secret,
+            encodeURIComponent(secret),
+            new URLSearchParams({ s: secret }).toString().slice(2),
+            JSON.stringify(secret).slice(1, -1)
+        ])
     ];
 }
 /** `text` with each of `forms` (longest first, so that one inside another goes whole) replaced by `by`. */
@@ -12116,7 +12121,8 @@ function isAbsoluteUri(value) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/sources/source.ts
+;// CONCATENATED MODULE: ./src/core/sources/inputs.ts
+/** The inputs the identity sources read, as the input table and the source table both speak of them. */
 /** The `identity-source` values: `auto`, or one source. */
 const SOURCE_CHOICES = ['auto', 'imds', 'app-service', 'arc', 'workload-identity', 'token-file', 'github', 'azure-devops'];
 
@@ -12290,7 +12296,14 @@ const INPUTS = [
             return value;
         }
     },
-    { name: 'diagnose', frontEnds: ['github', 'azure', 'cli'], default: 'false', value: '<true|false>', help: 'as the diagnose command', parse: definitions_boolean(false) },
+    {
+        name: 'diagnose',
+        frontEnds: ['github', 'azure', 'cli'],
+        default: 'false',
+        value: '<true|false>',
+        help: 'as the diagnose command',
+        parse: definitions_boolean(false)
+    },
     {
         name: 'managed-identity-client-id',
         frontEnds: ['github', 'azure', 'cli'],
@@ -12943,7 +12956,11 @@ function attempt(url, request, context) {
     return context.send({
         url,
         method: 'POST',
-        headers: { Authorization: `Bearer ${request.subjectToken}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        headers: {
+            Authorization: `Bearer ${request.subjectToken}`,
+            'Content-Type': 'application/x-www-form-urlencoded',
+            Accept: 'application/json'
+        },
         body: new URLSearchParams({ aud: request.audience, identity: request.identity }).toString(),
         secrets: [request.subjectToken],
         route: 'environment',
@@ -12953,7 +12970,9 @@ function attempt(url, request, context) {
 }
 function explain(error, call, request) {
     if (error instanceof HttpFailure) {
-        const check = error.settings ? `the issuer input and ${error.settings}` : 'the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY';
+        const check = error.settings
+            ? `the issuer input and ${error.settings}`
+            : 'the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY';
         return new LoginError(`${call}: ${error.message}. Check ${check}.`);
     }
     if (!(error instanceof ServiceStatus))
@@ -12986,12 +13005,11 @@ function explain(error, call, request) {
  * in it run by the shell, even after `neutralise` has made the message inert for the runner. A
  * value that is not the shape the command needs becomes a placeholder instead.
  */
+
 /** Characters that never need quoting in a POSIX shell word. */
 const BARE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 /** Characters `neutralise` would turn into spaces (so the value could not be pasted as it is). */
-// eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const shell_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * A value as one POSIX shell word with the same value: bare when safe, else single-quoted. The
  * word holds no `::` or `##`, into which `neutralise` would insert a word joiner and so change
@@ -13000,7 +13018,9 @@ const shell_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 function shellWord(value) {
     if (BARE.test(value) && !value.includes('::'))
         return value;
-    return singleQuoted(value).replace(/:(?=:)/g, ":''").replace(/#(?=#)/g, "#''");
+    return singleQuoted(value)
+        .replace(/:(?=:)/g, ":''")
+        .replace(/#(?=#)/g, "#''");
 }
 /**
  * A claim or other value for a printed command: as one shell word, or `placeholder` (e.g.
@@ -13014,7 +13034,7 @@ function shellArg(value, placeholder, shape) {
 }
 /** The shape of an object (principal) ID or a client ID. */
 function isGuid(value) {
-    return shell_GUID.test(value);
+    return GUID.test(value);
 }
 /** The shape of an OIDC issuer: an absolute http(s) URL. */
 function isIssuerUrl(value) {
@@ -13258,7 +13278,9 @@ function credentialFrom(response, call, request, context) {
 function acr_explain(error, call, request, claims) {
     if (error instanceof HttpFailure) {
         const settings = error.settings ?? 'the network (HTTPS_PROXY and NO_PROXY, behind a proxy)';
-        const hint = error.kind === 'unreachable' ? `no registry answers at that name: check ${request.inputLabel}` : `check ${request.inputLabel} and ${settings}`;
+        const hint = error.kind === 'unreachable'
+            ? `no registry answers at that name: check ${request.inputLabel}`
+            : `check ${request.inputLabel} and ${settings}`;
         return new LoginError(`${call}: ${error.message}; ${hint}.`);
     }
     if (!(error instanceof ServiceStatus))
@@ -13315,7 +13337,12 @@ const MANAGED_IDENTITY_RETRIES = {
 /** Token services on the internet (Entra ID, Azure DevOps): throttling and server errors only. */
 const TOKEN_SERVICE_RETRIES = { ...MANAGED_IDENTITY_RETRIES, statuses: [408, 429, 500, 502, 503, 504] };
 /** Microsoft's advice for IMDS: 404, 429 and 5xx, about five retries with exponential backoff. */
-const IMDS_RETRIES = { ...MANAGED_IDENTITY_RETRIES, statuses: [404, 429, ...SERVER_ERRORS], retries: 5, backoff: { baseMs: 1_000, capMs: 16_000 } };
+const IMDS_RETRIES = {
+    ...MANAGED_IDENTITY_RETRIES,
+    statuses: [404, 429, ...SERVER_ERRORS],
+    retries: 5,
+    backoff: { baseMs: 1_000, capMs: 16_000 }
+};
 /** One request of a token endpoint, with the limits every such request has. */
 function tokenRequest(context, request, limits) {
     return context.send({ ...request, ...limits, signal: context.signal });
@@ -13798,7 +13825,8 @@ const arcSource = {
     title: 'Azure Arc',
     detect(request, explicit) {
         const { env } = request;
-        const found = detectArc(env, request.exists) ?? (explicit ? { endpoint: env.IDENTITY_ENDPOINT?.trim() || ARC_DEFAULT_ENDPOINT, how: '' } : undefined);
+        const found = detectArc(env, request.exists) ??
+            (explicit ? { endpoint: env.IDENTITY_ENDPOINT?.trim() || ARC_DEFAULT_ENDPOINT, how: '' } : undefined);
         if (!found)
             return { found: false, why: 'the Arc agent is not installed' };
         const resource = request.inputs.azureResource;
@@ -14415,10 +14443,10 @@ const tokenFileSource = {
 
 
 
+
 const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/';
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const workload_identity_LIMITS = { connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBodyBytes: 64 * 1024 };
-const workload_identity_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT = /^[a-z0-9](?:[a-z0-9.-]{0,126}[a-z0-9])?$/i;
 const VARIABLES = ['AZURE_FEDERATED_TOKEN_FILE', 'AZURE_CLIENT_ID', 'AZURE_TENANT_ID'];
 /** All three of `AZURE_FEDERATED_TOKEN_FILE`, `AZURE_CLIENT_ID`, `AZURE_TENANT_ID`. */
@@ -14455,7 +14483,7 @@ class WorkloadIdentitySource extends AzureEndpointSource {
         this.environment = environment;
         this.clientId = selector?.value ?? environment.clientId;
         this.clientIdFrom = selector?.inputLabel ?? 'AZURE_CLIENT_ID';
-        if (!workload_identity_GUID.test(this.clientId))
+        if (!GUID.test(this.clientId))
             throw new LoginError(`${this.clientIdFrom} must be the client ID (a GUID) of the managed identity or app registration.`);
         if (!TENANT.test(environment.tenantId))
             throw new LoginError('AZURE_TENANT_ID must be a tenant ID (a GUID) or a tenant domain name.');
@@ -14665,7 +14693,11 @@ const OWNED_INPUTS = {
     'azure-devops-service-connection': 'azure-devops',
     'oidc-audience': 'github'
 };
-const SELECTOR_INPUT = { 'client-id': 'managed-identity-client-id', 'object-id': 'managed-identity-object-id', 'resource-id': 'managed-identity-resource-id' };
+const SELECTOR_INPUT = {
+    'client-id': 'managed-identity-client-id',
+    'object-id': 'managed-identity-object-id',
+    'resource-id': 'managed-identity-resource-id'
+};
 /** Refuses inputs that the chosen source would ignore. */
 function refuseInapplicable(definition, request, reason) {
     const { inputs, label } = request;
@@ -14883,7 +14915,10 @@ async function routeFor(url, route, network, https) {
     if (!proxyUrl)
         return direct;
     const proxy = new URL(proxyUrl.href);
-    const credentials = { username: decodeURIComponent(proxy.username) || undefined, password: decodeURIComponent(proxy.password) || undefined };
+    const credentials = {
+        username: decodeURIComponent(proxy.username) || undefined,
+        password: decodeURIComponent(proxy.password) || undefined
+    };
     return { agent: await tunnelAgent({ url: proxy, ...credentials }, tls), tls, proxy: 'the proxy named by HTTPS_PROXY' };
 }
 /**
@@ -15166,6 +15201,17 @@ function sourceFromDescription(config, runtime, resource) {
         });
     }
 }
+/**
+ * The source's token. A fresh Azure DevOps OIDC token needs the job's access token, which the
+ * step that runs docker has only when it maps SYSTEM_ACCESSTOKEN: without it, a failure of this
+ * process's environment (another get may have it), said in the helper's own words.
+ */
+function presentedToken(source, context) {
+    if (source.kind === 'azure-devops' && !context.platform?.azureDevOpsAccessToken?.()) {
+        throw new HelperError('SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)', { local: true });
+    }
+    return source.getToken(context);
+}
 /** A fresh Chainguard token for `host`: the source's token, exchanged at the STS, with the setup doctor's advice if refused. */
 async function chainguardCredential(config, host, runtime, context) {
     const entry = config.hosts[host];
@@ -15173,7 +15219,7 @@ async function chainguardCredential(config, host, runtime, context) {
         throw new HelperError(`its configuration names ${host} as another kind of host`);
     const label = (name) => config.labels?.[name] ?? name;
     const source = sourceFromDescription(config, runtime);
-    const presented = await source.getToken(context);
+    const presented = await presentedToken(source, context);
     const request = {
         issuer: entry.issuer,
         identity: entry.identity,
@@ -15627,7 +15673,7 @@ const REMOVE_ATTEMPTS = 20;
  * moment; that also rides out Windows, where open files block it.
  */
 async function removeJobDir(jobDir) {
-    let entries = [];
+    let entries;
     try {
         entries = external_node_fs_default().readdirSync(jobDir);
     }

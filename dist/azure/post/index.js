@@ -12061,7 +12061,7 @@ const REMOVE_ATTEMPTS = 20;
  * moment; that also rides out Windows, where open files block it.
  */
 async function removeJobDir(jobDir) {
-    let entries = [];
+    let entries;
     try {
         entries = external_node_fs_default().readdirSync(jobDir);
     }
@@ -12914,7 +12914,8 @@ async function runCleanup(platform) {
 
 // EXTERNAL MODULE: ./node_modules/azure-pipelines-task-lib/task.js
 var task = __nccwpck_require__(358);
-;// CONCATENATED MODULE: ./src/core/sources/source.ts
+;// CONCATENATED MODULE: ./src/core/sources/inputs.ts
+/** The inputs the identity sources read, as the input table and the source table both speak of them. */
 /** The `identity-source` values: `auto`, or one source. */
 const SOURCE_CHOICES = ['auto', 'imds', 'app-service', 'arc', 'workload-identity', 'token-file', 'github', 'azure-devops'];
 
@@ -12945,7 +12946,12 @@ const REDACTED = '[redacted]';
 /** A secret as sent, and as a service may quote it back: form- or URL-encoded, or escaped in JSON. */
 function encodedForms(secret) {
     return [
-        ...new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)])
+        ...new Set([
+            secret,
+            encodeURIComponent(secret),
+            new URLSearchParams({ s: secret }).toString().slice(2),
+            JSON.stringify(secret).slice(1, -1)
+        ])
     ];
 }
 /** `text` with each of `forms` (longest first, so that one inside another goes whole) replaced by `by`. */
@@ -13293,7 +13299,14 @@ const INPUTS = [
             return value;
         }
     },
-    { name: 'diagnose', frontEnds: ['github', 'azure', 'cli'], default: 'false', value: '<true|false>', help: 'as the diagnose command', parse: definitions_boolean(false) },
+    {
+        name: 'diagnose',
+        frontEnds: ['github', 'azure', 'cli'],
+        default: 'false',
+        value: '<true|false>',
+        help: 'as the diagnose command',
+        parse: definitions_boolean(false)
+    },
     {
         name: 'managed-identity-client-id',
         frontEnds: ['github', 'azure', 'cli'],

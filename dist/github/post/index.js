@@ -29067,7 +29067,7 @@ const REMOVE_ATTEMPTS = 20;
  * moment; that also rides out Windows, where open files block it.
  */
 async function removeJobDir(jobDir) {
-    let entries = [];
+    let entries;
     try {
         entries = external_node_fs_default().readdirSync(jobDir);
     }
@@ -32892,7 +32892,12 @@ const REDACTED = '[redacted]';
 /** A secret as sent, and as a service may quote it back: form- or URL-encoded, or escaped in JSON. */
 function encodedForms(secret) {
     return [
-        ...new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)])
+        ...new Set([
+            secret,
+            encodeURIComponent(secret),
+            new URLSearchParams({ s: secret }).toString().slice(2),
+            JSON.stringify(secret).slice(1, -1)
+        ])
     ];
 }
 /** `text` with each of `forms` (longest first, so that one inside another goes whole) replaced by `by`. */

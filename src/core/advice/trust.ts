@@ -7,7 +7,8 @@ import { LoginError } from '../errors.js';
 import { TokenRefused } from '../exchange/chainguard-sts.js';
 import { claimText, decodeClaims, expiryOf, type Claims } from '../jwt.js';
 import { isIssuerUrl, shellArg, shellWord } from '../shell.js';
-import type { SourceDefinition, SourceInputName } from '../sources/source.js';
+import type { SourceDefinition } from '../sources/source.js';
+import type { SourceInputName } from '../sources/inputs.js';
 
 export interface Presented {
   /** The source table's entry of the source that presented it (its suggested identity name and advice). */

@@ -126,4 +126,3 @@ export function clearFailure(dir: string, host: string): void {
     // A record that stays only answers for the rest of its window.
   }
 }
-

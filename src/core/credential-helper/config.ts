@@ -19,8 +19,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FileTooLarge, NotRegularFile, readRegularFile, writeFileAtomic } from '../fs/atomic.js';
 import { isRecord, nullRecord, stringRecord } from '../json.js';
-import type { HelperNetwork, NetworkSecrets } from '../net/proxy.js';
-import type { IdentitySelector, SourceKind } from '../sources/source.js';
+import type { HelperNetwork, NetworkSecrets } from '../platform.js';
+import type { IdentitySelector, SourceKind } from '../sources/inputs.js';
 
 export const HELPER_CONFIG_VERSION = 2;
 export const HELPER_CONFIG_FILE = 'helper.json';
@@ -233,4 +233,3 @@ export function readNetworkSecrets(dir: string): NetworkSecrets {
   if (typeof value.passphrase === 'string') secrets.passphrase = value.passphrase;
   return secrets;
 }
-

@@ -17,7 +17,15 @@ import {
   writeCached,
   type CachedCredential
 } from './cache.js';
-import { DEFAULT_REFRESH_TIMEOUT_SECONDS, HelperError, readHelperConfig, type HelperConfig, type HelperCredential, type HelperHost, type Refresh } from './config.js';
+import {
+  DEFAULT_REFRESH_TIMEOUT_SECONDS,
+  HelperError,
+  readHelperConfig,
+  type HelperConfig,
+  type HelperCredential,
+  type HelperHost,
+  type Refresh
+} from './config.js';
 
 /** What docker-credential-helpers print (on stdout, exit 1) for a host they hold nothing for. */
 export const NOT_FOUND_MESSAGE = 'credentials not found in native keychain';
@@ -37,6 +45,80 @@ export interface DockerCredential {
   Secret: string;
 }
 
+/** One get in progress: the host, its clock, and what it has seen. */
+interface GetRound {
+  dir: string;
+  host: string;
+  now: () => number;
+  /** When this get started: a credential another process wrote since is the one to use. */
+  started: number;
+}
+
+/** Whether `entry` can be handed out: enough of its life is left, or another process wrote it since this get started. */
+function usable(round: GetRound, entry: CachedCredential | undefined): entry is CachedCredential {
+  const now = round.now();
+  return entry !== undefined && (entry.expiresAt.getTime() - now > reuseMarginMs(entry) || refreshedSince(entry, round.started, now));
+}
+
+/** Answers with the failure of a refresh a moment ago, when there was one (one attempt per window, not one per get). */
+function shareFailure(round: GetRound): void {
+  const failure = recentFailure(round.dir, round.host, round.now());
+  if (failure) throw new HelperError(failure.message);
+}
+
+/** Refreshes holding the lock: the cache unless another process refreshed meanwhile, else a fresh credential, recorded (or its failure). */
+async function refreshHolding(round: GetRound, refresh: Refresh): Promise<HelperCredential> {
+  const { dir, host, now } = round;
+  // Another process may have refreshed (or failed to) between our first look and taking the lock.
+  const current = readCached(dir, host);
+  if (usable(round, current)) return current;
+  shareFailure(round);
+  let fresh: HelperCredential;
+  try {
+    fresh = await refresh(host);
+  } catch (error) {
+    const message = error instanceof HelperError ? error.message : `could not refresh the credential for ${host}: ${messageOf(error)}`;
+    if (!(error instanceof HelperError && error.local)) recordFailure(dir, host, message, now());
+    throw error instanceof HelperError ? error : new HelperError(message, { cause: error });
+  }
+  writeCached(dir, host, fresh, now());
+  clearFailure(dir, host);
+  return fresh;
+}
+
+/**
+ * A fresh credential for the host: one get takes the lock and refreshes; the others wait for the
+ * new cache (or the failure it recorded), up to `waitMs`.
+ */
+async function refreshed(round: GetRound, config: HelperConfig, options: GetOptions): Promise<HelperCredential> {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const timeoutMs = (config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000;
+  const waitMs = options.waitMs ?? timeoutMs + 30_000;
+  // A holder that is still running is waited for until it gives up on its own refresh.
+  const file = lockFile(round.dir, round.host);
+  let lastHolder = 0;
+  for (let attempt = 0; ; attempt++) {
+    const release = tryLock(file, timeoutMs + 30_000);
+    if (release) {
+      try {
+        return await refreshHolding(round, options.refresh);
+      } finally {
+        release();
+      }
+    }
+    lastHolder = lockHolder(file) ?? lastHolder;
+    if (round.now() - round.started > waitMs) {
+      throw new HelperError(
+        `timed out after ${Math.round(waitMs / 1000)} s waiting for the refresh of ${round.host} by process ${lastHolder || 'unknown'}`
+      );
+    }
+    await sleep(Math.min(25 * 2 ** Math.min(attempt, 3), 200) + Math.floor(Math.random() * 20));
+    const current = readCached(round.dir, round.host);
+    if (usable(round, current)) return current;
+    shareFailure(round);
+  }
+}
+
 /**
  * Answers docker's `get` for `serverUrl`: the cached credential while enough of its life is left
  * (see reuseMarginMs), else a fresh one. Concurrent calls refresh once: one takes the lock and
@@ -49,67 +131,17 @@ export async function helperGet(dir: string, serverUrl: string, options: GetOpti
   const host = normaliseHost(serverUrl);
   if (!hasOwn(config.hosts, host)) return undefined;
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const answer = (credential: HelperCredential): DockerCredential => ({
     ServerURL: host,
     Username: credential.username,
     Secret: credential.secret
   });
-
   const cached = readCached(dir, host);
   if (config.refresh === 'never') return answer(unrenewed(config, host, cached, now()));
   if (cached && cached.expiresAt.getTime() - now() > reuseMarginMs(cached)) return answer(cached);
-
-  const started = now();
-  // A credential another process wrote since this get started is the one to use.
-  const usable = (entry: CachedCredential | undefined): entry is CachedCredential =>
-    entry !== undefined && (entry.expiresAt.getTime() - now() > reuseMarginMs(entry) || refreshedSince(entry, started, now()));
-  const shareFailure = (): void => {
-    const failure = recentFailure(dir, host, now());
-    if (failure) throw new HelperError(failure.message);
-  };
-  shareFailure();
-  const timeoutMs = (config.timeoutSeconds ?? DEFAULT_REFRESH_TIMEOUT_SECONDS) * 1000;
-  const waitMs = options.waitMs ?? timeoutMs + 30_000;
-  // A holder that is still running is waited for until it gives up on its own refresh.
-  const staleMs = timeoutMs + 30_000;
-  const file = lockFile(dir, host);
-  let lastHolder = 0;
-  for (let round = 0; ; round++) {
-    const release = tryLock(file, staleMs);
-    if (release) {
-      try {
-        // Another process may have refreshed (or failed to) between our first look and taking the lock.
-        const current = readCached(dir, host);
-        if (usable(current)) return answer(current);
-        shareFailure();
-        let fresh: HelperCredential;
-        try {
-          fresh = await options.refresh(host);
-        } catch (error) {
-          const message =
-            error instanceof HelperError ? error.message : `could not refresh the credential for ${host}: ${messageOf(error)}`;
-          if (!(error instanceof HelperError && error.local)) recordFailure(dir, host, message, now());
-          throw error instanceof HelperError ? error : new HelperError(message, { cause: error });
-        }
-        writeCached(dir, host, fresh, now());
-        clearFailure(dir, host);
-        return answer(fresh);
-      } finally {
-        release();
-      }
-    }
-    lastHolder = lockHolder(file) ?? lastHolder;
-    if (now() - started > waitMs) {
-      throw new HelperError(
-        `timed out after ${Math.round(waitMs / 1000)} s waiting for the refresh of ${host} by process ${lastHolder || 'unknown'}`
-      );
-    }
-    await sleep(Math.min(25 * 2 ** Math.min(round, 3), 200) + Math.floor(Math.random() * 20));
-    const current = readCached(dir, host);
-    if (usable(current)) return answer(current);
-    shareFailure();
-  }
+  const round: GetRound = { dir, host, now, started: now() };
+  shareFailure(round);
+  return answer(await refreshed(round, config, options));
 }
 
 /**
@@ -147,4 +179,3 @@ export function helperList(dir: string): Record<string, string> {
 export function usernameFor(entry: HelperHost): string {
   return entry.kind === 'acr' ? ACR_USERNAME : CHAINGUARD_USERNAME;
 }
-

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../fs/atomic.js';
 import { cmdWord, singleQuoted } from '../shell.js';
 import { writeCached } from './cache.js';
-import type { NetworkSecrets } from '../net/proxy.js';
+import type { NetworkSecrets } from '../platform.js';
 import { HelperError, writeHelperConfig, writeNetworkSecrets, type HelperConfig, type HelperCredential } from './config.js';
 
 /** A helper name unique to this job: `chainguard-` and six random letters or digits. */

@@ -12,12 +12,22 @@ import { exchangeAtChainguard } from '../exchange/chainguard-sts.js';
 import { INPUT_NAMES, type InputName } from '../inputs/definitions.js';
 import { hasOwn } from '../json.js';
 import type { HttpRequest, HttpResponse } from '../net/http.js';
-import { sendThrough, type HelperNetwork, type NetworkSettings } from '../net/proxy.js';
+import { sendThrough } from '../net/proxy.js';
+import type { HelperNetwork, NetworkSettings } from '../platform.js';
 import { oidcRequestUri } from '../sources/azure-devops-oidc.js';
-import type { IdentitySource, PlatformIdentity, SourceContext, SourceInputName, SourceInputs, SourceKind } from '../sources/source.js';
+import type { IdentitySource, SourceContext } from '../sources/source.js';
+import type { SourceInputName, SourceInputs, SourceKind } from '../sources/inputs.js';
+import type { PlatformIdentity } from '../platform.js';
 import { SECRET_ENVIRONMENT, selectSource, sourceDefinition, SOURCE_ENVIRONMENT } from '../sources/table.js';
 import { readTestSettings, testEnvironment } from '../test-settings.js';
-import { DEFAULT_REFRESH_TIMEOUT_SECONDS, HelperError, type HelperConfig, type HelperCredential, type HelperSource, type Refresh } from './config.js';
+import {
+  DEFAULT_REFRESH_TIMEOUT_SECONDS,
+  HelperError,
+  type HelperConfig,
+  type HelperCredential,
+  type HelperSource,
+  type Refresh
+} from './config.js';
 
 export interface RefreshRuntime {
   env: NodeJS.ProcessEnv;
@@ -33,7 +43,12 @@ export interface RefreshRuntime {
 }
 
 /** The description of the source the step chose, for the helper's configuration: never a secret. */
-export function describeSource(kind: SourceKind, inputs: Omit<SourceInputs, 'identitySource'>, env: NodeJS.ProcessEnv, platform?: PlatformIdentity): HelperSource {
+export function describeSource(
+  kind: SourceKind,
+  inputs: Omit<SourceInputs, 'identitySource'>,
+  env: NodeJS.ProcessEnv,
+  platform?: PlatformIdentity
+): HelperSource {
   const kept: Record<string, string> = testEnvironment(env);
   for (const name of SOURCE_ENVIRONMENT) {
     const value = env[name];
@@ -105,7 +120,11 @@ function sourceEnvironment(config: HelperConfig, own: NodeJS.ProcessEnv): NodeJS
  * The source a configuration describes, chosen again as the step chose it: `resource` replaces
  * azure-audience (an ACR exchange asks for ACR_RESOURCE).
  */
-export function sourceFromDescription(config: HelperConfig, runtime: Pick<RefreshRuntime, 'env' | 'platform'>, resource?: string): IdentitySource {
+export function sourceFromDescription(
+  config: HelperConfig,
+  runtime: Pick<RefreshRuntime, 'env' | 'platform'>,
+  resource?: string
+): IdentitySource {
   const stored = config.source;
   const env = sourceEnvironment(config, runtime.env);
   const inputs: SourceInputs = { ...stored.inputs, identitySource: stored.kind, ...(resource ? { azureResource: resource } : {}) };
@@ -121,13 +140,33 @@ export function sourceFromDescription(config: HelperConfig, runtime: Pick<Refres
   }
 }
 
+/**
+ * The source's token. A fresh Azure DevOps OIDC token needs the job's access token, which the
+ * step that runs docker has only when it maps SYSTEM_ACCESSTOKEN: without it, a failure of this
+ * process's environment (another get may have it), said in the helper's own words.
+ */
+function presentedToken(source: IdentitySource, context: SourceContext): ReturnType<IdentitySource['getToken']> {
+  if (source.kind === 'azure-devops' && !context.platform?.azureDevOpsAccessToken?.()) {
+    throw new HelperError(
+      'SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)',
+      { local: true }
+    );
+  }
+  return source.getToken(context);
+}
+
 /** A fresh Chainguard token for `host`: the source's token, exchanged at the STS, with the setup doctor's advice if refused. */
-async function chainguardCredential(config: HelperConfig, host: string, runtime: RefreshRuntime, context: SourceContext): Promise<HelperCredential> {
+async function chainguardCredential(
+  config: HelperConfig,
+  host: string,
+  runtime: RefreshRuntime,
+  context: SourceContext
+): Promise<HelperCredential> {
   const entry = config.hosts[host];
   if (entry.kind !== 'chainguard') throw new HelperError(`its configuration names ${host} as another kind of host`);
   const label = (name: SourceInputName): string => config.labels?.[name] ?? name;
   const source = sourceFromDescription(config, runtime);
-  const presented = await source.getToken(context);
+  const presented = await presentedToken(source, context);
   const request = {
     issuer: entry.issuer,
     identity: entry.identity,
@@ -146,10 +185,18 @@ async function chainguardCredential(config: HelperConfig, host: string, runtime:
 }
 
 /** A fresh ACR refresh token for `host`, from an Azure token of the same source. */
-async function acrCredential(config: HelperConfig, host: string, runtime: RefreshRuntime, context: SourceContext): Promise<HelperCredential> {
+async function acrCredential(
+  config: HelperConfig,
+  host: string,
+  runtime: RefreshRuntime,
+  context: SourceContext
+): Promise<HelperCredential> {
   const source = sourceFromDescription(config, runtime, ACR_RESOURCE);
   const inputLabel = config.labels?.['acr-registries'] ?? 'acr-registries';
-  const credential = await exchangeAtAcr({ loginServer: host, azureToken: async () => (await source.getToken(context)).token, inputLabel }, context);
+  const credential = await exchangeAtAcr(
+    { loginServer: host, azureToken: async () => (await source.getToken(context)).token, inputLabel },
+    context
+  );
   return { username: credential.username, secret: credential.password, expiresAt: credential.expiresAt };
 }
 

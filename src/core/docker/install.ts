@@ -188,12 +188,18 @@ function writeJobScopedConfig(jobDir: string, seedDir: string, entries: HostLogi
   linkSeedEntries(seedDir, jobDir);
 }
 
-async function mergeIntoExplicit(plan: DockerLoginPlan, dir: string, entries: HostLogin[], job: { id: string; dir: string }): Promise<void> {
+async function mergeIntoExplicit(
+  plan: DockerLoginPlan,
+  dir: string,
+  entries: HostLogin[],
+  job: { id: string; dir: string }
+): Promise<void> {
   try {
     await mergeLoginsInto(path.join(dir, 'config.json'), entries, job, { scale: plan.lockScale });
   } catch (error) {
     const label = plan.explicitDirLabel ?? 'docker-config';
-    if (error instanceof SharedLoginConflict) throw new LoginError(conflictMessage(error, dir, label, plan.credentialHelperLabel ?? 'credential-helper'));
+    if (error instanceof SharedLoginConflict)
+      throw new LoginError(conflictMessage(error, dir, label, plan.credentialHelperLabel ?? 'credential-helper'));
     throw new LoginError(`Could not write the docker config in ${dir} (${label}): ${messageOf(error)}`);
   }
 }

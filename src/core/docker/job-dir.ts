@@ -89,7 +89,7 @@ const REMOVE_ATTEMPTS = 20;
  * moment; that also rides out Windows, where open files block it.
  */
 export async function removeJobDir(jobDir: string): Promise<void> {
-  let entries: string[] = [];
+  let entries: string[];
   try {
     entries = fs.readdirSync(jobDir);
   } catch {

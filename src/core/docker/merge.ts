@@ -27,7 +27,12 @@ export interface LoginChange {
 }
 
 /** A file's `auths` and `credHelpers`, and the record of what a change to `registry` replaces. */
-function changeOf(config: AuthFile, registry: string, kind: FileKind, file: string): { auths: Record<string, unknown>; helpers: Record<string, unknown> | undefined; record: LoginChange } {
+function changeOf(
+  config: AuthFile,
+  registry: string,
+  kind: FileKind,
+  file: string
+): { auths: Record<string, unknown>; helpers: Record<string, unknown> | undefined; record: LoginChange } {
   const auths = isRecord(config.auths) ? config.auths : {};
   const helpers = isRecord(config.credHelpers) ? config.credHelpers : undefined;
   const record: LoginChange = {
@@ -94,4 +99,3 @@ export function applyCredential(config: AuthFile, registry: string, credential: 
     ? applyHelper(config, registry, credential.helper, kind, file)
     : applyLogin(config, registry, credential.auth, kind, file);
 }
-

@@ -102,7 +102,9 @@ function credentialFrom(response: HttpResponse, call: string, request: AcrExchan
   } catch (error) {
     if (!(error instanceof ExpiryRefused)) throw error;
     const clock = error.clock ? ", and this machine's clock" : '';
-    throw new LoginError(`${call}: ${error.message}. Check ${request.inputLabel}: it must name an Azure Container Registry login server${clock}.`);
+    throw new LoginError(
+      `${call}: ${error.message}. Check ${request.inputLabel}: it must name an Azure Container Registry login server${clock}.`
+    );
   }
   return { username: ACR_USERNAME, password: refreshToken, expiresAt: expiresAt ?? new Date(now + DEFAULT_LIFETIME_MS) };
 }
@@ -111,7 +113,9 @@ function explain(error: unknown, call: string, request: AcrExchangeRequest, clai
   if (error instanceof HttpFailure) {
     const settings = error.settings ?? 'the network (HTTPS_PROXY and NO_PROXY, behind a proxy)';
     const hint =
-      error.kind === 'unreachable' ? `no registry answers at that name: check ${request.inputLabel}` : `check ${request.inputLabel} and ${settings}`;
+      error.kind === 'unreachable'
+        ? `no registry answers at that name: check ${request.inputLabel}`
+        : `check ${request.inputLabel} and ${settings}`;
     return new LoginError(`${call}: ${error.message}; ${hint}.`);
   }
   if (!(error instanceof ServiceStatus)) return error instanceof Error ? error : new Error(String(error));
@@ -123,7 +127,9 @@ function explain(error: unknown, call: string, request: AcrExchangeRequest, clai
     );
   }
   if (ACR_RETRIES.statuses.includes(status)) {
-    return new LoginError(`${call}: the registry kept failing (last answer ${error.summary}) after ${ACR_RETRIES.retries + 1} attempts. Try again shortly.`);
+    return new LoginError(
+      `${call}: the registry kept failing (last answer ${error.summary}) after ${ACR_RETRIES.retries + 1} attempts. Try again shortly.`
+    );
   }
   return new LoginError(`${call}: ${error.summary}.`);
 }

@@ -57,10 +57,15 @@ export async function exchangeAtChainguard(request: ExchangeRequest, context: En
   const url = new URL(`${request.issuer}/sts/exchange`);
   const tokenName = request.tokenName ?? 'Azure token';
   const call = `Could not exchange the ${tokenName} at Chainguard's STS (${url.origin}${url.pathname})`;
-  context.debug(`Exchanging the ${tokenName} at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`);
+  context.debug(
+    `Exchanging the ${tokenName} at ${url.origin}${url.pathname} for identity ${request.identity}, audience ${request.audience}`
+  );
   let response: HttpResponse;
   try {
-    response = await callEndpoint({ label: 'STS', rules: STS_RETRIES, dialect: 'grpc', attempt: () => attempt(url, request, context) }, context);
+    response = await callEndpoint(
+      { label: 'STS', rules: STS_RETRIES, dialect: 'grpc', attempt: () => attempt(url, request, context) },
+      context
+    );
   } catch (error) {
     if (context.signal?.aborted) throw error;
     throw explain(error, call, request);
@@ -87,7 +92,9 @@ function expiryOf(token: string, call: string, now: number): Date {
     throw new LoginError(`${call}: ${error.message}. Check ${check}.`);
   }
   if (!expiresAt) {
-    throw new LoginError(`${call}: the token it returned is not a JWT with an expiry. Check the issuer input: it must name Chainguard's STS.`);
+    throw new LoginError(
+      `${call}: the token it returned is not a JWT with an expiry. Check the issuer input: it must name Chainguard's STS.`
+    );
   }
   return expiresAt;
 }
@@ -96,7 +103,11 @@ function attempt(url: URL, request: ExchangeRequest, context: EndpointContext): 
   return context.send({
     url,
     method: 'POST',
-    headers: { Authorization: `Bearer ${request.subjectToken}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    headers: {
+      Authorization: `Bearer ${request.subjectToken}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Accept: 'application/json'
+    },
     body: new URLSearchParams({ aud: request.audience, identity: request.identity }).toString(),
     secrets: [request.subjectToken],
     route: 'environment',
@@ -107,7 +118,9 @@ function attempt(url: URL, request: ExchangeRequest, context: EndpointContext): 
 
 function explain(error: unknown, call: string, request: ExchangeRequest): Error {
   if (error instanceof HttpFailure) {
-    const check = error.settings ? `the issuer input and ${error.settings}` : 'the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY';
+    const check = error.settings
+      ? `the issuer input and ${error.settings}`
+      : 'the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY';
     return new LoginError(`${call}: ${error.message}. Check ${check}.`);
   }
   if (!(error instanceof ServiceStatus)) return error instanceof Error ? error : new Error(String(error));
@@ -126,7 +139,9 @@ function explain(error: unknown, call: string, request: ExchangeRequest): Error 
     );
   }
   if (STS_RETRIES.statuses.includes(status)) {
-    return new LoginError(`${call}: the STS stayed unavailable (${error.summary}) after ${STS_RETRIES.retries + 1} attempts. Try again shortly.`);
+    return new LoginError(
+      `${call}: the STS stayed unavailable (${error.summary}) after ${STS_RETRIES.retries + 1} attempts. Try again shortly.`
+    );
   }
   return new LoginError(`${call}: ${error.summary}.`);
 }

@@ -182,7 +182,8 @@ function sweepStaging(lock: string, staleMs: number): void {
     if (!stat?.isDirectory()) continue;
     const ownerFile = ownerFileOf(staging);
     const written = (ownerFile && fs.statSync(ownerFile, { throwIfNoEntry: false })?.mtimeMs) || stat.mtimeMs;
-    if (ownerGone(ownerFile ? readOwner(ownerFile) : undefined, Date.now() - written, staleMs)) fs.rmSync(staging, { recursive: true, force: true });
+    if (ownerGone(ownerFile ? readOwner(ownerFile) : undefined, Date.now() - written, staleMs))
+      fs.rmSync(staging, { recursive: true, force: true });
   }
 }
 

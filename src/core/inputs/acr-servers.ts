@@ -53,4 +53,3 @@ export function parseAcrLoginServers(raw: string, inputLabel: string, testLoopba
     .map((item) => parseAcrLoginServer(item, inputLabel, testLoopback));
   return [...new Set(servers)];
 }
-

@@ -8,7 +8,7 @@
  * and the README table follow it, and the test says where they do not.
  */
 import path from 'node:path';
-import { SOURCE_CHOICES, type IdentitySelector, type SourceChoice } from '../sources/source.js';
+import { SOURCE_CHOICES, type IdentitySelector, type SourceChoice } from '../sources/inputs.js';
 import type { TestSettings } from '../test-settings.js';
 import { shown } from '../text.js';
 import { parseAcrLoginServers } from './acr-servers.js';
@@ -94,7 +94,9 @@ export const INPUTS = [
     help: 'Chainguard assumable identity to assume (required, except for diagnose)',
     parse: (value: string, { fail }: ParseContext) => {
       if (value && !UIDP.test(value)) {
-        fail(`is not an assumable identity's UIDP ("${shown(value)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
+        fail(
+          `is not an assumable identity's UIDP ("${shown(value)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`
+        );
       }
       return value;
     }
@@ -107,7 +109,8 @@ export const INPUTS = [
     help: 'auto (default), imds, app-service, arc, workload-identity,\ntoken-file, github, azure-devops',
     parse: (value: string, { fail }: ParseContext): SourceChoice => {
       const choice = value.toLowerCase() || 'auto';
-      if (!(SOURCE_CHOICES as readonly string[]).includes(choice)) fail(`must be one of ${SOURCE_CHOICES.join(', ')}, not "${shown(choice)}".`);
+      if (!(SOURCE_CHOICES as readonly string[]).includes(choice))
+        fail(`must be one of ${SOURCE_CHOICES.join(', ')}, not "${shown(choice)}".`);
       return choice as SourceChoice;
     }
   },
@@ -148,11 +151,19 @@ export const INPUTS = [
     help: "ask Azure DevOps for this service connection's OIDC token\n(needs SYSTEM_ACCESSTOKEN mapped into the step's environment)",
     parse: (raw: string, { fail }: ParseContext) => {
       const value = raw.toLowerCase() || undefined;
-      if (value && !GUID.test(value)) fail(`must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${shown(value)}".`);
+      if (value && !GUID.test(value))
+        fail(`must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${shown(value)}".`);
       return value;
     }
   },
-  { name: 'diagnose', frontEnds: ['github', 'azure', 'cli'], default: 'false', value: '<true|false>', help: 'as the diagnose command', parse: boolean(false) },
+  {
+    name: 'diagnose',
+    frontEnds: ['github', 'azure', 'cli'],
+    default: 'false',
+    value: '<true|false>',
+    help: 'as the diagnose command',
+    parse: boolean(false)
+  },
   {
     name: 'managed-identity-client-id',
     frontEnds: ['github', 'azure', 'cli'],
@@ -244,7 +255,8 @@ export const INPUTS = [
     parse: (value: string, { fail }: ParseContext) => {
       if (!value) return DEFAULT_TIMEOUT_SECONDS;
       const seconds = Number(value);
-      if (!/^\d+(\.\d+)?$/.test(value) || !(seconds > 0) || seconds > 3600) fail(`must be a number of seconds between 1 and 3600, not "${shown(value)}".`);
+      if (!/^\d+(\.\d+)?$/.test(value) || !(seconds > 0) || seconds > 3600)
+        fail(`must be a number of seconds between 1 and 3600, not "${shown(value)}".`);
       return seconds;
     }
   },
@@ -253,8 +265,7 @@ export const INPUTS = [
     frontEnds: ['github', 'azure', 'cli'],
     default: 'true',
     value: '<true|false>',
-    help:
-      'log in through a refreshing docker credential helper written into\nthe temp directory and put on PATH (default true); false writes\nthe one-hour token itself into the docker config',
+    help: 'log in through a refreshing docker credential helper written into\nthe temp directory and put on PATH (default true); false writes\nthe one-hour token itself into the docker config',
     parse: boolean(true)
   },
   {

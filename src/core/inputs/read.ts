@@ -4,7 +4,8 @@
  */
 import os from 'node:os';
 import { InputError } from '../errors.js';
-import type { IdentitySelector, SourceChoice, SourceInputs } from '../sources/source.js';
+import type { InputReader } from '../platform.js';
+import type { IdentitySelector, SourceChoice, SourceInputs } from '../sources/inputs.js';
 import { NO_TEST_SETTINGS, type TestSettings } from '../test-settings.js';
 import { CONTROL, CONTROL_IN_LIST, hasUriForbiddenCharacter, MAX_LENGTH, RUNNER_COMMAND } from './checks.js';
 import { inputDefinition, type InputDefinition, type InputName, type ParseContext } from './definitions.js';
@@ -30,14 +31,6 @@ export interface LoginInputs extends SourceInputs {
   acrRegistries: string[];
   /** Also get a Chainguard API token (audience API_AUDIENCE). */
   apiToken: boolean;
-}
-
-/** How a front end supplies inputs and spells their names. */
-export interface InputReader {
-  /** The raw value ('' when unset). */
-  get(name: InputName): string;
-  /** The input's name as the user writes it on this platform. */
-  label(name: InputName): string;
 }
 
 /** Where the values are read: relative paths start at `cwd`, `~` is `home`; the test settings (acr-registries' loopback servers). */
@@ -69,8 +62,10 @@ function checkedValue(reader: InputReader, name: InputName): string {
   }
   const value = raw.trim();
   if (CONTROL.test(value)) refuse('contains a control character or line break; give a single plain value.');
-  if (RUNNER_COMMAND.test(value)) refuse('contains a runner or agent command marker ("##" and "["), which no value needs; give the plain value.');
-  if (definition.uri && hasUriForbiddenCharacter(value)) refuse('contains "#", "[" or "]", which an audience or URL never needs here; remove them.');
+  if (RUNNER_COMMAND.test(value))
+    refuse('contains a runner or agent command marker ("##" and "["), which no value needs; give the plain value.');
+  if (definition.uri && hasUriForbiddenCharacter(value))
+    refuse('contains "#", "[" or "]", which an audience or URL never needs here; remove them.');
   if (value.length > MAX_LENGTH) refuse(`is ${value.length} characters long; at most ${MAX_LENGTH} are accepted.`);
   return value;
 }
@@ -104,7 +99,10 @@ export function readInputs(reader: InputReader, context: ReadContext = {}): Logi
   const diagnose = get<boolean>('diagnose');
   const identity = get<string>('identity');
   if (!identity && !diagnose) {
-    throw new InputError('identity', `Input ${reader.label('identity')} is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).`);
+    throw new InputError(
+      'identity',
+      `Input ${reader.label('identity')} is required: the UIDP of the Chainguard assumable identity to assume (chainctl iam identities list).`
+    );
   }
   // Required only by the Azure sources, which the source selection checks.
   const azureResource = get<string | undefined>('azure-audience');

@@ -50,7 +50,12 @@ export function diagnose(plan: LoginPlan, presented: IdentityToken): void {
 }
 
 /** One Chainguard token for `audience` (the registry's, or the API's), with the setup doctor's advice when the STS refuses. */
-async function chainguardToken(plan: LoginPlan, presented: IdentityToken, audience: string, audienceInput: 'audience' | 'api-token'): Promise<ChainguardToken> {
+async function chainguardToken(
+  plan: LoginPlan,
+  presented: IdentityToken,
+  audience: string,
+  audienceInput: 'audience' | 'api-token'
+): Promise<ChainguardToken> {
   const { inputs, platform } = plan;
   const request = {
     issuer: inputs.issuer,
@@ -100,7 +105,10 @@ async function acrCredentials(plan: LoginPlan, progress: Progress): Promise<Toke
     progress.waitingFor = `the Azure Container Registry ${server}`;
     platform.info(`Logging in to the Azure Container Registry ${server} with an Azure token for ${ACR_RESOURCE}`);
     azureToken ??= acrSource.getToken(plan.context).then((token) => token.token);
-    const credential = await exchangeAtAcr({ loginServer: server, azureToken: () => azureToken as Promise<string>, inputLabel: platform.label('acr-registries') }, plan.context);
+    const credential = await exchangeAtAcr(
+      { loginServer: server, azureToken: () => azureToken as Promise<string>, inputLabel: platform.label('acr-registries') },
+      plan.context
+    );
     acr.push({ server, credential });
   }
   return acr;

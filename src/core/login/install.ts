@@ -16,14 +16,18 @@ import type { Progress, Tokens } from './exchange.js';
 import type { LoginPlan } from './plan.js';
 
 /** The credential helper, installed into the job directory: its configuration, its cache seeded with `tokens`, its wrappers. */
-function helperInstaller(plan: LoginPlan, tokens: Tokens): ((jobDir: string, shared: string | undefined) => InstalledHelperRef) | undefined {
+function helperInstaller(
+  plan: LoginPlan,
+  tokens: Tokens
+): ((jobDir: string, shared: string | undefined) => InstalledHelperRef) | undefined {
   const { inputs, platform, runtime, network } = plan;
   const helperScript = plan.helperScript;
   if (!helperScript) return undefined;
   const seed: Record<string, HelperCredential> = {
     [inputs.registry]: { username: CHAINGUARD_USERNAME, secret: tokens.chainguard.token, expiresAt: tokens.chainguard.expiresAt }
   };
-  for (const { server, credential } of tokens.acr) seed[server] = { username: credential.username, secret: credential.password, expiresAt: credential.expiresAt };
+  for (const { server, credential } of tokens.acr)
+    seed[server] = { username: credential.username, secret: credential.password, expiresAt: credential.expiresAt };
   const config = helperConfigFor({
     source: describeSource(plan.selection.source.kind, inputs, runtime.env, plan.offered),
     registry: inputs.registry,
@@ -121,7 +125,8 @@ export async function install(plan: LoginPlan, tokens: Tokens, progress: Progres
   platform.info(`Chainguard token for ${inputs.identity} expires at ${isoSeconds(tokens.chainguard.expiresAt)}`);
   if (previous && inputs.dockerLogin) {
     try {
-      for (const line of await removeDockerLogin(previous, { tempRoot, lockScale: runtime.test.timeScale })) platform.info(`Replaced the earlier login: ${line}`);
+      for (const line of await removeDockerLogin(previous, { tempRoot, lockScale: runtime.test.timeScale }))
+        platform.info(`Replaced the earlier login: ${line}`);
     } catch (error) {
       platform.warning(`Could not remove the earlier login: ${messageOf(error)}`);
     }

@@ -4,11 +4,12 @@
  */
 import { InputError } from '../errors.js';
 import type { LoginInputs } from '../inputs/read.js';
-import type { NetworkSettings } from '../net/proxy.js';
+import type { NetworkSettings } from '../platform.js';
 import { sendThrough } from '../net/proxy.js';
 import type { Platform } from '../platform.js';
 import type { Runtime } from '../runtime.js';
-import type { PlatformIdentity, SourceContext, SourceDefinition } from '../sources/source.js';
+import type { SourceContext, SourceDefinition } from '../sources/source.js';
+import type { PlatformIdentity } from '../platform.js';
 import { selectSource, sourceDefinition, type Selection } from '../sources/table.js';
 
 export interface LoginPlan {

@@ -1,6 +1,7 @@
 /** A request that got no complete HTTP response, and why. */
 
-export type NetworkFailure = 'refused' | 'connect-timeout' | 'unreachable' | 'timeout' | 'reset' | 'too-large' | 'aborted' | 'proxy' | 'other';
+export type NetworkFailure =
+  'refused' | 'connect-timeout' | 'unreachable' | 'timeout' | 'reset' | 'too-large' | 'aborted' | 'proxy' | 'other';
 
 /** A request that got no complete HTTP response. */
 export class HttpFailure extends Error {

@@ -6,8 +6,8 @@
 import http from 'node:http';
 import type * as Https from 'node:https';
 import { HttpFailure, type NetworkFailure } from './failure.js';
-import { routeFor, type NetworkSettings } from './proxy.js';
-
+import { routeFor } from './proxy.js';
+import type { NetworkSettings } from '../platform.js';
 
 export interface HttpRequest {
   url: URL;
@@ -150,7 +150,12 @@ function withSettings(failure: HttpFailure, req: HttpRequest): HttpFailure {
 }
 
 /** Reads a response's body up to the request's cap; a body cut off or too large is a failure. */
-function readBody(response: http.IncomingMessage, req: HttpRequest, fail: (failure: HttpFailure) => void, done: (body: string) => void): void {
+function readBody(
+  response: http.IncomingMessage,
+  req: HttpRequest,
+  fail: (failure: HttpFailure) => void,
+  done: (body: string) => void
+): void {
   const host = req.url.host;
   const chunks: Buffer[] = [];
   let size = 0;

@@ -11,61 +11,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type * as Https from 'node:https';
+import type { HelperNetwork, NetworkSecrets, NetworkSettings, ProxySettings } from '../platform.js';
 import { HttpFailure } from './failure.js';
 import { isLoopback } from './url.js';
-
-/** A proxy for one request. The password is a secret: it never appears in a message. */
-export interface ProxySettings {
-  url: URL;
-  username?: string;
-  password?: string;
-}
-
-/**
- * The network a runner hands its steps (the Azure agent's `Agent.ProxyUrl`, `Agent.CAInfo`, …).
- * When a runner gives settings, they replace the proxy variables of the environment.
- */
-export interface NetworkSettings {
-  /** The proxy for `url`, or undefined when the runner's bypass list says to connect directly. */
-  proxyFor(url: URL): ProxySettings | undefined;
-  /** A PEM file of certificate authorities to trust besides Node's own. */
-  caFile?: string;
-  /** A client certificate (PEM), its key and the key's passphrase. */
-  certFile?: string;
-  keyFile?: string;
-  passphrase?: string;
-  /** Where these settings come from, for messages, e.g. "the agent's proxy settings (Agent.ProxyUrl, …)". */
-  source: string;
-  /** The same settings in a form the credential helper can keep (see PortableNetwork). */
-  portable?: PortableNetwork;
-}
-
-/** The runner's network settings without their secrets: what the credential helper's configuration keeps. */
-export interface HelperNetwork {
-  /** The proxy, without credentials; absent when the runner names none. */
-  proxyUrl?: string;
-  proxyUsername?: string;
-  /** Regular expressions matched (case-insensitively) against a request's URL: a match goes direct (Agent.ProxyBypassList). */
-  proxyBypass?: string[];
-  /** A PEM file of certificate authorities to trust, a client certificate and its key. */
-  caFile?: string;
-  certFile?: string;
-  keyFile?: string;
-  /** Where these settings come from, for messages. */
-  source: string;
-}
-
-/** The secrets of a HelperNetwork. */
-export interface NetworkSecrets {
-  proxyPassword?: string;
-  passphrase?: string;
-}
-
-/** The runner's network settings in a form the helper can keep: the settings, and apart from them their secrets. */
-export interface PortableNetwork {
-  settings: HelperNetwork;
-  secrets: NetworkSecrets;
-}
 
 /**
  * Whether the runner's bypass list sends `url` direct: as azure-pipelines-task-lib's
@@ -156,7 +104,10 @@ export async function routeFor(
   const proxyUrl = getProxyUrl(url);
   if (!proxyUrl) return direct;
   const proxy = new URL(proxyUrl.href);
-  const credentials = { username: decodeURIComponent(proxy.username) || undefined, password: decodeURIComponent(proxy.password) || undefined };
+  const credentials = {
+    username: decodeURIComponent(proxy.username) || undefined,
+    password: decodeURIComponent(proxy.password) || undefined
+  };
   return { agent: await tunnelAgent({ url: proxy, ...credentials }, tls), tls, proxy: 'the proxy named by HTTPS_PROXY' };
 }
 

@@ -112,7 +112,9 @@ export function callEndpoint(call: EndpointCall, context: EndpointContext): Prom
       return own === 'rules' ? delayFor(call.rules, error, n, context.clock) : own;
     },
     onRetry: (error, n, delay) =>
-      context.debug(`${call.label} attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`)
+      context.debug(
+        `${call.label} attempt ${n} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`
+      )
   });
 }
 

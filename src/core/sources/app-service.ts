@@ -8,7 +8,8 @@ import type { HttpResponse } from '../net/http.js';
 import type { ServiceStatus } from '../net/token-endpoint.js';
 import { endpointFromEnvironment, routeOf } from '../net/url.js';
 import { AzureEndpointSource, azureAdvice, azureSource, MANAGED_IDENTITY_RETRIES, tokenRequest } from './azure-endpoint.js';
-import type { IdentitySelector, IdentityToken, SourceContext, SourceDefinition } from './source.js';
+import type { IdentityToken, SourceContext, SourceDefinition } from './source.js';
+import type { IdentitySelector } from '../sources/inputs.js';
 
 const API_VERSION = '2019-08-01';
 const LIMITS = { connectTimeoutMs: 2_000, timeoutMs: 20_000, maxBodyBytes: 64 * 1024 };

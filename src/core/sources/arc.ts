@@ -91,7 +91,11 @@ export class ArcSource extends AzureEndpointSource {
     url.searchParams.set('api-version', API_VERSION);
     url.searchParams.set('resource', resource);
     const request = (headers: Record<string, string>, secrets: string[] = []): Promise<HttpResponse> =>
-      tokenRequest(context, { url, method: 'GET', headers: { Metadata: 'true', Accept: 'application/json', ...headers }, secrets, route: routeOf(url) }, LIMITS);
+      tokenRequest(
+        context,
+        { url, method: 'GET', headers: { Metadata: 'true', Accept: 'application/json', ...headers }, secrets, route: routeOf(url) },
+        LIMITS
+      );
     const challenge = await request({});
     if (challenge.status !== 401) return expectStatus(challenge);
     const realm = realmOf(challenge.headers['www-authenticate']);
@@ -185,7 +189,9 @@ export const arcSource: SourceDefinition = {
   title: 'Azure Arc',
   detect(request, explicit) {
     const { env } = request;
-    const found = detectArc(env, request.exists) ?? (explicit ? { endpoint: env.IDENTITY_ENDPOINT?.trim() || ARC_DEFAULT_ENDPOINT, how: '' } : undefined);
+    const found =
+      detectArc(env, request.exists) ??
+      (explicit ? { endpoint: env.IDENTITY_ENDPOINT?.trim() || ARC_DEFAULT_ENDPOINT, how: '' } : undefined);
     if (!found) return { found: false, why: 'the Arc agent is not installed' };
     const resource = request.inputs.azureResource as string;
     return { found: true, how: found.how, build: () => azureSource('arc', new ArcSource(found, env, request.test.arcTokenDir), resource) };

@@ -14,7 +14,8 @@ import { maskLongValues, type ServiceStatus } from '../net/token-endpoint.js';
 import { endpointFromEnvironment, isLoopback, routeOf } from '../net/url.js';
 import { LOOPBACK_FOR_TESTS_ONLY } from '../test-settings.js';
 import { TokenEndpointSource, TOKEN_SERVICE_RETRIES, tokenRequest } from './azure-endpoint.js';
-import type { AdviceContext, IdentitySource, IdentityToken, PlatformIdentity, SourceContext, SourceDefinition } from './source.js';
+import type { AdviceContext, IdentitySource, IdentityToken, SourceContext, SourceDefinition } from './source.js';
+import type { PlatformIdentity } from '../platform.js';
 
 const API_VERSION = '7.1';
 export const AZURE_DEVOPS_AUDIENCE = 'api://AzureADTokenExchange';

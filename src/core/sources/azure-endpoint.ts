@@ -16,7 +16,8 @@ import {
   ServiceStatus,
   type ErrorDialect
 } from '../net/token-endpoint.js';
-import type { AdviceContext, IdentitySource, IdentityToken, PresentedClaims, SourceContext, SourceKind, TokenSource } from './source.js';
+import type { AdviceContext, IdentitySource, IdentityToken, PresentedClaims, SourceContext, TokenSource } from './source.js';
+import type { SourceKind } from '../sources/inputs.js';
 
 /** Network failures worth another try at an identity endpoint: a connection that opened, then stalled or broke. */
 const STALLED = { kinds: ['timeout', 'reset'] as const, retries: 2, backoff: { baseMs: 1_000, capMs: 4_000 } };
@@ -36,7 +37,12 @@ export const MANAGED_IDENTITY_RETRIES: RetryRules = {
 /** Token services on the internet (Entra ID, Azure DevOps): throttling and server errors only. */
 export const TOKEN_SERVICE_RETRIES: RetryRules = { ...MANAGED_IDENTITY_RETRIES, statuses: [408, 429, 500, 502, 503, 504] };
 /** Microsoft's advice for IMDS: 404, 429 and 5xx, about five retries with exponential backoff. */
-export const IMDS_RETRIES: RetryRules = { ...MANAGED_IDENTITY_RETRIES, statuses: [404, 429, ...SERVER_ERRORS], retries: 5, backoff: { baseMs: 1_000, capMs: 16_000 } };
+export const IMDS_RETRIES: RetryRules = {
+  ...MANAGED_IDENTITY_RETRIES,
+  statuses: [404, 429, ...SERVER_ERRORS],
+  retries: 5,
+  backoff: { baseMs: 1_000, capMs: 16_000 }
+};
 
 /** One request of a token endpoint, with the limits every such request has. */
 export function tokenRequest(

@@ -11,7 +11,8 @@ import type { HttpResponse } from '../net/http.js';
 import { backoffMs } from '../net/retry.js';
 import { abortedAs, accessTokenFrom, callEndpoint, explainNetworkFailure, ServiceStatus } from '../net/token-endpoint.js';
 import { azureAdvice, azureSource, IMDS_RETRIES } from './azure-endpoint.js';
-import type { IdentitySelector, IdentityToken, SourceContext, SourceDefinition, TokenSource } from './source.js';
+import type { IdentityToken, SourceContext, SourceDefinition, TokenSource } from './source.js';
+import type { IdentitySelector } from '../sources/inputs.js';
 
 export const IMDS_DEFAULT_BASE = 'http://169.254.169.254';
 const TOKEN_PATH = '/metadata/identity/oauth2/token';
@@ -177,12 +178,17 @@ export class ImdsSource implements TokenSource {
           `${this.allSelectorInputs.join(', ')}, or enable the system-assigned identity. ${audienceHint}`
       );
     }
-    if (status === 410) return new LoginError(`${call}: IMDS was still updating (${error.summary}) after more than 70 s. Try again shortly.`);
+    if (status === 410)
+      return new LoginError(`${call}: IMDS was still updating (${error.summary}) after more than 70 s. Try again shortly.`);
     if (status === 404 || status === 429 || status >= 500) {
-      return new LoginError(`${call}: IMDS kept failing (last answer ${error.summary}) after ${IMDS_RETRIES.retries + 1} attempts. Try again shortly.`);
+      return new LoginError(
+        `${call}: IMDS kept failing (last answer ${error.summary}) after ${IMDS_RETRIES.retries + 1} attempts. Try again shortly.`
+      );
     }
     if (status >= 300 && status < 400) {
-      return new LoginError(`${call}: it answered with a redirect (${error.summary}), which the metadata service never sends; something else answered.`);
+      return new LoginError(
+        `${call}: it answered with a redirect (${error.summary}), which the metadata service never sends; something else answered.`
+      );
     }
     return new LoginError(`${call}: IMDS answered ${error.summary}.`);
   }
@@ -204,11 +210,14 @@ export const imdsSource: SourceDefinition = {
   title: 'IMDS',
   detect(request) {
     const { inputs, label } = request;
-    const selectorLabels = (['managed-identity-client-id', 'managed-identity-object-id', 'managed-identity-resource-id'] as const).map(label);
+    const selectorLabels = (['managed-identity-client-id', 'managed-identity-object-id', 'managed-identity-resource-id'] as const).map(
+      label
+    );
     return {
       found: true,
       how: `${label('azure-audience')} is set and no other Azure identity endpoint is in the environment`,
-      build: () => azureSource('imds', new ImdsSource(inputs.selector, selectorLabels, imdsBase(request.env)), inputs.azureResource as string)
+      build: () =>
+        azureSource('imds', new ImdsSource(inputs.selector, selectorLabels, imdsBase(request.env)), inputs.azureResource as string)
     };
   },
   selectors: 'any',

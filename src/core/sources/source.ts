@@ -1,28 +1,8 @@
 /** What every identity-token source shares: its types, the context it runs in, and the shape of its entry in the source table. */
 import type { AccessToken, EndpointContext } from '../net/token-endpoint.js';
+import type { PlatformIdentity } from '../platform.js';
+import type { SourceInputName, SourceInputs, SourceKind } from './inputs.js';
 import type { TestSettings } from '../test-settings.js';
-
-/** A user-assigned managed identity, chosen by exactly one of three inputs. */
-export interface IdentitySelector {
-  kind: 'client-id' | 'object-id' | 'resource-id';
-  value: string;
-  /** The input as the user writes it on this platform, for messages. */
-  inputLabel: string;
-}
-
-/**
- * What the job's own platform can hand a source: its OIDC token (GitHub) or its access token
- * (Azure Pipelines). Each is absent where the job does not run on that platform. Values returned
- * are secrets; the adapter masks them before returning.
- */
-export interface PlatformIdentity {
-  /** GitHub Actions: the job's OIDC token for `audience` (`@actions/core` `getIDToken`). */
-  githubIdToken?: (audience: string) => Promise<string>;
-  /** Azure Pipelines: the job's access token (`System.AccessToken`), or undefined when the job has none. */
-  azureDevOpsAccessToken?: () => string | undefined;
-  /** Azure Pipelines: a pipeline variable (e.g. `System.OidcRequestUri`), or undefined. */
-  variable?: (name: string) => string | undefined;
-}
 
 export interface SourceContext extends EndpointContext {
   env: NodeJS.ProcessEnv;
@@ -42,11 +22,6 @@ export interface TokenSource {
   getToken(resource: string, context: SourceContext): Promise<IdentityToken>;
 }
 
-/** The `identity-source` values: `auto`, or one source. */
-export const SOURCE_CHOICES = ['auto', 'imds', 'app-service', 'arc', 'workload-identity', 'token-file', 'github', 'azure-devops'] as const;
-export type SourceChoice = (typeof SOURCE_CHOICES)[number];
-export type SourceKind = Exclude<SourceChoice, 'auto'>;
-
 /** A source chosen for this job: asks once per call, with everything it needs bound in. */
 export interface IdentitySource {
   readonly kind: SourceKind;
@@ -60,33 +35,6 @@ export interface IdentitySource {
   readonly resource?: string;
   getToken(context: SourceContext): Promise<IdentityToken>;
 }
-
-/** The inputs the identity sources read: what source selection needs, and what the credential helper keeps. */
-export interface SourceInputs {
-  /** `auto`, or the one source to ask. */
-  identitySource: SourceChoice;
-  /** The `resource` asked of an Azure source (azure-audience, `/.default` removed). */
-  azureResource?: string;
-  selector?: IdentitySelector;
-  /** An OIDC token file (absolute path). */
-  identityTokenFile?: string;
-  /** The audience asked of GitHub's OIDC provider, when given. */
-  oidcAudience?: string;
-  /** The Azure DevOps service connection (its ID) whose OIDC token to ask for. */
-  azureDevOpsServiceConnection?: string;
-}
-
-/** The inputs whose names a source's refusals and messages use. */
-export type SourceInputName =
-  | 'identity'
-  | 'identity-source'
-  | 'azure-audience'
-  | 'managed-identity-client-id'
-  | 'managed-identity-object-id'
-  | 'managed-identity-resource-id'
-  | 'identity-token-file'
-  | 'oidc-audience'
-  | 'azure-devops-service-connection';
 
 /** Everything source selection reads, decided before any request. */
 export interface SelectionRequest {

@@ -14,7 +14,8 @@ import { arcSource } from './arc.js';
 import { azureDevOpsOidcSource } from './azure-devops-oidc.js';
 import { githubOidcSource } from './github-oidc.js';
 import { imdsSource } from './imds.js';
-import type { IdentitySource, SelectionRequest, SourceDefinition, SourceInputName, SourceKind } from './source.js';
+import type { IdentitySource, SelectionRequest, SourceDefinition } from './source.js';
+import type { SourceInputName, SourceKind } from '../sources/inputs.js';
 import { tokenFileSource } from './token-file.js';
 import { workloadIdentitySource } from './workload-identity.js';
 
@@ -89,7 +90,9 @@ function autoSelect(request: SelectionRequest): Chosen {
 function lookedFor(request: SelectionRequest): string {
   const { label } = request;
   const azure = SOURCES.filter((source) => source.azure).map((source) => source.title);
-  const others = SOURCES.filter((source) => !source.azure && source.lookedFor).map((source) => (source.lookedFor as (r: SelectionRequest) => string)(request));
+  const others = SOURCES.filter((source) => !source.azure && source.lookedFor).map((source) =>
+    (source.lookedFor as (r: SelectionRequest) => string)(request)
+  );
   const lines = [
     `Input ${label('azure-audience')} is not set, and no other identity source is available to this job. Looked for:`,
     others[0],
@@ -117,7 +120,11 @@ const OWNED_INPUTS: Partial<Record<SourceInputName, SourceKind>> = {
   'oidc-audience': 'github'
 };
 
-const SELECTOR_INPUT = { 'client-id': 'managed-identity-client-id', 'object-id': 'managed-identity-object-id', 'resource-id': 'managed-identity-resource-id' } as const;
+const SELECTOR_INPUT = {
+  'client-id': 'managed-identity-client-id',
+  'object-id': 'managed-identity-object-id',
+  'resource-id': 'managed-identity-resource-id'
+} as const;
 
 /** Refuses inputs that the chosen source would ignore. */
 function refuseInapplicable(definition: SourceDefinition, request: SelectionRequest, reason: string): void {
@@ -136,7 +143,10 @@ function refuseInapplicable(definition: SourceDefinition, request: SelectionRequ
     if (accepted === undefined) refuse(name, 'it selects an Azure managed identity, which this source does not use.');
     else if (typeof accepted === 'object') refuse(name, accepted.refused);
     else if (accepted === 'client-id' && selector.kind !== 'client-id') {
-      refuse(name, `workload identity chooses the identity by client ID only (AZURE_CLIENT_ID, or ${label('managed-identity-client-id')}).`);
+      refuse(
+        name,
+        `workload identity chooses the identity by client ID only (AZURE_CLIENT_ID, or ${label('managed-identity-client-id')}).`
+      );
     }
   }
   if (inputs.azureResource && !definition.azure) refuse('azure-audience', GENERAL_REFUSALS['azure-audience']);

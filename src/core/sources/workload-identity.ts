@@ -5,6 +5,7 @@
  * The file is read again at every attempt, since the kubelet rotates it.
  */
 import { LoginError } from '../errors.js';
+import { GUID } from '../inputs/checks.js';
 import { jsonObject } from '../json.js';
 import { claimText, decodeClaims } from '../jwt.js';
 import type { HttpResponse } from '../net/http.js';
@@ -12,13 +13,13 @@ import type { ServiceStatus } from '../net/token-endpoint.js';
 import { endpointFromEnvironment, routeOf } from '../net/url.js';
 import { isIssuerUrl, shellArg, shellWord } from '../shell.js';
 import { AzureEndpointSource, azureAdvice, azureSource, TOKEN_SERVICE_RETRIES, tokenRequest } from './azure-endpoint.js';
-import type { IdentitySelector, SourceContext, SourceDefinition } from './source.js';
+import type { SourceContext, SourceDefinition } from './source.js';
+import type { IdentitySelector } from '../sources/inputs.js';
 import { checkNotExpired, readTokenFile } from './token-file.js';
 
 export const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/';
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const LIMITS = { connectTimeoutMs: 10_000, timeoutMs: 30_000, maxBodyBytes: 64 * 1024 };
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT = /^[a-z0-9](?:[a-z0-9.-]{0,126}[a-z0-9])?$/i;
 const VARIABLES = ['AZURE_FEDERATED_TOKEN_FILE', 'AZURE_CLIENT_ID', 'AZURE_TENANT_ID'];
 
@@ -65,7 +66,8 @@ export class WorkloadIdentitySource extends AzureEndpointSource {
     super();
     this.clientId = selector?.value ?? environment.clientId;
     this.clientIdFrom = selector?.inputLabel ?? 'AZURE_CLIENT_ID';
-    if (!GUID.test(this.clientId)) throw new LoginError(`${this.clientIdFrom} must be the client ID (a GUID) of the managed identity or app registration.`);
+    if (!GUID.test(this.clientId))
+      throw new LoginError(`${this.clientIdFrom} must be the client ID (a GUID) of the managed identity or app registration.`);
     if (!TENANT.test(environment.tenantId)) throw new LoginError('AZURE_TENANT_ID must be a tenant ID (a GUID) or a tenant domain name.');
     const authority = endpointFromEnvironment(environment.authority, 'AZURE_AUTHORITY_HOST');
     if (!authority.pathname.endsWith('/')) authority.pathname += '/';
@@ -94,7 +96,11 @@ export class WorkloadIdentitySource extends AzureEndpointSource {
       scope: `${resource}/.default`
     }).toString();
     const headers = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
-    return tokenRequest(context, { url: this.url, method: 'POST', headers, body, secrets: [this.assertion], route: routeOf(this.url) }, LIMITS);
+    return tokenRequest(
+      context,
+      { url: this.url, method: 'POST', headers, body, secrets: [this.assertion], route: routeOf(this.url) },
+      LIMITS
+    );
   }
 
   protected absent(): string {

@@ -2,7 +2,7 @@
 import { makeJwt } from '../../../../emulators/index.mjs';
 import { diagnosisLines, refusalAdvice, trustLines, type Presented } from '../../../../src/core/advice/trust.js';
 import { shellWord } from '../../../../src/core/shell.js';
-import type { SourceKind } from '../../../../src/core/sources/source.js';
+import type { SourceKind } from '../../../../src/core/sources/inputs.js';
 import { sourceDefinition } from '../../../../src/core/sources/table.js';
 import { looksPrivate } from '../../../../src/core/sources/token-file.js';
 
@@ -12,7 +12,15 @@ const NOW = Date.parse('2030-01-01T00:00:00Z');
 const exp = NOW / 1000 + 600;
 
 function presented(kind: SourceKind, claims: Record<string, unknown>, extra: Partial<Presented> = {}): Presented {
-  return { source: sourceDefinition(kind), token: makeJwt({ exp, ...claims }), tokenName: 'OIDC token', identity: IDENTITY, now: NOW, label: (n) => n, ...extra };
+  return {
+    source: sourceDefinition(kind),
+    token: makeJwt({ exp, ...claims }),
+    tokenName: 'OIDC token',
+    identity: IDENTITY,
+    now: NOW,
+    label: (n) => n,
+    ...extra
+  };
 }
 
 describe('trustLines', () => {
@@ -81,7 +89,7 @@ describe('trustLines', () => {
       trustLines(presented('app-service', { iss: 'https://login.microsoftonline.com/t/v2.0', sub: 'oid', aud: 'app' })).join('\n')
     ).toMatch(/principal \(object\) ID/);
     expect(trustLines(presented('app-service', { iss: 'https://login.microsoftonline.com/t/v2.0', sub: 'oid', aud: 'app' }))[1]).toMatch(
-      /^  chainctl iam identities create azure-container-apps-runners /
+      /^ {2}chainctl iam identities create azure-container-apps-runners /
     );
   });
 

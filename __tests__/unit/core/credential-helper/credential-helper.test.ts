@@ -9,9 +9,22 @@ import path from 'node:path';
 import { ACR_USERNAME as ACR_USER } from '../../../../emulators/acr.mjs';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM, makeJwt, readJwt } from '../../../../emulators/index.mjs';
 import { ROOT } from '../../../../emulators/runners.mjs';
-import { findHelperBundle, helperName, installHelper, removeHelper, sharedHelperName, writeHelperWrappers } from '../../../../src/core/credential-helper/install.js';
+import {
+  findHelperBundle,
+  helperName,
+  installHelper,
+  removeHelper,
+  sharedHelperName,
+  writeHelperWrappers
+} from '../../../../src/core/credential-helper/install.js';
 import { helperGet, helperList } from '../../../../src/core/credential-helper/get.js';
-import { HelperError, readHelperConfig, writeHelperConfig, type HelperConfig, type HelperCredential } from '../../../../src/core/credential-helper/config.js';
+import {
+  HelperError,
+  readHelperConfig,
+  writeHelperConfig,
+  type HelperConfig,
+  type HelperCredential
+} from '../../../../src/core/credential-helper/config.js';
 import { normaliseHost, readCached, reuseMarginMs, FAILURE_WINDOW_MS, writeCached } from '../../../../src/core/credential-helper/cache.js';
 import { writeFileAtomic } from '../../../../src/core/fs/atomic.js';
 import { bypassesProxy, networkSettingsFrom } from '../../../../src/core/net/proxy.js';
@@ -434,4 +447,3 @@ describe('wrappers', () => {
     expect(findHelperBundle(tempDir())).toBeUndefined();
   });
 });
-

@@ -22,21 +22,41 @@ afterEach(async () => {
 const HOST = 'cgr.dev';
 
 function imdsConfig(acrRegistries: string[] = []) {
-  const source = describeSource('imds', { azureResource: AZURE_AUDIENCE }, { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url, HOME: '/home/runner' });
-  return helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST, acrRegistries, labels: { identity: 'identity' } });
+  const source = describeSource(
+    'imds',
+    { azureResource: AZURE_AUDIENCE },
+    { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url, HOME: '/home/runner' }
+  );
+  return helperConfigFor({
+    source,
+    registry: HOST,
+    issuer: emulators.sts.url,
+    identity: IDENTITY_SYSTEM,
+    audience: HOST,
+    acrRegistries,
+    labels: { identity: 'identity' }
+  });
 }
 
 const runtime = (masked: string[] = []) => ({ env: {}, clock: new FakeClock(), send, mask: (secret: string) => masked.push(secret) });
 
 describe('describeSource', () => {
   it('keeps the variables the sources read that carry no secret, and no secret', () => {
-    const source = describeSource('app-service', { azureResource: AZURE_AUDIENCE }, {
-      IDENTITY_ENDPOINT: 'http://127.0.0.1:1/msi/token',
-      IDENTITY_HEADER: 'a-secret-header',
-      SYSTEM_ACCESSTOKEN: 'a-secret-token',
-      PATH: '/usr/bin'
+    const source = describeSource(
+      'app-service',
+      { azureResource: AZURE_AUDIENCE },
+      {
+        IDENTITY_ENDPOINT: 'http://127.0.0.1:1/msi/token',
+        IDENTITY_HEADER: 'a-secret-header',
+        SYSTEM_ACCESSTOKEN: 'a-secret-token',
+        PATH: '/usr/bin'
+      }
+    );
+    expect(source).toEqual({
+      kind: 'app-service',
+      inputs: { azureResource: AZURE_AUDIENCE },
+      env: { IDENTITY_ENDPOINT: 'http://127.0.0.1:1/msi/token' }
     });
-    expect(source).toEqual({ kind: 'app-service', inputs: { azureResource: AZURE_AUDIENCE }, env: { IDENTITY_ENDPOINT: 'http://127.0.0.1:1/msi/token' } });
   });
 });
 
@@ -65,10 +85,17 @@ describe('defaultRefresh', () => {
 
   it("adds the setup doctor's advice when the STS refuses the token, in one message", async () => {
     const config = imdsConfig();
-    config.hosts[HOST] = { kind: 'chainguard', issuer: emulators.sts.url, identity: `${IDENTITY_SYSTEM.split('/')[0]}/ffffffffffffffff`, audience: HOST };
+    config.hosts[HOST] = {
+      kind: 'chainguard',
+      issuer: emulators.sts.url,
+      identity: `${IDENTITY_SYSTEM.split('/')[0]}/ffffffffffffffff`,
+      audience: HOST
+    };
     const error = (await defaultRefresh(config, runtime())(HOST).catch((e: Error) => e)) as Error;
     expect(error).toBeInstanceOf(HelperError);
-    expect(error.message).toMatch(/^could not refresh the credential for cgr\.dev: Could not exchange the Azure token at Chainguard's STS .*must match the Azure token's claims/s);
+    expect(error.message).toMatch(
+      /^could not refresh the credential for cgr\.dev: Could not exchange the Azure token at Chainguard's STS .*must match the Azure token's claims/s
+    );
     expect(error.message).toMatch(/chainctl iam identities create azure-vm-runners/);
   });
 
@@ -89,6 +116,8 @@ describe('sourceFromDescription', () => {
     }
     expect(error).toBeInstanceOf(HelperError);
     expect((error as HelperError).local).toBe(true);
-    expect((error as Error).message).toMatch(/^the identity source app-service the login step used is not available here: identity-source is app-service, but IDENTITY_ENDPOINT and IDENTITY_HEADER are not both set/);
+    expect((error as Error).message).toMatch(
+      /^the identity source app-service the login step used is not available here: identity-source is app-service, but IDENTITY_ENDPOINT and IDENTITY_HEADER are not both set/
+    );
   });
 });

@@ -2,8 +2,24 @@
 import { promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { applyHelper, applyLogin } from '../../../../src/core/docker/merge.js';
-import { basicAuth, readAuthFile, userContainersAuthFile, userDockerConfigDir, type AuthFile } from '../../../../src/core/docker/auth-file.js';
-import { joinShared, SharedLoginConflict, leaveShared, loadDigest, mergeLoginInto, removeLoginFrom, sharedRecordFile, type Digest, type SharedRecord } from '../../../../src/core/docker/shared-config.js';
+import {
+  basicAuth,
+  readAuthFile,
+  userContainersAuthFile,
+  userDockerConfigDir,
+  type AuthFile
+} from '../../../../src/core/docker/auth-file.js';
+import {
+  joinShared,
+  SharedLoginConflict,
+  leaveShared,
+  loadDigest,
+  mergeLoginInto,
+  removeLoginFrom,
+  sharedRecordFile,
+  type Digest,
+  type SharedRecord
+} from '../../../../src/core/docker/shared-config.js';
 import { removeTempDirs, tempDir } from '../../../helpers/temp.js';
 
 afterAll(removeTempDirs);

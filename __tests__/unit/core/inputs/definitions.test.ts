@@ -16,7 +16,11 @@ const read = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8
 describe('the input table', () => {
   it('is what action.yml declares: the same inputs, required and defaults', () => {
     const action = parse(read('action.yml')) as { inputs: Record<string, { required?: boolean; default?: string }> };
-    expect(Object.keys(action.inputs).sort()).toEqual(on('github').map((input) => input.name).sort());
+    expect(Object.keys(action.inputs).sort()).toEqual(
+      on('github')
+        .map((input) => input.name)
+        .sort()
+    );
     for (const input of on('github')) {
       const declared = action.inputs[input.name];
       expect({ name: input.name, required: declared.required === true, default: declared.default }).toEqual({
@@ -29,7 +33,11 @@ describe('the input table', () => {
 
   it("is what task.json declares: the same inputs under the Azure task's names, required and defaults", () => {
     const task = JSON.parse(read('task.json')) as { inputs: { name: string; required: boolean; defaultValue: string }[] };
-    expect(task.inputs.map((input) => input.name).sort()).toEqual(on('azure').map((input) => azureName(input.name as never)).sort());
+    expect(task.inputs.map((input) => input.name).sort()).toEqual(
+      on('azure')
+        .map((input) => azureName(input.name as never))
+        .sort()
+    );
     for (const input of on('azure')) {
       const declared = task.inputs.find((entry) => entry.name === azureName(input.name as never));
       expect({ name: input.name, required: declared?.required, default: declared?.defaultValue }).toEqual({
@@ -69,7 +77,8 @@ describe('the input table', () => {
         github: input.frontEnds.includes('github') ? input.name : undefined,
         azure: input.frontEnds.includes('azure') ? azureName(input.name as never) : undefined
       });
-      if (input.default !== undefined) expect({ input: input.name, fallback }).toEqual({ input: input.name, fallback: `\`${input.default}\`` });
+      if (input.default !== undefined)
+        expect({ input: input.name, fallback }).toEqual({ input: input.name, fallback: `\`${input.default}\`` });
     }
   });
 });

@@ -12,7 +12,7 @@ import {
   SYSTEM,
   USER_A
 } from '../../../../emulators/index.mjs';
-import type { PlatformIdentity } from '../../../../src/core/sources/source.js';
+import type { PlatformIdentity } from '../../../../src/core/platform.js';
 import { basicAuth } from '../../../../src/core/docker/auth-file.js';
 import { send } from '../../../../src/core/net/http.js';
 import type { InputName } from '../../../../src/core/inputs/definitions.js';

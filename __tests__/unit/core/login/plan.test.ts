@@ -34,7 +34,10 @@ it.each(BAD_INPUTS)('refuses %s before any request, naming the input', async (_w
     test: NO_TEST_SETTINGS
   };
   // An empty value is what the runner passes for an unset input.
-  const platform = new FakePlatform({ identity: IDENTITY_SYSTEM, 'azure-audience': AZURE_AUDIENCE, issuer: 'http://127.0.0.1:9', 'credential-helper': 'false', ...inputs }, temp);
+  const platform = new FakePlatform(
+    { identity: IDENTITY_SYSTEM, 'azure-audience': AZURE_AUDIENCE, issuer: 'http://127.0.0.1:9', 'credential-helper': 'false', ...inputs },
+    temp
+  );
   await runLogin(platform, runtime);
   const failures = platform.failures();
   expect(failures).toHaveLength(1);

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpFailure } from '../../../../src/core/net/failure.js';
 import { send, type HttpRequest } from '../../../../src/core/net/http.js';
-import type { NetworkSettings } from '../../../../src/core/net/proxy.js';
+import type { NetworkSettings } from '../../../../src/core/platform.js';
 import { startProxy } from '../../../helpers/proxy.js';
 import { closedPort } from '../../../helpers/temp.js';
 
@@ -23,7 +23,15 @@ afterAll(async () => {
 });
 
 function request(extra: Partial<HttpRequest> = {}): HttpRequest {
-  return { url: new URL('/token', base), method: 'GET', route: 'direct', connectTimeoutMs: 2_000, timeoutMs: 5_000, maxBodyBytes: 1024, ...extra };
+  return {
+    url: new URL('/token', base),
+    method: 'GET',
+    route: 'direct',
+    connectTimeoutMs: 2_000,
+    timeoutMs: 5_000,
+    maxBodyBytes: 1024,
+    ...extra
+  };
 }
 
 describe('send', () => {
@@ -51,7 +59,10 @@ describe('send', () => {
 
   it('gives up on an endpoint that accepts and never answers, within the time limit', async () => {
     handler = () => undefined;
-    await expect(send(request({ timeoutMs: 200 }))).rejects.toMatchObject({ kind: 'timeout', message: expect.stringMatching(/did not answer within 200 ms/) });
+    await expect(send(request({ timeoutMs: 200 }))).rejects.toMatchObject({
+      kind: 'timeout',
+      message: expect.stringMatching(/did not answer within 200 ms/)
+    });
   });
 
   it('tells a refused connection apart, and a cancelled request', async () => {
@@ -89,10 +100,14 @@ describe('the route through a proxy', () => {
     const proxy = await startProxy(() => '127.0.0.1', { username: 'user', password: 'p@ss:word' });
     try {
       const target = new URL('/token', base.replace('127.0.0.1', 'sts.example.test'));
-      const ok = await send(request({ url: target, route: 'environment', network: through(proxy.url, { username: 'user', password: 'p@ss:word' }) }));
+      const ok = await send(
+        request({ url: target, route: 'environment', network: through(proxy.url, { username: 'user', password: 'p@ss:word' }) })
+      );
       expect(ok.body).toBe('through the proxy');
       expect(proxy.seen).toEqual([`sts.example.test:${target.port}`]);
-      const refused = send(request({ url: target, route: 'environment', network: through(proxy.url, { username: 'user', password: 'wrong' }) }));
+      const refused = send(
+        request({ url: target, route: 'environment', network: through(proxy.url, { username: 'user', password: 'wrong' }) })
+      );
       await expect(refused).rejects.toMatchObject({
         kind: 'proxy',
         settings: 'the test network settings',

@@ -16,8 +16,12 @@ describe('serviceStatus', () => {
     const oauth = serviceStatus(answer(400, { error: 'invalid_request', error_description: `bad header ${SECRET}` }, [SECRET]));
     expect(oauth).toBeInstanceOf(ServiceStatus);
     expect(oauth.summary).toBe('HTTP 400 (invalid_request: bad header [redacted])');
-    expect(serviceStatus(answer(403, { code: 7, message: `nope ${SECRET}` }, [SECRET]), 'grpc').summary).toBe('HTTP 403 PermissionDenied: nope [redacted]');
-    expect(serviceStatus(answer(401, { errors: [{ code: 'UNAUTHORIZED', message: 'who?' }] }), 'registry').summary).toBe('HTTP 401 UNAUTHORIZED: who?');
+    expect(serviceStatus(answer(403, { code: 7, message: `nope ${SECRET}` }, [SECRET]), 'grpc').summary).toBe(
+      'HTTP 403 PermissionDenied: nope [redacted]'
+    );
+    expect(serviceStatus(answer(401, { errors: [{ code: 'UNAUTHORIZED', message: 'who?' }] }), 'registry').summary).toBe(
+      'HTTP 401 UNAUTHORIZED: who?'
+    );
     expect(serviceStatus(answer(502, '<html>proxy error</html>')).summary).toBe('HTTP 502');
   });
 });
@@ -29,7 +33,12 @@ describe('callEndpoint', () => {
     const response = await callEndpoint(
       {
         label: 'Test endpoint',
-        rules: { statuses: [503], retries: 2, backoff: { baseMs: 10, capMs: 10 }, network: { kinds: [], retries: 0, backoff: { baseMs: 1, capMs: 1 } } },
+        rules: {
+          statuses: [503],
+          retries: 2,
+          backoff: { baseMs: 10, capMs: 10 },
+          network: { kinds: [], retries: 0, backoff: { baseMs: 1, capMs: 1 } }
+        },
         attempt: async () => answer(statuses.shift() as number, {})
       },
       context
@@ -43,7 +52,12 @@ describe('callEndpoint', () => {
       callEndpoint(
         {
           label: 'Test endpoint',
-          rules: { statuses: [], retries: 0, backoff: { baseMs: 1, capMs: 1 }, network: { kinds: [], retries: 0, backoff: { baseMs: 1, capMs: 1 } } },
+          rules: {
+            statuses: [],
+            retries: 0,
+            backoff: { baseMs: 1, capMs: 1 },
+            network: { kinds: [], retries: 0, backoff: { baseMs: 1, capMs: 1 } }
+          },
           attempt: async () => answer(404, { message: 'gone' })
         },
         testContext()
@@ -57,7 +71,12 @@ describe('callEndpoint', () => {
     await callEndpoint(
       {
         label: 'Own rule',
-        rules: { statuses: [], retries: 0, backoff: { baseMs: 1, capMs: 1 }, network: { kinds: [], retries: 0, backoff: { baseMs: 1, capMs: 1 } } },
+        rules: {
+          statuses: [],
+          retries: 0,
+          backoff: { baseMs: 1, capMs: 1 },
+          network: { kinds: [], retries: 0, backoff: { baseMs: 1, capMs: 1 } }
+        },
         retry: (error) => ((error as ServiceStatus).response.status === 410 ? 5 : 'rules'),
         attempt: async () => answer(++attempts === 1 ? 410 : 200, {})
       },
@@ -73,9 +92,9 @@ describe('accessTokenFrom', () => {
     const token = accessTokenFrom(answer(200, { access_token: 'eyJ.token.value', expires_in: '60' }), context, 'call', 'elsewhere');
     expect(token.token).toBe('eyJ.token.value');
     expect(context.masked).toEqual(['eyJ.token.value']);
-    expect(() => accessTokenFrom(answer(200, { token: 'a-long-value-that-may-be-a-secret' }), context, 'Could not', 'Look elsewhere.')).toThrow(
-      'Could not: it answered 200 with a body that is JSON without an access_token. Look elsewhere.'
-    );
+    expect(() =>
+      accessTokenFrom(answer(200, { token: 'a-long-value-that-may-be-a-secret' }), context, 'Could not', 'Look elsewhere.')
+    ).toThrow('Could not: it answered 200 with a body that is JSON without an access_token. Look elsewhere.');
     expect(context.masked).toContain('a-long-value-that-may-be-a-secret');
   });
 

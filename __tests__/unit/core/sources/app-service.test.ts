@@ -1,7 +1,7 @@
 import { APP_SERVICE_MI, readJwt, startAppService, TENANT, USER_A } from '../../../../emulators/index.mjs';
 import { LoginError } from '../../../../src/core/errors.js';
 import { AppServiceSource, detectAppService } from '../../../../src/core/sources/app-service.js';
-import type { IdentitySelector } from '../../../../src/core/sources/source.js';
+import type { IdentitySelector } from '../../../../src/core/sources/inputs.js';
 import { testContext } from '../../../helpers/context.js';
 import { failure } from '../../../helpers/failure.js';
 import { closedPort } from '../../../helpers/temp.js';

@@ -19,8 +19,7 @@ afterEach(async () => {
 });
 afterAll(removeTempDirs);
 
-const source = (endpoint = arc.endpoint, tokenDir = arc.tokenDir) =>
-  new ArcSource({ endpoint, how: 'test' }, {}, tokenDir, 'linux');
+const source = (endpoint = arc.endpoint, tokenDir = arc.tokenDir) => new ArcSource({ endpoint, how: 'test' }, {}, tokenDir, 'linux');
 
 /** Answers the next challenge with `realm`. */
 const challengeWith = (realm: string) => arc.script({ status: 401, headers: { 'WWW-Authenticate': `Basic realm=${realm}` }, body: '' });

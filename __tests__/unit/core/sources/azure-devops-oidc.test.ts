@@ -1,6 +1,6 @@
 import { AZURE_DEVOPS, readJwt, startAzureDevOpsOidc } from '../../../../emulators/index.mjs';
 import { AzureDevOpsOidcSource, oidcRequestUri } from '../../../../src/core/sources/azure-devops-oidc.js';
-import type { PlatformIdentity } from '../../../../src/core/sources/source.js';
+import type { PlatformIdentity } from '../../../../src/core/platform.js';
 import { testContext } from '../../../helpers/context.js';
 import { failure } from '../../../helpers/failure.js';
 

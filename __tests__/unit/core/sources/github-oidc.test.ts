@@ -1,6 +1,6 @@
 import { makeJwt } from '../../../../emulators/index.mjs';
 import { githubOidcAvailable, GithubOidcSource } from '../../../../src/core/sources/github-oidc.js';
-import type { PlatformIdentity } from '../../../../src/core/sources/source.js';
+import type { PlatformIdentity } from '../../../../src/core/platform.js';
 import { testContext } from '../../../helpers/context.js';
 import { failure } from '../../../helpers/failure.js';
 

@@ -2,7 +2,7 @@ import { startImds, SYSTEM, TENANT, USER_A, USER_B, readJwt } from '../../../../
 import { LoginError } from '../../../../src/core/errors.js';
 import { expiryFrom } from '../../../../src/core/net/token-endpoint.js';
 import { ImdsSource, imdsBase, IMDS_DEFAULT_BASE } from '../../../../src/core/sources/imds.js';
-import type { IdentitySelector } from '../../../../src/core/sources/source.js';
+import type { IdentitySelector } from '../../../../src/core/sources/inputs.js';
 import { testContext } from '../../../helpers/context.js';
 import { failure } from '../../../helpers/failure.js';
 import { closedPort } from '../../../helpers/temp.js';

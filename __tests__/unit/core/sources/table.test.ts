@@ -5,7 +5,7 @@ import { type InputName } from '../../../../src/core/inputs/definitions.js';
 import type { SelectionRequest } from '../../../../src/core/sources/source.js';
 import { selectSource } from '../../../../src/core/sources/table.js';
 import { NO_TEST_SETTINGS } from '../../../../src/core/test-settings.js';
-import type { PlatformIdentity } from '../../../../src/core/sources/source.js';
+import type { PlatformIdentity } from '../../../../src/core/platform.js';
 
 const IDENTITY = '0123456789abcdef0123456789abcdef01234567/0123456789abcdef';
 const AUDIENCE = 'api://3b2c1a0f-5d4e-4f6a-9b8c-7d6e5f4a3b2c';

@@ -8,8 +8,12 @@ import {
   WORKLOAD_MI,
   WORKLOAD_SERVICE_ACCOUNT
 } from '../../../../emulators/index.mjs';
-import type { IdentitySelector } from '../../../../src/core/sources/source.js';
-import { detectWorkloadIdentity, WorkloadIdentitySource, type WorkloadIdentityEnvironment } from '../../../../src/core/sources/workload-identity.js';
+import type { IdentitySelector } from '../../../../src/core/sources/inputs.js';
+import {
+  detectWorkloadIdentity,
+  WorkloadIdentitySource,
+  type WorkloadIdentityEnvironment
+} from '../../../../src/core/sources/workload-identity.js';
 import { testContext } from '../../../helpers/context.js';
 import { failure } from '../../../helpers/failure.js';
 import { closedPort } from '../../../helpers/temp.js';

@@ -1,8 +1,8 @@
-export const id = 670;
-export const ids = [670];
+export const id = 508;
+export const ids = [508];
 export const modules = {
 
-/***/ 3670:
+/***/ 3508:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -102,7 +102,11 @@ function attempt(url, request, context) {
     return context.send({
         url,
         method: 'POST',
-        headers: { Authorization: `Bearer ${request.subjectToken}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        headers: {
+            Authorization: `Bearer ${request.subjectToken}`,
+            'Content-Type': 'application/x-www-form-urlencoded',
+            Accept: 'application/json'
+        },
         body: new URLSearchParams({ aud: request.audience, identity: request.identity }).toString(),
         secrets: [request.subjectToken],
         route: 'environment',
@@ -112,7 +116,9 @@ function attempt(url, request, context) {
 }
 function explain(error, call, request) {
     if (error instanceof failure/* HttpFailure */.H) {
-        const check = error.settings ? `the issuer input and ${error.settings}` : 'the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY';
+        const check = error.settings
+            ? `the issuer input and ${error.settings}`
+            : 'the issuer input and, behind a proxy, HTTPS_PROXY and NO_PROXY';
         return new errors/* LoginError */.Qd(`${call}: ${error.message}. Check ${check}.`);
     }
     if (!(error instanceof token_endpoint/* ServiceStatus */.Ek))
@@ -353,7 +359,9 @@ function credentialFrom(response, call, request, context) {
 function acr_explain(error, call, request, claims) {
     if (error instanceof failure/* HttpFailure */.H) {
         const settings = error.settings ?? 'the network (HTTPS_PROXY and NO_PROXY, behind a proxy)';
-        const hint = error.kind === 'unreachable' ? `no registry answers at that name: check ${request.inputLabel}` : `check ${request.inputLabel} and ${settings}`;
+        const hint = error.kind === 'unreachable'
+            ? `no registry answers at that name: check ${request.inputLabel}`
+            : `check ${request.inputLabel} and ${settings}`;
         return new errors/* LoginError */.Qd(`${call}: ${error.message}; ${hint}.`);
     }
     if (!(error instanceof token_endpoint/* ServiceStatus */.Ek))
@@ -385,7 +393,8 @@ function roleMissing(error, call, request, claims) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/core/sources/source.ts
+;// CONCATENATED MODULE: ./src/core/sources/inputs.ts
+/** The inputs the identity sources read, as the input table and the source table both speak of them. */
 /** The `identity-source` values: `auto`, or one source. */
 const SOURCE_CHOICES = ['auto', 'imds', 'app-service', 'arc', 'workload-identity', 'token-file', 'github', 'azure-devops'];
 
@@ -442,81 +451,8 @@ function parseAcrLoginServers(raw, inputLabel, testLoopback = false) {
     return [...new Set(servers)];
 }
 
-;// CONCATENATED MODULE: ./src/core/inputs/checks.ts
-/** The shapes input values must have, and what no input value ever holds. */
-
-
-const UIDP = /^[0-9a-f]{40}(\/[0-9a-f]{16})+$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w.()]{1,90}\/providers\/microsoft\.managedidentity\/userassignedidentities\/[-\w]{3,128}$/i;
-const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
-/** Control characters and line breaks: no single value holds one. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-/** Control characters other than tab and line breaks: no value of a list over several lines holds one. */
-const CONTROL_IN_LIST = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
-const MAX_LENGTH = 2048;
-/** Runner and agent commands begin with these; no input value ever needs one. */
-const RUNNER_COMMAND = /##(vso)?\[/i;
-/**
- * Whether a URI or audience holds `#`, `[` or `]`, which none ever needs (a fragment, or a
- * bracket that could open a runner command). A bracketed IPv6 host right after the scheme is
- * the one exception, for an issuer on loopback such as http://[::1]:8080.
- */
-function hasUriForbiddenCharacter(value) {
-    return /[#[\]]/.test(value.replace(/^([a-z][a-z0-9+.-]*:\/\/)\[[0-9a-f:.]+\]/i, '$1'));
-}
-/** Why `registry` is not `host` or `host:port`, or undefined when it is. */
-function checkRegistry(registry) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(registry))
-        return 'must not include a scheme';
-    if (registry.includes('/'))
-        return 'must not include a path';
-    const match = /^(\[[0-9a-f:.]+\]|[^:]+)(?::(\d{1,5}))?$/i.exec(registry);
-    if (!match)
-        return 'is not a host name';
-    const [, host, port] = match;
-    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
-        return 'has a port outside 1-65535';
-    if (host.startsWith('['))
-        return undefined;
-    if (host.length > 253 || !host.split('.').every((label) => HOST_LABEL.test(label)))
-        return 'is not a host name';
-    return undefined;
-}
-/** The STS base URL (without a trailing slash): https, or plain http only on loopback; no credentials, query or fragment. */
-function checkIssuer(raw, fail) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        return fail(`must be an https URL such as https://issuer.enforce.dev, not "${(0,core_text/* shown */.SP)(raw)}".`);
-    }
-    if (url.username || url.password)
-        fail('must not carry credentials.');
-    if (url.search || url.hash)
-        fail('must not have a query or fragment.');
-    if (url.protocol === 'http:') {
-        if (!(0,net_url/* isLoopback */.U9)(url.hostname))
-            fail(`must use https; plain http is accepted only for loopback addresses, not "${(0,core_text/* shown */.SP)(raw)}".`);
-    }
-    else if (url.protocol !== 'https:') {
-        fail(`must be an https URL, not "${(0,core_text/* shown */.SP)(raw)}".`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function isAbsoluteUri(value) {
-    if (/\s/.test(value) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(value))
-        return false;
-    try {
-        new URL(value);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/inputs/checks.ts
+var checks = __webpack_require__(9524);
 ;// CONCATENATED MODULE: ./src/core/inputs/definitions.ts
 /**
  * THE input table: every input the step takes, with its Azure task spelling, the front ends that
@@ -558,7 +494,7 @@ function guidSelector(kind) {
     return (value, { label, fail }) => {
         if (!value)
             return undefined;
-        if (!GUID.test(value))
+        if (!checks/* GUID */.Sm.test(value))
             fail(`must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${(0,core_text/* shown */.SP)(value)}".`);
         return { kind, value: value.toLowerCase(), inputLabel: label };
     };
@@ -577,7 +513,7 @@ const INPUTS = [
         value: '<uidp>',
         help: 'Chainguard assumable identity to assume (required, except for diagnose)',
         parse: (value, { fail }) => {
-            if (value && !UIDP.test(value)) {
+            if (value && !checks/* UIDP */.js.test(value)) {
                 fail(`is not an assumable identity's UIDP ("${(0,core_text/* shown */.SP)(value)}"): expected 40 hex digits, then one or more "/" and 16 hex digits, in lower case.`);
             }
             return value;
@@ -604,7 +540,7 @@ const INPUTS = [
         help: 'resource asked of an Azure identity source, e.g. api://<app-client-id>\n(required for imds, app-service, arc, workload-identity)',
         parse: (value, { fail }) => {
             const resource = value.replace(/\/\.default$/, '') || undefined;
-            if (resource && !GUID.test(resource) && !isAbsoluteUri(resource)) {
+            if (resource && !checks/* GUID */.Sm.test(resource) && !(0,checks/* isAbsoluteUri */.CP)(resource)) {
                 fail(`must be an Application ID URI such as api://<app-client-id> or a client ID (a GUID), not "${(0,core_text/* shown */.SP)(resource)}".`);
             }
             return resource;
@@ -633,12 +569,19 @@ const INPUTS = [
         help: "ask Azure DevOps for this service connection's OIDC token\n(needs SYSTEM_ACCESSTOKEN mapped into the step's environment)",
         parse: (raw, { fail }) => {
             const value = raw.toLowerCase() || undefined;
-            if (value && !GUID.test(value))
+            if (value && !checks/* GUID */.Sm.test(value))
                 fail(`must be the service connection's ID (a GUID, shown in its URL as resourceId), not "${(0,core_text/* shown */.SP)(value)}".`);
             return value;
         }
     },
-    { name: 'diagnose', frontEnds: ['github', 'azure', 'cli'], default: 'false', value: '<true|false>', help: 'as the diagnose command', parse: definitions_boolean(false) },
+    {
+        name: 'diagnose',
+        frontEnds: ['github', 'azure', 'cli'],
+        default: 'false',
+        value: '<true|false>',
+        help: 'as the diagnose command',
+        parse: definitions_boolean(false)
+    },
     {
         name: 'managed-identity-client-id',
         frontEnds: ['github', 'azure', 'cli'],
@@ -661,7 +604,7 @@ const INPUTS = [
         parse: (value, { label, fail }) => {
             if (!value)
                 return undefined;
-            if (!RESOURCE_ID.test(value)) {
+            if (!checks/* RESOURCE_ID */.f2.test(value)) {
                 fail(`must be the ARM resource ID of a user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>, not "${(0,core_text/* shown */.SP)(value)}".`);
             }
             return { kind: 'resource-id', value, inputLabel: label };
@@ -675,7 +618,7 @@ const INPUTS = [
         help: 'registry to log in to (default cgr.dev)',
         parse: (value, { fail }) => {
             const registry = value || DEFAULT_REGISTRY;
-            const problem = checkRegistry(registry);
+            const problem = (0,checks/* checkRegistry */.qW)(registry);
             if (problem)
                 fail(`${problem} ("${(0,core_text/* shown */.SP)(registry)}"); give a host name such as cgr.dev, optionally with :port.`);
             return registry;
@@ -696,7 +639,7 @@ const INPUTS = [
         default: DEFAULT_ISSUER,
         value: '<url>',
         help: 'Chainguard STS (default https://issuer.enforce.dev)',
-        parse: (value, { fail }) => checkIssuer(value || DEFAULT_ISSUER, fail)
+        parse: (value, { fail }) => (0,checks/* checkIssuer */.oP)(value || DEFAULT_ISSUER, fail)
     },
     {
         name: 'docker-login',
@@ -882,6 +825,17 @@ function sourceFromDescription(config, runtime, resource) {
         });
     }
 }
+/**
+ * The source's token. A fresh Azure DevOps OIDC token needs the job's access token, which the
+ * step that runs docker has only when it maps SYSTEM_ACCESSTOKEN: without it, a failure of this
+ * process's environment (another get may have it), said in the helper's own words.
+ */
+function presentedToken(source, context) {
+    if (source.kind === 'azure-devops' && !context.platform?.azureDevOpsAccessToken?.()) {
+        throw new credential_helper_config/* HelperError */.pQ('SYSTEM_ACCESSTOKEN is not in the environment of this step, and a fresh Azure DevOps OIDC token needs it: map it in the step that runs docker, env: SYSTEM_ACCESSTOKEN: $(System.AccessToken)', { local: true });
+    }
+    return source.getToken(context);
+}
 /** A fresh Chainguard token for `host`: the source's token, exchanged at the STS, with the setup doctor's advice if refused. */
 async function chainguardCredential(config, host, runtime, context) {
     const entry = config.hosts[host];
@@ -889,7 +843,7 @@ async function chainguardCredential(config, host, runtime, context) {
         throw new credential_helper_config/* HelperError */.pQ(`its configuration names ${host} as another kind of host`);
     const label = (name) => config.labels?.[name] ?? name;
     const source = sourceFromDescription(config, runtime);
-    const presented = await source.getToken(context);
+    const presented = await presentedToken(source, context);
     const request = {
         issuer: entry.issuer,
         identity: entry.identity,
@@ -1048,7 +1002,10 @@ async function routeFor(url, route, network, https) {
     if (!proxyUrl)
         return direct;
     const proxy = new URL(proxyUrl.href);
-    const credentials = { username: decodeURIComponent(proxy.username) || undefined, password: decodeURIComponent(proxy.password) || undefined };
+    const credentials = {
+        username: decodeURIComponent(proxy.username) || undefined,
+        password: decodeURIComponent(proxy.password) || undefined
+    };
     return { agent: await tunnelAgent({ url: proxy, ...credentials }, tls), tls, proxy: 'the proxy named by HTTPS_PROXY' };
 }
 /**
