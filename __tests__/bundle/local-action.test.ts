@@ -1,7 +1,7 @@
 /**
  * GitHub's own tool for running an action locally, `@github/local-action`, runs the Action's
  * exported `run()` from its TypeScript source with its stand-in for @actions/core, against the
- * loopback emulators, and shows the outputs: the same command the README's development section
+ * loopback emulators, and shows the outputs: the same command CONTRIBUTING.md
  * gives.
  */
 import { spawn } from 'node:child_process';

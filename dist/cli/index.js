@@ -798,6 +798,7 @@ function applyCredential(config, registry, credential, kind, file) {
 
 
 
+
 const lock_FILE_MODE = 0o600;
 const lock_DIR_MODE = 0o700;
 const OWNER_PREFIX = 'owner.';
@@ -824,7 +825,7 @@ function ownerGone(owner, heldMs, staleMs) {
 function readOwner(file) {
     try {
         const value = JSON.parse(atomic_readRegularFile(file, { maxBytes: 4096 }) ?? '');
-        return value !== null && typeof value === 'object' ? value : undefined;
+        return json_isRecord(value) ? value : undefined;
     }
     catch {
         return undefined;

@@ -1176,6 +1176,8 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __nccwpck_require__(6153);
 // EXTERNAL MODULE: ./src/core/fs/atomic.ts
 var atomic = __nccwpck_require__(3826);
 ;// CONCATENATED MODULE: ./src/core/fs/lock.ts
@@ -1189,6 +1191,7 @@ var atomic = __nccwpck_require__(3826);
  * is there. A lock whose holder is no longer running on this machine, or has held it longer than
  * the caller's staleness limit, is taken over.
  */
+
 
 
 
@@ -1220,7 +1223,7 @@ function ownerGone(owner, heldMs, staleMs) {
 function readOwner(file) {
     try {
         const value = JSON.parse((0,atomic/* readRegularFile */.XF)(file, { maxBytes: 4096 }) ?? '');
-        return value !== null && typeof value === 'object' ? value : undefined;
+        return (0,json/* isRecord */.u4)(value) ? value : undefined;
     }
     catch {
         return undefined;
@@ -1394,8 +1397,6 @@ async function withLock(file, fn, options = {}) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/json.ts
-var json = __nccwpck_require__(6153);
 // EXTERNAL MODULE: ./src/core/docker/users.ts
 var users = __nccwpck_require__(9908);
 // EXTERNAL MODULE: ./src/core/credential-helper/cache.ts

@@ -29123,6 +29123,7 @@ function tempRootOf(tempDir) {
 
 
 
+
 const lock_FILE_MODE = 0o600;
 const lock_DIR_MODE = 0o700;
 const OWNER_PREFIX = 'owner.';
@@ -29149,7 +29150,7 @@ function ownerGone(owner, heldMs, staleMs) {
 function readOwner(file) {
     try {
         const value = JSON.parse(readRegularFile(file, { maxBytes: 4096 }) ?? '');
-        return value !== null && typeof value === 'object' ? value : undefined;
+        return json_isRecord(value) ? value : undefined;
     }
     catch {
         return undefined;

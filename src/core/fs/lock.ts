@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LoginError } from '../errors.js';
+import { isRecord } from '../json.js';
 import { readRegularFile, uniqueSuffix } from './atomic.js';
 
 const FILE_MODE = 0o600;
@@ -52,7 +53,7 @@ function ownerGone(owner: Partial<LockOwner> | undefined, heldMs: number, staleM
 function readOwner(file: string): Partial<LockOwner> | undefined {
   try {
     const value: unknown = JSON.parse(readRegularFile(file, { maxBytes: 4096 }) ?? '');
-    return value !== null && typeof value === 'object' ? (value as Partial<LockOwner>) : undefined;
+    return isRecord(value) ? (value as Partial<LockOwner>) : undefined;
   } catch {
     return undefined;
   }
