@@ -8,8 +8,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** Preloaded into every bundle run: names resolve only under .example.test, to 127.0.0.1. */
-const LOOPBACK_ONLY = `--import=${JSON.stringify(path.join(ROOT, 'emulators', 'loopback-only.mjs'))}`;
+/**
+ * NODE_OPTIONS of every bundle run: names resolve only under .example.test, to 127.0.0.1 (the
+ * preload), and every deprecation is reported, so that a test sees any warning a library would
+ * print into a user's step log.
+ */
+export const BUNDLE_NODE_OPTIONS = `--import=${JSON.stringify(path.join(ROOT, 'emulators', 'loopback-only.mjs'))} --pending-deprecation`;
+
+/**
+ * The Node.js that runs the bundles under test: CHAINGUARD_TEST_NODE (the test projects that run
+ * the suites under Node 24 set it), else the one running the tests.
+ */
+export function bundleNode() {
+  return process.env.CHAINGUARD_TEST_NODE || process.execPath;
+}
 
 /**
  * @typedef {object} ProcessResult
@@ -19,8 +31,8 @@ const LOOPBACK_ONLY = `--import=${JSON.stringify(path.join(ROOT, 'emulators', 'l
  */
 
 /**
- * Runs `node <script>` (relative to the repository) with exactly `env` plus PATH, with host
- * name lookups confined to loopback.
+ * Runs `node <script>` (relative to the repository) under bundleNode() with exactly `env` plus
+ * PATH, with host name lookups confined to loopback and deprecations reported.
  * @param {string} script
  * @param {NodeJS.ProcessEnv} env
  * @param {string[]} [args]
@@ -28,8 +40,8 @@ const LOOPBACK_ONLY = `--import=${JSON.stringify(path.join(ROOT, 'emulators', 'l
  */
 export function runNode(script, env, args = []) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, script), ...args], {
-      env: { PATH: process.env.PATH, NODE_OPTIONS: LOOPBACK_ONLY, ...env },
+    const child = spawn(bundleNode(), [path.join(ROOT, script), ...args], {
+      env: { PATH: process.env.PATH, NODE_OPTIONS: BUNDLE_NODE_OPTIONS, ...env },
       stdio: ['ignore', 'pipe', 'pipe']
     });
     let stdout = '';

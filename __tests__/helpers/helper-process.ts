@@ -1,13 +1,13 @@
 /** Runs the built credential helper as docker does: a wrapper on PATH, the server URL on stdin. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from '../../emulators/runners.mjs';
+import { BUNDLE_NODE_OPTIONS, bundleNode, ROOT } from '../../emulators/runners.mjs';
 import { installHelper, type InstalledHelper } from '../../src/core/credential-helper/install.js';
 import { type HelperConfig, type HelperCredential } from '../../src/core/credential-helper/config.js';
 
 export const HELPER_BUNDLE = path.join(ROOT, 'dist', 'helper', 'index.js');
-/** Preloaded into every helper run: connections reach loopback only. */
-export const LOOPBACK_ONLY = `--import=${JSON.stringify(path.join(ROOT, 'emulators', 'loopback-only.mjs'))}`;
+/** NODE_OPTIONS of every helper run: connections reach loopback only, deprecations are reported. */
+export const LOOPBACK_ONLY = BUNDLE_NODE_OPTIONS;
 
 export interface Run {
   code: number | null;
@@ -64,7 +64,7 @@ export function installTestHelper(
   config: HelperConfig,
   seed?: Record<string, HelperCredential>
 ): InstalledHelper & { wrapper: string } {
-  const installed = installHelper({ root, config, nodePath: process.execPath, helperScript: HELPER_BUNDLE, seed });
+  const installed = installHelper({ root, config, nodePath: bundleNode(), helperScript: HELPER_BUNDLE, seed });
   return { ...installed, wrapper: path.join(installed.binDir, `docker-credential-${installed.name}`) };
 }
 

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseFileCommands, ROOT, type Job } from '../../emulators/runners.mjs';
+import { BUNDLE_NODE_OPTIONS, bundleNode, parseFileCommands, ROOT, type Job } from '../../emulators/runners.mjs';
 
 export interface SpawnedStep {
   child: ChildProcess;
@@ -32,10 +32,9 @@ export function spawnGithubMain(job: Job, inputs: Record<string, string>, env: N
     writeFileSync(files[name], '');
   }
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
-  const loopbackOnly = `--import=${JSON.stringify(path.join(ROOT, 'emulators', 'loopback-only.mjs'))}`;
-  const argv = [...prefix, process.execPath, path.join(ROOT, 'dist/github/main/index.js')];
+  const argv = [...prefix, bundleNode(), path.join(ROOT, 'dist/github/main/index.js')];
   const child = spawn(argv[0], argv.slice(1), {
-    env: { PATH: process.env.PATH, NODE_OPTIONS: loopbackOnly, ...job.env, ...inputEnv, ...files, ...env },
+    env: { PATH: process.env.PATH, NODE_OPTIONS: BUNDLE_NODE_OPTIONS, ...job.env, ...inputEnv, ...files, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   let stdout = '';
