@@ -10,7 +10,8 @@ export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const PATH = '/_apis/distributedtask/hubs/Actions/plans/7a1b2c3d/jobs/4e5f6a7b/idtoken';
 
 /**
- * @param {{ repository: string, ref: string, requestToken?: string, port?: number }} options
+ * @param {{ repository: string, ref: string, requestToken?: string, port?: number, tls?: { key: string, cert: string, host: string } }} options
+ *   `tls` serves https at https://<host>:<port> (a name the loopback preload resolves), as the runner's real endpoint is
  */
 export async function startGithubOidc(options) {
   const requestToken = options.requestToken ?? randomBytes(24).toString('hex');
@@ -39,7 +40,7 @@ export async function startGithubOidc(options) {
       issued.push(token);
       return { status: 200, body: { count: 1, value: token } };
     },
-    { port: options.port }
+    { port: options.port, tls: options.tls }
   );
   return { ...server, issued, requestToken, requestUrl: `${server.url}${PATH}?api-version=2.0` };
 }

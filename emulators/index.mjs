@@ -82,6 +82,7 @@ export const IDENTITY_AZURE_DEVOPS_CONNECTION = `${ORG}/a7a7a7a7a7a7a7a7`;
  *   imdsPort?: number,
  *   stsPort?: number,
  *   stsTls?: { key: string, cert: string, host: string },
+ *   githubTls?: { key: string, cert: string, host: string },
  *   mintToken?: (claims: Record<string, unknown>) => string,
  *   stsTokenLifetimeSeconds?: number
  * }} [options]
@@ -115,7 +116,7 @@ export async function startEmulators(options = {}) {
     ]
   });
   const kubelet = createKubelet({ issuer: AKS_ISSUER });
-  const github = await startGithubOidc({ repository: GITHUB_REPOSITORY, ref: GITHUB_REF });
+  const github = await startGithubOidc({ repository: GITHUB_REPOSITORY, ref: GITHUB_REF, tls: options.githubTls });
   const azureDevOps = await startAzureDevOpsOidc({
     ...AZURE_DEVOPS,
     serviceConnections: { [AZURE_DEVOPS.serviceConnectionId]: AZURE_DEVOPS.serviceConnectionName }

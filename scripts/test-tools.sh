@@ -3,8 +3,10 @@
 # packages: the CNCF distribution registry, skopeo, podman, buildah, htpasswd, openssl, the
 # docker CLI, unzip (to look inside the packaged extension) and strace (which the lock test uses
 # to slow down file removals).
-# Runs before `npm test`; does nothing when they are all present.
+# Runs before `npm test`; does nothing when they are all present. Then the real Node 24, which
+# the "(Node 24)" test projects run the bundles under, from the npm registry (scripts/runtimes.mjs).
 set -euo pipefail
+node "$(dirname "$0")/runtimes.mjs" install linux-24
 missing=()
 command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
 command -v skopeo >/dev/null 2>&1 || missing+=(skopeo)

@@ -17,7 +17,7 @@ import {
   type Job,
   type ProcessResult
 } from '../../emulators/runners.mjs';
-import { tokenLeaks } from './hygiene.js';
+import { foreignStderr, tokenLeaks } from './hygiene.js';
 import { removeTempDirs, tempDir } from './temp.js';
 
 type Emulators = Awaited<ReturnType<typeof startEmulators>>;
@@ -50,8 +50,11 @@ function staticUnlessAsked(args: string[]): string[] {
 
 export function useBundleHarness(options: EmulatorOptions | (() => EmulatorOptions) = {}): BundleHarness {
   const runs: ProcessResult[] = [];
-  const record = <T extends ProcessResult>(result: T): T => {
+  /** stderr lines no step may print: anything from the GitHub step and the Azure task, Node's own lines from the CLI. */
+  const foreign: string[] = [];
+  const record = <T extends ProcessResult>(result: T, strict = true): T => {
     runs.push(result);
+    foreign.push(...foreignStderr(result.stderr, strict));
     return result;
   };
   const h: BundleHarness = {
@@ -84,11 +87,12 @@ export function useBundleHarness(options: EmulatorOptions | (() => EmulatorOptio
       record(await runAzureMain(job, inputs, { ...h.env(), ...env })),
     azurePost: async (job: Job, main: AzureTaskResult, env: NodeJS.ProcessEnv = {}) => record(await runAzurePost(job, main, env)),
     cli: async (env: NodeJS.ProcessEnv, args: string[]) =>
-      record(await runNode('dist/cli/index.js', { ...h.env(), ...env }, staticUnlessAsked(args)))
+      record(await runNode('dist/cli/index.js', { ...h.env(), ...env }, staticUnlessAsked(args)), false)
   };
 
   beforeEach(async () => {
     runs.length = 0;
+    foreign.length = 0;
     h.extraTokens = [];
     h.dir = tempDir();
     h.emulators = await startEmulators(typeof options === 'function' ? options() : options);
@@ -103,6 +107,7 @@ export function useBundleHarness(options: EmulatorOptions | (() => EmulatorOptio
         [h.dir]
       )
     ).toEqual([]);
+    expect(foreign).toEqual([]);
     // Every logging command the task issued is one its task.json restrictions allow, as the agent applies them.
     expect(runs.flatMap((r) => ('refused' in r ? (r as AzureTaskResult).refused : []))).toEqual([]);
   });

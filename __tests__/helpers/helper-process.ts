@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { BUNDLE_NODE_OPTIONS, bundleNode, ROOT } from '../../emulators/runners.mjs';
 import { installHelper, type InstalledHelper } from '../../src/core/credential-helper/install.js';
+import { foreignStderr } from './hygiene.js';
 import { type HelperConfig, type HelperCredential } from '../../src/core/credential-helper/config.js';
 
 export const HELPER_BUNDLE = path.join(ROOT, 'dist', 'helper', 'index.js');
@@ -21,7 +22,9 @@ export interface Run {
 
 /**
  * Runs `file` with `args`, writing `stdin`, with exactly `env` (plus the loopback guard). With
- * `timeoutMs`, a program still running then is killed (and the result says so).
+ * `timeoutMs`, a program still running then is killed (and the result says so). A line of
+ * Node's own on stderr (a warning, a stack trace) fails the run: the helper's stderr is docker's
+ * error line and nothing else.
  */
 export function runProgram(
   file: string,
@@ -51,6 +54,9 @@ export function runProgram(
     child.on('error', reject);
     child.on('close', (code) => {
       if (timer) clearTimeout(timer);
+      const foreign = foreignStderr(stderr, false);
+      if (foreign.length > 0)
+        reject(new Error(`${path.basename(file)} ${args.join(' ')} printed Node's own lines on stderr:\n${foreign.join('\n')}`));
       resolve(timeoutMs === undefined ? { code, stdout, stderr } : { code, stdout, stderr, ms: Date.now() - started, killed });
     });
     child.stdin.on('error', () => undefined);

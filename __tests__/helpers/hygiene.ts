@@ -62,3 +62,29 @@ export function tokenLeaks(tokens: readonly string[], outputs: readonly string[]
   }
   return leaks;
 }
+
+/**
+ * What Node.js itself, not the product, prints on stderr: a warning (a library's deprecation
+ * notice among them), the hint after one, an uncaught exception's source line, caret, stack and
+ * version footer. None of these may ever reach a step log.
+ */
+const NODE_OWN_LINES = [
+  /^\(node:\d+\) /,
+  /^\(Use `node --trace-/,
+  /^\s+at \S.*(:\d+:\d+\)?|\(native\)|\(<anonymous>\))$/,
+  /^Node\.js v\d+\./,
+  /^node:internal\//,
+  /^\s*\^+\s*$/,
+  /^(\w+\.)*[A-Z]\w*(Error|Exception)( \[\w+\])?(: |$)/
+];
+
+/**
+ * The lines of a run's stderr that the product did not write. The runner and the agent read a
+ * step's commands from stdout, so the GitHub step and the Azure task write nothing to stderr at
+ * all (`strict`); the CLI and the credential helper write their own messages there, never any of
+ * Node's own.
+ */
+export function foreignStderr(stderr: string, strict: boolean): string[] {
+  const lines = stderr.split('\n').filter((line) => line !== '');
+  return strict ? lines : lines.filter((line) => NODE_OWN_LINES.some((own) => own.test(line)));
+}

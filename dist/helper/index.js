@@ -1551,7 +1551,7 @@ async function githubIdToken(audience, requestUrl) {
     // The library reads the request URL from the environment: the one the step used.
     if (requestUrl)
         process.env.ACTIONS_ID_TOKEN_REQUEST_URL = requestUrl;
-    const core = await __nccwpck_require__.e(/* import() */ 889).then(__nccwpck_require__.bind(__nccwpck_require__, 1889));
+    const core = await Promise.all(/* import() */[__nccwpck_require__.e(643), __nccwpck_require__.e(889), __nccwpck_require__.e(4)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1889));
     const write = process.stdout.write;
     process.stdout.write = ((_chunk, encoding, callback) => {
         const done = typeof encoding === 'function' ? encoding : callback;
@@ -1722,9 +1722,6 @@ async function run(argv = process.argv.slice(2), io = processIo, env = process.e
 ;// CONCATENATED MODULE: ./src/helper/index.ts
 /** The credential helper bundle's entry: docker runs it through the docker-credential-<name> wrapper. */
 
-// The helper's stderr carries its one-line error and nothing else: a library's deprecation
-// notice (the proxy tunnel's `Buffer()`) is not for the user pulling an image.
-process.noDeprecation = true;
 void run().then((code) => {
     process.exitCode = code;
 });
