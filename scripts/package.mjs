@@ -1,25 +1,32 @@
 // Packages the Azure Pipelines task as an Azure DevOps extension (.vsix):
 //
-//   npm run package [-- --publisher <your-publisher-id>]
+//   npm run package            # for the Marketplace: needs the publisher set (npm run set-publisher)
+//   npm run package -- --dev   # a local build: the placeholder publisher is accepted, and said
 //
-// 1. Stages the extension under .package/extension/: vss-extension.json, the files it names
-//    (icons, details page) and the task folder named by its task contribution, which holds
+// 1. Checks that the product's version and its publisher (package.json's publisher, author and
+//    repository, see publisher.mjs) agree across the files that carry them, and that the
+//    publisher is not the placeholder the repository ships with (unless --dev).
+// 2. Stages the extension under .package/extension/: vss-extension.json (with the Preview gallery
+//    flag while the version is 0.x), the files it names (icons, the Marketplace page overview.md,
+//    LICENSE) and the task folder named by its task contribution, which holds
 //    only task.json, icon.png, from the folder of every bundle task.json's handlers name and
 //    from the credential helper's (dist/helper) only the files a handler loads: the bundle
 //    (index.js), its chunks (*.index.js, loaded later), licenses.txt and package.json, and beside
 //    the task library's bundles its lib.json and Strings/**/*.resjson; and the package.json files
 //    that tell Node.js how to load those bundles. Anything else left in dist/ (a helper cache
 //    holding a token, a source map, a log) is not packaged.
-// 2. Builds the .vsix from that folder with tfx-cli and prints its path.
+// 3. Builds the .vsix from that folder with tfx-cli and prints its path.
 //
 // The versions in package.json, task.json and vss-extension.json must agree (set them with
 // `npm run set-version -- <x.y.z>`). Nothing is published; see the README for installing.
 // @ts-check
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { stagedManifest } from './extension-manifest.mjs';
+import { drift, placeholders, readSetting, SET_PUBLISHER } from './publisher.mjs';
 import { readVersions } from './versions.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,7 +36,6 @@ const TFX = path.join(ROOT, 'node_modules', 'tfx-cli', '_build', 'tfx-cli.js');
 const HANDLER_SECTIONS = ['prejobexecution', 'execution', 'postjobexecution'];
 /** The credential helper's bundle folder, which no handler names. */
 const HELPER_FOLDER = 'dist/helper';
-const PUBLISHER = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
 
 /** @param {string} message @returns {never} */
 function fail(message) {
@@ -37,17 +43,14 @@ function fail(message) {
   process.exit(1);
 }
 
-/** @param {string[]} argv @returns {{ publisher?: string }} */
+/** @param {string[]} argv @returns {{ dev: boolean }} */
 function parseArgs(argv) {
-  /** @type {{ publisher?: string }} */
-  const options = {};
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    if (flag !== '--publisher')
-      fail(`unknown argument ${JSON.stringify(argv[i])}; usage: npm run package [-- --publisher <your-publisher-id>]`);
-    const value = inline ?? argv[++i];
-    if (!value || !PUBLISHER.test(value)) fail('--publisher needs your Marketplace publisher ID (letters, digits, - and _)');
-    options.publisher = value;
+  const options = { dev: false };
+  for (const arg of argv) {
+    if (arg === '--dev') options.dev = true;
+    else if (arg.split('=')[0] === '--publisher') {
+      fail(`the publisher comes from package.json, for every file that names it; set it with\n  ${SET_PUBLISHER}`);
+    } else fail(`unknown argument ${JSON.stringify(arg)}; usage: npm run package [-- --dev]`);
   }
   return options;
 }
@@ -141,6 +144,24 @@ if (distinct.size !== 1) {
       .join(', ')}); set them together with 'npm run set-version -- <x.y.z>'`
   );
 }
+const version = String(Object.values(versions)[0]);
+
+const disagreements = drift(ROOT);
+if (disagreements.length) {
+  fail(
+    `the files that name the publisher disagree with package.json:\n  ${disagreements.join('\n  ')}\nset them together with\n  ${SET_PUBLISHER}`
+  );
+}
+const setting = readSetting(ROOT);
+const unset = placeholders(setting);
+if (unset.length && !options.dev) {
+  fail(
+    `package.json's ${unset.join(', ')} ${unset.length > 1 ? 'are' : 'is'} still the placeholder (${unset.map((key) => JSON.stringify(setting[key])).join(', ')}).\n` +
+      `Set your Marketplace publisher ID (https://marketplace.visualstudio.com/manage), display name and repository once, for every file:\n` +
+      `  ${SET_PUBLISHER}\n` +
+      `or build for local use only (uploading the task with tfx, a test organization): npm run package -- --dev`
+  );
+}
 
 const task = readJson('task.json');
 const manifest = readJson('vss-extension.json');
@@ -152,6 +173,24 @@ if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(taskFolderName))
 if (!(manifest.files ?? []).some((/** @type {{ path: string }} */ f) => f.path === taskFolderName)) {
   fail(`vss-extension.json: files must list the task folder ${JSON.stringify(taskFolderName)}`);
 }
+
+// The files the manifest names besides the task folder: the icons and the content (the
+// Marketplace page, the license). Checked before anything is staged.
+const extensionFiles = [
+  ...Object.entries(manifest.icons ?? {}).map(([key, file]) => [`icons.${key}`, file]),
+  ...Object.entries(manifest.content ?? {}).map(([key, entry]) => [`content.${key}.path`, entry?.path])
+].map(([where, file]) => {
+  if (typeof file !== 'string' || !file) fail(`vss-extension.json ${where} must name a file`);
+  const relative = inside(file, `vss-extension.json ${where}`);
+  if (!existsSync(path.join(ROOT, relative))) {
+    fail(
+      where === 'content.details.path'
+        ? `${relative} does not exist: it is the extension's Marketplace page (vss-extension.json ${where}); write it before packaging`
+        : `${relative} does not exist: vss-extension.json ${where} names it`
+    );
+  }
+  return relative;
+});
 
 rmSync(OUT, { recursive: true, force: true });
 const taskDir = path.join(STAGE, taskFolderName);
@@ -170,11 +209,10 @@ for (const forbidden of ['node_modules', 'src', '__tests__']) {
   if (listFiles(taskDir).some((file) => file.split(path.sep).includes(forbidden))) fail(`the staged task folder contains ${forbidden}/`);
 }
 
-// The extension: its manifest and the files the manifest names besides the task folder.
-const extensionFiles = [...Object.values(manifest.icons ?? {}), manifest.content?.details?.path]
-  .filter(Boolean)
-  .map((f) => inside(String(f), `vss-extension.json file ${f}`));
-for (const file of ['vss-extension.json', ...extensionFiles]) stage(file, STAGE);
+// The extension: the files above, and its manifest with the gallery flags its version calls for.
+for (const relative of extensionFiles) stage(relative, STAGE);
+const staged = stagedManifest(manifest, version);
+writeFileSync(path.join(STAGE, 'vss-extension.json'), `${JSON.stringify(staged, null, 2)}\n`);
 
 const tfxArgs = [
   'extension',
@@ -189,7 +227,6 @@ const tfxArgs = [
   '--no-color',
   '--json'
 ];
-if (options.publisher) tfxArgs.push('--publisher', options.publisher);
 let stdout = '';
 let stderr = '';
 try {
@@ -207,3 +244,9 @@ if (!vsix.endsWith('.vsix') || !existsSync(path.join(ROOT, vsix))) fail(`tfx rep
 
 process.stdout.write(`task folder: ${path.relative(ROOT, taskDir)}\n`);
 process.stdout.write(`extension: ${vsix}\n`);
+if (unset.length) {
+  process.stderr.write(
+    `package: a local build (--dev) with the placeholder ${unset.join(', ')} (${unset.map((key) => JSON.stringify(setting[key])).join(', ')}): ` +
+      `for uploading the task or a test organization, not for the Marketplace; set the publisher with ${SET_PUBLISHER}\n`
+  );
+}

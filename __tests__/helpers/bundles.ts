@@ -40,6 +40,8 @@ export interface BundleHarness {
   azureMain(job: Job, inputs: Record<string, string>, env?: NodeJS.ProcessEnv): Promise<AzureTaskResult>;
   azurePost(job: Job, main: AzureTaskResult, env?: NodeJS.ProcessEnv): Promise<AzureTaskResult>;
   cli(env: NodeJS.ProcessEnv, args: string[]): Promise<ProcessResult>;
+  /** Records a run of another program (an installed CLI): its output is swept, and its stderr checked for Node's own lines. */
+  record<T extends ProcessResult>(result: T): T;
 }
 
 /** A CLI login's arguments with `--credential-helper false` added, unless they choose already (or do not log in). */
@@ -87,7 +89,8 @@ export function useBundleHarness(options: EmulatorOptions | (() => EmulatorOptio
       record(await runAzureMain(job, inputs, { ...h.env(), ...env })),
     azurePost: async (job: Job, main: AzureTaskResult, env: NodeJS.ProcessEnv = {}) => record(await runAzurePost(job, main, env)),
     cli: async (env: NodeJS.ProcessEnv, args: string[]) =>
-      record(await runNode('dist/cli/index.js', { ...h.env(), ...env }, staticUnlessAsked(args)), false)
+      record(await runNode('dist/cli/index.js', { ...h.env(), ...env }, staticUnlessAsked(args)), false),
+    record: <T extends ProcessResult>(result: T): T => record(result, false)
   };
 
   beforeEach(async () => {

@@ -1,7 +1,10 @@
 /**
- * The Azure DevOps extension as `npm run package` builds it: what the .vsix holds, that tfx
- * accepts the staged task folder, and that the task unpacked from the .vsix runs as the agent
- * runs it. The package script runs once, for real, with tfx-cli.
+ * The Azure DevOps extension as `npm run package` builds it: what the .vsix holds, its listing
+ * (publisher, links, license, details page, Preview flag), that tfx accepts the staged task
+ * folder, and that the task unpacked from the .vsix runs as the agent runs it; and the refusals
+ * (the placeholder publisher, files that disagree on it, a missing Marketplace page). The
+ * package script runs for real, with tfx-cli, on copies of the repository (so that a publisher
+ * can be set and files removed without touching the repository).
  */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -12,6 +15,8 @@ import { azureJob, parseVso, ROOT, runNode } from '../../emulators/runners.mjs';
 import { tokenLeaks } from '../helpers/hygiene.js';
 import { runProgram } from '../helpers/helper-process.js';
 import { closedPort, removeTempDirs, tempDir } from '../helpers/temp.js';
+import { stagedManifest } from '../../scripts/extension-manifest.mjs';
+import { PLACEHOLDER } from '../../scripts/publisher.mjs';
 
 interface Run {
   code: number | null;
@@ -31,6 +36,12 @@ async function run(command: string, args: string[], env: NodeJS.ProcessEnv = pro
 }
 
 const TFX = path.join(ROOT, 'node_modules', 'tfx-cli', '_build', 'tfx-cli.js');
+/** The publisher the packaged copies are set to. */
+const TEST_SETTING = {
+  publisher: 'test-publisher',
+  author: 'Test Publisher Ltd',
+  repository: 'https://github.com/example-owner/chainguard-azure-login'
+};
 const task = JSON.parse(readFileSync(path.join(ROOT, 'task.json'), 'utf8'));
 const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 /** Every handler target in task.json, e.g. dist/azure/main/index.js. */
@@ -51,6 +62,56 @@ function pngSize(file: string): [number, number] {
   expect(data.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   expect(data.subarray(12, 16).toString('ascii')).toBe('IHDR');
   return [data.readUInt32BE(16), data.readUInt32BE(20)];
+}
+
+/**
+ * A copy of what `npm run package` and `npm run set-publisher` read, with node_modules linked: the
+ * repository as a clone has it. The Marketplace page overview.md is the repository's, or a
+ * stand-in while the repository has none.
+ */
+function repositoryCopy(prefix: string): string {
+  const copy = tempDir(prefix);
+  for (const file of [
+    'scripts',
+    'dist',
+    'images',
+    'task.json',
+    'vss-extension.json',
+    'package.json',
+    'package-lock.json',
+    'icon.png',
+    'README.md',
+    'LICENSE',
+    'action.yml',
+    '.prettierrc.json'
+  ]) {
+    cpSync(path.join(ROOT, file), path.join(copy, file), { recursive: true });
+  }
+  if (existsSync(path.join(ROOT, 'overview.md'))) cpSync(path.join(ROOT, 'overview.md'), path.join(copy, 'overview.md'));
+  else writeFileSync(path.join(copy, 'overview.md'), '# Chainguard login with Azure identity\n\nThe Marketplace page.\n');
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+  return copy;
+}
+
+/** `npm run set-publisher` in a copy, with the test's publisher (or another setting, e.g. the placeholder). */
+async function setPublisher(copy: string, setting = TEST_SETTING): Promise<void> {
+  const result = await run(process.execPath, [
+    path.join(copy, 'scripts', 'set-publisher.mjs'),
+    setting.publisher,
+    setting.author,
+    setting.repository
+  ]);
+  expect(result).toMatchObject({ code: 0, stderr: '' });
+}
+
+/** `npm run package` in a copy. */
+function packageIn(copy: string, args: string[] = []): Promise<Run> {
+  return run(process.execPath, [path.join(copy, 'scripts', 'package.mjs'), ...args], { PATH: process.env.PATH, HOME: tfxHome });
+}
+
+/** The files of a .vsix, without its folders. */
+async function vsixEntries(file: string): Promise<string[]> {
+  return (await run('unzip', ['-Z1', file])).stdout.split('\n').filter((entry) => entry && !entry.endsWith('/'));
 }
 
 /** tfx with a HOME of its own (it keeps a cache there) and no proxy from the environment. */
@@ -78,6 +139,8 @@ async function uploadToClosedPort(taskDir: string): Promise<{ port: number; outp
 }
 
 let tfxHome: string;
+/** The copy of the repository packaged, with the test's publisher set. */
+let copy: string;
 let packaged: Run;
 let taskDir: string;
 let vsix: string;
@@ -85,14 +148,12 @@ let entries: string[];
 
 beforeAll(async () => {
   tfxHome = tempDir('cgl-tfx-home-');
-  packaged = await run(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs'), '--publisher', 'test-publisher'], {
-    PATH: process.env.PATH,
-    HOME: tfxHome
-  });
-  taskDir = path.join(ROOT, /^task folder: (.+)$/m.exec(packaged.stdout)?.[1] ?? 'missing');
-  vsix = path.join(ROOT, /^extension: (.+)$/m.exec(packaged.stdout)?.[1] ?? 'missing');
-  const listing = existsSync(vsix) ? await run('unzip', ['-Z1', vsix]) : { stdout: '' };
-  entries = listing.stdout.split('\n').filter((entry) => entry && !entry.endsWith('/'));
+  copy = repositoryCopy('cgl-package-');
+  await setPublisher(copy);
+  packaged = await packageIn(copy);
+  taskDir = path.join(copy, /^task folder: (.+)$/m.exec(packaged.stdout)?.[1] ?? 'missing');
+  vsix = path.join(copy, /^extension: (.+)$/m.exec(packaged.stdout)?.[1] ?? 'missing');
+  entries = existsSync(vsix) ? await vsixEntries(vsix) : [];
 }, 120_000);
 afterAll(removeTempDirs);
 
@@ -100,12 +161,12 @@ describe('npm run package', () => {
   it('stages the task folder and builds a .vsix in .package/, printing both paths', () => {
     expect(packaged.stderr).toBe('');
     expect(packaged.code).toBe(0);
-    expect(path.relative(ROOT, taskDir)).toBe(path.join('.package', 'extension', 'ChainguardAzureLogin'));
-    expect(path.relative(ROOT, vsix)).toBe(path.join('.package', `test-publisher.chainguard-azure-login-${packageJson.version}.vsix`));
+    expect(path.relative(copy, taskDir)).toBe(path.join('.package', 'extension', 'ChainguardAzureLogin'));
+    expect(path.relative(copy, vsix)).toBe(path.join('.package', `test-publisher.chainguard-azure-login-${packageJson.version}.vsix`));
     expect(existsSync(vsix)).toBe(true);
   });
 
-  it('puts nothing in the .vsix but the manifests, the icons, the details page and the task: task.json, icon.png, every file of the handlers’ and the credential helper’s bundle folders and their package.json', () => {
+  it('puts nothing in the .vsix but the manifests, the icons, the details page, the license and the task: task.json, icon.png, every file of the handlers’ and the credential helper’s bundle folders and their package.json', () => {
     // The handlers' bundle folders, and the credential helper's, which the main step installs.
     const bundleFolders = [...new Set([...targets.map((target) => path.dirname(target)), 'dist/helper'])];
     const taskFiles = [
@@ -123,7 +184,8 @@ describe('npm run package', () => {
       'extension.vsixmanifest',
       'extension.vsomanifest',
       'images/extension-icon.png',
-      'README.md',
+      'overview.md',
+      'LICENSE',
       ...taskFiles.map((f) => `ChainguardAzureLogin/${f}`)
     ];
     expect([...entries].sort()).toEqual([...new Set(expected)].sort());
@@ -147,8 +209,34 @@ describe('npm run package', () => {
     );
     expect(manifest).toContain('<Icon>images/extension-icon.png</Icon>');
     const packagedTask = (await run('unzip', ['-p', vsix, 'ChainguardAzureLogin/task.json'])).stdout;
-    expect(packagedTask).toBe(readFileSync(path.join(ROOT, 'task.json'), 'utf8'));
+    expect(packagedTask).toBe(readFileSync(path.join(copy, 'task.json'), 'utf8'));
+    expect(JSON.parse(packagedTask)).toMatchObject({ author: TEST_SETTING.author, helpUrl: `${TEST_SETTING.repository}#readme` });
     expect(task.friendlyName.length).toBeLessThanOrEqual(40);
+  });
+
+  it('lists the extension with links to the repository, its license, the Marketplace page overview.md and the Preview flag (a 0.x version)', async () => {
+    const manifest = (await run('unzip', ['-p', vsix, 'extension.vsixmanifest'])).stdout;
+    const properties = Object.fromEntries([...manifest.matchAll(/<Property Id="([^"]+)" Value="([^"]*)"\/>/g)].map((m) => [m[1], m[2]]));
+    const repository = TEST_SETTING.repository;
+    expect(properties).toMatchObject({
+      'Microsoft.VisualStudio.Services.Links.Getstarted': `${repository}#readme`,
+      'Microsoft.VisualStudio.Services.Links.Support': `${repository}/issues`,
+      'Microsoft.VisualStudio.Services.Links.License': `${repository}/blob/main/LICENSE`,
+      'Microsoft.VisualStudio.Services.Links.Privacypolicy': `${repository}/blob/main/SECURITY.md`,
+      'Microsoft.VisualStudio.Services.Links.GitHub': repository
+    });
+    const assets = Object.fromEntries(
+      [...manifest.matchAll(/<Asset Type="([^"]+)" d:Source="File" Path="([^"]+)"/g)].map((m) => [m[1], m[2]])
+    );
+    expect(assets).toMatchObject({
+      'Microsoft.VisualStudio.Services.Content.Details': 'overview.md',
+      'Microsoft.VisualStudio.Services.Content.License': 'LICENSE'
+    });
+    expect(manifest).toContain('<License>LICENSE</License>');
+    expect(packageJson.version).toMatch(/^0\./);
+    expect(/<GalleryFlags>([^<]*)<\/GalleryFlags>/.exec(manifest)?.[1].split(' ')).toEqual(['Preview']);
+    expect((await run('unzip', ['-p', vsix, 'overview.md'])).stdout).toBe(readFileSync(path.join(copy, 'overview.md'), 'utf8'));
+    expect((await run('unzip', ['-p', vsix, 'LICENSE'])).stdout).toBe(readFileSync(path.join(ROOT, 'LICENSE'), 'utf8'));
   });
 
   it('has a 32x32 task icon beside task.json and a 128x128 extension icon', () => {
@@ -157,24 +245,82 @@ describe('npm run package', () => {
   });
 });
 
+describe('the publisher and the Marketplace page', () => {
+  it('refuses the placeholder publisher, saying how to set it and how to build for local use, and writes nothing', async () => {
+    const fresh = repositoryCopy('cgl-package-placeholder-');
+    await setPublisher(fresh, PLACEHOLDER);
+    const result = await packageIn(fresh);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(
+      'package: package.json\'s publisher, author, repository are still the placeholder ("your-publisher-id", "Your organisation", "https://github.com/your-org/chainguard-azure-login").'
+    );
+    expect(result.stderr).toContain('npm run set-publisher -- <publisher-id> "<Display name>" https://github.com/<owner>/<repository>');
+    expect(result.stderr).toContain('npm run package -- --dev');
+    expect(existsSync(path.join(fresh, '.package'))).toBe(false);
+    // The old way of naming a publisher for one build points at the one setting.
+    const flag = await packageIn(fresh, ['--publisher', 'someone']);
+    expect(flag.code).toBe(1);
+    expect(flag.stderr).toContain('the publisher comes from package.json');
+  });
+
+  it('builds a local .vsix with --dev under the placeholder publisher and says so; from 1.0.0 on, without the Preview flag', async () => {
+    const fresh = repositoryCopy('cgl-package-dev-');
+    await setPublisher(fresh, PLACEHOLDER);
+    const version = await run(process.execPath, [path.join(fresh, 'scripts', 'set-version.mjs'), '1.0.0']);
+    expect(version.code).toBe(0);
+    const result = await packageIn(fresh, ['--dev']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('package: a local build (--dev) with the placeholder publisher, author, repository');
+    expect(result.stderr).toContain('not for the Marketplace');
+    const built = path.join(fresh, /^extension: (.+)$/m.exec(result.stdout)?.[1] ?? 'missing');
+    expect(path.basename(built)).toBe('your-publisher-id.chainguard-azure-login-1.0.0.vsix');
+    const manifest = (await run('unzip', ['-p', built, 'extension.vsixmanifest'])).stdout;
+    expect(manifest).toContain('Publisher="your-publisher-id" Version="1.0.0"');
+    expect(manifest).not.toContain('Preview');
+    expect([...(await vsixEntries(built))].sort()).toEqual([...entries].sort());
+  }, 120_000);
+
+  it('refuses files that disagree with package.json on the publisher, naming the file and the command that sets them', async () => {
+    const edited = repositoryCopy('cgl-package-drift-');
+    await setPublisher(edited);
+    const taskFile = path.join(edited, 'task.json');
+    writeFileSync(taskFile, readFileSync(taskFile, 'utf8').replace(`"author": "${TEST_SETTING.author}"`, '"author": "Someone Else"'));
+    const result = await packageIn(edited);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('package: the files that name the publisher disagree with package.json:');
+    expect(result.stderr).toContain(`task.json author is "Someone Else", not "${TEST_SETTING.author}"`);
+    expect(result.stderr).toContain('npm run set-publisher -- ');
+    expect(existsSync(path.join(edited, '.package'))).toBe(false);
+  });
+
+  it('refuses to package without the Marketplace page overview.md, and writes nothing', async () => {
+    const missing = repositoryCopy('cgl-package-no-overview-');
+    await setPublisher(missing);
+    rmSync(path.join(missing, 'overview.md'));
+    const result = await packageIn(missing);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "package: overview.md does not exist: it is the extension's Marketplace page (vss-extension.json content.details.path); write it before packaging\n"
+    );
+    expect(existsSync(path.join(missing, '.package'))).toBe(false);
+  });
+
+  it('marks a 0.x version Preview and a later one not, keeping the other gallery flags', () => {
+    const manifest = { id: 'x', galleryFlags: ['Public', 'Preview'] };
+    expect(stagedManifest({ id: 'x' }, '0.9.3')).toEqual({ id: 'x', galleryFlags: ['Preview'] });
+    expect(stagedManifest({ id: 'x' }, '1.0.0')).toEqual({ id: 'x' });
+    expect(stagedManifest(manifest, '2.1.0')).toEqual({ id: 'x', galleryFlags: ['Public'] });
+    expect(stagedManifest(manifest, '0.1.0')).toEqual({ id: 'x', galleryFlags: ['Public', 'Preview'] });
+    expect(stagedManifest({ id: 'x' }, '10.0.0')).toEqual({ id: 'x' });
+  });
+});
+
 describe('stray files in the bundle folders', () => {
   it('are left out of the .vsix: only the files the handlers load are staged (checked on a copy of the repository)', async () => {
     // A copy, so that nothing stray is ever put into the real dist/.
-    const copy = tempDir('cgl-package-copy-');
-    for (const file of [
-      'scripts',
-      'dist',
-      'images',
-      'task.json',
-      'vss-extension.json',
-      'package.json',
-      'package-lock.json',
-      'icon.png',
-      'README.md'
-    ]) {
-      cpSync(path.join(ROOT, file), path.join(copy, file), { recursive: true });
-    }
-    symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+    const copy = repositoryCopy('cgl-package-copy-');
+    await setPublisher(copy);
     const stray = [
       'dist/helper/cache-cgr.dev.json',
       'dist/helper/index.js.map',
@@ -191,14 +337,11 @@ describe('stray files in the bundle folders', () => {
       writeFileSync(path.join(copy, file), '{"Secret":"eyJhbGciOiJub25lIn0.eyJzdHJheSI6dHJ1ZX0.c3RyYXk"}\n');
     }
 
-    const result = await run(process.execPath, [path.join(copy, 'scripts', 'package.mjs'), '--publisher', 'test-publisher'], {
-      PATH: process.env.PATH,
-      HOME: tfxHome
-    });
+    const result = await packageIn(copy);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const built = path.join(copy, /^extension: (.+)$/m.exec(result.stdout)?.[1] ?? 'missing');
-    const listed = (await run('unzip', ['-Z1', built])).stdout.split('\n').filter((entry) => entry && !entry.endsWith('/'));
+    const listed = await vsixEntries(built);
     for (const file of stray) expect(listed).not.toContain(`ChainguardAzureLogin/${file}`);
     // What the real build produced ships as before: the same entries as the .vsix built from the repository.
     expect([...listed].sort()).toEqual([...entries].sort());

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { parse } from 'yaml';
 import { ROOT } from '../../emulators/runners.mjs';
 import { removeTempDirs, tempDir } from '../helpers/temp.js';
 
@@ -72,6 +73,31 @@ describe('GitHub workflows and action.yml', () => {
     expect(release).toMatch(/^ {2}release:\n {4}types: \[published\]$/m);
     expect(release).toMatch(/^ {4}tags: \['v\*\.\*\.\*'\]$/m);
     expect(release).toContain('git push --force origin "refs/tags/$major"');
+  });
+
+  it('the release workflow packages the .vsix under the publisher setting, packs the npm tarball, writes their checksums and attaches all three before moving the major tag', () => {
+    const workflow = parse(readFileSync(path.join(WORKFLOWS, 'release.yml'), 'utf8'));
+    const steps: { name?: string; run?: string; if?: string; uses?: string; with?: Record<string, string> }[] =
+      workflow.jobs['move-major-tag'].steps;
+    const at = (pattern: RegExp): number => {
+      const index = steps.findIndex((step) => pattern.test(step.run ?? ''));
+      expect({ pattern: String(pattern), found: index >= 0 }).toEqual({ pattern: String(pattern), found: true });
+      return index;
+    };
+    const build = at(/^npm run build$/m);
+    const pkg = at(/^npm run package$/m);
+    const pack = at(/^npm pack --pack-destination \.package$/m);
+    const sums = at(/^sha256sum -- \*\.vsix \*\.tgz > SHA256SUMS$/m);
+    const attach = at(/^gh release upload "\$TAG" \.package\/\*\.vsix \.package\/\*\.tgz \.package\/SHA256SUMS --clobber$/m);
+    const move = at(/^git push --force origin "refs\/tags\/\$major"$/m);
+    expect([build, pkg, pack, sums, attach, move]).toEqual([...[build, pkg, pack, sums, attach, move]].sort((a, b) => a - b));
+    // The publisher is the one setting's: no local build, no publisher given on the command line.
+    expect(steps.filter((step) => /npm run package/.test(step.run ?? '')).map((step) => step.run?.trim())).toEqual(['npm run package']);
+    expect(steps[sums]).toMatchObject({ 'working-directory': '.package' });
+    expect(steps[attach].run).toContain('gh release view "$TAG"');
+    expect(steps[move].if).toBe('${{ !github.event.release.prerelease }}');
+    const kept = steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
+    expect(kept?.with?.path.split('\n').filter(Boolean)).toEqual(['.package/*.vsix', '.package/*.tgz', '.package/SHA256SUMS']);
   });
 
   it('the validator rejects a broken workflow and a broken action (the checks above can fail)', async () => {

@@ -5420,16 +5420,21 @@ function bundledHelper() {
     return findHelperBundle(external_node_path_default().dirname(resolved));
 }
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/platform/cli-args.ts
 /**
  * The command-line tool's arguments and help, from the input table: every input as `--name value`
  * (or `--name=value`), the commands, and the tool's own flags.
  */
 
+
+/** The tool's version, package.json's (the bundle keeps only this field of it). */
+const VERSION = package_namespaceObject.rE;
 /** The variable the tool hands its login's state back in, for `logout` and a later login. */
 const STATE_VARIABLE = 'CHAINGUARD_LOGIN_STATE';
 /**
- * Parses `[login|logout|diagnose] --name value|--name=value … [--export-token] [--debug] [--help]`;
+ * Parses `[login|logout|diagnose] --name value|--name=value … [--export-token] [--debug] [--help] [--version]`;
  * `diagnose` is a login with the input diagnose set to true.
  */
 function parseArgs(argv) {
@@ -5445,6 +5450,8 @@ function parseArgs(argv) {
         const arg = args.shift();
         if (arg === '--help' || arg === '-h')
             return { ...options, command: 'help' };
+        if (arg === '--version')
+            return { ...options, command: 'version' };
         if (arg === '--export-token')
             options.exportToken = true;
         else if (arg === '--debug')
@@ -5490,6 +5497,7 @@ Options (the same inputs as the GitHub Action):
 ${INPUTS.map((input) => optionLines(`--${input.name} ${input.value}`, input.help)).join('\n')}
 ${optionLines('--export-token', 'also export CHAINGUARD_TOKEN (and CHAINGUARD_API_TOKEN)')}
 ${optionLines('--debug', 'print debug lines on stderr')}
+${optionLines('--version', 'print the version and exit')}
 
 Under auto the source is, in order: the token file if given; with --azure-audience, workload identity
 (AZURE_FEDERATED_TOKEN_FILE), App Service / Container Apps (IDENTITY_ENDPOINT + IDENTITY_HEADER), Azure Arc,
@@ -5548,7 +5556,7 @@ function cliPlatform(options, env, out, printErr) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
-/** The command-line tool: `login` (the default), `logout` and `--help`. */
+/** The command-line tool: `login` (the default), `logout`, `--help` and `--version`. */
 
 
 
@@ -5564,6 +5572,10 @@ async function run(argv = process.argv.slice(2)) {
         const options = parseArgs(argv);
         if (options.command === 'help') {
             out(CLI_HELP);
+            return;
+        }
+        if (options.command === 'version') {
+            out(VERSION);
             return;
         }
         const platform = cliPlatform(options, process.env, out, err);

@@ -1,10 +1,10 @@
-/** The command-line tool: `login` (the default), `logout` and `--help`. */
+/** The command-line tool: `login` (the default), `logout`, `--help` and `--version`. */
 import { messageOf } from '../core/errors.js';
 import { runCleanup } from '../core/cleanup.js';
 import { runLogin } from '../core/login/login.js';
 import { neutralise } from '../core/text.js';
 import { processRuntime } from '../core/runtime.js';
-import { CLI_HELP, parseArgs } from '../platform/cli-args.js';
+import { CLI_HELP, parseArgs, VERSION } from '../platform/cli-args.js';
 import { cliPlatform } from '../platform/cli.js';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -16,6 +16,10 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
     const options = parseArgs(argv);
     if (options.command === 'help') {
       out(CLI_HELP);
+      return;
+    }
+    if (options.command === 'version') {
+      out(VERSION);
       return;
     }
     const platform = cliPlatform(options, process.env, out, err);

@@ -2,20 +2,24 @@
  * The command-line tool's arguments and help, from the input table: every input as `--name value`
  * (or `--name=value`), the commands, and the tool's own flags.
  */
+import packageJson from '../../package.json' with { type: 'json' };
 import { INPUTS, INPUT_NAMES, type InputName } from '../core/inputs/definitions.js';
+
+/** The tool's version, package.json's (the bundle keeps only this field of it). */
+export const VERSION: string = packageJson.version;
 
 /** The variable the tool hands its login's state back in, for `logout` and a later login. */
 export const STATE_VARIABLE = 'CHAINGUARD_LOGIN_STATE';
 
 export interface CliOptions {
-  command: 'login' | 'logout' | 'help';
+  command: 'login' | 'logout' | 'help' | 'version';
   values: Partial<Record<InputName, string>>;
   exportToken: boolean;
   debug: boolean;
 }
 
 /**
- * Parses `[login|logout|diagnose] --name value|--name=value … [--export-token] [--debug] [--help]`;
+ * Parses `[login|logout|diagnose] --name value|--name=value … [--export-token] [--debug] [--help] [--version]`;
  * `diagnose` is a login with the input diagnose set to true.
  */
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -29,6 +33,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   while (args.length > 0) {
     const arg = args.shift() as string;
     if (arg === '--help' || arg === '-h') return { ...options, command: 'help' };
+    if (arg === '--version') return { ...options, command: 'version' };
     if (arg === '--export-token') options.exportToken = true;
     else if (arg === '--debug') options.debug = true;
     else readInput(arg, args, options);
@@ -73,6 +78,7 @@ Options (the same inputs as the GitHub Action):
 ${INPUTS.map((input) => optionLines(`--${input.name} ${input.value}`, input.help)).join('\n')}
 ${optionLines('--export-token', 'also export CHAINGUARD_TOKEN (and CHAINGUARD_API_TOKEN)')}
 ${optionLines('--debug', 'print debug lines on stderr')}
+${optionLines('--version', 'print the version and exit')}
 
 Under auto the source is, in order: the token file if given; with --azure-audience, workload identity
 (AZURE_FEDERATED_TOKEN_FILE), App Service / Container Apps (IDENTITY_ENDPOINT + IDENTITY_HEADER), Azure Arc,

@@ -1,6 +1,7 @@
 /** The command-line front end in process: argument parsing and its platform's output lines (the built tool: bundle/cli.test.ts). */
 import { singleQuoted as shellQuote } from '../../../src/core/shell.js';
-import { parseArgs } from '../../../src/platform/cli-args.js';
+import { readFileSync } from 'node:fs';
+import { CLI_HELP, parseArgs, VERSION } from '../../../src/platform/cli-args.js';
 import { cliPlatform } from '../../../src/platform/cli.js';
 
 describe('parseArgs', () => {
@@ -12,6 +13,13 @@ describe('parseArgs', () => {
       debug: true
     });
     expect(parseArgs(['--help']).command).toBe('help');
+  });
+  it('reads --version wherever it stands, and the version is the package’s', () => {
+    expect(parseArgs(['--version']).command).toBe('version');
+    expect(parseArgs(['--identity', 'x', '--version', '--unknown']).command).toBe('version');
+    expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    expect(VERSION).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(CLI_HELP).toMatch(/^ {2}--version {2,}print the version and exit$/m);
   });
   it('reads the diagnose command as a login with diagnose set', () => {
     expect(parseArgs(['diagnose', '--identity-source', 'arc'])).toEqual({
