@@ -308,6 +308,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
 ;// CONCATENATED MODULE: ./src/core/clock.ts
 /**
  * Wall-clock time. A `scale` below 1 makes time run faster: every wait is shortened and `now()`
@@ -429,6 +431,20 @@ function findHelperBundle(fromDir) {
         dir = parent;
     }
     return undefined;
+}
+/**
+ * The helper bundle for a step run from its TypeScript sources (GitHub's local-action runs
+ * src/github/main.ts): the built dist/helper/index.js of the same checkout, when `runtimeModule`
+ * is that checkout's src/core/runtime.ts (`npm run build` writes it). A bundle is never a source
+ * tree: it finds the helper beside itself (findHelperBundle), or warns.
+ */
+function sourceTreeHelperBundle(runtimeModule) {
+    const core = external_node_path_default().dirname(runtimeModule);
+    const src = external_node_path_default().dirname(core);
+    if (external_node_path_default().basename(runtimeModule) !== 'runtime.ts' || external_node_path_default().basename(core) !== 'core' || external_node_path_default().basename(src) !== 'src')
+        return undefined;
+    const candidate = external_node_path_default().join(external_node_path_default().dirname(src), 'dist', 'helper', 'index.js');
+    return external_node_fs_default().existsSync(candidate) ? candidate : undefined;
 }
 /**
  * Creates a private helper directory under `root` with the configuration, the seeded cache and
@@ -609,6 +625,7 @@ var test_settings = __webpack_require__(605);
 
 
 
+
 /** The real process's runtime. */
 function processRuntime() {
     const test = (0,test_settings/* readTestSettings */.mA)(process.env);
@@ -622,8 +639,14 @@ function processRuntime() {
         helperBundle: bundledHelper
     };
 }
-/** The credential helper bundle beside the bundle this process runs (dist/helper/index.js). */
+/**
+ * The credential helper bundle beside the bundle this process runs (dist/helper/index.js), or,
+ * when this module runs from its TypeScript source (local-action), the checkout's built one.
+ */
 function bundledHelper() {
+    return besideScript() ?? sourceTreeHelperBundle((0,external_node_url_.fileURLToPath)(import.meta.url));
+}
+function besideScript() {
     const script = process.argv[1];
     if (!script)
         return undefined;

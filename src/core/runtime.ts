@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { systemClock, type Clock } from './clock.js';
-import { findHelperBundle } from './credential-helper/install.js';
+import { findHelperBundle, sourceTreeHelperBundle } from './credential-helper/install.js';
 import { send, type HttpRequest, type HttpResponse } from './net/http.js';
 import { readTestSettings, type TestSettings } from './test-settings.js';
 
@@ -35,8 +36,15 @@ export function processRuntime(): Runtime {
   };
 }
 
-/** The credential helper bundle beside the bundle this process runs (dist/helper/index.js). */
+/**
+ * The credential helper bundle beside the bundle this process runs (dist/helper/index.js), or,
+ * when this module runs from its TypeScript source (local-action), the checkout's built one.
+ */
 function bundledHelper(): string | undefined {
+  return besideScript() ?? sourceTreeHelperBundle(fileURLToPath(import.meta.url));
+}
+
+function besideScript(): string | undefined {
   const script = process.argv[1];
   if (!script) return undefined;
   let resolved: string;

@@ -33788,6 +33788,20 @@ function findHelperBundle(fromDir) {
     return undefined;
 }
 /**
+ * The helper bundle for a step run from its TypeScript sources (GitHub's local-action runs
+ * src/github/main.ts): the built dist/helper/index.js of the same checkout, when `runtimeModule`
+ * is that checkout's src/core/runtime.ts (`npm run build` writes it). A bundle is never a source
+ * tree: it finds the helper beside itself (findHelperBundle), or warns.
+ */
+function sourceTreeHelperBundle(runtimeModule) {
+    const core = external_node_path_default().dirname(runtimeModule);
+    const src = external_node_path_default().dirname(core);
+    if (external_node_path_default().basename(runtimeModule) !== 'runtime.ts' || external_node_path_default().basename(core) !== 'core' || external_node_path_default().basename(src) !== 'src')
+        return undefined;
+    const candidate = external_node_path_default().join(external_node_path_default().dirname(src), 'dist', 'helper', 'index.js');
+    return external_node_fs_default().existsSync(candidate) ? candidate : undefined;
+}
+/**
  * Creates a private helper directory under `root` with the configuration, the seeded cache and
  * the wrappers. Nothing is left behind when it fails.
  */
@@ -35053,6 +35067,8 @@ async function runLogin(platform, runtime) {
     }
 }
 
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/core/clock.ts
 /**
  * Wall-clock time. A `scale` below 1 makes time run faster: every wait is shortened and `now()`
@@ -35223,6 +35239,7 @@ function readBody(response, req, fail, done) {
 
 
 
+
 /** The real process's runtime. */
 function processRuntime() {
     const test = test_settings_readTestSettings(process.env);
@@ -35236,8 +35253,14 @@ function processRuntime() {
         helperBundle: bundledHelper
     };
 }
-/** The credential helper bundle beside the bundle this process runs (dist/helper/index.js). */
+/**
+ * The credential helper bundle beside the bundle this process runs (dist/helper/index.js), or,
+ * when this module runs from its TypeScript source (local-action), the checkout's built one.
+ */
 function bundledHelper() {
+    return besideScript() ?? sourceTreeHelperBundle((0,external_node_url_.fileURLToPath)(import.meta.url));
+}
+function besideScript() {
     const script = process.argv[1];
     if (!script)
         return undefined;

@@ -98,6 +98,20 @@ export function findHelperBundle(fromDir: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The helper bundle for a step run from its TypeScript sources (GitHub's local-action runs
+ * src/github/main.ts): the built dist/helper/index.js of the same checkout, when `runtimeModule`
+ * is that checkout's src/core/runtime.ts (`npm run build` writes it). A bundle is never a source
+ * tree: it finds the helper beside itself (findHelperBundle), or warns.
+ */
+export function sourceTreeHelperBundle(runtimeModule: string): string | undefined {
+  const core = path.dirname(runtimeModule);
+  const src = path.dirname(core);
+  if (path.basename(runtimeModule) !== 'runtime.ts' || path.basename(core) !== 'core' || path.basename(src) !== 'src') return undefined;
+  const candidate = path.join(path.dirname(src), 'dist', 'helper', 'index.js');
+  return fs.existsSync(candidate) ? candidate : undefined;
+}
+
 export interface InstallOptions {
   /** Where to create the helper directory: the job's temp directory. */
   root: string;

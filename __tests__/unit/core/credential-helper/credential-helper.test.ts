@@ -12,6 +12,7 @@ import { ROOT } from '../../../../emulators/runners.mjs';
 import {
   findHelperBundle,
   helperName,
+  sourceTreeHelperBundle,
   installHelper,
   removeHelper,
   sharedHelperName,
@@ -445,5 +446,18 @@ describe('wrappers', () => {
       expect(findHelperBundle(path.join(ROOT, from))).toBe(bundle);
     }
     expect(findHelperBundle(tempDir())).toBeUndefined();
+  });
+
+  it('find the built helper bundle for a step run from its TypeScript sources (local-action), and only then', () => {
+    const bundle = path.join(ROOT, 'dist', 'helper', 'index.js');
+    expect(sourceTreeHelperBundle(path.join(ROOT, 'src', 'core', 'runtime.ts'))).toBe(bundle);
+    // A bundle is not a source tree: it finds the helper beside itself, or warns.
+    expect(sourceTreeHelperBundle(path.join(ROOT, 'dist', 'github', 'main', 'index.js'))).toBeUndefined();
+    // A source tree without a build.
+    const unbuilt = tempDir();
+    mkdirSync(path.join(unbuilt, 'src', 'core'), { recursive: true });
+    expect(sourceTreeHelperBundle(path.join(unbuilt, 'src', 'core', 'runtime.ts'))).toBeUndefined();
+    // Only this module's own place in the tree counts, not any .ts file.
+    expect(sourceTreeHelperBundle(path.join(ROOT, 'src', 'core', 'credential-helper', 'install.ts'))).toBeUndefined();
   });
 });

@@ -1,17 +1,25 @@
-/** Builds a tiny single-layer OCI image layout on disk, for pushing into a test registry. */
+// @ts-check
+// Builds a tiny single-layer OCI image layout on disk, for pushing into a loopback registry (the
+// end-to-end tests and the demo).
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
+/** @param {Buffer | string} data */
+const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
-/** A ustar archive holding one regular file. */
-function tarWithFile(name: string, content: Buffer): Buffer {
+/**
+ * A ustar archive holding one regular file.
+ * @param {string} name
+ * @param {Buffer} content
+ */
+function tarWithFile(name, content) {
   const header = Buffer.alloc(512);
-  const field = (offset: number, length: number, value: string) =>
-    header.write(value.padEnd(length, '\0').slice(0, length), offset, 'ascii');
-  const octal = (value: number, length: number) => value.toString(8).padStart(length - 1, '0');
+  /** @param {number} offset @param {number} length @param {string} value */
+  const field = (offset, length, value) => header.write(value.padEnd(length, '\0').slice(0, length), offset, 'ascii');
+  /** @param {number} value @param {number} length */
+  const octal = (value, length) => value.toString(8).padStart(length - 1, '0');
   field(0, 100, name);
   field(100, 8, octal(0o644, 8));
   field(108, 8, octal(0, 8));
@@ -29,11 +37,18 @@ function tarWithFile(name: string, content: Buffer): Buffer {
   return Buffer.concat([header, content, padding, Buffer.alloc(1024)]);
 }
 
-/** Writes an OCI layout with one image tagged `tag` into `dir`; returns the manifest digest. */
-export function writeOciImage(dir: string, tag: string, message: string): string {
+/**
+ * Writes an OCI layout with one image tagged `tag` into `dir`; returns the manifest digest.
+ * @param {string} dir
+ * @param {string} tag
+ * @param {string} message  the content of the image's one file, hello.txt
+ * @returns {string}
+ */
+export function writeOciImage(dir, tag, message) {
   const blobs = path.join(dir, 'blobs', 'sha256');
   mkdirSync(blobs, { recursive: true });
-  const blob = (data: Buffer | string) => {
+  /** @param {Buffer | string} data */
+  const blob = (data) => {
     const digest = sha256(data);
     writeFileSync(path.join(blobs, digest), data);
     return { digest: `sha256:${digest}`, size: Buffer.byteLength(data) };
