@@ -32,7 +32,7 @@ export default {
       ...common,
       displayName: 'bundle (Node 24)',
       roots: ['<rootDir>/__tests__/bundle'],
-      testPathIgnorePatterns: ['/mock-task\\.test\\.ts$'],
+      testPathIgnorePatterns: ['/mock-task\\.test\\.ts$', '/local-action\\.test\\.ts$'],
       setupFiles: ['<rootDir>/__tests__/helpers/node24.ts']
     },
     { ...common, displayName: 'e2e (Node 24)', roots: ['<rootDir>/__tests__/e2e'], setupFiles: ['<rootDir>/__tests__/helpers/node24.ts'] }
