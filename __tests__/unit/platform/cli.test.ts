@@ -49,7 +49,8 @@ describe('CLI outputs', () => {
       parseArgs([]),
       {},
       (line) => lines.push(line),
-      (line) => warnings.push(line)
+      (line) => warnings.push(line),
+      { windows: false }
     );
     quiet.setOutput('api-token', 'api-value');
     expect(lines).toEqual([]);
@@ -60,7 +61,8 @@ describe('CLI outputs', () => {
       parseArgs(['--export-token']),
       {},
       (line) => lines.push(line),
-      () => undefined
+      () => undefined,
+      { windows: false }
     );
     exporting.setOutput('api-token', 'api-value');
     expect(lines).toEqual(["export CHAINGUARD_API_TOKEN='api-value'"]);
