@@ -5740,7 +5740,8 @@ function readShell(arg, rest) {
 }
 /**
  * The shell the tool prints for when `--shell` is not given: sh everywhere but Windows. On
- * Windows: sh under Git Bash or MSYS2 (MSYSTEM is set); PowerShell when PSModulePath holds a
+ * Windows: sh under Git Bash, MSYS2 or another bash (MSYSTEM or SHLVL is set; bash exports
+ * SHLVL, cmd and PowerShell never set it); PowerShell when PSModulePath holds a
  * directory inside the user's profile (USERPROFILE), which PowerShell adds when it starts (the
  * machine-wide PSModulePath that cmd.exe also sees has none); else cmd. A cmd.exe started from
  * PowerShell inherits PowerShell's PSModulePath: give `--shell cmd` there.
@@ -5749,7 +5750,7 @@ function detectShell(env, windows) {
     if (!windows)
         return 'sh';
     const read = (name) => Object.entries(env).find(([key]) => key.toUpperCase() === name)?.[1] ?? '';
-    if (read('MSYSTEM'))
+    if (read('MSYSTEM') || read('SHLVL'))
         return 'sh';
     const profile = read('USERPROFILE')
         .replace(/[\\/]+$/, '')

@@ -89,8 +89,9 @@ describe('detectShell', () => {
     expect(detectShell({ USERPROFILE: 'C:\\Users\\me', PSModulePath: 'C:\\Users\\meanwhile\\Modules' }, true)).toBe('cmd');
     expect(detectShell({ PSModulePath: `C:\\Users\\me\\Documents\\PowerShell\\Modules` }, true)).toBe('cmd');
   });
-  it('is sh on Windows under Git Bash or MSYS2', () => {
+  it('is sh on Windows under Git Bash, MSYS2 or another bash', () => {
     expect(detectShell({ MSYSTEM: 'MINGW64', USERPROFILE: 'C:\\Users\\me', PSModulePath: 'C:\\Users\\me\\x' }, true)).toBe('sh');
+    expect(detectShell({ SHLVL: '1' }, true)).toBe('sh');
   });
 });
 
