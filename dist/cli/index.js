@@ -5799,7 +5799,7 @@ Usage:
 
 Options (the same inputs as the GitHub Action):
 ${INPUTS.map((input) => optionLines(`--${input.name} ${input.value}`, input.help)).join('\n')}
-${optionLines('--shell sh|pwsh|cmd', 'the shell that runs the printed lines (default: sh; on Windows, sh in Git Bash,\npwsh in PowerShell, else cmd)')}
+${optionLines('--shell sh|pwsh|cmd', 'the shell that runs the printed lines (default: sh; on Windows, sh under bash\n(Git Bash), pwsh in PowerShell, else cmd)')}
 ${optionLines('--export-token', 'also export CHAINGUARD_TOKEN (and CHAINGUARD_API_TOKEN)')}
 ${optionLines('--debug', 'print debug lines on stderr')}
 
@@ -5926,8 +5926,10 @@ function cliPlatform(options, env, out, printErr, host = processHost()) {
                     throw error;
                 platform.warning(`PATH still lists ${remove.join(', ')}, which logout deleted: ${error.why}, so the new PATH cannot be printed for cmd.`);
             }
+            // Only what is set: cmd's `set NAME=` of an unset variable leaves ERRORLEVEL 1 (a step's exit code, when it comes last).
             for (const name of LOGIN_VARIABLES)
-                out(unsetLine(target, name));
+                if (variable(env, name, host.windows) !== undefined)
+                    out(unsetLine(target, name));
         }
     };
     return platform;

@@ -109,7 +109,7 @@ Usage:
 
 Options (the same inputs as the GitHub Action):
 ${INPUTS.map((input) => optionLines(`--${input.name} ${input.value}`, input.help)).join('\n')}
-${optionLines('--shell sh|pwsh|cmd', 'the shell that runs the printed lines (default: sh; on Windows, sh in Git Bash,\npwsh in PowerShell, else cmd)')}
+${optionLines('--shell sh|pwsh|cmd', 'the shell that runs the printed lines (default: sh; on Windows, sh under bash\n(Git Bash), pwsh in PowerShell, else cmd)')}
 ${optionLines('--export-token', 'also export CHAINGUARD_TOKEN (and CHAINGUARD_API_TOKEN)')}
 ${optionLines('--debug', 'print debug lines on stderr')}
 

@@ -42,7 +42,7 @@ export type CliPlatform = Platform & {
   failed: boolean;
   /** The shell the lines are for. */
   target: ShellTarget;
-  /** After a logout that removed the login (or found none): prints the lines that remove its variables. */
+  /** After a logout that removed the login (or found none): prints the lines that remove its variables (those set). */
   loggedOut(): void;
 };
 
@@ -138,7 +138,8 @@ export function cliPlatform(
           `PATH still lists ${remove.join(', ')}, which logout deleted: ${error.why}, so the new PATH cannot be printed for cmd.`
         );
       }
-      for (const name of LOGIN_VARIABLES) out(unsetLine(target, name));
+      // Only what is set: cmd's `set NAME=` of an unset variable leaves ERRORLEVEL 1 (a step's exit code, when it comes last).
+      for (const name of LOGIN_VARIABLES) if (variable(env, name, host.windows) !== undefined) out(unsetLine(target, name));
     }
   };
   return platform;

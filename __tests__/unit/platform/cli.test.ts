@@ -187,20 +187,31 @@ describe('the lines for each shell', () => {
     );
     platform.loggedOut();
     expect(apply(out.join('\n'), loggedIn)).toEqual({ PATH: 'C:\\Windows', OTHER: 'kept' });
-    expect(out.filter((line) => !line.includes('PATH'))).toHaveLength(LOGIN_VARIABLES.length);
+    // Every variable the login set (all but PATH and OTHER), once.
+    expect(out.filter((line) => !line.includes('PATH'))).toHaveLength(Object.keys(loggedIn).length - 2);
   });
 
-  it('sh: logout prints unset lines for every variable a login sets', () => {
+  it('sh: logout prints unset lines for every variable a login sets that is set (cmd would fail on one that is not)', () => {
     const out: string[] = [];
+    const all = Object.fromEntries(LOGIN_VARIABLES.map((name) => [name, 'x']));
     cliPlatform(
       parseArgs(['logout']),
-      {},
+      all,
       (line) => out.push(line),
       () => undefined,
       { windows: false }
     ).loggedOut();
     expect(out).toEqual(LOGIN_VARIABLES.map((name) => `unset ${name}`));
-    expect(LOGIN_VARIABLES.sort()).toEqual(
+    const some: string[] = [];
+    cliPlatform(
+      parseArgs(['logout']),
+      { DOCKER_CONFIG: '/x' },
+      (line) => some.push(line),
+      () => undefined,
+      { windows: false }
+    ).loggedOut();
+    expect(some).toEqual(['unset DOCKER_CONFIG']);
+    expect([...LOGIN_VARIABLES].sort()).toEqual(
       [
         'CHAINGUARD_API_TOKEN',
         'CHAINGUARD_IDENTITY',

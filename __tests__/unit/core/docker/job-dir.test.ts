@@ -6,7 +6,7 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createJobDir, linkSeedEntries, removeJobDir } from '../../../../src/core/docker/job-dir.js';
+import { createJobDir, linkSeedEntries, removeJobDir, unlinkSeedEntries } from '../../../../src/core/docker/job-dir.js';
 import { removeTempDirs, tempDir } from '../../../helpers/temp.js';
 
 afterAll(removeTempDirs);
@@ -86,8 +86,17 @@ describe('linkSeedEntries', () => {
   });
 });
 
-describe('removeJobDir', () => {
-  onPosix("takes the links out first and never touches the seed's folders", async () => {
+describe('unlinkSeedEntries and removeJobDir', () => {
+  onPosix('unlinkSeedEntries takes out only the links, before any recursive deletion could go through one', () => {
+    const { seed, job } = seedAndJob();
+    linkSeedEntries(seed, job, { warn: () => undefined });
+    mkdirSync(path.join(job, 'contexts'));
+    unlinkSeedEntries(job);
+    expect(readdirSync(job).sort()).toEqual(['contexts']);
+    expect(readdirSync(path.join(seed, 'cli-plugins'))).toEqual(['docker-buildx']);
+  });
+
+  onPosix("deleting the job directory never touches the seed's folders", async () => {
     const { seed, job } = seedAndJob();
     linkSeedEntries(seed, job, { warn: () => undefined });
     await removeJobDir(job);
