@@ -2921,7 +2921,7 @@ function setLine(target, name, value) {
         return cmdSet(name, value);
     return `export ${name}=${singleQuoted(value)}`;
 }
-/** The line that removes environment variable `name` (harmless when it is not set). */
+/** The line that removes environment variable `name` (print it for a set variable: cmd's form of an unset one can leave ERRORLEVEL 1). */
 function unsetLine(target, name) {
     checkedName(name);
     if (target.shell === 'pwsh')
@@ -5926,7 +5926,7 @@ function cliPlatform(options, env, out, printErr, host = processHost()) {
                     throw error;
                 platform.warning(`PATH still lists ${remove.join(', ')}, which logout deleted: ${error.why}, so the new PATH cannot be printed for cmd.`);
             }
-            // Only what is set: cmd's `set NAME=` of an unset variable leaves ERRORLEVEL 1 (a step's exit code, when it comes last).
+            // Only what is set: cmd's `set NAME=` of an unset variable can leave ERRORLEVEL 1 (a step's exit code, when it comes last).
             for (const name of LOGIN_VARIABLES)
                 if (variable(env, name, host.windows) !== undefined)
                     out(unsetLine(target, name));

@@ -157,7 +157,7 @@ export function setLine(target: ShellTarget, name: string, value: string): strin
   return `export ${name}=${singleQuoted(value)}`;
 }
 
-/** The line that removes environment variable `name` (harmless when it is not set). */
+/** The line that removes environment variable `name` (print it for a set variable: cmd's form of an unset one can leave ERRORLEVEL 1). */
 export function unsetLine(target: ShellTarget, name: string): string {
   checkedName(name);
   if (target.shell === 'pwsh') return `Remove-Item Env:${name} -ErrorAction SilentlyContinue`;

@@ -138,7 +138,7 @@ export function cliPlatform(
           `PATH still lists ${remove.join(', ')}, which logout deleted: ${error.why}, so the new PATH cannot be printed for cmd.`
         );
       }
-      // Only what is set: cmd's `set NAME=` of an unset variable leaves ERRORLEVEL 1 (a step's exit code, when it comes last).
+      // Only what is set: cmd's `set NAME=` of an unset variable can leave ERRORLEVEL 1 (a step's exit code, when it comes last).
       for (const name of LOGIN_VARIABLES) if (variable(env, name, host.windows) !== undefined) out(unsetLine(target, name));
     }
   };

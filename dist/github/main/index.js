@@ -30218,7 +30218,7 @@ function setLine(target, name, value) {
         return cmdSet(name, value);
     return `export ${name}=${singleQuoted(value)}`;
 }
-/** The line that removes environment variable `name` (harmless when it is not set). */
+/** The line that removes environment variable `name` (print it for a set variable: cmd's form of an unset one can leave ERRORLEVEL 1). */
 function unsetLine(target, name) {
     checkedName(name);
     if (target.shell === 'pwsh')
