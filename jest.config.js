@@ -1,12 +1,15 @@
 /**
- * Three kinds of tests, each its own project:
+ * Four kinds of tests, each its own project:
  * - unit: every in-process test (no root, no Debian packages; seconds), named after the module it covers;
  * - bundle: the built bundles run as the runner, the agent and a shell run them, against loopback emulators,
  *   and the repository's own checks (packaging, versions, workflows);
- * - e2e: the real docker CLI, skopeo, podman and buildah pulling through what the bundles wrote.
+ * - e2e: the real docker CLI, skopeo, podman and buildah pulling through what the bundles wrote;
+ * - windows: the built bundles on Windows — under wine with the Windows Node on Linux (skipped, with the
+ *   reason printed, where wine cannot run), natively on Windows, where it also runs the unit tests that
+ *   hold there (the others need sh, file modes, FIFOs, symbolic links or POSIX paths).
  * The bundle and e2e suites run twice: with the bundles under this machine's Node (20) and under
  * the real Node 24 ("(Node 24)" projects; the task's mock-runner test picks both handlers itself).
- * `npm test` runs them all; `npm run test:unit` the first.
+ * `npm test` runs them all; `npm run test:unit` the first; `npm run test:windows` the last.
  */
 const common = {
   testEnvironment: 'node',
@@ -19,6 +22,31 @@ const common = {
   },
   testMatch: ['**/*.test.ts']
 };
+
+/** The unit tests that hold on Windows too (run there by the windows project). */
+const PORTABLE_UNIT_TESTS = [
+  'core/advice/trust',
+  'core/credential-helper/refresh',
+  'core/docker/job-dir',
+  'core/exchange/acr',
+  'core/exchange/chainguard-sts',
+  'core/fs/private-dir',
+  'core/inputs/definitions',
+  'core/login/plan',
+  'core/net/http',
+  'core/net/retry',
+  'core/net/token-endpoint',
+  'core/sources/app-service',
+  'core/sources/azure-devops-oidc',
+  'core/sources/github-oidc',
+  'core/sources/imds',
+  'core/sources/token-file',
+  'core/sources/workload-identity',
+  'core/text',
+  'emulators/loopback-only',
+  'platform/cli',
+  'test-helpers/hygiene'
+];
 
 /** @type {import('jest').Config} */
 export default {
@@ -35,6 +63,14 @@ export default {
       testPathIgnorePatterns: ['/mock-task\\.test\\.ts$', '/local-action\\.test\\.ts$'],
       setupFiles: ['<rootDir>/__tests__/helpers/node24.ts']
     },
-    { ...common, displayName: 'e2e (Node 24)', roots: ['<rootDir>/__tests__/e2e'], setupFiles: ['<rootDir>/__tests__/helpers/node24.ts'] }
+    { ...common, displayName: 'e2e (Node 24)', roots: ['<rootDir>/__tests__/e2e'], setupFiles: ['<rootDir>/__tests__/helpers/node24.ts'] },
+    {
+      ...common,
+      displayName: 'windows',
+      roots: ['<rootDir>/__tests__/windows', ...(process.platform === 'win32' ? ['<rootDir>/__tests__/unit'] : [])],
+      testMatch: ['**/__tests__/windows/**/*.test.ts', ...PORTABLE_UNIT_TESTS.map((name) => `**/__tests__/unit/${name}.test.ts`)],
+      globalSetup: '<rootDir>/__tests__/windows/global-setup.mjs',
+      globalTeardown: '<rootDir>/__tests__/windows/global-teardown.mjs'
+    }
   ]
 };

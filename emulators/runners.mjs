@@ -31,6 +31,23 @@ export function bundleNode() {
  */
 
 /**
+ * How the bundles are started instead of bundleNode() with pipes (the Windows suite: the Windows
+ * Node under wine, see emulators/wine.mjs): given the script (relative to the repository), the
+ * environment (PATH and NODE_OPTIONS included) and the arguments.
+ * @typedef {(script: string, env: NodeJS.ProcessEnv, args: string[]) => Promise<ProcessResult>} BundleLauncher
+ */
+/** @type {BundleLauncher | undefined} */
+let launcher;
+
+/**
+ * Starts every later bundle run of this test file through `next` (undefined: bundleNode() again).
+ * @param {BundleLauncher | undefined} next
+ */
+export function useBundleLauncher(next) {
+  launcher = next;
+}
+
+/**
  * Runs `node <script>` (relative to the repository) under bundleNode() with exactly `env` plus
  * PATH, with host name lookups confined to loopback and deprecations reported.
  * @param {string} script
@@ -39,6 +56,7 @@ export function bundleNode() {
  * @returns {Promise<ProcessResult>}
  */
 export function runNode(script, env, args = []) {
+  if (launcher) return launcher(script, { PATH: process.env.PATH, NODE_OPTIONS: BUNDLE_NODE_OPTIONS, ...env }, args);
   return new Promise((resolve, reject) => {
     const child = spawn(bundleNode(), [path.join(ROOT, script), ...args], {
       env: { PATH: process.env.PATH, NODE_OPTIONS: BUNDLE_NODE_OPTIONS, ...env },

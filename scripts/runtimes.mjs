@@ -53,8 +53,9 @@ export async function installRuntime(/** @type {string} */ name) {
   return binary;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const [command, ...names] = process.argv.slice(2);
+/** The command line: install or path (no top-level await, so that test setups can require this module). */
+async function main(/** @type {string[]} */ argv) {
+  const [command, ...names] = argv;
   if (command === 'path' && names.length === 1) {
     process.stdout.write(`${runtimePath(names[0])}\n`);
   } else if (command === 'install') {
@@ -67,4 +68,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     process.stderr.write('usage: node scripts/runtimes.mjs install [name…] | path <name>\n');
     process.exitCode = 2;
   }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  main(process.argv.slice(2)).catch((error) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
 }

@@ -100,6 +100,56 @@ describe('GitHub workflows and action.yml', () => {
     expect(kept?.with?.path.split('\n').filter(Boolean)).toEqual(['.package/*.vsix', '.package/*.tgz', '.package/SHA256SUMS']);
   });
 
+  it('CI runs under Node 20 and 24 on Linux and Windows: the whole suite on Linux, the Windows suite natively on Windows', () => {
+    type Step = { name?: string; run?: string; uses?: string; if?: string };
+    const ci = parse(readFileSync(path.join(WORKFLOWS, 'ci.yml'), 'utf8')) as {
+      jobs: { check: { 'runs-on': string; strategy: { matrix: { os: string[]; node: number[] } }; steps: Step[] } };
+    };
+    const job = ci.jobs.check;
+    expect(job['runs-on']).toBe('${{ matrix.os }}');
+    expect(job.strategy.matrix).toEqual({ os: ['ubuntu-latest', 'windows-latest'], node: [20, 24] });
+    const running = (command: string) => job.steps.filter((step) => step.run?.includes(command));
+    // Linux: the Debian packages, the whole suite (the Windows suite in it skips itself without wine), the package.
+    for (const command of ['scripts/test-tools.sh', 'npm test', 'git status --porcelain -- dist', 'npm run package'])
+      expect(running(command).map((step) => step.if)).toEqual([expect.stringMatching(/^runner\.os == 'Linux'/)]);
+    // Windows: LF checkouts, a build, the Windows suite natively.
+    expect(job.steps[0]).toMatchObject({ if: "runner.os == 'Windows'", run: 'git config --global core.autocrlf false' });
+    expect(running('npm run test:windows').map((step) => step.if)).toEqual(["runner.os == 'Windows'"]);
+    expect(
+      running('npm run build')
+        .map((step) => step.if)
+        .sort()
+    ).toEqual(["runner.os == 'Linux'", "runner.os == 'Windows'"]);
+    // Steps for both: install, type-check; one artifact per run, from one leg.
+    for (const command of ['npm ci', 'npm run typecheck']) expect(running(command).map((step) => step.if)).toEqual([undefined]);
+    expect(job.steps.find((step) => step.uses?.startsWith('actions/upload-artifact'))?.if).toBe(
+      "runner.os == 'Linux' && matrix.node == 20"
+    );
+    expect(job.steps.find((step) => step.uses?.startsWith('actions/setup-node'))).toMatchObject({
+      with: { 'node-version': '${{ matrix.node }}' }
+    });
+  });
+
+  it(".ci/run prepares wine, then runs exactly the README's test command, whose projects include the Windows suite", async () => {
+    const run = readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(run.slice(-4)).toEqual(['bash scripts/wine-tools.sh', '', 'echo "== test"', 'npm test']);
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.test).not.toContain('--selectProjects');
+    expect(pkg.scripts['test:windows']).toMatch(/jest\.js --selectProjects windows$/);
+    const { default: config } = (await import(path.join(ROOT, 'jest.config.js'))) as { default: { projects: { displayName: string }[] } };
+    expect(config.projects.map((project) => project.displayName)).toEqual([
+      'unit',
+      'bundle',
+      'e2e',
+      'bundle (Node 24)',
+      'e2e (Node 24)',
+      'windows'
+    ]);
+    expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain('npm ci && npm test');
+  });
+
   it('the validator rejects a broken workflow and a broken action (the checks above can fail)', async () => {
     const dir = tempDir('cgl-broken-workflow-');
     const workflow = path.join(dir, 'broken.yml');

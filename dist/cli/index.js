@@ -445,6 +445,174 @@ function renameReplacing(from, to) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/core/text.ts
+/**
+ * Text that reaches a log line: made inert for the runner and the agent, cleared of secrets, and
+ * clipped. Every message the step prints, every quote of a service's answer and every value
+ * shown back to the user passes through here.
+ */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+const WORD_JOINER = '\u2060';
+/**
+ * Makes a log message inert for the runner and the agent. The GitHub runner acts on a line that
+ * starts with `::` and on `##[command]` anywhere in a line; the Azure agent acts on `##vso[`
+ * anywhere in a line. A value interpolated into a message (an input, a path, a service's text)
+ * could carry either, so every message the step prints passes through here: a word joiner
+ * (invisible when shown) goes between the characters of every `::` and `##`, which no
+ * legitimate message needs adjacent, and control characters (a carriage return among them)
+ * become spaces. Line breaks stay: with no `::` or `##` anywhere, no line of the message can
+ * be a command, and multi-line messages (the setup doctor's commands) stay readable.
+ */
+function neutralise(message) {
+    return message.replace(/\r\n/g, '\n').replace(CONTROLS, ' ').replace(/::/g, `:${WORD_JOINER}:`).replace(/##/g, `#${WORD_JOINER}#`);
+}
+/** Anything that starts like a JWT (`eyJ`: base64url of `{"`), up to three base64url parts. */
+const JWT_LIKE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){0,2}/g;
+const REDACTED = '[redacted]';
+/** A secret as sent, and as a service may quote it back: form- or URL-encoded, or escaped in JSON. */
+function encodedForms(secret) {
+    return [
+        ...new Set([
+            secret,
+            encodeURIComponent(secret),
+            new URLSearchParams({ s: secret }).toString().slice(2),
+            JSON.stringify(secret).slice(1, -1)
+        ])
+    ];
+}
+/** `text` with each of `forms` (longest first, so that one inside another goes whole) replaced by `by`. */
+function replaceAll(text, forms, by) {
+    let result = text;
+    for (const form of [...forms].sort((a, b) => b.length - a.length))
+        if (form)
+            result = result.split(form).join(by);
+    return result;
+}
+/**
+ * Removes secrets from text a service sent, before it goes into any message: each of `secrets`
+ * (what the request carried: a header, a key, the token presented; as sent or encoded) and
+ * anything shaped like a JWT, whole or cut short.
+ */
+function redact(text, secrets = []) {
+    const forms = secrets.filter((secret) => secret !== undefined && secret.length >= 8).flatMap(encodedForms);
+    return replaceAll(text, forms, REDACTED).replace(JWT_LIKE, REDACTED);
+}
+/**
+ * Text from a service, made fit for a message: secrets removed (see redact), then one line,
+ * printable, at most `max` characters. Every piece of service text that reaches a message goes
+ * through here.
+ */
+function clip(text, max = 300, secrets = []) {
+    const oneLine = redact(text, secrets)
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .trim();
+    return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}
+/**
+ * A value the user gave, as shown back in a message: never something that looks like a token,
+ * and a long one cut to its first `keep` characters.
+ */
+function shown(value, keep = 40) {
+    if (/^eyJ/.test(value))
+        return '(a value that looks like a token, not shown)';
+    const clean = clip(value, Number.POSITIVE_INFINITY);
+    return clean.length > 80 ? `${clean.slice(0, keep)}…` : clean;
+}
+/**
+ * The secrets a process has handled, for the printers no runner masks (the command-line tool's
+ * stderr, the credential helper's one-line error): `redact` replaces each, as given, trimmed or
+ * URL-encoded, by `***`.
+ */
+class SecretSet {
+    values = new Set();
+    add(value) {
+        if (!value)
+            return;
+        for (const form of [value, value.trim(), encodeURIComponent(value)])
+            if (form)
+                this.values.add(form);
+    }
+    redact(text) {
+        return replaceAll(text, this.values, '***');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/fs/private-dir.ts
+/**
+ * A directory only its user can read. POSIX: mode 0700 (mkdtemp's own), nothing to do. Windows
+ * ignores modes: a new directory inherits its parent's ACL (an agent's `_work\_temp` may be
+ * readable by every local user), so it is restricted with icacls to the current user, with
+ * inheritance from the parent removed; everything created inside later inherits that one entry.
+ * A failure to restrict is a warning naming the directory, never an error: the directory keeps
+ * its parent's permissions, as it would have without this step.
+ */
+
+
+/** How long icacls and whoami may take on an empty directory. */
+const COMMAND_TIMEOUT_MS = 15_000;
+const runCommand = (file, args) => new Promise((resolve) => {
+    (0,external_node_child_process_namespaceObject.execFile)(file, [...args], { timeout: COMMAND_TIMEOUT_MS, windowsHide: true, encoding: 'utf8' }, (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({ code, stdout: String(stdout ?? ''), stderr: String(stderr ?? '') || (error && code === null ? error.message : '') });
+    });
+});
+/** A variable of a Windows environment, whatever the case of its name. */
+function windowsVariable(env, name) {
+    return Object.entries(env).find(([key]) => key.toUpperCase() === name)?.[1] || undefined;
+}
+/** System32, from SystemRoot: icacls and whoami are run by absolute path, never looked up on PATH. */
+function system32(env) {
+    return `${(windowsVariable(env, 'SYSTEMROOT') ?? 'C:\\Windows').replace(/\\+$/, '')}\\System32`;
+}
+/**
+ * Who to grant: the current user's SID (`*S-1-5-…`, as `whoami /user` prints it: no name
+ * lookup, no localised names, right for service accounts such as LocalSystem); else
+ * `USERDOMAIN\USERNAME` from the environment, unless that names a machine account (`NAME$`,
+ * what the environment says under LocalSystem, which is not the account the process runs as).
+ */
+async function currentUser(env, run) {
+    const whoami = await run(`${system32(env)}\\whoami.exe`, ['/user', '/fo', 'csv', '/nh']);
+    const sid = whoami.code === 0 ? /"(S-1-[0-9-]+)"\s*$/m.exec(whoami.stdout)?.[1] : undefined;
+    if (sid)
+        return `*${sid}`;
+    const user = windowsVariable(env, 'USERNAME');
+    if (!user || user.endsWith('$') || /[\\/:"]/.test(user))
+        return undefined;
+    const domain = windowsVariable(env, 'USERDOMAIN');
+    return domain ? `${domain}\\${user}` : user;
+}
+/** icacls' arguments: drop inherited entries, and grant `principal` alone full control, inherited by everything inside. */
+function icaclsArgs(dir, principal) {
+    return [dir, '/inheritance:r', '/grant:r', `${principal}:(OI)(CI)F`];
+}
+/**
+ * Makes `dir` (just created, still empty) private to the current user. POSIX: nothing (mode
+ * 0700 already). Windows: icacls, run without a shell; `warn` says so when it cannot.
+ */
+async function restrictToUser(dir, warn, options) {
+    if ((options.platform ?? process.platform) !== 'win32')
+        return;
+    const run = options.run ?? runCommand;
+    const keeps = `it keeps the permissions it inherited from ${dirname(dir)}`;
+    const principal = await currentUser(options.env, run);
+    if (!principal) {
+        warn(`Could not make ${dir} private to this user: whoami did not name the user, nor did USERNAME; ${keeps}.`);
+        return;
+    }
+    const result = await run(`${system32(options.env)}\\icacls.exe`, icaclsArgs(dir, principal));
+    if (result.code !== 0) {
+        const said = clip((result.stderr || result.stdout).trim().replace(/\s+/g, ' '), 200);
+        warn(`Could not make ${dir} private to this user: icacls ${result.code === null ? 'did not run' : `exited with ${result.code}`}${said ? ` (${said})` : ''}; ${keeps}.`);
+    }
+}
+/** The parent of a Windows or POSIX path, for messages. */
+function dirname(dir) {
+    const at = Math.max(dir.lastIndexOf('\\'), dir.lastIndexOf('/'));
+    return at > 0 ? dir.slice(0, at) : dir;
+}
+
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
@@ -596,20 +764,64 @@ function modeFor(file) {
 
 const job_dir_FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
-/** Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
- *  contexts and buildx builders keep working. */
-const LINKED_ENTRIES = ['cli-plugins', 'contexts', 'buildx'];
+/**
+ * Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
+ * contexts and buildx builders keep working; and what the job lacks when one is left out.
+ */
+const LINKED_ENTRIES = {
+    'cli-plugins': 'docker CLI plugins installed there (buildx, compose, …) are not found in this job',
+    contexts: 'docker contexts defined there are not available in this job',
+    buildx: 'buildx builders defined there are not available in this job'
+};
 /** Creates the job-scoped directory for this login under `root` (0700). */
 function createJobDir(root) {
     external_node_fs_default().mkdirSync(root, { recursive: true });
     return external_node_fs_default().mkdtempSync(external_node_path_default().join(root, 'chainguard-login-'));
 }
-/** Links the seed directory's plugins, contexts and builders into a job-scoped directory. */
-function linkSeedEntries(seedDir, jobDir) {
-    for (const name of LINKED_ENTRIES) {
+/**
+ * Links the seed directory's plugins, contexts and builders into a job-scoped directory. POSIX:
+ * symbolic links (a failure fails the login). Windows: symbolic links need administrator rights
+ * or Developer Mode, which a service account running an agent lacks; directory junctions need
+ * neither (their target must be absolute). A junction that cannot be made leaves that folder
+ * out with a warning naming it: the login itself goes on.
+ */
+function linkSeedEntries(seedDir, jobDir, options) {
+    const windows = (options.platform ?? process.platform) === 'win32';
+    const symlink = options.symlink ?? ((target, link, type) => external_node_fs_default().symlinkSync(target, link, type));
+    for (const [name, without] of Object.entries(LINKED_ENTRIES)) {
         const target = external_node_path_default().join(seedDir, name);
-        if (external_node_fs_default().statSync(target, { throwIfNoEntry: false })?.isDirectory())
-            external_node_fs_default().symlinkSync(target, external_node_path_default().join(jobDir, name), 'dir');
+        if (!external_node_fs_default().statSync(target, { throwIfNoEntry: false })?.isDirectory())
+            continue;
+        const link = external_node_path_default().join(jobDir, name);
+        if (!windows) {
+            symlink(target, link, 'dir');
+            continue;
+        }
+        try {
+            symlink(external_node_path_default().resolve(target), link, 'junction');
+        }
+        catch (error) {
+            const why = error.code ?? errors_messageOf(error);
+            options.warn(`Left ${name} out of the job's docker config: a directory junction to ${external_node_path_default().resolve(target)} could not be made (${why}); ${without}.`);
+        }
+    }
+}
+/**
+ * Removes the links to the seed directory from a job directory before it is deleted, so that
+ * no recursive deletion can go through one (a directory junction on Windows) into the user's
+ * own docker config.
+ */
+function unlinkSeedEntries(jobDir) {
+    for (const name of Object.keys(LINKED_ENTRIES)) {
+        const link = external_node_path_default().join(jobDir, name);
+        try {
+            if (!external_node_fs_default().lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink())
+                continue;
+            external_node_fs_default().unlinkSync(link);
+        }
+        catch {
+            // The deletion that follows reports what is left.
+        }
     }
 }
 /** The file in a job directory holding the random marker that the saved state also carries. */
@@ -692,6 +904,7 @@ async function removeJobDir(jobDir) {
             // Deleted in place below.
         }
     }
+    unlinkSeedEntries(jobDir);
     for (let attempt = 1;; attempt++) {
         try {
             external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
@@ -1310,12 +1523,13 @@ async function removeLoginsFrom(file, registries, jobId, options = {}) {
 
 
 
+
 const CONTAINERS_AUTH_FILE = 'containers-auth.json';
 /** Writes the login. On failure nothing it wrote is left behind. */
 async function installDockerLogin(plan) {
     const logins = plan.logins.filter((login, i, all) => all.findIndex((other) => other.registry === login.registry) === i);
     const hosts = logins.map((login) => login.registry);
-    const { jobDir, marker } = await createMarkedJobDir(plan.tempRoot);
+    const { jobDir, marker } = await createMarkedJobDir(plan);
     let merged = false;
     try {
         const seeds = seedsOf(plan);
@@ -1337,7 +1551,7 @@ async function installDockerLogin(plan) {
             merged = true;
         }
         else {
-            writeJobScopedConfig(jobDir, seeds.dockerDir, entries, ignored);
+            writeJobScopedConfig(jobDir, seeds.dockerDir, entries, ignored, plan.warn);
         }
         return { dockerConfigDir, containersAuthFile, state, ...(helper ? { helper } : {}) };
     }
@@ -1345,20 +1559,33 @@ async function installDockerLogin(plan) {
         if (merged && plan.explicitDir) {
             await removeLoginsFrom(external_node_path_default().join(plan.explicitDir, 'config.json'), hosts, marker, { scale: plan.lockScale }).catch(() => undefined);
         }
+        unlinkSeedEntries(jobDir);
         external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
         throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${errors_messageOf(error)}.`);
     }
 }
-/** A new job directory under `tempRoot`, with its marker. */
-async function createMarkedJobDir(tempRoot) {
+/**
+ * A new job directory under the temp root, private to this user before anything is written into
+ * it (on Windows through its ACL, which the credential helper's directory and cache, created
+ * inside it later, inherit), with its marker.
+ */
+async function createMarkedJobDir(plan) {
     const marker = await newMarker();
+    let jobDir;
     try {
-        const jobDir = createJobDir(tempRoot);
+        jobDir = createJobDir(plan.tempRoot);
+        await restrictToUser(jobDir, plan.warn, {
+            env: plan.env,
+            ...(plan.platform ? { platform: plan.platform } : {}),
+            ...(plan.run ? { run: plan.run } : {})
+        });
         writeJobMarker(jobDir, marker);
         return { jobDir, marker };
     }
     catch (error) {
-        throw new LoginError(`Could not create a job-scoped docker config directory under ${tempRoot}: ${errors_messageOf(error)}.`);
+        if (jobDir)
+            external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
+        throw new LoginError(`Could not create a job-scoped docker config directory under ${plan.tempRoot}: ${errors_messageOf(error)}.`);
     }
 }
 /** Where to seed from: the user's config, or, when a login earlier in the same shell exported its own directory, what that one seeded from. */
@@ -1413,13 +1640,13 @@ function writeContainersAuthFile(jobDir, seed, entries, ignored) {
     return file;
 }
 /** The job-scoped docker config: a copy of the seed's, with the login, and links to its plugins, contexts and builders. */
-function writeJobScopedConfig(jobDir, seedDir, entries, ignored) {
+function writeJobScopedConfig(jobDir, seedDir, entries, ignored, warn) {
     const file = external_node_path_default().join(jobDir, 'config.json');
     const config = readAuthFile(external_node_path_default().join(seedDir, 'config.json'), true, ignored);
     for (const entry of entries)
         applyCredential(config, entry.registry, entry.credential, 'docker', file);
     atomic_writeFileAtomic(file, config);
-    linkSeedEntries(seedDir, jobDir);
+    linkSeedEntries(seedDir, jobDir, { warn });
 }
 async function mergeIntoExplicit(plan, dir, entries, job) {
     try {
@@ -1584,13 +1811,18 @@ async function cleanup(platform, test = test_settings_readTestSettings(process.e
     for (const line of await removeDockerLogin(state, { tempRoot: tempRootOf(platform.tempDir()), lockScale: test.timeScale }))
         platform.info(`Logout: ${line}`);
 }
-/** Runs `cleanup`; a failure is a warning, since the job's own work is done. */
+/**
+ * Runs `cleanup`; a failure is a warning, since the job's own work is done. Returns whether the
+ * login is gone (removed now, or nothing was left to remove).
+ */
 async function runCleanup(platform) {
     try {
         await cleanup(platform);
+        return true;
     }
     catch (error) {
         platform.warning(`Could not remove the registry login: ${errors_messageOf(error)}`);
+        return false;
     }
 }
 
@@ -1635,98 +1867,6 @@ function endpointFromEnvironment(raw, variable) {
 /** Endpoints on this machine are reached directly; anything else follows the proxy settings. */
 function routeOf(url) {
     return isLoopback(url.hostname) ? 'direct' : 'environment';
-}
-
-;// CONCATENATED MODULE: ./src/core/text.ts
-/**
- * Text that reaches a log line: made inert for the runner and the agent, cleared of secrets, and
- * clipped. Every message the step prints, every quote of a service's answer and every value
- * shown back to the user passes through here.
- */
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-const WORD_JOINER = '\u2060';
-/**
- * Makes a log message inert for the runner and the agent. The GitHub runner acts on a line that
- * starts with `::` and on `##[command]` anywhere in a line; the Azure agent acts on `##vso[`
- * anywhere in a line. A value interpolated into a message (an input, a path, a service's text)
- * could carry either, so every message the step prints passes through here: a word joiner
- * (invisible when shown) goes between the characters of every `::` and `##`, which no
- * legitimate message needs adjacent, and control characters (a carriage return among them)
- * become spaces. Line breaks stay: with no `::` or `##` anywhere, no line of the message can
- * be a command, and multi-line messages (the setup doctor's commands) stay readable.
- */
-function neutralise(message) {
-    return message.replace(/\r\n/g, '\n').replace(CONTROLS, ' ').replace(/::/g, `:${WORD_JOINER}:`).replace(/##/g, `#${WORD_JOINER}#`);
-}
-/** Anything that starts like a JWT (`eyJ`: base64url of `{"`), up to three base64url parts. */
-const JWT_LIKE = /eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){0,2}/g;
-const REDACTED = '[redacted]';
-/** A secret as sent, and as a service may quote it back: form- or URL-encoded, or escaped in JSON. */
-function encodedForms(secret) {
-    return [
-        ...new Set([
-            secret,
-            encodeURIComponent(secret),
-            new URLSearchParams({ s: secret }).toString().slice(2),
-            JSON.stringify(secret).slice(1, -1)
-        ])
-    ];
-}
-/** `text` with each of `forms` (longest first, so that one inside another goes whole) replaced by `by`. */
-function replaceAll(text, forms, by) {
-    let result = text;
-    for (const form of [...forms].sort((a, b) => b.length - a.length))
-        if (form)
-            result = result.split(form).join(by);
-    return result;
-}
-/**
- * Removes secrets from text a service sent, before it goes into any message: each of `secrets`
- * (what the request carried: a header, a key, the token presented; as sent or encoded) and
- * anything shaped like a JWT, whole or cut short.
- */
-function redact(text, secrets = []) {
-    const forms = secrets.filter((secret) => secret !== undefined && secret.length >= 8).flatMap(encodedForms);
-    return replaceAll(text, forms, REDACTED).replace(JWT_LIKE, REDACTED);
-}
-/**
- * Text from a service, made fit for a message: secrets removed (see redact), then one line,
- * printable, at most `max` characters. Every piece of service text that reaches a message goes
- * through here.
- */
-function clip(text, max = 300, secrets = []) {
-    const oneLine = redact(text, secrets)
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .trim();
-    return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
-}
-/**
- * A value the user gave, as shown back in a message: never something that looks like a token,
- * and a long one cut to its first `keep` characters.
- */
-function shown(value, keep = 40) {
-    if (/^eyJ/.test(value))
-        return '(a value that looks like a token, not shown)';
-    const clean = clip(value, Number.POSITIVE_INFINITY);
-    return clean.length > 80 ? `${clean.slice(0, keep)}…` : clean;
-}
-/**
- * The secrets a process has handled, for the printers no runner masks (the command-line tool's
- * stderr, the credential helper's one-line error): `redact` replaces each, as given, trimmed or
- * URL-encoded, by `***`.
- */
-class SecretSet {
-    values = new Set();
-    add(value) {
-        if (!value)
-            return;
-        for (const form of [value, value.trim(), encodeURIComponent(value)])
-            if (form)
-                this.values.add(form);
-    }
-    redact(text) {
-        return replaceAll(text, this.values, '***');
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/inputs/checks.ts
@@ -2631,8 +2771,8 @@ function explain(error, call, request) {
 ;// CONCATENATED MODULE: ./src/core/shell.ts
 /**
  * The one home of shell quoting: every value interpolated into a command printed for a user to
- * paste (az, chainctl, kubectl, …), the lines the command-line tool prints for the calling shell,
- * and the credential helper's wrappers.
+ * paste (az, chainctl, kubectl, …), the lines the command-line tool prints for the calling shell
+ * (POSIX sh, PowerShell or cmd.exe), and the credential helper's wrappers.
  *
  * A value in a pasted command comes from a token (claims an attacker may choose: a branch name
  * lands in a CI token's subject) and must reach the program as exactly one argument, with nothing
@@ -2692,6 +2832,138 @@ function cmdWord(value) {
     if (value.includes('"'))
         return undefined;
     return `"${value.replace(/%/g, '%%')}"`;
+}
+/** The shells the command-line tool prints its lines for. */
+const SHELLS = ['sh', 'pwsh', 'cmd'];
+/** The names the tool sets: a letter or underscore, then letters, digits and underscores (the same in every shell). */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A value that a shell cannot carry in the line it would be printed in: `why` says which character, never the value. */
+class UnprintableValue extends Error {
+    variable;
+    shell;
+    why;
+    constructor(variable, shell, why) {
+        super(`${variable} cannot be printed for ${shell}: ${why}`);
+        this.variable = variable;
+        this.shell = shell;
+        this.why = why;
+        this.name = 'UnprintableValue';
+    }
+}
+/**
+ * A value as a PowerShell expression (Windows PowerShell 5.1 and PowerShell 7) with exactly that
+ * value: printable ASCII in single quotes, where only `'` is special (doubled); every other
+ * character (line breaks, control characters, and all of non-ASCII, which includes the curly
+ * quotes PowerShell also reads as single quotes) as `[char]0xHHHH`, joined with `+`. The line
+ * stays one line of ASCII, whatever code page PowerShell reads the tool's output in.
+ */
+function pwshString(value) {
+    const parts = [];
+    let literal = '';
+    for (const char of value) {
+        if (char >= ' ' && char <= '~') {
+            literal += char === "'" ? "''" : char;
+            continue;
+        }
+        if (literal || parts.length === 0)
+            parts.push(`'${literal}'`);
+        literal = '';
+        for (let i = 0; i < char.length; i++)
+            parts.push(`[char]0x${char.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`);
+    }
+    if (literal || parts.length === 0)
+        parts.push(`'${literal}'`);
+    return parts.join(' + ');
+}
+/**
+ * Why cmd.exe cannot carry `value` in `set "NAME=value"`, or undefined when it can. The line must
+ * mean the same in a batch file run with `call` and run line by line (`for /f … do %L`): `%` is
+ * expanded in the first and not in the second, `!` under delayed expansion, a `"` ends the quoted
+ * part (what follows is a command), a line break ends the command, and anything outside printable
+ * ASCII reaches cmd through the console code page, changed. Inside the quotes `^ & | < > ( )` are
+ * plain characters.
+ */
+function cmdValueProblem(value) {
+    if (value.includes('%'))
+        return 'it holds "%", which cmd expands in a batch file and not on a command line';
+    if (value.includes('!'))
+        return 'it holds "!", which cmd expands under delayed expansion';
+    if (value.includes('"'))
+        return 'it holds a double quote, which would end the quoted value';
+    if (/[\r\n]/.test(value))
+        return 'it holds a line break';
+    if (/[^\x20-\x7e]/.test(value))
+        return 'it holds a character outside printable ASCII, which cmd reads through the console code page';
+    return undefined;
+}
+/** A path as Git Bash and MSYS2 write it: `C:\a\b` is `/c/a/b` (their PATH is `:`-separated). */
+function msysPath(dir) {
+    const drive = /^([A-Za-z]):[\\/](.*)$/s.exec(dir);
+    return drive ? `/${drive[1].toLowerCase()}/${drive[2].replace(/\\/g, '/')}` : dir.replace(/\\/g, '/');
+}
+function checkedName(name) {
+    if (!VARIABLE_NAME.test(name))
+        throw new Error(`not a variable name: ${JSON.stringify(name)}`);
+    return name;
+}
+function cmdSet(name, value) {
+    const problem = cmdValueProblem(value);
+    if (problem)
+        throw new UnprintableValue(name, 'cmd', problem);
+    return `set "${name}=${value}"`;
+}
+/** The line that sets environment variable `name` to `value` in the target's shell (cmd: UnprintableValue when it cannot). */
+function setLine(target, name, value) {
+    checkedName(name);
+    if (target.shell === 'pwsh')
+        return `$env:${name} = ${pwshString(value)}`;
+    if (target.shell === 'cmd')
+        return cmdSet(name, value);
+    return `export ${name}=${singleQuoted(value)}`;
+}
+/** The line that removes environment variable `name` (print it for a set variable: cmd's form of an unset one can leave ERRORLEVEL 1). */
+function unsetLine(target, name) {
+    checkedName(name);
+    if (target.shell === 'pwsh')
+        return `Remove-Item Env:${name} -ErrorAction SilentlyContinue`;
+    if (target.shell === 'cmd')
+        return `set ${name}=`;
+    return `unset ${name}`;
+}
+/**
+ * The lines that change PATH. sh and PowerShell change their own PATH when they run the lines
+ * (every other entry stays as it is, byte for byte); cmd cannot read a variable in a line that
+ * must mean the same in a batch file and on a command line, so its one line carries the whole
+ * new value, built from `current` (UnprintableValue when cmd cannot carry it). No line when
+ * nothing changes.
+ */
+function pathLines(target, change) {
+    if (!change.add && change.remove.length === 0)
+        return [];
+    if (target.shell === 'cmd') {
+        const gone = new Set(change.remove.map((entry) => entry.toLowerCase()));
+        const kept = change.current === '' ? [] : change.current.split(';').filter((entry) => !gone.has(entry.toLowerCase()));
+        return [cmdSet('PATH', [...(change.add ? [change.add] : []), ...kept].join(';'))];
+    }
+    const lines = change.remove.map((entry) => pathRemoval(target, entry));
+    if (change.add)
+        lines.push(pathPrepend(target, change.add));
+    return lines;
+}
+function pathPrepend(target, dir) {
+    if (target.shell === 'pwsh')
+        return `$env:PATH = ${pwshString(dir)} + $(if ($env:PATH) { [IO.Path]::PathSeparator + $env:PATH })`;
+    return `export PATH=${singleQuoted(target.windows ? msysPath(dir) : dir)}"\${PATH:+:$PATH}"`;
+}
+/** Takes the first `entry` out of PATH (sh: by pattern removal around the quoted entry; PowerShell: split, filter, join). */
+function pathRemoval(target, entry) {
+    if (target.shell === 'pwsh') {
+        const separator = '[IO.Path]::PathSeparator';
+        return `$env:PATH = ($env:PATH -split ${separator} | Where-Object { $_ -ne ${pwshString(entry)} }) -join ${separator}`;
+    }
+    const quoted = singleQuoted(target.windows ? msysPath(entry) : entry);
+    return (`case ":\${PATH}:" in *:${quoted}:*) PATH=":\${PATH}:"; PATH=\${PATH%%:${quoted}:*}:\${PATH#*:${quoted}:}; ` +
+        `PATH=\${PATH#:}; PATH=\${PATH%:}; export PATH;; esac`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/advice/trust.ts
@@ -5452,12 +5724,13 @@ const package_namespaceObject = {"rE":"0.1.0"};
  */
 
 
+
 /** The tool's version, package.json's (the bundle keeps only this field of it). */
 const VERSION = package_namespaceObject.rE;
 /** The variable the tool hands its login's state back in, for `logout` and a later login. */
 const STATE_VARIABLE = 'CHAINGUARD_LOGIN_STATE';
 /**
- * Parses `[login|logout|diagnose] --name value|--name=value … [--export-token] [--debug] [--help] [--version]`;
+ * Parses `[login|logout|diagnose] --name value|--name=value … [--shell sh|pwsh|cmd] [--export-token] [--debug] [--help] [--version]`;
  * `diagnose` is a login with the input diagnose set to true.
  */
 function parseArgs(argv) {
@@ -5479,10 +5752,44 @@ function parseArgs(argv) {
             options.exportToken = true;
         else if (arg === '--debug')
             options.debug = true;
+        else if (arg === '--shell' || arg.startsWith('--shell='))
+            options.shell = readShell(arg, args);
         else
             readInput(arg, args, options);
     }
     return options;
+}
+/** Reads `--shell name` or `--shell=name`. */
+function readShell(arg, rest) {
+    const value = arg.startsWith('--shell=') ? arg.slice('--shell='.length) : rest.shift();
+    if (value === undefined)
+        throw new Error('--shell needs a value: sh, pwsh or cmd.');
+    if (!SHELLS.includes(value))
+        throw new Error(`--shell must be sh, pwsh or cmd, not ${JSON.stringify(value)}.`);
+    return value;
+}
+/**
+ * The shell the tool prints for when `--shell` is not given: sh everywhere but Windows. On
+ * Windows: sh under Git Bash, MSYS2 or another bash (MSYSTEM or SHLVL is set; bash exports
+ * SHLVL, cmd and PowerShell never set it); PowerShell when PSModulePath holds a
+ * directory inside the user's profile (USERPROFILE), which PowerShell adds when it starts (the
+ * machine-wide PSModulePath that cmd.exe also sees has none); else cmd. A cmd.exe started from
+ * PowerShell inherits PowerShell's PSModulePath: give `--shell cmd` there.
+ */
+function detectShell(env, windows) {
+    if (!windows)
+        return 'sh';
+    const read = (name) => Object.entries(env).find(([key]) => key.toUpperCase() === name)?.[1] ?? '';
+    if (read('MSYSTEM') || read('SHLVL'))
+        return 'sh';
+    const profile = read('USERPROFILE')
+        .replace(/[\\/]+$/, '')
+        .toLowerCase();
+    const inProfile = (dir) => {
+        const lower = dir.trim().toLowerCase();
+        return lower.startsWith(`${profile}\\`) || lower.startsWith(`${profile}/`);
+    };
+    return profile && read('PSMODULEPATH').split(';').some(inProfile) ? 'pwsh' : 'cmd';
 }
 /** Reads `--name value` or `--name=value` into `options`, taking the value from `rest` when it is separate. */
 function readInput(arg, rest, options) {
@@ -5511,13 +5818,18 @@ const CLI_HELP = `chainguard-azure-login: log in to Chainguard's registry with t
 Usage:
   eval "$(chainguard-azure-login --identity <UIDP> --azure-audience api://<app-client-id> [options])"
   eval "$(chainguard-azure-login --identity <UIDP> --identity-token-file <file> [options])"
-  chainguard-azure-login logout        # removes what the login above wrote (reads ${STATE_VARIABLE})
+  eval "$(chainguard-azure-login logout)"
+                                       # removes what the login above wrote (reads ${STATE_VARIABLE})
+                                       # and unsets the variables it set
+  chainguard-azure-login --shell pwsh [options] | Out-String | Invoke-Expression       # PowerShell
+  for /f "delims=" %L in ('chainguard-azure-login --shell cmd [options]') do %L        # cmd.exe
   chainguard-azure-login diagnose [options]
                                        # prints the identity token's claims and the chainctl command
                                        # that would trust it; sends nothing to Chainguard, writes nothing
 
 Options (the same inputs as the GitHub Action):
 ${INPUTS.map((input) => optionLines(`--${input.name} ${input.value}`, input.help)).join('\n')}
+${optionLines('--shell sh|pwsh|cmd', 'the shell that runs the printed lines (default: sh; on Windows, sh under bash\n(Git Bash), pwsh in PowerShell, else cmd)')}
 ${optionLines('--export-token', 'also export CHAINGUARD_TOKEN (and CHAINGUARD_API_TOKEN)')}
 ${optionLines('--debug', 'print debug lines on stderr')}
 ${optionLines('--version', 'print the version and exit')}
@@ -5526,10 +5838,24 @@ Under auto the source is, in order: the token file if given; with --azure-audien
 (AZURE_FEDERATED_TOKEN_FILE), App Service / Container Apps (IDENTITY_ENDPOINT + IDENTITY_HEADER), Azure Arc,
 then IMDS; else GitHub's or Azure DevOps' own OIDC token when the job has one.
 
-stdout carries only export lines; logs go to stderr.
+stdout carries only the lines for the shell (export, $env:…, set "…"), and only when the command succeeded;
+logs go to stderr.
 `;
 
 ;// CONCATENATED MODULE: ./src/platform/cli.ts
+/**
+ * A plain shell (Jenkins, GitLab, Buildkite, cron, a Windows agent's cmd or PowerShell): inputs
+ * as `--flags`, logs on stderr, and on stdout only the lines that set the login's variables in
+ * the calling shell (`export NAME='value'`, `$env:NAME = 'value'` or `set "NAME=value"`), so that
+ * `eval "$(chainguard-azure-login …)"` (or its PowerShell and cmd forms) carries DOCKER_CONFIG
+ * and the outputs into it; `logout` prints the lines that remove them again.
+ *
+ * No runner masks its logs, so it masks them itself: every line it prints on stderr has each
+ * secret registered with `setSecret` replaced by `***`. stdout carries only the lines meant for
+ * the shell, which must keep their values.
+ */
+
+
 
 
 
@@ -5540,11 +5866,52 @@ const OUTPUT_VARIABLES = {
     'docker-config': 'DOCKER_CONFIG',
     'api-token': 'CHAINGUARD_API_TOKEN'
 };
-function cliPlatform(options, env, out, printErr) {
+/** Every variable a login may set besides PATH: what logout unsets. */
+const LOGIN_VARIABLES = ['DOCKER_CONFIG', 'REGISTRY_AUTH_FILE', ...Object.values(OUTPUT_VARIABLES), STATE_VARIABLE].filter((name, i, all) => all.indexOf(name) === i);
+const processHost = () => ({ windows: process.platform === 'win32' });
+/** A variable's value, found without regard to case on Windows (where `Path` is PATH). */
+function variable(env, name, windows) {
+    if (!windows)
+        return env[name];
+    return Object.entries(env).find(([key]) => key.toUpperCase() === name)?.[1];
+}
+/**
+ * The state as the shell carries it. cmd cannot carry the JSON's double quotes: there it is
+ * base64url (JSON otherwise, as before).
+ */
+const encodeState = (target, json) => target.shell === 'cmd' ? Buffer.from(json, 'utf8').toString('base64url') : json;
+const decodeState = (text) => text.startsWith('{') || !/^[A-Za-z0-9_-]+$/.test(text) ? text : Buffer.from(text, 'base64url').toString('utf8');
+/** The entries of `pathValue` inside `dir` (a job directory): the helper's directory a login put on PATH. */
+function entriesInside(pathValue, dir, host) {
+    if (!dir || !pathValue)
+        return [];
+    const api = host.windows ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+    const fold = (value) => (host.windows ? value.toLowerCase() : value);
+    const root = fold(api.resolve(dir)) + api.sep;
+    return pathValue.split(api.delimiter).filter((entry) => entry && fold(api.resolve(entry)).startsWith(root));
+}
+/** A line for the shell, or the reason it cannot be printed, as a message that says what to do. */
+function printable(make, target) {
+    try {
+        return make();
+    }
+    catch (error) {
+        if (!(error instanceof UnprintableValue))
+            throw error;
+        const alternative = error.variable === 'PATH' ? '--shell pwsh, or --credential-helper false (which needs no PATH change)' : '--shell pwsh';
+        throw new Error(`Cannot print the ${error.variable} line for ${target.shell}: ${error.why}. Use ${alternative}.`, { cause: error });
+    }
+}
+function cliPlatform(options, env, out, printErr, host = processHost()) {
     const secrets = new SecretSet();
     const err = (line) => printErr(secrets.redact(line));
+    const target = { shell: options.shell ?? detectShell(env, host.windows), windows: host.windows };
+    const set = (name, value) => out(printable(() => setLine(target, name, value), target));
+    const state = () => decodeState(env[STATE_VARIABLE] ?? '');
+    const currentPath = () => variable(env, 'PATH', host.windows) ?? '';
     const platform = {
         failed: false,
+        target,
         get: (name) => options.values[name] ?? '',
         label: (name) => `--${name}`,
         setSecret: (value) => secrets.add(value),
@@ -5557,12 +5924,17 @@ function cliPlatform(options, env, out, printErr) {
                 return;
             if (name === 'docker-config')
                 return; // exported as DOCKER_CONFIG already
-            out(`export ${OUTPUT_VARIABLES[name]}=${singleQuoted(value)}`);
+            set(OUTPUT_VARIABLES[name], value);
         },
-        exportVariable: (name, value) => out(`export ${name}=${singleQuoted(value)}`),
-        addPath: (dir) => out(`export PATH=${singleQuoted(dir)}"\${PATH:+:$PATH}"`),
-        saveState: (_name, value) => out(`export ${STATE_VARIABLE}=${singleQuoted(value)}`),
-        getState: () => env[STATE_VARIABLE] ?? '',
+        exportVariable: (name, value) => set(name, value),
+        // The helper's directory goes first; a login this one replaces takes its own out.
+        addPath: (dir) => {
+            const remove = entriesInside(currentPath(), parseCleanupState(state())?.jobDir, host);
+            for (const line of printable(() => pathLines(target, { add: dir, remove, current: currentPath() }), target))
+                out(line);
+        },
+        saveState: (_name, value) => set(STATE_VARIABLE, encodeState(target, value)),
+        getState: () => state(),
         info: (message) => err(neutralise(message)),
         debug: (message) => {
             if (options.debug)
@@ -5573,7 +5945,23 @@ function cliPlatform(options, env, out, printErr) {
             platform.failed = true;
             err(`error: ${neutralise(message)}`);
         },
-        tempDir: () => env.RUNNER_TEMP || env.AGENT_TEMPDIRECTORY || undefined
+        tempDir: () => env.RUNNER_TEMP || env.AGENT_TEMPDIRECTORY || undefined,
+        loggedOut: () => {
+            const remove = entriesInside(currentPath(), parseCleanupState(state())?.jobDir, host);
+            try {
+                for (const line of pathLines(target, { remove, current: currentPath() }))
+                    out(line);
+            }
+            catch (error) {
+                if (!(error instanceof UnprintableValue))
+                    throw error;
+                platform.warning(`PATH still lists ${remove.join(', ')}, which logout deleted: ${error.why}, so the new PATH cannot be printed for cmd.`);
+            }
+            // Only what is set: cmd's `set NAME=` of an unset variable can leave ERRORLEVEL 1 (a step's exit code, when it comes last).
+            for (const name of LOGIN_VARIABLES)
+                if (variable(env, name, host.windows) !== undefined)
+                    out(unsetLine(target, name));
+        }
     };
     return platform;
 }
@@ -5589,7 +5977,10 @@ function cliPlatform(options, env, out, printErr) {
 
 const out = (line) => void process.stdout.write(`${line}\n`);
 const err = (line) => void process.stderr.write(`${line}\n`);
-/** Runs the tool with `argv` (without node and the script); sets the exit code. */
+/**
+ * Runs the tool with `argv` (without node and the script); sets the exit code. The lines for the
+ * shell are printed at the end, and only when the command succeeded: a failed login prints none.
+ */
 async function run(argv = process.argv.slice(2)) {
     try {
         const options = parseArgs(argv);
@@ -5601,13 +5992,18 @@ async function run(argv = process.argv.slice(2)) {
             out(VERSION);
             return;
         }
-        const platform = cliPlatform(options, process.env, out, err);
-        if (options.command === 'logout')
-            await runCleanup(platform);
+        const lines = [];
+        const platform = cliPlatform(options, process.env, (line) => lines.push(line), err);
+        if (options.command === 'logout') {
+            if (await runCleanup(platform))
+                platform.loggedOut();
+        }
         else
             await runLogin(platform, processRuntime());
         if (platform.failed)
             process.exitCode = 1;
+        else if (lines.length > 0)
+            out(lines.join('\n'));
     }
     catch (error) {
         err(`error: ${neutralise(errors_messageOf(error))}`);

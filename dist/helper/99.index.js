@@ -504,12 +504,12 @@ function routeOf(url) {
 /* harmony export */   nu: () => (/* binding */ isIssuerUrl),
 /* harmony export */   r7: () => (/* binding */ shellWord)
 /* harmony export */ });
-/* unused harmony exports singleQuoted, cmdWord */
+/* unused harmony exports singleQuoted, cmdWord, SHELLS, UnprintableValue, pwshString, cmdValueProblem, msysPath, setLine, unsetLine, pathLines */
 /* harmony import */ var _inputs_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9524);
 /**
  * The one home of shell quoting: every value interpolated into a command printed for a user to
- * paste (az, chainctl, kubectl, …), the lines the command-line tool prints for the calling shell,
- * and the credential helper's wrappers.
+ * paste (az, chainctl, kubectl, …), the lines the command-line tool prints for the calling shell
+ * (POSIX sh, PowerShell or cmd.exe), and the credential helper's wrappers.
  *
  * A value in a pasted command comes from a token (claims an attacker may choose: a branch name
  * lands in a CI token's subject) and must reach the program as exactly one argument, with nothing
@@ -569,6 +569,138 @@ function cmdWord(value) {
     if (value.includes('"'))
         return undefined;
     return `"${value.replace(/%/g, '%%')}"`;
+}
+/** The shells the command-line tool prints its lines for. */
+const SHELLS = (/* unused pure expression or super */ null && (['sh', 'pwsh', 'cmd']));
+/** The names the tool sets: a letter or underscore, then letters, digits and underscores (the same in every shell). */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A value that a shell cannot carry in the line it would be printed in: `why` says which character, never the value. */
+class UnprintableValue extends Error {
+    variable;
+    shell;
+    why;
+    constructor(variable, shell, why) {
+        super(`${variable} cannot be printed for ${shell}: ${why}`);
+        this.variable = variable;
+        this.shell = shell;
+        this.why = why;
+        this.name = 'UnprintableValue';
+    }
+}
+/**
+ * A value as a PowerShell expression (Windows PowerShell 5.1 and PowerShell 7) with exactly that
+ * value: printable ASCII in single quotes, where only `'` is special (doubled); every other
+ * character (line breaks, control characters, and all of non-ASCII, which includes the curly
+ * quotes PowerShell also reads as single quotes) as `[char]0xHHHH`, joined with `+`. The line
+ * stays one line of ASCII, whatever code page PowerShell reads the tool's output in.
+ */
+function pwshString(value) {
+    const parts = [];
+    let literal = '';
+    for (const char of value) {
+        if (char >= ' ' && char <= '~') {
+            literal += char === "'" ? "''" : char;
+            continue;
+        }
+        if (literal || parts.length === 0)
+            parts.push(`'${literal}'`);
+        literal = '';
+        for (let i = 0; i < char.length; i++)
+            parts.push(`[char]0x${char.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`);
+    }
+    if (literal || parts.length === 0)
+        parts.push(`'${literal}'`);
+    return parts.join(' + ');
+}
+/**
+ * Why cmd.exe cannot carry `value` in `set "NAME=value"`, or undefined when it can. The line must
+ * mean the same in a batch file run with `call` and run line by line (`for /f … do %L`): `%` is
+ * expanded in the first and not in the second, `!` under delayed expansion, a `"` ends the quoted
+ * part (what follows is a command), a line break ends the command, and anything outside printable
+ * ASCII reaches cmd through the console code page, changed. Inside the quotes `^ & | < > ( )` are
+ * plain characters.
+ */
+function cmdValueProblem(value) {
+    if (value.includes('%'))
+        return 'it holds "%", which cmd expands in a batch file and not on a command line';
+    if (value.includes('!'))
+        return 'it holds "!", which cmd expands under delayed expansion';
+    if (value.includes('"'))
+        return 'it holds a double quote, which would end the quoted value';
+    if (/[\r\n]/.test(value))
+        return 'it holds a line break';
+    if (/[^\x20-\x7e]/.test(value))
+        return 'it holds a character outside printable ASCII, which cmd reads through the console code page';
+    return undefined;
+}
+/** A path as Git Bash and MSYS2 write it: `C:\a\b` is `/c/a/b` (their PATH is `:`-separated). */
+function msysPath(dir) {
+    const drive = /^([A-Za-z]):[\\/](.*)$/s.exec(dir);
+    return drive ? `/${drive[1].toLowerCase()}/${drive[2].replace(/\\/g, '/')}` : dir.replace(/\\/g, '/');
+}
+function checkedName(name) {
+    if (!VARIABLE_NAME.test(name))
+        throw new Error(`not a variable name: ${JSON.stringify(name)}`);
+    return name;
+}
+function cmdSet(name, value) {
+    const problem = cmdValueProblem(value);
+    if (problem)
+        throw new UnprintableValue(name, 'cmd', problem);
+    return `set "${name}=${value}"`;
+}
+/** The line that sets environment variable `name` to `value` in the target's shell (cmd: UnprintableValue when it cannot). */
+function setLine(target, name, value) {
+    checkedName(name);
+    if (target.shell === 'pwsh')
+        return `$env:${name} = ${pwshString(value)}`;
+    if (target.shell === 'cmd')
+        return cmdSet(name, value);
+    return `export ${name}=${singleQuoted(value)}`;
+}
+/** The line that removes environment variable `name` (print it for a set variable: cmd's form of an unset one can leave ERRORLEVEL 1). */
+function unsetLine(target, name) {
+    checkedName(name);
+    if (target.shell === 'pwsh')
+        return `Remove-Item Env:${name} -ErrorAction SilentlyContinue`;
+    if (target.shell === 'cmd')
+        return `set ${name}=`;
+    return `unset ${name}`;
+}
+/**
+ * The lines that change PATH. sh and PowerShell change their own PATH when they run the lines
+ * (every other entry stays as it is, byte for byte); cmd cannot read a variable in a line that
+ * must mean the same in a batch file and on a command line, so its one line carries the whole
+ * new value, built from `current` (UnprintableValue when cmd cannot carry it). No line when
+ * nothing changes.
+ */
+function pathLines(target, change) {
+    if (!change.add && change.remove.length === 0)
+        return [];
+    if (target.shell === 'cmd') {
+        const gone = new Set(change.remove.map((entry) => entry.toLowerCase()));
+        const kept = change.current === '' ? [] : change.current.split(';').filter((entry) => !gone.has(entry.toLowerCase()));
+        return [cmdSet('PATH', [...(change.add ? [change.add] : []), ...kept].join(';'))];
+    }
+    const lines = change.remove.map((entry) => pathRemoval(target, entry));
+    if (change.add)
+        lines.push(pathPrepend(target, change.add));
+    return lines;
+}
+function pathPrepend(target, dir) {
+    if (target.shell === 'pwsh')
+        return `$env:PATH = ${pwshString(dir)} + $(if ($env:PATH) { [IO.Path]::PathSeparator + $env:PATH })`;
+    return `export PATH=${singleQuoted(target.windows ? msysPath(dir) : dir)}"\${PATH:+:$PATH}"`;
+}
+/** Takes the first `entry` out of PATH (sh: by pattern removal around the quoted entry; PowerShell: split, filter, join). */
+function pathRemoval(target, entry) {
+    if (target.shell === 'pwsh') {
+        const separator = '[IO.Path]::PathSeparator';
+        return `$env:PATH = ($env:PATH -split ${separator} | Where-Object { $_ -ne ${pwshString(entry)} }) -join ${separator}`;
+    }
+    const quoted = singleQuoted(target.windows ? msysPath(entry) : entry);
+    return (`case ":\${PATH}:" in *:${quoted}:*) PATH=":\${PATH}:"; PATH=\${PATH%%:${quoted}:*}:\${PATH#*:${quoted}:}; ` +
+        `PATH=\${PATH#:}; PATH=\${PATH%:}; export PATH;; esac`);
 }
 
 

@@ -10,7 +10,10 @@ import { cliPlatform } from '../platform/cli.js';
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const err = (line: string): void => void process.stderr.write(`${line}\n`);
 
-/** Runs the tool with `argv` (without node and the script); sets the exit code. */
+/**
+ * Runs the tool with `argv` (without node and the script); sets the exit code. The lines for the
+ * shell are printed at the end, and only when the command succeeded: a failed login prints none.
+ */
 export async function run(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   try {
     const options = parseArgs(argv);
@@ -22,10 +25,13 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
       out(VERSION);
       return;
     }
-    const platform = cliPlatform(options, process.env, out, err);
-    if (options.command === 'logout') await runCleanup(platform);
-    else await runLogin(platform, processRuntime());
+    const lines: string[] = [];
+    const platform = cliPlatform(options, process.env, (line) => lines.push(line), err);
+    if (options.command === 'logout') {
+      if (await runCleanup(platform)) platform.loggedOut();
+    } else await runLogin(platform, processRuntime());
     if (platform.failed) process.exitCode = 1;
+    else if (lines.length > 0) out(lines.join('\n'));
   } catch (error) {
     err(`error: ${neutralise(messageOf(error))}`);
     process.exitCode = 2;

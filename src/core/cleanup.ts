@@ -18,11 +18,16 @@ export async function cleanup(platform: Platform, test: TestSettings = readTestS
     platform.info(`Logout: ${line}`);
 }
 
-/** Runs `cleanup`; a failure is a warning, since the job's own work is done. */
-export async function runCleanup(platform: Platform): Promise<void> {
+/**
+ * Runs `cleanup`; a failure is a warning, since the job's own work is done. Returns whether the
+ * login is gone (removed now, or nothing was left to remove).
+ */
+export async function runCleanup(platform: Platform): Promise<boolean> {
   try {
     await cleanup(platform);
+    return true;
   } catch (error) {
     platform.warning(`Could not remove the registry login: ${messageOf(error)}`);
+    return false;
   }
 }

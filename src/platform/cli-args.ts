@@ -4,6 +4,7 @@
  */
 import packageJson from '../../package.json' with { type: 'json' };
 import { INPUTS, INPUT_NAMES, type InputName } from '../core/inputs/definitions.js';
+import { SHELLS, type Shell } from '../core/shell.js';
 
 /** The tool's version, package.json's (the bundle keeps only this field of it). */
 export const VERSION: string = packageJson.version;
@@ -16,10 +17,12 @@ export interface CliOptions {
   values: Partial<Record<InputName, string>>;
   exportToken: boolean;
   debug: boolean;
+  /** The shell that runs the printed lines (`--shell`); absent: detected (see detectShell). */
+  shell?: Shell;
 }
 
 /**
- * Parses `[login|logout|diagnose] --name value|--name=value … [--export-token] [--debug] [--help] [--version]`;
+ * Parses `[login|logout|diagnose] --name value|--name=value … [--shell sh|pwsh|cmd] [--export-token] [--debug] [--help] [--version]`;
  * `diagnose` is a login with the input diagnose set to true.
  */
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -36,9 +39,40 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (arg === '--version') return { ...options, command: 'version' };
     if (arg === '--export-token') options.exportToken = true;
     else if (arg === '--debug') options.debug = true;
+    else if (arg === '--shell' || arg.startsWith('--shell=')) options.shell = readShell(arg, args);
     else readInput(arg, args, options);
   }
   return options;
+}
+
+/** Reads `--shell name` or `--shell=name`. */
+function readShell(arg: string, rest: string[]): Shell {
+  const value = arg.startsWith('--shell=') ? arg.slice('--shell='.length) : rest.shift();
+  if (value === undefined) throw new Error('--shell needs a value: sh, pwsh or cmd.');
+  if (!(SHELLS as readonly string[]).includes(value)) throw new Error(`--shell must be sh, pwsh or cmd, not ${JSON.stringify(value)}.`);
+  return value as Shell;
+}
+
+/**
+ * The shell the tool prints for when `--shell` is not given: sh everywhere but Windows. On
+ * Windows: sh under Git Bash, MSYS2 or another bash (MSYSTEM or SHLVL is set; bash exports
+ * SHLVL, cmd and PowerShell never set it); PowerShell when PSModulePath holds a
+ * directory inside the user's profile (USERPROFILE), which PowerShell adds when it starts (the
+ * machine-wide PSModulePath that cmd.exe also sees has none); else cmd. A cmd.exe started from
+ * PowerShell inherits PowerShell's PSModulePath: give `--shell cmd` there.
+ */
+export function detectShell(env: NodeJS.ProcessEnv, windows: boolean): Shell {
+  if (!windows) return 'sh';
+  const read = (name: string): string => Object.entries(env).find(([key]) => key.toUpperCase() === name)?.[1] ?? '';
+  if (read('MSYSTEM') || read('SHLVL')) return 'sh';
+  const profile = read('USERPROFILE')
+    .replace(/[\\/]+$/, '')
+    .toLowerCase();
+  const inProfile = (dir: string): boolean => {
+    const lower = dir.trim().toLowerCase();
+    return lower.startsWith(`${profile}\\`) || lower.startsWith(`${profile}/`);
+  };
+  return profile && read('PSMODULEPATH').split(';').some(inProfile) ? 'pwsh' : 'cmd';
 }
 
 /** Reads `--name value` or `--name=value` into `options`, taking the value from `rest` when it is separate. */
@@ -69,13 +103,18 @@ export const CLI_HELP = `chainguard-azure-login: log in to Chainguard's registry
 Usage:
   eval "$(chainguard-azure-login --identity <UIDP> --azure-audience api://<app-client-id> [options])"
   eval "$(chainguard-azure-login --identity <UIDP> --identity-token-file <file> [options])"
-  chainguard-azure-login logout        # removes what the login above wrote (reads ${STATE_VARIABLE})
+  eval "$(chainguard-azure-login logout)"
+                                       # removes what the login above wrote (reads ${STATE_VARIABLE})
+                                       # and unsets the variables it set
+  chainguard-azure-login --shell pwsh [options] | Out-String | Invoke-Expression       # PowerShell
+  for /f "delims=" %L in ('chainguard-azure-login --shell cmd [options]') do %L        # cmd.exe
   chainguard-azure-login diagnose [options]
                                        # prints the identity token's claims and the chainctl command
                                        # that would trust it; sends nothing to Chainguard, writes nothing
 
 Options (the same inputs as the GitHub Action):
 ${INPUTS.map((input) => optionLines(`--${input.name} ${input.value}`, input.help)).join('\n')}
+${optionLines('--shell sh|pwsh|cmd', 'the shell that runs the printed lines (default: sh; on Windows, sh under bash\n(Git Bash), pwsh in PowerShell, else cmd)')}
 ${optionLines('--export-token', 'also export CHAINGUARD_TOKEN (and CHAINGUARD_API_TOKEN)')}
 ${optionLines('--debug', 'print debug lines on stderr')}
 ${optionLines('--version', 'print the version and exit')}
@@ -84,5 +123,6 @@ Under auto the source is, in order: the token file if given; with --azure-audien
 (AZURE_FEDERATED_TOKEN_FILE), App Service / Container Apps (IDENTITY_ENDPOINT + IDENTITY_HEADER), Azure Arc,
 then IMDS; else GitHub's or Azure DevOps' own OIDC token when the job has one.
 
-stdout carries only export lines; logs go to stderr.
+stdout carries only the lines for the shell (export, $env:…, set "…"), and only when the command succeeded;
+logs go to stderr.
 `;

@@ -11834,6 +11834,82 @@ function renameReplacing(from, to) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/core/fs/private-dir.ts
+/**
+ * A directory only its user can read. POSIX: mode 0700 (mkdtemp's own), nothing to do. Windows
+ * ignores modes: a new directory inherits its parent's ACL (an agent's `_work\_temp` may be
+ * readable by every local user), so it is restricted with icacls to the current user, with
+ * inheritance from the parent removed; everything created inside later inherits that one entry.
+ * A failure to restrict is a warning naming the directory, never an error: the directory keeps
+ * its parent's permissions, as it would have without this step.
+ */
+
+
+/** How long icacls and whoami may take on an empty directory. */
+const COMMAND_TIMEOUT_MS = 15_000;
+const runCommand = (file, args) => new Promise((resolve) => {
+    execFile(file, [...args], { timeout: COMMAND_TIMEOUT_MS, windowsHide: true, encoding: 'utf8' }, (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({ code, stdout: String(stdout ?? ''), stderr: String(stderr ?? '') || (error && code === null ? error.message : '') });
+    });
+});
+/** A variable of a Windows environment, whatever the case of its name. */
+function windowsVariable(env, name) {
+    return Object.entries(env).find(([key]) => key.toUpperCase() === name)?.[1] || undefined;
+}
+/** System32, from SystemRoot: icacls and whoami are run by absolute path, never looked up on PATH. */
+function system32(env) {
+    return `${(windowsVariable(env, 'SYSTEMROOT') ?? 'C:\\Windows').replace(/\\+$/, '')}\\System32`;
+}
+/**
+ * Who to grant: the current user's SID (`*S-1-5-…`, as `whoami /user` prints it: no name
+ * lookup, no localised names, right for service accounts such as LocalSystem); else
+ * `USERDOMAIN\USERNAME` from the environment, unless that names a machine account (`NAME$`,
+ * what the environment says under LocalSystem, which is not the account the process runs as).
+ */
+async function currentUser(env, run) {
+    const whoami = await run(`${system32(env)}\\whoami.exe`, ['/user', '/fo', 'csv', '/nh']);
+    const sid = whoami.code === 0 ? /"(S-1-[0-9-]+)"\s*$/m.exec(whoami.stdout)?.[1] : undefined;
+    if (sid)
+        return `*${sid}`;
+    const user = windowsVariable(env, 'USERNAME');
+    if (!user || user.endsWith('$') || /[\\/:"]/.test(user))
+        return undefined;
+    const domain = windowsVariable(env, 'USERDOMAIN');
+    return domain ? `${domain}\\${user}` : user;
+}
+/** icacls' arguments: drop inherited entries, and grant `principal` alone full control, inherited by everything inside. */
+function icaclsArgs(dir, principal) {
+    return [dir, '/inheritance:r', '/grant:r', `${principal}:(OI)(CI)F`];
+}
+/**
+ * Makes `dir` (just created, still empty) private to the current user. POSIX: nothing (mode
+ * 0700 already). Windows: icacls, run without a shell; `warn` says so when it cannot.
+ */
+async function private_dir_restrictToUser(dir, warn, options) {
+    if ((options.platform ?? process.platform) !== 'win32')
+        return;
+    const run = options.run ?? runCommand;
+    const keeps = `it keeps the permissions it inherited from ${dirname(dir)}`;
+    const principal = await currentUser(options.env, run);
+    if (!principal) {
+        warn(`Could not make ${dir} private to this user: whoami did not name the user, nor did USERNAME; ${keeps}.`);
+        return;
+    }
+    const result = await run(`${system32(options.env)}\\icacls.exe`, icaclsArgs(dir, principal));
+    if (result.code !== 0) {
+        const said = clip((result.stderr || result.stdout).trim().replace(/\s+/g, ' '), 200);
+        warn(`Could not make ${dir} private to this user: icacls ${result.code === null ? 'did not run' : `exited with ${result.code}`}${said ? ` (${said})` : ''}; ${keeps}.`);
+    }
+}
+/** The parent of a Windows or POSIX path, for messages. */
+function dirname(dir) {
+    const at = Math.max(dir.lastIndexOf('\\'), dir.lastIndexOf('/'));
+    return at > 0 ? dir.slice(0, at) : dir;
+}
+
 ;// CONCATENATED MODULE: ./src/core/json.ts
 /**
  * Parsed JSON as the core reads it: plain objects only, and keys that are only ever keys (a
@@ -11982,20 +12058,64 @@ function auth_file_modeFor(file) {
 
 const job_dir_FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
-/** Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
- *  contexts and buildx builders keep working. */
-const LINKED_ENTRIES = (/* unused pure expression or super */ null && (['cli-plugins', 'contexts', 'buildx']));
+/**
+ * Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
+ * contexts and buildx builders keep working; and what the job lacks when one is left out.
+ */
+const LINKED_ENTRIES = {
+    'cli-plugins': 'docker CLI plugins installed there (buildx, compose, …) are not found in this job',
+    contexts: 'docker contexts defined there are not available in this job',
+    buildx: 'buildx builders defined there are not available in this job'
+};
 /** Creates the job-scoped directory for this login under `root` (0700). */
 function job_dir_createJobDir(root) {
     fs.mkdirSync(root, { recursive: true });
     return fs.mkdtempSync(path.join(root, 'chainguard-login-'));
 }
-/** Links the seed directory's plugins, contexts and builders into a job-scoped directory. */
-function job_dir_linkSeedEntries(seedDir, jobDir) {
-    for (const name of LINKED_ENTRIES) {
+/**
+ * Links the seed directory's plugins, contexts and builders into a job-scoped directory. POSIX:
+ * symbolic links (a failure fails the login). Windows: symbolic links need administrator rights
+ * or Developer Mode, which a service account running an agent lacks; directory junctions need
+ * neither (their target must be absolute). A junction that cannot be made leaves that folder
+ * out with a warning naming it: the login itself goes on.
+ */
+function job_dir_linkSeedEntries(seedDir, jobDir, options) {
+    const windows = (options.platform ?? process.platform) === 'win32';
+    const symlink = options.symlink ?? ((target, link, type) => fs.symlinkSync(target, link, type));
+    for (const [name, without] of Object.entries(LINKED_ENTRIES)) {
         const target = path.join(seedDir, name);
-        if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory())
-            fs.symlinkSync(target, path.join(jobDir, name), 'dir');
+        if (!fs.statSync(target, { throwIfNoEntry: false })?.isDirectory())
+            continue;
+        const link = path.join(jobDir, name);
+        if (!windows) {
+            symlink(target, link, 'dir');
+            continue;
+        }
+        try {
+            symlink(path.resolve(target), link, 'junction');
+        }
+        catch (error) {
+            const why = error.code ?? messageOf(error);
+            options.warn(`Left ${name} out of the job's docker config: a directory junction to ${path.resolve(target)} could not be made (${why}); ${without}.`);
+        }
+    }
+}
+/**
+ * Removes the links to the seed directory from a job directory before it is deleted, so that
+ * no recursive deletion can go through one (a directory junction on Windows) into the user's
+ * own docker config.
+ */
+function job_dir_unlinkSeedEntries(jobDir) {
+    for (const name of Object.keys(LINKED_ENTRIES)) {
+        const link = external_node_path_default().join(jobDir, name);
+        try {
+            if (!external_node_fs_default().lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink())
+                continue;
+            external_node_fs_default().unlinkSync(link);
+        }
+        catch {
+            // The deletion that follows reports what is left.
+        }
     }
 }
 /** The file in a job directory holding the random marker that the saved state also carries. */
@@ -12078,6 +12198,7 @@ async function removeJobDir(jobDir) {
             // Deleted in place below.
         }
     }
+    job_dir_unlinkSeedEntries(jobDir);
     for (let attempt = 1;; attempt++) {
         try {
             external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
@@ -12629,12 +12750,13 @@ async function shared_config_removeLoginsFrom(file, registries, jobId, options =
 
 
 
+
 const CONTAINERS_AUTH_FILE = 'containers-auth.json';
 /** Writes the login. On failure nothing it wrote is left behind. */
 async function installDockerLogin(plan) {
     const logins = plan.logins.filter((login, i, all) => all.findIndex((other) => other.registry === login.registry) === i);
     const hosts = logins.map((login) => login.registry);
-    const { jobDir, marker } = await createMarkedJobDir(plan.tempRoot);
+    const { jobDir, marker } = await createMarkedJobDir(plan);
     let merged = false;
     try {
         const seeds = seedsOf(plan);
@@ -12656,7 +12778,7 @@ async function installDockerLogin(plan) {
             merged = true;
         }
         else {
-            writeJobScopedConfig(jobDir, seeds.dockerDir, entries, ignored);
+            writeJobScopedConfig(jobDir, seeds.dockerDir, entries, ignored, plan.warn);
         }
         return { dockerConfigDir, containersAuthFile, state, ...(helper ? { helper } : {}) };
     }
@@ -12664,20 +12786,33 @@ async function installDockerLogin(plan) {
         if (merged && plan.explicitDir) {
             await removeLoginsFrom(path.join(plan.explicitDir, 'config.json'), hosts, marker, { scale: plan.lockScale }).catch(() => undefined);
         }
+        unlinkSeedEntries(jobDir);
         fs.rmSync(jobDir, { recursive: true, force: true });
         throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${messageOf(error)}.`);
     }
 }
-/** A new job directory under `tempRoot`, with its marker. */
-async function createMarkedJobDir(tempRoot) {
+/**
+ * A new job directory under the temp root, private to this user before anything is written into
+ * it (on Windows through its ACL, which the credential helper's directory and cache, created
+ * inside it later, inherit), with its marker.
+ */
+async function createMarkedJobDir(plan) {
     const marker = await newMarker();
+    let jobDir;
     try {
-        const jobDir = createJobDir(tempRoot);
+        jobDir = createJobDir(plan.tempRoot);
+        await restrictToUser(jobDir, plan.warn, {
+            env: plan.env,
+            ...(plan.platform ? { platform: plan.platform } : {}),
+            ...(plan.run ? { run: plan.run } : {})
+        });
         writeJobMarker(jobDir, marker);
         return { jobDir, marker };
     }
     catch (error) {
-        throw new LoginError(`Could not create a job-scoped docker config directory under ${tempRoot}: ${messageOf(error)}.`);
+        if (jobDir)
+            fs.rmSync(jobDir, { recursive: true, force: true });
+        throw new LoginError(`Could not create a job-scoped docker config directory under ${plan.tempRoot}: ${messageOf(error)}.`);
     }
 }
 /** Where to seed from: the user's config, or, when a login earlier in the same shell exported its own directory, what that one seeded from. */
@@ -12732,13 +12867,13 @@ function writeContainersAuthFile(jobDir, seed, entries, ignored) {
     return file;
 }
 /** The job-scoped docker config: a copy of the seed's, with the login, and links to its plugins, contexts and builders. */
-function writeJobScopedConfig(jobDir, seedDir, entries, ignored) {
+function writeJobScopedConfig(jobDir, seedDir, entries, ignored, warn) {
     const file = path.join(jobDir, 'config.json');
     const config = readAuthFile(path.join(seedDir, 'config.json'), true, ignored);
     for (const entry of entries)
         applyCredential(config, entry.registry, entry.credential, 'docker', file);
     writeFileAtomic(file, config);
-    linkSeedEntries(seedDir, jobDir);
+    linkSeedEntries(seedDir, jobDir, { warn });
 }
 async function mergeIntoExplicit(plan, dir, entries, job) {
     try {
@@ -12903,13 +13038,18 @@ async function cleanup(platform, test = readTestSettings(process.env)) {
     for (const line of await removeDockerLogin(state, { tempRoot: tempRootOf(platform.tempDir()), lockScale: test.timeScale }))
         platform.info(`Logout: ${line}`);
 }
-/** Runs `cleanup`; a failure is a warning, since the job's own work is done. */
+/**
+ * Runs `cleanup`; a failure is a warning, since the job's own work is done. Returns whether the
+ * login is gone (removed now, or nothing was left to remove).
+ */
 async function runCleanup(platform) {
     try {
         await cleanup(platform);
+        return true;
     }
     catch (error) {
         platform.warning(`Could not remove the registry login: ${errors_messageOf(error)}`);
+        return false;
     }
 }
 
@@ -12977,7 +13117,7 @@ function redact(text, secrets = []) {
  * printable, at most `max` characters. Every piece of service text that reaches a message goes
  * through here.
  */
-function clip(text, max = 300, secrets = []) {
+function text_clip(text, max = 300, secrets = []) {
     const oneLine = redact(text, secrets)
         .replace(/[\u0000-\u001f\u007f]+/g, ' ')
         .trim();
@@ -12990,7 +13130,7 @@ function clip(text, max = 300, secrets = []) {
 function shown(value, keep = 40) {
     if (/^eyJ/.test(value))
         return '(a value that looks like a token, not shown)';
-    const clean = clip(value, Number.POSITIVE_INFINITY);
+    const clean = text_clip(value, Number.POSITIVE_INFINITY);
     return clean.length > 80 ? `${clean.slice(0, keep)}…` : clean;
 }
 /**

@@ -31320,8 +31320,8 @@ function explain(error, call, request) {
 ;// CONCATENATED MODULE: ./src/core/shell.ts
 /**
  * The one home of shell quoting: every value interpolated into a command printed for a user to
- * paste (az, chainctl, kubectl, …), the lines the command-line tool prints for the calling shell,
- * and the credential helper's wrappers.
+ * paste (az, chainctl, kubectl, …), the lines the command-line tool prints for the calling shell
+ * (POSIX sh, PowerShell or cmd.exe), and the credential helper's wrappers.
  *
  * A value in a pasted command comes from a token (claims an attacker may choose: a branch name
  * lands in a CI token's subject) and must reach the program as exactly one argument, with nothing
@@ -31381,6 +31381,138 @@ function cmdWord(value) {
     if (value.includes('"'))
         return undefined;
     return `"${value.replace(/%/g, '%%')}"`;
+}
+/** The shells the command-line tool prints its lines for. */
+const SHELLS = (/* unused pure expression or super */ null && (['sh', 'pwsh', 'cmd']));
+/** The names the tool sets: a letter or underscore, then letters, digits and underscores (the same in every shell). */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A value that a shell cannot carry in the line it would be printed in: `why` says which character, never the value. */
+class UnprintableValue extends Error {
+    variable;
+    shell;
+    why;
+    constructor(variable, shell, why) {
+        super(`${variable} cannot be printed for ${shell}: ${why}`);
+        this.variable = variable;
+        this.shell = shell;
+        this.why = why;
+        this.name = 'UnprintableValue';
+    }
+}
+/**
+ * A value as a PowerShell expression (Windows PowerShell 5.1 and PowerShell 7) with exactly that
+ * value: printable ASCII in single quotes, where only `'` is special (doubled); every other
+ * character (line breaks, control characters, and all of non-ASCII, which includes the curly
+ * quotes PowerShell also reads as single quotes) as `[char]0xHHHH`, joined with `+`. The line
+ * stays one line of ASCII, whatever code page PowerShell reads the tool's output in.
+ */
+function pwshString(value) {
+    const parts = [];
+    let literal = '';
+    for (const char of value) {
+        if (char >= ' ' && char <= '~') {
+            literal += char === "'" ? "''" : char;
+            continue;
+        }
+        if (literal || parts.length === 0)
+            parts.push(`'${literal}'`);
+        literal = '';
+        for (let i = 0; i < char.length; i++)
+            parts.push(`[char]0x${char.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`);
+    }
+    if (literal || parts.length === 0)
+        parts.push(`'${literal}'`);
+    return parts.join(' + ');
+}
+/**
+ * Why cmd.exe cannot carry `value` in `set "NAME=value"`, or undefined when it can. The line must
+ * mean the same in a batch file run with `call` and run line by line (`for /f … do %L`): `%` is
+ * expanded in the first and not in the second, `!` under delayed expansion, a `"` ends the quoted
+ * part (what follows is a command), a line break ends the command, and anything outside printable
+ * ASCII reaches cmd through the console code page, changed. Inside the quotes `^ & | < > ( )` are
+ * plain characters.
+ */
+function cmdValueProblem(value) {
+    if (value.includes('%'))
+        return 'it holds "%", which cmd expands in a batch file and not on a command line';
+    if (value.includes('!'))
+        return 'it holds "!", which cmd expands under delayed expansion';
+    if (value.includes('"'))
+        return 'it holds a double quote, which would end the quoted value';
+    if (/[\r\n]/.test(value))
+        return 'it holds a line break';
+    if (/[^\x20-\x7e]/.test(value))
+        return 'it holds a character outside printable ASCII, which cmd reads through the console code page';
+    return undefined;
+}
+/** A path as Git Bash and MSYS2 write it: `C:\a\b` is `/c/a/b` (their PATH is `:`-separated). */
+function msysPath(dir) {
+    const drive = /^([A-Za-z]):[\\/](.*)$/s.exec(dir);
+    return drive ? `/${drive[1].toLowerCase()}/${drive[2].replace(/\\/g, '/')}` : dir.replace(/\\/g, '/');
+}
+function checkedName(name) {
+    if (!VARIABLE_NAME.test(name))
+        throw new Error(`not a variable name: ${JSON.stringify(name)}`);
+    return name;
+}
+function cmdSet(name, value) {
+    const problem = cmdValueProblem(value);
+    if (problem)
+        throw new UnprintableValue(name, 'cmd', problem);
+    return `set "${name}=${value}"`;
+}
+/** The line that sets environment variable `name` to `value` in the target's shell (cmd: UnprintableValue when it cannot). */
+function setLine(target, name, value) {
+    checkedName(name);
+    if (target.shell === 'pwsh')
+        return `$env:${name} = ${pwshString(value)}`;
+    if (target.shell === 'cmd')
+        return cmdSet(name, value);
+    return `export ${name}=${singleQuoted(value)}`;
+}
+/** The line that removes environment variable `name` (print it for a set variable: cmd's form of an unset one can leave ERRORLEVEL 1). */
+function unsetLine(target, name) {
+    checkedName(name);
+    if (target.shell === 'pwsh')
+        return `Remove-Item Env:${name} -ErrorAction SilentlyContinue`;
+    if (target.shell === 'cmd')
+        return `set ${name}=`;
+    return `unset ${name}`;
+}
+/**
+ * The lines that change PATH. sh and PowerShell change their own PATH when they run the lines
+ * (every other entry stays as it is, byte for byte); cmd cannot read a variable in a line that
+ * must mean the same in a batch file and on a command line, so its one line carries the whole
+ * new value, built from `current` (UnprintableValue when cmd cannot carry it). No line when
+ * nothing changes.
+ */
+function pathLines(target, change) {
+    if (!change.add && change.remove.length === 0)
+        return [];
+    if (target.shell === 'cmd') {
+        const gone = new Set(change.remove.map((entry) => entry.toLowerCase()));
+        const kept = change.current === '' ? [] : change.current.split(';').filter((entry) => !gone.has(entry.toLowerCase()));
+        return [cmdSet('PATH', [...(change.add ? [change.add] : []), ...kept].join(';'))];
+    }
+    const lines = change.remove.map((entry) => pathRemoval(target, entry));
+    if (change.add)
+        lines.push(pathPrepend(target, change.add));
+    return lines;
+}
+function pathPrepend(target, dir) {
+    if (target.shell === 'pwsh')
+        return `$env:PATH = ${pwshString(dir)} + $(if ($env:PATH) { [IO.Path]::PathSeparator + $env:PATH })`;
+    return `export PATH=${singleQuoted(target.windows ? msysPath(dir) : dir)}"\${PATH:+:$PATH}"`;
+}
+/** Takes the first `entry` out of PATH (sh: by pattern removal around the quoted entry; PowerShell: split, filter, join). */
+function pathRemoval(target, entry) {
+    if (target.shell === 'pwsh') {
+        const separator = '[IO.Path]::PathSeparator';
+        return `$env:PATH = ($env:PATH -split ${separator} | Where-Object { $_ -ne ${pwshString(entry)} }) -join ${separator}`;
+    }
+    const quoted = singleQuoted(target.windows ? msysPath(entry) : entry);
+    return (`case ":\${PATH}:" in *:${quoted}:*) PATH=":\${PATH}:"; PATH=\${PATH%%:${quoted}:*}:\${PATH#*:${quoted}:}; ` +
+        `PATH=\${PATH#:}; PATH=\${PATH%:}; export PATH;; esac`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/advice/trust.ts
@@ -33832,6 +33964,82 @@ function removeHelper(dir) {
     fs.rmSync(dir, { recursive: true, force: true });
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/core/fs/private-dir.ts
+/**
+ * A directory only its user can read. POSIX: mode 0700 (mkdtemp's own), nothing to do. Windows
+ * ignores modes: a new directory inherits its parent's ACL (an agent's `_work\_temp` may be
+ * readable by every local user), so it is restricted with icacls to the current user, with
+ * inheritance from the parent removed; everything created inside later inherits that one entry.
+ * A failure to restrict is a warning naming the directory, never an error: the directory keeps
+ * its parent's permissions, as it would have without this step.
+ */
+
+
+/** How long icacls and whoami may take on an empty directory. */
+const COMMAND_TIMEOUT_MS = 15_000;
+const runCommand = (file, args) => new Promise((resolve) => {
+    (0,external_node_child_process_namespaceObject.execFile)(file, [...args], { timeout: COMMAND_TIMEOUT_MS, windowsHide: true, encoding: 'utf8' }, (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({ code, stdout: String(stdout ?? ''), stderr: String(stderr ?? '') || (error && code === null ? error.message : '') });
+    });
+});
+/** A variable of a Windows environment, whatever the case of its name. */
+function windowsVariable(env, name) {
+    return Object.entries(env).find(([key]) => key.toUpperCase() === name)?.[1] || undefined;
+}
+/** System32, from SystemRoot: icacls and whoami are run by absolute path, never looked up on PATH. */
+function system32(env) {
+    return `${(windowsVariable(env, 'SYSTEMROOT') ?? 'C:\\Windows').replace(/\\+$/, '')}\\System32`;
+}
+/**
+ * Who to grant: the current user's SID (`*S-1-5-…`, as `whoami /user` prints it: no name
+ * lookup, no localised names, right for service accounts such as LocalSystem); else
+ * `USERDOMAIN\USERNAME` from the environment, unless that names a machine account (`NAME$`,
+ * what the environment says under LocalSystem, which is not the account the process runs as).
+ */
+async function currentUser(env, run) {
+    const whoami = await run(`${system32(env)}\\whoami.exe`, ['/user', '/fo', 'csv', '/nh']);
+    const sid = whoami.code === 0 ? /"(S-1-[0-9-]+)"\s*$/m.exec(whoami.stdout)?.[1] : undefined;
+    if (sid)
+        return `*${sid}`;
+    const user = windowsVariable(env, 'USERNAME');
+    if (!user || user.endsWith('$') || /[\\/:"]/.test(user))
+        return undefined;
+    const domain = windowsVariable(env, 'USERDOMAIN');
+    return domain ? `${domain}\\${user}` : user;
+}
+/** icacls' arguments: drop inherited entries, and grant `principal` alone full control, inherited by everything inside. */
+function icaclsArgs(dir, principal) {
+    return [dir, '/inheritance:r', '/grant:r', `${principal}:(OI)(CI)F`];
+}
+/**
+ * Makes `dir` (just created, still empty) private to the current user. POSIX: nothing (mode
+ * 0700 already). Windows: icacls, run without a shell; `warn` says so when it cannot.
+ */
+async function restrictToUser(dir, warn, options) {
+    if ((options.platform ?? process.platform) !== 'win32')
+        return;
+    const run = options.run ?? runCommand;
+    const keeps = `it keeps the permissions it inherited from ${dirname(dir)}`;
+    const principal = await currentUser(options.env, run);
+    if (!principal) {
+        warn(`Could not make ${dir} private to this user: whoami did not name the user, nor did USERNAME; ${keeps}.`);
+        return;
+    }
+    const result = await run(`${system32(options.env)}\\icacls.exe`, icaclsArgs(dir, principal));
+    if (result.code !== 0) {
+        const said = clip((result.stderr || result.stdout).trim().replace(/\s+/g, ' '), 200);
+        warn(`Could not make ${dir} private to this user: icacls ${result.code === null ? 'did not run' : `exited with ${result.code}`}${said ? ` (${said})` : ''}; ${keeps}.`);
+    }
+}
+/** The parent of a Windows or POSIX path, for messages. */
+function dirname(dir) {
+    const at = Math.max(dir.lastIndexOf('\\'), dir.lastIndexOf('/'));
+    return at > 0 ? dir.slice(0, at) : dir;
+}
+
 ;// CONCATENATED MODULE: ./src/core/docker/auth-file.ts
 /**
  * Docker and containers-image auth files: where they are, reading them (never blocking, a
@@ -33931,20 +34139,64 @@ function modeFor(file) {
 
 const job_dir_FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
-/** Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
- *  contexts and buildx builders keep working. */
-const LINKED_ENTRIES = ['cli-plugins', 'contexts', 'buildx'];
+/**
+ * Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
+ * contexts and buildx builders keep working; and what the job lacks when one is left out.
+ */
+const LINKED_ENTRIES = {
+    'cli-plugins': 'docker CLI plugins installed there (buildx, compose, …) are not found in this job',
+    contexts: 'docker contexts defined there are not available in this job',
+    buildx: 'buildx builders defined there are not available in this job'
+};
 /** Creates the job-scoped directory for this login under `root` (0700). */
 function createJobDir(root) {
     external_node_fs_default().mkdirSync(root, { recursive: true });
     return external_node_fs_default().mkdtempSync(external_node_path_default().join(root, 'chainguard-login-'));
 }
-/** Links the seed directory's plugins, contexts and builders into a job-scoped directory. */
-function linkSeedEntries(seedDir, jobDir) {
-    for (const name of LINKED_ENTRIES) {
+/**
+ * Links the seed directory's plugins, contexts and builders into a job-scoped directory. POSIX:
+ * symbolic links (a failure fails the login). Windows: symbolic links need administrator rights
+ * or Developer Mode, which a service account running an agent lacks; directory junctions need
+ * neither (their target must be absolute). A junction that cannot be made leaves that folder
+ * out with a warning naming it: the login itself goes on.
+ */
+function linkSeedEntries(seedDir, jobDir, options) {
+    const windows = (options.platform ?? process.platform) === 'win32';
+    const symlink = options.symlink ?? ((target, link, type) => external_node_fs_default().symlinkSync(target, link, type));
+    for (const [name, without] of Object.entries(LINKED_ENTRIES)) {
         const target = external_node_path_default().join(seedDir, name);
-        if (external_node_fs_default().statSync(target, { throwIfNoEntry: false })?.isDirectory())
-            external_node_fs_default().symlinkSync(target, external_node_path_default().join(jobDir, name), 'dir');
+        if (!external_node_fs_default().statSync(target, { throwIfNoEntry: false })?.isDirectory())
+            continue;
+        const link = external_node_path_default().join(jobDir, name);
+        if (!windows) {
+            symlink(target, link, 'dir');
+            continue;
+        }
+        try {
+            symlink(external_node_path_default().resolve(target), link, 'junction');
+        }
+        catch (error) {
+            const why = error.code ?? errors_messageOf(error);
+            options.warn(`Left ${name} out of the job's docker config: a directory junction to ${external_node_path_default().resolve(target)} could not be made (${why}); ${without}.`);
+        }
+    }
+}
+/**
+ * Removes the links to the seed directory from a job directory before it is deleted, so that
+ * no recursive deletion can go through one (a directory junction on Windows) into the user's
+ * own docker config.
+ */
+function unlinkSeedEntries(jobDir) {
+    for (const name of Object.keys(LINKED_ENTRIES)) {
+        const link = external_node_path_default().join(jobDir, name);
+        try {
+            if (!external_node_fs_default().lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink())
+                continue;
+            external_node_fs_default().unlinkSync(link);
+        }
+        catch {
+            // The deletion that follows reports what is left.
+        }
     }
 }
 /** The file in a job directory holding the random marker that the saved state also carries. */
@@ -34027,6 +34279,7 @@ async function removeJobDir(jobDir) {
             // Deleted in place below.
         }
     }
+    unlinkSeedEntries(jobDir);
     for (let attempt = 1;; attempt++) {
         try {
             external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
@@ -34645,12 +34898,13 @@ async function removeLoginsFrom(file, registries, jobId, options = {}) {
 
 
 
+
 const CONTAINERS_AUTH_FILE = 'containers-auth.json';
 /** Writes the login. On failure nothing it wrote is left behind. */
 async function installDockerLogin(plan) {
     const logins = plan.logins.filter((login, i, all) => all.findIndex((other) => other.registry === login.registry) === i);
     const hosts = logins.map((login) => login.registry);
-    const { jobDir, marker } = await createMarkedJobDir(plan.tempRoot);
+    const { jobDir, marker } = await createMarkedJobDir(plan);
     let merged = false;
     try {
         const seeds = seedsOf(plan);
@@ -34672,7 +34926,7 @@ async function installDockerLogin(plan) {
             merged = true;
         }
         else {
-            writeJobScopedConfig(jobDir, seeds.dockerDir, entries, ignored);
+            writeJobScopedConfig(jobDir, seeds.dockerDir, entries, ignored, plan.warn);
         }
         return { dockerConfigDir, containersAuthFile, state, ...(helper ? { helper } : {}) };
     }
@@ -34680,20 +34934,33 @@ async function installDockerLogin(plan) {
         if (merged && plan.explicitDir) {
             await removeLoginsFrom(external_node_path_default().join(plan.explicitDir, 'config.json'), hosts, marker, { scale: plan.lockScale }).catch(() => undefined);
         }
+        unlinkSeedEntries(jobDir);
         external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
         throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${errors_messageOf(error)}.`);
     }
 }
-/** A new job directory under `tempRoot`, with its marker. */
-async function createMarkedJobDir(tempRoot) {
+/**
+ * A new job directory under the temp root, private to this user before anything is written into
+ * it (on Windows through its ACL, which the credential helper's directory and cache, created
+ * inside it later, inherit), with its marker.
+ */
+async function createMarkedJobDir(plan) {
     const marker = await newMarker();
+    let jobDir;
     try {
-        const jobDir = createJobDir(tempRoot);
+        jobDir = createJobDir(plan.tempRoot);
+        await restrictToUser(jobDir, plan.warn, {
+            env: plan.env,
+            ...(plan.platform ? { platform: plan.platform } : {}),
+            ...(plan.run ? { run: plan.run } : {})
+        });
         writeJobMarker(jobDir, marker);
         return { jobDir, marker };
     }
     catch (error) {
-        throw new LoginError(`Could not create a job-scoped docker config directory under ${tempRoot}: ${errors_messageOf(error)}.`);
+        if (jobDir)
+            external_node_fs_default().rmSync(jobDir, { recursive: true, force: true });
+        throw new LoginError(`Could not create a job-scoped docker config directory under ${plan.tempRoot}: ${errors_messageOf(error)}.`);
     }
 }
 /** Where to seed from: the user's config, or, when a login earlier in the same shell exported its own directory, what that one seeded from. */
@@ -34748,13 +35015,13 @@ function writeContainersAuthFile(jobDir, seed, entries, ignored) {
     return file;
 }
 /** The job-scoped docker config: a copy of the seed's, with the login, and links to its plugins, contexts and builders. */
-function writeJobScopedConfig(jobDir, seedDir, entries, ignored) {
+function writeJobScopedConfig(jobDir, seedDir, entries, ignored, warn) {
     const file = external_node_path_default().join(jobDir, 'config.json');
     const config = readAuthFile(external_node_path_default().join(seedDir, 'config.json'), true, ignored);
     for (const entry of entries)
         applyCredential(config, entry.registry, entry.credential, 'docker', file);
     atomic_writeFileAtomic(file, config);
-    linkSeedEntries(seedDir, jobDir);
+    linkSeedEntries(seedDir, jobDir, { warn });
 }
 async function mergeIntoExplicit(plan, dir, entries, job) {
     try {

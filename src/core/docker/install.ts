@@ -12,9 +12,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LoginError, messageOf } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic.js';
+import { restrictToUser, type CommandRunner } from '../fs/private-dir.js';
 import type { CleanupState } from '../state.js';
 import { basicAuth, readAuthFile, userContainersAuthFile, userDockerConfigDir } from './auth-file.js';
-import { createJobDir, jobDirProblem, linkSeedEntries, newMarker, removeJobDir, writeJobMarker } from './job-dir.js';
+import { createJobDir, jobDirProblem, linkSeedEntries, newMarker, removeJobDir, unlinkSeedEntries, writeJobMarker } from './job-dir.js';
 import { applyCredential, type HostLogin } from './merge.js';
 import { mergeLoginsInto, removeLoginsFrom, SharedLoginConflict, type LeaveOutcome } from './shared-config.js';
 
@@ -41,6 +42,9 @@ export interface DockerLoginPlan {
   home: string;
   /** Shortens the explicit config's lock waits (tests only; 1 otherwise). */
   lockScale?: number;
+  /** Where this runs and how it runs icacls (tests only; default: this process's platform, a real run). */
+  platform?: NodeJS.Platform;
+  run?: CommandRunner;
   warn: (message: string) => void;
   /**
    * Keeps the cleanup state for the post step; called once the job directory exists and before
@@ -85,7 +89,7 @@ interface Seeds {
 export async function installDockerLogin(plan: DockerLoginPlan): Promise<InstalledLogin> {
   const logins = plan.logins.filter((login, i, all) => all.findIndex((other) => other.registry === login.registry) === i);
   const hosts = logins.map((login) => login.registry);
-  const { jobDir, marker } = await createMarkedJobDir(plan.tempRoot);
+  const { jobDir, marker } = await createMarkedJobDir(plan);
   let merged = false;
   try {
     const seeds = seedsOf(plan);
@@ -105,27 +109,39 @@ export async function installDockerLogin(plan: DockerLoginPlan): Promise<Install
       await mergeIntoExplicit(plan, plan.explicitDir, entries, { id: marker, dir: jobDir });
       merged = true;
     } else {
-      writeJobScopedConfig(jobDir, seeds.dockerDir, entries, ignored);
+      writeJobScopedConfig(jobDir, seeds.dockerDir, entries, ignored, plan.warn);
     }
     return { dockerConfigDir, containersAuthFile, state, ...(helper ? { helper } : {}) };
   } catch (error) {
     if (merged && plan.explicitDir) {
       await removeLoginsFrom(path.join(plan.explicitDir, 'config.json'), hosts, marker, { scale: plan.lockScale }).catch(() => undefined);
     }
+    unlinkSeedEntries(jobDir);
     fs.rmSync(jobDir, { recursive: true, force: true });
     throw error instanceof LoginError ? error : new LoginError(`Could not write the docker config: ${messageOf(error)}.`);
   }
 }
 
-/** A new job directory under `tempRoot`, with its marker. */
-async function createMarkedJobDir(tempRoot: string): Promise<{ jobDir: string; marker: string }> {
+/**
+ * A new job directory under the temp root, private to this user before anything is written into
+ * it (on Windows through its ACL, which the credential helper's directory and cache, created
+ * inside it later, inherit), with its marker.
+ */
+async function createMarkedJobDir(plan: DockerLoginPlan): Promise<{ jobDir: string; marker: string }> {
   const marker = await newMarker();
+  let jobDir: string | undefined;
   try {
-    const jobDir = createJobDir(tempRoot);
+    jobDir = createJobDir(plan.tempRoot);
+    await restrictToUser(jobDir, plan.warn, {
+      env: plan.env,
+      ...(plan.platform ? { platform: plan.platform } : {}),
+      ...(plan.run ? { run: plan.run } : {})
+    });
     writeJobMarker(jobDir, marker);
     return { jobDir, marker };
   } catch (error) {
-    throw new LoginError(`Could not create a job-scoped docker config directory under ${tempRoot}: ${messageOf(error)}.`);
+    if (jobDir) fs.rmSync(jobDir, { recursive: true, force: true });
+    throw new LoginError(`Could not create a job-scoped docker config directory under ${plan.tempRoot}: ${messageOf(error)}.`);
   }
 }
 
@@ -180,12 +196,18 @@ function writeContainersAuthFile(jobDir: string, seed: string | undefined, entri
 }
 
 /** The job-scoped docker config: a copy of the seed's, with the login, and links to its plugins, contexts and builders. */
-function writeJobScopedConfig(jobDir: string, seedDir: string, entries: HostLogin[], ignored: (why: string) => void): void {
+function writeJobScopedConfig(
+  jobDir: string,
+  seedDir: string,
+  entries: HostLogin[],
+  ignored: (why: string) => void,
+  warn: (message: string) => void
+): void {
   const file = path.join(jobDir, 'config.json');
   const config = readAuthFile(path.join(seedDir, 'config.json'), true, ignored);
   for (const entry of entries) applyCredential(config, entry.registry, entry.credential, 'docker', file);
   writeFileAtomic(file, config);
-  linkSeedEntries(seedDir, jobDir);
+  linkSeedEntries(seedDir, jobDir, { warn });
 }
 
 async function mergeIntoExplicit(

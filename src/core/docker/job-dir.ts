@@ -12,9 +12,15 @@ import { readRegularFile } from '../fs/atomic.js';
 const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
 
-/** Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
- *  contexts and buildx builders keep working. */
-const LINKED_ENTRIES = ['cli-plugins', 'contexts', 'buildx'];
+/**
+ * Entries of a docker config directory that a job-scoped copy links to, so that CLI plugins,
+ * contexts and buildx builders keep working; and what the job lacks when one is left out.
+ */
+const LINKED_ENTRIES: Record<string, string> = {
+  'cli-plugins': 'docker CLI plugins installed there (buildx, compose, …) are not found in this job',
+  contexts: 'docker contexts defined there are not available in this job',
+  buildx: 'buildx builders defined there are not available in this job'
+};
 
 /** Creates the job-scoped directory for this login under `root` (0700). */
 export function createJobDir(root: string): string {
@@ -22,11 +28,58 @@ export function createJobDir(root: string): string {
   return fs.mkdtempSync(path.join(root, 'chainguard-login-'));
 }
 
-/** Links the seed directory's plugins, contexts and builders into a job-scoped directory. */
-export function linkSeedEntries(seedDir: string, jobDir: string): void {
-  for (const name of LINKED_ENTRIES) {
+export interface LinkOptions {
+  /** Says which folder was left out, and why (Windows). */
+  warn: (message: string) => void;
+  /** Where this runs (default: process.platform); injectable for tests. */
+  platform?: NodeJS.Platform;
+  /** fs.symlinkSync, injectable for tests. */
+  symlink?: (target: string, link: string, type: 'dir' | 'junction') => void;
+}
+
+/**
+ * Links the seed directory's plugins, contexts and builders into a job-scoped directory. POSIX:
+ * symbolic links (a failure fails the login). Windows: symbolic links need administrator rights
+ * or Developer Mode, which a service account running an agent lacks; directory junctions need
+ * neither (their target must be absolute). A junction that cannot be made leaves that folder
+ * out with a warning naming it: the login itself goes on.
+ */
+export function linkSeedEntries(seedDir: string, jobDir: string, options: LinkOptions): void {
+  const windows = (options.platform ?? process.platform) === 'win32';
+  const symlink = options.symlink ?? ((target, link, type) => fs.symlinkSync(target, link, type));
+  for (const [name, without] of Object.entries(LINKED_ENTRIES)) {
     const target = path.join(seedDir, name);
-    if (fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) fs.symlinkSync(target, path.join(jobDir, name), 'dir');
+    if (!fs.statSync(target, { throwIfNoEntry: false })?.isDirectory()) continue;
+    const link = path.join(jobDir, name);
+    if (!windows) {
+      symlink(target, link, 'dir');
+      continue;
+    }
+    try {
+      symlink(path.resolve(target), link, 'junction');
+    } catch (error) {
+      const why = (error as NodeJS.ErrnoException).code ?? messageOf(error);
+      options.warn(
+        `Left ${name} out of the job's docker config: a directory junction to ${path.resolve(target)} could not be made (${why}); ${without}.`
+      );
+    }
+  }
+}
+
+/**
+ * Removes the links to the seed directory from a job directory before it is deleted, so that
+ * no recursive deletion can go through one (a directory junction on Windows) into the user's
+ * own docker config.
+ */
+export function unlinkSeedEntries(jobDir: string): void {
+  for (const name of Object.keys(LINKED_ENTRIES)) {
+    const link = path.join(jobDir, name);
+    try {
+      if (!fs.lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) continue;
+      fs.unlinkSync(link);
+    } catch {
+      // The deletion that follows reports what is left.
+    }
   }
 }
 
@@ -103,6 +156,7 @@ export async function removeJobDir(jobDir: string): Promise<void> {
       // Deleted in place below.
     }
   }
+  unlinkSeedEntries(jobDir);
   for (let attempt = 1; ; attempt++) {
     try {
       fs.rmSync(jobDir, { recursive: true, force: true });

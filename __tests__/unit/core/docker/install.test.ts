@@ -1,4 +1,4 @@
-import { existsSync, promises as fs, lstatSync } from 'node:fs';
+import { existsSync, promises as fs, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { basicAuth, readAuthFile } from '../../../../src/core/docker/auth-file.js';
 import { installDockerLogin, removeDockerLogin, type DockerLoginPlan } from '../../../../src/core/docker/install.js';
@@ -80,6 +80,56 @@ describe('installDockerLogin (job-scoped)', () => {
     const installed = await installDockerLogin(p);
     expect(p.warnings.join('\n')).toMatch(/config.json is not a JSON object/);
     expect(await readAuthFile(path.join(installed.dockerConfigDir, 'config.json'))).toEqual({ auths: { 'cgr.dev': { auth: AUTH } } });
+  });
+});
+
+describe('installDockerLogin on Windows (platform and icacls injected)', () => {
+  it('restricts the job directory to the user before anything is written into it; the helper and its cache are made inside later', async () => {
+    const home = tempDir();
+    const seen: { file: string; args: readonly string[]; entries: string[] }[] = [];
+    const installed = await installDockerLogin(
+      plan(home, {
+        platform: 'win32',
+        env: { SystemRoot: 'C:\\Windows', USERDOMAIN: 'CONTOSO', USERNAME: 'builder' },
+        run: async (file, args) => {
+          seen.push({ file, args, entries: file.endsWith('icacls.exe') ? readdirSync(args[0]) : [] });
+          return { code: file.endsWith('icacls.exe') ? 0 : 1, stdout: '', stderr: '' };
+        },
+        helper: (jobDir) => {
+          expect(seen).toHaveLength(2);
+          return {
+            name: 'chainguard-abcdef',
+            names: new Map([['cgr.dev', 'chainguard-abcdef']]),
+            dir: path.join(jobDir, 'h'),
+            binDir: path.join(jobDir, 'h', 'bin')
+          };
+        }
+      })
+    );
+    expect(seen).toEqual([
+      { file: 'C:\\Windows\\System32\\whoami.exe', args: ['/user', '/fo', 'csv', '/nh'], entries: [] },
+      {
+        file: 'C:\\Windows\\System32\\icacls.exe',
+        args: [installed.dockerConfigDir, '/inheritance:r', '/grant:r', 'CONTOSO\\builder:(OI)(CI)F'],
+        entries: []
+      }
+    ]);
+  });
+
+  it('a directory it cannot restrict is a warning naming it, and the login goes on', async () => {
+    const home = tempDir();
+    const p = plan(home, {
+      platform: 'win32',
+      env: { USERNAME: 'builder' },
+      run: async () => ({ code: 5, stdout: '', stderr: 'Access is denied.' })
+    });
+    const installed = await installDockerLogin(p);
+    expect(p.warnings).toEqual([
+      `Could not make ${installed.dockerConfigDir} private to this user: icacls exited with 5 (Access is denied.); ` +
+        `it keeps the permissions it inherited from ${path.join(home, 'runner-temp')}.`
+    ]);
+    expect(existsSync(path.join(installed.dockerConfigDir, 'config.json'))).toBe(true);
+    await removeDockerLogin(installed.state, { tempRoot: path.join(home, 'runner-temp') });
   });
 });
 
