@@ -57,17 +57,32 @@ export function useBundleLauncher(next) {
  */
 export function runNode(script, env, args = []) {
   if (launcher) return launcher(script, { PATH: process.env.PATH, NODE_OPTIONS: BUNDLE_NODE_OPTIONS, ...env }, args);
+  const child = spawn(bundleNode(), [path.join(ROOT, script), ...args], {
+    env: { PATH: process.env.PATH, NODE_OPTIONS: BUNDLE_NODE_OPTIONS, ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  return outputOf(child);
+}
+
+/**
+ * What a spawned program (stdout and stderr piped) printed, and its exit code, once it closed;
+ * `input`, if given, is written to its stdin (which must be piped) and closed.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {string} [input]
+ * @returns {Promise<ProcessResult>}
+ */
+export function outputOf(child, input) {
   return new Promise((resolve, reject) => {
-    const child = spawn(bundleNode(), [path.join(ROOT, script), ...args], {
-      env: { PATH: process.env.PATH, NODE_OPTIONS: BUNDLE_NODE_OPTIONS, ...env },
-      stdio: ['ignore', 'pipe', 'pipe']
-    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d.toString()));
-    child.stderr.on('data', (d) => (stderr += d.toString()));
+    child.stdout?.on('data', (d) => (stdout += d.toString()));
+    child.stderr?.on('data', (d) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    if (input !== undefined) {
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(input);
+    }
   });
 }
 

@@ -17,6 +17,7 @@ import {
   BUNDLE_NODE_OPTIONS,
   azureJob,
   githubJob,
+  outputOf,
   runAzureMain,
   runAzurePost,
   runGithubMain,
@@ -159,16 +160,7 @@ function showConfig(dir) {
  * @returns {Promise<{ code: number | null, stdout: string, stderr: string }>}
  */
 function runProgram(file, args, input, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d.toString()));
-    child.stderr.on('data', (d) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+  return outputOf(spawn(file, args, { env, stdio: ['pipe', 'pipe', 'pipe'] }), input);
 }
 
 /** Whether `program` is on PATH. @param {string} program */

@@ -6,7 +6,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AZURE_AUDIENCE, IDENTITY_SYSTEM } from '../../emulators/index.mjs';
 import { STATE_VARIABLE } from '../../src/platform/cli-args.js';
 import { useBundleHarness } from '../helpers/bundles.js';
 
@@ -27,15 +26,7 @@ function exportsOf(stdout: string): Record<string, string> {
   );
 }
 
-const loginArgs = (extra: string[] = []) => [
-  '--identity',
-  IDENTITY_SYSTEM,
-  '--azure-audience',
-  AZURE_AUDIENCE,
-  '--issuer',
-  h.emulators.sts.url,
-  ...extra
-];
+const loginArgs = (extra: string[] = []) => h.cliLogin(extra);
 
 describe('the command-line tool in one shell', () => {
   it('replaces the first login with the second; one logout removes both', async () => {

@@ -8,24 +8,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { AZURE_AUDIENCE, IDENTITY_SYSTEM } from '../../emulators/index.mjs';
+import { IDENTITY_SYSTEM } from '../../emulators/index.mjs';
 import { STATE_VARIABLE } from '../../src/platform/cli-args.js';
 import { useBundleHarness } from '../helpers/bundles.js';
 import { applyCmdLines, applyPwshLines } from '../helpers/shell-lines.js';
 
 const h = useBundleHarness();
 
-const loginArgs = (shell: string, extra: string[] = []) => [
-  '--shell',
-  shell,
-  '--identity',
-  IDENTITY_SYSTEM,
-  '--azure-audience',
-  AZURE_AUDIENCE,
-  '--issuer',
-  h.emulators.sts.url,
-  ...extra
-];
+const loginArgs = (shell: string, extra: string[] = []) => h.cliLogin(['--shell', shell, ...extra]);
 
 /** The exported environment after sh evaluates `output` (as `eval "$(…)"` would), starting from `env`. */
 function shEval(output: string, env: Record<string, string>): Record<string, string> {

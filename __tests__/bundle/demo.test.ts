@@ -6,21 +6,13 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from '../../emulators/runners.mjs';
+import { outputOf, ROOT } from '../../emulators/runners.mjs';
 
 function runDemo(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env = { ...process.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'demo.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d.toString()));
-    child.stderr.on('data', (d) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return outputOf(spawn(process.execPath, [path.join(ROOT, 'scripts', 'demo.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 let demo: Awaited<ReturnType<typeof runDemo>>;

@@ -40,6 +40,8 @@ export interface BundleHarness {
   azureMain(job: Job, inputs: Record<string, string>, env?: NodeJS.ProcessEnv): Promise<AzureTaskResult>;
   azurePost(job: Job, main: AzureTaskResult, env?: NodeJS.ProcessEnv): Promise<AzureTaskResult>;
   cli(env: NodeJS.ProcessEnv, args: string[]): Promise<ProcessResult>;
+  /** A CLI login's arguments for the emulators (the system identity, IMDS's audience, the STS), then `extra`. */
+  cliLogin(extra?: string[]): string[];
   /** Records a run of another program (an installed CLI): its output is swept, and its stderr checked for Node's own lines. */
   record<T extends ProcessResult>(result: T): T;
 }
@@ -90,6 +92,15 @@ export function useBundleHarness(options: EmulatorOptions | (() => EmulatorOptio
     azurePost: async (job: Job, main: AzureTaskResult, env: NodeJS.ProcessEnv = {}) => record(await runAzurePost(job, main, env)),
     cli: async (env: NodeJS.ProcessEnv, args: string[]) =>
       record(await runNode('dist/cli/index.js', { ...h.env(), ...env }, staticUnlessAsked(args)), false),
+    cliLogin: (extra: string[] = []) => [
+      '--identity',
+      IDENTITY_SYSTEM,
+      '--azure-audience',
+      AZURE_AUDIENCE,
+      '--issuer',
+      h.emulators.sts.url,
+      ...extra
+    ],
     record: <T extends ProcessResult>(result: T): T => record(result, false)
   };
 

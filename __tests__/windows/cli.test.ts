@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AZURE_AUDIENCE, IDENTITY_SYSTEM } from '../../emulators/index.mjs';
+import { IDENTITY_SYSTEM } from '../../emulators/index.mjs';
 import { BUNDLE_NODE_OPTIONS, ROOT } from '../../emulators/runners.mjs';
 import { STATE_VARIABLE } from '../../src/platform/cli-args.js';
 import { useBundleHarness } from '../helpers/bundles.js';
@@ -22,19 +22,7 @@ const pathOf = (env: Record<string, string>) => Object.entries(env).find(([name]
 
 describeOnWindows('the command-line tool on Windows', (host) => {
   const h = useBundleHarness();
-  const loginArgs = (shell: string, extra: string[] = []) => [
-    '--shell',
-    shell,
-    '--identity',
-    IDENTITY_SYSTEM,
-    '--azure-audience',
-    AZURE_AUDIENCE,
-    '--issuer',
-    h.emulators.sts.url,
-    '--credential-helper',
-    'true',
-    ...extra
-  ];
+  const loginArgs = (shell: string, extra: string[] = []) => h.cliLogin(['--shell', shell, '--credential-helper', 'true', ...extra]);
   const env = () => ({ HOME: h.dir, RUNNER_TEMP: path.join(h.dir, 'temp') });
   const win = (file: string) => host.toWindows(file);
   const node = () => `"${host.node}"`;
@@ -146,7 +134,7 @@ describeOnWindows('the command-line tool on Windows', (host) => {
   it('detects the shell: cmd by default on Windows, PowerShell when PSModulePath holds a directory in the user’s profile', async () => {
     const profile = host.isWine ? `C:\\users\\${os.userInfo().username}` : (process.env.USERPROFILE ?? '');
     const machine = 'C:\\Program Files\\WindowsPowerShell\\Modules;C:\\windows\\system32\\WindowsPowerShell\\v1.0\\Modules';
-    const args = loginArgs('cmd', ['--credential-helper', 'false']).slice(2);
+    const args = h.cliLogin(['--credential-helper', 'false']);
     const plain = await h.cli({ ...env(), PSModulePath: machine }, args);
     expect(plain.stdout).toMatch(/^set "DOCKER_CONFIG=/m);
     const pwsh = await h.cli({ ...env(), PSModulePath: `${profile}\\Documents\\PowerShell\\Modules;${machine}` }, args);
