@@ -406,11 +406,11 @@ function writeHelperWrappers(options) {
         `${cmdQuote(options.nodePath)} ${cmdQuote(options.helperScript)} --dir ${cmdQuote(options.dir)} %*`,
         ''
     ].join('\r\n');
-    writeFileAtomic(base, sh, { durable: true });
+    writeFileAtomic(base, sh);
     fs.chmodSync(base, 0o700);
     if (!(options.windows ?? process.platform === 'win32'))
         return [base];
-    writeFileAtomic(`${base}.cmd`, cmd(), { durable: true });
+    writeFileAtomic(`${base}.cmd`, cmd());
     return [base, `${base}.cmd`];
 }
 /**
@@ -653,7 +653,7 @@ function bundledHelper() {
 /* harmony import */ var _inputs_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9524);
 /**
  * The one home of shell quoting: every value interpolated into a command printed for a user to
- * paste (az, chainctl, kubectl, …), the lines the command-line tool prints for the calling shell,
+ * paste (az, chainctl, kubectl, \u2026), the lines the command-line tool prints for the calling shell,
  * and the credential helper's wrappers.
  *
  * A value in a pasted command comes from a token (claims an attacker may choose: a branch name
