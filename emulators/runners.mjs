@@ -115,31 +115,32 @@ export function parseFileCommands(text) {
  * @property {string} dir
  * @property {string} home
  * @property {string} temp  RUNNER_TEMP or Agent.TempDirectory
+ * @property {string} tools  RUNNER_TOOL_CACHE or Agent.ToolsDirectory (where the step bundles keep their compile cache)
  * @property {NodeJS.ProcessEnv} env  what every step of the job sees
  */
 
 /**
- * A job workspace in `dir`: a HOME and a temp directory, named in the job's environment by
- * `jobEnv(home, temp)`.
+ * A job workspace in `dir`: a HOME, a temp directory and a tool cache, named in the job's
+ * environment by `jobEnv(home, temp, tools)`.
  * @param {string} dir
- * @param {(home: string, temp: string) => NodeJS.ProcessEnv} jobEnv
+ * @param {(home: string, temp: string, tools: string) => NodeJS.ProcessEnv} jobEnv
  * @returns {Job}
  */
 function newJob(dir, jobEnv) {
   const home = path.join(dir, 'home');
   const temp = path.join(dir, 'temp');
-  mkdirSync(home, { recursive: true });
-  mkdirSync(temp, { recursive: true });
-  return { dir, home, temp, env: { HOME: home, ...jobEnv(home, temp) } };
+  const tools = path.join(dir, 'tools');
+  for (const made of [home, temp, tools]) mkdirSync(made, { recursive: true });
+  return { dir, home, temp, tools, env: { HOME: home, ...jobEnv(home, temp, tools) } };
 }
 
 /**
- * A fresh GitHub runner workspace: HOME, RUNNER_TEMP.
+ * A fresh GitHub runner workspace: HOME, RUNNER_TEMP, RUNNER_TOOL_CACHE.
  * @param {string} dir
  * @param {NodeJS.ProcessEnv} [extraEnv]
  */
 export function githubJob(dir, extraEnv = {}) {
-  return newJob(dir, (_home, temp) => ({ RUNNER_TEMP: temp, GITHUB_ACTIONS: 'true', ...extraEnv }));
+  return newJob(dir, (_home, temp, tools) => ({ RUNNER_TEMP: temp, RUNNER_TOOL_CACHE: tools, GITHUB_ACTIONS: 'true', ...extraEnv }));
 }
 
 /**
@@ -212,12 +213,18 @@ export function parseVso(stdout) {
 }
 
 /**
- * A fresh Azure Pipelines agent workspace: HOME, Agent.TempDirectory.
+ * A fresh Azure Pipelines agent workspace: HOME, Agent.TempDirectory, Agent.ToolsDirectory.
  * @param {string} dir
  * @param {NodeJS.ProcessEnv} [extraEnv]
  */
 export function azureJob(dir, extraEnv = {}) {
-  return newJob(dir, (_home, temp) => ({ AGENT_TEMPDIRECTORY: temp, AGENT_VERSION: '4.266.2', TF_BUILD: 'True', ...extraEnv }));
+  return newJob(dir, (_home, temp, tools) => ({
+    AGENT_TEMPDIRECTORY: temp,
+    AGENT_TOOLSDIRECTORY: tools,
+    AGENT_VERSION: '4.266.2',
+    TF_BUILD: 'True',
+    ...extraEnv
+  }));
 }
 
 /**

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Installs what the benchmark's comparison routes need, from Debian's packages: curl and jq for
-# the hand-written recipe, the Azure CLI (`azure-cli`) for the `az` route, and iproute2 and
+# Installs what the benchmark needs: the pinned Node 24 its Node 24 rows run under (from the npm
+# registry into .tools/, by scripts/runtimes.mjs), and from Debian's packages curl and jq for the
+# hand-written recipe, the Azure CLI (`azure-cli`) for the `az` route, and iproute2 and
 # util-linux to run that route in a network namespace with nothing but loopback. Runs before
 # `npm run bench`; does nothing when they are all present. Never fails: a tool that cannot be
-# installed only makes the benchmark print its row as unavailable.
+# installed only makes the benchmark print its rows as unavailable.
 set -uo pipefail
+cd "$(dirname "$0")/.." || exit 0
+if ! node scripts/runtimes.mjs install linux-24 >/dev/null; then
+  echo "Could not install Node 24 (node scripts/runtimes.mjs install linux-24); the benchmark runs its Node 20 rows only." >&2
+fi
 missing=()
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v jq >/dev/null 2>&1 || missing+=(jq)

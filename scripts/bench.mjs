@@ -1,11 +1,15 @@
 // The startup and end-to-end benchmark. Starts the loopback emulators, then, alternating in
-// one run, times the built GitHub bundle, the built Azure bundle, the hand-written curl | jq
-// recipe, the Azure CLI route (`az login --identity`, `az account get-access-token`, the same
-// exchange; on fewer rounds, as it takes seconds), the barest Node.js program that does the job
-// (the floor), a bare `node -e 0` for reference, and the start-up of the two runner libraries
-// alone (`@actions/core` imported, `azure-pipelines-task-lib/task` required). Reports medians,
-// per-round ratios and differences, the goals (reported, never asserted), peak RSS, bundle
-// sizes and two failure timings. Prints a table and writes the same numbers as JSON.
+// one run, times under this machine's Node.js (Node 20) and under the pinned Node 24 (the Node
+// of `runs.using: node24` and of the agent's Node24 handler, installed into .tools/ by
+// `npm run bench` first): the built GitHub bundle and the built Azure bundle (on Node 24 also
+// with a warm and with a cold compile cache), the command-line tool's login, the barest Node.js
+// program that does the job (the floor), a bare `node -e 0` for reference, and the start-up of
+// the two runner libraries alone (`@actions/core` imported, `azure-pipelines-task-lib/task`
+// required); and, once, the hand-written curl | jq recipe and the Azure CLI route (`az login
+// --identity`, `az account get-access-token`, the same exchange; on fewer rounds, as it takes
+// seconds). Reports medians, per-round ratios and differences (Node 24 over Node 20, a compile
+// cache over none), the goals (reported, never asserted), peak RSS, bundle sizes and the failure
+// timings under each Node. Prints a table and writes the same numbers as JSON.
 //
 // The Azure CLI route runs only inside a network namespace that has nothing but loopback: the
 // benchmark re-runs itself under `unshare --net` when `az` is installed and namespaces can be
@@ -26,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { startArm } from '../emulators/arm.mjs';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators, TENANT } from '../emulators/index.mjs';
 import { closedPort } from '../emulators/ports.mjs';
+import { benchNodes, node24Missing } from './bench-nodes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -47,6 +52,9 @@ const RUN_TIMEOUT_MS = 60_000;
 const AZ_TIMEOUT_MS = 120_000;
 /** The whole benchmark, when it re-runs itself in a namespace. */
 const BENCH_TIMEOUT_MS = 15 * 60_000;
+
+const NODES = benchNodes();
+const NODE24_MISSING = node24Missing(NODES);
 
 /** @param {number[]} values */
 const median = (values) => {
@@ -168,6 +176,8 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'chainguard-login-bench-'));
 const azWork = mkdtempSync(path.join(os.tmpdir(), 'chainguard-login-bench-az-'));
 const baseEnv = { PATH: process.env.PATH ?? '', HOME: path.join(work, 'home') };
 mkdirSync(baseEnv.HOME);
+/** The tool cache of the warm compile-cache rows: lives across rounds, filled by the warm-up. */
+const toolCache = mkdtempSync(path.join(os.tmpdir(), 'chainguard-login-bench-tool-cache-'));
 let runCounter = 0;
 /**
  * The Resource Manager emulator once the Azure CLI is set up, and how many connections the
@@ -206,89 +216,150 @@ function loggedIn(dockerConfig) {
  * @property {string} [rssFile]  where /usr/bin/time wrote the run's peak RSS, when it wraps the run
  */
 
-/** A bare node, started from a job directory. @param {string[]} argv @returns {Prepared} */
-const bareNode = (argv) => ({ command: process.execPath, argv, env: baseEnv, cwd: jobDir(), check: (r) => r.code === 0 });
+/** @typedef {import('./bench-nodes.mjs').NodeRuntime} NodeRuntime */
 
-/** Each variant prepares its run untimed. @type {Record<string, () => Prepared>} */
-const variants = {
-  'node -e 0': () => bareNode(['-e', '0']),
-  'github bundle': () => {
-    const dir = jobDir();
-    const files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV'].map((name) => [name, path.join(dir, name)]));
-    for (const file of Object.values(files)) writeFileSync(file, '');
-    return {
-      command: process.execPath,
-      argv: [path.join(ROOT, 'dist/github/main/index.js')],
-      env: {
-        ...baseEnv,
-        ...files,
-        RUNNER_TEMP: path.join(dir, 'temp'),
-        INPUT_IDENTITY: IDENTITY_SYSTEM,
-        'INPUT_AZURE-AUDIENCE': AZURE_AUDIENCE,
-        INPUT_ISSUER: emulators.sts.url,
-        AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url
-      },
-      check: (r) => r.code === 0 && readFileSync(files.GITHUB_OUTPUT, 'utf8').includes('token<<')
-    };
-  },
-  'azure bundle': () => {
-    const dir = jobDir();
-    return {
-      command: process.execPath,
-      argv: [path.join(ROOT, 'dist/azure/main/index.js')],
-      env: {
-        ...baseEnv,
-        AGENT_TEMPDIRECTORY: path.join(dir, 'temp'),
-        INPUT_IDENTITY: IDENTITY_SYSTEM,
-        INPUT_AZUREAUDIENCE: AZURE_AUDIENCE,
-        INPUT_ISSUER: emulators.sts.url,
-        AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url
-      },
-      check: (r) => r.code === 0 && secretOutputSet(r.output, 'token') && !/result=Failed/i.test(r.output)
-    };
-  },
-  'curl recipe': () => recipe('bash', path.join(ROOT, 'scripts/recipe.sh')),
-  'az route': () => {
-    const dir = jobDir();
-    const configDir = path.join(dir, 'azure');
-    cpSync(path.join(azWork, 'config'), configDir, { recursive: true });
-    const dockerConfig = path.join(dir, 'docker');
-    const rssFile = path.join(dir, 'rss');
-    const script = ['bash', path.join(ROOT, 'scripts/recipe-az.sh')];
-    const time = which('time') === '/usr/bin/time' ? '/usr/bin/time' : null;
-    return {
-      // GNU time adds about a millisecond to a run of seconds, and gives the peak RSS of az.
-      command: time ?? script[0],
-      argv: time ? ['-f', '%M', '-o', rssFile, ...script] : script.slice(1),
-      env: {
-        ...baseEnv,
-        ...azEnv(configDir),
-        ISSUER: emulators.sts.url,
-        AZURE_AUDIENCE,
-        IDENTITY: IDENTITY_SYSTEM,
-        DOCKER_CONFIG: dockerConfig
-      },
-      timeoutMs: AZ_TIMEOUT_MS,
-      check: (r) => r.code === 0 && loggedIn(dockerConfig),
-      rssFile: time ? rssFile : undefined
-    };
-  },
-  'node http floor': () => recipe(process.execPath, path.join(ROOT, 'scripts/bench-floor.cjs')),
+/** How a bundle row treats Node's compile cache (on a Node that has one). @typedef {'off' | 'warm' | 'cold'} CacheMode */
+
+/**
+ * The environment that puts a bundle's compile cache where `mode` says: off; in the benchmark's
+ * own tool cache, filled by the warm-up rounds; or in an empty one of the run's own. Never the
+ * OS temp directory the bundle would otherwise fall back to. @param {string} variable
+ * @param {CacheMode} mode @param {string} dir the run's job directory
+ */
+function cacheEnv(variable, mode, dir) {
+  if (mode === 'off') return { NODE_DISABLE_COMPILE_CACHE: '1' };
+  if (mode === 'warm') return { [variable]: toolCache };
+  mkdirSync(path.join(dir, 'tool-cache'));
+  return { [variable]: path.join(dir, 'tool-cache') };
+}
+
+/** A bare node, started from a job directory. @param {NodeRuntime} node @param {string[]} argv @returns {Prepared} */
+const bareNode = (node, argv) => ({ command: node.path, argv, env: baseEnv, cwd: jobDir(), check: (r) => r.code === 0 });
+
+/** The Action's main step, as the runner starts it. @param {NodeRuntime} node @param {CacheMode} cache @returns {Prepared} */
+function githubRun(node, cache) {
+  const dir = jobDir();
+  const files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV'].map((name) => [name, path.join(dir, name)]));
+  for (const file of Object.values(files)) writeFileSync(file, '');
+  return {
+    command: node.path,
+    argv: [path.join(ROOT, 'dist/github/main/index.js')],
+    env: {
+      ...baseEnv,
+      ...files,
+      ...cacheEnv('RUNNER_TOOL_CACHE', cache, dir),
+      RUNNER_TEMP: path.join(dir, 'temp'),
+      INPUT_IDENTITY: IDENTITY_SYSTEM,
+      'INPUT_AZURE-AUDIENCE': AZURE_AUDIENCE,
+      INPUT_ISSUER: emulators.sts.url,
+      AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url
+    },
+    check: (r) => r.code === 0 && readFileSync(files.GITHUB_OUTPUT, 'utf8').includes('token<<')
+  };
+}
+
+/** The task's main step, as the agent starts it. @param {NodeRuntime} node @param {CacheMode} cache @returns {Prepared} */
+function azureRun(node, cache) {
+  const dir = jobDir();
+  return {
+    command: node.path,
+    argv: [path.join(ROOT, 'dist/azure/main/index.js')],
+    env: {
+      ...baseEnv,
+      ...cacheEnv('AGENT_TOOLSDIRECTORY', cache, dir),
+      AGENT_TEMPDIRECTORY: path.join(dir, 'temp'),
+      INPUT_IDENTITY: IDENTITY_SYSTEM,
+      INPUT_AZUREAUDIENCE: AZURE_AUDIENCE,
+      INPUT_ISSUER: emulators.sts.url,
+      AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url
+    },
+    check: (r) => r.code === 0 && secretOutputSet(r.output, 'token') && !/result=Failed/i.test(r.output)
+  };
+}
+
+/** The command-line tool's login, as a shell runs it (`eval "$(chainguard-azure-login login …)"`). @param {NodeRuntime} node @returns {Prepared} */
+function cliRun(node) {
+  const dir = jobDir();
+  return {
+    command: node.path,
+    argv: [
+      path.join(ROOT, 'dist/cli/index.js'),
+      'login',
+      '--identity',
+      IDENTITY_SYSTEM,
+      '--azure-audience',
+      AZURE_AUDIENCE,
+      '--issuer',
+      emulators.sts.url
+    ],
+    env: { ...baseEnv, TMPDIR: path.join(dir, 'temp'), AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url },
+    check: (r) => r.code === 0 && /^export DOCKER_CONFIG=/m.test(r.output)
+  };
+}
+
+/** `name` as run under `node`: the row's label. @param {string} name @param {NodeRuntime} node @param {CacheMode} [cache] */
+const rowName = (name, node, cache) => `${name} · ${node.label}${cache && cache !== 'off' ? ` · ${cache} cache` : ''}`;
+
+/** The cache modes of a bundle row under `node`: off alone where Node has no compile cache. @param {NodeRuntime} node @returns {CacheMode[]} */
+const cacheModes = (node) => (node.compileCache ? ['off', 'warm', 'cold'] : ['off']);
+
+/**
+ * Each variant prepares its run untimed: the rows that run Node.js once per runtime (the bundles
+ * also with a warm and a cold compile cache where Node has one), the two recipes once.
+ * @type {Record<string, () => Prepared>}
+ */
+const variants = {};
+for (const node of NODES) variants[rowName('node -e 0', node)] = () => bareNode(node, ['-e', '0']);
+for (const [bundle, run] of /** @type {const} */ ([
+  ['github bundle', githubRun],
+  ['azure bundle', azureRun]
+])) {
+  for (const node of NODES) for (const cache of cacheModes(node)) variants[rowName(bundle, node, cache)] = () => run(node, cache);
+}
+for (const node of NODES) variants[rowName('cli login', node)] = () => cliRun(node);
+variants['curl recipe'] = () => recipe('bash', path.join(ROOT, 'scripts/recipe.sh'));
+variants['az route'] = () => {
+  const dir = jobDir();
+  const configDir = path.join(dir, 'azure');
+  cpSync(path.join(azWork, 'config'), configDir, { recursive: true });
+  const dockerConfig = path.join(dir, 'docker');
+  const rssFile = path.join(dir, 'rss');
+  const script = ['bash', path.join(ROOT, 'scripts/recipe-az.sh')];
+  const time = which('time') === '/usr/bin/time' ? '/usr/bin/time' : null;
+  return {
+    // GNU time adds about a millisecond to a run of seconds, and gives the peak RSS of az.
+    command: time ?? script[0],
+    argv: time ? ['-f', '%M', '-o', rssFile, ...script] : script.slice(1),
+    env: {
+      ...baseEnv,
+      ...azEnv(configDir),
+      ISSUER: emulators.sts.url,
+      AZURE_AUDIENCE,
+      IDENTITY: IDENTITY_SYSTEM,
+      DOCKER_CONFIG: dockerConfig
+    },
+    timeoutMs: AZ_TIMEOUT_MS,
+    check: (r) => r.code === 0 && loggedIn(dockerConfig),
+    rssFile: time ? rssFile : undefined
+  };
+};
+for (const node of NODES) {
+  variants[rowName('node http floor', node)] = () => recipe(node.path, path.join(ROOT, 'scripts/bench-floor.cjs'));
   // The libraries alone: what loading them adds to starting Node.js, whatever the bundles load.
-  'import @actions/core': () => ({ ...bareNode(['-e', "await import('@actions/core')"]), cwd: ROOT }),
-  'node -e "await 0"': () => bareNode(['-e', 'await 0']),
-  'require task-lib': () => {
+  variants[rowName('import @actions/core', node)] = () => ({ ...bareNode(node, ['-e', "await import('@actions/core')"]), cwd: ROOT });
+  variants[rowName('node -e "await 0"', node)] = () => bareNode(node, ['-e', 'await 0']);
+  variants[rowName('require task-lib', node)] = () => {
     // The task library writes its vault key into the agent's temp directory at load.
     const temp = path.join(jobDir(), 'temp');
     return {
-      command: process.execPath,
+      command: node.path,
       argv: ['-e', "require('azure-pipelines-task-lib/task')"],
       env: { ...baseEnv, AGENT_TEMPDIRECTORY: temp },
       cwd: ROOT,
       check: (r) => r.code === 0 && existsSync(path.join(temp, '.taskkey'))
     };
-  }
-};
+  };
+}
 
 /** Whether the output sets `name` as a secret output variable (##vso, any attribute order). @param {string} output @param {string} name */
 function secretOutputSet(output, name) {
@@ -448,6 +519,7 @@ try {
   for (const missing of ['curl', 'jq'].filter((tool) => !which(tool))) {
     throw new Error(`the recipe needs ${missing}; install it (apt-get install ${missing})`);
   }
+  if (NODE24_MISSING) process.stderr.write(`${NODE24_MISSING}: only the ${NODES[0].label} rows run\n`);
   if (!azUnavailable) {
     process.stderr.write('preparing the Azure CLI (a loopback cloud in its own config directory), then checking its connections\n');
     azUnavailable = await setUpAz();
@@ -460,7 +532,7 @@ try {
   const azRound = (/** @type {number} */ round) => round % azEvery === 0 && round / azEvery < AZ_ROUNDS;
 
   process.stderr.write(
-    `warming up (${WARMUP} rounds), then ${PAIRS} alternating rounds of ${names.join(', ')}${azUnavailable ? '' : ` (az route on ${AZ_ROUNDS} of them)`}\n`
+    `warming up (${WARMUP} rounds), then ${PAIRS} alternating rounds of ${names.length} rows under ${NODES.map((n) => `${n.label} (${n.version})`).join(' and ')}${azUnavailable ? '' : ` (az route on ${AZ_ROUNDS} of them)`}\n`
   );
   for (let i = 0; i < WARMUP; i++) for (const name of names) if (name !== 'az route' || i === 0) await runOnce(name);
 
@@ -502,11 +574,17 @@ try {
     const v = paired(a, b, (x, y) => x - y);
     return v === null ? null : round(v);
   };
+  /** The `node -e 0` row of the Node a row runs under, or null for the recipes. @param {string} n */
+  const nodeFloorOf = (n) => {
+    const node = NODES.find((candidate) => n.endsWith(` · ${candidate.label}`) || n.includes(` · ${candidate.label} · `));
+    return node && nodeRows.includes(n) ? rowName('node -e 0', node) : null;
+  };
 
   // Peak RSS, in runs of their own (the probe is preloaded, so these runs are not timed); the
   // Azure CLI's comes from its timed runs.
   /** @type {Record<string, number | null>} */
   const rss = {};
+  const nodePaths = NODES.map((node) => node.path);
   for (const name of names) {
     if (name === 'az route') {
       rss[name] = azRss.length ? median(azRss) : null;
@@ -516,7 +594,7 @@ try {
     for (let i = 0; i < RSS_RUNS; i++) {
       const { command, argv, env, cwd } = variants[name]();
       const file = path.join(work, `rss-${name.replace(/\W/g, '')}-${i}`);
-      if (command === process.execPath) {
+      if (nodePaths.includes(command)) {
         await timed(
           command,
           argv,
@@ -532,25 +610,7 @@ try {
     rss[name] = found.length ? median(found) : null;
   }
 
-  // Failure timings with the real backoff schedule.
-  const port = await closedPort();
-  const refused = [];
-  for (let i = 0; i < 5; i++) {
-    const { command, argv, env } = variants['github bundle']();
-    const r = await timed(command, argv, { ...env, AZURE_POD_IDENTITY_AUTHORITY_HOST: `http://127.0.0.1:${port}` });
-    if (r.code !== 1 || !r.output.includes('refused the connection'))
-      throw new Error(`refused-connection run did not fail as expected:\n${r.output}`);
-    refused.push(r.ms);
-  }
-  const updating = [];
-  for (let i = 0; i < 3; i++) {
-    const before = emulators.imds.requests.length;
-    emulators.imds.script(
-      ...Array.from({ length: 3 }, () => ({ status: 410, body: { error: 'gone', error_description: 'IMDS is updating' } }))
-    );
-    updating.push((await runOnce('github bundle')).ms);
-    if (emulators.imds.requests.length - before !== 4) throw new Error('the 410 run did not make four IMDS requests');
-  }
+  const failures = await failureTimings();
 
   /** Bytes of the JavaScript a bundle loads at start, and of all its files. @param {string} dir */
   const size = (dir) => {
@@ -562,37 +622,77 @@ try {
     };
   };
 
-  const bundles = ['github bundle', 'azure bundle'];
-  /** @type {Record<string, { value: number | null, target: string, met: boolean | null }>} */
+  const newest = NODES[NODES.length - 1];
+  const bundles = names.filter((n) => n.startsWith('github bundle') || n.startsWith('azure bundle'));
+  /** The goals, on the newest Node with the warm compile cache where it has one. @type {Record<string, { value: number | null, target: string, met: boolean | null }>} */
   const goals = {};
-  for (const b of bundles) {
-    const toRecipe = ratio(b, 'curl recipe');
-    goals[`${b} ≤ 2 × curl recipe`] = { value: toRecipe, target: '≤ 2', met: toRecipe === null ? null : toRecipe <= 2 };
-    const azOver = azUnavailable ? null : ratio('az route', b, 1);
-    goals[`${b} ≥ 10 × faster than az route`] = { value: azOver, target: '≥ 10', met: azOver === null ? null : azOver >= 10 };
+  for (const [bundle, limit] of /** @type {const} */ ([
+    ['github bundle', 1.5],
+    ['azure bundle', 1.3]
+  ])) {
+    const row = rowName(bundle, newest, newest.compileCache ? 'warm' : 'off');
+    const toRecipe = ratio(row, 'curl recipe');
+    goals[`${row} ≤ ${limit} × curl recipe`] = { value: toRecipe, target: `≤ ${limit}`, met: toRecipe === null ? null : toRecipe <= limit };
+    const azOver = azUnavailable ? null : ratio('az route', row, 1);
+    goals[`${row} ≥ 10 × faster than az route`] = { value: azOver, target: '≥ 10', met: azOver === null ? null : azOver >= 10 };
+  }
+
+  /** Per kind of row, the newer Node's time over the older's (median of per-round ratios). @type {Record<string, number | null>} */
+  const acrossNodes = {};
+  /** Per bundle, a warm and a cold compile cache over none. @type {Record<string, number | null>} */
+  const compileCache = {};
+  if (NODES.length === 2) {
+    for (const n of names.filter((name) => name.endsWith(` · ${NODES[0].label}`))) {
+      const kind = n.slice(0, -` · ${NODES[0].label}`.length);
+      acrossNodes[`${kind}: ${NODES[1].label} ÷ ${NODES[0].label}`] = ratio(rowName(kind, NODES[1]), n);
+    }
+  }
+  for (const node of NODES.filter((candidate) => candidate.compileCache)) {
+    for (const bundle of ['github bundle', 'azure bundle']) {
+      for (const cache of /** @type {const} */ (['warm', 'cold'])) {
+        compileCache[`${rowName(bundle, node, cache)} ÷ no cache`] = ratio(rowName(bundle, node, cache), rowName(bundle, node));
+      }
+    }
   }
 
   const results = {
     date: new Date().toISOString(),
     node: process.version,
+    nodes: NODES.map(({ label, version, compileCache: cache }) => ({ label, version, compileCache: cache })),
+    ...(NODE24_MISSING ? { node24: NODE24_MISSING } : {}),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
     pairs: PAIRS,
     warmup: WARMUP,
     medianMs: Object.fromEntries(names.map((n) => [n, round(median(samples(n)))])),
-    ratios: {
-      'github bundle / curl recipe': ratio('github bundle', 'curl recipe'),
-      'azure bundle / curl recipe': ratio('azure bundle', 'curl recipe'),
-      'az route / github bundle': azUnavailable ? null : ratio('az route', 'github bundle', 1),
-      'az route / azure bundle': azUnavailable ? null : ratio('az route', 'azure bundle', 1),
-      'az route / curl recipe': azUnavailable ? null : ratio('az route', 'curl recipe', 1),
-      'github bundle / node http floor': ratio('github bundle', 'node http floor')
-    },
-    startupMsOverNode: Object.fromEntries(nodeRows.filter((n) => n !== 'node -e 0').map((n) => [n, diff(n, 'node -e 0')])),
-    libraries: {
-      '@actions/core import, ms over node -e 0': diff('import @actions/core', 'node -e 0'),
-      '@actions/core import, ms over node -e "await 0" (ESM evaluation alone)': diff('import @actions/core', 'node -e "await 0"'),
-      'azure-pipelines-task-lib/task require, ms over node -e 0': diff('require task-lib', 'node -e 0')
-    },
+    ratios: Object.fromEntries([
+      ...[...bundles, ...names.filter((n) => n.startsWith('cli login') || n.startsWith('node http floor'))].map((n) => [
+        `${n} / curl recipe`,
+        ratio(n, 'curl recipe')
+      ]),
+      ...(azUnavailable ? [] : [...bundles, 'curl recipe'].map((n) => [`az route / ${n}`, ratio('az route', n, 1)])),
+      ...NODES.map((node) => [
+        `${rowName('github bundle', node)} / ${rowName('node http floor', node)}`,
+        ratio(rowName('github bundle', node), rowName('node http floor', node))
+      ])
+    ]),
+    acrossNodes,
+    compileCache,
+    startupMsOverNode: Object.fromEntries(
+      nodeRows.filter((n) => !n.startsWith('node -e 0')).map((n) => [n, diff(n, /** @type {string} */ (nodeFloorOf(n)))])
+    ),
+    libraries: Object.fromEntries(
+      NODES.flatMap((node) => [
+        [`${node.label}: @actions/core import, ms over node -e 0`, diff(rowName('import @actions/core', node), rowName('node -e 0', node))],
+        [
+          `${node.label}: @actions/core import, ms over node -e "await 0" (ESM evaluation alone)`,
+          diff(rowName('import @actions/core', node), rowName('node -e "await 0"', node))
+        ],
+        [
+          `${node.label}: azure-pipelines-task-lib/task require, ms over node -e 0`,
+          diff(rowName('require task-lib', node), rowName('node -e 0', node))
+        ]
+      ])
+    ),
     goals,
     az: azUnavailable
       ? { available: false, reason: azUnavailable }
@@ -605,10 +705,15 @@ try {
           namespace: 'loopback only'
         },
     peakRssKiB: rss,
-    rssRatios: {
-      'github bundle / node -e 0': rss['github bundle'] && rss['node -e 0'] ? round(rss['github bundle'] / rss['node -e 0'], 3) : null,
-      'azure bundle / node -e 0': rss['azure bundle'] && rss['node -e 0'] ? round(rss['azure bundle'] / rss['node -e 0'], 3) : null
-    },
+    rssRatios: Object.fromEntries(
+      NODES.flatMap((node) =>
+        ['github bundle', 'azure bundle'].map((bundle) => {
+          const a = rss[rowName(bundle, node)];
+          const b = rss[rowName('node -e 0', node)];
+          return [`${rowName(bundle, node)} / node -e 0`, a && b ? round(a / b, 3) : null];
+        })
+      )
+    ),
     bundleBytes: {
       'github main': size('dist/github/main'),
       'github post': size('dist/github/post'),
@@ -616,10 +721,7 @@ try {
       'azure post': size('dist/azure/post'),
       cli: size('dist/cli')
     },
-    failures: {
-      'imds refuses connections (github bundle), median ms': round(median(refused)),
-      'imds 410 x3 then 200, real backoff (github bundle), median ms': round(median(updating))
-    },
+    failures,
     samplesMs: Object.fromEntries(names.map((n) => [n, times[n].map((t) => (t === undefined ? null : round(t)))]))
   };
 
@@ -629,19 +731,25 @@ try {
   const show = (/** @type {number | null} */ v) => (v === null ? '' : String(v));
   const rows = [
     ['variant', 'median ms', 'runs', '+ms vs node -e 0', '÷ curl recipe', 'az route ÷ this', 'peak RSS KiB'],
-    ...names.map((n) => [
-      n,
-      String(results.medianMs[n]),
-      String(samples(n).length),
-      nodeRows.includes(n) && n !== 'node -e 0' ? show(diff(n, 'node -e 0')) : '',
-      bundles.includes(n) || n === 'node http floor' || n === 'az route' ? show(ratio(n, 'curl recipe', n === 'az route' ? 1 : 3)) : '',
-      bundles.includes(n) || n === 'curl recipe' ? show(azUnavailable ? null : ratio('az route', n, 1)) : '',
-      String(rss[n] ?? 'n/a')
-    ]),
+    ...names.map((n) => {
+      const floor = nodeFloorOf(n);
+      const comparable = bundles.includes(n) || n.startsWith('cli login') || n.startsWith('node http floor') || n === 'az route';
+      return [
+        n,
+        String(results.medianMs[n]),
+        String(samples(n).length),
+        floor && !n.startsWith('node -e 0') ? show(diff(n, floor)) : '',
+        comparable ? show(ratio(n, 'curl recipe', n === 'az route' ? 1 : 3)) : '',
+        bundles.includes(n) || n.startsWith('cli login') || n === 'curl recipe' ? show(azUnavailable ? null : ratio('az route', n, 1)) : '',
+        String(rss[n] ?? 'n/a')
+      ];
+    }),
     ...(azUnavailable ? [['az route', 'unavailable', '', '', '', '', '']] : [])
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  console.log(`\n${PAIRS} alternating rounds after ${WARMUP} warm-up rounds, node ${process.version}, ${results.machine.cpus} cores`);
+  console.log(
+    `\n${PAIRS} alternating rounds after ${WARMUP} warm-up rounds, ${NODES.map((n) => `${n.label} = ${n.version}`).join(', ')}, ${results.machine.cpus} cores`
+  );
   for (const row of rows)
     console.log(
       row
@@ -649,11 +757,20 @@ try {
         .join('  ')
         .trimEnd()
     );
+  if (NODE24_MISSING) console.log(`node 24 rows unavailable: ${NODE24_MISSING}`);
   if (azUnavailable) console.log(`az route unavailable: ${azUnavailable}`);
   else
     console.log(
       `az route: azure-cli ${results.az.version}, ${AZ_ROUNDS} rounds after 1 warm-up, in a loopback-only network namespace${azState.connects ? `; strace saw ${azState.connects} connections, all to 127.0.0.1` : ''}`
     );
+  if (Object.keys(acrossNodes).length) {
+    console.log(`\n${NODES[1].label} ÷ ${NODES[0].label} (median of per-round ratios):`);
+    for (const [what, value] of Object.entries(acrossNodes)) console.log(`  ${what.slice(0, what.indexOf(':'))}: ${show(value)}`);
+  }
+  if (Object.keys(compileCache).length) {
+    console.log('\ncompile cache (median of per-round ratios; no cache = NODE_DISABLE_COMPILE_CACHE=1):');
+    for (const [what, value] of Object.entries(compileCache)) console.log(`  ${what}: ${show(value)}`);
+  }
   console.log('\nlibrary start-up (median of per-round differences):');
   for (const [what, ms] of Object.entries(results.libraries)) console.log(`  ${what}: ${ms}`);
   console.log('\ngoals (reported, not asserted; median of per-round ratios):');
@@ -676,6 +793,46 @@ try {
   await azState.arm?.close();
   rmSync(work, { recursive: true, force: true });
   rmSync(azWork, { recursive: true, force: true });
+  rmSync(toolCache, { recursive: true, force: true });
+}
+
+/**
+ * The failure timings, with the real backoff schedule, under each Node (alternating): IMDS
+ * refusing connections (a runner with no managed identity endpoint), and IMDS answering 410
+ * three times before a token. The GitHub bundle, with no compile cache.
+ * @returns {Promise<Record<string, number>>}
+ */
+async function failureTimings() {
+  const port = await closedPort();
+  /** @type {Record<string, number[]>} */
+  const refused = {};
+  /** @type {Record<string, number[]>} */
+  const updating = {};
+  for (let i = 0; i < 5; i++) {
+    for (const node of NODES) {
+      const { command, argv, env } = githubRun(node, 'off');
+      const r = await timed(command, argv, { ...env, AZURE_POD_IDENTITY_AUTHORITY_HOST: `http://127.0.0.1:${port}` });
+      if (r.code !== 1 || !r.output.includes('refused the connection'))
+        throw new Error(`refused-connection run did not fail as expected:\n${r.output}`);
+      (refused[node.label] ??= []).push(r.ms);
+    }
+  }
+  for (let i = 0; i < 3; i++) {
+    for (const node of NODES) {
+      const before = emulators.imds.requests.length;
+      emulators.imds.script(
+        ...Array.from({ length: 3 }, () => ({ status: 410, body: { error: 'gone', error_description: 'IMDS is updating' } }))
+      );
+      (updating[node.label] ??= []).push((await runOnce(rowName('github bundle', node))).ms);
+      if (emulators.imds.requests.length - before !== 4) throw new Error('the 410 run did not make four IMDS requests');
+    }
+  }
+  return Object.fromEntries(
+    NODES.flatMap((node) => [
+      [`imds refuses connections (github bundle · ${node.label}), median ms`, round(median(refused[node.label]))],
+      [`imds 410 x3 then 200, real backoff (github bundle · ${node.label}), median ms`, round(median(updating[node.label]))]
+    ])
+  );
 }
 
 /** The installed azure-cli package version, from dpkg, without running az again. */

@@ -15,6 +15,7 @@ import { createInterface } from 'node:readline';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM } from '../../emulators/index.mjs';
 import { ROOT } from '../../emulators/runners.mjs';
 import { runtimePath } from '../../scripts/runtimes.mjs';
+import { COMPILE_CACHE_FOLDER } from '../../src/core/compile-cache.js';
 import { removeTempDirs, tempDir } from '../helpers/temp.js';
 
 /** The builds the mock-test runner names for each handler, and the Node that stands in for each. */
@@ -27,6 +28,7 @@ let emulators: ChildProcess;
 let urls: { imds: string; sts: string };
 const savedEnv = { ...process.env };
 let agentTemp: string;
+let agentTools: string;
 
 beforeAll(async () => {
   emulators = spawn(process.execPath, [path.join(ROOT, 'emulators', 'serve.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -43,6 +45,7 @@ beforeAll(async () => {
     writeFileSync(`${download}.completed`, '');
   }
   agentTemp = tempDir('cgl-mock-agent-');
+  agentTools = tempDir('cgl-mock-tools-');
   process.env.HOME = home;
 });
 
@@ -74,7 +77,11 @@ function taskRunFile(inputs: Record<string, string>, env: Record<string, string>
  */
 async function runTask(inputs: { identity: string; azureAudience: string; issuer: string }, major?: 20) {
   const { MockTestRunner } = await import('azure-pipelines-task-lib/mock-test.js');
-  const file = taskRunFile(inputs, { AZURE_POD_IDENTITY_AUTHORITY_HOST: urls.imds, AGENT_TEMPDIRECTORY: agentTemp });
+  const file = taskRunFile(inputs, {
+    AZURE_POD_IDENTITY_AUTHORITY_HOST: urls.imds,
+    AGENT_TEMPDIRECTORY: agentTemp,
+    AGENT_TOOLSDIRECTORY: agentTools
+  });
   const runner = new MockTestRunner(file, path.join(ROOT, 'task.json'));
   await runner.runAsync(major);
   return runner;
@@ -87,6 +94,8 @@ describe('azure-pipelines-task-lib mock-test runner', () => {
     expect(runner.errorIssues).toEqual([]);
     expect(runner.succeeded).toBe(true);
     expect(runner.stdout).toMatch(/##vso\[task\.setvariable variable=token;isOutput=true;issecret=true;\]eyJ/);
+    // Node 24 keeps the compiled step in the agent's tool directory, in a folder of its own.
+    expect(readdirSync(path.join(agentTools, COMPILE_CACHE_FOLDER)).length).toBeGreaterThan(0);
   });
 
   it('passes the task under the Node20_1 handler, which sets its output variables', async () => {

@@ -19,12 +19,6 @@ const PAGES = [
     .filter((file) => file.endsWith('.md'))
     .map((file) => `docs/${file}`)
 ];
-/**
- * Pages other work writes into docs/: docs/performance.md holds the benchmark's results. A link to
- * it is checked like any other once it exists.
- */
-const WRITTEN_ELSEWHERE = new Set(['docs/performance.md']);
-
 const read = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8');
 /** The page without its fenced code blocks and inline code, where a `](` is not a link. */
 const prose = (text: string): string => text.replace(/^```[\s\S]*?^```/gm, '').replace(/`[^`\n]*`/g, '');
@@ -82,7 +76,6 @@ it('links only to files that exist, and to headings they have', () => {
   const broken: Link[] = [];
   for (const page of PAGES) {
     for (const { link, file, anchor } of linksOf(page)) {
-      if (WRITTEN_ELSEWHERE.has(file) && !existsSync(path.join(ROOT, file))) continue;
       if (!existsSync(path.join(ROOT, file))) broken.push(link);
       // GitHub's #readme anchor is the README shown on the repository's page.
       else if (anchor && !(file === 'README.md' && anchor === 'readme') && !anchorsIn(file).has(anchor)) broken.push(link);

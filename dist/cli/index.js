@@ -353,7 +353,7 @@ const DEFAULT_MAX_READ_BYTES = 1024 * 1024;
  * Reads a file's text if it is a regular file of at most `maxBytes`. Opening never waits: a FIFO
  * with no writer would block the process beyond the reach of any timeout, so the file is opened
  * non-blocking and anything that is not a regular file is refused (NotRegularFile), as is one
- * that is or grows too large (FileTooLarge). Missing → undefined; other errors are thrown as
+ * that is or grows too large (FileTooLarge). Missing \u2192 undefined; other errors are thrown as
  * they are (their `code` says why).
  */
 function atomic_readRegularFile(file, options = {}) {
@@ -508,7 +508,7 @@ function clip(text, max = 300, secrets = []) {
     const oneLine = redact(text, secrets)
         .replace(/[\u0000-\u001f\u007f]+/g, ' ')
         .trim();
-    return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+    return oneLine.length > max ? `${oneLine.slice(0, max)}\u2026` : oneLine;
 }
 /**
  * A value the user gave, as shown back in a message: never something that looks like a token,
@@ -518,7 +518,7 @@ function shown(value, keep = 40) {
     if (/^eyJ/.test(value))
         return '(a value that looks like a token, not shown)';
     const clean = clip(value, Number.POSITIVE_INFINITY);
-    return clean.length > 80 ? `${clean.slice(0, keep)}…` : clean;
+    return clean.length > 80 ? `${clean.slice(0, keep)}\u2026` : clean;
 }
 /**
  * The secrets a process has handled, for the printers no runner masks (the command-line tool's
@@ -567,7 +567,7 @@ function system32(env) {
     return `${(windowsVariable(env, 'SYSTEMROOT') ?? 'C:\\Windows').replace(/\\+$/, '')}\\System32`;
 }
 /**
- * Who to grant: the current user's SID (`*S-1-5-…`, as `whoami /user` prints it: no name
+ * Who to grant: the current user's SID (`*S-1-5-\u2026`, as `whoami /user` prints it: no name
  * lookup, no localised names, right for service accounts such as LocalSystem); else
  * `USERDOMAIN\USERNAME` from the environment, unless that names a machine account (`NAME$`,
  * what the environment says under LocalSystem, which is not the account the process runs as).
@@ -626,7 +626,7 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 function json_isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
-/** Parses a JSON object; undefined for anything else (not JSON, an array, a string…). */
+/** Parses a JSON object; undefined for anything else (not JSON, an array, a string\u2026). */
 function jsonObject(text) {
     try {
         const value = JSON.parse(text);
@@ -693,7 +693,7 @@ function userContainersAuthFile(env) {
     return undefined;
 }
 /**
- * Reads an auth file. Missing → `{}`. Unreadable, not a regular file, or not a JSON object →
+ * Reads an auth file. Missing \u2192 `{}`. Unreadable, not a regular file, or not a JSON object \u2192
  * LoginError, unless `lenient`, when it is reported through `onIgnored` and treated as empty.
  */
 function readAuthFile(file, lenient = false, onIgnored) {
@@ -769,7 +769,7 @@ const DIR_MODE = 0o700;
  * contexts and buildx builders keep working; and what the job lacks when one is left out.
  */
 const LINKED_ENTRIES = {
-    'cli-plugins': 'docker CLI plugins installed there (buildx, compose, …) are not found in this job',
+    'cli-plugins': 'docker CLI plugins installed there (buildx, compose, \u2026) are not found in this job',
     contexts: 'docker contexts defined there are not available in this job',
     buildx: 'buildx builders defined there are not available in this job'
 };
@@ -2447,7 +2447,7 @@ class HttpFailure extends Error {
 ;// CONCATENATED MODULE: ./src/core/net/retry.ts
 
 /**
- * The delay before retry number `retry` (1-based): `base · 2^(retry-1)`, capped, then scaled
+ * The delay before retry number `retry` (1-based): `base \u00b7 2^(retry-1)`, capped, then scaled
  * by a random factor in [0.8, 1.2) so that many runners do not retry in lockstep.
  */
 function backoffMs(retry, baseMs, capMs, random) {
@@ -2517,7 +2517,7 @@ class ServiceStatus extends Error {
     code;
     description;
     constructor(response, 
-    /** "HTTP 400 (invalid_request: …)", "HTTP 403 PermissionDenied: …", "HTTP 401 UNAUTHORIZED: …", for messages. */
+    /** "HTTP 400 (invalid_request: \u2026)", "HTTP 403 PermissionDenied: \u2026", "HTTP 401 UNAUTHORIZED: \u2026", for messages. */
     summary, 
     /** The service's error code, when it gave one. */
     code, 
@@ -2771,7 +2771,7 @@ function explain(error, call, request) {
 ;// CONCATENATED MODULE: ./src/core/shell.ts
 /**
  * The one home of shell quoting: every value interpolated into a command printed for a user to
- * paste (az, chainctl, kubectl, …), the lines the command-line tool prints for the calling shell
+ * paste (az, chainctl, kubectl, \u2026), the lines the command-line tool prints for the calling shell
  * (POSIX sh, PowerShell or cmd.exe), and the credential helper's wrappers.
  *
  * A value in a pasted command comes from a token (claims an attacker may choose: a branch name
@@ -2877,7 +2877,7 @@ function pwshString(value) {
 }
 /**
  * Why cmd.exe cannot carry `value` in `set "NAME=value"`, or undefined when it can. The line must
- * mean the same in a batch file run with `call` and run line by line (`for /f … do %L`): `%` is
+ * mean the same in a batch file run with `call` and run line by line (`for /f \u2026 do %L`): `%` is
  * expanded in the first and not in the second, `!` under delayed expansion, a `"` ends the quoted
  * part (what follows is a command), a line break ends the command, and anything outside printable
  * ASCII reaches cmd through the console code page, changed. Inside the quotes `^ & | < > ( )` are
@@ -3256,7 +3256,7 @@ function tokenRequest(context, request, limits) {
 /** A source that asks one token endpoint: its request, its refusals, and where it is. */
 class TokenEndpointSource {
     dialect = 'oauth';
-    /** "Could not get an Azure token from …", for messages. */
+    /** "Could not get an Azure token from \u2026", for messages. */
     call() {
         return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
     }
@@ -3617,7 +3617,7 @@ const arcSource = {
 ;// CONCATENATED MODULE: ./src/core/sources/azure-devops-oidc.ts
 /**
  * Azure Pipelines' own OIDC token: `POST $(System.OidcRequestUri)?api-version=7.1` with the job's
- * access token (`System.AccessToken`) answers `{"oidcToken": …}`. Without a service connection the
+ * access token (`System.AccessToken`) answers `{"oidcToken": \u2026}`. Without a service connection the
  * token is the pipeline's (`sub p://<org>/<project>/<pipeline>`); with `serviceConnectionId` it is
  * that connection's (`sub sc://<org>/<project>/<connection>`). Issuer
  * `https://vstoken.dev.azure.com/<org-id>`, audience always `api://AzureADTokenExchange`. Works on
@@ -3815,7 +3815,7 @@ class GithubOidcSource {
         const call = `Could not get GitHub's OIDC token (audience ${this.audience})`;
         const ask = context.platform?.githubIdToken;
         if (!ask) {
-            throw new LoginError(`${call}: only the GitHub Action can ask for it. Use the action (uses: …/chainguard-azure-login) in the workflow, ` +
+            throw new LoginError(`${call}: only the GitHub Action can ask for it. Use the action (uses: \u2026/chainguard-azure-login) in the workflow, ` +
                 'or write the token to a file and pass it as identity-token-file.');
         }
         context.debug(`Asking GitHub for an OIDC token with audience ${this.audience}`);
@@ -3861,8 +3861,8 @@ const DEFAULT_OIDC_AUDIENCE = 'issuer.enforce.dev';
 /** The setup doctor's advice on a GitHub OIDC token's claims. */
 function githubAdvice(_claims, { label }) {
     return [
-        'The subject depends on what triggered the workflow (repo:<owner>/<repo>:ref:refs/heads/<branch>, …:pull_request, ' +
-            `…:environment:<name>); to trust several, use --subject-pattern instead of --subject. The audience is ${label('oidc-audience')}.`
+        'The subject depends on what triggered the workflow (repo:<owner>/<repo>:ref:refs/heads/<branch>, \u2026:pull_request, ' +
+            `\u2026:environment:<name>); to trust several, use --subject-pattern instead of --subject. The audience is ${label('oidc-audience')}.`
     ];
 }
 /** The source table's entry: under auto, chosen when the job may ask GitHub for a token and azure-audience is not set. */
@@ -4749,7 +4749,7 @@ class config_HelperError extends Error {
 /** Writes the helper's configuration into `dir` (created 0700 if needed). */
 function writeHelperConfig(dir, config) {
     external_node_fs_default().mkdirSync(dir, { recursive: true, mode: 0o700 });
-    atomic_writeFileAtomic(external_node_path_default().join(dir, HELPER_CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`, { durable: true });
+    atomic_writeFileAtomic(external_node_path_default().join(dir, HELPER_CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`);
 }
 const MAX_CONFIG_BYTES = (/* unused pure expression or super */ null && (256 * 1024));
 /** The most a small file of the helper's (its cache, a failure record, the network secrets) may hold. */
@@ -4847,7 +4847,7 @@ function checkNetwork(value) {
 function writeNetworkSecrets(dir, secrets) {
     if (!secrets.proxyPassword && !secrets.passphrase)
         return;
-    atomic_writeFileAtomic(external_node_path_default().join(dir, NETWORK_SECRETS_FILE), `${JSON.stringify(secrets)}\n`, { durable: true });
+    atomic_writeFileAtomic(external_node_path_default().join(dir, NETWORK_SECRETS_FILE), `${JSON.stringify(secrets)}\n`);
 }
 /** The runner's network secrets, or none when the step was handed none. */
 function readNetworkSecrets(dir) {
@@ -5122,7 +5122,7 @@ function writeCached(dir, host, credential, now = Date.now()) {
         expiresAt: credential.expiresAt.toISOString(),
         obtainedAt: now
     };
-    atomic_writeFileAtomic(cacheFile(dir, host), `${JSON.stringify(entry)}\n`, { durable: true });
+    atomic_writeFileAtomic(cacheFile(dir, host), `${JSON.stringify(entry)}\n`);
 }
 /**
  * How much of a cached credential's life must be left for it to be handed out: five minutes,
@@ -5142,7 +5142,7 @@ function recentFailure(dir, host, now) {
 /** Records a failed refresh (0600), for the gets waiting on it and those that follow within the window. */
 function recordFailure(dir, host, message, now) {
     try {
-        writeFileAtomic(failureFile(dir, host), `${JSON.stringify({ host, message, at: now })}\n`, { durable: true });
+        writeFileAtomic(failureFile(dir, host), `${JSON.stringify({ host, message, at: now })}\n`);
     }
     catch {
         // Without the record, the next get tries again: slower, not wrong.
@@ -5216,11 +5216,11 @@ function writeHelperWrappers(options) {
         `${cmdQuote(options.nodePath)} ${cmdQuote(options.helperScript)} --dir ${cmdQuote(options.dir)} %*`,
         ''
     ].join('\r\n');
-    atomic_writeFileAtomic(base, sh, { durable: true });
+    atomic_writeFileAtomic(base, sh);
     external_node_fs_default().chmodSync(base, 0o700);
     if (!(options.windows ?? process.platform === 'win32'))
         return [base];
-    atomic_writeFileAtomic(`${base}.cmd`, cmd(), { durable: true });
+    atomic_writeFileAtomic(`${base}.cmd`, cmd());
     return [base, `${base}.cmd`];
 }
 /**
@@ -5730,7 +5730,7 @@ const VERSION = package_namespaceObject.rE;
 /** The variable the tool hands its login's state back in, for `logout` and a later login. */
 const STATE_VARIABLE = 'CHAINGUARD_LOGIN_STATE';
 /**
- * Parses `[login|logout|diagnose] --name value|--name=value … [--shell sh|pwsh|cmd] [--export-token] [--debug] [--help] [--version]`;
+ * Parses `[login|logout|diagnose] --name value|--name=value \u2026 [--shell sh|pwsh|cmd] [--export-token] [--debug] [--help] [--version]`;
  * `diagnose` is a login with the input diagnose set to true.
  */
 function parseArgs(argv) {
@@ -5838,7 +5838,7 @@ Under auto the source is, in order: the token file if given; with --azure-audien
 (AZURE_FEDERATED_TOKEN_FILE), App Service / Container Apps (IDENTITY_ENDPOINT + IDENTITY_HEADER), Azure Arc,
 then IMDS; else GitHub's or Azure DevOps' own OIDC token when the job has one.
 
-stdout carries only the lines for the shell (export, $env:…, set "…"), and only when the command succeeded;
+stdout carries only the lines for the shell (export, $env:\u2026, set "\u2026"), and only when the command succeeded;
 logs go to stderr.
 `;
 
@@ -5847,7 +5847,7 @@ logs go to stderr.
  * A plain shell (Jenkins, GitLab, Buildkite, cron, a Windows agent's cmd or PowerShell): inputs
  * as `--flags`, logs on stderr, and on stdout only the lines that set the login's variables in
  * the calling shell (`export NAME='value'`, `$env:NAME = 'value'` or `set "NAME=value"`), so that
- * `eval "$(chainguard-azure-login …)"` (or its PowerShell and cmd forms) carries DOCKER_CONFIG
+ * `eval "$(chainguard-azure-login \u2026)"` (or its PowerShell and cmd forms) carries DOCKER_CONFIG
  * and the outputs into it; `logout` prints the lines that remove them again.
  *
  * No runner masks its logs, so it masks them itself: every line it prints on stderr has each

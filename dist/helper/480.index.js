@@ -408,11 +408,11 @@ function writeHelperWrappers(options) {
         `${cmdQuote(options.nodePath)} ${cmdQuote(options.helperScript)} --dir ${cmdQuote(options.dir)} %*`,
         ''
     ].join('\r\n');
-    writeFileAtomic(base, sh, { durable: true });
+    writeFileAtomic(base, sh);
     fs.chmodSync(base, 0o700);
     if (!(options.windows ?? process.platform === 'win32'))
         return [base];
-    writeFileAtomic(`${base}.cmd`, cmd(), { durable: true });
+    writeFileAtomic(`${base}.cmd`, cmd());
     return [base, `${base}.cmd`];
 }
 /**
@@ -676,7 +676,7 @@ function besideScript() {
 /* harmony import */ var _inputs_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9524);
 /**
  * The one home of shell quoting: every value interpolated into a command printed for a user to
- * paste (az, chainctl, kubectl, …), the lines the command-line tool prints for the calling shell
+ * paste (az, chainctl, kubectl, \u2026), the lines the command-line tool prints for the calling shell
  * (POSIX sh, PowerShell or cmd.exe), and the credential helper's wrappers.
  *
  * A value in a pasted command comes from a token (claims an attacker may choose: a branch name
@@ -782,7 +782,7 @@ function pwshString(value) {
 }
 /**
  * Why cmd.exe cannot carry `value` in `set "NAME=value"`, or undefined when it can. The line must
- * mean the same in a batch file run with `call` and run line by line (`for /f … do %L`): `%` is
+ * mean the same in a batch file run with `call` and run line by line (`for /f \u2026 do %L`): `%` is
  * expanded in the first and not in the second, `!` under delayed expansion, a `"` ends the quoted
  * part (what follows is a command), a line break ends the command, and anything outside printable
  * ASCII reaches cmd through the console code page, changed. Inside the quotes `^ & | < > ( )` are

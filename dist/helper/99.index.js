@@ -211,7 +211,7 @@ class HttpFailure extends Error {
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1545);
 
 /**
- * The delay before retry number `retry` (1-based): `base · 2^(retry-1)`, capped, then scaled
+ * The delay before retry number `retry` (1-based): `base \u00b7 2^(retry-1)`, capped, then scaled
  * by a random factor in [0.8, 1.2) so that many runners do not retry in lockstep.
  */
 function backoffMs(retry, baseMs, capMs, random) {
@@ -300,7 +300,7 @@ class ServiceStatus extends Error {
     code;
     description;
     constructor(response, 
-    /** "HTTP 400 (invalid_request: …)", "HTTP 403 PermissionDenied: …", "HTTP 401 UNAUTHORIZED: …", for messages. */
+    /** "HTTP 400 (invalid_request: \u2026)", "HTTP 403 PermissionDenied: \u2026", "HTTP 401 UNAUTHORIZED: \u2026", for messages. */
     summary, 
     /** The service's error code, when it gave one. */
     code, 
@@ -508,7 +508,7 @@ function routeOf(url) {
 /* harmony import */ var _inputs_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9524);
 /**
  * The one home of shell quoting: every value interpolated into a command printed for a user to
- * paste (az, chainctl, kubectl, …), the lines the command-line tool prints for the calling shell
+ * paste (az, chainctl, kubectl, \u2026), the lines the command-line tool prints for the calling shell
  * (POSIX sh, PowerShell or cmd.exe), and the credential helper's wrappers.
  *
  * A value in a pasted command comes from a token (claims an attacker may choose: a branch name
@@ -614,7 +614,7 @@ function pwshString(value) {
 }
 /**
  * Why cmd.exe cannot carry `value` in `set "NAME=value"`, or undefined when it can. The line must
- * mean the same in a batch file run with `call` and run line by line (`for /f … do %L`): `%` is
+ * mean the same in a batch file run with `call` and run line by line (`for /f \u2026 do %L`): `%` is
  * expanded in the first and not in the second, `!` under delayed expansion, a `"` ends the quoted
  * part (what follows is a command), a line break ends the command, and anything outside printable
  * ASCII reaches cmd through the console code page, changed. Inside the quotes `^ & | < > ( )` are
@@ -723,7 +723,7 @@ function pathRemoval(target, entry) {
 /* harmony import */ var _azure_endpoint_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4987);
 /**
  * Azure Pipelines' own OIDC token: `POST $(System.OidcRequestUri)?api-version=7.1` with the job's
- * access token (`System.AccessToken`) answers `{"oidcToken": …}`. Without a service connection the
+ * access token (`System.AccessToken`) answers `{"oidcToken": \u2026}`. Without a service connection the
  * token is the pipeline's (`sub p://<org>/<project>/<pipeline>`); with `serviceConnectionId` it is
  * that connection's (`sub sc://<org>/<project>/<connection>`). Issuer
  * `https://vstoken.dev.azure.com/<org-id>`, audience always `api://AzureADTokenExchange`. Works on
@@ -941,7 +941,7 @@ function tokenRequest(context, request, limits) {
 /** A source that asks one token endpoint: its request, its refusals, and where it is. */
 class TokenEndpointSource {
     dialect = 'oauth';
-    /** "Could not get an Azure token from …", for messages. */
+    /** "Could not get an Azure token from \u2026", for messages. */
     call() {
         return `Could not get an Azure token from ${this.name} (${this.endpoint})`;
     }
@@ -1379,7 +1379,7 @@ class GithubOidcSource {
         const call = `Could not get GitHub's OIDC token (audience ${this.audience})`;
         const ask = context.platform?.githubIdToken;
         if (!ask) {
-            throw new errors/* LoginError */.Qd(`${call}: only the GitHub Action can ask for it. Use the action (uses: …/chainguard-azure-login) in the workflow, ` +
+            throw new errors/* LoginError */.Qd(`${call}: only the GitHub Action can ask for it. Use the action (uses: \u2026/chainguard-azure-login) in the workflow, ` +
                 'or write the token to a file and pass it as identity-token-file.');
         }
         context.debug(`Asking GitHub for an OIDC token with audience ${this.audience}`);
@@ -1425,8 +1425,8 @@ const DEFAULT_OIDC_AUDIENCE = 'issuer.enforce.dev';
 /** The setup doctor's advice on a GitHub OIDC token's claims. */
 function githubAdvice(_claims, { label }) {
     return [
-        'The subject depends on what triggered the workflow (repo:<owner>/<repo>:ref:refs/heads/<branch>, …:pull_request, ' +
-            `…:environment:<name>); to trust several, use --subject-pattern instead of --subject. The audience is ${label('oidc-audience')}.`
+        'The subject depends on what triggered the workflow (repo:<owner>/<repo>:ref:refs/heads/<branch>, \u2026:pull_request, ' +
+            `\u2026:environment:<name>); to trust several, use --subject-pattern instead of --subject. The audience is ${label('oidc-audience')}.`
     ];
 }
 /** The source table's entry: under auto, chosen when the job may ask GitHub for a token and azure-audience is not set. */

@@ -93,7 +93,7 @@ function writeCached(dir, host, credential, now = Date.now()) {
         expiresAt: credential.expiresAt.toISOString(),
         obtainedAt: now
     };
-    (0,_fs_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(cacheFile(dir, host), `${JSON.stringify(entry)}\n`, { durable: true });
+    (0,_fs_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(cacheFile(dir, host), `${JSON.stringify(entry)}\n`);
 }
 /**
  * How much of a cached credential's life must be left for it to be handed out: five minutes,
@@ -113,7 +113,7 @@ function recentFailure(dir, host, now) {
 /** Records a failed refresh (0600), for the gets waiting on it and those that follow within the window. */
 function recordFailure(dir, host, message, now) {
     try {
-        (0,_fs_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(failureFile(dir, host), `${JSON.stringify({ host, message, at: now })}\n`, { durable: true });
+        (0,_fs_atomic_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Zf)(failureFile(dir, host), `${JSON.stringify({ host, message, at: now })}\n`);
     }
     catch {
         // Without the record, the next get tries again: slower, not wrong.
@@ -190,7 +190,7 @@ class HelperError extends Error {
 /** Writes the helper's configuration into `dir` (created 0700 if needed). */
 function writeHelperConfig(dir, config) {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileAtomic(path.join(dir, HELPER_CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`, { durable: true });
+    writeFileAtomic(path.join(dir, HELPER_CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`);
 }
 const MAX_CONFIG_BYTES = 256 * 1024;
 /** The most a small file of the helper's (its cache, a failure record, the network secrets) may hold. */
@@ -288,7 +288,7 @@ function checkNetwork(value) {
 function writeNetworkSecrets(dir, secrets) {
     if (!secrets.proxyPassword && !secrets.passphrase)
         return;
-    writeFileAtomic(path.join(dir, NETWORK_SECRETS_FILE), `${JSON.stringify(secrets)}\n`, { durable: true });
+    writeFileAtomic(path.join(dir, NETWORK_SECRETS_FILE), `${JSON.stringify(secrets)}\n`);
 }
 /** The runner's network secrets, or none when the step was handed none. */
 function readNetworkSecrets(dir) {
@@ -424,7 +424,7 @@ const DEFAULT_MAX_READ_BYTES = 1024 * 1024;
  * Reads a file's text if it is a regular file of at most `maxBytes`. Opening never waits: a FIFO
  * with no writer would block the process beyond the reach of any timeout, so the file is opened
  * non-blocking and anything that is not a regular file is refused (NotRegularFile), as is one
- * that is or grows too large (FileTooLarge). Missing → undefined; other errors are thrown as
+ * that is or grows too large (FileTooLarge). Missing \u2192 undefined; other errors are thrown as
  * they are (their `code` says why).
  */
 function readRegularFile(file, options = {}) {
@@ -539,7 +539,7 @@ function renameReplacing(from, to) {
 function isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
-/** Parses a JSON object; undefined for anything else (not JSON, an array, a string…). */
+/** Parses a JSON object; undefined for anything else (not JSON, an array, a string\u2026). */
 function jsonObject(text) {
     try {
         const value = JSON.parse(text);
@@ -651,7 +651,7 @@ function clip(text, max = 300, secrets = []) {
     const oneLine = redact(text, secrets)
         .replace(/[\u0000-\u001f\u007f]+/g, ' ')
         .trim();
-    return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+    return oneLine.length > max ? `${oneLine.slice(0, max)}\u2026` : oneLine;
 }
 /**
  * A value the user gave, as shown back in a message: never something that looks like a token,
@@ -661,7 +661,7 @@ function shown(value, keep = 40) {
     if (/^eyJ/.test(value))
         return '(a value that looks like a token, not shown)';
     const clean = clip(value, Number.POSITIVE_INFINITY);
-    return clean.length > 80 ? `${clean.slice(0, keep)}…` : clean;
+    return clean.length > 80 ? `${clean.slice(0, keep)}\u2026` : clean;
 }
 /**
  * The secrets a process has handled, for the printers no runner masks (the command-line tool's
@@ -1580,7 +1580,7 @@ function helperPlatform(requestUrl, env = process.env) {
 ;// CONCATENATED MODULE: ./src/helper/main.ts
 /**
  * The docker credential helper (the docker-credential-helpers protocol): `get` reads a server
- * URL on stdin and prints {"ServerURL","Username","Secret"}; `list` prints host → user name;
+ * URL on stdin and prints {"ServerURL","Username","Secret"}; `list` prints host \u2192 user name;
  * `store` and `erase` change nothing (the credential belongs to the job). A failure is one line,
  * on stderr and, as the protocol reads errors, on stdout; it never carries a secret: every secret
  * the refresh handled (each value the sources and exchanges mask, the secrets of the helper's

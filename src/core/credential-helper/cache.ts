@@ -84,7 +84,7 @@ export function writeCached(dir: string, host: string, credential: HelperCredent
     expiresAt: credential.expiresAt.toISOString(),
     obtainedAt: now
   };
-  writeFileAtomic(cacheFile(dir, host), `${JSON.stringify(entry)}\n`, { durable: true });
+  writeFileAtomic(cacheFile(dir, host), `${JSON.stringify(entry)}\n`);
 }
 
 /**
@@ -113,7 +113,7 @@ export function recentFailure(dir: string, host: string, now: number): FailureRe
 /** Records a failed refresh (0600), for the gets waiting on it and those that follow within the window. */
 export function recordFailure(dir: string, host: string, message: string, now: number): void {
   try {
-    writeFileAtomic(failureFile(dir, host), `${JSON.stringify({ host, message, at: now } satisfies FailureRecord)}\n`, { durable: true });
+    writeFileAtomic(failureFile(dir, host), `${JSON.stringify({ host, message, at: now } satisfies FailureRecord)}\n`);
   } catch {
     // Without the record, the next get tries again: slower, not wrong.
   }

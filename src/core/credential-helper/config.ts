@@ -111,7 +111,7 @@ export class HelperError extends Error {
 /** Writes the helper's configuration into `dir` (created 0700 if needed). */
 export function writeHelperConfig(dir: string, config: HelperConfig): void {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeFileAtomic(path.join(dir, HELPER_CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`, { durable: true });
+  writeFileAtomic(path.join(dir, HELPER_CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`);
 }
 
 const MAX_CONFIG_BYTES = 256 * 1024;
@@ -203,7 +203,7 @@ function checkNetwork(value: Record<string, unknown>): HelperNetwork | undefined
 /** Writes the runner's network secrets beside the configuration (0600), when there are any. */
 export function writeNetworkSecrets(dir: string, secrets: NetworkSecrets): void {
   if (!secrets.proxyPassword && !secrets.passphrase) return;
-  writeFileAtomic(path.join(dir, NETWORK_SECRETS_FILE), `${JSON.stringify(secrets)}\n`, { durable: true });
+  writeFileAtomic(path.join(dir, NETWORK_SECRETS_FILE), `${JSON.stringify(secrets)}\n`);
 }
 
 /** The runner's network secrets, or none when the step was handed none. */

@@ -75,10 +75,10 @@ export function writeHelperWrappers(options: WrapperOptions): string[] {
       `${cmdQuote(options.nodePath)} ${cmdQuote(options.helperScript)} --dir ${cmdQuote(options.dir)} %*`,
       ''
     ].join('\r\n');
-  writeFileAtomic(base, sh, { durable: true });
+  writeFileAtomic(base, sh);
   fs.chmodSync(base, 0o700);
   if (!(options.windows ?? process.platform === 'win32')) return [base];
-  writeFileAtomic(`${base}.cmd`, cmd(), { durable: true });
+  writeFileAtomic(`${base}.cmd`, cmd());
   return [base, `${base}.cmd`];
 }
 

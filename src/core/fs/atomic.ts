@@ -80,7 +80,11 @@ export function uniqueSuffix(): string {
 }
 
 export interface AtomicWriteOptions {
-  /** Flush to disk before the rename: for files that outlive the job. */
+  /**
+   * Flush to disk before the rename: for files that outlive the job (a shared docker config).
+   * The job's own files (the credential helper's) are not flushed: a crash ends the job they
+   * serve, and each flush costs milliseconds at the start of every job.
+   */
   durable?: boolean;
   /** The file's mode (default 0600), applied whatever the umask. */
   mode?: number;
