@@ -60,7 +60,9 @@ export default {
       ...common,
       displayName: 'bundle (Node 24)',
       roots: ['<rootDir>/__tests__/bundle'],
-      testPathIgnorePatterns: ['/mock-task\\.test\\.ts$', '/local-action\\.test\\.ts$'],
+      // mock-task runs each task.json handler under its own Node; local-action runs the sources, not
+      // a bundle; compile-cache always runs the bundles under a Node with the cache (Node 24).
+      testPathIgnorePatterns: ['/mock-task\\.test\\.ts$', '/local-action\\.test\\.ts$', '/compile-cache\\.test\\.ts$'],
       setupFiles: ['<rootDir>/__tests__/helpers/node24.ts']
     },
     { ...common, displayName: 'e2e (Node 24)', roots: ['<rootDir>/__tests__/e2e'], setupFiles: ['<rootDir>/__tests__/helpers/node24.ts'] },
