@@ -3,13 +3,12 @@
  * an empty prefix (the tarball has no dependencies, so nothing is fetched) and run as
  * `chainguard-azure-login` from the prefix's bin directory, and through npx.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM } from '../../emulators/index.mjs';
 import { bundleNode, ROOT } from '../../emulators/runners.mjs';
 import { CLI_HELP, STATE_VARIABLE } from '../../src/platform/cli-args.js';
+import { exec, type Completed } from '../helpers/exec.js';
 import { useBundleHarness } from '../helpers/bundles.js';
 import { runProgram } from '../helpers/helper-process.js';
 import { tempDir } from '../helpers/temp.js';
@@ -30,14 +29,8 @@ let prefix: string;
 let installed: { code: number; output: string };
 
 /** npm (or npx) with a HOME and cache of its own, nothing from the environment the tests run in but PATH. */
-async function npm(args: string[], cwd = work, program: 'npm' | 'npx' = 'npm'): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(program, args, { cwd, env: npmEnv, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? String(error) };
-  }
+function npm(args: string[], cwd = work, program: 'npm' | 'npx' = 'npm'): Promise<Completed> {
+  return exec(program, args, { cwd, env: npmEnv });
 }
 
 /** The files a bundle folder ships: the bundle, its chunks, its licenses and its package.json. */
@@ -78,7 +71,7 @@ describe('npm pack', () => {
     expect(bin).toBeDefined();
     expect((bin as { mode: number }).mode & 0o111).toBe(0o111);
     expect(readFileSync(path.join(ROOT, packageJson.bin[NAME]), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
-    const manifest = JSON.parse((await promisify(execFile)('tar', ['-xzOf', tarball, 'package/package.json'])).stdout);
+    const manifest = JSON.parse((await exec('tar', ['-xzOf', tarball, 'package/package.json'])).stdout);
     expect(manifest.private).toBeUndefined();
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.bin).toEqual({ [NAME]: 'dist/cli/index.js' });

@@ -6,33 +6,22 @@
  * package script runs for real, with tfx-cli, on copies of the repository (so that a publisher
  * can be set and files removed without touching the repository).
  */
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators } from '../../emulators/index.mjs';
 import { azureJob, parseVso, ROOT, runNode } from '../../emulators/runners.mjs';
+import { exec, type Completed } from '../helpers/exec.js';
 import { tokenLeaks } from '../helpers/hygiene.js';
 import { runProgram } from '../helpers/helper-process.js';
 import { closedPort, removeTempDirs, tempDir } from '../helpers/temp.js';
 import { stagedManifest } from '../../scripts/extension-manifest.mjs';
 import { PLACEHOLDER } from '../../scripts/publisher.mjs';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = Completed;
 
-/** Runs a program to completion, never throwing on a non-zero exit. */
-async function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(command, args, { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number | string; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : null, stdout: e.stdout ?? '', stderr: e.stderr ?? String(error) };
-  }
+/** Runs a program in the repository to completion, never throwing on a non-zero exit. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
+  return exec(command, args, { cwd: ROOT, env });
 }
 
 const TFX = path.join(ROOT, 'node_modules', 'tfx-cli', '_build', 'tfx-cli.js');

@@ -2,13 +2,12 @@
  * One setting for who publishes the product: package.json's publisher, author and repository,
  * from which vss-extension.json, task.json and action.yml derive (`npm run set-publisher`).
  */
-import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { ROOT } from '../../emulators/runners.mjs';
 import { drift, invalid, PLACEHOLDER, placeholders, readSetting } from '../../scripts/publisher.mjs';
+import { exec, type Completed } from '../helpers/exec.js';
 import { removeTempDirs, tempDir } from '../helpers/temp.js';
 
 afterAll(removeTempDirs);
@@ -27,14 +26,8 @@ function copy(): string {
   return dir;
 }
 
-async function setPublisher(dir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(dir, 'scripts', 'set-publisher.mjs'), ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function setPublisher(dir: string, ...args: string[]): Promise<Completed> {
+  return exec(process.execPath, [path.join(dir, 'scripts', 'set-publisher.mjs'), ...args]);
 }
 
 /** The lines of a file that differ from the repository's (the files keep their line count). */

@@ -1,10 +1,9 @@
 /** One version for the product: package.json (and its lock), task.json and vss-extension.json. */
-import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { ROOT } from '../../emulators/runners.mjs';
 import { readVersions } from '../../scripts/versions.mjs';
+import { exec, type Completed } from '../helpers/exec.js';
 import { removeTempDirs, tempDir } from '../helpers/temp.js';
 
 afterAll(removeTempDirs);
@@ -19,14 +18,8 @@ function copy(): string {
   return dir;
 }
 
-async function setVersion(dir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.join(dir, 'scripts', 'set-version.mjs'), ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function setVersion(dir: string, ...args: string[]): Promise<Completed> {
+  return exec(process.execPath, [path.join(dir, 'scripts', 'set-version.mjs'), ...args]);
 }
 
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');

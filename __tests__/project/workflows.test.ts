@@ -3,12 +3,11 @@
  * (they cannot run here). The validator's schema predates `runs.using: node24`, so action.yml
  * is validated with that one value read as node20, and node24 is checked on its own.
  */
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { ROOT } from '../../emulators/runners.mjs';
+import { exec } from '../helpers/exec.js';
 import { removeTempDirs, tempDir } from '../helpers/temp.js';
 
 afterAll(removeTempDirs);
@@ -17,15 +16,8 @@ const WORKFLOWS = path.join(ROOT, '.github', 'workflows');
 
 /** Runs action-validator on a file; an action when the file is named action.yml, else a workflow. */
 async function validate(file: string): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [VALIDATOR, file], {
-      env: { PATH: process.env.PATH, NO_COLOR: '1' }
-    });
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, output: e.stdout + e.stderr };
-  }
+  const { code, stdout, stderr } = await exec(process.execPath, [VALIDATOR, file], { env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+  return { code, output: stdout + stderr };
 }
 
 describe('GitHub workflows and action.yml', () => {
