@@ -5,14 +5,16 @@
  * takes it over, so no login is lost. Run through the built GitHub bundle; lock waits run
  * faster under CHAINGUARD_LOGIN_TIME_SCALE.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { BUNDLE_NODE_OPTIONS, ROOT } from '../../emulators/runners.mjs';
 import { useBundleHarness } from '../helpers/bundles.js';
 import { spawnGithubMain, type SpawnedStep } from '../helpers/spawn.js';
 
 const h = useBundleHarness();
 const fast = { CHAINGUARD_LOGIN_TIME_SCALE: '0.05' };
+const HOLD_RENAME = path.join(ROOT, '__tests__', 'helpers', 'hold-rename.cjs');
 
 let shared: string;
 let file: string;
@@ -25,19 +27,23 @@ beforeEach(() => {
 const read = () => JSON.parse(readFileSync(file, 'utf8'));
 
 /**
- * Starts a job on a large config.json (so that it holds the lock for a while parsing it), and
- * sends it `signal` as soon as the lock appears. Afterwards config.json is small again.
+ * Starts a job and sends it `signal` while it holds the lock: the job is held (a preload) just
+ * before it replaces config.json, which it does holding the lock, so the signal always lands there.
+ * Afterwards config.json is empty.
  */
 async function stopWhileLocked(name: string, signal: NodeJS.Signals): Promise<SpawnedStep> {
-  const big = { auths: Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`big-${i}.example.test`, { auth: 'dXNlcjpwdw==' }])) };
-  writeFileSync(file, JSON.stringify(big));
-  const step = spawnGithubMain(h.githubJob(name), h.githubInputs({ 'docker-config': shared }), h.env());
+  const step = spawnGithubMain(h.githubJob(name), h.githubInputs({ 'docker-config': shared }), {
+    ...h.env(),
+    NODE_OPTIONS: `${BUNDLE_NODE_OPTIONS} --require=${JSON.stringify(HOLD_RENAME)}`,
+    CGL_TEST_HOLD_RENAME: file
+  });
   const lock = `${file}.lock`;
   while (!existsSync(lock)) {
     if (step.child.exitCode !== null) throw new Error('the job ended before it took the lock');
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
   step.child.kill(signal);
+  // The next job starts from an empty config, without the logins of an earlier round.
   writeFileSync(file, '{}');
   return step;
 }
@@ -104,6 +110,8 @@ describe('the docker config lock', () => {
     for (let round = 0; round < 2; round++) {
       const killed = await stopWhileLocked(`killed-${round}`, 'SIGKILL');
       await killed.done;
+      // The temporary file the killed job was about to rename into place.
+      for (const name of readdirSync(shared)) if (name.endsWith('.tmp')) rmSync(path.join(shared, name));
       // Left a minute ago: stale by age as well as by its dead holder.
       const past = new Date(Date.now() - 60_000);
       utimesSync(`${file}.lock`, past, past);
