@@ -39,7 +39,11 @@ async function stopWhileLocked(name: string, signal: NodeJS.Signals): Promise<Sp
   });
   const lock = `${file}.lock`;
   while (!existsSync(lock)) {
-    if (step.child.exitCode !== null) throw new Error('the job ended before it took the lock');
+    if (step.child.exitCode !== null) {
+      const { code, stdout } = await step.done;
+      const said = stdout.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+      throw new Error(`the job ended (exit code ${code}) before it took the lock:\n${said.join('\n')}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   step.child.kill(signal);
