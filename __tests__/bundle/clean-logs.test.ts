@@ -97,17 +97,7 @@ describe('stderr behind a proxy with a user name and password', () => {
 
   it("holds only the CLI's own lines through a login with the helper and a logout", async () => {
     const env = { ...proxyEnvironment(), HOME: h.dir, TMPDIR: h.dir };
-    const inputs = h.githubInputs();
-    const login = await h.cli(env, [
-      '--identity',
-      inputs.identity,
-      '--azure-audience',
-      inputs['azure-audience'],
-      '--issuer',
-      inputs.issuer,
-      '--credential-helper',
-      'true'
-    ]);
+    const login = await h.cli(env, h.cliLogin(['--credential-helper', 'true']));
     expect(login.code).toBe(0);
     expect(proxy.seen).toEqual([`${stsTls.host}:${h.emulators.sts.port}`]);
     const exported = Object.fromEntries([...login.stdout.matchAll(/^export ([A-Z_]+)='([^']*)'/gm)].map((m) => [m[1], m[2]]));

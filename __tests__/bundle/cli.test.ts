@@ -1,7 +1,7 @@
 /** The built command-line tool: eval-able export lines, logout, and a refused input named as a flag. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AZURE_AUDIENCE, IDENTITY_SYSTEM } from '../../emulators/index.mjs';
+import { AZURE_AUDIENCE } from '../../emulators/index.mjs';
 import { basicAuth } from '../../src/core/docker/auth-file.js';
 import { STATE_VARIABLE } from '../../src/platform/cli-args.js';
 import { useBundleHarness } from '../helpers/bundles.js';
@@ -13,15 +13,7 @@ describe('CLI bundle', () => {
     const emulators = h.emulators;
     {
       const env = { HOME: h.dir, TMPDIR: h.dir, DEBUG: '1' };
-      const login = await h.cli(env, [
-        '--identity',
-        IDENTITY_SYSTEM,
-        '--azure-audience',
-        AZURE_AUDIENCE,
-        '--issuer',
-        emulators.sts.url,
-        '--debug'
-      ]);
+      const login = await h.cli(env, h.cliLogin(['--debug']));
       expect(login.code).toBe(0);
       const exported = Object.fromEntries(
         login.stdout

@@ -7,7 +7,7 @@
  * sweep fails a test whose output carries any of them; each test also looks for them itself.
  */
 import { startAcr } from '../../emulators/acr.mjs';
-import { AZURE_AUDIENCE, IDENTITY_AZURE_DEVOPS, IDENTITY_GITHUB, IDENTITY_SYSTEM, TENANT } from '../../emulators/index.mjs';
+import { IDENTITY_AZURE_DEVOPS, IDENTITY_GITHUB, TENANT } from '../../emulators/index.mjs';
 import { parseArgs } from '../../src/platform/cli-args.js';
 import { cliPlatform } from '../../src/platform/cli.js';
 import { useBundleHarness } from '../helpers/bundles.js';
@@ -98,14 +98,7 @@ describe('the command-line tool', () => {
   it('App Service / Container Apps: the identity header', async () => {
     const env = h.emulators.environments.appService();
     h.emulators.appService.script(ECHO);
-    const result = await h.cli({ HOME: h.dir, ...env }, [
-      '--identity',
-      IDENTITY_SYSTEM,
-      '--azure-audience',
-      AZURE_AUDIENCE,
-      '--issuer',
-      h.emulators.sts.url
-    ]);
+    const result = await h.cli({ HOME: h.dir, ...env }, h.cliLogin());
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('"x-identity-header":"[redacted]"');
     expect(carrying(result.stderr, env.IDENTITY_HEADER)).toEqual([]);

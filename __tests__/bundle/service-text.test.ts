@@ -4,7 +4,7 @@
  * shaped like a JWT. Run through the built GitHub bundle and the command-line tool (which has
  * no masking of its own).
  */
-import { APP_CLIENT_ID, AZURE_AUDIENCE, IDENTITY_SYSTEM, makeJwt, SYSTEM, TENANT } from '../../emulators/index.mjs';
+import { APP_CLIENT_ID, AZURE_AUDIENCE, makeJwt, SYSTEM, TENANT } from '../../emulators/index.mjs';
 import { useBundleHarness } from '../helpers/bundles.js';
 
 const h = useBundleHarness();
@@ -56,14 +56,7 @@ describe('service text in messages', () => {
     const token = 'opaque-azure-token-5f1c9a';
     fixedAzureToken(token);
     h.emulators.sts.script({ status: 403, body: { code: 7, message: `token ${token} is not trusted` } });
-    const result = await h.cli({ HOME: h.dir, TMPDIR: h.dir, ...fast }, [
-      '--identity',
-      IDENTITY_SYSTEM,
-      '--azure-audience',
-      AZURE_AUDIENCE,
-      '--issuer',
-      h.emulators.sts.url
-    ]);
+    const result = await h.cli({ HOME: h.dir, TMPDIR: h.dir, ...fast }, h.cliLogin());
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/HTTP 403 PermissionDenied: token .* is not trusted/);
     expect(result.stderr).not.toContain(token);

@@ -12,15 +12,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ACR_USERNAME, startAcr } from '../../emulators/acr.mjs';
-import {
-  IDENTITY_APP_SERVICE,
-  IDENTITY_AZURE_DEVOPS,
-  IDENTITY_GITHUB,
-  IDENTITY_SYSTEM,
-  makeJwt,
-  readJwt,
-  TENANT
-} from '../../emulators/index.mjs';
+import { IDENTITY_APP_SERVICE, IDENTITY_AZURE_DEVOPS, IDENTITY_GITHUB, makeJwt, readJwt, TENANT } from '../../emulators/index.mjs';
 import { startRegistryGate, stsTokens } from '../../emulators/registry-gate.mjs';
 import { runProgram } from '../helpers/helper-process.js';
 import { basicAuth } from '../../src/core/docker/auth-file.js';
@@ -314,16 +306,7 @@ describe('the command-line tool through the credential helper', () => {
     const temp = path.join(h.dir, 'temp');
     mkdirSync(home);
     mkdirSync(temp);
-    const args = [
-      '--identity',
-      IDENTITY_SYSTEM,
-      '--azure-audience',
-      h.githubInputs()['azure-audience'],
-      '--issuer',
-      h.emulators.sts.url,
-      '--api-token',
-      'true'
-    ];
+    const args = h.cliLogin(['--api-token', 'true']);
     const cli = await h.cli({ HOME: home, RUNNER_TEMP: temp }, [...args, '--credential-helper', 'true']);
     expect(cli.code).toBe(0);
     const pathLine = /^export PATH='([^']+)'"\$\{PATH:\+:\$PATH\}"$/m.exec(cli.stdout);

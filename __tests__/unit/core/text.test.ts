@@ -1,26 +1,7 @@
 /** Text that reaches a log line: made inert for the runner and the agent, cleared of secrets, clipped, masked. */
 import { makeJwt } from '../../../emulators/index.mjs';
 import { clip, neutralise, redact, SecretSet, shown } from '../../../src/core/text.js';
-
-/** The workflow commands the GitHub runner would act on in `output`. */
-function githubCommands(output: string): string[] {
-  return output.split('\n').flatMap((line) => {
-    const v2 = /^\s*::([^\s:]+)/.exec(line);
-    if (v2) return [v2[1]];
-    const v1 = /##\[([^\s\]]+)/.exec(line);
-    return v1 ? [v1[1]] : [];
-  });
-}
-
-/** The logging commands the Azure agent would act on in `output`, with where each line put it. */
-function agentCommands(output: string): { command: string; at: number }[] {
-  return output.split('\n').flatMap((line) => {
-    const at = line.indexOf('##vso[');
-    if (at < 0) return [];
-    const command = /^##vso\[([^\s\]]+)/.exec(line.slice(at))?.[1] ?? '';
-    return [{ command, at }];
-  });
-}
+import { agentCommands, githubCommands } from '../../helpers/runner-commands.js';
 
 describe('neutralise', () => {
   it.each([
