@@ -8,12 +8,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The loopback preload every bundle run loads. */
+export const LOOPBACK_PRELOAD = path.join(ROOT, 'emulators', 'loopback-only.mjs');
 /**
- * NODE_OPTIONS of every bundle run: names resolve only under .example.test, to 127.0.0.1 (the
- * preload), and every deprecation is reported, so that a test sees any warning a library would
- * print into a user's step log.
+ * NODE_OPTIONS of a bundle run with the loopback preload named as `preload` (the Windows Node
+ * needs it as a file: URL): names resolve only under .example.test, to 127.0.0.1, and every
+ * deprecation is reported, so that a test sees any warning a library would print into a user's
+ * step log.
+ * @param {string} preload
  */
-export const BUNDLE_NODE_OPTIONS = `--import=${JSON.stringify(path.join(ROOT, 'emulators', 'loopback-only.mjs'))} --pending-deprecation`;
+export function bundleNodeOptions(preload) {
+  return `--import=${preload} --pending-deprecation`;
+}
+/** NODE_OPTIONS of every bundle run under this machine's Node. */
+export const BUNDLE_NODE_OPTIONS = bundleNodeOptions(JSON.stringify(LOOPBACK_PRELOAD));
 
 /**
  * The Node.js that runs the bundles under test: CHAINGUARD_TEST_NODE (the test projects that run

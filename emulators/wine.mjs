@@ -16,17 +16,17 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, wri
 import os from 'node:os';
 import path from 'node:path';
 import { runtimePath } from '../scripts/runtimes.mjs';
-import { BUNDLE_NODE_OPTIONS, ROOT } from './runners.mjs';
+import { BUNDLE_NODE_OPTIONS, bundleNodeOptions, LOOPBACK_PRELOAD, ROOT } from './runners.mjs';
 
 /** The wine prefix scripts/wine-tools.sh prepares. */
-export const WINE_PREFIX = process.env.WINEPREFIX || path.join(ROOT, '.tools', 'wineprefix');
+const WINE_PREFIX = process.env.WINEPREFIX || path.join(ROOT, '.tools', 'wineprefix');
 /** The Windows Node.js, as Linux names it. */
 export const WINDOWS_NODE = runtimePath('windows-20');
 /** How long one Windows process may run. */
 const TIMEOUT_MS = 60_000;
 
 /** The environment wine itself runs in: the prefix, headless, quiet, no Mono/Gecko, no menu entries. */
-export function wineEnv() {
+function wineEnv() {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -55,7 +55,7 @@ const converted = (/** @type {string} */ value) => (value.startsWith('/') ? toWi
  * given as a file: URL. A name wine would drop is refused (a test relying on it could not run here).
  * @param {NodeJS.ProcessEnv} env
  */
-export function windowsEnv(env) {
+function windowsEnv(env) {
   /** @type {Record<string, string>} */
   const result = {};
   for (const [name, value] of Object.entries(env)) {
@@ -68,8 +68,7 @@ export function windowsEnv(env) {
 
 /** NODE_OPTIONS for the Windows Node: the loopback preload as a file: URL on Z:. */
 function nodeOptions(/** @type {string} */ value) {
-  const preload = path.join(ROOT, 'emulators', 'loopback-only.mjs');
-  return value.replace(BUNDLE_NODE_OPTIONS, `--import=file:///Z:${preload} --pending-deprecation`);
+  return value.replace(BUNDLE_NODE_OPTIONS, bundleNodeOptions(`file:///Z:${LOOPBACK_PRELOAD}`));
 }
 
 /**
@@ -126,7 +125,7 @@ export function runWindowsNode(
 }
 
 /** What is missing for the Windows suite under wine, or undefined when everything is there. */
-export function wineMissing() {
+function wineMissing() {
   const hasWine = (/** @type {string} */ program) => spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
   if (!hasWine('wine') || !hasWine('wineserver')) return 'wine is not installed (bash scripts/wine-tools.sh installs it, as root)';
   if (!existsSync(WINDOWS_NODE)) return 'the Windows Node.js is not installed (node scripts/runtimes.mjs install windows-20)';

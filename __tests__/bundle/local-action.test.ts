@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators } from '../../emulators/index.mjs';
-import { BUNDLE_NODE_OPTIONS, bundleNode, ROOT } from '../../emulators/runners.mjs';
+import { BUNDLE_NODE_OPTIONS, bundleNode, LOOPBACK_PRELOAD, outputOf, ROOT } from '../../emulators/runners.mjs';
 import { removeTempDirs, tempDir } from '../helpers/temp.js';
 
 let emulators: Awaited<ReturnType<typeof startEmulators>>;
@@ -21,39 +21,35 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-function localAction(envFile: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(ROOT, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js'),
-        'run',
-        '.',
-        'src/github/main.ts',
-        envFile,
-        '--post',
-        'src/github/post.ts'
-      ],
-      {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          NODE_OPTIONS: `--import=${JSON.stringify(path.join(ROOT, 'emulators', 'loopback-only.mjs'))}`
-        },
-        stdio: ['ignore', 'pipe', 'pipe']
-      }
-    );
-    let output = '';
-    child.stdout.on('data', (d) => (output += d.toString()));
-    child.stderr.on('data', (d) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
+async function localAction(envFile: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js'),
+      'run',
+      '.',
+      'src/github/main.ts',
+      envFile,
+      '--post',
+      'src/github/post.ts'
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_OPTIONS: `--import=${JSON.stringify(LOOPBACK_PRELOAD)}`
+      },
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  );
+  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+  try {
+    const { code, stdout, stderr } = await outputOf(child);
+    return { code, output: stdout + stderr };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 it("runs the Action's run() through the credential helper, shows its outputs, and runs the post step", async () => {
@@ -95,8 +91,8 @@ it("a copy of the built step without the helper's bundle (not a source tree) war
   cpSync(path.join(ROOT, 'dist', 'github', 'main'), path.join(copy, 'dist', 'github', 'main'), { recursive: true });
   cpSync(path.join(ROOT, 'dist', 'package.json'), path.join(copy, 'dist', 'package.json'));
   const temp = tempDir('cgl-incomplete-temp-');
-  const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(bundleNode(), [path.join(copy, 'dist', 'github', 'main', 'index.js')], {
+  const run = await outputOf(
+    spawn(bundleNode(), [path.join(copy, 'dist', 'github', 'main', 'index.js')], {
       env: {
         PATH: process.env.PATH,
         HOME: temp,
@@ -108,13 +104,9 @@ it("a copy of the built step without the helper's bundle (not a source tree) war
         AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url
       },
       stdio: ['ignore', 'pipe', 'pipe']
-    });
-    let text = '';
-    child.stdout.on('data', (d) => (text += d.toString()));
-    child.stderr.on('data', (d) => (text += d.toString()));
-    child.on('error', reject);
-    child.on('close', () => resolve(text));
-  });
+    })
+  );
+  const output = run.stdout + run.stderr;
   expect(output).toMatch(/^::warning::The credential helper's bundle \(helper\/index.js\) is not beside this step's bundle/m);
   expect(output).toMatch(/^Logged in to cgr.dev; docker config in /m);
   expect(output).not.toMatch(/Credential helper docker-credential-/);

@@ -1,12 +1,12 @@
 /** Runs the built credential helper as docker does: a wrapper on PATH, the server URL on stdin. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { BUNDLE_NODE_OPTIONS, bundleNode, ROOT } from '../../emulators/runners.mjs';
+import { BUNDLE_NODE_OPTIONS, bundleNode, outputOf, ROOT } from '../../emulators/runners.mjs';
 import { installHelper, type InstalledHelper } from '../../src/core/credential-helper/install.js';
 import { foreignStderr } from './hygiene.js';
 import { type HelperConfig, type HelperCredential } from '../../src/core/credential-helper/config.js';
 
-export const HELPER_BUNDLE = path.join(ROOT, 'dist', 'helper', 'index.js');
+const HELPER_BUNDLE = path.join(ROOT, 'dist', 'helper', 'index.js');
 /** NODE_OPTIONS of every helper run: connections reach loopback only, deprecations are reported. */
 export const LOOPBACK_ONLY = BUNDLE_NODE_OPTIONS;
 
@@ -26,42 +26,31 @@ export interface Run {
  * Node's own on stderr (a warning, a stack trace) fails the run: the helper's stderr is docker's
  * error line and nothing else.
  */
-export function runProgram(
+export async function runProgram(
   file: string,
   args: readonly string[],
   stdin: string,
   env: NodeJS.ProcessEnv = {},
   timeoutMs?: number
 ): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(file, args, {
-      env: { PATH: process.env.PATH, NODE_OPTIONS: LOOPBACK_ONLY, ...env },
-      stdio: ['pipe', 'pipe', 'pipe']
-    });
-    let stdout = '';
-    let stderr = '';
-    let killed = false;
-    const timer =
-      timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            killed = true;
-            child.kill('SIGKILL');
-          }, timeoutMs);
-    child.stdout.on('data', (d) => (stdout += d.toString()));
-    child.stderr.on('data', (d) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (timer) clearTimeout(timer);
-      const foreign = foreignStderr(stderr, false);
-      if (foreign.length > 0)
-        reject(new Error(`${path.basename(file)} ${args.join(' ')} printed Node's own lines on stderr:\n${foreign.join('\n')}`));
-      resolve(timeoutMs === undefined ? { code, stdout, stderr } : { code, stdout, stderr, ms: Date.now() - started, killed });
-    });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(stdin);
+  const started = Date.now();
+  const child = spawn(file, args, {
+    env: { PATH: process.env.PATH, NODE_OPTIONS: LOOPBACK_ONLY, ...env },
+    stdio: ['pipe', 'pipe', 'pipe']
   });
+  let killed = false;
+  const timer =
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          killed = true;
+          child.kill('SIGKILL');
+        }, timeoutMs);
+  const { code, stdout, stderr } = await outputOf(child, stdin).finally(() => clearTimeout(timer));
+  const foreign = foreignStderr(stderr, false);
+  if (foreign.length > 0)
+    throw new Error(`${path.basename(file)} ${args.join(' ')} printed Node's own lines on stderr:\n${foreign.join('\n')}`);
+  return timeoutMs === undefined ? { code, stdout, stderr } : { code, stdout, stderr, ms: Date.now() - started, killed };
 }
 
 /** Installs a helper for `config` under `root`, with the built bundle and this Node. */

@@ -8,11 +8,19 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUNDLE_NODE_OPTIONS, ROOT, useBundleLauncher, type ProcessResult } from '../../emulators/runners.mjs';
+import {
+  BUNDLE_NODE_OPTIONS,
+  bundleNodeOptions,
+  LOOPBACK_PRELOAD,
+  ROOT,
+  outputOf,
+  useBundleLauncher,
+  type ProcessResult
+} from '../../emulators/runners.mjs';
 import { fromWindowsPath, runUnderWine, runWindowsNode, toWindowsPath, WINDOWS_NODE } from '../../emulators/wine.mjs';
 
 /** The variable the suite's globalSetup leaves its verdict in: `ready`, or why the suite is skipped. */
-export const SUITE_STATUS = 'CHAINGUARD_WINDOWS_SUITE';
+const SUITE_STATUS = 'CHAINGUARD_WINDOWS_SUITE';
 
 export interface WindowsHost {
   /** `wine`: driven from Linux through wine; `native`: on Windows (or the tests themselves on the Windows Node). */
@@ -51,33 +59,24 @@ function essentials(): NodeJS.ProcessEnv {
 }
 
 /** Runs `file` on Windows itself with pipes; a .cmd through cmd.exe, as docker's Go runtime does. */
-function runNative(file: string, args: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<ProcessResult> {
+async function runNative(file: string, args: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<ProcessResult> {
   const batch = /\.(cmd|bat)$/i.test(file);
   const comspec = process.env.ComSpec ?? 'cmd.exe';
   const [program, argv, verbatim] = batch
     ? [comspec, ['/d', '/s', '/c', `""${file}"${args.map((arg) => ` ${arg}`).join('')}"`], true]
     : [file, args, false];
-  return new Promise((resolve, reject) => {
-    const child = spawn(program, argv, { env: { ...essentials(), ...options.env }, windowsVerbatimArguments: verbatim, cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d.toString()));
-    child.stderr.on('data', (d) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: stdout.replace(/\r\n/g, '\n'), stderr: stderr.replace(/\r\n/g, '\n') }));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.stdin ?? '');
-  });
+  const child = spawn(program, argv, { env: { ...essentials(), ...options.env }, windowsVerbatimArguments: verbatim, cwd: ROOT });
+  const { code, stdout, stderr } = await outputOf(child, options.stdin ?? '');
+  return { code, stdout: stdout.replace(/\r\n/g, '\n'), stderr: stderr.replace(/\r\n/g, '\n') };
 }
 
 /** NODE_OPTIONS for a Windows Node: the loopback preload as a file: URL (an --import of `C:\…` is read as a URL scheme). */
 function nativeNodeOptions(value: string | undefined): string | undefined {
-  const preload = pathToFileURL(path.join(ROOT, 'emulators', 'loopback-only.mjs')).href;
-  return value?.replace(BUNDLE_NODE_OPTIONS, `--import=${preload} --pending-deprecation`);
+  return value?.replace(BUNDLE_NODE_OPTIONS, bundleNodeOptions(pathToFileURL(LOOPBACK_PRELOAD).href));
 }
 
 /** The host the suite runs on, with every bundle run of this test file started there; undefined when the suite is skipped. */
-export function windowsHost(): WindowsHost | undefined {
+function windowsHost(): WindowsHost | undefined {
   if (process.platform === 'win32') {
     useBundleLauncher((script, env, args) =>
       runNative(process.execPath, [path.resolve(ROOT, script), ...args], {
@@ -107,7 +106,7 @@ export function windowsHost(): WindowsHost | undefined {
 }
 
 /** Why the suite is skipped here (undefined on Windows itself, or when wine is ready). */
-export function skipReason(): string | undefined {
+function skipReason(): string | undefined {
   if (process.platform === 'win32') return undefined;
   const status = process.env[SUITE_STATUS];
   return status === 'ready' ? undefined : (status ?? 'the Windows suite was run without its project (jest --selectProjects windows)');
