@@ -157,23 +157,43 @@ export function githubJob(dir, extraEnv = {}) {
  */
 
 /**
- * Runs the Action's main step with `inputs` (INPUT_<NAME> upper-cased, hyphens kept).
+ * Inputs as the runner hands them to a step: INPUT_<NAME>, upper-cased, spaces as underscores,
+ * hyphens kept.
+ * @param {Record<string, string>} inputs
+ * @returns {Record<string, string>}
+ */
+export function githubInputEnv(inputs) {
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
+}
+
+/**
+ * The main step's file-command files, created empty in the job directory as main-<kind> (the
+ * secret-hygiene sweep allows main-output), by the variables that name them.
+ * @param {Job} job
+ * @returns {Record<'GITHUB_OUTPUT' | 'GITHUB_STATE' | 'GITHUB_ENV' | 'GITHUB_PATH' | 'GITHUB_STEP_SUMMARY', string>}
+ */
+export function githubMainFiles(job) {
+  const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_ENV: 'env', GITHUB_PATH: 'path', GITHUB_STEP_SUMMARY: 'summary' };
+  const fileEnv = /** @type {Record<keyof files, string>} */ ({});
+  for (const [name, file] of Object.entries(files)) {
+    const at = path.join(job.dir, `main-${file}`);
+    writeFileSync(at, '');
+    fileEnv[/** @type {keyof files} */ (name)] = at;
+  }
+  return fileEnv;
+}
+
+/**
+ * Runs the Action's main step with `inputs` (as githubInputEnv names them).
  * @param {Job} job
  * @param {Record<string, string>} inputs
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {Promise<GithubStepResult>}
  */
 export async function runGithubMain(job, inputs, env = {}) {
-  const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_ENV: 'env', GITHUB_PATH: 'path', GITHUB_STEP_SUMMARY: 'summary' };
-  /** @type {Record<string, string>} */
-  const fileEnv = {};
-  for (const [name, file] of Object.entries(files)) {
-    fileEnv[name] = path.join(job.dir, `main-${file}`);
-    writeFileSync(fileEnv[name], '');
-  }
-  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
-  const result = await runNode('dist/github/main/index.js', { ...job.env, ...inputEnv, ...fileEnv, ...env });
-  /** @param {string} name */
+  const fileEnv = githubMainFiles(job);
+  const result = await runNode('dist/github/main/index.js', { ...job.env, ...githubInputEnv(inputs), ...fileEnv, ...env });
+  /** @param {keyof typeof fileEnv} name */
   const read = (name) => parseFileCommands(readFileSync(fileEnv[name], 'utf8'));
   const paths = readFileSync(fileEnv.GITHUB_PATH, 'utf8').split('\n').filter(Boolean);
   return { ...result, outputs: read('GITHUB_OUTPUT'), state: read('GITHUB_STATE'), exported: read('GITHUB_ENV'), paths };

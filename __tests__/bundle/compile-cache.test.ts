@@ -21,6 +21,7 @@ import path from 'node:path';
 import {
   BUNDLE_NODE_OPTIONS,
   bundleNode,
+  githubInputEnv,
   ROOT,
   runGithubMain,
   type GithubStepResult,
@@ -243,7 +244,7 @@ async function runAsNobody(tools: string, env: NodeJS.ProcessEnv = {}): Promise<
         RUNNER_TEMP: path.join(job, 'temp'),
         RUNNER_TOOL_CACHE: tools,
         GITHUB_OUTPUT: output,
-        ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+        ...githubInputEnv(inputs),
         ...h.env(),
         ...env
       },

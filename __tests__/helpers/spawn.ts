@@ -3,9 +3,17 @@
  * (to kill it mid-step) and can run it under a command prefix such as `prlimit`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BUNDLE_NODE_OPTIONS, bundleNode, parseFileCommands, ROOT, type Job } from '../../emulators/runners.mjs';
+import {
+  BUNDLE_NODE_OPTIONS,
+  bundleNode,
+  githubInputEnv,
+  githubMainFiles,
+  parseFileCommands,
+  ROOT,
+  type Job
+} from '../../emulators/runners.mjs';
 
 export interface SpawnedStep {
   child: ChildProcess;
@@ -21,20 +29,10 @@ export interface SpawnedStep {
 
 /** Starts `dist/github/main/index.js` for `job` with `inputs`; `prefix` runs it under another command. */
 export function spawnGithubMain(job: Job, inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}, prefix: string[] = []): SpawnedStep {
-  const files: Record<string, string> = {};
-  // Named as runGithubMain names them (the secret-hygiene sweep allows main-output).
-  for (const [name, file] of [
-    ['GITHUB_OUTPUT', 'output'],
-    ['GITHUB_STATE', 'state'],
-    ['GITHUB_ENV', 'env']
-  ]) {
-    files[name] = path.join(job.dir, `main-${file}`);
-    writeFileSync(files[name], '');
-  }
-  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+  const files = githubMainFiles(job);
   const argv = [...prefix, bundleNode(), path.join(ROOT, 'dist/github/main/index.js')];
   const child = spawn(argv[0], argv.slice(1), {
-    env: { PATH: process.env.PATH, NODE_OPTIONS: BUNDLE_NODE_OPTIONS, ...job.env, ...inputEnv, ...files, ...env },
+    env: { PATH: process.env.PATH, NODE_OPTIONS: BUNDLE_NODE_OPTIONS, ...job.env, ...githubInputEnv(inputs), ...files, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   let stdout = '';
