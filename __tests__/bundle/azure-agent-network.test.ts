@@ -9,7 +9,7 @@ import { IDENTITY_AZURE_DEVOPS } from '../../emulators/index.mjs';
 import type { AzureTaskResult, Job } from '../../emulators/runners.mjs';
 import { waitUntilExpired } from '../e2e/clients.js';
 import { useBundleHarness } from '../helpers/bundles.js';
-import { runProgram } from '../helpers/helper-process.js';
+import { helperGet, helperNameIn } from '../helpers/helper-process.js';
 import { tokenLeaks } from '../helpers/hygiene.js';
 import { startProxy, type RecordingProxy } from '../helpers/proxy.js';
 import { makeSelfSignedCert, type TestTls } from '../helpers/tls.js';
@@ -148,11 +148,10 @@ describe('the credential helper on an agent with a proxy and a private CA', () =
       expect(proxy.seen).toEqual([stsHost]);
       const bin = main.commands.find((c) => c.command === 'task.prependpath')?.message ?? '';
       const dockerConfig = main.variables.DOCKER_CONFIG;
-      const name = JSON.parse(readFileSync(path.join(dockerConfig, 'config.json'), 'utf8')).credHelpers['cgr.dev'] as string;
 
       await waitUntilExpired(h.emulators.sts.issued[0]);
       // A later step runs docker: no proxy variables in its environment, only what the agent gives every step.
-      const get = await runProgram(path.join(bin, `docker-credential-${name}`), ['get'], 'cgr.dev\n', { HOME: job.home, ...job.env });
+      const get = await helperGet(bin, helperNameIn(dockerConfig), 'cgr.dev', { HOME: job.home, ...job.env });
       expect(get.stderr).toBe('');
       expect(h.emulators.sts.issued).toHaveLength(2);
       expect(JSON.parse(get.stdout).Secret).toBe(h.emulators.sts.issued[1]);

@@ -5,13 +5,13 @@
  * The GitHub step's OIDC request goes through @actions/core's HTTP client, the rest through the
  * product's own; both tunnel through the proxy with its credentials here.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { IDENTITY_GITHUB } from '../../emulators/index.mjs';
 import { STATE_VARIABLE } from '../../src/platform/cli-args.js';
 import { waitUntilExpired } from '../e2e/clients.js';
 import { useBundleHarness } from '../helpers/bundles.js';
-import { runProgram } from '../helpers/helper-process.js';
+import { helperGet, helperNameIn } from '../helpers/helper-process.js';
 import { startProxy, type RecordingProxy } from '../helpers/proxy.js';
 import { tempDir } from '../helpers/temp.js';
 import { makeSelfSignedCert, type TestTls } from '../helpers/tls.js';
@@ -43,12 +43,6 @@ const proxyEnvironment = (): NodeJS.ProcessEnv => {
   return { HTTPS_PROXY: url, https_proxy: url, NODE_EXTRA_CA_CERTS: caFile };
 };
 
-/** The credential helper the login named in `configDir`, run from `bin` (on PATH) as a later step's docker runs it. */
-function helperGet(configDir: string, bin: string, env: NodeJS.ProcessEnv) {
-  const name = JSON.parse(readFileSync(path.join(configDir, 'config.json'), 'utf8')).credHelpers['cgr.dev'] as string;
-  return runProgram(path.join(bin, `docker-credential-${name}`), ['get'], 'cgr.dev\n', env);
-}
-
 describe('stderr behind a proxy with a user name and password', () => {
   it("stays empty through the GitHub step (GitHub's OIDC token), the helper's refresh and the post step", async () => {
     const job = h.githubJob('github', proxyEnvironment());
@@ -63,7 +57,10 @@ describe('stderr behind a proxy with a user name and password', () => {
     expect(proxy.refused).toBe(0);
 
     await waitUntilExpired(h.emulators.sts.issued[0]);
-    const get = await helperGet(main.exported.DOCKER_CONFIG, main.paths[0], { ...job.env, ...h.emulators.environments.github() });
+    const get = await helperGet(main.paths[0], helperNameIn(main.exported.DOCKER_CONFIG), 'cgr.dev', {
+      ...job.env,
+      ...h.emulators.environments.github()
+    });
     expect(get.stderr).toBe('');
     expect(get.code).toBe(0);
     expect(h.emulators.sts.issued).toHaveLength(2);
@@ -87,7 +84,7 @@ describe('stderr behind a proxy with a user name and password', () => {
     expect(proxy.seen).toEqual([`${stsTls.host}:${h.emulators.sts.port}`]);
     await waitUntilExpired(h.emulators.sts.issued[0]);
     const bin = main.commands.find((c) => c.command === 'task.prependpath')?.message ?? '';
-    const get = await helperGet(main.variables.DOCKER_CONFIG, bin, { HOME: job.home, ...job.env });
+    const get = await helperGet(bin, helperNameIn(main.variables.DOCKER_CONFIG), 'cgr.dev', { HOME: job.home, ...job.env });
     expect(get.stderr).toBe('');
     expect(h.emulators.sts.issued).toHaveLength(2);
     const post = await h.azurePost(job, main);

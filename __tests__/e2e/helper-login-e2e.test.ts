@@ -14,7 +14,7 @@ import path from 'node:path';
 import { ACR_USERNAME, startAcr } from '../../emulators/acr.mjs';
 import { IDENTITY_APP_SERVICE, IDENTITY_AZURE_DEVOPS, IDENTITY_GITHUB, makeJwt, readJwt, TENANT } from '../../emulators/index.mjs';
 import { startRegistryGate, stsTokens } from '../../emulators/registry-gate.mjs';
-import { runProgram } from '../helpers/helper-process.js';
+import { helperGet, helperNameIn, runProgram } from '../helpers/helper-process.js';
 import { basicAuth } from '../../src/core/docker/auth-file.js';
 import {
   CLIENTS,
@@ -69,15 +69,6 @@ function writeRunnerConfig(home: string): string {
 
 const failures = (results: PullResult[]): string[] => results.filter((r) => !r.ok).map(describePull);
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
-
-/** Runs `docker-credential-<name> get` as docker does, from `bin`. */
-async function helperGet(bin: string, name: string, host: string, env: NodeJS.ProcessEnv = {}) {
-  const run = await runProgram(path.join(bin, `docker-credential-${name}`), ['get'], `${host}\n`, env);
-  return {
-    ...run,
-    answer: run.code === 0 ? (JSON.parse(run.stdout) as { ServerURL: string; Username: string; Secret: string }) : undefined
-  };
-}
 
 describe('login through the credential helper (GitHub Action bundle)', () => {
   const test = available.length > 0 ? it : it.skip;
@@ -196,7 +187,7 @@ describe('login through the credential helper with ACR and the API token', () =>
       const job = h.githubJob();
       const main = await h.githubMain(job, h.githubInputs({ 'credential-helper': 'true', 'acr-registries': acr.host }), TEST_LOOPBACK);
       expect(main.code).toBe(0);
-      const name = readJson(path.join(main.exported.DOCKER_CONFIG, 'config.json')).credHelpers[acr.host];
+      const name = helperNameIn(main.exported.DOCKER_CONFIG, acr.host);
       // The refresh token lives 3 s: once less than half of that is left, the next get refreshes.
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       const fresh = await helperGet(main.paths[0], name, acr.host, { HOME: job.home });
@@ -337,8 +328,6 @@ describe('the helper refreshes through the source the step chose, with the secre
     const dir = path.dirname(bin);
     return readFileSync(path.join(dir, 'helper.json'), 'utf8');
   };
-  const nameIn = (dockerConfig: string) => readJson(path.join(dockerConfig, 'config.json')).credHelpers['cgr.dev'] as string;
-
   it('GitHub OIDC: asks through the runner library, keeping its mask command off the answer', async () => {
     const github = h.emulators.environments.github();
     const job = h.githubJob();
@@ -352,7 +341,7 @@ describe('the helper refreshes through the source the step chose, with the secre
     expect(helperFiles(bin)).not.toContain(github.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
     expect(helperFiles(bin)).toContain(github.ACTIONS_ID_TOKEN_REQUEST_URL);
     await untilDue(h.emulators.sts.issued[0]);
-    const fresh = await helperGet(bin, nameIn(main.exported.DOCKER_CONFIG), 'cgr.dev', {
+    const fresh = await helperGet(bin, helperNameIn(main.exported.DOCKER_CONFIG), 'cgr.dev', {
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.ACTIONS_ID_TOKEN_REQUEST_TOKEN
     });
     expect(fresh.stderr).toBe('');
@@ -361,7 +350,7 @@ describe('the helper refreshes through the source the step chose, with the secre
     expect(h.emulators.sts.requests[1].headers.authorization).toBe(`Bearer ${h.emulators.github.issued[1]}`);
     // Without the request token (a step without id-token: write), one line says what is missing.
     await untilDue(h.emulators.sts.issued[1]);
-    const without = await helperGet(bin, nameIn(main.exported.DOCKER_CONFIG), 'cgr.dev');
+    const without = await helperGet(bin, helperNameIn(main.exported.DOCKER_CONFIG), 'cgr.dev');
     expect(without.code).toBe(1);
     expect(without.stderr).toMatch(
       /^chainguard-azure-login credential helper: the identity source github the login step used is not available here: .*id-token: write.*\n$/
@@ -377,7 +366,9 @@ describe('the helper refreshes through the source the step chose, with the secre
     const bin = main.paths[0];
     expect(helperFiles(bin)).not.toContain(appService.IDENTITY_HEADER);
     await untilDue(h.emulators.sts.issued[0]);
-    const fresh = await helperGet(bin, nameIn(main.exported.DOCKER_CONFIG), 'cgr.dev', { IDENTITY_HEADER: appService.IDENTITY_HEADER });
+    const fresh = await helperGet(bin, helperNameIn(main.exported.DOCKER_CONFIG), 'cgr.dev', {
+      IDENTITY_HEADER: appService.IDENTITY_HEADER
+    });
     expect(fresh.stderr).toBe('');
     expect(fresh.answer?.Secret).toBe(h.emulators.sts.issued[1]);
     expect(readJwt(h.emulators.sts.issued[1])?.sub).toBe(IDENTITY_APP_SERVICE);
@@ -394,7 +385,7 @@ describe('the helper refreshes through the source the step chose, with the secre
     expect(main.result).toBe('Succeeded');
     const bin = main.commands.find((c) => c.command === 'task.prependpath')?.message ?? '';
     expect(helperFiles(bin)).not.toContain(h.emulators.azureDevOps.accessToken);
-    const name = nameIn(main.variables.DOCKER_CONFIG);
+    const name = helperNameIn(main.variables.DOCKER_CONFIG);
     await untilDue(h.emulators.sts.issued[0]);
     const unmapped = await helperGet(bin, name, 'cgr.dev');
     expect(unmapped.code).toBe(1);
@@ -567,13 +558,13 @@ describe('the post step while docker is still pulling', () => {
       const main = await h.githubMain(job, h.githubInputs({ 'credential-helper': 'true' }));
       expect(main.code).toBe(0);
       const dockerConfig = main.exported.DOCKER_CONFIG;
-      const name = readJson(path.join(dockerConfig, 'config.json')).credHelpers['cgr.dev'];
+      const name = helperNameIn(dockerConfig);
       let stop = false;
       const worker = async () => {
         // Once the post step removed the wrapper, starting it fails (ENOENT): as for docker, that ends the loop.
         while (!stop)
           if (
-            !(await runProgram(path.join(main.paths[0], `docker-credential-${name}`), ['get'], 'cgr.dev\n').then(
+            !(await helperGet(main.paths[0], name).then(
               () => true,
               () => false
             ))

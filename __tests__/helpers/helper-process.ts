@@ -1,5 +1,6 @@
 /** Runs the built credential helper as docker does: a wrapper on PATH, the server URL on stdin. */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUNDLE_NODE_OPTIONS, bundleNode, outputOf, ROOT } from '../../emulators/runners.mjs';
 import { installHelper, type InstalledHelper } from '../../src/core/credential-helper/install.js';
@@ -72,4 +73,20 @@ export function runHelper(
   timeoutMs?: number
 ): Promise<Run> {
   return runProgram(helper.wrapper, [command], stdin, env, timeoutMs);
+}
+
+/** The helper a docker config's `credHelpers` entry names for `host`. */
+export function helperNameIn(configDir: string, host = 'cgr.dev'): string {
+  return JSON.parse(readFileSync(path.join(configDir, 'config.json'), 'utf8')).credHelpers[host] as string;
+}
+
+/** `docker-credential-<name> get` for `host`, run from `bin` as a later step's docker runs it, with its answer when it gave one. */
+export async function helperGet(
+  bin: string,
+  name: string,
+  host = 'cgr.dev',
+  env: NodeJS.ProcessEnv = {}
+): Promise<Run & { answer?: { ServerURL: string; Username: string; Secret: string } }> {
+  const run = await runHelper({ wrapper: path.join(bin, `docker-credential-${name}`) }, 'get', `${host}\n`, env);
+  return { ...run, answer: run.code === 0 ? JSON.parse(run.stdout) : undefined };
 }

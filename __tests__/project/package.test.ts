@@ -12,7 +12,7 @@ import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators } from '../../emulators
 import { azureJob, parseVso, ROOT, runNode } from '../../emulators/runners.mjs';
 import { exec, type Completed } from '../helpers/exec.js';
 import { tokenLeaks } from '../helpers/hygiene.js';
-import { runProgram } from '../helpers/helper-process.js';
+import { helperGet, helperNameIn } from '../helpers/helper-process.js';
 import { closedPort, removeTempDirs, tempDir } from '../helpers/temp.js';
 import { stagedManifest } from '../../scripts/extension-manifest.mjs';
 import { PLACEHOLDER } from '../../scripts/publisher.mjs';
@@ -391,10 +391,11 @@ describe('the task unpacked from the .vsix', () => {
 
       // Logged in through the credential helper (the default): its wrapper runs the helper bundle unpacked beside the task's.
       const bin = mainCommands.find((c) => c.command === 'task.prependpath')?.message ?? '';
-      const name = JSON.parse(readFileSync(path.join(dockerConfig, 'config.json'), 'utf8')).credHelpers['cgr.dev'];
-      const wrapper = path.join(bin, `docker-credential-${name}`);
-      expect(readFileSync(wrapper, 'utf8')).toContain(path.join(unpacked, 'ChainguardAzureLogin', 'dist', 'helper', 'index.js'));
-      const answer = await runProgram(wrapper, ['get'], 'cgr.dev\n');
+      const name = helperNameIn(dockerConfig);
+      expect(readFileSync(path.join(bin, `docker-credential-${name}`), 'utf8')).toContain(
+        path.join(unpacked, 'ChainguardAzureLogin', 'dist', 'helper', 'index.js')
+      );
+      const answer = await helperGet(bin, name);
       expect(answer.code).toBe(0);
       expect(JSON.parse(answer.stdout)).toEqual({ ServerURL: 'cgr.dev', Username: '_token', Secret: chainguardToken });
 
