@@ -5,32 +5,16 @@
  * the login set and take its directory off PATH; a value cmd cannot carry fails the login with
  * nothing printed and nothing left behind.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { IDENTITY_SYSTEM } from '../../emulators/index.mjs';
 import { STATE_VARIABLE } from '../../src/platform/cli-args.js';
 import { useBundleHarness } from '../helpers/bundles.js';
-import { applyCmdLines, applyPwshLines } from '../helpers/shell-lines.js';
+import { applyCmdLines, applyPwshLines, applyShLines, ours } from '../helpers/shell-lines.js';
 
 const h = useBundleHarness();
 
 const loginArgs = (shell: string, extra: string[] = []) => h.cliLogin(['--shell', shell, ...extra]);
-
-/** The exported environment after sh evaluates `output` (as `eval "$(…)"` would), starting from `env`. */
-function shEval(output: string, env: Record<string, string>): Record<string, string> {
-  const out = execFileSync('/bin/sh', ['-c', 'eval "$1" && /usr/bin/env -0', 'sh', output], { encoding: 'utf8', env });
-  return Object.fromEntries(
-    out
-      .split('\0')
-      .filter(Boolean)
-      .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)])
-  );
-}
-
-/** The variables a login sets, as a shell holds them after it ran the lines. */
-const ours = (env: Record<string, string>) =>
-  Object.fromEntries(Object.entries(env).filter(([name]) => /^(CHAINGUARD_|DOCKER_CONFIG$|REGISTRY_AUTH_FILE$)/.test(name)));
 
 /** A temp directory whose path a careless line would change or run. */
 function nastyTemp(): string {
@@ -45,7 +29,7 @@ describe('the command-line tool speaks the caller’s shell', () => {
     const shell = { PATH: '/usr/bin:/bin', HOME: h.dir, RUNNER_TEMP: temp };
     const login = await h.cli(shell, loginArgs('sh', ['--credential-helper', 'true']));
     expect(login.code).toBe(0);
-    const loggedIn = shEval(login.stdout, shell);
+    const loggedIn = applyShLines(login.stdout, shell);
     expect(path.dirname(loggedIn.DOCKER_CONFIG)).toBe(temp);
     expect(existsSync(path.join(loggedIn.DOCKER_CONFIG, 'config.json'))).toBe(true);
     expect(loggedIn.REGISTRY_AUTH_FILE).toBe(path.join(loggedIn.DOCKER_CONFIG, 'containers-auth.json'));
@@ -60,7 +44,7 @@ describe('the command-line tool speaks the caller’s shell', () => {
     const logout = await h.cli(loggedIn, ['logout']);
     expect(logout.code).toBe(0);
     expect(existsSync(loggedIn.DOCKER_CONFIG)).toBe(false);
-    const loggedOut = shEval(logout.stdout, loggedIn);
+    const loggedOut = applyShLines(logout.stdout, loggedIn);
     expect(ours(loggedOut)).toEqual({});
     expect(loggedOut.PATH).toBe('/usr/bin:/bin');
   });

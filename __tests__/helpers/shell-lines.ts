@@ -1,10 +1,27 @@
 /**
- * Reference readers of the lines the command-line tool prints, for the shells this machine
- * cannot run: the PowerShell forms (there is no PowerShell here) and cmd's `set` lines (wine's
- * cmd.exe runs them in the Windows suite). Each accepts exactly the forms the tool prints and
- * throws on anything else, so that a line it cannot read fails the test; and each applies the
- * lines to an environment the way the shell would.
+ * The lines the command-line tool prints, applied to an environment as each shell would: sh's
+ * by /bin/sh itself, and reference readers for the shells this machine cannot run: the
+ * PowerShell forms (there is no PowerShell here) and cmd's `set` lines (wine's cmd.exe runs them
+ * in the Windows suite). Each reader accepts exactly the forms the tool prints and throws on
+ * anything else, so that a line it cannot read fails the test.
  */
+import { execFileSync } from 'node:child_process';
+
+/** The variables a login sets (any case: Windows names are case-insensitive), out of a whole environment. */
+export function ours(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => /^(CHAINGUARD_|DOCKER_CONFIG$|REGISTRY_AUTH_FILE$)/i.test(name)));
+}
+
+/** The exported environment after /bin/sh evaluates `text` (as `eval "$(…)"` would), starting from `env`; throws if a line fails. */
+export function applyShLines(text: string, env: Record<string, string>): Record<string, string> {
+  const out = execFileSync('/bin/sh', ['-c', 'eval "$1" && /usr/bin/env -0', 'sh', text], { encoding: 'utf8', env });
+  return Object.fromEntries(
+    out
+      .split('\0')
+      .filter(Boolean)
+      .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)])
+  );
+}
 
 /** A PowerShell single-quoted string (`''` is a quote) or `[char]0xHHHH`, joined with ` + `; returns the value and where it ends. */
 function pwshStringAt(line: string, start: number): { value: string; end: number } {

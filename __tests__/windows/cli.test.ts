@@ -12,11 +12,9 @@ import { IDENTITY_SYSTEM } from '../../emulators/index.mjs';
 import { BUNDLE_NODE_OPTIONS, ROOT } from '../../emulators/runners.mjs';
 import { STATE_VARIABLE } from '../../src/platform/cli-args.js';
 import { useBundleHarness } from '../helpers/bundles.js';
-import { applyPwshLines } from '../helpers/shell-lines.js';
+import { applyPwshLines, ours } from '../helpers/shell-lines.js';
 import { describeOnWindows } from '../helpers/windows-host.js';
 
-const OURS = /^(CHAINGUARD_|DOCKER_CONFIG$|REGISTRY_AUTH_FILE$)/i;
-const ours = (env: Record<string, string>) => Object.fromEntries(Object.entries(env).filter(([name]) => OURS.test(name)));
 /** The PATH of a Windows environment, whatever the case of its name. */
 const pathOf = (env: Record<string, string>) => Object.entries(env).find(([name]) => name.toUpperCase() === 'PATH')?.[1] ?? '';
 

@@ -19,7 +19,7 @@ import {
   UnprintableValue,
   type ShellTarget
 } from '../../../src/core/shell.js';
-import { applyCmdLines, applyPwshLines } from '../../helpers/shell-lines.js';
+import { applyCmdLines, applyPwshLines, applyShLines } from '../../helpers/shell-lines.js';
 
 /** The arguments sh passes to a program for `words`, as printed (neutralised) and pasted. */
 function argumentsOf(words: string[]): string[] {
@@ -83,15 +83,7 @@ describe('shellArg', () => {
 });
 
 /** The exported environment after sh runs `lines`, starting from `env`. */
-function shEnv(lines: string[], env: Record<string, string>): Record<string, string> {
-  const out = execFileSync('/bin/sh', ['-c', `${lines.join('\n')}\n/usr/bin/env -0`], { encoding: 'utf8', env });
-  return Object.fromEntries(
-    out
-      .split('\0')
-      .filter(Boolean)
-      .map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)])
-  );
-}
+const shEnv = (lines: string[], env: Record<string, string>): Record<string, string> => applyShLines(lines.join('\n'), env);
 
 const SH: ShellTarget = { shell: 'sh', windows: false };
 const PWSH: ShellTarget = { shell: 'pwsh', windows: true };

@@ -2,9 +2,8 @@
  * The credential helper in process: its configuration, cache, lock, get and list, refresh
  * description and wrappers (the built helper is run in bundle/credential-helper.test.ts).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ACR_USERNAME as ACR_USER } from '../../../../emulators/acr.mjs';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM, makeJwt, readJwt } from '../../../../emulators/index.mjs';
@@ -32,15 +31,10 @@ import { bypassesProxy, networkSettingsFrom } from '../../../../src/core/net/pro
 import { describeSource, helperConfigFor } from '../../../../src/core/credential-helper/refresh.js';
 import { readInputs } from '../../../../src/core/inputs/read.js';
 import { runProgram } from '../../../helpers/helper-process.js';
+import { gonePid, plantLock } from '../../../helpers/lock.js';
 import { removeTempDirs, tempDir } from '../../../helpers/temp.js';
 
 afterAll(removeTempDirs);
-
-/** A refresh lock as another process leaves it: a directory with one owner file naming `pid` on this machine. */
-function plantLock(lock: string, pid: number): void {
-  mkdirSync(lock);
-  writeFileSync(path.join(lock, 'owner.1.1.abc'), JSON.stringify({ pid, host: os.hostname() }));
-}
 
 const HOST = 'cgr.dev';
 const mode = (file: string): number => statSync(file).mode & 0o777;
@@ -317,11 +311,7 @@ describe('helperGet', () => {
   it('takes over a lock whose holder is dead', async () => {
     const dir = tempDir();
     writeHelperConfig(dir, baseConfig());
-    const dead = await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, ['-e', '0']);
-      child.on('exit', () => resolve(child.pid!));
-    });
-    plantLock(path.join(dir, 'refresh-cgr.dev.lock'), dead);
+    plantLock(path.join(dir, 'refresh-cgr.dev.lock'), gonePid());
     const { calls, refresh } = countingRefresh();
     const answer = await helperGet(dir, HOST, { refresh });
     expect(calls).toEqual([HOST]);

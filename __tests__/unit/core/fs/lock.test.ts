@@ -1,26 +1,11 @@
 /** The lock shared by processes on one machine: one try, the wait around it, takeover of stale and dead holders. */
-import { spawnSync } from 'node:child_process';
-import { promises as fs, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { promises as fs, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { lockHolder, processAlive, tryLock, withLock } from '../../../../src/core/fs/lock.js';
+import { gonePid, plantLock } from '../../../helpers/lock.js';
 import { removeTempDirs, tempDir } from '../../../helpers/temp.js';
 
 afterAll(removeTempDirs);
-
-/** A process ID that no longer runs. */
-const gonePid = (): number => spawnSync(process.execPath, ['-e', '0']).pid as number;
-
-/** A lock directory as another process leaves it: one owner file naming `pid` on this machine. */
-function plantLock(lock: string, pid: number, ageMs = 0): void {
-  mkdirSync(lock);
-  const owner = path.join(lock, 'owner.1.1.abc');
-  writeFileSync(owner, JSON.stringify({ pid, host: os.hostname() }));
-  if (ageMs) {
-    const then = new Date(Date.now() - ageMs);
-    utimesSync(owner, then, then);
-  }
-}
 
 describe('tryLock', () => {
   it('takes a free lock, says who holds it, and leaves nothing behind once released', () => {
