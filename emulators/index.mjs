@@ -10,6 +10,7 @@ import { startAzureDevOpsOidc } from './azure-devops-oidc.mjs';
 import { startEntra } from './entra.mjs';
 import { startGithubOidc, GITHUB_ISSUER } from './github-oidc.mjs';
 import { startImds } from './imds.mjs';
+import { makeJwt } from './jwt.mjs';
 import { createKubelet } from './kubernetes.mjs';
 import { startSts } from './sts.mjs';
 
@@ -43,6 +44,25 @@ export const USER_B = {
 /** Assumable identities (UIDPs) that trust the system-assigned identity and USER_A. */
 export const IDENTITY_SYSTEM = `${ORG}/0123456789abcdef`;
 export const IDENTITY_USER_A = `${ORG}/fedcba9876543210`;
+
+/**
+ * An Entra ID v2 token of the system-assigned identity for the app (what IMDS hands the step
+ * for AZURE_AUDIENCE, and the STS emulator accepts for IDENTITY_SYSTEM), valid for an hour;
+ * `claims` add to or replace its claims.
+ * @param {Record<string, unknown>} [claims]
+ */
+export function systemAzureJwt(claims = {}) {
+  const exp = Math.floor(Date.now() / 1000) + 3600;
+  return makeJwt({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, sub: SYSTEM.objectId, aud: APP_CLIENT_ID, exp, ...claims });
+}
+
+/**
+ * IMDS's answer carrying `token` for AZURE_AUDIENCE, for a test that scripts the IMDS emulator.
+ * @param {string} token
+ */
+export function imdsAnswer(token) {
+  return { status: 200, body: { access_token: token, expires_in: '3599', resource: AZURE_AUDIENCE, token_type: 'Bearer' } };
+}
 
 /** The system-assigned identity of the App Service app / Container Apps job. */
 export const APP_SERVICE_MI = { clientId: '44444444-aaaa-4aaa-8aaa-444444444444', objectId: '44444444-bbbb-4bbb-8bbb-444444444444' };

@@ -12,6 +12,7 @@ import {
   IDENTITY_KUBERNETES,
   IDENTITY_WORKLOAD,
   JENKINS_SERVICE_ACCOUNT,
+  systemAzureJwt,
   WORKLOAD_MI,
   WORKLOAD_SERVICE_ACCOUNT
 } from '../../emulators/index.mjs';
@@ -149,14 +150,7 @@ describe('IMDS faults', () => {
   });
 
   it('accepts expires_on as a date string', async () => {
-    const now = Math.floor(Date.now() / 1000);
-    const { makeJwt, APP_CLIENT_ID, SYSTEM, TENANT } = await import('../../emulators/index.mjs');
-    const token = makeJwt({
-      iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
-      sub: SYSTEM.objectId,
-      aud: APP_CLIENT_ID,
-      exp: now + 3600
-    });
+    const token = systemAzureJwt();
     h.extraTokens.push(token);
     h.emulators.imds.script({
       status: 200,

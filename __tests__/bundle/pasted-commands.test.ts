@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startAcr } from '../../emulators/acr.mjs';
-import { APP_CLIENT_ID, AZURE_AUDIENCE, makeJwt, SYSTEM, TENANT } from '../../emulators/index.mjs';
+import { imdsAnswer, makeJwt, SYSTEM, systemAzureJwt, TENANT } from '../../emulators/index.mjs';
 import { useBundleHarness } from '../helpers/bundles.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -186,29 +186,10 @@ describe('commands printed for pasting, built from hostile claims', () => {
   describe('az role assignment create (ACR refused the identity)', () => {
     /** IMDS answers the step's two requests with these claims: for the STS, then for the registry. */
     function azureTokens(oid: string): void {
-      const now = Math.floor(Date.now() / 1000);
-      const forSts = makeJwt({
-        iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
-        sub: SYSTEM.objectId,
-        aud: APP_CLIENT_ID,
-        oid: SYSTEM.objectId,
-        tid: TENANT,
-        exp: now + 3600
-      });
-      const forAcr = makeJwt({
-        iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
-        sub: oid,
-        aud: 'https://containerregistry.azure.net',
-        oid,
-        tid: TENANT,
-        exp: now + 3600
-      });
+      const forSts = systemAzureJwt({ oid: SYSTEM.objectId, tid: TENANT });
+      const forAcr = systemAzureJwt({ sub: oid, aud: 'https://containerregistry.azure.net', oid, tid: TENANT });
       h.extraTokens.push(forSts, forAcr);
-      const answer = (token: string) => ({
-        status: 200,
-        body: { access_token: token, expires_in: '3599', resource: AZURE_AUDIENCE, token_type: 'Bearer' }
-      });
-      h.emulators.imds.script(answer(forSts), answer(forAcr));
+      h.emulators.imds.script(imdsAnswer(forSts), imdsAnswer(forAcr));
     }
 
     it('puts a placeholder where the object ID is not a GUID: nothing runs', async () => {

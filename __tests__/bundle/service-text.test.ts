@@ -4,7 +4,7 @@
  * shaped like a JWT. Run through the built GitHub bundle and the command-line tool (which has
  * no masking of its own).
  */
-import { APP_CLIENT_ID, AZURE_AUDIENCE, makeJwt, SYSTEM, TENANT } from '../../emulators/index.mjs';
+import { imdsAnswer, makeJwt, systemAzureJwt } from '../../emulators/index.mjs';
 import { useBundleHarness } from '../helpers/bundles.js';
 
 const h = useBundleHarness();
@@ -13,20 +13,12 @@ const fast = { CHAINGUARD_LOGIN_TIME_SCALE: '0.01' };
 /** An Azure token the IMDS emulator hands out, known to the test in advance. */
 function fixedAzureToken(token: string): void {
   h.extraTokens.push(token);
-  h.emulators.imds.script({
-    status: 200,
-    body: { access_token: token, expires_in: '3599', resource: AZURE_AUDIENCE, token_type: 'Bearer' }
-  });
-}
-
-function azureJwt(): string {
-  const now = Math.floor(Date.now() / 1000);
-  return makeJwt({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, sub: SYSTEM.objectId, aud: APP_CLIENT_ID, exp: now + 3600 });
+  h.emulators.imds.script(imdsAnswer(token));
 }
 
 describe('service text in messages', () => {
   it('removes the Azure token an STS error echoes, keeping the rest of its words', async () => {
-    const token = azureJwt();
+    const token = systemAzureJwt();
     fixedAzureToken(token);
     h.emulators.sts.script({ status: 401, body: { code: 16, message: `invalid bearer token "${token}": signature check failed` } });
     const main = await h.githubMain(h.githubJob(), h.githubInputs(), fast);

@@ -1,6 +1,6 @@
 /** The registry gate the end-to-end tests put in front of a real registry: what it lets through. */
 import http from 'node:http';
-import { APP_CLIENT_ID, IDENTITY_SYSTEM, makeJwt, startEmulators, SYSTEM, TENANT } from '../../../emulators/index.mjs';
+import { IDENTITY_SYSTEM, makeJwt, startEmulators, systemAzureJwt } from '../../../emulators/index.mjs';
 import { startRegistryGate, stsTokens } from '../../../emulators/registry-gate.mjs';
 import { startScripted } from '../../../emulators/scripted.mjs';
 
@@ -44,12 +44,7 @@ function get(path: string, user?: string, password?: string): Promise<{ status: 
 
 /** A token from the STS emulator, as the step would get it. */
 async function stsToken(): Promise<string> {
-  const azure = makeJwt({
-    iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
-    sub: SYSTEM.objectId,
-    aud: APP_CLIENT_ID,
-    exp: Math.floor(Date.now() / 1000) + 600
-  });
+  const azure = systemAzureJwt({ exp: Math.floor(Date.now() / 1000) + 600 });
   const response = await fetch(`${emulators.sts.url}/sts/exchange`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${azure}`, 'Content-Type': 'application/x-www-form-urlencoded' },

@@ -1,4 +1,4 @@
-import { APP_CLIENT_ID, makeJwt, readJwt, startSts, SYSTEM, TENANT } from '../../../../emulators/index.mjs';
+import { APP_CLIENT_ID, readJwt, startSts, SYSTEM, systemAzureJwt, TENANT } from '../../../../emulators/index.mjs';
 import { refusalAdvice, withTrustAdvice } from '../../../../src/core/advice/trust.js';
 import { exchangeAtChainguard as exchange, type ExchangeRequest } from '../../../../src/core/exchange/chainguard-sts.js';
 import type { EndpointContext } from '../../../../src/core/net/token-endpoint.js';
@@ -18,11 +18,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await sts.close();
 });
-
-function azureToken(claims: Record<string, unknown> = {}): string {
-  const now = Math.floor(Date.now() / 1000);
-  return makeJwt({ iss: V2_ISSUER, sub: SYSTEM.objectId, aud: APP_CLIENT_ID, exp: now + 3600, ...claims });
-}
 
 /** Who presents the tokens here: an Azure source (IMDS), as the setup doctor sees it. */
 const PRESENTED = { source: sourceDefinition('imds'), tokenName: 'Azure token', label: (name: string) => name };
@@ -46,7 +41,7 @@ function request(overrides: Partial<ExchangeRequest> = {}): ExchangeRequest {
     issuer: sts.url,
     identity: IDENTITY,
     audience: 'cgr.dev',
-    subjectToken: azureToken(),
+    subjectToken: systemAzureJwt(),
     identityInput: 'identity',
     audienceInput: 'audience',
     ...overrides
@@ -93,7 +88,7 @@ describe('exchangeAtChainguard', () => {
   });
 
   it("explains a claim mismatch with the token's claims and the v1 issuer cause", async () => {
-    const v1 = azureToken({ iss: `https://sts.windows.net/${TENANT}/`, aud: `api://${APP_CLIENT_ID}` });
+    const v1 = systemAzureJwt({ iss: `https://sts.windows.net/${TENANT}/`, aud: `api://${APP_CLIENT_ID}` });
     const error = await failure(exchangeAtChainguard(request({ subjectToken: v1 }), testContext()));
     expect(error.message).toMatch(/Could not exchange the Azure token at Chainguard's STS/);
     expect(error.message).toMatch(/HTTP 403 PermissionDenied/);
@@ -105,13 +100,13 @@ describe('exchangeAtChainguard', () => {
   });
 
   it('explains a wrong principal', () => {
-    const advice = claimsAdvice(request({ subjectToken: azureToken({ sub: 'someone-else' }) }));
+    const advice = claimsAdvice(request({ subjectToken: systemAzureJwt({ sub: 'someone-else' }) }));
     expect(advice).toMatch(/subject "someone-else"/);
     expect(advice).toMatch(/principal \(object\) ID/);
   });
 
   it('treats 401 like 403', async () => {
-    const expired = azureToken({ exp: 1 });
+    const expired = systemAzureJwt({ exp: 1 });
     const error = await failure(exchangeAtChainguard(request({ subjectToken: expired }), testContext()));
     expect(error.message).toMatch(/HTTP 401 Unauthenticated: Unauthenticated: token expired/);
     expect(error.message).toMatch(/must match the Azure token's claims/);
