@@ -4,36 +4,15 @@
  * step beyond the reach of its timeout; each is refused at once, with the message that names the
  * file. Run through the built GitHub bundle with a short timeout input.
  */
-import { execFileSync } from 'node:child_process';
-import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { IDENTITY_KUBERNETES } from '../../emulators/index.mjs';
 import { useBundleHarness } from '../helpers/bundles.js';
+import { fifo } from '../helpers/fifo.js';
 
 const h = useBundleHarness();
 /** The step's timeout input, and when a still-blocked reader is fed so that the test can go on. */
 const TIMEOUT = { timeout: '5' };
 const FEED_AFTER_MS = 8_000;
-
-/**
- * Makes a FIFO at `file`. If a reader is still blocked on it after FEED_AFTER_MS, feeds it a
- * line so that the step (and the test) can go on; `fed()` says whether that was needed.
- */
-function fifo(file: string): { fed: () => boolean; stop: () => void } {
-  execFileSync('mkfifo', [file]);
-  let fed = false;
-  const timer = setTimeout(() => {
-    try {
-      const fd = openSync(file, constants.O_WRONLY | constants.O_NONBLOCK);
-      fed = true;
-      writeSync(fd, 'not-a-token\n');
-      closeSync(fd);
-    } catch {
-      // nobody is reading it
-    }
-  }, FEED_AFTER_MS);
-  return { fed: () => fed, stop: () => clearTimeout(timer) };
-}
 
 function onlyError(stdout: string): string {
   const errors = stdout.split('\n').filter((line) => line.startsWith('::error::'));
@@ -44,7 +23,7 @@ function onlyError(stdout: string): string {
 describe('a FIFO where a source reads a file', () => {
   it('identity-token-file: refused at once as not a regular file', async () => {
     const file = path.join(h.dir, 'token');
-    const pipe = fifo(file);
+    const pipe = fifo(file, 'not-a-token\n', FEED_AFTER_MS);
     try {
       const main = await h.githubMain(
         h.githubJob(),
@@ -60,7 +39,7 @@ describe('a FIFO where a source reads a file', () => {
 
   it('AZURE_FEDERATED_TOKEN_FILE: refused at once as not a regular file, before anything is sent', async () => {
     const file = path.join(h.dir, 'azure-identity-token');
-    const pipe = fifo(file);
+    const pipe = fifo(file, 'not-a-token\n', FEED_AFTER_MS);
     try {
       const env = { ...h.emulators.environments.workloadIdentity(), AZURE_FEDERATED_TOKEN_FILE: file };
       const main = await h.githubMain(h.githubJob(), h.githubInputs(TIMEOUT), env);
@@ -76,7 +55,7 @@ describe('a FIFO where a source reads a file', () => {
   it('the Arc key file: refused at once as not a regular file, and no key is sent', async () => {
     const env = h.emulators.environments.arc();
     const file = path.join(h.emulators.arc.tokenDir, 'planted.key');
-    const pipe = fifo(file);
+    const pipe = fifo(file, 'not-a-token\n', FEED_AFTER_MS);
     try {
       h.emulators.arc.script({ status: 401, body: '', headers: { 'WWW-Authenticate': `Basic realm=${file}` } });
       const main = await h.githubMain(h.githubJob(), h.githubInputs(TIMEOUT), env);

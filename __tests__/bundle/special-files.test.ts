@@ -4,25 +4,12 @@
  * an explicit config.json that is a symbolic link is written through to its target, keeping the
  * target's mode, as is an existing regular config.json. Run through the built GitHub bundles.
  */
-import { execFileSync } from 'node:child_process';
-import {
-  chmodSync,
-  constants,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-  writeSync,
-  closeSync
-} from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Job } from '../../emulators/runners.mjs';
 import { basicAuth } from '../../src/core/docker/auth-file.js';
 import { useBundleHarness } from '../helpers/bundles.js';
+import { fifo } from '../helpers/fifo.js';
 
 const h = useBundleHarness();
 let job: Job;
@@ -30,28 +17,13 @@ beforeEach(() => {
   job = h.githubJob();
 });
 
-/**
- * Makes a FIFO. If a step is still blocked reading it after 3 s, feeds it `fallback` so that the
- * step (and the test) can go on; a step that never opened it is not affected.
- */
-function fifo(file: string, fallback: string): () => void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  execFileSync('mkfifo', [file]);
-  const timer = setTimeout(() => {
-    try {
-      const fd = openSync(file, constants.O_WRONLY | constants.O_NONBLOCK);
-      writeSync(fd, fallback);
-      closeSync(fd);
-    } catch {
-      // nobody is reading it
-    }
-  }, 3_000);
-  return () => clearTimeout(timer);
-}
-
 describe('FIFOs', () => {
   it('skips a seed config.json that is a FIFO, with a warning, instead of blocking', async () => {
-    const stop = fifo(path.join(job.home, '.docker', 'config.json'), JSON.stringify({ auths: { 'fifo.example.test': { auth: 'eDp5' } } }));
+    const { stop } = fifo(
+      path.join(job.home, '.docker', 'config.json'),
+      JSON.stringify({ auths: { 'fifo.example.test': { auth: 'eDp5' } } }),
+      3_000
+    );
     try {
       const main = await h.githubMain(job, h.githubInputs());
       expect(main.code).toBe(0);
@@ -65,7 +37,7 @@ describe('FIFOs', () => {
 
   it('skips a REGISTRY_AUTH_FILE that is a FIFO', async () => {
     const authFile = path.join(job.dir, 'containers', 'auth.json');
-    const stop = fifo(authFile, JSON.stringify({ auths: { 'fifo.example.test': { auth: 'eDp5' } } }));
+    const { stop } = fifo(authFile, JSON.stringify({ auths: { 'fifo.example.test': { auth: 'eDp5' } } }), 3_000);
     try {
       const main = await h.githubMain(job, h.githubInputs(), { REGISTRY_AUTH_FILE: authFile });
       expect(main.code).toBe(0);
@@ -79,7 +51,7 @@ describe('FIFOs', () => {
 
   it('refuses an explicit config.json that is a FIFO, naming docker-config, and writes nothing', async () => {
     const dir = path.join(job.dir, 'shared-docker');
-    const stop = fifo(path.join(dir, 'config.json'), '{}');
+    const { stop } = fifo(path.join(dir, 'config.json'), '{}', 3_000);
     try {
       const main = await h.githubMain(job, h.githubInputs({ 'docker-config': dir }));
       expect(main.code).toBe(1);
