@@ -13,11 +13,11 @@
  *   as their auth file (and refuse to start when it does not exist), honouring its
  *   `credHelpers`.
  */
-import { execFile } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readJwt } from '../../emulators/jwt.mjs';
+import { exec } from '../helpers/exec.js';
 
 export type Client = 'docker' | 'skopeo' | 'podman' | 'buildah';
 export const CLIENTS: readonly Client[] = ['docker', 'skopeo', 'podman', 'buildah'];
@@ -34,34 +34,25 @@ export interface PullResult {
   ok: boolean;
   /** The command, for failure messages. */
   command: string;
-  code: number | string | null;
+  /** The exit code; -1 when the client did not exit with one (not found, killed). */
+  code: number;
   /** How long the client ran. */
   ms: number;
   stdout: string;
   stderr: string;
 }
 
-function exec(file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<PullResult> {
+/** Runs a client to completion (killed after `timeoutMs`), timed. */
+async function run(file: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<PullResult> {
   const start = Date.now();
-  return new Promise((resolve) => {
-    execFile(file, args, { env, timeout: timeoutMs, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? ((error as NodeJS.ErrnoException & { code?: number | string }).code ?? null) : 0;
-      resolve({
-        ok: !error,
-        command: [file, ...args].join(' '),
-        code,
-        ms: Date.now() - start,
-        stdout: String(stdout),
-        stderr: String(stderr)
-      });
-    });
-  });
+  const { code, stdout, stderr } = await exec(file, [...args], { env, timeout: timeoutMs });
+  return { ok: code === 0, command: [file, ...args].join(' '), code, ms: Date.now() - start, stdout, stderr };
 }
 
 let daemon: Promise<boolean> | undefined;
 /** Whether a docker daemon answers here (this sandbox has none; CI machines may). */
 export function dockerDaemon(): Promise<boolean> {
-  return (daemon ??= exec(
+  return (daemon ??= run(
     'docker',
     ['version', '--format', '{{.Server.Version}}'],
     { PATH: process.env.PATH, HOME: process.env.HOME },
@@ -70,10 +61,18 @@ export function dockerDaemon(): Promise<boolean> {
 }
 
 /** Why `client` cannot run here, or undefined when it can. */
-export async function clientProblem(client: Client): Promise<string | undefined> {
-  const version = await exec(client, ['--version'], { PATH: process.env.PATH }, 20_000);
+async function clientProblem(client: Client): Promise<string | undefined> {
+  const version = await run(client, ['--version'], { PATH: process.env.PATH }, 20_000);
   if (!version.ok) return `${client} --version failed (${version.code}): ${version.stderr.trim() || 'not installed'}`;
   return undefined;
+}
+
+/** Why each client cannot run here (undefined for those that can). */
+export async function clientProblems(): Promise<Record<Client, string | undefined>> {
+  return Object.fromEntries(await Promise.all(CLIENTS.map(async (client) => [client, await clientProblem(client)] as const))) as Record<
+    Client,
+    string | undefined
+  >;
 }
 
 /**
@@ -95,16 +94,16 @@ function pullInto(own: string, client: Client, image: string, env: ClientEnv): P
   switch (client) {
     case 'docker':
       return dockerDaemon().then((daemon) =>
-        daemon ? exec('docker', ['pull', '--quiet', image], fullEnv) : exec('docker', ['manifest', 'inspect', '--insecure', image], fullEnv)
+        daemon ? run('docker', ['pull', '--quiet', image], fullEnv) : run('docker', ['manifest', 'inspect', '--insecure', image], fullEnv)
       );
     case 'skopeo':
-      return exec(
+      return run(
         'skopeo',
         ['--insecure-policy', 'copy', '--quiet', '--src-tls-verify=false', `docker://${image}`, `dir:${path.join(own, 'image')}`],
         fullEnv
       );
     case 'podman':
-      return exec(
+      return run(
         'podman',
         [
           '--root',
@@ -125,7 +124,7 @@ function pullInto(own: string, client: Client, image: string, env: ClientEnv): P
         fullEnv
       );
     case 'buildah':
-      return exec(
+      return run(
         'buildah',
         [
           '--root',

@@ -15,12 +15,11 @@ import { removeHelper } from '../../src/core/credential-helper/install.js';
 import { type HelperConfig } from '../../src/core/credential-helper/config.js';
 import {
   CLIENTS,
-  clientProblem,
+  clientProblems,
   describePull,
   installRunnerStore,
   pull,
   waitUntilExpired,
-  type Client,
   type ClientEnv,
   type PullResult
 } from './clients.js';
@@ -35,9 +34,7 @@ import { removeTempDirs, tempDir } from '../helpers/temp.js';
 const LIFETIME = 6;
 const UPSTREAM = { username: 'upstream', password: 'upstream-secret' };
 
-const problems = Object.fromEntries(
-  await Promise.all(CLIENTS.map(async (client) => [client, await clientProblem(client)] as const))
-) as Record<Client, string | undefined>;
+const problems = await clientProblems();
 
 let registry: Registry;
 beforeAll(async () => {

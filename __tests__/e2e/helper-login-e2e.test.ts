@@ -18,7 +18,7 @@ import { helperGet, helperNameIn, runProgram } from '../helpers/helper-process.j
 import { basicAuth } from '../../src/core/docker/auth-file.js';
 import {
   CLIENTS,
-  clientProblem,
+  clientProblems,
   describePull,
   installRunnerStore,
   pull,
@@ -41,9 +41,7 @@ const UPSTREAM = { username: 'upstream', password: 'upstream-secret' };
 const TEST_LOOPBACK = { CHAINGUARD_LOGIN_TEST_LOOPBACK_ENDPOINTS: '1' };
 const OTHER = { 'ghcr.io': { auth: basicAuth('someone', 'their-own-password') } };
 
-const problems = Object.fromEntries(
-  await Promise.all(CLIENTS.map(async (client) => [client, await clientProblem(client)] as const))
-) as Record<Client, string | undefined>;
+const problems = await clientProblems();
 const available = CLIENTS.filter((client) => !problems[client]);
 
 let registry: Registry;
