@@ -3,7 +3,7 @@
 // separate node processes, with inputs in INPUT_* variables, file commands (GitHub) or
 // ##vso logging commands (Azure), and a post step that gets the saved state back.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,6 +70,18 @@ export function runNode(script, env, args = []) {
     stdio: ['ignore', 'pipe', 'pipe']
   });
   return outputOf(child);
+}
+
+/**
+ * Where `program` is, on PATH or in /usr/sbin or /sbin (where Debian puts some tools a non-login
+ * root shell's PATH may lack), or null.
+ * @param {string} program
+ * @returns {string | null}
+ */
+export function which(program) {
+  const dirs = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/sbin'].filter(Boolean);
+  for (const dir of dirs) if (existsSync(path.join(dir, program))) return path.join(dir, program);
+  return null;
 }
 
 /**

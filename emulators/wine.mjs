@@ -16,7 +16,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, wri
 import os from 'node:os';
 import path from 'node:path';
 import { runtimePath } from '../scripts/runtimes.mjs';
-import { BUNDLE_NODE_OPTIONS, bundleNodeOptions, LOOPBACK_PRELOAD, ROOT } from './runners.mjs';
+import { BUNDLE_NODE_OPTIONS, bundleNodeOptions, LOOPBACK_PRELOAD, ROOT, which } from './runners.mjs';
 
 /** The wine prefix scripts/wine-tools.sh prepares. */
 const WINE_PREFIX = process.env.WINEPREFIX || path.join(ROOT, '.tools', 'wineprefix');
@@ -126,8 +126,7 @@ export function runWindowsNode(
 
 /** What is missing for the Windows suite under wine, or undefined when everything is there. */
 function wineMissing() {
-  const hasWine = (/** @type {string} */ program) => spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
-  if (!hasWine('wine') || !hasWine('wineserver')) return 'wine is not installed (bash scripts/wine-tools.sh installs it, as root)';
+  if (!which('wine') || !which('wineserver')) return 'wine is not installed (bash scripts/wine-tools.sh installs it, as root)';
   if (!existsSync(WINDOWS_NODE)) return 'the Windows Node.js is not installed (node scripts/runtimes.mjs install windows-20)';
   if (!existsSync(path.join(WINE_PREFIX, 'system.reg')))
     return `the wine prefix ${WINE_PREFIX} does not exist (bash scripts/wine-tools.sh creates it)`;

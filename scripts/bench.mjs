@@ -30,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { startArm } from '../emulators/arm.mjs';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators, TENANT } from '../emulators/index.mjs';
 import { closedPort } from '../emulators/ports.mjs';
+import { which } from '../emulators/runners.mjs';
 import { benchNodes, node24Missing } from './bench-nodes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,13 +63,6 @@ const median = (values) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-
-/** The full path of a program on PATH (or in the usual sbin folders), or null. @param {string} tool */
-function which(tool) {
-  const dirs = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/sbin'].filter(Boolean);
-  for (const dir of dirs) if (existsSync(path.join(dir, tool))) return path.join(dir, tool);
-  return null;
-}
 
 /**
  * @typedef {object} Run

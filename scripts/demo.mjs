@@ -6,7 +6,7 @@
 // `docker manifest inspect` through the helper against a loopback registry. Nothing leaves
 // 127.0.0.1. Colour only on a terminal, and never with NO_COLOR set.
 // @ts-check
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,10 +18,12 @@ import {
   azureJob,
   githubJob,
   outputOf,
+  parseVso,
   runAzureMain,
   runAzurePost,
   runGithubMain,
-  runGithubPost
+  runGithubPost,
+  which
 } from '../emulators/runners.mjs';
 
 const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -75,12 +77,11 @@ function githubLine(line) {
  * @returns {string[]}
  */
 function azureLine(line) {
-  const command = /^##vso\[([\w.]+)([^\]]*)\](.*)$/.exec(line);
+  const [command] = parseVso(line);
   if (command) {
-    const [, name, properties, data] = command;
-    const type = /(?:^|[\s;])type=(\w+)/.exec(properties)?.[1];
-    if ((name === 'task.logissue' || name === 'task.issue') && (type === 'error' || type === 'warning')) {
-      return issue(`##[${type}]`, azureData(data), type === 'error' ? 31 : 33);
+    const type = command.properties.type;
+    if ((command.command === 'task.logissue' || command.command === 'task.issue') && (type === 'error' || type === 'warning')) {
+      return issue(`##[${type}]`, azureData(command.message), type === 'error' ? 31 : 33);
     }
     return [];
   }
@@ -95,17 +96,21 @@ function azureLine(line) {
  * @param {string} output @param {'github' | 'azure'} runner
  */
 function registeredSecrets(output, runner) {
-  /** @type {string[]} */
-  const secrets = [];
-  for (const line of output.split(/\r?\n/)) {
-    const mask = runner === 'github' ? /^::add-mask::(.*)$/.exec(line) : /^##vso\[task\.setsecret\](.*)$/.exec(line);
-    const variable = runner === 'azure' ? /^##vso\[task\.setvariable [^\]]*issecret=true[^\]]*\](.*)$/.exec(line) : null;
-    for (const match of [mask, variable]) {
-      if (match?.[1]) secrets.push(runner === 'github' ? githubData(match[1]) : azureData(match[1]));
-    }
-  }
+  const secrets =
+    runner === 'github'
+      ? [...output.matchAll(/^::add-mask::(.+?)\r?$/gm)].map((match) => githubData(match[1]))
+      : parseVso(output)
+          .filter((c) => c.command === 'task.setsecret' || (c.command === 'task.setvariable' && c.properties.issecret === 'true'))
+          .filter((c) => c.message)
+          .map((c) => azureData(c.message));
   return secrets.sort((a, b) => b.length - a.length);
 }
+
+/**
+ * A step's outputs as the runner lists them (`lines`), the values it registered as secrets as ***.
+ * @param {string[]} lines @param {{ stdout: string }} run @param {'github' | 'azure'} runner
+ */
+const showValues = (lines, run, runner) => console.log(indent(masked(lines.join('\n'), registeredSecrets(run.stdout, runner))));
 
 /** @param {string} text @param {string[]} secrets */
 const masked = (text, secrets) => secrets.reduce((out, secret) => out.split(secret).join('***'), text);
@@ -163,9 +168,6 @@ function runProgram(file, args, input, env) {
   return outputOf(spawn(file, args, { env, stdio: ['pipe', 'pipe', 'pipe'] }), input);
 }
 
-/** Whether `program` is on PATH. @param {string} program */
-const onPath = (program) => spawnSync('sh', ['-c', 'command -v "$1" >/dev/null', 'sh', program]).status === 0;
-
 /**
  * The environment of a later step of the job: what the login step exported, and the helper's
  * directory first on PATH (GITHUB_PATH), with the same loopback-only guard as the steps.
@@ -219,7 +221,7 @@ async function showHelper(job, main, sts) {
  * @param {NodeJS.ProcessEnv} common
  */
 async function showDockerPull(workspace, emulators, common) {
-  const missing = ['docker', ...REGISTRY_PROGRAMS].filter((program) => !onPath(program));
+  const missing = ['docker', ...REGISTRY_PROGRAMS].filter((program) => !which(program));
   if (missing.length > 0) {
     console.log(indent(`Skipped: ${missing.join(', ')} not found on PATH (Debian: docker.io, docker-registry, apache2-utils, skopeo).`));
     return;
@@ -248,14 +250,10 @@ async function showDockerPull(workspace, emulators, common) {
     );
     console.log(stepLog(main, 'github'));
     typed(`docker manifest inspect --insecure ${image}`);
-    const inspect = await new Promise((resolve) =>
-      execFile('docker', ['manifest', 'inspect', '--insecure', image], { env: laterStep(job, main) }, (error, stdout, stderr) =>
-        resolve({ ok: !error, stdout: String(stdout), stderr: String(stderr) })
-      )
-    );
+    const inspect = await runProgram('docker', ['manifest', 'inspect', '--insecure', image], '', laterStep(job, main));
     console.log(indent((inspect.stdout || inspect.stderr).trimEnd()));
     const through = gate.requests.filter((r) => r.verdict === 'ok');
-    check(inspect.ok, 'docker read the manifest through the credential helper');
+    check(inspect.code === 0, 'docker read the manifest through the credential helper');
     check(
       through.length > 0 && through.every((r) => r.user === '_token'),
       `the registry let through ${through.length} request(s) as _token with the step's token`
@@ -296,16 +294,10 @@ try {
   );
   console.log(stepLog(ghMain, 'github'));
   heading('Step outputs');
-  const ghSecrets = registeredSecrets(ghMain.stdout, 'github');
-  console.log(
-    indent(
-      masked(
-        Object.entries(ghMain.outputs)
-          .map(([k, v]) => `${k}: ${v}`)
-          .join('\n'),
-        ghSecrets
-      )
-    )
+  showValues(
+    Object.entries(ghMain.outputs).map(([k, v]) => `${k}: ${v}`),
+    ghMain,
+    'github'
   );
   heading(`Docker config written (${ghMain.outputs['docker-config']}/config.json)`);
   console.log(indent(showConfig(ghMain.outputs['docker-config'])));
@@ -331,16 +323,10 @@ try {
   );
   console.log(stepLog(azMain, 'azure'));
   heading('Output variables');
-  const azSecrets = registeredSecrets(azMain.stdout, 'azure');
-  console.log(
-    indent(
-      masked(
-        Object.entries(azMain.outputs)
-          .map(([k, v]) => `${k}${v.secret ? ' (secret)' : ''}: ${v.value}`)
-          .join('\n'),
-        azSecrets
-      )
-    )
+  showValues(
+    Object.entries(azMain.outputs).map(([k, v]) => `${k}${v.secret ? ' (secret)' : ''}: ${v.value}`),
+    azMain,
+    'azure'
   );
   heading('Post-job step');
   const azPost = await runAzurePost(az, azMain);
