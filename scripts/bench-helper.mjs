@@ -14,16 +14,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators } from '../emulators/index.mjs';
-import { benchNodes, node24Missing } from './bench-nodes.mjs';
+import { outputOf } from '../emulators/runners.mjs';
+import { arg, benchNodes, median, node24Missing } from './bench-nodes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HELPER = path.join(ROOT, 'dist', 'helper', 'index.js');
-const args = process.argv.slice(2);
-/** @param {string} name @param {string} fallback */
-const arg = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
-};
 const PAIRS = Math.max(5, Number(arg('pairs', '15')));
 const WARMUP = Number(arg('warmup', '3'));
 const OUT = path.resolve(ROOT, arg('out', '.bench/helper.json'));
@@ -31,30 +26,16 @@ const HOST = 'cgr.dev';
 const NODES = benchNodes();
 const NODE24_MISSING = node24Missing(NODES);
 
-/** @param {number[]} values */
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 /**
  * Runs a command with `stdin` to completion; resolves with its wall time, exit code and output.
  * @param {string} command @param {string[]} argv @param {string} stdin
  * @returns {Promise<{ ms: number, code: number | null, stdout: string, stderr: string }>}
  */
-function timed(command, argv, stdin) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command, argv, { env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ ms: performance.now() - started, code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+async function timed(command, argv, stdin) {
+  const started = performance.now();
+  const child = spawn(command, argv, { env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const { code, stdout, stderr } = await outputOf(child, stdin);
+  return { ms: performance.now() - started, code, stdout, stderr };
 }
 
 const emulators = await startEmulators();

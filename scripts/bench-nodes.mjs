@@ -1,6 +1,7 @@
-// The Node.js runtimes the benchmarks time every Node row under: the one running the benchmark
-// (this machine's, Node 20) and the pinned Node 24 that `npm run bench` installs first
-// (scripts/runtimes.mjs), the Node of `runs.using: node24` and of the agent's Node24 handler.
+// What both benchmarks (bench.mjs, bench-helper.mjs) share: the Node.js runtimes they time every
+// Node row under — the one running the benchmark (this machine's, Node 20) and the pinned Node 24
+// that `npm run bench` installs first (scripts/runtimes.mjs), the Node of `runs.using: node24` and
+// of the agent's Node24 handler —, their command-line options, and the median.
 // @ts-check
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -32,4 +33,21 @@ export function node24Missing(nodes) {
   return nodes.some((node) => node.label === 'node 24')
     ? null
     : 'node 24 is not installed (node scripts/runtimes.mjs install linux-24; npm run bench installs it first)';
+}
+
+/**
+ * The value of the command-line option `--<name> <value>`, else `fallback`.
+ * @param {string} name @param {string} fallback
+ */
+export function arg(name, fallback) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
+}
+
+/** @param {number[]} values */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

@@ -31,15 +31,9 @@ import { startArm } from '../emulators/arm.mjs';
 import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators, TENANT } from '../emulators/index.mjs';
 import { closedPort } from '../emulators/ports.mjs';
 import { which } from '../emulators/runners.mjs';
-import { benchNodes, node24Missing } from './bench-nodes.mjs';
+import { arg, benchNodes, median, node24Missing } from './bench-nodes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-/** @param {string} name @param {string} fallback */
-const arg = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
-};
 const PAIRS = Math.max(15, Number(arg('pairs', '15')));
 const WARMUP = Number(arg('warmup', '3'));
 const AZ_ROUNDS = Math.min(PAIRS, Math.max(3, Number(arg('az-rounds', '5'))));
@@ -56,13 +50,6 @@ const BENCH_TIMEOUT_MS = 15 * 60_000;
 
 const NODES = benchNodes();
 const NODE24_MISSING = node24Missing(NODES);
-
-/** @param {number[]} values */
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /**
  * @typedef {object} Run
@@ -139,7 +126,7 @@ if (!which('az')) {
           `${ip} link set lo up && exec "$0" "$@"`,
           process.execPath,
           fileURLToPath(import.meta.url),
-          ...args
+          ...process.argv.slice(2)
         ],
         {
           stdio: 'inherit',
