@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { IDENTITY_AZURE_DEVOPS } from '../../emulators/index.mjs';
 import type { AzureTaskResult, Job } from '../../emulators/runners.mjs';
-import { waitUntilExpired } from '../e2e/clients.js';
+import { waitUntilExpired } from '../helpers/clock.js';
 import { useBundleHarness } from '../helpers/bundles.js';
 import { helperGet, helperNameIn } from '../helpers/helper-process.js';
 import { tokenLeaks } from '../helpers/hygiene.js';

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { IDENTITY_GITHUB } from '../../emulators/index.mjs';
 import { STATE_VARIABLE } from '../../src/platform/cli-args.js';
-import { waitUntilExpired } from '../e2e/clients.js';
+import { waitUntilExpired } from '../helpers/clock.js';
 import { useBundleHarness } from '../helpers/bundles.js';
 import { helperGet, helperNameIn } from '../helpers/helper-process.js';
 import { startProxy, type RecordingProxy } from '../helpers/proxy.js';

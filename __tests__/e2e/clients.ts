@@ -16,7 +16,6 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readJwt } from '../../emulators/jwt.mjs';
 import { exec } from '../helpers/exec.js';
 
 export type Client = 'docker' | 'skopeo' | 'podman' | 'buildah';
@@ -162,10 +161,4 @@ export function installRunnerStore(dir: string): string {
   );
   chmodSync(script, 0o755);
   return bin;
-}
-
-/** Resolves a moment after the JWT `token` expired. */
-export async function waitUntilExpired(token: string): Promise<void> {
-  const left = readJwt(token)!.exp * 1000 - Date.now();
-  if (left > -200) await new Promise((resolve) => setTimeout(resolve, left + 200));
 }

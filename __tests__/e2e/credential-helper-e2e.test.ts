@@ -13,18 +13,10 @@ import { AZURE_AUDIENCE, IDENTITY_SYSTEM, startEmulators } from '../../emulators
 import { startRegistryGate, stsTokens } from '../../emulators/registry-gate.mjs';
 import { removeHelper } from '../../src/core/credential-helper/install.js';
 import { type HelperConfig } from '../../src/core/credential-helper/config.js';
-import {
-  CLIENTS,
-  clientProblems,
-  describePull,
-  installRunnerStore,
-  pull,
-  waitUntilExpired,
-  type ClientEnv,
-  type PullResult
-} from './clients.js';
+import { CLIENTS, clientProblems, describePull, installRunnerStore, pull, type ClientEnv, type PullResult } from './clients.js';
 import { startRegistry, type Registry } from './registry.js';
 import { installTestHelper, LOOPBACK_ONLY } from '../helpers/helper-process.js';
+import { waitUntilExpired } from '../helpers/clock.js';
 import { removeTempDirs, tempDir } from '../helpers/temp.js';
 
 /**

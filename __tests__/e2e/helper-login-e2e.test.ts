@@ -22,13 +22,13 @@ import {
   describePull,
   installRunnerStore,
   pull,
-  waitUntilExpired,
   type Client,
   type ClientEnv,
   type PullResult
 } from './clients.js';
 import { startRegistry, type Registry } from './registry.js';
 import { useBundleHarness } from '../helpers/bundles.js';
+import { waitUntilExpired } from '../helpers/clock.js';
 import { tempDir } from '../helpers/temp.js';
 
 /**

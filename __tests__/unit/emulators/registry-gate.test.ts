@@ -3,6 +3,7 @@ import http from 'node:http';
 import { IDENTITY_SYSTEM, makeJwt, startEmulators, systemAzureJwt } from '../../../emulators/index.mjs';
 import { startRegistryGate, stsTokens } from '../../../emulators/registry-gate.mjs';
 import { startScripted } from '../../../emulators/scripted.mjs';
+import { waitUntilExpired } from '../../helpers/clock.js';
 
 type Emulators = Awaited<ReturnType<typeof startEmulators>>;
 type Upstream = Awaited<ReturnType<typeof startScripted>>;
@@ -79,7 +80,7 @@ describe('the registry gate', () => {
     const forged = makeJwt({ iss: emulators.sts.url, exp: Math.floor(Date.now() / 1000) + 600 });
     expect((await get('/v2/', '_token', forged)).status).toBe(401);
     expect((await get('/v2/', 'someone', token)).status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await waitUntilExpired(token);
     const expired = await get('/v2/', '_token', token);
     expect(expired.status).toBe(401);
     expect(expired.headers['www-authenticate']).toBe('Basic realm="chainguard-test-gate"');
