@@ -22,24 +22,24 @@ const mode = (file: string): number => statSync(file).mode & 0o777;
 const inMinutes = (minutes: number): Date => new Date(Date.now() + minutes * 60_000);
 const token = (label: string, expiresAt: Date): string => makeJwt({ label, exp: Math.floor(expiresAt.getTime() / 1000) });
 
-describe('the built helper, as docker runs it', () => {
-  type Emulators = Awaited<ReturnType<typeof startEmulators>>;
-  let emulators: Emulators;
-  beforeEach(async () => {
-    emulators = await startEmulators();
-  });
-  afterEach(async () => {
-    await emulators.close();
-  });
+let emulators: Awaited<ReturnType<typeof startEmulators>>;
+beforeEach(async () => {
+  emulators = await startEmulators();
+});
+afterEach(async () => {
+  await emulators.close();
+});
 
-  /** The configuration the login step would write for the emulators' IMDS and STS. */
-  function config(extra: Partial<HelperConfig> = {}): HelperConfig {
-    const source = describeSource('imds', { azureResource: AZURE_AUDIENCE } as LoginInputs, {
-      AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url
-    });
-    const login = helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST });
-    return { ...login, ...extra };
-  }
+/** The configuration the login step would write for the emulators' IMDS and STS. */
+function config(extra: Partial<HelperConfig> = {}): HelperConfig {
+  const source = describeSource('imds', { azureResource: AZURE_AUDIENCE } as LoginInputs, {
+    AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url
+  });
+  const login = helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST });
+  return { ...login, ...extra };
+}
+
+describe('the built helper, as docker runs it', () => {
   const secrets = (): string[] => [...emulators.imds.issued, ...emulators.sts.issued];
   const leaks = (text: string): string[] => secrets().filter((secret) => text.includes(secret));
 
@@ -167,29 +167,10 @@ describe('the built helper, as docker runs it', () => {
 });
 
 describe('the built helper under faults', () => {
-  type Emulators = Awaited<ReturnType<typeof startEmulators>>;
-  let emulators: Emulators;
-  beforeEach(async () => {
-    emulators = await startEmulators();
-  });
-  afterEach(async () => {
-    await emulators.close();
-  });
-
-  function imdsConfig(extra: Partial<HelperConfig> = {}): HelperConfig {
-    const source = describeSource('imds', { azureResource: AZURE_AUDIENCE } as LoginInputs, {
-      AZURE_POD_IDENTITY_AUTHORITY_HOST: emulators.imds.url
-    });
-    return {
-      ...helperConfigFor({ source, registry: HOST, issuer: emulators.sts.url, identity: IDENTITY_SYSTEM, audience: HOST }),
-      ...extra
-    };
-  }
-
   it('shares one failed refresh with the gets waiting on it: one STS attempt for six gets against a hanging STS, all failing with the same line within about one refresh timeout', async () => {
     const TIMEOUT = 3;
     emulators.sts.script(...Array.from({ length: 10 }, () => ({ hang: true })));
-    const helper = installTestHelper(tempDir(), imdsConfig({ timeoutSeconds: TIMEOUT }));
+    const helper = installTestHelper(tempDir(), config({ timeoutSeconds: TIMEOUT }));
     const started = Date.now();
     const runs = await Promise.all(Array.from({ length: 6 }, () => runHelper(helper, 'get', 'cgr.dev', {}, 60_000)));
     const elapsed = Date.now() - started;
@@ -220,7 +201,7 @@ describe('the built helper under faults', () => {
       { status: 503, body: { code: 14, message: 'Unavailable' } },
       { status: 503, body: { code: 14, message: 'Unavailable' } }
     );
-    const helper = installTestHelper(tempDir(), imdsConfig({ timeoutSeconds: 5 }));
+    const helper = installTestHelper(tempDir(), config({ timeoutSeconds: 5 }));
     const failed = await runHelper(helper, 'get', 'cgr.dev', {}, 30_000);
     expect(failed.code).toBe(1);
     const attempts = emulators.sts.requests.length;
@@ -286,7 +267,7 @@ describe('the built helper under faults', () => {
   });
 
   it('treats a FIFO at its cache path as no cache: refreshes at once and replaces it with the new cache', async () => {
-    const helper = installTestHelper(tempDir(), imdsConfig());
+    const helper = installTestHelper(tempDir(), config());
     const cache = path.join(helper.dir, 'cache-cgr.dev.json');
     execFileSync('mkfifo', ['-m', '600', cache]);
     const run = await runHelper(helper, 'get', 'cgr.dev', {}, 20_000);
@@ -298,16 +279,16 @@ describe('the built helper under faults', () => {
   });
 
   it('refuses a FIFO in place of its configuration at once, in one line', async () => {
-    const helper = installTestHelper(tempDir(), imdsConfig());
-    const config = path.join(helper.dir, 'helper.json');
-    rmSync(config);
-    execFileSync('mkfifo', ['-m', '600', config]);
+    const helper = installTestHelper(tempDir(), config());
+    const configFile = path.join(helper.dir, 'helper.json');
+    rmSync(configFile);
+    execFileSync('mkfifo', ['-m', '600', configFile]);
     for (const command of ['get', 'list']) {
       const run = await runHelper(helper, command, 'cgr.dev', {}, 20_000);
       expect(run.killed).toBe(false);
       expect(run.code).toBe(1);
       expect(run.stderr).toBe(
-        `chainguard-azure-login credential helper: its configuration ${config} is not a regular file; the login step writes it and the end of the job removes it: run the login step again in this job\n`
+        `chainguard-azure-login credential helper: its configuration ${configFile} is not a regular file; the login step writes it and the end of the job removes it: run the login step again in this job\n`
       );
     }
     expect(emulators.sts.requests).toHaveLength(0);
