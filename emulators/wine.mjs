@@ -135,31 +135,25 @@ function wineMissing() {
 
 /**
  * Starts a persistent wine server and its services with stdio on /dev/null, then checks that the
- * Windows Node runs. Returns why wine cannot be used, or undefined when it is ready.
+ * Windows Node runs. Resolves with why wine cannot be used, or undefined when it is ready.
+ * @returns {Promise<string | undefined>}
  */
-export function startWine() {
+export async function startWine() {
   const missing = wineMissing();
   if (missing) return missing;
   const quiet = /** @type {const} */ ({ env: wineEnv(), stdio: 'ignore', timeout: TIMEOUT_MS });
   spawnSync('wineserver', ['-k'], quiet);
   if (spawnSync('wineserver', ['-p'], quiet).status !== 0) return 'wineserver -p failed';
   if (spawnSync('wine', ['wineboot'], quiet).status !== 0) return 'wine wineboot failed';
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cgl-wine-'));
-  try {
-    const out = openSync(path.join(dir, 'out'), 'w');
-    const probe = spawnSync('wine', [WINDOWS_NODE, '-p', 'process.platform + " " + process.version'], {
-      env: wineEnv(),
-      stdio: ['ignore', out, out],
-      timeout: TIMEOUT_MS
-    });
-    closeSync(out);
-    const said = readFileSync(path.join(dir, 'out'), 'utf8').trim();
-    if (probe.status !== 0 || !said.startsWith('win32 '))
-      return `the Windows Node.js did not start under wine (exit ${probe.status}): ${said.slice(0, 300)}`;
-    return undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const probe = await runUnderWine(WINDOWS_NODE, ['-p', 'process.platform + " " + process.version']).catch((error) => ({
+    code: null,
+    stdout: '',
+    stderr: String(error)
+  }));
+  const said = `${probe.stdout}${probe.stderr}`.trim();
+  if (probe.code !== 0 || !said.startsWith('win32 '))
+    return `the Windows Node.js did not start under wine (exit ${probe.code}): ${said.slice(0, 300)}`;
+  return undefined;
 }
 
 /** Stops the wine server and every Windows process of the prefix (they would hold the caller's output open). */

@@ -5,13 +5,13 @@
 // Windows itself there is nothing to start.
 import { startWine } from '../../emulators/wine.mjs';
 
-export default function setup() {
+export default async function setup() {
   if (process.platform === 'win32') {
     process.env.CHAINGUARD_WINDOWS_SUITE = 'ready';
     return;
   }
   const started = Date.now();
-  const reason = startWine();
+  const reason = await startWine();
   process.env.CHAINGUARD_WINDOWS_SUITE = reason ?? 'ready';
   if (reason) process.stderr.write(`\nWindows suite skipped: ${reason}\n`);
   else process.stderr.write(`\nWindows suite: wine ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
